@@ -1,0 +1,94 @@
+import { AppError } from '../errors/app-error.ts';
+import { isWithin } from '../regions/region-code.ts';
+import type { RegionCode } from '../types.ts';
+
+/** Roles and scopes of DESIGN.md ("Users and what each may do"). */
+export const roles = ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'] as const;
+export type Role = (typeof roles)[number];
+export type StaffRole = Exclude<Role, 'public'>;
+export const staffRoles: readonly StaffRole[] = roles.filter((r): r is StaffRole => r !== 'public');
+
+/** Who is asking. An anonymous visitor is `{ role: 'public' }`. */
+export type Actor =
+  | { readonly role: 'public'; readonly userId?: undefined }
+  | {
+      readonly role: StaffRole;
+      readonly userId: string;
+      /** Set for role opd: the organisation the account acts for. */
+      readonly organisationId?: string | null;
+      /** Set for roles kecamatan and desa: the region the account acts for. */
+      readonly regionCode?: RegionCode | null;
+    };
+
+export const anonymous: Actor = { role: 'public' };
+
+/**
+ * Every permission the API knows, and who holds it. Deny by default: a permission not listed
+ * here does not exist, and a role not listed for it is refused.
+ */
+const grants = {
+  'regions.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'regions.load': ['admin'],
+  'organisations.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'organisations.manage': ['admin'],
+  'settings.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'users.manage': ['admin'],
+  'audit.read': ['admin'],
+  'jobs.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
+  'jobs.cancel': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
+  'account.self': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof grants;
+export const permissions = Object.keys(grants) as Permission[];
+
+/** A route that anyone may call without a session (login, health). Not a permission: no check. */
+export const PUBLIC_ROUTE = 'public' as const;
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(grants, value);
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return (grants[permission] as readonly Role[]).includes(actor.role);
+}
+
+export function assertCan(actor: Actor, permission: Permission): void {
+  if (can(actor, permission)) return;
+  throw new AppError(actor.role === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN', { details: { permission } });
+}
+
+/**
+ * May this actor act on data that belongs to `regionCode`? Kabupaten-wide roles may; a kecamatan
+ * account only inside its kecamatan; a desa account only on its own desa. An opd account's scope
+ * is its organisation, not a region, so it has no regional write scope.
+ */
+export function canActInRegion(actor: Actor, regionCode: RegionCode): boolean {
+  switch (actor.role) {
+    case 'admin':
+    case 'perencana':
+      return true;
+    case 'kecamatan':
+    case 'desa':
+      return actor.regionCode != null && isWithin(regionCode, actor.regionCode);
+    default:
+      return false;
+  }
+}
+
+export function assertRegionScope(actor: Actor, regionCode: RegionCode): void {
+  if (!canActInRegion(actor, regionCode)) throw new AppError('OUT_OF_SCOPE', { details: { region: regionCode } });
+}
+
+/** May this actor act for organisation `organisationId`? */
+export function canActForOrganisation(actor: Actor, organisationId: string): boolean {
+  if (actor.role === 'admin' || actor.role === 'perencana') return true;
+  return actor.role === 'opd' && actor.organisationId === organisationId;
+}
+
+/** Which scope a role needs on its account: an organisation, a region at a level, or none. */
+export function scopeRequiredFor(role: Role): 'organisation' | 'kecamatan' | 'desa' | null {
+  if (role === 'opd') return 'organisation';
+  if (role === 'kecamatan' || role === 'desa') return role;
+  return null;
+}

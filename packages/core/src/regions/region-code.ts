@@ -1,0 +1,54 @@
+import { AppError } from '../errors/app-error.ts';
+import type { RegionCode } from '../types.ts';
+
+/**
+ * Kemendagri region codes (Kepmendagri 300.2.2-2138/2025), written with dots:
+ * "35" provinsi, "35.05" kabupaten/kota, "35.05.01" kecamatan, "35.05.01.2001" desa/kelurahan.
+ * In the 10-digit form the 9th digit (first of the last segment) is 1 for a kelurahan and 2 for a desa.
+ */
+export const regionLevels = ['provinsi', 'kabupaten', 'kecamatan', 'desa'] as const;
+export type RegionLevel = (typeof regionLevels)[number];
+export type VillageKind = 'desa' | 'kelurahan';
+
+const CODE_PATTERN = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
+
+export function isRegionCode(value: string): value is RegionCode {
+  return CODE_PATTERN.test(value);
+}
+
+export function parseRegionCode(value: string): RegionCode {
+  const trimmed = value.trim();
+  if (!isRegionCode(trimmed)) throw new AppError('BAD_REGION_CODE', { details: { value: trimmed.slice(0, 40) } });
+  return trimmed;
+}
+
+export function levelOf(code: RegionCode): RegionLevel {
+  const level = regionLevels[code.split('.').length - 1];
+  if (!level) throw new AppError('BAD_REGION_CODE', { details: { value: code } });
+  return level;
+}
+
+export function parentOf(code: RegionCode): RegionCode | null {
+  const cut = code.lastIndexOf('.');
+  return cut < 0 ? null : (code.slice(0, cut) as RegionCode);
+}
+
+/** The codes of every ancestor, outermost first ("35", "35.05", "35.05.01"). */
+export function ancestorsOf(code: RegionCode): RegionCode[] {
+  const parts = code.split('.');
+  return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('.') as RegionCode);
+}
+
+/** Desa or kelurahan, from the first digit of the village segment; null above village level. */
+export function villageKindOf(code: RegionCode): VillageKind | null {
+  if (levelOf(code) !== 'desa') return null;
+  const first = code.split('.')[3]?.[0];
+  if (first === '1') return 'kelurahan';
+  if (first === '2') return 'desa';
+  throw new AppError('BAD_REGION_CODE', { details: { value: code } });
+}
+
+/** True when `inner` is `outer` or lies inside it ("35.05.01.2001" lies in "35.05"). */
+export function isWithin(inner: RegionCode, outer: RegionCode): boolean {
+  return inner === outer || inner.startsWith(`${outer}.`);
+}
