@@ -7,7 +7,15 @@ export const PASSWORD_MAX_LENGTH = 128;
 
 export type PasswordProblem = 'too_short' | 'too_long' | 'same_as_username' | 'too_common';
 
-const common = new Set(['password', 'password123', '1234567890', 'qwertyuiop', 'sinergi123', 'blitar1234', 'admin12345']);
+const common = new Set([
+  'password',
+  'password123',
+  '1234567890',
+  'qwertyuiop',
+  'sinergi123',
+  'blitar1234',
+  'admin12345',
+]);
 
 export function passwordProblem(password: string, username: string): PasswordProblem | null {
   if (password.length < PASSWORD_MIN_LENGTH) return 'too_short';

@@ -26,7 +26,9 @@ describe('policy', () => {
     expect(() => assertCan(anonymous, 'users.manage')).toThrowError(
       expect.objectContaining({ code: 'UNAUTHENTICATED' }),
     );
-    expect(() => assertCan(dprd, 'users.manage')).toThrowError(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => assertCan(dprd, 'users.manage')).toThrowError(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
   });
 
   it('keeps a desa operator inside their own desa', () => {

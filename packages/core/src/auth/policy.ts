@@ -77,7 +77,8 @@ export function canActInRegion(actor: Actor, regionCode: RegionCode): boolean {
 }
 
 export function assertRegionScope(actor: Actor, regionCode: RegionCode): void {
-  if (!canActInRegion(actor, regionCode)) throw new AppError('OUT_OF_SCOPE', { details: { region: regionCode } });
+  if (!canActInRegion(actor, regionCode))
+    throw new AppError('OUT_OF_SCOPE', { details: { region: regionCode } });
 }
 
 /** May this actor act for organisation `organisationId`? */

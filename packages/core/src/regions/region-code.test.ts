@@ -13,19 +13,23 @@ describe('region codes', () => {
     expect(levelOf(code('35.05.01.2001'))).toBe('desa');
   });
 
-  it('tells a desa (9th digit 2) from a kelurahan (9th digit 1)', () => {
+  it('tells a desa (9th digit 2) from a kelurahan (1) and a desa adat (3)', () => {
     expect(villageKindOf(code('35.05.01.2001'))).toBe('desa');
     expect(villageKindOf(code('35.05.07.1001'))).toBe('kelurahan');
+    expect(villageKindOf(code('91.03.01.3007'))).toBe('desa_adat');
     expect(villageKindOf(code('35.05.07'))).toBeNull();
   });
 
   it('refuses a village segment that is neither desa nor kelurahan', () => {
-    expect(() => villageKindOf(code('35.05.01.3001'))).toThrow(AppError);
+    expect(() => villageKindOf(code('35.05.01.4001'))).toThrow(AppError);
   });
 
-  it.each(['3505', '35.5', '35.05.01.201', 'ab.cd', '', '35.05.', '35.05.01.2001.1'])('rejects "%s"', (bad) => {
-    expect(() => parseRegionCode(bad)).toThrowError(expect.objectContaining({ code: 'BAD_REGION_CODE' }));
-  });
+  it.each(['3505', '35.5', '35.05.01.201', 'ab.cd', '', '35.05.', '35.05.01.2001.1'])(
+    'rejects "%s"',
+    (bad) => {
+      expect(() => parseRegionCode(bad)).toThrowError(expect.objectContaining({ code: 'BAD_REGION_CODE' }));
+    },
+  );
 
   it('walks up to the parent and lists the ancestors outermost first', () => {
     expect(parentOf(code('35.05.01.2001'))).toBe('35.05.01');

@@ -4,11 +4,12 @@ import type { RegionCode } from '../types.ts';
 /**
  * Kemendagri region codes (Kepmendagri 300.2.2-2138/2025), written with dots:
  * "35" provinsi, "35.05" kabupaten/kota, "35.05.01" kecamatan, "35.05.01.2001" desa/kelurahan.
- * In the 10-digit form the 9th digit (first of the last segment) is 1 for a kelurahan and 2 for a desa.
+ * In the 10-digit form the 9th digit (first of the last segment) is 1 for a kelurahan, 2 for a desa
+ * and 3 for a desa adat (the 14 customary villages of Papua in the same list).
  */
 export const regionLevels = ['provinsi', 'kabupaten', 'kecamatan', 'desa'] as const;
 export type RegionLevel = (typeof regionLevels)[number];
-export type VillageKind = 'desa' | 'kelurahan';
+export type VillageKind = 'desa' | 'kelurahan' | 'desa_adat';
 
 const CODE_PATTERN = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
 
@@ -18,7 +19,8 @@ export function isRegionCode(value: string): value is RegionCode {
 
 export function parseRegionCode(value: string): RegionCode {
   const trimmed = value.trim();
-  if (!isRegionCode(trimmed)) throw new AppError('BAD_REGION_CODE', { details: { value: trimmed.slice(0, 40) } });
+  if (!isRegionCode(trimmed))
+    throw new AppError('BAD_REGION_CODE', { details: { value: trimmed.slice(0, 40) } });
   return trimmed;
 }
 
@@ -39,12 +41,13 @@ export function ancestorsOf(code: RegionCode): RegionCode[] {
   return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('.') as RegionCode);
 }
 
-/** Desa or kelurahan, from the first digit of the village segment; null above village level. */
+/** Desa, kelurahan or desa adat, from the first digit of the village segment; null above village level. */
 export function villageKindOf(code: RegionCode): VillageKind | null {
   if (levelOf(code) !== 'desa') return null;
   const first = code.split('.')[3]?.[0];
   if (first === '1') return 'kelurahan';
   if (first === '2') return 'desa';
+  if (first === '3') return 'desa_adat';
   throw new AppError('BAD_REGION_CODE', { details: { value: code } });
 }
 

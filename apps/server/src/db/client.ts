@@ -1,0 +1,136 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The one query interface every repository is written against, whichever engine runs below. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Engine = 'pglite' | 'postgres';
+
+/** Raw access inside one transaction, for bulk loads that the ORM should not do row by row. */
+export interface BulkTx {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** COPY ... FROM STDIN (FORMAT csv) of already-escaped CSV text. */
+  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /** COPY table TO STDOUT (FORMAT csv, HEADER): the whole table as CSV text. */
+  copyOutCsv(table: string): Promise<string>;
+}
+
+export interface Database {
+  readonly engine: Engine;
+  readonly db: Db;
+  migrate(): Promise<void>;
+  bulk<T>(fn: (tx: BulkTx) => Promise<T>): Promise<T>;
+  /** PGlite only: the data directory as a tarball, for test templates and backups. */
+  dumpDataDir?(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite folder; `memory://` for a throw-away database. */
+  dataDir?: string;
+  /** PGlite: start from this tarball (a migrated template) instead of an empty folder. */
+  loadDataDir?: Blob;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : openPglite(options);
+}
+
+function copySql(table: string, columns: readonly string[], source: string): string {
+  const cols = columns.map((c) => `"${c}"`).join(', ');
+  return `COPY "${table}" (${cols}) FROM ${source} WITH (FORMAT csv)`;
+}
+
+async function openPglite(options: OpenOptions): Promise<Database> {
+  const dataDir = options.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir, {
+    extensions: { pg_trgm },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    engine: 'pglite',
+    db,
+    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    bulk: (fn) =>
+      client.transaction((tx) =>
+        fn({
+          query: async (text, params) => (await tx.query(text, params)).rows as never,
+          copyCsv: async (table, columns, csv) => {
+            await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
+          },
+          copyOutCsv: async (table) => {
+            const result = await tx.query(`COPY "${table}" TO '/dev/blob' WITH (FORMAT csv, HEADER)`);
+            return result.blob ? await result.blob.text() : '';
+          },
+        }),
+      ),
+    dumpDataDir: () => client.dumpDataDir('gzip'),
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Fail fast with a clear message when the server is not reachable.
+  await pool.query('select 1');
+  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  return {
+    engine: 'postgres',
+    db,
+    migrate: () => migrateNodePg(db as never, { migrationsFolder }),
+    bulk: async (fn) => {
+      const conn = await pool.connect();
+      try {
+        await conn.query('BEGIN');
+        const result = await fn({
+          query: async (text, params) => (await conn.query(text, params)).rows,
+          copyCsv: (table, columns, csv) =>
+            new Promise<void>((resolve, reject) => {
+              const stream = conn.query(copyFrom(copySql(table, columns, 'STDIN')));
+              stream.on('error', reject);
+              stream.on('finish', () => resolve());
+              stream.end(csv);
+            }),
+          copyOutCsv: async (table) => {
+            const chunks: Buffer[] = [];
+            const stream = conn.query(copyTo(`COPY "${table}" TO STDOUT WITH (FORMAT csv, HEADER)`));
+            for await (const chunk of stream) chunks.push(chunk as Buffer);
+            return Buffer.concat(chunks).toString('utf8');
+          },
+        });
+        await conn.query('COMMIT');
+        return result;
+      } catch (error) {
+        await conn.query('ROLLBACK');
+        throw error;
+      } finally {
+        conn.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Quote one CSV field (RFC 4180): always quoted, inner quotes doubled; null is an empty unquoted field. */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  return `"${String(value).replaceAll('"', '""')}"`;
+}

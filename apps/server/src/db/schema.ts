@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** One row per edition of the Kepmendagri region list; regions are kept per edition. */
+export const regionEditions = pgTable('region_editions', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  title: text('title').notNull(),
+  source: text('source').notNull(),
+  isActive: boolean('is_active').notNull().default(false),
+  regionCount: integer('region_count').notNull().default(0),
+  loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Provinsi, kabupaten/kota, kecamatan and desa/kelurahan. The code leads every key after the
+ * edition so that a split or merge in a later edition leaves the earlier edition untouched.
+ */
+export const regions = pgTable(
+  'regions',
+  {
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => regionEditions.id),
+    code: text('code').notNull(),
+    parentCode: text('parent_code'),
+    /** 1 provinsi, 2 kabupaten/kota, 3 kecamatan, 4 desa/kelurahan. */
+    level: smallint('level').notNull(),
+    /** 'desa' or 'kelurahan' at level 4; 'kabupaten' or 'kota' at level 2; null otherwise. */
+    kind: text('kind'),
+    name: text('name').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.editionId, t.code] }),
+    index('regions_parent_idx').on(t.editionId, t.parentCode),
+    index('regions_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
+  ],
+);
+
+/** Boundaries of the active kabupaten's kecamatan and desa (GeoJSON geometry). */
+export const regionBoundaries = pgTable('region_boundaries', {
+  code: text('code').primaryKey(),
+  level: smallint('level').notNull(),
+  geometry: jsonb('geometry').notNull(),
+  labelLat: doublePrecision('label_lat'),
+  labelLng: doublePrecision('label_lng'),
+  source: text('source').notNull(),
+});
+
+export const organisations = pgTable('organisations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  shortName: text('short_name').notNull(),
+  kind: text('kind').notNull(),
+  active: boolean('active').notNull().default(true),
+  ...timestamps,
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').notNull(),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    regionCode: text('region_code'),
+    active: boolean('active').notNull().default(true),
+    language: text('language').notNull().default('id'),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('users_username_idx').on(sql`lower(${t.username})`)],
+);
+
+/** Server-side sessions. `id` is the SHA-256 of the cookie token: a stolen table opens nothing. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE (see the custom migration). */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    actorRole: text('actor_role').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_at_idx').on(t.at)],
+);
+
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull().default('queued'),
+    params: jsonb('params').notNull().default({}),
+    progressDone: integer('progress_done').notNull().default(0),
+    progressTotal: integer('progress_total'),
+    message: text('message'),
+    result: jsonb('result'),
+    errorCode: text('error_code'),
+    cancelRequested: boolean('cancel_requested').notNull().default(false),
+    createdBy: uuid('created_by'),
+    claimedBy: text('claimed_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+  },
+  (t) => [index('jobs_status_idx').on(t.status, t.createdAt)],
+);
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

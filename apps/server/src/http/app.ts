@@ -1,0 +1,119 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { AppError } from '@sinergi/core';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.ts';
+import { modules } from '../modules/index.ts';
+import { sendProblem, toAppError } from './problem.ts';
+import { registerSecurity } from './security.ts';
+import './types.ts';
+
+export type App = FastifyInstance;
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission: string;
+}
+
+/** Builds the HTTP app: security, error mapping, API docs, every module's routes, and the web app. */
+export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance; routeTable: RouteEntry[] }> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD' || !route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) continue;
+      routeTable.push({ method, url: route.url, permission: String(route.config?.permission ?? '') });
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', { details: { seconds: Math.ceil(context.ttl / 1000) } }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Sinergi API',
+        description: 'Development planning, budgeting and monitoring for an Indonesian kabupaten.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sinergi_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error, ctx.config.bodyLimitBytes);
+    if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, request, appError);
+  });
+
+  registerSecurity(app, ctx);
+
+  app.get(
+    '/api/openapi.json',
+    { config: { permission: 'public' }, schema: { tags: ['system'], summary: 'This OpenAPI document' } },
+    async () => app.swagger(),
+  );
+  for (const module of modules) await app.register((scope) => module.routes(scope, ctx), { prefix: '/api' });
+
+  await registerWeb(app, ctx);
+  return { app, routeTable };
+}
+
+/** Serves the built single-page app; any non-API path falls back to index.html. */
+async function registerWeb(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const dist = ctx.config.webDistDir;
+  const indexPath = join(dist, 'index.html');
+  const built = existsSync(indexPath);
+  const indexHtml = built ? readFileSync(indexPath) : null;
+  if (built) await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return sendProblem(reply, request, new AppError('NOT_FOUND'));
+    }
+    if (!indexHtml) {
+      return reply
+        .type('text/plain; charset=utf-8')
+        .send('Sinergi: the web app is not built. Run `npm run build:web` (npm start does it for you).');
+    }
+    return reply.type('text/html; charset=utf-8').send(indexHtml);
+  });
+}

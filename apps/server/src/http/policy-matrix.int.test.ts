@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, DEMO_PASSWORD, login, type Session, type TestApp } from '../../test/harness.ts';
+
+/**
+ * Every API route against every role. A = allowed, - = refused (401 for anonymous, 403 for a
+ * signed-in role). Adding a route without a row here fails the first test.
+ *                                  admin perencana opd kecamatan desa dprd public
+ */
+const matrix: Record<string, string> = {
+  'GET /api/openapi.json': 'A A A A A A A',
+  'GET /api/health': 'A A A A A A A',
+  'GET /api/settings': 'A A A A A A A',
+  'GET /api/auth/session': 'A A A A A A A',
+  'POST /api/auth/login': 'A A A A A A A',
+  'POST /api/auth/logout': 'A A A A A A -',
+  'POST /api/auth/password': 'A A A A A A -',
+  'POST /api/auth/language': 'A A A A A A A',
+  'GET /api/users': 'A - - - - - -',
+  'POST /api/users': 'A - - - - - -',
+  'GET /api/users/:id': 'A - - - - - -',
+  'PATCH /api/users/:id': 'A - - - - - -',
+  'GET /api/organisations': 'A A A A A A A',
+  'POST /api/organisations': 'A - - - - - -',
+  'PATCH /api/organisations/:id': 'A - - - - - -',
+  'GET /api/regions': 'A A A A A A A',
+  'GET /api/regions/search': 'A A A A A A A',
+  'GET /api/regions/editions': 'A A A A A A A',
+  'GET /api/regions/boundaries': 'A A A A A A A',
+  'GET /api/regions/:code': 'A A A A A A A',
+  'POST /api/regions/load': 'A - - - - - -',
+  'GET /api/audit': 'A - - - - - -',
+  'GET /api/audit/entities': 'A - - - - - -',
+  'GET /api/jobs': 'A A A A A A -',
+  'GET /api/jobs/:id': 'A A A A A A -',
+  'POST /api/jobs/:id/cancel': 'A A A A A A -',
+};
+
+const roles = ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'] as const;
+const usernames: Record<string, string> = {
+  admin: 'admin',
+  perencana: 'perencana',
+  opd: 'opd.dpupr',
+  kecamatan: 'kec.wonodadi',
+  desa: 'desa.jaten',
+  dprd: 'dprd',
+};
+
+let t: TestApp;
+const sessions: Record<string, Session | null> = { public: null };
+let userId = '';
+let organisationId = '';
+const ownJob: Record<string, string> = {};
+let n = 0;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of roles) if (role !== 'public') sessions[role] = await login(t.app, usernames[role]!);
+  const admin = sessions.admin!;
+  userId = (await call(t.app, admin, { method: 'GET', url: '/api/users?q=dprd' })).json().items[0].id;
+  organisationId = (await call(t.app, admin, { method: 'GET', url: '/api/organisations' })).json().items[0]
+    .id;
+  // Each signed-in role gets a job of its own, so "allowed" reads and cancels have something to act on.
+  const { enqueueJob } = await import('../modules/jobs/jobs.service.ts');
+  for (const role of roles) {
+    if (role === 'public') continue;
+    const info = (await call(t.app, sessions[role]!, { method: 'GET', url: '/api/auth/session' })).json();
+    const job = await enqueueJob(
+      t.ctx,
+      { actor: { role: role as 'admin', userId: info.user.id }, name: role },
+      { kind: 'noop', params: {} },
+    );
+    ownJob[role] = job.id;
+  }
+});
+afterAll(() => t.close());
+
+function sample(route: string, role: string) {
+  const [method, url] = route.split(' ') as [string, string];
+  n += 1;
+  const jobId = ownJob[role] ?? ownJob.admin!;
+  const path = url
+    .replace(':code', '35.05.01.2001')
+    .replace(
+      ':id',
+      url.startsWith('/api/jobs') ? jobId : url.startsWith('/api/users') ? userId : organisationId,
+    );
+  const payloads: Record<string, unknown> = {
+    'POST /api/auth/login': { username: 'dprd', password: DEMO_PASSWORD },
+    'POST /api/auth/password': { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD },
+    'POST /api/auth/language': { language: 'en' },
+    'POST /api/users': {
+      username: `matrix${n}`,
+      displayName: 'Matrix',
+      password: 'matrix-passphrase',
+      role: 'dprd',
+    },
+    'PATCH /api/users/:id': { displayName: `Anggota DPRD ${n}` },
+    'POST /api/organisations': {
+      code: `M${n}`,
+      name: `Organisasi ${n}`,
+      shortName: `Org ${n}`,
+      kind: 'dinas',
+    },
+    'PATCH /api/organisations/:id': { shortName: `Setda ${n}` },
+    'POST /api/regions/load': { force: false },
+  };
+  const query = route === 'GET /api/regions/search' ? '?q=jaten' : '';
+  return { method, url: path + query, payload: payloads[route] ?? (method === 'GET' ? undefined : {}) };
+}
+
+describe('authorisation matrix', () => {
+  it('has a row for every API route, and no row for a route that does not exist', () => {
+    const actual = t.routeTable.map((r) => `${r.method} ${r.url}`).sort();
+    expect(actual).toEqual(Object.keys(matrix).sort());
+  });
+
+  for (const [route, row] of Object.entries(matrix)) {
+    const cells = row.split(' ');
+    it(`${route}: ${row}`, async () => {
+      for (const [i, role] of roles.entries()) {
+        const expected = cells[i];
+        // Logging out would end the shared session: use a fresh one for that cell.
+        const session =
+          route === 'POST /api/auth/logout' && role !== 'public'
+            ? await login(t.app, usernames[role]!)
+            : sessions[role]!;
+        const res = await call(t.app, session, sample(route, role));
+        const refused = res.statusCode === 401 || res.statusCode === 403;
+        expect(res.statusCode, `${role} -> ${route}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+        if (expected === 'A')
+          expect(
+            refused,
+            `${role} should be allowed ${route}: ${res.statusCode} ${res.body.slice(0, 200)}`,
+          ).toBe(false);
+        else expect(res.statusCode, `${role} should be refused ${route}`).toBe(role === 'public' ? 401 : 403);
+      }
+    });
+  }
+
+  it("keeps jobs in scope: a role sees its own job, not another account's", async () => {
+    const other = await call(t.app, sessions.desa!, { method: 'GET', url: `/api/jobs/${ownJob.perencana}` });
+    expect(other.statusCode).toBe(404);
+    const own = await call(t.app, sessions.desa!, { method: 'GET', url: `/api/jobs/${ownJob.desa}` });
+    expect(own.statusCode).toBe(200);
+    const list = (await call(t.app, sessions.desa!, { method: 'GET', url: '/api/jobs' })).json().items;
+    expect(list.map((j: { id: string }) => j.id)).toEqual([ownJob.desa]);
+  });
+});

@@ -1,0 +1,168 @@
+import type { SessionInfo } from '@sinergi/contracts';
+import {
+  type Actor,
+  AppError,
+  can,
+  lockoutMinutes,
+  PASSWORD_MIN_LENGTH,
+  passwordProblem,
+  permissions,
+} from '@sinergi/core';
+import type { Config } from '../../config.ts';
+import type { AppContext, Principal } from '../../context.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { presentSessionUser } from './auth.presenter.ts';
+import * as repo from './auth.repository.ts';
+import { dummyPasswordHash, hashPassword, newToken, sessionIdOf, verifyPassword } from './password-hash.ts';
+
+/** Shown on the login page in demo mode, refused in production mode. */
+export const DEMO_PASSWORD = 'sinergi-demo';
+
+export interface ResolvedSession {
+  principal: Principal;
+  sessionId: string;
+  csrfToken: string;
+  info: SessionInfo;
+}
+
+/** Refuses a password that breaks the rules; in production the demo password too. */
+export function assertAcceptablePassword(
+  config: Config,
+  username: string,
+  password: string,
+  field = 'password',
+) {
+  const problem = passwordProblem(password, username);
+  if (problem) {
+    const issue = problem === 'too_short' ? 'too_short_password' : problem;
+    throw new AppError('WEAK_PASSWORD', {
+      details: { reason: issue },
+      issues: [{ field: `body.${field}`, issue, params: { minimum: PASSWORD_MIN_LENGTH } }],
+    });
+  }
+  if (config.mode === 'production' && password === DEMO_PASSWORD) throw new AppError('DEMO_PASSWORD_REFUSED');
+}
+
+export function sessionInfoFor(
+  config: Config,
+  actor: Actor,
+  user: SessionInfo['user'],
+  csrfToken: string | null,
+) {
+  return {
+    user,
+    csrfToken,
+    permissions: permissions.filter((p) => can(actor, p)),
+    mode: config.mode,
+    demoPassword: config.mode === 'demo' ? DEMO_PASSWORD : null,
+  } satisfies SessionInfo;
+}
+
+export async function login(ctx: AppContext, input: { username: string; password: string }) {
+  const { db } = ctx.database;
+  const now = ctx.clock();
+  const user = await repo.findUserByUsername(db, input.username);
+  if (!user || !user.active) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  const principal: Principal = { actor: actorOf(user), name: user.username };
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw new AppError('ACCOUNT_LOCKED', { details: { until: user.lockedUntil.toISOString() } });
+  }
+  const ok = await verifyPassword(user.passwordHash, input.password);
+  if (!ok) {
+    const failedAttempts = user.failedAttempts + 1;
+    const minutes = lockoutMinutes(failedAttempts);
+    const lockedUntil = minutes > 0 ? new Date(now.getTime() + minutes * 60_000) : null;
+    await db.transaction(async (tx) => {
+      await repo.setLoginOutcome(tx, user.id, { failedAttempts, lockedUntil });
+      await appendAudit(tx, principal, {
+        action: lockedUntil ? 'auth.locked' : 'auth.login_failed',
+        entity: 'user',
+        entityId: user.id,
+        after: { failedAttempts, lockedUntil: lockedUntil?.toISOString() ?? null },
+      });
+    });
+    if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', { details: { until: lockedUntil.toISOString() } });
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000);
+  await db.transaction(async (tx) => {
+    await repo.setLoginOutcome(tx, user.id, { failedAttempts: 0, lockedUntil: null, lastLoginAt: now });
+    await repo.insertSession(tx, { id: sessionIdOf(token), userId: user.id, csrfToken, expiresAt });
+    await appendAudit(tx, principal, {
+      action: 'auth.login',
+      entity: 'user',
+      entityId: user.id,
+    });
+  });
+  return { token, expiresAt };
+}
+
+export async function resolveSession(ctx: AppContext, token: string): Promise<ResolvedSession | null> {
+  const { db } = ctx.database;
+  const now = ctx.clock();
+  const row = await repo.findLiveSession(db, sessionIdOf(token), now);
+  if (!row) return null;
+  // Refresh last_seen_at at most once a minute: a read should not cost a write every time.
+  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, row.sessionId, now);
+  const user = presentSessionUser(row.user, row.organisationName, row.regionName);
+  const actor = actorOf(row.user);
+  return {
+    principal: { actor, name: row.user.username },
+    sessionId: row.sessionId,
+    csrfToken: row.csrfToken,
+    info: sessionInfoFor(ctx.config, actor, user, row.csrfToken),
+  };
+}
+
+export function actorOf(user: repo.UserRow): Actor {
+  return {
+    role: user.role as Exclude<Actor['role'], 'public'>,
+    userId: user.id,
+    organisationId: user.organisationId,
+    regionCode: user.regionCode as never,
+  };
+}
+
+export async function logout(ctx: AppContext, session: ResolvedSession): Promise<void> {
+  await ctx.database.db.transaction(async (tx) => {
+    await repo.deleteSession(tx, session.sessionId);
+    await appendAudit(tx, session.principal, {
+      action: 'auth.logout',
+      entity: 'user',
+      entityId: session.principal.actor.userId ?? '',
+    });
+  });
+}
+
+export async function changePassword(
+  ctx: AppContext,
+  session: ResolvedSession,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const { db } = ctx.database;
+  const userId = session.principal.actor.userId!;
+  const user = await repo.findUserById(db, userId);
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('INVALID_CREDENTIALS', {
+      issues: [{ field: 'body.currentPassword', issue: 'custom' }],
+    });
+  }
+  assertAcceptablePassword(ctx.config, user.username, input.newPassword, 'newPassword');
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await repo.setPasswordHash(tx, userId, passwordHash, ctx.clock());
+    // Every other session of this user ends: a changed password must lock out whoever had the old one.
+    await repo.deleteSessionsOfUser(tx, userId, session.sessionId);
+    await appendAudit(tx, session.principal, {
+      action: 'auth.password_changed',
+      entity: 'user',
+      entityId: userId,
+    });
+  });
+}

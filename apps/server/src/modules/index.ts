@@ -1,0 +1,23 @@
+import { auditModule } from './audit/audit.module.ts';
+import { authModule } from './auth/auth.module.ts';
+import { jobsModule } from './jobs/jobs.module.ts';
+import type { JobHandler, Module } from './module.ts';
+import { organisationsModule } from './organisations/organisations.module.ts';
+import { regionsModule } from './regions/regions.module.ts';
+import { systemModule } from './system/system.module.ts';
+import { usersModule } from './users/users.module.ts';
+
+export const modules: readonly Module[] = [
+  systemModule,
+  authModule,
+  usersModule,
+  organisationsModule,
+  regionsModule,
+  auditModule,
+  jobsModule,
+];
+
+export const jobHandlers: Readonly<Record<string, JobHandler>> = Object.assign(
+  {},
+  ...modules.map((m) => m.jobs ?? {}),
+);

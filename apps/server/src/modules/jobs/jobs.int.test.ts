@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, login, type TestApp } from '../../../test/harness.ts';
+import { systemPrincipal } from '../../context.ts';
+import { claimJob } from './jobs.repository.ts';
+import { enqueueJob, runClaimedJob } from './jobs.service.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('jobs', () => {
+  it('two workers never claim the same job', async () => {
+    const a = await enqueueJob(t.ctx, systemPrincipal, { kind: 'x', params: {} });
+    const b = await enqueueJob(t.ctx, systemPrincipal, { kind: 'x', params: {} });
+    const [first, second, third] = await Promise.all([
+      claimJob(t.ctx.database.db, 'w1'),
+      claimJob(t.ctx.database.db, 'w2'),
+      claimJob(t.ctx.database.db, 'w3'),
+    ]);
+    const claimed = [first, second, third]
+      .filter(Boolean)
+      .map((j) => j!.id)
+      .sort();
+    expect(claimed).toEqual([a.id, b.id].sort());
+  });
+
+  it('records progress and the result of a run; a cancel request stops it at the next step', async () => {
+    const handlers = {
+      count: async (_ctx: unknown, run: { progress: (d: number, t: number) => Promise<void> }) => {
+        for (let i = 1; i <= 3; i++) await run.progress(i, 3);
+        return { counted: 3 };
+      },
+      slow: async (_ctx: unknown, run: { checkCancelled: () => Promise<void> }) => {
+        for (;;) {
+          await new Promise((r) => setTimeout(r, 20));
+          await run.checkCancelled();
+        }
+      },
+    };
+    const job = await enqueueJob(t.ctx, systemPrincipal, { kind: 'count', params: {} });
+    const claimed = await claimJob(t.ctx.database.db, 'w', job.id);
+    const done = await runClaimedJob(t.ctx, claimed!, handlers as never, systemPrincipal);
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      progressDone: 3,
+      progressTotal: 3,
+      result: { counted: 3 },
+    });
+
+    const admin = await login(t.app, 'admin');
+    const slow = await enqueueJob(t.ctx, systemPrincipal, { kind: 'slow', params: {} });
+    const running = runClaimedJob(
+      t.ctx,
+      (await claimJob(t.ctx.database.db, 'w', slow.id))!,
+      handlers as never,
+      systemPrincipal,
+    );
+    const cancel = await call(t.app, admin, { method: 'POST', url: `/api/jobs/${slow.id}/cancel` });
+    expect(cancel.statusCode).toBe(200);
+    expect((await running).status).toBe('cancelled');
+    const again = await call(t.app, admin, { method: 'POST', url: `/api/jobs/${slow.id}/cancel` });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('cancels a queued job at once', async () => {
+    const admin = await login(t.app, 'admin');
+    const job = await enqueueJob(t.ctx, systemPrincipal, { kind: 'never-run', params: {} });
+    const res = await call(t.app, admin, { method: 'POST', url: `/api/jobs/${job.id}/cancel` });
+    expect(res.json().status).toBe('cancelled');
+  });
+
+  it('a second regions load of the same edition is skipped, not duplicated', async () => {
+    const { runJobNow } = await import('./jobs.service.ts');
+    const { jobHandlers } = await import('../index.ts');
+    const job = await runJobNow(t.ctx, systemPrincipal, { kind: 'regions.load', params: {} }, jobHandlers);
+    expect(job.result).toMatchObject({ skipped: true, regions: 91_599, boundaries: 270 });
+  });
+});

@@ -1,0 +1,122 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { jobs } from '../../db/schema.ts';
+
+export type JobRow = typeof jobs.$inferSelect;
+
+export async function insertJob(
+  db: Db,
+  job: { kind: string; params: unknown; createdBy: string | null },
+): Promise<JobRow> {
+  const [row] = await db.insert(jobs).values(job).returning();
+  return row!;
+}
+
+export async function findJob(db: Db, id: string): Promise<JobRow | null> {
+  const rows = await db.select().from(jobs).where(eq(jobs.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findJobs(db: Db, filter: { createdBy?: string; limit: number }): Promise<JobRow[]> {
+  return db
+    .select()
+    .from(jobs)
+    .where(filter.createdBy ? eq(jobs.createdBy, filter.createdBy) : undefined)
+    .orderBy(desc(jobs.createdAt))
+    .limit(filter.limit);
+}
+
+export async function findOpenJobOfKind(db: Db, kind: string): Promise<JobRow | null> {
+  const rows = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.kind, kind), sql`${jobs.status} in ('queued', 'running')`))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/**
+ * Claims the oldest queued job (or the one named) for this worker. SKIP LOCKED lets several
+ * server processes share one table without two of them taking the same job.
+ */
+export async function claimJob(db: Db, workerId: string, onlyId?: string): Promise<JobRow | null> {
+  const result = await db.execute(sql`
+    update jobs set status = 'running', claimed_by = ${workerId}, started_at = now(), heartbeat_at = now()
+    where id = (
+      select id from jobs
+      where status = 'queued' ${onlyId ? sql`and id = ${onlyId}` : sql``}
+      order by created_at
+      for update skip locked
+      limit 1
+    )
+    returning id`);
+  const id = (result as unknown as { rows: { id: string }[] }).rows[0]?.id;
+  return id ? findJob(db, id) : null;
+}
+
+export async function setProgress(
+  db: Db,
+  id: string,
+  progress: { done: number; total: number | null; message: string | null },
+): Promise<{ cancelRequested: boolean }> {
+  const rows = await db
+    .update(jobs)
+    .set({
+      progressDone: progress.done,
+      progressTotal: progress.total,
+      message: progress.message,
+      heartbeatAt: sql`now()`,
+    })
+    .where(eq(jobs.id, id))
+    .returning({ cancelRequested: jobs.cancelRequested });
+  return { cancelRequested: rows[0]?.cancelRequested ?? false };
+}
+
+export async function isCancelRequested(db: Db, id: string): Promise<boolean> {
+  const rows = await db.select({ c: jobs.cancelRequested }).from(jobs).where(eq(jobs.id, id));
+  return rows[0]?.c ?? false;
+}
+
+export async function finishJob(
+  db: Db,
+  id: string,
+  outcome: {
+    status: 'succeeded' | 'failed' | 'cancelled';
+    result?: unknown;
+    errorCode?: string;
+    message?: string;
+  },
+): Promise<void> {
+  await db
+    .update(jobs)
+    .set({
+      status: outcome.status,
+      result: outcome.result ?? null,
+      errorCode: outcome.errorCode ?? null,
+      ...(outcome.message !== undefined ? { message: outcome.message } : {}),
+      finishedAt: sql`now()`,
+    })
+    .where(eq(jobs.id, id));
+}
+
+/** Asks a job to stop. A queued job is cancelled at once; a running one at its next check. */
+export async function requestCancel(db: Db, id: string): Promise<JobRow | null> {
+  await db
+    .update(jobs)
+    .set({ status: 'cancelled', cancelRequested: true, finishedAt: sql`now()` })
+    .where(and(eq(jobs.id, id), eq(jobs.status, 'queued')));
+  await db
+    .update(jobs)
+    .set({ cancelRequested: true })
+    .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
+  return findJob(db, id);
+}
+
+/** Jobs whose worker stopped beating (a crashed process) go back to the queue. */
+export async function requeueStale(db: Db, olderThanSeconds: number): Promise<number> {
+  const result = await db.execute(sql`
+    update jobs set status = 'queued', claimed_by = null
+    where status = 'running' and heartbeat_at < now() - make_interval(secs => ${olderThanSeconds})
+    returning id`);
+  return (result as unknown as { rows: unknown[] }).rows.length;
+}

@@ -1,0 +1,188 @@
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import type { BulkTx, Db } from '../../db/client.ts';
+import { regionBoundaries, regionEditions, regions } from '../../db/schema.ts';
+
+export type RegionRow = Pick<typeof regions.$inferSelect, 'code' | 'name' | 'level' | 'kind' | 'parentCode'>;
+export type EditionRow = typeof regionEditions.$inferSelect;
+
+const regionColumns = {
+  code: regions.code,
+  name: regions.name,
+  level: regions.level,
+  kind: regions.kind,
+  parentCode: regions.parentCode,
+};
+
+export async function findActiveEdition(db: Db): Promise<EditionRow | null> {
+  const rows = await db.select().from(regionEditions).where(eq(regionEditions.isActive, true)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findEditions(db: Db): Promise<EditionRow[]> {
+  return db.select().from(regionEditions).orderBy(regionEditions.id);
+}
+
+export async function findRegion(db: Db, editionId: number, code: string): Promise<RegionRow | null> {
+  const rows = await db
+    .select(regionColumns)
+    .from(regions)
+    .where(and(eq(regions.editionId, editionId), eq(regions.code, code)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findRegionsByCodes(db: Db, editionId: number, codes: string[]): Promise<RegionRow[]> {
+  if (codes.length === 0) return [];
+  return db
+    .select(regionColumns)
+    .from(regions)
+    .where(and(eq(regions.editionId, editionId), inArray(regions.code, codes)))
+    .orderBy(regions.code);
+}
+
+/** Children of a region (or the provinces when `parentCode` is null), each with its own child count. */
+export async function findChildren(db: Db, editionId: number, parentCode: string | null) {
+  return db
+    .select({
+      ...regionColumns,
+      // Qualified by hand: inside the subquery a bare "code" would mean the child's own column.
+      childCount: sql<number>`(select count(*)::int from regions c
+        where c.edition_id = "regions"."edition_id" and c.parent_code = "regions"."code")`,
+    })
+    .from(regions)
+    .where(
+      and(
+        eq(regions.editionId, editionId),
+        parentCode === null ? sql`${regions.parentCode} is null` : eq(regions.parentCode, parentCode),
+      ),
+    )
+    .orderBy(regions.code);
+}
+
+/** How many kecamatan, desa and kelurahan lie inside a region. */
+export async function countWithin(db: Db, editionId: number, code: string) {
+  const rows = await db
+    .select({ level: regions.level, kind: regions.kind, n: count() })
+    .from(regions)
+    .where(and(eq(regions.editionId, editionId), sql`${regions.code} like ${`${code}.%`}`))
+    .groupBy(regions.level, regions.kind);
+  const find = (level: number, kinds?: string[]) =>
+    rows
+      .filter((r) => r.level === level && (!kinds || kinds.includes(r.kind ?? '')))
+      .reduce((s, r) => s + r.n, 0);
+  // A desa adat (Papua) is a desa for counting.
+  return { kecamatan: find(3), desa: find(4, ['desa', 'desa_adat']), kelurahan: find(4, ['kelurahan']) };
+}
+
+/**
+ * Ranked search by code or name: exact code, then code prefix, then name equal, name prefix,
+ * word prefix, then any substring; ties by trigram similarity, then level, then code. The
+ * substring test uses the trigram GIN index on lower(name), so it stays fast on 83k rows.
+ */
+export async function searchRegions(
+  db: Db,
+  editionId: number,
+  query: { text: string; level?: number; within?: string; limit: number },
+) {
+  const q = query.text.toLowerCase();
+  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const isCode = /^[\d.]+$/.test(q);
+  const rank = isCode
+    ? sql<number>`case when ${regions.code} = ${q} then 0 else 1 end`
+    : sql<number>`case
+        when lower(${regions.name}) = ${q} then 2
+        when lower(${regions.name}) like ${`${escaped}%`} then 3
+        when lower(${regions.name}) like ${`% ${escaped}%`} then 4
+        else 5 end`;
+  const match = isCode
+    ? sql`${regions.code} like ${`${escaped}%`}`
+    : sql`lower(${regions.name}) like ${`%${escaped}%`}`;
+  return db
+    .select(regionColumns)
+    .from(regions)
+    .where(
+      and(
+        eq(regions.editionId, editionId),
+        match,
+        query.level ? eq(regions.level, query.level) : undefined,
+        query.within ? sql`${regions.code} like ${`${query.within}.%`}` : undefined,
+      ),
+    )
+    .orderBy(
+      rank,
+      isCode ? regions.code : sql`similarity(lower(${regions.name}), ${q}) desc`,
+      regions.level,
+      regions.code,
+    )
+    .limit(query.limit);
+}
+
+export async function findBoundaries(db: Db, editionId: number, level: number, within: string) {
+  return db
+    .select({
+      code: regionBoundaries.code,
+      geometry: regionBoundaries.geometry,
+      labelLat: regionBoundaries.labelLat,
+      labelLng: regionBoundaries.labelLng,
+      name: regions.name,
+      kind: regions.kind,
+      parentCode: regions.parentCode,
+    })
+    .from(regionBoundaries)
+    .innerJoin(regions, and(eq(regions.code, regionBoundaries.code), eq(regions.editionId, editionId)))
+    .where(and(eq(regionBoundaries.level, level), sql`${regionBoundaries.code} like ${`${within}.%`}`))
+    .orderBy(regionBoundaries.code);
+}
+
+export async function hasBoundary(db: Db, code: string): Promise<boolean> {
+  const rows = await db.select({ n: count() }).from(regionBoundaries).where(eq(regionBoundaries.code, code));
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+export async function countBoundaries(db: Db): Promise<number> {
+  const rows = await db.select({ n: count() }).from(regionBoundaries);
+  return rows[0]?.n ?? 0;
+}
+
+// ---- bulk loading (raw SQL inside one transaction per step; see regions.loader.ts) ----
+
+export async function prepareEdition(tx: BulkTx, edition: { code: string; title: string; source: string }) {
+  const existing = await tx.query<{ id: number; region_count: number }>(
+    'select id, region_count from region_editions where code = $1',
+    [edition.code],
+  );
+  const row = existing[0];
+  if (row) {
+    await tx.query('delete from regions where edition_id = $1', [row.id]);
+    await tx.query('update region_editions set region_count = 0, is_active = false where id = $1', [row.id]);
+    return row.id;
+  }
+  const inserted = await tx.query<{ id: number }>(
+    'insert into region_editions (code, title, source) values ($1, $2, $3) returning id',
+    [edition.code, edition.title, edition.source],
+  );
+  return inserted[0]!.id;
+}
+
+export async function completeEdition(tx: BulkTx, editionId: number): Promise<number> {
+  const counted = await tx.query<{ n: number }>(
+    'select count(*)::int as n from regions where edition_id = $1',
+    [editionId],
+  );
+  const n = counted[0]!.n;
+  await tx.query('update region_editions set is_active = false where id <> $1', [editionId]);
+  await tx.query(
+    'update region_editions set is_active = true, region_count = $2, loaded_at = now() where id = $1',
+    [editionId, n],
+  );
+  return n;
+}
+
+export async function replaceBoundaries(tx: BulkTx, csv: string): Promise<void> {
+  await tx.query('delete from region_boundaries');
+  await tx.copyCsv(
+    'region_boundaries',
+    ['code', 'level', 'geometry', 'label_lat', 'label_lng', 'source'],
+    csv,
+  );
+}

@@ -1,0 +1,83 @@
+import { AppError, ancestorsOf, parseRegionCode, type RegionLevel, regionLevels } from '@sinergi/core';
+import type { AppContext, Principal } from '../../context.ts';
+import * as jobsRepo from '../jobs/jobs.repository.ts';
+import { enqueueJob } from '../jobs/jobs.service.ts';
+import * as repo from './regions.repository.ts';
+
+async function activeEdition(ctx: AppContext): Promise<repo.EditionRow> {
+  const edition = await repo.findActiveEdition(ctx.database.db);
+  // Before the first load finishes there is nothing to show: an empty tree, not an error page.
+  if (!edition) throw new AppError('NOT_FOUND', { details: { what: 'region edition' } });
+  return edition;
+}
+
+export const levelNumber = (level: RegionLevel) => regionLevels.indexOf(level) + 1;
+
+export async function getRegion(ctx: AppContext, rawCode: string) {
+  const code = parseRegionCode(rawCode);
+  const { db } = ctx.database;
+  const edition = await activeEdition(ctx);
+  const region = await repo.findRegion(db, edition.id, code);
+  if (!region) throw new AppError('NOT_FOUND');
+  const [ancestors, children, counts, hasBoundary] = await Promise.all([
+    repo.findRegionsByCodes(db, edition.id, ancestorsOf(code)),
+    repo.findChildren(db, edition.id, code),
+    repo.countWithin(db, edition.id, code),
+    repo.hasBoundary(db, code),
+  ]);
+  return { region, ancestors, children, counts, hasBoundary, edition: edition.title };
+}
+
+export async function findProvinces(ctx: AppContext) {
+  const edition = await repo.findActiveEdition(ctx.database.db);
+  if (!edition) return [];
+  return repo.findChildren(ctx.database.db, edition.id, null);
+}
+
+export async function searchRegions(
+  ctx: AppContext,
+  query: { q: string; level?: RegionLevel | undefined; within?: string | undefined; limit: number },
+) {
+  const { db } = ctx.database;
+  const edition = await repo.findActiveEdition(db);
+  if (!edition) return [];
+  const found = await repo.searchRegions(db, edition.id, {
+    text: query.q,
+    ...(query.level ? { level: levelNumber(query.level) } : {}),
+    ...(query.within ? { within: parseRegionCode(query.within) } : {}),
+    limit: query.limit,
+  });
+  // One lookup for the names of every ancestor of every hit, to show "Jawa Timur › Kab. Blitar › ...".
+  const ancestorCodes = [...new Set(found.flatMap((r) => ancestorsOf(parseRegionCode(r.code))))];
+  const names = new Map(
+    (await repo.findRegionsByCodes(db, edition.id, ancestorCodes)).map((r) => [r.code, r.name] as const),
+  );
+  return found.map((r) => ({
+    ...r,
+    path: ancestorsOf(parseRegionCode(r.code))
+      .map((c) => names.get(c) ?? c)
+      .join(' › '),
+  }));
+}
+
+export async function getBoundaries(ctx: AppContext, level: 'kecamatan' | 'desa') {
+  const edition = await activeEdition(ctx);
+  return repo.findBoundaries(ctx.database.db, edition.id, levelNumber(level), ctx.config.activeKabupaten);
+}
+
+export async function findEditions(ctx: AppContext) {
+  return repo.findEditions(ctx.database.db);
+}
+
+/** Starts a `regions.load` job, or returns the one already queued or running. */
+export async function requestRegionLoad(ctx: AppContext, principal: Principal, force: boolean) {
+  const open = await jobsRepo.findOpenJobOfKind(ctx.database.db, 'regions.load');
+  if (open) return open;
+  return enqueueJob(ctx, principal, { kind: 'regions.load', params: { force } });
+}
+
+/** The region with this code in the active edition, or null. */
+export async function findRegion(ctx: AppContext, code: string) {
+  const edition = await repo.findActiveEdition(ctx.database.db);
+  return edition ? repo.findRegion(ctx.database.db, edition.id, code) : null;
+}

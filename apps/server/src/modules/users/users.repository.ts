@@ -1,0 +1,74 @@
+import { and, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { organisations, users } from '../../db/schema.ts';
+import { escapeLike } from '../audit/audit.repository.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+const listColumns = {
+  user: users,
+  organisationName: organisations.name,
+  regionName: sql<string | null>`(select r.name from regions r join region_editions e
+    on e.id = r.edition_id and e.is_active where r.code = ${users.regionCode})`,
+};
+
+export async function findUsers(
+  db: Db,
+  filter: { q?: string | undefined; role?: string | undefined; limit: number; offset: number },
+) {
+  const where: SQL[] = [];
+  if (filter.q) {
+    const like = `%${escapeLike(filter.q)}%`;
+    where.push(or(ilike(users.username, like), ilike(users.displayName, like))!);
+  }
+  if (filter.role) where.push(eq(users.role, filter.role));
+  const condition = where.length ? and(...where) : undefined;
+  const [items, totals] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(users)
+      .leftJoin(organisations, eq(organisations.id, users.organisationId))
+      .where(condition)
+      .orderBy(users.role, users.username)
+      .limit(filter.limit)
+      .offset(filter.offset),
+    db.select({ n: count() }).from(users).where(condition),
+  ]);
+  return { items, total: totals[0]?.n ?? 0 };
+}
+
+export async function findUserWithNames(db: Db, id: string) {
+  const rows = await db
+    .select(listColumns)
+    .from(users)
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, id));
+  return rows[0] ?? null;
+}
+
+export async function insertUser(db: Db, user: NewUser): Promise<UserRow> {
+  const [row] = await db.insert(users).values(user).returning();
+  return row!;
+}
+
+export async function updateUser(db: Db, id: string, patch: Partial<NewUser>): Promise<UserRow | null> {
+  const [row] = await db.update(users).set(patch).where(eq(users.id, id)).returning();
+  return row ?? null;
+}
+
+export async function usernameTaken(db: Db, username: string): Promise<boolean> {
+  const rows = await db
+    .select({ n: count() })
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`);
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+export async function countAdmins(db: Db): Promise<number> {
+  const rows = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true)));
+  return rows[0]?.n ?? 0;
+}

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import pino from 'pino';
+import { type Config, loadConfig } from './config.ts';
+import { type AppContext, type Principal, systemPrincipal } from './context.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { buildApp } from './http/app.ts';
+import { findUserById } from './modules/auth/auth.repository.ts';
+import { actorOf } from './modules/auth/auth.service.ts';
+import { jobHandlers } from './modules/index.ts';
+import type { JobRow } from './modules/jobs/jobs.repository.ts';
+import { startJobWorker } from './modules/jobs/jobs.service.ts';
+import { ensureRegionsQueued, seed } from './seed/seed.ts';
+
+export function createLogger(config: Pick<Config, 'logLevel'>) {
+  return pino({
+    level: config.logLevel,
+    // Cookies, CSRF tokens and bodies never reach a log; URLs carry no personal data by design.
+    redact: [
+      'req.headers.cookie',
+      'req.headers["x-csrf-token"]',
+      'req.headers.authorization',
+      'res.headers["set-cookie"]',
+    ],
+  });
+}
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+}
+
+export function createContext(config: Config, database: Database, log = createLogger(config)): AppContext {
+  return { config, database, log, clock: () => new Date() };
+}
+
+/** The principal a job runs as: the account that queued it, or the system. */
+export function jobPrincipal(ctx: AppContext) {
+  return async (job: JobRow): Promise<Principal> => {
+    if (!job.createdBy) return systemPrincipal;
+    const user = await findUserById(ctx.database.db, job.createdBy);
+    return user ? { actor: actorOf(user), name: user.username } : systemPrincipal;
+  };
+}
+
+/** Opens, migrates and seeds the database, then serves the API and the web app. */
+export async function startServer(config: Config = loadConfig()) {
+  const log = createLogger(config);
+  const database = await openConfiguredDatabase(config);
+  const ctx = createContext(config, database, log);
+  await database.migrate();
+  const seeded = await seed(ctx);
+  if (seeded.accounts > 0) log.info({ accounts: seeded.accounts }, 'demo accounts created');
+  await ensureRegionsQueued(ctx);
+  const { app } = await buildApp(ctx);
+  await app.listen({ host: config.host, port: config.port });
+  const worker = config.jobWorker ? startJobWorker(ctx, jobHandlers, jobPrincipal(ctx)) : null;
+  log.info(
+    { url: `http://${config.host}:${config.port}`, engine: database.engine, mode: config.mode },
+    'Sinergi is running',
+  );
+  const stop = async () => {
+    await worker?.stop();
+    await app.close();
+    await database.close();
+  };
+  return { app, ctx, stop };
+}

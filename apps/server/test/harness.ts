@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type Config, loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { buildApp, type RouteEntry } from '../src/http/app.ts';
+import { DEMO_PASSWORD } from '../src/modules/auth/auth.service.ts';
+import { createContext, createLogger } from '../src/server.ts';
+import { withDatabase } from './global-setup.ts';
+
+export { DEMO_PASSWORD };
+export const engine = inject('postgresTemplate') ? 'postgres' : 'pglite';
+
+/** A fresh copy of the template database with the whole app on top, driven through app.inject(). */
+export async function createTestApp(env: Record<string, string> = {}) {
+  const config: Config = loadConfig({
+    SINERGI_MODE: 'demo',
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    ...env,
+  });
+  const postgresTemplate = inject('postgresTemplate');
+  let dropDatabase = async () => {};
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  if (postgresTemplate) {
+    const name = `sinergi_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: withDatabase(postgresTemplate, 'postgres') });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${new URL(postgresTemplate).pathname.slice(1)}`);
+    await admin.end();
+    database = await openDatabase({ databaseUrl: withDatabase(postgresTemplate, name), poolSize: 4 });
+    dropDatabase = async () => {
+      const a = new pg.Client({ connectionString: withDatabase(postgresTemplate, 'postgres') });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    };
+  } else {
+    const tarball = readFileSync(inject('pgliteTemplate'));
+    database = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([tarball]) });
+  }
+  const ctx = createContext(config, database, createLogger({ logLevel: 'silent' }));
+  const { app, routeTable } = await buildApp(ctx);
+  await app.ready();
+  return {
+    app,
+    ctx,
+    routeTable,
+    async close() {
+      await app.close();
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'sinergi_session')!;
+  return { cookie: `sinergi_session=${cookie.value}`, csrf: res.json().csrfToken };
+}
+
+/** A request as a signed-in user (with the CSRF header on writes) or as an anonymous visitor. */
+export function call(
+  app: FastifyInstance,
+  session: Session | null,
+  request: { method: string; url: string; payload?: unknown; headers?: Record<string, string> },
+): Promise<LightMyRequestResponse> {
+  const headers: Record<string, string> = { ...(request.headers ?? {}) };
+  if (session) {
+    headers.cookie = session.cookie;
+    if (request.method !== 'GET') headers['x-csrf-token'] = session.csrf;
+  }
+  return app.inject({
+    method: request.method as 'GET',
+    url: request.url,
+    headers,
+    ...(request.payload !== undefined ? { payload: request.payload as object } : {}),
+  });
+}
+
+export type { RouteEntry };

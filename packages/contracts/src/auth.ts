@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const role = z.enum(['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd']);
+export type StaffRoleName = z.infer<typeof role>;
+
+export const loginBody = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const sessionUser = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role,
+    organisationId: z.string().nullable(),
+    organisationName: z.string().nullable(),
+    regionCode: z.string().nullable(),
+    regionName: z.string().nullable(),
+    language: z.enum(['id', 'en']),
+  })
+  .meta({ id: 'SessionUser' });
+export type SessionUser = z.infer<typeof sessionUser>;
+
+export const sessionInfo = z
+  .object({
+    user: sessionUser.nullable(),
+    csrfToken: z.string().nullable(),
+    permissions: z.array(z.string()),
+    mode: z.enum(['demo', 'production']),
+    demoPassword: z.string().nullable(),
+  })
+  .meta({ id: 'SessionInfo' });
+export type SessionInfo = z.infer<typeof sessionInfo>;
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(1).max(256),
+});

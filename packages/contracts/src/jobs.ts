@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export const jobStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+export const job = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    status: jobStatus,
+    progressDone: z.number().int(),
+    progressTotal: z.number().int().nullable(),
+    message: z.string().nullable(),
+    result: z.unknown(),
+    errorCode: z.string().nullable(),
+    cancelRequested: z.boolean(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Job' });
+export type Job = z.infer<typeof job>;
+export const jobList = z.object({ items: z.array(job) });
+export const jobParams = z.strictObject({ id: z.uuid() });
+export const regionLoadBody = z.strictObject({ force: z.boolean().default(false) });
