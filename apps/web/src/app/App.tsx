@@ -1,0 +1,112 @@
+import { createTheme, Loader, MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { Shell } from './Shell.tsx';
+import { useSession } from './session.ts';
+
+// Pages past the first screen load on demand, so the first page's JavaScript stays small.
+const RegionPage = lazy(() => import('../features/regions/RegionPage.tsx'));
+const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+const JobsPage = lazy(() => import('../features/jobs/JobsPage.tsx'));
+const OrganisationsPage = lazy(() => import('../features/organisations/OrganisationsPage.tsx'));
+const AccountPage = lazy(() => import('../features/auth/AccountPage.tsx'));
+
+const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md', fontFamily: 'system-ui, sans-serif' });
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
+
+function Guard({ permission, children }: { permission?: string; children: ReactNode }) {
+  const { session, isLoading, can } = useSession();
+  if (isLoading) return <Loader m="xl" />;
+  if (!session?.user) return <Navigate to="/masuk" replace />;
+  if (permission && !can(permission)) return <Navigate to="/" replace />;
+  return <>{children}</>;
+}
+
+export function App() {
+  return (
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Suspense fallback={<Loader m="xl" />}>
+            <Routes>
+              <Route path="/masuk" element={<LoginPage />} />
+              <Route element={<Shell />}>
+                <Route
+                  index
+                  element={
+                    <Guard>
+                      <HomePage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="wilayah"
+                  element={
+                    <Guard>
+                      <RegionPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="wilayah/:code"
+                  element={
+                    <Guard>
+                      <RegionPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="perangkat-daerah"
+                  element={
+                    <Guard>
+                      <OrganisationsPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="pekerjaan"
+                  element={
+                    <Guard permission="jobs.read">
+                      <JobsPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="pengguna"
+                  element={
+                    <Guard permission="users.manage">
+                      <UsersPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="audit"
+                  element={
+                    <Guard permission="audit.read">
+                      <AuditPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="akun"
+                  element={
+                    <Guard permission="account.self">
+                      <AccountPage />
+                    </Guard>
+                  }
+                />
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Route>
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,127 @@
+import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { post } from './api.ts';
+import { useLanguage, useSession } from './session.ts';
+
+const main = [
+  { to: '/', label: 'nav.home' },
+  { to: '/wilayah/35.05', label: 'nav.regions', match: '/wilayah' },
+  { to: '/perangkat-daerah', label: 'nav.organisations', permission: 'organisations.read' },
+  { to: '/pekerjaan', label: 'nav.jobs', permission: 'jobs.read' },
+];
+const admin = [
+  { to: '/pengguna', label: 'nav.users', permission: 'users.manage' },
+  { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
+];
+// Modules that later issues deliver: listed so people see where the product goes, not clickable.
+const coming = [
+  'nav.planning',
+  'nav.musrenbang',
+  'nav.budget',
+  'nav.projects',
+  'nav.villageIndex',
+  'nav.programs',
+];
+
+export function Shell() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const { session, can } = useSession();
+  const { toggle: toggleLanguage } = useLanguage();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const logout = async () => {
+    await post('/api/auth/logout');
+    await client.invalidateQueries();
+    navigate('/masuk');
+  };
+  const active = (item: { to: string; match?: string }) =>
+    item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.match ?? item.to);
+  const link = (item: { to: string; label: string; match?: string; permission?: string }) =>
+    (!item.permission || can(item.permission)) && (
+      <NavLink
+        key={item.to}
+        component={Link}
+        to={item.to}
+        label={t(item.label)}
+        active={active(item)}
+        onClick={close}
+      />
+    );
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
+            <Title order={3} c="teal.8">
+              Sinergi
+            </Title>
+            {session?.mode === 'demo' && (
+              <Badge color="orange" variant="light" visibleFrom="xs">
+                {t('app.demo')}
+              </Badge>
+            )}
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Button variant="subtle" size="compact-sm" onClick={toggleLanguage} data-testid="language-switch">
+              {t('nav.language')}
+            </Button>
+            {session?.user && (
+              <Button variant="light" size="compact-sm" onClick={logout} data-testid="logout">
+                {t('nav.logout')}
+              </Button>
+            )}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <Stack gap={2}>
+          {session?.user && (
+            <Text size="xs" c="dimmed" px="sm" pb="xs" data-testid="whoami">
+              {session.user.displayName} · {t(`roles.${session.user.role}`)}
+            </Text>
+          )}
+          {main.map(link)}
+          {can('account.self') && link({ to: '/akun', label: 'nav.account' })}
+          {(can('users.manage') || can('audit.read')) && (
+            <Text size="xs" fw={700} c="dimmed" px="sm" pt="md">
+              {t('nav.admin')}
+            </Text>
+          )}
+          {admin.map(link)}
+          <Text size="xs" fw={700} c="dimmed" px="sm" pt="md">
+            {t('nav.modules')}
+          </Text>
+          {coming.map((label) => (
+            <NavLink
+              key={label}
+              label={t(label)}
+              disabled
+              rightSection={
+                <Badge size="xs" variant="outline">
+                  {t('nav.soon')}
+                </Badge>
+              }
+            />
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Suspense fallback={<Text>{t('common.loading')}</Text>}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,145 @@
+import { Button, Card, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import type { AuditEntry } from '@sinergi/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, query } from '../../app/api.ts';
+import { formatDateTime, formatNumber } from '../../app/format.ts';
+import { useLanguage } from '../../app/session.ts';
+
+const PAGE = 50;
+
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const [actorText, setActor] = useState('');
+  const [actor] = useDebouncedValue(actorText, 300);
+  const [entity, setEntity] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [offset, setOffset] = useState(0);
+  const entities = useQuery({
+    queryKey: ['audit-entities'],
+    queryFn: () => get<{ items: string[] }>('/api/audit/entities'),
+  });
+  const page = useQuery({
+    queryKey: ['audit', actor, entity, from, to, offset],
+    queryFn: () =>
+      get<{ items: AuditEntry[]; total: number }>(
+        `/api/audit${query({ actor, entity, from, to, limit: PAGE, offset })}`,
+      ),
+  });
+  const total = page.data?.total ?? 0;
+  return (
+    <Stack>
+      <Title order={2}>{t('audit.title')}</Title>
+      <Group align="end">
+        <TextInput
+          label={t('audit.actor')}
+          value={actorText}
+          onChange={(e) => {
+            setActor(e.currentTarget.value);
+            setOffset(0);
+          }}
+          w={180}
+        />
+        <Select
+          label={t('audit.entity')}
+          data={entities.data?.items ?? []}
+          value={entity}
+          onChange={(v) => {
+            setEntity(v);
+            setOffset(0);
+          }}
+          clearable
+          placeholder={t('audit.all')}
+          w={180}
+        />
+        <TextInput
+          type="date"
+          label={t('audit.from')}
+          value={from}
+          onChange={(e) => {
+            setFrom(e.currentTarget.value);
+            setOffset(0);
+          }}
+        />
+        <TextInput
+          type="date"
+          label={t('audit.to')}
+          value={to}
+          onChange={(e) => {
+            setTo(e.currentTarget.value);
+            setOffset(0);
+          }}
+        />
+      </Group>
+      <Text size="sm" c="dimmed" data-testid="audit-total">
+        {t('audit.total', { count: total, formatted: formatNumber(total) })}
+      </Text>
+      <Card withBorder p={0}>
+        <Table.ScrollContainer minWidth={760}>
+          <Table fz="xs" striped data-testid="audit-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('audit.when')}</Table.Th>
+                <Table.Th>{t('audit.who')}</Table.Th>
+                <Table.Th>{t('audit.action')}</Table.Th>
+                <Table.Th>{t('audit.entity')}</Table.Th>
+                <Table.Th>{t('audit.details')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {page.data?.items.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, lang)}</Table.Td>
+                  <Table.Td>
+                    {e.actorName}{' '}
+                    <Text span c="dimmed" size="xs">
+                      ({t(`roles.${e.actorRole}`)})
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Code>{e.action}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    {e.entity}{' '}
+                    <Text span c="dimmed" size="xs">
+                      {e.entityId.slice(0, 8)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td style={{ maxWidth: 360 }}>
+                    {e.after != null && (
+                      <Text size="xs" lineClamp={2} ff="monospace">
+                        {JSON.stringify(e.after)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+      <Group>
+        <Button
+          variant="default"
+          size="xs"
+          disabled={offset === 0}
+          onClick={() => setOffset(Math.max(0, offset - PAGE))}
+        >
+          {t('common.prev')}
+        </Button>
+        <Button
+          variant="default"
+          size="xs"
+          disabled={offset + PAGE >= total}
+          onClick={() => setOffset(offset + PAGE)}
+        >
+          {t('common.next')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,56 @@
+import { Alert, Button, Paper, PasswordInput, Stack, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, post } from '../../app/api.ts';
+
+export default function AccountPage() {
+  const { t } = useTranslation();
+  const [currentPassword, setCurrent] = useState('');
+  const [newPassword, setNext] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setDone(false);
+    try {
+      await post('/api/auth/password', { currentPassword, newPassword });
+      setDone(true);
+      setCurrent('');
+      setNext('');
+    } catch (e) {
+      if (e instanceof ApiError) setError(e);
+    }
+  };
+  return (
+    <Stack maw={480}>
+      <Title order={2}>{t('account.title')}</Title>
+      <Paper withBorder p="md" component="form" onSubmit={submit}>
+        <Stack>
+          <Title order={3} size="h5">
+            {t('account.changePassword')}
+          </Title>
+          {done && <Alert color="teal">{t('account.changed')}</Alert>}
+          {error && !error.issues.length && <Alert color="red">{error.message}</Alert>}
+          <PasswordInput
+            label={t('account.current')}
+            value={currentPassword}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            required
+            autoComplete="current-password"
+            error={error?.code === 'INVALID_CREDENTIALS' ? error.message : undefined}
+          />
+          <PasswordInput
+            label={t('account.next')}
+            value={newPassword}
+            onChange={(e) => setNext(e.currentTarget.value)}
+            required
+            autoComplete="new-password"
+            error={error?.fieldMessage('newPassword')}
+          />
+          <Button type="submit">{t('common.save')}</Button>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,131 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Code,
+  Paper,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate } from 'react-router';
+import { ApiError, post } from '../../app/api.ts';
+import { useLanguage, useSession } from '../../app/session.ts';
+
+const demoAccounts = [
+  ['admin', 'admin'],
+  ['perencana', 'perencana'],
+  ['opd.dpupr', 'opd'],
+  ['kec.wonodadi', 'kecamatan'],
+  ['desa.jaten', 'desa'],
+  ['dprd', 'dprd'],
+] as const;
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const { toggle } = useLanguage();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (session?.user) return <Navigate to="/" replace />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await post('/api/auth/login', { username, password });
+      await client.invalidateQueries({ queryKey: ['session'] });
+      navigate('/');
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'INTERNAL', String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Center mih="100vh" p="md" bg="gray.0">
+      <Stack w="100%" maw={420}>
+        <Stack gap={0} align="center">
+          <Title order={1} c="teal.8">
+            Sinergi
+          </Title>
+          <Text c="dimmed" ta="center" size="sm">
+            {t('app.tagline')}
+          </Text>
+        </Stack>
+        <Paper withBorder shadow="sm" p="lg" component="form" onSubmit={submit}>
+          <Stack>
+            <Title order={2} size="h4">
+              {t('login.title')}
+            </Title>
+            {error && (
+              <Alert color="red" data-testid="login-error">
+                {error.message}
+              </Alert>
+            )}
+            <TextInput
+              label={t('login.username')}
+              name="username"
+              autoComplete="username"
+              value={username}
+              onChange={(e) => setUsername(e.currentTarget.value)}
+              required
+              error={error?.fieldMessage('username')}
+            />
+            <PasswordInput
+              label={t('login.password')}
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              required
+              error={error?.fieldMessage('password')}
+            />
+            <Button type="submit" loading={busy}>
+              {t('login.submit')}
+            </Button>
+            <Anchor component="button" type="button" size="sm" onClick={toggle} data-testid="language-switch">
+              {t('nav.language')}
+            </Anchor>
+          </Stack>
+        </Paper>
+        {session?.demoPassword && (
+          <Paper withBorder p="md" data-testid="demo-accounts">
+            <Title order={3} size="h5">
+              {t('login.demoTitle')}
+            </Title>
+            <Text size="sm" mb="xs">
+              {t('login.demoText', { password: session.demoPassword })}
+            </Text>
+            <Table fz="sm">
+              <Table.Tbody>
+                {demoAccounts.map(([name, role]) => (
+                  <Table.Tr key={name}>
+                    <Table.Td>
+                      <Code>{name}</Code>
+                    </Table.Td>
+                    <Table.Td>{t(`roles.${role}`)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        )}
+      </Stack>
+    </Center>
+  );
+}
