@@ -89,6 +89,9 @@ async function openPglite(options: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (restart, failover, admin) must not crash the process:
+  // the pool drops it and opens a new one on the next query.
+  pool.on('error', () => undefined);
   // Fail fast with a clear message when the server is not reachable.
   await pool.query('select 1');
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;

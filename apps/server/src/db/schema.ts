@@ -53,6 +53,8 @@ export const regions = pgTable(
   (t) => [
     primaryKey({ columns: [t.editionId, t.code] }),
     index('regions_parent_idx').on(t.editionId, t.parentCode),
+    // text_pattern_ops lets "code LIKE '35.05.%'" (everything inside a region) use the index under any collation.
+    index('regions_code_prefix_idx').using('btree', t.editionId, sql`${t.code} text_pattern_ops`),
     index('regions_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
   ],
 );

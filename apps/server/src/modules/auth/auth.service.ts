@@ -62,7 +62,7 @@ export async function login(ctx: AppContext, input: { username: string; password
   const { db } = ctx.database;
   const now = ctx.clock();
   const user = await repo.findUserByUsername(db, input.username);
-  if (!user || !user.active) {
+  if (!user?.active) {
     await verifyPassword(await dummyPasswordHash(), input.password);
     throw new AppError('INVALID_CREDENTIALS');
   }

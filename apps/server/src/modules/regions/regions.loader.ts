@@ -93,6 +93,8 @@ export async function loadRegions(ctx: AppContext, run: JobRun): Promise<LoadRes
     await flush();
   }
   const count = await database.bulk((tx) => repo.completeEdition(tx, editionId));
+  // Outside the loading transactions: statistics of the committed rows.
+  await database.bulk((tx) => repo.analyzeRegions(tx));
   await run.progress(count, count, 'regions.boundaries');
   const boundaries = await loadBoundaries(ctx);
   return { edition: bundledEdition.code, regions: count, skipped: false, boundaries };

@@ -178,6 +178,11 @@ export async function completeEdition(tx: BulkTx, editionId: number): Promise<nu
   return n;
 }
 
+/** Fresh statistics after a bulk load, so the planner uses the trigram and prefix indexes at once. */
+export async function analyzeRegions(tx: BulkTx): Promise<void> {
+  await tx.query('analyze regions');
+}
+
 export async function replaceBoundaries(tx: BulkTx, csv: string): Promise<void> {
   await tx.query('delete from region_boundaries');
   await tx.copyCsv(

@@ -1,0 +1,1 @@
+CREATE INDEX "regions_code_prefix_idx" ON "regions" USING btree ("edition_id","code" text_pattern_ops);

@@ -1,0 +1,183 @@
+/**
+ * Benchmarks of the foundation, written to bench/results/<date>.md:
+ * 1. time to load the 91,599 national regions, on PGlite and (when TEST_DATABASE_URL is set) PostgreSQL;
+ * 2. requests per second of the region lookup and search routes against a bare Fastify
+ *    hello-world on the same machine in the same run (the ratio is what to compare across runs);
+ * 3. the gzip size of the JavaScript the first page loads.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { loadConfig } from '../apps/server/src/config.ts';
+import { systemPrincipal } from '../apps/server/src/context.ts';
+import { type Database, openDatabase } from '../apps/server/src/db/client.ts';
+import { buildApp } from '../apps/server/src/http/app.ts';
+import { jobHandlers } from '../apps/server/src/modules/index.ts';
+import { runJobNow } from '../apps/server/src/modules/jobs/jobs.service.ts';
+import { seed } from '../apps/server/src/seed/seed.ts';
+import { createContext, createLogger } from '../apps/server/src/server.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const config = loadConfig({ LOG_LEVEL: 'silent', JOB_WORKER: 'false' });
+const log = createLogger({ logLevel: 'silent' });
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const lines: string[] = [];
+const say = (line = '') => {
+  console.log(line);
+  lines.push(line);
+};
+
+async function timeLoad(database: Database): Promise<number> {
+  const ctx = createContext(config, database, log);
+  await database.migrate();
+  await seed(ctx);
+  const started = performance.now();
+  const job = await runJobNow(
+    ctx,
+    systemPrincipal,
+    { kind: 'regions.load', params: { force: true } },
+    jobHandlers,
+  );
+  const ms = performance.now() - started;
+  if (job.status !== 'succeeded') throw new Error(`load ${job.status}`);
+  return ms;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function rps(url: string): Promise<{ rps: number; p99: number; errors: number }> {
+  const result = await autocannon({ url, connections: 10, duration: DURATION });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+async function loadBench() {
+  say('## 1. Loading the national regions (91,599 rows: 38 + 514 + 7,285 + 83,762)');
+  say();
+  say('COPY in chunks of 10,000 rows, then boundaries (270 shapes); three runs each, migrate excluded.');
+  say();
+  say('| engine | runs (s) | median (s) |');
+  say('|---|---|---|');
+  const pglite: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const db = await openDatabase({ dataDir: 'memory://' });
+    pglite.push(await timeLoad(db));
+    await db.close();
+  }
+  say(
+    `| PGlite (in-process) | ${pglite.map((m) => (m / 1000).toFixed(2)).join(', ')} | ${(median(pglite) / 1000).toFixed(2)} |`,
+  );
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query('drop database if exists sinergi_bench');
+      await admin.query('create database sinergi_bench');
+      await admin.end();
+      const u = new URL(url);
+      u.pathname = '/sinergi_bench';
+      const db = await openDatabase({ databaseUrl: u.toString() });
+      runs.push(await timeLoad(db));
+      await db.close();
+    }
+    say(
+      `| PostgreSQL (local, loopback) | ${runs.map((m) => (m / 1000).toFixed(2)).join(', ')} | ${(median(runs) / 1000).toFixed(2)} |`,
+    );
+  } else {
+    say('| PostgreSQL | not run (no TEST_DATABASE_URL) | |');
+  }
+  say();
+}
+
+async function httpBench() {
+  say(`## 2. Requests per second (autocannon, 10 connections, ${DURATION} s each, same process layout)`);
+  say();
+  const bare = Fastify();
+  bare.get('/hello', async () => ({ hello: 'world' }));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
+  const engines: [string, () => Promise<Database>][] = [
+    ['PGlite', () => openDatabase({ dataDir: 'memory://' })],
+  ];
+  if (process.env.TEST_DATABASE_URL) {
+    const u = new URL(process.env.TEST_DATABASE_URL);
+    u.pathname = '/sinergi_bench';
+    engines.push(['PostgreSQL', () => openDatabase({ databaseUrl: u.toString() })]);
+  }
+  say('| route | engine | req/s | p99 latency (ms) | errors | ratio to hello-world |');
+  say('|---|---|---|---|---|---|');
+  const hello = await rps(`${bareUrl}/hello`);
+  say(
+    `| bare Fastify \`GET /hello\` (baseline) | – | ${hello.rps.toFixed(0)} | ${hello.p99} | ${hello.errors} | 1.00 |`,
+  );
+  for (const [name, open] of engines) {
+    const database = await open();
+    const ctx = createContext(config, database, log);
+    if (name === 'PGlite') await timeLoad(database);
+    const { app } = await buildApp(ctx);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    for (const [label, path] of [
+      ['region lookup `GET /api/regions/35.05.01.2001`', '/api/regions/35.05.01.2001'],
+      ['region search `GET /api/regions/search?q=jaten`', '/api/regions/search?q=jaten'],
+    ] as const) {
+      const r = await rps(`${base}${path}`);
+      say(
+        `| ${label} | ${name} | ${r.rps.toFixed(0)} | ${r.p99} | ${r.errors} | ${(r.rps / hello.rps).toFixed(3)} |`,
+      );
+    }
+    await app.close();
+    await database.close();
+  }
+  await bare.close();
+  say();
+}
+
+function bundleBench() {
+  say('## 3. JavaScript of the first page (gzip)');
+  say();
+  const dist = join(root, 'apps/web/dist');
+  const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }
+  >;
+  const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
+  const seen = new Set<string>();
+  const walk = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const i of manifest[key]!.imports ?? []) walk(i);
+  };
+  walk(entryKey);
+  const gz = (file: string) => gzipSync(readFileSync(join(dist, file))).length;
+  const first = [...seen].reduce((s, k) => s + gz(manifest[k]!.file), 0);
+  const mapChunk = Object.entries(manifest).find(([k]) => k.includes('RegionMap'));
+  say(`| what | gzip kB |`);
+  say('|---|---|');
+  say(`| first page (entry and its static imports, ${seen.size} files) | ${(first / 1024).toFixed(1)} |`);
+  if (mapChunk)
+    say(`| map (ECharts, loaded only when a map is shown) | ${(gz(mapChunk[1].file) / 1024).toFixed(1)} |`);
+  say();
+}
+
+const date = new Date().toISOString().slice(0, 10);
+say(`# Sinergi benchmarks, ${date}`);
+say();
+say(
+  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}.`,
+);
+say(
+  'Baseline: a bare Fastify hello-world route served in the same run on the same machine; compare ratios, not raw numbers, across runs (the machine is shared and noisy).',
+);
+say();
+await loadBench();
+await httpBench();
+bundleBench();
+const file = join(root, 'bench/results', `${date}.md`);
+writeFileSync(file, `${lines.join('\n')}\n`);
+console.log(`written: ${file}`);

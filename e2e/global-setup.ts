@@ -1,0 +1,52 @@
+import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const root = new URL('..', import.meta.url).pathname;
+
+/** Builds the web app if needed and starts the real server, as `npm start` does, on a fresh data folder. */
+export default async function setup(project: TestProject) {
+  if (!existsSync(join(root, 'apps/web/dist/index.html')) || process.env.E2E_REBUILD) {
+    execSync('npm run build:web', { cwd: root, stdio: 'ignore' });
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'sinergi-e2e-'));
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const server: ChildProcess = spawn(process.execPath, ['apps/server/bin/sinergi.mjs', 'serve'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 150_000;
+  for (;;) {
+    if (Date.now() > deadline) throw new Error('server did not become ready');
+    try {
+      const res = await fetch(`${baseUrl}/api/settings`);
+      if (res.ok && (await res.json()).regions.ready) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  project.provide('baseUrl', baseUrl);
+  return async () => {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { baseUrl, openBrowser, shot, signIn } from './browser.ts';
+
+let b: Awaited<ReturnType<typeof openBrowser>>;
+beforeEach(async () => {
+  b = await openBrowser();
+});
+afterEach(() => b.close());
+
+const roles = [
+  ['admin', 'Admin', true],
+  ['perencana', 'Perencana (Bappeda)', false],
+  ['opd.dpupr', 'Perangkat daerah (OPD)', false],
+  ['kec.wonodadi', 'Kecamatan', false],
+  ['desa.jaten', 'Desa', false],
+  ['dprd', 'DPRD', false],
+] as const;
+
+describe('web shell in Chromium', () => {
+  it('shows the demo accounts and password on the login page, and refuses a wrong password in Indonesian', async () => {
+    const { page } = b;
+    await page.goto(baseUrl());
+    await page.waitForURL(/\/masuk$/);
+    expect(await page.getByTestId('demo-accounts').innerText()).toContain('sinergi-demo');
+    await page.getByLabel('Nama pengguna').fill('admin');
+    await page.getByLabel('Kata sandi').fill('salah-sekali');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    expect(await page.getByTestId('login-error').innerText()).toBe('Nama pengguna atau kata sandi salah.');
+    await shot(page, 'login');
+  });
+
+  for (const [username, roleLabel, isAdmin] of roles) {
+    it(`signs in as ${username} and sees what the role allows`, async () => {
+      const { page } = b;
+      await signIn(page, username);
+      expect(await page.getByTestId('home-role').innerText()).toBe(`Peran: ${roleLabel}`);
+      const nav = await page.locator('nav').innerText();
+      expect(nav.includes('Pengguna')).toBe(isAdmin);
+      expect(nav.includes('Log audit')).toBe(isAdmin);
+      // A page the role may not open sends it home.
+      await page.goto(`${baseUrl()}/pengguna`);
+      if (isAdmin) await page.getByTestId('users-table').waitFor();
+      else await page.getByTestId('home-role').waitFor();
+      await page.getByTestId('logout').click();
+      await page.waitForURL(/\/masuk$/);
+    });
+  }
+
+  it('opens the kabupaten map and drills down from a kecamatan to a desa', async () => {
+    const { page } = b;
+    await signIn(page, 'perencana');
+    await page.goto(`${baseUrl()}/wilayah/35.05`);
+    expect(await page.getByTestId('region-name').innerText()).toBe('Kabupaten Blitar');
+    const map = page.getByTestId('region-map');
+    await map.locator('path').first().waitFor();
+    expect(await map.locator('path').count()).toBeGreaterThanOrEqual(22);
+    await shot(page, 'kabupaten-map');
+    await page.getByTestId('region-children').getByRole('link', { name: 'Wonodadi' }).click();
+    await page.getByTestId('region-name').filter({ hasText: 'Wonodadi' }).waitFor();
+    await map.locator('path').first().waitFor();
+    await page.getByTestId('region-children').getByRole('link', { name: 'Jaten', exact: true }).click();
+    await page.getByTestId('region-name').filter({ hasText: 'Jaten' }).waitFor();
+    expect(page.url()).toMatch(/\/wilayah\/35\.05\.01\.2001$/);
+    await shot(page, 'desa-jaten');
+  });
+
+  it('clicking a kecamatan on the map opens it', async () => {
+    const { page } = b;
+    await signIn(page, 'perencana');
+    await page.goto(`${baseUrl()}/wilayah/35.05`);
+    const map = page.getByTestId('region-map');
+    await map.locator('path').first().waitFor();
+    const box = await map.boundingBox();
+    await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await page.waitForURL(/\/wilayah\/35\.05\.\d{2}$/);
+    await page.getByTestId('region-name').filter({ hasNotText: 'Kabupaten Blitar' }).waitFor();
+    expect(await page.getByTestId('region-children').locator('tr').count()).toBeGreaterThan(5);
+  });
+
+  it('searches regions by name', async () => {
+    const { page } = b;
+    await signIn(page, 'desa.jaten');
+    await page.goto(`${baseUrl()}/wilayah/35.05`);
+    await page.getByTestId('region-search').fill('kanigoro');
+    const results = page.getByTestId('region-search-results');
+    await results.getByText('Kanigoro').first().waitFor();
+    expect(await results.innerText()).toContain('Kabupaten Blitar');
+  });
+
+  it('switches to English and back, and the choice survives a reload', async () => {
+    const { page } = b;
+    await signIn(page, 'dprd');
+    await page.getByTestId('language-switch').click();
+    await page.getByText('Role: Council (DPRD)').waitFor();
+    await page.reload();
+    await page.getByText('Role: Council (DPRD)').waitFor();
+    await page.getByTestId('language-switch').click();
+    await page.getByText('Peran: DPRD').waitFor();
+  });
+
+  it('works on a phone-sized screen: the menu opens from the burger', async () => {
+    const phone = await openBrowser({ width: 390, height: 844 });
+    try {
+      const { page } = phone;
+      await signIn(page, 'desa.jaten');
+      // The navbar starts off-screen on a phone.
+      const hidden = await page.getByRole('link', { name: 'Wilayah' }).boundingBox();
+      expect(hidden!.x + hidden!.width).toBeLessThanOrEqual(0);
+      await page.getByRole('button', { name: 'menu' }).click();
+      await page.getByRole('link', { name: 'Wilayah' }).click();
+      await page.getByTestId('region-name').waitFor();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+      await shot(page, 'phone-region');
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('shows job progress that survives a reload (admin reloads the region list)', async () => {
+    const { page } = b;
+    await signIn(page, 'admin');
+    await page.goto(`${baseUrl()}/pekerjaan`);
+    await page.getByTestId('reload-regions').click();
+    await page
+      .getByTestId('job')
+      .first()
+      .getByText(/Berjalan|Menunggu|Selesai/)
+      .waitFor();
+    await page.reload();
+    await page.getByTestId('job').first().getByText('Selesai').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('job').first().innerText()).toContain('100%');
+    await shot(page, 'jobs');
+  });
+
+  it('lets an admin create a user and shows field errors in Indonesian', async () => {
+    const { page } = b;
+    await signIn(page, 'admin');
+    await page.goto(`${baseUrl()}/pengguna`);
+    await page.getByTestId('add-user').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Nama pengguna').fill('desa.kemloko');
+    await dialog.getByLabel('Nama lengkap').fill('Operator Kemloko');
+    await dialog.getByLabel('Kata sandi awal').fill('pendek');
+    await dialog.getByLabel('Kode wilayah (kecamatan/desa)').fill('35.05.01.2002');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await dialog.getByText('minimal 10 karakter').first().waitFor();
+    await dialog.getByLabel('Kata sandi awal').fill('sawah-hijau-subur');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByTestId('users-table').getByText('desa.kemloko').waitFor();
+    await page.goto(`${baseUrl()}/audit`);
+    await page.getByTestId('audit-table').getByText('user.created').first().waitFor();
+    await shot(page, 'audit');
+  });
+});
