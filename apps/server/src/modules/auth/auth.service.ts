@@ -36,7 +36,6 @@ export function assertAcceptablePassword(
   if (problem) {
     const issue = problem === 'too_short' ? 'too_short_password' : problem;
     throw new AppError('WEAK_PASSWORD', {
-      details: { reason: issue },
       issues: [{ field: `body.${field}`, issue, params: { minimum: PASSWORD_MIN_LENGTH } }],
     });
   }
