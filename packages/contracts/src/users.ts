@@ -1,17 +1,11 @@
 import { z } from 'zod';
-import { role } from './auth.ts';
+import { role, sessionUser } from './auth.ts';
 import { regionCode, uuid } from './common.ts';
 
-export const user = z
-  .object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    role,
-    organisationId: z.string().nullable(),
-    organisationName: z.string().nullable(),
-    regionCode: z.string().nullable(),
-    regionName: z.string().nullable(),
+/** An account as an admin sees it: the session's view of a user, plus its status. */
+export const user = sessionUser
+  .omit({ language: true })
+  .extend({
     active: z.boolean(),
     locked: z.boolean(),
     lastLoginAt: z.string().nullable(),
