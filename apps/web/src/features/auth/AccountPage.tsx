@@ -1,27 +1,25 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post } from '../../app/api.ts';
+import { post } from '../../app/api.ts';
+import { useSubmit } from '../../app/use-submit.ts';
 
 export default function AccountPage() {
   const { t } = useTranslation();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNext] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    setDone(false);
-    try {
-      await post('/api/auth/password', { currentPassword, newPassword });
+  const { submit, error } = useSubmit(
+    () => {
+      setDone(false);
+      return post('/api/auth/password', { currentPassword, newPassword });
+    },
+    () => {
       setDone(true);
       setCurrent('');
       setNext('');
-    } catch (e) {
-      if (e instanceof ApiError) setError(e);
-    }
-  };
+    },
+  );
   return (
     <Stack maw={480}>
       <Title order={2}>{t('account.title')}</Title>

@@ -13,11 +13,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
-import { ApiError, post } from '../../app/api.ts';
+import { post } from '../../app/api.ts';
 import { useLanguage, useSession } from '../../app/session.ts';
+import { useSubmit } from '../../app/use-submit.ts';
 
 const demoAccounts = [
   ['admin', 'admin'],
@@ -36,25 +37,15 @@ export function LoginPage() {
   const client = useQueryClient();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  if (session?.user) return <Navigate to="/" replace />;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await post('/api/auth/login', { username, password });
+  const { submit, error, busy } = useSubmit(
+    () => post('/api/auth/login', { username, password }),
+    async () => {
       await client.invalidateQueries({ queryKey: ['session'] });
       navigate('/');
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'INTERNAL', String(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
+
+  if (session?.user) return <Navigate to="/" replace />;
 
   return (
     <Center mih="100vh" p="md" bg="gray.0">

@@ -15,26 +15,18 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import type { Organisation } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, patch, post } from '../../app/api.ts';
+import { get, patch, post } from '../../app/api.ts';
 import { useSession } from '../../app/session.ts';
+import { useSubmit } from '../../app/use-submit.ts';
 
 const kinds = ['badan', 'dinas', 'sekretariat', 'inspektorat', 'kecamatan', 'lainnya'];
 
 function AddOrganisation({ onDone }: { onDone(): void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ code: '', name: '', shortName: '', kind: 'dinas' });
-  const [error, setError] = useState<ApiError | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      await post('/api/organisations', form);
-      onDone();
-    } catch (e) {
-      if (e instanceof ApiError) setError(e);
-    }
-  };
+  const { submit, error } = useSubmit(() => post('/api/organisations', form), onDone);
   return (
     <Stack component="form" onSubmit={submit}>
       {error && <Alert color="red">{error.message}</Alert>}

@@ -16,11 +16,12 @@ import {
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import type { Organisation, User } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, patch, post, query } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useLanguage } from '../../app/session.ts';
+import { useSubmit } from '../../app/use-submit.ts';
 
 const roles = ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'] as const;
 
@@ -38,25 +39,19 @@ function CreateUser({ onDone }: { onDone(): void }) {
     organisationId: '',
     regionCode: '',
   });
-  const [error, setError] = useState<ApiError | null>(null);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      await post('/api/users', {
+  const { submit, error } = useSubmit(
+    () =>
+      post('/api/users', {
         username: form.username,
         displayName: form.displayName,
         password: form.password,
         role: form.role,
         organisationId: form.role === 'opd' ? form.organisationId || null : null,
         regionCode: form.role === 'desa' || form.role === 'kecamatan' ? form.regionCode || null : null,
-      });
-      onDone();
-    } catch (e) {
-      if (e instanceof ApiError) setError(e);
-    }
-  };
+      }),
+    onDone,
+  );
   return (
     <Stack component="form" onSubmit={submit}>
       {error && <Alert color="red">{error.message}</Alert>}
