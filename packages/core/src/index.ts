@@ -4,3 +4,4 @@ export * from './errors/app-error.ts';
 export * from './jobs.ts';
 export * from './regions/region-code.ts';
 export type * from './types.ts';
+export * from './village-index/index.ts';
