@@ -1,5 +1,5 @@
 import { computeIndex, nextStatusOf, type Scores } from './engine.ts';
-import type { Actor, IndexScheme, StatusDef } from './scheme.ts';
+import type { ActingLevel, IndexScheme, StatusDef } from './scheme.ts';
 
 export interface PlanStep {
   indicator: string;
@@ -10,7 +10,7 @@ export interface PlanStep {
   /** Exact index gain of the step (points x gain per point). */
   gain: number;
   effort: number;
-  actor: Actor;
+  actor: ActingLevel;
   organisations: string[];
 }
 

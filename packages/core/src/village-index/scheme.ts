@@ -3,8 +3,8 @@
  * raw observation into a score), the aggregation, the status thresholds, and which parts are not
  * confirmed. IDM 2016 is built in; an admin loads further versions without code changes.
  */
-export type Actor = 'pusat' | 'provinsi' | 'kabupaten' | 'desa' | 'csr' | 'lainnya';
-export const actors: readonly Actor[] = ['pusat', 'provinsi', 'kabupaten', 'desa', 'csr', 'lainnya'];
+export type ActingLevel = 'pusat' | 'provinsi' | 'kabupaten' | 'desa' | 'csr' | 'lainnya';
+export const actingLevels: readonly ActingLevel[] = ['pusat', 'provinsi', 'kabupaten', 'desa', 'csr', 'lainnya'];
 
 /** One band of a rubric: the observation lies in [min, max] (either end optional or exclusive). */
 export interface RubricBand {
@@ -26,7 +26,7 @@ export interface IndicatorDef {
   name: string;
   subdimension?: string;
   /** Who usually acts to raise the score. */
-  actor: Actor;
+  actor: ActingLevel;
   /** Codes of the kabupaten's OPD that can act (see the organisations list). */
   organisations: string[];
   rubric?: Rubric;
