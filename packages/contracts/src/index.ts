@@ -5,3 +5,4 @@ export * from './jobs.ts';
 export * from './messages.ts';
 export * from './regions.ts';
 export * from './users.ts';
+export * from './village-index.ts';

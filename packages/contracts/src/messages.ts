@@ -69,6 +69,14 @@ const issuesId: Catalog = {
   scope_not_allowed: 'tidak berlaku untuk peran ini',
   not_found: 'tidak ditemukan',
   wrong_level: 'harus kode {level}',
+  score_range: 'harus bilangan bulat {min} sampai {max}',
+  duplicate_row: 'desa ini sudah ada di baris {line}',
+  missing_column: 'kolom tidak ada',
+  empty_file: 'berkas kosong',
+  file_type: 'jenis berkas tidak didukung (gunakan {types})',
+  not_xlsx: 'bukan berkas XLSX yang valid',
+  not_csv: 'bukan CSV yang valid: {reason}',
+  too_many_rows: 'terlalu banyak baris (maksimal {max})',
   custom: 'tidak valid',
 };
 
@@ -92,6 +100,14 @@ const issuesEn: Catalog = {
   scope_not_allowed: 'does not apply to this role',
   not_found: 'was not found',
   wrong_level: 'must be a {level} code',
+  score_range: 'must be a whole number from {min} to {max}',
+  duplicate_row: 'this desa already appears on line {line}',
+  missing_column: 'the column is missing',
+  empty_file: 'the file is empty',
+  file_type: 'file type not supported (use {types})',
+  not_xlsx: 'is not a valid XLSX file',
+  not_csv: 'is not valid CSV: {reason}',
+  too_many_rows: 'too many rows (at most {max})',
   custom: 'is not valid',
 };
 

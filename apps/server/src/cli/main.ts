@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { errorMessage, issueMessage } from '@sinergi/contracts';
-import { AppError } from '@sinergi/core';
+import { AppError, computeIndex, round4 } from '@sinergi/core';
 import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { systemPrincipal } from '../context.ts';
@@ -12,6 +12,8 @@ import { jobHandlers } from '../modules/index.ts';
 import { runJobNow } from '../modules/jobs/jobs.service.ts';
 import * as orgRepo from '../modules/organisations/organisations.repository.ts';
 import { createUser } from '../modules/users/users.service.ts';
+import { builtInSchemes } from '../modules/village-index/schemes.ts';
+import { readIndexTemplate } from '../modules/village-index/template.ts';
 import { seed } from '../seed/seed.ts';
 import { createContext, createLogger, openConfiguredDatabase, startServer } from '../server.ts';
 
@@ -156,6 +158,39 @@ regions
       console.log(`${JSON.stringify(job.result)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }),
   );
+
+const index = program.command('index').description('the village development index');
+index
+  .command('score')
+  .description('score a 50-indicator template (CSV or XLSX: kode_desa + one column per indicator code)')
+  .argument('<file>', 'the template, e.g. reference-data/idm/idm2024_indikator_kab_blitar.csv')
+  .option('--scheme <id>', 'index scheme', 'idm-2016')
+  .option('--out <file>', 'write the result CSV here instead of standard output')
+  .action(async (file: string, opts: { scheme: string; out?: string }) => {
+    const scheme = builtInSchemes[opts.scheme];
+    if (!scheme)
+      throw new Error(`unknown scheme ${opts.scheme} (known: ${Object.keys(builtInSchemes).join(', ')})`);
+    const rows = await readIndexTemplate(scheme, readFileSync(resolve(file)), file);
+    const lines = [`kode_desa,${scheme.dimensions.map((d) => d.code.toLowerCase()).join(',')},idm,status`];
+    for (const row of rows) {
+      const r = computeIndex(scheme, row.scores);
+      lines.push(
+        [
+          row.kodeDesa,
+          ...r.dimensions.map((d) => round4(d.value).toFixed(4)),
+          round4(r.value).toFixed(4),
+          r.status.code,
+        ].join(','),
+      );
+    }
+    const csv = `${lines.join('\n')}\n`;
+    if (opts.out) {
+      writeFileSync(resolve(opts.out), csv);
+      console.error(`${rows.length} desa scored: ${opts.out}`);
+    } else {
+      process.stdout.write(csv);
+    }
+  });
 
 program
   .command('backup')

@@ -15,6 +15,7 @@ export const backupTables = [
   'audit_log',
   'jobs',
   'settings',
+  'village_index_results',
 ] as const;
 
 const serialColumns: Record<string, string> = { region_editions: 'id', audit_log: 'id' };

@@ -33,6 +33,10 @@ const matrix: Record<string, string> = {
   'GET /api/jobs': 'A A A A A A -',
   'GET /api/jobs/:id': 'A A A A A A -',
   'POST /api/jobs/:id/cancel': 'A A A A A A -',
+  'GET /api/index/summary': 'A A A A A A A',
+  'GET /api/index/results': 'A A A A A A A',
+  'GET /api/index/weakest': 'A A A A A A A',
+  'GET /api/index/desa/:code': 'A A A A A A A',
 };
 
 const roles = ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'] as const;
@@ -104,7 +108,8 @@ function sample(route: string, role: string) {
     'PATCH /api/organisations/:id': { shortName: `Setda ${n}` },
     'POST /api/regions/load': { force: false },
   };
-  const query = route === 'GET /api/regions/search' ? '?q=jaten' : '';
+  const query =
+    route === 'GET /api/regions/search' ? '?q=jaten' : route === 'GET /api/index/results' ? '?year=2024' : '';
   return { method, url: path + query, payload: payloads[route] ?? (method === 'GET' ? undefined : {}) };
 }
 

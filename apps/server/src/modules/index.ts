@@ -6,6 +6,7 @@ import { organisationsModule } from './organisations/organisations.module.ts';
 import { regionsModule } from './regions/regions.module.ts';
 import { systemModule } from './system/system.module.ts';
 import { usersModule } from './users/users.module.ts';
+import { villageIndexModule } from './village-index/village-index.module.ts';
 
 export const modules: readonly Module[] = [
   systemModule,
@@ -15,6 +16,7 @@ export const modules: readonly Module[] = [
   regionsModule,
   auditModule,
   jobsModule,
+  villageIndexModule,
 ];
 
 export const jobHandlers: Readonly<Record<string, JobHandler>> = Object.assign(

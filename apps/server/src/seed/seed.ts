@@ -11,6 +11,7 @@ import { enqueueJob } from '../modules/jobs/jobs.service.ts';
 import * as orgRepo from '../modules/organisations/organisations.repository.ts';
 import * as regionsRepo from '../modules/regions/regions.repository.ts';
 import * as usersRepo from '../modules/users/users.repository.ts';
+import { seedOfficialIdm } from '../modules/village-index/village-index.seed.ts';
 
 const opdFile = fileURLToPath(
   new URL('../../../../reference-data/organisations/kab-blitar-opd.json', import.meta.url),
@@ -105,5 +106,6 @@ export async function ensureRegionsQueued(ctx: AppContext, principal: Principal 
 export async function seed(ctx: AppContext) {
   const organisations = await seedOrganisations(ctx);
   const accounts = await seedDemoAccounts(ctx);
-  return { organisations, accounts };
+  const indexResults = await seedOfficialIdm(ctx);
+  return { organisations, accounts, indexResults };
 }

@@ -19,7 +19,7 @@ const dprd: Actor = { role: 'dprd', userId: 'u4' };
 describe('policy', () => {
   it('denies anonymous visitors everything but public reads', () => {
     const allowed = permissions.filter((p) => can(anonymous, p));
-    expect(allowed.sort()).toEqual(['organisations.read', 'regions.read', 'settings.read']);
+    expect(allowed.sort()).toEqual(['index.read', 'organisations.read', 'regions.read', 'settings.read']);
   });
 
   it('answers UNAUTHENTICATED to anonymous and FORBIDDEN to a signed-in role', () => {

@@ -37,6 +37,8 @@ const grants = {
   'jobs.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   'jobs.cancel': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   'account.self': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
+  // Index results are public (the portal shows each desa's status and history).
+  'index.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -4,7 +4,14 @@
  * confirmed. IDM 2016 is built in; an admin loads further versions without code changes.
  */
 export type ActingLevel = 'pusat' | 'provinsi' | 'kabupaten' | 'desa' | 'csr' | 'lainnya';
-export const actingLevels: readonly ActingLevel[] = ['pusat', 'provinsi', 'kabupaten', 'desa', 'csr', 'lainnya'];
+export const actingLevels: readonly ActingLevel[] = [
+  'pusat',
+  'provinsi',
+  'kabupaten',
+  'desa',
+  'csr',
+  'lainnya',
+];
 
 /** One band of a rubric: the observation lies in [min, max] (either end optional or exclusive). */
 export interface RubricBand {

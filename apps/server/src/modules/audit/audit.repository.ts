@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
 import type { Principal } from '../../context.ts';
 import { systemPrincipal } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
+import type { BulkTx, Db } from '../../db/client.ts';
 import { auditLog } from '../../db/schema.ts';
 
 export interface AuditWrite {
@@ -25,6 +25,25 @@ export async function appendAudit(tx: Db, principal: Principal, entry: AuditWrit
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+}
+
+/** The same, inside a bulk (raw SQL) transaction, so a COPY and its audit row commit together. */
+export async function appendAuditInBulk(tx: BulkTx, principal: Principal, entry: AuditWrite): Promise<void> {
+  const actorId = principal === systemPrincipal ? null : (principal.actor.userId ?? null);
+  await tx.query(
+    `insert into audit_log (actor_id, actor_name, actor_role, action, entity, entity_id, before, after)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      actorId,
+      principal.name,
+      principal.actor.role,
+      entry.action,
+      entry.entity,
+      entry.entityId,
+      entry.before === undefined ? null : JSON.stringify(entry.before),
+      entry.after === undefined ? null : JSON.stringify(entry.after),
+    ],
+  );
 }
 
 export interface AuditFilter {

@@ -81,3 +81,11 @@ export async function findRegion(ctx: AppContext, code: string) {
   const edition = await repo.findActiveEdition(ctx.database.db);
   return edition ? repo.findRegion(ctx.database.db, edition.id, code) : null;
 }
+
+/** Names of regions by code in the active edition (one query). */
+export async function namesOf(ctx: AppContext, codes: string[]): Promise<Map<string, string>> {
+  const edition = await repo.findActiveEdition(ctx.database.db);
+  if (!edition) return new Map();
+  const rows = await repo.findRegionsByCodes(ctx.database.db, edition.id, [...new Set(codes)]);
+  return new Map(rows.map((r) => [r.code, r.name]));
+}

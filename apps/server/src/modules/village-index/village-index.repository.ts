@@ -1,0 +1,71 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { BulkTx, Db } from '../../db/client.ts';
+import { csvField } from '../../db/client.ts';
+import { villageIndexResults } from '../../db/schema.ts';
+
+export type ResultRow = typeof villageIndexResults.$inferSelect;
+export type NewResult = Omit<typeof villageIndexResults.$inferInsert, 'updatedAt'>;
+
+export async function countResults(db: Db, schemeId: string): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(villageIndexResults)
+    .where(eq(villageIndexResults.schemeId, schemeId));
+  return rows[0]?.n ?? 0;
+}
+
+export async function findYears(db: Db, schemeId: string): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ year: villageIndexResults.year })
+    .from(villageIndexResults)
+    .where(eq(villageIndexResults.schemeId, schemeId))
+    .orderBy(villageIndexResults.year);
+  return rows.map((r) => r.year);
+}
+
+/** The results of one year (without scores unless asked), inside a region (code prefix). */
+export async function findResultsOfYear(db: Db, q: { schemeId: string; year: number; within: string }) {
+  return db
+    .select()
+    .from(villageIndexResults)
+    .where(
+      and(
+        eq(villageIndexResults.schemeId, q.schemeId),
+        eq(villageIndexResults.year, q.year),
+        sql`${villageIndexResults.regionCode} like ${`${q.within}.%`}`,
+      ),
+    )
+    .orderBy(villageIndexResults.regionCode);
+}
+
+export async function findResultsOfDesa(db: Db, schemeId: string, regionCode: string) {
+  return db
+    .select()
+    .from(villageIndexResults)
+    .where(and(eq(villageIndexResults.schemeId, schemeId), eq(villageIndexResults.regionCode, regionCode)))
+    .orderBy(villageIndexResults.year);
+}
+
+/** Bulk insert with COPY (one transaction). */
+export async function copyResults(tx: BulkTx, rows: readonly NewResult[]): Promise<void> {
+  const csv = rows
+    .map((r) =>
+      [
+        csvField(r.schemeId),
+        r.year,
+        csvField(r.regionCode),
+        csvField(r.state),
+        csvField(r.source),
+        csvField(r.scores ? JSON.stringify(r.scores) : null),
+        csvField(JSON.stringify(r.dimensions)),
+        r.value,
+        csvField(r.status),
+      ].join(','),
+    )
+    .join('\n');
+  await tx.copyCsv(
+    'village_index_results',
+    ['scheme_id', 'year', 'region_code', 'state', 'source', 'scores', 'dimensions', 'value', 'status'],
+    csv,
+  );
+}

@@ -1,0 +1,203 @@
+import {
+  AppError,
+  type IndexScheme,
+  idm2016,
+  indicatorsOf,
+  levelOf,
+  parentOf,
+  parseRegionCode,
+  planNextStatus,
+  statusCounts,
+  transitionMatrix,
+  weakestIndicators,
+} from '@sinergi/core';
+import type { AppContext } from '../../context.ts';
+import { namesOf } from '../regions/regions.service.ts';
+import * as repo from './village-index.repository.ts';
+
+/** The scheme in use; later versions loaded by an admin will be chosen here. */
+const scheme: IndexScheme = idm2016;
+
+export function schemeInfo(s: IndexScheme = scheme) {
+  return {
+    id: s.id,
+    version: s.version,
+    name: s.name,
+    regulation: s.regulation,
+    unconfirmed: s.unconfirmed,
+    notes: s.notes,
+    statuses: s.statuses,
+    dimensions: s.dimensions.map((d) => ({
+      code: d.code,
+      name: d.name,
+      indicatorCount: d.indicators.length,
+    })),
+  };
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+
+/** Status counts per year, the transition between the last two years, and a table per kecamatan. */
+export async function getSummary(ctx: AppContext) {
+  const { db } = ctx.database;
+  const within = ctx.config.activeKabupaten;
+  const years = await repo.findYears(db, scheme.id);
+  const byYear = new Map<number, repo.ResultRow[]>();
+  for (const year of years)
+    byYear.set(year, await repo.findResultsOfYear(db, { schemeId: scheme.id, year, within }));
+  const last = years.at(-1);
+  const prev = years.at(-2);
+  let transition = null;
+  if (last !== undefined && prev !== undefined) {
+    const before = new Map(byYear.get(prev)!.map((r) => [r.regionCode, r.status]));
+    const pairs = byYear
+      .get(last)!
+      .filter((r) => before.has(r.regionCode))
+      .map((r) => ({ from: before.get(r.regionCode)!, to: r.status }));
+    transition = { from: prev, to: last, matrix: transitionMatrix(scheme, pairs) };
+  }
+  const latest = last !== undefined ? byYear.get(last)! : [];
+  const groups = new Map<string, repo.ResultRow[]>();
+  for (const r of latest) {
+    const kec = parentOf(parseRegionCode(r.regionCode))!;
+    groups.set(kec, [...(groups.get(kec) ?? []), r]);
+  }
+  const names = await namesOf(ctx, [within, ...groups.keys()]);
+  return {
+    scheme: schemeInfo(),
+    region: { code: within, name: names.get(within) ?? null },
+    years: years.map((year) => {
+      const rows = byYear.get(year)!;
+      return {
+        year,
+        desa: rows.length,
+        mean: mean(rows.map((r) => r.value)),
+        counts: statusCounts(
+          scheme,
+          rows.map((r) => r.status),
+        ),
+      };
+    }),
+    transition,
+    kecamatan: [...groups.entries()].map(([code, rows]) => ({
+      code,
+      name: names.get(code) ?? code,
+      year: last!,
+      desa: rows.length,
+      mean: mean(rows.map((r) => r.value)),
+      counts: statusCounts(
+        scheme,
+        rows.map((r) => r.status),
+      ),
+    })),
+  };
+}
+
+async function latestYear(ctx: AppContext, year?: number): Promise<number> {
+  const years = await repo.findYears(ctx.database.db, scheme.id);
+  const chosen = year ?? years.at(-1);
+  if (chosen === undefined || !years.includes(chosen))
+    throw new AppError('NOT_FOUND', { details: { what: `year ${year}` } });
+  return chosen;
+}
+
+export async function getResults(ctx: AppContext, q: { year: number; within?: string | undefined }) {
+  const within = q.within ? parseRegionCode(q.within) : ctx.config.activeKabupaten;
+  const year = await latestYear(ctx, q.year);
+  const rows = await repo.findResultsOfYear(ctx.database.db, { schemeId: scheme.id, year, within });
+  const names = await namesOf(
+    ctx,
+    rows.flatMap((r) => [r.regionCode, parentOf(parseRegionCode(r.regionCode))!]),
+  );
+  return {
+    year,
+    items: rows.map((r) => ({
+      code: r.regionCode,
+      name: names.get(r.regionCode) ?? r.regionCode,
+      kecamatan: names.get(parentOf(parseRegionCode(r.regionCode))!) ?? '',
+      value: r.value,
+      status: r.status,
+      dimensions: r.dimensions,
+    })),
+  };
+}
+
+export async function getScorecard(ctx: AppContext, rawCode: string) {
+  const code = parseRegionCode(rawCode);
+  if (levelOf(code) !== 'desa')
+    throw new AppError('VALIDATION', {
+      issues: [{ field: 'params.code', issue: 'wrong_level', params: { level: 'desa' } }],
+    });
+  const rows = await repo.findResultsOfDesa(ctx.database.db, scheme.id, code);
+  const kec = parentOf(code)!;
+  const names = await namesOf(ctx, [code, kec]);
+  if (!names.has(code)) throw new AppError('NOT_FOUND');
+  const withScores = [...rows].reverse().find((r) => r.scores);
+  const byCode = new Map(indicatorsOf(scheme).map((i) => [i.code, i]));
+  const dimensionOf = new Map(
+    scheme.dimensions.flatMap((d) => d.indicators.map((i) => [i.code, d.code] as const)),
+  );
+  const plan = withScores?.scores ? planNextStatus(scheme, withScores.scores) : null;
+  return {
+    code,
+    name: names.get(code)!,
+    kecamatan: { code: kec, name: names.get(kec) ?? kec },
+    scheme: schemeInfo(),
+    history: rows.map((r) => ({
+      year: r.year,
+      value: r.value,
+      status: r.status,
+      dimensions: r.dimensions,
+      source: r.source,
+      state: r.state,
+    })),
+    indicators: withScores?.scores
+      ? {
+          year: withScores.year,
+          items: Object.entries(withScores.scores).map(([c, score]) => ({
+            code: c,
+            name: byCode.get(c)?.name ?? c,
+            dimension: dimensionOf.get(c) ?? '',
+            score,
+            actor: byCode.get(c)?.actor ?? 'lainnya',
+            organisations: byCode.get(c)?.organisations ?? [],
+          })),
+        }
+      : null,
+    plan: plan
+      ? plan.ok
+        ? { ...plan, reason: null, from: plan.from.code, target: plan.target.code }
+        : {
+            ok: false,
+            reason: plan.reason,
+            from: plan.from.code,
+            target: null,
+            current: plan.current,
+            needed: null,
+            totalPoints: 0,
+            totalEffort: 0,
+            projected: null,
+            steps: [],
+          }
+      : null,
+  };
+}
+
+export async function getWeakest(ctx: AppContext, q: { year?: number | undefined }) {
+  const year = await latestYear(ctx, q.year);
+  const rows = (
+    await repo.findResultsOfYear(ctx.database.db, {
+      schemeId: scheme.id,
+      year,
+      within: ctx.config.activeKabupaten,
+    })
+  ).filter((r) => r.scores);
+  return {
+    year,
+    desa: rows.length,
+    items: weakestIndicators(
+      scheme,
+      rows.map((r) => r.scores!),
+    ),
+  };
+}

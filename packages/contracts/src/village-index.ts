@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { regionCode } from './common.ts';
+
+const statusDef = z.object({ code: z.string(), name: z.string(), above: z.number().nullable() });
+
+export const schemeInfo = z
+  .object({
+    id: z.string(),
+    version: z.string(),
+    name: z.string(),
+    regulation: z.string(),
+    unconfirmed: z.array(z.string()),
+    notes: z.record(z.string(), z.string()),
+    statuses: z.array(statusDef),
+    dimensions: z.array(z.object({ code: z.string(), name: z.string(), indicatorCount: z.number().int() })),
+  })
+  .meta({ id: 'IndexSchemeInfo' });
+
+const counts = z.record(z.string(), z.number().int());
+
+export const indexSummary = z
+  .object({
+    scheme: schemeInfo,
+    region: z.object({ code: z.string(), name: z.string().nullable() }),
+    years: z.array(z.object({ year: z.number().int(), desa: z.number().int(), mean: z.number(), counts })),
+    transition: z
+      .object({ from: z.number().int(), to: z.number().int(), matrix: z.record(z.string(), counts) })
+      .nullable(),
+    kecamatan: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        year: z.number().int(),
+        desa: z.number().int(),
+        mean: z.number(),
+        counts,
+      }),
+    ),
+  })
+  .meta({ id: 'IndexSummary' });
+export type IndexSummary = z.infer<typeof indexSummary>;
+
+export const indexResultsQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100),
+  within: regionCode.optional(),
+});
+
+export const indexResultList = z.object({
+  year: z.number().int(),
+  items: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      kecamatan: z.string(),
+      value: z.number(),
+      status: z.string(),
+      dimensions: z.record(z.string(), z.number()),
+    }),
+  ),
+});
+export type IndexResultList = z.infer<typeof indexResultList>;
+
+const planStep = z.object({
+  indicator: z.string(),
+  name: z.string(),
+  dimension: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  gain: z.number(),
+  effort: z.number(),
+  actor: z.string(),
+  organisations: z.array(z.string()),
+});
+
+export const desaScorecard = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    kecamatan: z.object({ code: z.string(), name: z.string() }),
+    scheme: schemeInfo,
+    history: z.array(
+      z.object({
+        year: z.number().int(),
+        value: z.number(),
+        status: z.string(),
+        dimensions: z.record(z.string(), z.number()),
+        source: z.string(),
+        state: z.string(),
+      }),
+    ),
+    indicators: z
+      .object({
+        year: z.number().int(),
+        items: z.array(
+          z.object({
+            code: z.string(),
+            name: z.string(),
+            dimension: z.string(),
+            score: z.number().int(),
+            actor: z.string(),
+            organisations: z.array(z.string()),
+          }),
+        ),
+      })
+      .nullable(),
+    plan: z
+      .object({
+        ok: z.boolean(),
+        reason: z.string().nullable(),
+        from: z.string(),
+        target: z.string().nullable(),
+        current: z.number(),
+        needed: z.number().nullable(),
+        totalPoints: z.number().int(),
+        totalEffort: z.number(),
+        projected: z.number().nullable(),
+        steps: z.array(planStep),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'DesaScorecard' });
+export type DesaScorecard = z.infer<typeof desaScorecard>;
+
+export const weakestList = z.object({
+  year: z.number().int(),
+  desa: z.number().int(),
+  items: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      dimension: z.string(),
+      actor: z.string(),
+      organisations: z.array(z.string()),
+      zero: z.number().int(),
+      low: z.number().int(),
+      mean: z.number(),
+      potential: z.number(),
+    }),
+  ),
+});
+export type WeakestList = z.infer<typeof weakestList>;
+
+export const indexYearQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export const desaParams = z.strictObject({ code: regionCode });
