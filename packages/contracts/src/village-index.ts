@@ -10,7 +10,7 @@ export const schemeInfo = z
     name: z.string(),
     regulation: z.string(),
     unconfirmed: z.array(z.string()),
-    notes: z.record(z.string(), z.string()),
+    notes: z.record(z.string(), z.object({ id: z.string(), en: z.string() })),
     statuses: z.array(statusDef),
     dimensions: z.array(z.object({ code: z.string(), name: z.string(), indicatorCount: z.number().int() })),
   })

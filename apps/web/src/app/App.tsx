@@ -14,6 +14,8 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const JobsPage = lazy(() => import('../features/jobs/JobsPage.tsx'));
 const OrganisationsPage = lazy(() => import('../features/organisations/OrganisationsPage.tsx'));
 const AccountPage = lazy(() => import('../features/auth/AccountPage.tsx'));
+const IndexDashboardPage = lazy(() => import('../features/village-index/IndexDashboardPage.tsx'));
+const DesaScorecardPage = lazy(() => import('../features/village-index/DesaScorecardPage.tsx'));
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md', fontFamily: 'system-ui, sans-serif' });
 const queryClient = new QueryClient({
@@ -58,6 +60,22 @@ export function App() {
                   element={
                     <Guard>
                       <RegionPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="indeks-desa"
+                  element={
+                    <Guard>
+                      <IndexDashboardPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="indeks-desa/:code"
+                  element={
+                    <Guard>
+                      <DesaScorecardPage />
                     </Guard>
                   }
                 />

@@ -10,6 +10,7 @@ import { useLanguage, useSession } from './session.ts';
 const main = [
   { to: '/', label: 'nav.home' },
   { to: '/wilayah/35.05', label: 'nav.regions', match: '/wilayah' },
+  { to: '/indeks-desa', label: 'nav.villageIndex', permission: 'index.read' },
   { to: '/perangkat-daerah', label: 'nav.organisations', permission: 'organisations.read' },
   { to: '/pekerjaan', label: 'nav.jobs', permission: 'jobs.read' },
 ];
@@ -18,14 +19,7 @@ const admin = [
   { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
 ];
 // Modules that later issues deliver: listed so people see where the product goes, not clickable.
-const coming = [
-  'nav.planning',
-  'nav.musrenbang',
-  'nav.budget',
-  'nav.projects',
-  'nav.villageIndex',
-  'nav.programs',
-];
+const coming = ['nav.planning', 'nav.musrenbang', 'nav.budget', 'nav.projects', 'nav.programs'];
 
 export function Shell() {
   const { t } = useTranslation();

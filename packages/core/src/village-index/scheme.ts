@@ -68,7 +68,8 @@ export interface IndexScheme {
   statuses: StatusDef[];
   /** Parts of the scheme that are not confirmed by a regulation ("aggregation", "thresholds", ...). */
   unconfirmed: string[];
-  notes: Record<string, string>;
+  /** Why a part is unconfirmed, in Bahasa Indonesia and English. */
+  notes: Record<string, { id: string; en: string }>;
   dimensions: DimensionDef[];
 }
 

@@ -133,7 +133,6 @@ export async function getScorecard(ctx: AppContext, rawCode: string) {
   const names = await namesOf(ctx, [code, kec]);
   if (!names.has(code)) throw new AppError('NOT_FOUND');
   const withScores = [...rows].reverse().find((r) => r.scores);
-  const byCode = new Map(indicatorsOf(scheme).map((i) => [i.code, i]));
   const dimensionOf = new Map(
     scheme.dimensions.flatMap((d) => d.indicators.map((i) => [i.code, d.code] as const)),
   );
@@ -154,14 +153,17 @@ export async function getScorecard(ctx: AppContext, rawCode: string) {
     indicators: withScores?.scores
       ? {
           year: withScores.year,
-          items: Object.entries(withScores.scores).map(([c, score]) => ({
-            code: c,
-            name: byCode.get(c)?.name ?? c,
-            dimension: dimensionOf.get(c) ?? '',
-            score,
-            actor: byCode.get(c)?.actor ?? 'lainnya',
-            organisations: byCode.get(c)?.organisations ?? [],
-          })),
+          // In the scheme's order (IKS01..IKL03), not the stored JSON's.
+          items: indicatorsOf(scheme)
+            .filter((ind) => withScores.scores![ind.code] !== undefined)
+            .map((ind) => ({
+              code: ind.code,
+              name: ind.name,
+              dimension: dimensionOf.get(ind.code) ?? '',
+              score: withScores.scores![ind.code]!,
+              actor: ind.actor,
+              organisations: ind.organisations,
+            })),
         }
       : null,
     plan: plan

@@ -45,7 +45,7 @@ export default function RegionMap({
     echarts.registerMap(mapName, shapes as never);
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
     const names = new Map(shapes.features.map((f) => [f.properties.code, f.properties.name]));
-    const numbers = Object.values(values);
+    const numbers = Object.values(values).filter(Number.isFinite);
     const series: MapSeriesOption = {
       type: 'map',
       map: mapName,
@@ -64,7 +64,8 @@ export default function RegionMap({
       itemStyle: { borderColor: '#fff', borderWidth: 0.8 },
       data: shapes.features.map((f) => ({
         name: f.properties.code,
-        value: values[f.properties.code] ?? 0,
+        // A region without a value (a kelurahan has no IDM) stays grey instead of looking like zero.
+        value: values[f.properties.code] ?? Number.NaN,
         ...(f.properties.code === highlight ? { itemStyle: { areaColor: '#f76707' } } : {}),
       })),
     };
@@ -75,8 +76,8 @@ export default function RegionMap({
           `${names.get(p.name) ?? p.name}<br/>${p.name}<br/>${valueLabel}: ${Number.isFinite(p.value) ? p.value : '–'}`,
       },
       visualMap: {
-        min: Math.min(...numbers, 0),
-        max: Math.max(...numbers, 1),
+        min: numbers.length ? Math.min(...numbers) : 0,
+        max: numbers.length ? Math.max(...numbers) : 1,
         calculable: false,
         orient: 'horizontal',
         left: 'center',

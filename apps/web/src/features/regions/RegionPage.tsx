@@ -174,6 +174,11 @@ export default function RegionPage() {
             </Title>
             <Badge variant="light">{t(`regions.levels.${r.level}`)}</Badge>
             {r.kind && <Badge variant="outline">{t(`regions.kinds.${r.kind}`)}</Badge>}
+            {r.kind === 'desa' && (
+              <Anchor component={Link} to={`/indeks-desa/${r.code}`} size="sm" data-testid="scorecard-link">
+                {t('regions.scorecard')}
+              </Anchor>
+            )}
           </Group>
           <Text size="sm">
             {t('regions.code')}: <code>{r.code}</code>

@@ -45,10 +45,14 @@ export const idm2016: IndexScheme = {
   ],
   unconfirmed: ['routing', 'rubrics'],
   notes: {
-    routing:
-      'Who acts on each indicator is a default compiled by Sinergi from the subject of the indicator, not a Kemendesa table; each kabupaten edits it in its scheme.',
-    rubrics:
-      'Only the rubric bands stated in the domain facts are included (11 indicators); values between the stated bands have no score from the rubric, so the operator enters the score. The complete rubric is not confirmed.',
+    routing: {
+      id: 'Pihak yang bertindak untuk tiap indikator adalah bawaan yang disusun Sinergi dari pokok indikatornya, bukan tabel Kemendesa; setiap kabupaten dapat mengubahnya di skemanya.',
+      en: 'Who acts on each indicator is a default compiled by Sinergi from the subject of the indicator, not a Kemendesa table; each kabupaten edits it in its scheme.',
+    },
+    rubrics: {
+      id: 'Hanya pita rubrik yang tercantum dalam fakta domain yang dimuat (11 indikator); nilai di antara pita tidak mendapat skor dari rubrik, sehingga operator mengisi skornya. Rubrik lengkap belum dipastikan.',
+      en: 'Only the rubric bands stated in the domain facts are included (11 indicators); values between the stated bands have no score from the rubric, so the operator enters the score. The complete rubric is not confirmed.',
+    },
   },
   dimensions: [
     {

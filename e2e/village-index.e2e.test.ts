@@ -1,0 +1,38 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { baseUrl, openBrowser, shot, signIn } from './browser.ts';
+
+let b: Awaited<ReturnType<typeof openBrowser>>;
+beforeEach(async () => {
+  b = await openBrowser();
+});
+afterEach(() => b.close());
+
+describe('village index in Chromium', () => {
+  it('shows the official status counts, the unconfirmed parts, and the map', async () => {
+    const { page } = b;
+    await signIn(page, 'dprd');
+    await page.getByRole('link', { name: 'Indeks Desa' }).click();
+    const counts = page.getByTestId('index-counts');
+    await counts.waitFor();
+    const rows = await counts.locator('tbody tr').allInnerTexts();
+    expect(rows[0]!.split(/\s+/).slice(0, 6)).toEqual(['2023', '0', '0', '4', '152', '64']);
+    expect(rows[1]!.split(/\s+/).slice(0, 6)).toEqual(['2024', '0', '0', '1', '108', '111']);
+    expect(await page.getByTestId('unconfirmed').innerText()).toContain('Pihak yang bertindak');
+    await page.getByTestId('region-map').locator('path').first().waitFor();
+    expect(await page.getByTestId('index-weakest').innerText()).toContain('Bank & BPR');
+    await shot(page, 'index-dashboard');
+  });
+
+  it('goes from a desa on the region page to its scorecard and plan', async () => {
+    const { page } = b;
+    await signIn(page, 'desa.jaten');
+    await page.goto(`${baseUrl()}/wilayah/35.05.01.2001`);
+    await page.getByTestId('scorecard-link').click();
+    await page.getByTestId('scorecard-name').filter({ hasText: 'Jaten' }).waitFor();
+    expect(await page.getByTestId('scorecard-status').innerText()).toMatch(/maju/i);
+    const plan = await page.getByTestId('scorecard-plan').innerText();
+    expect(plan).toContain('Mandiri');
+    expect(plan).toContain('BPBD');
+    expect(await page.getByTestId('scorecard-indicators').locator('tr').count()).toBe(50);
+  });
+});
