@@ -3,12 +3,14 @@
  * 1. time to load the 91,599 national regions, on PGlite and (when TEST_DATABASE_URL is set) PostgreSQL;
  * 2. requests per second of the region lookup and search routes against a bare Fastify
  *    hello-world on the same machine in the same run (the ratio is what to compare across runs);
- * 3. the gzip size of the JavaScript the first page loads.
+ * 3. core scoring and planning time for a national-size set of desa;
+ * 4. the gzip size of the JavaScript the first page loads.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { computeIndex, idm2016, indicatorsOf, planNextStatus } from '@sinergi/core';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -138,8 +140,44 @@ async function httpBench() {
   say();
 }
 
+/** Core scoring of a national-size set: 75,000 desa with random scores (seeded, so every run scores the same). */
+function scoringBench() {
+  say('## 3. Core scoring of 75,000 desa (IDM 2016)');
+  say();
+  const codes = indicatorsOf(idm2016).map((i) => i.code);
+  let seed = 20_261_123;
+  const next = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+  const desa = Array.from({ length: 75_000 }, () =>
+    Object.fromEntries(codes.map((c) => [c, Math.floor(next() * 6)])),
+  );
+  const runs: number[] = [];
+  const planRuns: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    let t = performance.now();
+    for (const scores of desa) computeIndex(idm2016, scores);
+    runs.push(performance.now() - t);
+    t = performance.now();
+    for (const scores of desa.slice(0, 5_000)) planNextStatus(idm2016, scores);
+    planRuns.push(performance.now() - t);
+  }
+  say('| what | runs (ms) | median (ms) | per desa (µs) |');
+  say('|---|---|---|---|');
+  say(
+    `| score 75,000 desa | ${runs.map((x) => x.toFixed(0)).join(', ')} | ${median(runs).toFixed(0)} | ${((median(runs) / 75_000) * 1000).toFixed(1)} |`,
+  );
+  say(
+    `| exact next-status plan for 5,000 desa | ${planRuns.map((x) => x.toFixed(0)).join(', ')} | ${median(planRuns).toFixed(0)} | ${((median(planRuns) / 5_000) * 1000).toFixed(0)} |`,
+  );
+  say();
+  say('Not yet measured: importing the national composites file (the importer is not built yet).');
+  say();
+}
+
 function bundleBench() {
-  say('## 3. JavaScript of the first page (gzip)');
+  say('## 4. JavaScript of the first page (gzip)');
   say();
   const dist = join(root, 'apps/web/dist');
   const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<
@@ -177,6 +215,7 @@ say(
 say();
 await loadBench();
 await httpBench();
+scoringBench();
 bundleBench();
 const file = join(root, 'bench/results', `${date}.md`);
 writeFileSync(file, `${lines.join('\n')}\n`);
