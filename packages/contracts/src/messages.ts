@@ -25,6 +25,7 @@ const errorsId: Catalog = {
   MALFORMED_BODY: 'Isi permintaan bukan JSON yang valid: {reason}.',
   UNSUPPORTED_MEDIA_TYPE: 'Jenis isi "{type}" tidak didukung; kirim application/json.',
   JOB_NOT_CANCELLABLE: 'Pekerjaan ini sudah selesai dan tidak dapat dibatalkan.',
+  INVALID_STATE: 'Tindakan "{action}" tidak dapat dilakukan pada data berstatus "{state}".',
   INTERNAL: 'Terjadi kesalahan pada server. Kesalahan telah dicatat (kode {requestId}).',
 };
 
@@ -46,6 +47,7 @@ const errorsEn: Catalog = {
   MALFORMED_BODY: 'The request body is not valid JSON: {reason}.',
   UNSUPPORTED_MEDIA_TYPE: 'Content type "{type}" is not supported; send application/json.',
   JOB_NOT_CANCELLABLE: 'This job has already finished and cannot be cancelled.',
+  INVALID_STATE: 'The action "{action}" is not possible on a record in state "{state}".',
   INTERNAL: 'Something went wrong on the server. The error was logged (code {requestId}).',
 };
 

@@ -144,3 +144,44 @@ export const indexYearQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 export const desaParams = z.strictObject({ code: regionCode });
+
+export const entryParams = z.strictObject({
+  code: regionCode,
+  year: z.coerce.number().int().min(2015).max(2100),
+});
+export const entryBody = z.strictObject({
+  scores: z.record(z.string().regex(/^[A-Z0-9_]{3,64}$/), z.number()),
+});
+export const signOffBody = z.strictObject({ note: z.string().trim().max(500).optional() });
+export const worklistQuery = z.strictObject({
+  year: z.coerce.number().int().min(2015).max(2100),
+  within: regionCode.optional(),
+});
+export const entryResult = z
+  .object({
+    code: z.string(),
+    year: z.number().int(),
+    state: z.string(),
+    value: z.number(),
+    status: z.string(),
+  })
+  .meta({ id: 'IndexEntry' });
+export const worklist = z
+  .object({
+    year: z.number().int(),
+    region: z.object({ code: z.string(), name: z.string() }),
+    items: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        kecamatan: z.string(),
+        state: z.string(),
+        source: z.string(),
+        value: z.number(),
+        status: z.string(),
+        updatedAt: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'IndexWorklist' });
+export type Worklist = z.infer<typeof worklist>;

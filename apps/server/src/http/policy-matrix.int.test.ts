@@ -37,6 +37,13 @@ const matrix: Record<string, string> = {
   'GET /api/index/results': 'A A A A A A A',
   'GET /api/index/weakest': 'A A A A A A A',
   'GET /api/index/desa/:code': 'A A A A A A A',
+  'GET /api/index/worklist': 'A A - A A - -',
+  'GET /api/index/berita-acara': 'A A - A A - -',
+  'PUT /api/index/entries/:code/:year': '- - - - A - -',
+  'POST /api/index/entries/:code/:year/submit': '- - - - A - -',
+  'POST /api/index/entries/:code/:year/verify': '- - - A - - -',
+  'POST /api/index/entries/:code/:year/approve': 'A A - - - - -',
+  'POST /api/index/entries/:code/:year/return': 'A A - A - - -',
 };
 
 const roles = ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'] as const;
@@ -84,6 +91,7 @@ function sample(route: string, role: string) {
   const jobId = ownJob[role] ?? ownJob.admin!;
   const path = url
     .replace(':code', '35.05.01.2001')
+    .replace(':year', '2025')
     .replace(
       ':id',
       url.startsWith('/api/jobs') ? jobId : url.startsWith('/api/users') ? userId : organisationId,
@@ -107,6 +115,7 @@ function sample(route: string, role: string) {
     },
     'PATCH /api/organisations/:id': { shortName: `Setda ${n}` },
     'POST /api/regions/load': { force: false },
+    'PUT /api/index/entries/:code/:year': { scores: {} },
   };
   const query =
     route === 'GET /api/regions/search' ? '?q=jaten' : route === 'GET /api/index/results' ? '?year=2024' : '';

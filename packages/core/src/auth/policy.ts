@@ -39,6 +39,12 @@ const grants = {
   'account.self': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   // Index results are public (the portal shows each desa's status and history).
   'index.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  // Sign-off chain of a year's village index: the desa enters, the kecamatan verifies, the kabupaten approves.
+  'index.worklist': ['admin', 'perencana', 'kecamatan', 'desa'],
+  'index.enter': ['desa'],
+  'index.verify': ['kecamatan'],
+  'index.approve': ['admin', 'perencana'],
+  'index.return': ['admin', 'perencana', 'kecamatan'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -21,6 +21,7 @@ export const errorCodes = [
   'MALFORMED_BODY',
   'UNSUPPORTED_MEDIA_TYPE',
   'JOB_NOT_CANCELLABLE',
+  'INVALID_STATE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

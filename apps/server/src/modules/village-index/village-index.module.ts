@@ -1,17 +1,39 @@
 import {
   desaParams,
   desaScorecard,
+  entryBody,
+  entryParams,
+  entryResult,
   indexResultList,
   indexResultsQuery,
   indexSummary,
   indexYearQuery,
+  signOffBody,
   weakestList,
+  worklist,
+  worklistQuery,
 } from '@sinergi/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import type { Module } from '../module.ts';
+import * as entries from './village-index.entries.ts';
+import { beritaAcaraPdf } from './village-index.report.ts';
 import * as service from './village-index.service.ts';
+
+const presentEntry = (r: {
+  regionCode: string;
+  year: number;
+  state: string;
+  value: number;
+  status: string;
+}) => ({
+  code: r.regionCode,
+  year: r.year,
+  state: r.state,
+  value: r.value,
+  status: r.status,
+});
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -68,6 +90,80 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request) => service.getScorecard(ctx, request.params.code),
   );
+
+  const worklistConfig = { permission: 'index.worklist' } as const;
+  app.get(
+    '/index/worklist',
+    {
+      config: worklistConfig,
+      schema: {
+        tags,
+        summary: "The year's desa in your scope with their sign-off step",
+        querystring: worklistQuery,
+        response: { 200: worklist },
+      },
+    },
+    async (request) => entries.findWorklist(ctx, request.principal, request.query),
+  );
+  app.get(
+    '/index/berita-acara',
+    {
+      config: worklistConfig,
+      schema: {
+        tags,
+        summary: 'Berita acara rekapitulasi (PDF) of a year for your desa, kecamatan or the kabupaten',
+        querystring: worklistQuery,
+      },
+    },
+    async (request, reply) => {
+      const list = await entries.findWorklist(ctx, request.principal, request.query);
+      const pdf = await beritaAcaraPdf(list, ctx.clock());
+      const name = `berita-acara-idm-${list.year}-${list.region.code}.pdf`;
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(pdf);
+    },
+  );
+  app.put(
+    '/index/entries/:code/:year',
+    {
+      config: { permission: 'index.enter' },
+      schema: {
+        tags,
+        summary: "Enter or correct a year's 50 indicator scores of your desa (draft)",
+        params: entryParams,
+        body: entryBody,
+        response: { 200: entryResult },
+      },
+    },
+    async (request) =>
+      presentEntry(
+        await entries.saveEntry(ctx, request.principal, { ...request.params, scores: request.body.scores }),
+      ),
+  );
+  for (const [action, permission, summary] of [
+    ['submit', 'index.enter', 'The desa submits its draft to the kecamatan'],
+    ['verify', 'index.verify', 'The kecamatan verifies a submitted entry'],
+    ['approve', 'index.approve', 'The kabupaten approves a verified entry; the year is then locked'],
+    ['return', 'index.return', 'The kecamatan or kabupaten sends an entry back to the desa'],
+  ] as const) {
+    app.post(
+      `/index/entries/:code/:year/${action}`,
+      {
+        config: { permission },
+        schema: { tags, summary, params: entryParams, body: signOffBody, response: { 200: entryResult } },
+      },
+      async (request) =>
+        presentEntry(
+          await entries.signOff(ctx, request.principal, {
+            ...request.params,
+            action,
+            note: request.body.note,
+          }),
+        ),
+    );
+  }
 }
 
 export const villageIndexModule: Module = { name: 'village-index', routes };

@@ -69,3 +69,53 @@ export async function copyResults(tx: BulkTx, rows: readonly NewResult[]): Promi
     csv,
   );
 }
+
+export async function findResult(
+  db: Db,
+  q: { schemeId: string; year: number; regionCode: string },
+): Promise<ResultRow | null> {
+  const rows = await db
+    .select()
+    .from(villageIndexResults)
+    .where(
+      and(
+        eq(villageIndexResults.schemeId, q.schemeId),
+        eq(villageIndexResults.year, q.year),
+        eq(villageIndexResults.regionCode, q.regionCode),
+      ),
+    )
+    .for('update');
+  return rows[0] ?? null;
+}
+
+export async function upsertResult(db: Db, row: NewResult, now: Date): Promise<ResultRow> {
+  const [saved] = await db
+    .insert(villageIndexResults)
+    .values({ ...row, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [villageIndexResults.regionCode, villageIndexResults.schemeId, villageIndexResults.year],
+      set: { ...row, updatedAt: now },
+    })
+    .returning();
+  return saved!;
+}
+
+export async function setState(
+  db: Db,
+  q: { schemeId: string; year: number; regionCode: string },
+  state: string,
+  now: Date,
+) {
+  const [row] = await db
+    .update(villageIndexResults)
+    .set({ state, updatedAt: now })
+    .where(
+      and(
+        eq(villageIndexResults.schemeId, q.schemeId),
+        eq(villageIndexResults.year, q.year),
+        eq(villageIndexResults.regionCode, q.regionCode),
+      ),
+    )
+    .returning();
+  return row!;
+}

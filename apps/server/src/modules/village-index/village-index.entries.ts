@@ -1,0 +1,166 @@
+import {
+  AppError,
+  assertRegionScope,
+  computeIndex,
+  type EntryAction,
+  type EntryState,
+  idm2016,
+  isWithin,
+  levelOf,
+  nextEntryState,
+  parentOf,
+  parseRegionCode,
+} from '@sinergi/core';
+import type { AppContext, Principal } from '../../context.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { namesOf } from '../regions/regions.service.ts';
+import * as repo from './village-index.repository.ts';
+
+const scheme = idm2016;
+
+function desaCode(ctx: AppContext, raw: string) {
+  const code = parseRegionCode(raw);
+  if (
+    levelOf(code) !== 'desa' ||
+    code.split('.')[3]![0] !== '2' ||
+    !isWithin(code, parseRegionCode(ctx.config.activeKabupaten))
+  ) {
+    // Only desa are scored (kelurahan are outside IDM and Dana Desa).
+    throw new AppError('VALIDATION', {
+      issues: [{ field: 'params.code', issue: 'wrong_level', params: { level: 'desa' } }],
+    });
+  }
+  return code;
+}
+
+/** Which step of the chain an actor may take, and on which desa. */
+function assertMayAct(principal: Principal, action: EntryAction, code: string) {
+  const actor = principal.actor;
+  const region = parseRegionCode(code);
+  if (action === 'save' || action === 'submit') {
+    if (actor.role !== 'desa') throw new AppError('FORBIDDEN', { details: { permission: 'index.enter' } });
+    assertRegionScope(actor, region);
+  } else if (action === 'verify') {
+    if (actor.role !== 'kecamatan')
+      throw new AppError('FORBIDDEN', { details: { permission: 'index.verify' } });
+    assertRegionScope(actor, region);
+  } else if (action === 'approve') {
+    if (actor.role !== 'admin' && actor.role !== 'perencana')
+      throw new AppError('FORBIDDEN', { details: { permission: 'index.approve' } });
+  } else if (action === 'return') {
+    if (actor.role === 'kecamatan') assertRegionScope(actor, region);
+    else if (actor.role !== 'admin' && actor.role !== 'perencana')
+      throw new AppError('FORBIDDEN', { details: { permission: 'index.verify' } });
+  }
+}
+
+const audited = (row: repo.ResultRow | null) =>
+  row && { state: row.state, value: row.value, status: row.status, scores: row.scores };
+
+/** The desa enters or corrects a year's 50 scores (a draft until submitted). */
+export async function saveEntry(
+  ctx: AppContext,
+  principal: Principal,
+  input: { code: string; year: number; scores: Record<string, number> },
+) {
+  const code = desaCode(ctx, input.code);
+  assertMayAct(principal, 'save', code);
+  const result = computeIndex(scheme, input.scores);
+  return ctx.database.db.transaction(async (tx) => {
+    const key = { schemeId: scheme.id, year: input.year, regionCode: code };
+    const before = await repo.findResult(tx, key);
+    if (before?.source === 'official')
+      throw new AppError('INVALID_STATE', { details: { action: 'save', state: 'official' } });
+    const state = nextEntryState((before?.state as EntryState | undefined) ?? null, 'save');
+    const scores = Object.fromEntries(
+      scheme.dimensions.flatMap((d) => d.indicators.map((i) => [i.code, input.scores[i.code]!])),
+    );
+    const saved = await repo.upsertResult(
+      tx,
+      {
+        ...key,
+        state,
+        source: 'entry',
+        scores,
+        dimensions: Object.fromEntries(result.dimensions.map((d) => [d.code, d.value])),
+        value: result.value,
+        status: result.status.code,
+      },
+      ctx.clock(),
+    );
+    await appendAudit(tx, principal, {
+      action: 'village_index.saved',
+      entity: 'village_index',
+      entityId: `${scheme.id}:${input.year}:${code}`,
+      before: audited(before),
+      after: audited(saved),
+    });
+    return saved;
+  });
+}
+
+/** One step of the chain: submit (desa), verify (kecamatan), approve (kabupaten) or return. */
+export async function signOff(
+  ctx: AppContext,
+  principal: Principal,
+  input: { code: string; year: number; action: Exclude<EntryAction, 'save'>; note?: string | undefined },
+) {
+  const code = desaCode(ctx, input.code);
+  assertMayAct(principal, input.action, code);
+  return ctx.database.db.transaction(async (tx) => {
+    const key = { schemeId: scheme.id, year: input.year, regionCode: code };
+    const before = await repo.findResult(tx, key);
+    if (!before) throw new AppError('NOT_FOUND');
+    const state = nextEntryState(before.state as EntryState, input.action);
+    const after = await repo.setState(tx, key, state, ctx.clock());
+    await appendAudit(tx, principal, {
+      action: `village_index.${input.action}`,
+      entity: 'village_index',
+      entityId: `${scheme.id}:${input.year}:${code}`,
+      before: { state: before.state },
+      after: { state, ...(input.note ? { note: input.note } : {}) },
+    });
+    return after;
+  });
+}
+
+/** The desa of a year within the actor's scope, with their state: the worklist of each level. */
+export async function findWorklist(
+  ctx: AppContext,
+  principal: Principal,
+  q: { year: number; within?: string | undefined },
+) {
+  const actor = principal.actor;
+  const kab = parseRegionCode(ctx.config.activeKabupaten);
+  let within = q.within ? parseRegionCode(q.within) : kab;
+  if ((actor.role === 'desa' || actor.role === 'kecamatan') && actor.regionCode) {
+    const own = actor.regionCode;
+    within = actor.role === 'desa' ? parentOf(own)! : own;
+    if (q.within && !isWithin(parseRegionCode(q.within), within))
+      throw new AppError('OUT_OF_SCOPE', { details: { region: q.within } });
+  }
+  let rows = await repo.findResultsOfYear(ctx.database.db, { schemeId: scheme.id, year: q.year, within });
+  // A desa's list (and its berita acara) is its own row only.
+  if (actor.role === 'desa' && actor.regionCode) {
+    rows = rows.filter((r) => r.regionCode === actor.regionCode);
+    within = actor.regionCode;
+  }
+  const names = await namesOf(ctx, [
+    within,
+    ...rows.flatMap((r) => [r.regionCode, parentOf(parseRegionCode(r.regionCode))!]),
+  ]);
+  return {
+    year: q.year,
+    region: { code: within, name: names.get(within) ?? within },
+    items: rows.map((r) => ({
+      code: r.regionCode,
+      name: names.get(r.regionCode) ?? r.regionCode,
+      kecamatan: names.get(parentOf(parseRegionCode(r.regionCode))!) ?? '',
+      state: r.state,
+      source: r.source,
+      value: r.value,
+      status: r.status,
+      updatedAt: r.updatedAt.toISOString(),
+    })),
+  };
+}
