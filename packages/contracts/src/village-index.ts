@@ -185,3 +185,7 @@ export const worklist = z
   })
   .meta({ id: 'IndexWorklist' });
 export type Worklist = z.infer<typeof worklist>;
+export const entryWithScores = entryResult
+  .extend({ source: z.string(), scores: z.record(z.string(), z.number()) })
+  .meta({ id: 'IndexEntryWithScores' });
+export type EntryWithScores = z.infer<typeof entryWithScores>;

@@ -39,6 +39,7 @@ const matrix: Record<string, string> = {
   'GET /api/index/desa/:code': 'A A A A A A A',
   'GET /api/index/worklist': 'A A - A A - -',
   'GET /api/index/berita-acara': 'A A - A A - -',
+  'GET /api/index/entries/:code/:year': 'A A - A A - -',
   'PUT /api/index/entries/:code/:year': '- - - - A - -',
   'POST /api/index/entries/:code/:year/submit': '- - - - A - -',
   'POST /api/index/entries/:code/:year/verify': '- - - A - - -',

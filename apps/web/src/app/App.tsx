@@ -16,6 +16,7 @@ const OrganisationsPage = lazy(() => import('../features/organisations/Organisat
 const AccountPage = lazy(() => import('../features/auth/AccountPage.tsx'));
 const IndexDashboardPage = lazy(() => import('../features/village-index/IndexDashboardPage.tsx'));
 const DesaScorecardPage = lazy(() => import('../features/village-index/DesaScorecardPage.tsx'));
+const WorklistPage = lazy(() => import('../features/village-index/WorklistPage.tsx'));
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md', fontFamily: 'system-ui, sans-serif' });
 const queryClient = new QueryClient({
@@ -68,6 +69,14 @@ export function App() {
                   element={
                     <Guard>
                       <IndexDashboardPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="indeks-desa/verifikasi"
+                  element={
+                    <Guard permission="index.worklist">
+                      <WorklistPage />
                     </Guard>
                   }
                 />

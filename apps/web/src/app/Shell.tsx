@@ -10,7 +10,8 @@ import { useLanguage, useSession } from './session.ts';
 const main = [
   { to: '/', label: 'nav.home' },
   { to: '/wilayah/35.05', label: 'nav.regions', match: '/wilayah' },
-  { to: '/indeks-desa', label: 'nav.villageIndex', permission: 'index.read' },
+  { to: '/indeks-desa', label: 'nav.villageIndex', permission: 'index.read', exact: true },
+  { to: '/indeks-desa/verifikasi', label: 'nav.worklist', permission: 'index.worklist' },
   { to: '/perangkat-daerah', label: 'nav.organisations', permission: 'organisations.read' },
   { to: '/pekerjaan', label: 'nav.jobs', permission: 'jobs.read' },
 ];
@@ -34,9 +35,11 @@ export function Shell() {
     await client.invalidateQueries();
     navigate('/masuk');
   };
-  const active = (item: { to: string; match?: string }) =>
-    item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.match ?? item.to);
-  const link = (item: { to: string; label: string; match?: string; permission?: string }) =>
+  const active = (item: { to: string; match?: string; exact?: boolean }) =>
+    item.to === '/' || item.exact
+      ? location.pathname === item.to
+      : location.pathname.startsWith(item.match ?? item.to);
+  const link = (item: { to: string; label: string; match?: string; permission?: string; exact?: boolean }) =>
     (!item.permission || can(item.permission)) && (
       <NavLink
         key={item.to}

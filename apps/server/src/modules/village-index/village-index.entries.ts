@@ -164,3 +164,17 @@ export async function findWorklist(
     })),
   };
 }
+
+/** One desa's entry of a year with its scores and step, for those in scope (the desa, its kecamatan, the kabupaten). */
+export async function getEntry(ctx: AppContext, principal: Principal, input: { code: string; year: number }) {
+  const code = desaCode(ctx, input.code);
+  const actor = principal.actor;
+  if (actor.role === 'desa' || actor.role === 'kecamatan') assertRegionScope(actor, code);
+  const row = await repo.findResult(ctx.database.db, {
+    schemeId: scheme.id,
+    year: input.year,
+    regionCode: code,
+  });
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}

@@ -4,6 +4,7 @@ import {
   entryBody,
   entryParams,
   entryResult,
+  entryWithScores,
   indexResultList,
   indexResultsQuery,
   indexSummary,
@@ -123,6 +124,22 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${name}"`)
         .send(pdf);
+    },
+  );
+  app.get(
+    '/index/entries/:code/:year',
+    {
+      config: worklistConfig,
+      schema: {
+        tags,
+        summary: "One desa's entry of a year with its scores and sign-off step",
+        params: entryParams,
+        response: { 200: entryWithScores },
+      },
+    },
+    async (request) => {
+      const r = await entries.getEntry(ctx, request.principal, request.params);
+      return { ...presentEntry(r), source: r.source, scores: r.scores ?? {} };
     },
   );
   app.put(

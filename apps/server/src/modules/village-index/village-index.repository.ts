@@ -14,17 +14,21 @@ export async function countResults(db: Db, schemeId: string): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
+/** Years with approved results. */
 export async function findYears(db: Db, schemeId: string): Promise<number[]> {
   const rows = await db
     .selectDistinct({ year: villageIndexResults.year })
     .from(villageIndexResults)
-    .where(eq(villageIndexResults.schemeId, schemeId))
+    .where(and(eq(villageIndexResults.schemeId, schemeId), eq(villageIndexResults.state, 'approved')))
     .orderBy(villageIndexResults.year);
   return rows.map((r) => r.year);
 }
 
-/** The results of one year (without scores unless asked), inside a region (code prefix). */
-export async function findResultsOfYear(db: Db, q: { schemeId: string; year: number; within: string }) {
+/** The results of one year inside a region (code prefix); `approvedOnly` for what is published. */
+export async function findResultsOfYear(
+  db: Db,
+  q: { schemeId: string; year: number; within: string; approvedOnly?: boolean },
+) {
   return db
     .select()
     .from(villageIndexResults)
@@ -33,16 +37,24 @@ export async function findResultsOfYear(db: Db, q: { schemeId: string; year: num
         eq(villageIndexResults.schemeId, q.schemeId),
         eq(villageIndexResults.year, q.year),
         sql`${villageIndexResults.regionCode} like ${`${q.within}.%`}`,
+        q.approvedOnly ? eq(villageIndexResults.state, 'approved') : undefined,
       ),
     )
     .orderBy(villageIndexResults.regionCode);
 }
 
-export async function findResultsOfDesa(db: Db, schemeId: string, regionCode: string) {
+/** Approved results only: drafts and entries under review are not published. */
+export async function findApprovedResultsOfDesa(db: Db, schemeId: string, regionCode: string) {
   return db
     .select()
     .from(villageIndexResults)
-    .where(and(eq(villageIndexResults.schemeId, schemeId), eq(villageIndexResults.regionCode, regionCode)))
+    .where(
+      and(
+        eq(villageIndexResults.schemeId, schemeId),
+        eq(villageIndexResults.regionCode, regionCode),
+        eq(villageIndexResults.state, 'approved'),
+      ),
+    )
     .orderBy(villageIndexResults.year);
 }
 

@@ -44,7 +44,10 @@ export async function getSummary(ctx: AppContext) {
   const years = await repo.findYears(db, scheme.id);
   const byYear = new Map<number, repo.ResultRow[]>();
   for (const year of years)
-    byYear.set(year, await repo.findResultsOfYear(db, { schemeId: scheme.id, year, within }));
+    byYear.set(
+      year,
+      await repo.findResultsOfYear(db, { schemeId: scheme.id, year, within, approvedOnly: true }),
+    );
   const last = years.at(-1);
   const prev = years.at(-2);
   let transition = null;
@@ -104,7 +107,12 @@ async function latestYear(ctx: AppContext, year?: number): Promise<number> {
 export async function getResults(ctx: AppContext, q: { year: number; within?: string | undefined }) {
   const within = q.within ? parseRegionCode(q.within) : ctx.config.activeKabupaten;
   const year = await latestYear(ctx, q.year);
-  const rows = await repo.findResultsOfYear(ctx.database.db, { schemeId: scheme.id, year, within });
+  const rows = await repo.findResultsOfYear(ctx.database.db, {
+    schemeId: scheme.id,
+    year,
+    within,
+    approvedOnly: true,
+  });
   const names = await namesOf(
     ctx,
     rows.flatMap((r) => [r.regionCode, parentOf(parseRegionCode(r.regionCode))!]),
@@ -128,7 +136,7 @@ export async function getScorecard(ctx: AppContext, rawCode: string) {
     throw new AppError('VALIDATION', {
       issues: [{ field: 'params.code', issue: 'wrong_level', params: { level: 'desa' } }],
     });
-  const rows = await repo.findResultsOfDesa(ctx.database.db, scheme.id, code);
+  const rows = await repo.findApprovedResultsOfDesa(ctx.database.db, scheme.id, code);
   const kec = parentOf(code)!;
   const names = await namesOf(ctx, [code, kec]);
   if (!names.has(code)) throw new AppError('NOT_FOUND');

@@ -16,12 +16,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { get } from '../../app/api.ts';
+import { useSession } from '../../app/session.ts';
+import { EntryPanel } from './EntryPanel.tsx';
 import { UnconfirmedNote } from './IndexDashboardPage.tsx';
 import { fmt4, statusColour } from './status.ts';
 
 export default function DesaScorecardPage() {
   const { t } = useTranslation();
   const { code = '' } = useParams();
+  const { session } = useSession();
   const card = useQuery({
     queryKey: ['scorecard', code],
     queryFn: () => get<DesaScorecard>(`/api/index/desa/${code}`),
@@ -151,6 +154,7 @@ export default function DesaScorecardPage() {
           )}
         </Card>
       </SimpleGrid>
+      {session?.user?.role === 'desa' && session.user.regionCode === c.code && <EntryPanel card={c} />}
       {c.indicators && (
         <Card withBorder>
           <Title order={3} size="h5" mb="xs">

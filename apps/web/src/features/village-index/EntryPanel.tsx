@@ -1,0 +1,124 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import type { DesaScorecard, EntryWithScores } from '@sinergi/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, get, post } from '../../app/api.ts';
+import { useSubmit } from '../../app/use-submit.ts';
+import { fmt4 } from './status.ts';
+
+/** The desa operator's form for a year's 50 scores, with save and submit. Locked once submitted. */
+export function EntryPanel({ card }: { card: DesaScorecard }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const year = (card.history.at(-1)?.year ?? 2024) + 1;
+  const entry = useQuery({
+    queryKey: ['entry', card.code, year],
+    queryFn: async () => {
+      try {
+        return await get<EntryWithScores>(`/api/index/entries/${card.code}/${year}`);
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }
+    },
+  });
+  const base = Object.fromEntries((card.indicators?.items ?? []).map((i) => [i.code, i.score]));
+  const [edits, setEdits] = useState<Record<string, number>>({});
+  const scores = { ...base, ...(entry.data?.scores ?? {}), ...edits };
+  const state = entry.data?.state ?? null;
+  const editable = state === null || state === 'draft';
+  const refresh = async () => {
+    setEdits({});
+    await client.invalidateQueries({ queryKey: ['entry', card.code, year] });
+  };
+  const save = useSubmit(() => api('PUT', `/api/index/entries/${card.code}/${year}`, { scores }), refresh);
+  const submit = useSubmit(() => post(`/api/index/entries/${card.code}/${year}/submit`), refresh);
+  const error = save.error ?? submit.error;
+  return (
+    <Card withBorder data-testid="entry-panel">
+      <Group justify="space-between" mb="xs">
+        <Title order={3} size="h5">
+          {t('index.entryTitle', { year })}
+        </Title>
+        <Badge variant="light" data-testid="entry-state">
+          {t(`index.states.${state ?? 'none'}`)}
+        </Badge>
+      </Group>
+      {entry.data && (
+        <Text size="sm" mb="xs">
+          {t('index.entryValue', { value: fmt4(entry.data.value), status: entry.data.status })}
+        </Text>
+      )}
+      {error && (
+        <Alert color="red" mb="xs">
+          {error.message} {error.issues.map((i) => i.message).join('; ')}
+        </Alert>
+      )}
+      {!editable && (
+        <Text size="sm" c="dimmed">
+          {t('index.entryLocked')}
+        </Text>
+      )}
+      {editable && (
+        <Stack>
+          <Text size="xs" c="dimmed">
+            {t('index.entryHint')}
+          </Text>
+          {card.scheme.dimensions.map((d) => (
+            <div key={d.code}>
+              <Text fw={600} size="sm" mb={4}>
+                {d.code} · {d.name}
+              </Text>
+              <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs" verticalSpacing={4}>
+                {(card.indicators?.items ?? [])
+                  .filter((i) => i.dimension === d.code)
+                  .map((i) => (
+                    <NumberInput
+                      key={i.code}
+                      size="xs"
+                      label={i.name}
+                      min={0}
+                      max={5}
+                      step={1}
+                      allowDecimal={false}
+                      value={scores[i.code]}
+                      onChange={(v) =>
+                        setEdits((e) => ({ ...e, [i.code]: typeof v === 'number' ? v : Number.NaN }))
+                      }
+                      data-testid={`score-${i.code}`}
+                    />
+                  ))}
+              </SimpleGrid>
+            </div>
+          ))}
+          <Group>
+            <Button onClick={() => save.submit()} loading={save.busy} data-testid="entry-save">
+              {t('index.saveDraft')}
+            </Button>
+            <Button
+              variant="light"
+              disabled={state !== 'draft' || Object.keys(edits).length > 0}
+              onClick={() => submit.submit()}
+              loading={submit.busy}
+              data-testid="entry-submit"
+            >
+              {t('index.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Card>
+  );
+}

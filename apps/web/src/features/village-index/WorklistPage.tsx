@@ -1,0 +1,153 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import type { Worklist } from '@sinergi/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ApiError, get, post } from '../../app/api.ts';
+import { formatDateTime } from '../../app/format.ts';
+import { useLanguage, useSession } from '../../app/session.ts';
+import { fmt4, statusColour } from './status.ts';
+
+const stateColour: Record<string, string> = {
+  draft: 'gray',
+  submitted: 'blue',
+  verified: 'violet',
+  approved: 'green',
+};
+
+/** The sign-off worklist of a year: the kecamatan verifies, the kabupaten approves, either returns. */
+export default function WorklistPage() {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const { session, can } = useSession();
+  const client = useQueryClient();
+  const [year, setYear] = useState(2025);
+  const [error, setError] = useState<ApiError | null>(null);
+  const list = useQuery({
+    queryKey: ['worklist', year],
+    queryFn: () => get<Worklist>(`/api/index/worklist?year=${year}`),
+  });
+  const act = async (code: string, action: string) => {
+    setError(null);
+    try {
+      await post(`/api/index/entries/${code}/${year}/${action}`);
+    } catch (e) {
+      if (e instanceof ApiError) setError(e);
+    }
+    await client.invalidateQueries({ queryKey: ['worklist', year] });
+  };
+  const role = session?.user?.role;
+  return (
+    <Stack>
+      <Title order={2}>{t('index.worklistTitle')}</Title>
+      <Group align="end">
+        <NumberInput
+          label={t('index.year')}
+          value={year}
+          onChange={(v) => typeof v === 'number' && setYear(v)}
+          min={2015}
+          max={2100}
+          w={120}
+        />
+        <Anchor href={`/api/index/berita-acara?year=${year}`} target="_blank" data-testid="berita-acara">
+          {t('index.beritaAcara')}
+        </Anchor>
+      </Group>
+      {list.data && (
+        <Text size="sm" c="dimmed">
+          {list.data.region.name}
+        </Text>
+      )}
+      {error && <Alert color="red">{error.message}</Alert>}
+      {list.data?.items.length === 0 && <Alert>{t('index.worklistEmpty')}</Alert>}
+      {list.data && list.data.items.length > 0 && (
+        <Card withBorder p={0}>
+          <Table.ScrollContainer minWidth={720}>
+            <Table fz="sm" striped data-testid="worklist">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('index.desa')}</Table.Th>
+                  <Table.Th>{t('regions.levels.kecamatan')}</Table.Th>
+                  <Table.Th>IDM</Table.Th>
+                  <Table.Th>{t('index.status')}</Table.Th>
+                  <Table.Th>{t('index.step')}</Table.Th>
+                  <Table.Th>{t('index.updated')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.items.map((i) => (
+                  <Table.Tr key={i.code}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/indeks-desa/${i.code}`}>
+                        {i.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{i.kecamatan}</Table.Td>
+                    <Table.Td>{fmt4(i.value)}</Table.Td>
+                    <Table.Td>
+                      <Badge color={statusColour[i.status]} variant="light">
+                        {i.status}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={stateColour[i.state]} data-testid={`state-${i.code}`}>
+                        {t(`index.states.${i.state}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{formatDateTime(i.updatedAt, lang)}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        {role === 'kecamatan' && i.state === 'submitted' && (
+                          <Button
+                            size="compact-xs"
+                            onClick={() => act(i.code, 'verify')}
+                            data-testid={`verify-${i.code}`}
+                          >
+                            {t('index.verify')}
+                          </Button>
+                        )}
+                        {can('index.approve') && i.state === 'verified' && (
+                          <Button
+                            size="compact-xs"
+                            onClick={() => act(i.code, 'approve')}
+                            data-testid={`approve-${i.code}`}
+                          >
+                            {t('index.approve')}
+                          </Button>
+                        )}
+                        {can('index.return') && (i.state === 'submitted' || i.state === 'verified') && (
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => act(i.code, 'return')}
+                          >
+                            {t('index.return')}
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      )}
+    </Stack>
+  );
+}
