@@ -14,6 +14,7 @@ import * as orgRepo from '../modules/organisations/organisations.repository.ts';
 import { createUser } from '../modules/users/users.service.ts';
 import { builtInSchemes } from '../modules/village-index/schemes.ts';
 import { readIndexTemplate } from '../modules/village-index/template.ts';
+import { importComposites, readCompositesFile } from '../modules/village-index/village-index.import.ts';
 import { seed } from '../seed/seed.ts';
 import { createContext, createLogger, openConfiguredDatabase, startServer } from '../server.ts';
 
@@ -191,6 +192,23 @@ index
       process.stdout.write(csv);
     }
   });
+
+index
+  .command('import')
+  .description(
+    "import Kemendesa's yearly file of IDM composites (CSV: KODE_PROV .. STATUS_IDM_<year>); all or nothing",
+  )
+  .argument('<file>', 'the CSV file')
+  .action((file: string) =>
+    withContext(async (ctx) => {
+      const started = performance.now();
+      const parsed = readCompositesFile(readFileSync(resolve(file)), file);
+      const result = await importComposites(ctx, { ...systemPrincipal, name: 'cli' }, parsed, file);
+      console.log(
+        `IDM ${result.year}: ${result.rows} desa read, ${result.changed} added or changed, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+    }),
+  );
 
 program
   .command('backup')

@@ -59,7 +59,11 @@ export async function findApprovedResultsOfDesa(db: Db, schemeId: string, region
 }
 
 /** Bulk insert with COPY (one transaction). */
-export async function copyResults(tx: BulkTx, rows: readonly NewResult[]): Promise<void> {
+export async function copyResults(
+  tx: BulkTx,
+  rows: readonly NewResult[],
+  table = 'village_index_results',
+): Promise<void> {
   const csv = rows
     .map((r) =>
       [
@@ -76,7 +80,7 @@ export async function copyResults(tx: BulkTx, rows: readonly NewResult[]): Promi
     )
     .join('\n');
   await tx.copyCsv(
-    'village_index_results',
+    table,
     ['scheme_id', 'year', 'region_code', 'state', 'source', 'scores', 'dimensions', 'value', 'status'],
     csv,
   );

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, login, type TestApp } from '../../../test/harness.ts';
+import { systemPrincipal } from '../../context.ts';
+import { importComposites, readCompositesFile } from './village-index.import.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const root = new URL('../../../../../', import.meta.url).pathname;
+const official = readFileSync(`${root}reference-data/idm/idm_kab_blitar_2023_2024.csv`, 'utf8')
+  .trim()
+  .split(/\r?\n/)
+  .slice(1)
+  .map((l) => l.split(','));
+
+/** The 220 desa in Kemendesa's national layout, codes without dots as Kemendesa writes them. */
+function kemendesaFile(year: number, from: 2023 | 2024, edit?: (cells: string[]) => string[]) {
+  const header = `KODE_PROV,NAMA_PROVINSI,KODE_KAB,NAMA_KABUPATEN,KODE_KEC,NAMA_KECAMATAN,KODE_DESA,NAMA_DESA,IKS_${year},IKE_${year},IKL_${year},NILAI_IDM_${year},STATUS_IDM_${year}`;
+  const o = from === 2023 ? 4 : 9;
+  const lines = official.map((c) => {
+    const row = [
+      '35',
+      'JAWA TIMUR',
+      '3505',
+      'BLITAR',
+      c[2]!.replaceAll('.', ''),
+      c[3]!,
+      c[0]!.replaceAll('.', ''),
+      c[1]!,
+      c[o + 1]!,
+      c[o + 2]!,
+      c[o + 3]!,
+      c[o]!,
+      c[o + 4]!,
+    ];
+    return (edit ? edit(row) : row).join(',');
+  });
+  return Buffer.from([header, ...lines].join('\n'));
+}
+
+const auditCount = async () => {
+  const admin = await login(t.app, 'admin');
+  return (await call(t.app, admin, { method: 'GET', url: '/api/audit?entity=village_index' })).json()
+    .total as number;
+};
+
+describe("import of Kemendesa's yearly composites file", () => {
+  it('adds a year, and importing the same file again changes nothing', async () => {
+    const parsed = readCompositesFile(kemendesaFile(2022, 2023), 'idm2022.csv');
+    expect(parsed.year).toBe(2022);
+    const first = await importComposites(t.ctx, systemPrincipal, parsed, 'idm2022.csv');
+    expect(first).toMatchObject({ rows: 220, changed: 220 });
+    const again = await importComposites(
+      t.ctx,
+      systemPrincipal,
+      readCompositesFile(kemendesaFile(2022, 2023), 'idm2022.csv'),
+      'idm2022.csv',
+    );
+    expect(again).toMatchObject({ rows: 220, changed: 0 });
+    const summary = (await t.app.inject({ method: 'GET', url: '/api/index/summary' })).json();
+    expect(summary.years.map((y: { year: number }) => y.year)).toEqual([2022, 2023, 2024]);
+  });
+
+  it('the official 2023 file equals what Sinergi already holds', async () => {
+    const r = await importComposites(
+      t.ctx,
+      systemPrincipal,
+      readCompositesFile(kemendesaFile(2023, 2023), 'idm2023.csv'),
+      'idm2023.csv',
+    );
+    expect(r.changed).toBe(0);
+  });
+
+  it('refuses the whole file when one row is bad, naming line and column, and writes nothing', async () => {
+    const before = await auditCount();
+    const bad = kemendesaFile(2021, 2023, (c) =>
+      c[6] === '3505012003' ? [...c.slice(0, 11), '1.7', c[12]!] : c,
+    );
+    expect(() => readCompositesFile(bad, 'idm2021.csv')).toThrowError(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        issues: expect.arrayContaining([{ field: 'line 4, column NILAI_IDM_2021', issue: 'ratio_range' }]),
+      }),
+    );
+    const wrongStatus = kemendesaFile(2021, 2023, (c) =>
+      c[6] === '3505012001' ? [...c.slice(0, 12), 'MANDIRI'] : c,
+    );
+    expect(() => readCompositesFile(wrongStatus, 'x.csv')).toThrowError(
+      expect.objectContaining({
+        issues: [
+          { field: 'line 2, column STATUS_IDM_2021', issue: 'status_mismatch', params: { expected: 'MAJU' } },
+        ],
+      }),
+    );
+    expect(await auditCount()).toBe(before);
+    const summary = (await t.app.inject({ method: 'GET', url: '/api/index/summary' })).json();
+    expect(summary.years.map((y: { year: number }) => y.year)).not.toContain(2021);
+  });
+});

@@ -1,0 +1,174 @@
+import { extname } from 'node:path';
+import { AppError, type FieldIssue, idm2016, isRegionCode, statusOf } from '@sinergi/core';
+import { parse } from 'csv-parse/sync';
+import type { AppContext, Principal } from '../../context.ts';
+import { appendAuditInBulk } from '../audit/audit.repository.ts';
+import type { NewResult } from './village-index.repository.ts';
+import * as repo from './village-index.repository.ts';
+
+/**
+ * Kemendesa's yearly national file of IDM composites: KODE_PROV, NAMA_PROVINSI, KODE_KAB,
+ * NAMA_KABUPATEN, KODE_KEC, NAMA_KECAMATAN, KODE_DESA, NAMA_DESA, IKS_<year>, IKE_<year>,
+ * IKL_<year>, NILAI_IDM_<year>, STATUS_IDM_<year> (domain facts). Codes may be written with or
+ * without dots. Every row is checked; one bad row refuses the whole file; importing the same
+ * file again changes nothing.
+ */
+export interface CompositeImport {
+  year: number;
+  rows: NewResult[];
+}
+
+const MAX_ROWS = 200_000;
+
+function dotted(code: string): string | null {
+  const c = code.trim();
+  if (isRegionCode(c)) return c;
+  if (/^\d{10}$/.test(c)) return `${c.slice(0, 2)}.${c.slice(2, 4)}.${c.slice(4, 6)}.${c.slice(6)}`;
+  return null;
+}
+
+export function readCompositesFile(data: Buffer, fileName: string): CompositeImport {
+  if (extname(fileName).toLowerCase() !== '.csv') {
+    throw new AppError('VALIDATION', {
+      issues: [{ field: 'file', issue: 'file_type', params: { types: '.csv' } }],
+    });
+  }
+  let table: string[][];
+  try {
+    table = parse(data, {
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    }) as string[][];
+  } catch (error) {
+    throw new AppError('VALIDATION', {
+      issues: [
+        {
+          field: 'file',
+          issue: 'not_csv',
+          params: { reason: String((error as Error).message).slice(0, 80) },
+        },
+      ],
+    });
+  }
+  const [header, ...body] = table;
+  if (!header) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
+  const cols = header.map((h) => h.trim().toUpperCase());
+  const yearCol = cols.find((c) => /^NILAI_IDM_\d{4}$/.test(c));
+  if (!yearCol)
+    throw new AppError('VALIDATION', {
+      issues: [{ field: 'line 1, column NILAI_IDM_<tahun>', issue: 'missing_column' }],
+    });
+  const year = Number(yearCol.slice(-4));
+  const need = [
+    'KODE_DESA',
+    `IKS_${year}`,
+    `IKE_${year}`,
+    `IKL_${year}`,
+    `NILAI_IDM_${year}`,
+    `STATUS_IDM_${year}`,
+  ];
+  const missing = need.filter((c) => !cols.includes(c));
+  if (missing.length)
+    throw new AppError('VALIDATION', {
+      issues: missing.map((c) => ({ field: `line 1, column ${c}`, issue: 'missing_column' })),
+    });
+  if (body.length > MAX_ROWS)
+    throw new AppError('VALIDATION', {
+      issues: [{ field: 'file', issue: 'too_many_rows', params: { max: MAX_ROWS } }],
+    });
+  const at = (name: string) => cols.indexOf(name);
+  const issues: FieldIssue[] = [];
+  const seen = new Map<string, number>();
+  const rows: NewResult[] = [];
+  body.forEach((cells, i) => {
+    const line = i + 2;
+    const code = dotted(cells[at('KODE_DESA')] ?? '');
+    if (!code || code.split('.').length !== 4) {
+      issues.push({ field: `line ${line}, column KODE_DESA`, issue: 'region_code' });
+      return;
+    }
+    if (seen.has(code))
+      issues.push({
+        field: `line ${line}, column KODE_DESA`,
+        issue: 'duplicate_row',
+        params: { line: seen.get(code)! },
+      });
+    seen.set(code, line);
+    const num = (col: string) => {
+      const raw = (cells[at(col)] ?? '').replace(',', '.');
+      const v = raw === '' ? Number.NaN : Number(raw);
+      if (!Number.isFinite(v) || v < 0 || v > 1) {
+        issues.push({ field: `line ${line}, column ${col}`, issue: 'ratio_range' });
+        return Number.NaN;
+      }
+      return v;
+    };
+    const iks = num(`IKS_${year}`);
+    const ike = num(`IKE_${year}`);
+    const ikl = num(`IKL_${year}`);
+    const value = num(`NILAI_IDM_${year}`);
+    const given = (cells[at(`STATUS_IDM_${year}`)] ?? '').trim().toUpperCase();
+    if (Number.isFinite(value)) {
+      const status = statusOf(idm2016, value).code;
+      if (given !== status) {
+        issues.push({
+          field: `line ${line}, column STATUS_IDM_${year}`,
+          issue: 'status_mismatch',
+          params: { expected: status },
+        });
+      }
+    }
+    rows.push({
+      schemeId: idm2016.id,
+      year,
+      regionCode: code,
+      state: 'approved',
+      source: 'official',
+      scores: null,
+      dimensions: { IKS: iks, IKE: ike, IKL: ikl },
+      value,
+      status: given,
+    });
+  });
+  if (issues.length) throw new AppError('VALIDATION', { issues });
+  return { year, rows };
+}
+
+/**
+ * Loads the rows in one transaction: COPY into a temporary table, then one upsert. Rows already
+ * entered through the sign-off chain for that year are left alone and counted as kept.
+ */
+export async function importComposites(
+  ctx: AppContext,
+  principal: Principal,
+  input: CompositeImport,
+  fileName: string,
+) {
+  return ctx.database.bulk(async (tx) => {
+    await tx.query(
+      'create temporary table index_import (like village_index_results including defaults) on commit drop',
+    );
+    await repo.copyResults(tx, input.rows, 'index_import');
+    const changed = await tx.query<{ n: number }>(`
+      with up as (
+        insert into village_index_results (scheme_id, year, region_code, state, source, scores, dimensions, value, status)
+        select scheme_id, year, region_code, state, source, scores, dimensions, value, status from index_import
+        on conflict (region_code, scheme_id, year) do update
+          set dimensions = excluded.dimensions, value = excluded.value, status = excluded.status, updated_at = now()
+          where village_index_results.source = 'official'
+            and (village_index_results.value, village_index_results.status, village_index_results.dimensions)
+              is distinct from (excluded.value, excluded.status, excluded.dimensions)
+        returning 1)
+      select count(*)::int as n from up`);
+    const summary = { year: input.year, rows: input.rows.length, changed: changed[0]!.n, file: fileName };
+    await appendAuditInBulk(tx, principal, {
+      action: 'village_index.imported',
+      entity: 'village_index',
+      entityId: `${idm2016.id}:${input.year}`,
+      after: summary,
+    });
+    return summary;
+  });
+}
