@@ -4,7 +4,8 @@
  * 2. requests per second of the region lookup and search routes against a bare Fastify
  *    hello-world on the same machine in the same run (the ratio is what to compare across runs);
  * 3. core scoring and planning time for a national-size set of desa;
- * 4. the gzip size of the JavaScript the first page loads.
+ * 4. import of a national composites file against a bare COPY of the same rows;
+ * 5. the gzip size of the JavaScript the first page loads.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -16,12 +17,17 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { systemPrincipal } from '../apps/server/src/context.ts';
-import { type Database, openDatabase } from '../apps/server/src/db/client.ts';
+import { csvField, type Database, openDatabase } from '../apps/server/src/db/client.ts';
 import { buildApp } from '../apps/server/src/http/app.ts';
 import { jobHandlers } from '../apps/server/src/modules/index.ts';
 import { runJobNow } from '../apps/server/src/modules/jobs/jobs.service.ts';
+import {
+  importComposites,
+  readCompositesFile,
+} from '../apps/server/src/modules/village-index/village-index.import.ts';
 import { seed } from '../apps/server/src/seed/seed.ts';
 import { createContext, createLogger } from '../apps/server/src/server.ts';
+import { nationalCompositesCsv } from './national-file.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const config = loadConfig({ LOG_LEVEL: 'silent', JOB_WORKER: 'false' });
@@ -172,12 +178,81 @@ function scoringBench() {
     `| exact next-status plan for 5,000 desa | ${planRuns.map((x) => x.toFixed(0)).join(', ')} | ${median(planRuns).toFixed(0)} | ${((median(planRuns) / 5_000) * 1000).toFixed(0)} |`,
   );
   say();
-  say('Not yet measured: importing the national composites file (the importer is not built yet).');
+}
+
+/** Import of a national composites file against a bare COPY of the same rows into a plain table. */
+async function importBench() {
+  const { csv, rows } = nationalCompositesCsv(2030);
+  say(`## 4. Importing a national IDM composites file (${rows.toLocaleString('en')} desa, synthetic values)`);
+  say();
+  say(
+    'Import = parse and check every row, COPY into a temporary table, one upsert, audit, in one transaction.',
+  );
+  say('Baseline = a bare COPY of the same rows (already as CSV) into an empty table with the same columns.');
+  say();
+  say('| engine | import (s) | bare COPY (s) | ratio |');
+  say('|---|---|---|---|');
+  const engines: [string, () => Promise<Database>][] = [
+    ['PGlite', () => openDatabase({ dataDir: 'memory://' })],
+  ];
+  if (process.env.TEST_DATABASE_URL) {
+    const u = new URL(process.env.TEST_DATABASE_URL);
+    u.pathname = '/sinergi_bench';
+    engines.push(['PostgreSQL', () => openDatabase({ databaseUrl: u.toString() })]);
+  }
+  for (const [name, open] of engines) {
+    const database = await open();
+    const ctx = createContext(config, database, log);
+    await database.migrate();
+    const parsed = readCompositesFile(Buffer.from(csv), 'national.csv');
+    const copyCsv = parsed.rows
+      .map((r) =>
+        [
+          csvField(r.schemeId),
+          r.year,
+          csvField(r.regionCode),
+          csvField(r.state),
+          csvField(r.source),
+          '',
+          csvField(JSON.stringify(r.dimensions)),
+          r.value,
+          csvField(r.status),
+        ].join(','),
+      )
+      .join('\n');
+    const importRuns: number[] = [];
+    const copyRuns: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await database.bulk((tx) => tx.query('delete from village_index_results where year = 2030'));
+      let t = performance.now();
+      await importComposites(
+        ctx,
+        systemPrincipal,
+        readCompositesFile(Buffer.from(csv), 'national.csv'),
+        'national.csv',
+      );
+      importRuns.push(performance.now() - t);
+      t = performance.now();
+      await database.bulk(async (tx) => {
+        await tx.query('create temporary table bare_copy (like village_index_results including defaults) on commit drop');
+        await tx.copyCsv(
+          'bare_copy',
+          ['scheme_id', 'year', 'region_code', 'state', 'source', 'scores', 'dimensions', 'value', 'status'],
+          copyCsv,
+        );
+      });
+      copyRuns.push(performance.now() - t);
+    }
+    const mi = median(importRuns);
+    const mc = median(copyRuns);
+    say(`| ${name} | ${(mi / 1000).toFixed(2)} | ${(mc / 1000).toFixed(2)} | ${(mi / mc).toFixed(1)} |`);
+    await database.close();
+  }
   say();
 }
 
 function bundleBench() {
-  say('## 4. JavaScript of the first page (gzip)');
+  say('## 5. JavaScript of the first page (gzip)');
   say();
   const dist = join(root, 'apps/web/dist');
   const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<
@@ -216,6 +291,7 @@ say();
 await loadBench();
 await httpBench();
 scoringBench();
+await importBench();
 bundleBench();
 const file = join(root, 'bench/results', `${date}.md`);
 writeFileSync(file, `${lines.join('\n')}\n`);
