@@ -234,7 +234,9 @@ async function importBench() {
       importRuns.push(performance.now() - t);
       t = performance.now();
       await database.bulk(async (tx) => {
-        await tx.query('create temporary table bare_copy (like village_index_results including defaults) on commit drop');
+        await tx.query(
+          'create temporary table bare_copy (like village_index_results including defaults) on commit drop',
+        );
         await tx.copyCsv(
           'bare_copy',
           ['scheme_id', 'year', 'region_code', 'state', 'source', 'scores', 'dimensions', 'value', 'status'],

@@ -15,7 +15,12 @@ const root = new URL('..', import.meta.url).pathname;
 /** Builds the web app if needed and starts the real server, as `npm start` does, on a fresh data folder. */
 export default async function setup(project: TestProject) {
   if (!existsSync(join(root, 'apps/web/dist/index.html')) || process.env.E2E_REBUILD) {
-    execSync('npm run build:web', { cwd: root, stdio: 'ignore' });
+    // A production build: under Vitest NODE_ENV is 'test', which would give React's development build.
+    execSync('npm run build:web', {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'sinergi-e2e-'));
   const port = 3900 + Math.floor(Math.random() * 90);

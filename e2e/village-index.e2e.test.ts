@@ -35,4 +35,19 @@ describe('village index in Chromium', () => {
     expect(plan).toContain('BPBD');
     expect(await page.getByTestId('scorecard-indicators').locator('tr').count()).toBe(50);
   });
+
+  it('is open to the public without signing in: status and history, no entry form, no worklist', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl()}/masuk`);
+    await page.getByTestId('public-portal').click();
+    await page.getByTestId('index-counts').waitFor();
+    const nav = await page.locator('nav').innerText();
+    expect(nav).not.toContain('Verifikasi indeks');
+    expect(nav).not.toContain('Pengguna');
+    await page.goto(`${baseUrl()}/indeks-desa/35.05.01.2001`);
+    await page.getByTestId('scorecard-history').waitFor();
+    expect(await page.getByTestId('entry-panel').count()).toBe(0);
+    await page.goto(`${baseUrl()}/indeks-desa/verifikasi`);
+    await page.waitForURL(/\/masuk$/);
+  });
 });

@@ -23,9 +23,14 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
 
-function Guard({ permission, children }: { permission?: string; children: ReactNode }) {
+/**
+ * Shows a page to those allowed. `open` pages (the public portal: regions and the village index)
+ * need no sign-in when the anonymous role holds the permission.
+ */
+function Guard({ permission, open, children }: { permission?: string; open?: boolean; children: ReactNode }) {
   const { session, isLoading, can } = useSession();
   if (isLoading) return <Loader m="xl" />;
+  if (open && permission && can(permission)) return <>{children}</>;
   if (!session?.user) return <Navigate to="/masuk" replace />;
   if (permission && !can(permission)) return <Navigate to="/" replace />;
   return <>{children}</>;
@@ -51,7 +56,7 @@ export function App() {
                 <Route
                   path="wilayah"
                   element={
-                    <Guard>
+                    <Guard permission="regions.read" open>
                       <RegionPage />
                     </Guard>
                   }
@@ -59,7 +64,7 @@ export function App() {
                 <Route
                   path="wilayah/:code"
                   element={
-                    <Guard>
+                    <Guard permission="regions.read" open>
                       <RegionPage />
                     </Guard>
                   }
@@ -67,7 +72,7 @@ export function App() {
                 <Route
                   path="indeks-desa"
                   element={
-                    <Guard>
+                    <Guard permission="index.read" open>
                       <IndexDashboardPage />
                     </Guard>
                   }
@@ -83,7 +88,7 @@ export function App() {
                 <Route
                   path="indeks-desa/:code"
                   element={
-                    <Guard>
+                    <Guard permission="index.read" open>
                       <DesaScorecardPage />
                     </Guard>
                   }

@@ -8,7 +8,7 @@ import { post } from './api.ts';
 import { useLanguage, useSession } from './session.ts';
 
 const main = [
-  { to: '/', label: 'nav.home' },
+  { to: '/', label: 'nav.home', permission: 'account.self' },
   { to: '/wilayah/35.05', label: 'nav.regions', match: '/wilayah' },
   { to: '/indeks-desa', label: 'nav.villageIndex', permission: 'index.read', exact: true },
   { to: '/indeks-desa/verifikasi', label: 'nav.worklist', permission: 'index.worklist' },
@@ -74,9 +74,13 @@ export function Shell() {
             <Button variant="subtle" size="compact-sm" onClick={toggleLanguage} data-testid="language-switch">
               {t('nav.language')}
             </Button>
-            {session?.user && (
+            {session?.user ? (
               <Button variant="light" size="compact-sm" onClick={logout} data-testid="logout">
                 {t('nav.logout')}
+              </Button>
+            ) : (
+              <Button component={Link} to="/masuk" variant="light" size="compact-sm" data-testid="login-link">
+                {t('login.submit')}
               </Button>
             )}
           </Group>

@@ -43,6 +43,7 @@ const id = {
     username: 'Nama pengguna',
     password: 'Kata sandi',
     submit: 'Masuk',
+    publicPortal: 'Lihat portal publik Indeks Desa tanpa masuk',
     demoTitle: 'Akun demo',
     demoText:
       'Semua akun demo memakai kata sandi {{password}}. Data wilayah dan batas desa asli; data lain adalah contoh.',
@@ -283,6 +284,7 @@ const en: Resources = {
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',
+    publicPortal: 'Open the public village index portal without signing in',
     demoTitle: 'Demo accounts',
     demoText:
       'Every demo account uses the password {{password}}. Regions and village boundaries are real; other data are samples.',

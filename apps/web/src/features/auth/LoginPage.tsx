@@ -15,7 +15,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { post } from '../../app/api.ts';
 import { useLanguage, useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -89,6 +89,9 @@ export function LoginPage() {
             <Button type="submit" loading={busy}>
               {t('login.submit')}
             </Button>
+            <Anchor component={Link} to="/indeks-desa" size="sm" data-testid="public-portal">
+              {t('login.publicPortal')}
+            </Anchor>
             <Anchor component="button" type="button" size="sm" onClick={toggle} data-testid="language-switch">
               {t('nav.language')}
             </Anchor>
