@@ -37,6 +37,8 @@ const matrix: Record<string, string> = {
   'GET /api/index/results': 'A A A A A A A',
   'GET /api/index/weakest': 'A A A A A A A',
   'GET /api/index/desa/:code': 'A A A A A A A',
+  'GET /api/index/desa/:code/scorecard.pdf': 'A A A A A A A',
+  'GET /api/index/results.xlsx': 'A A A A A A A',
   'GET /api/index/worklist': 'A A - A A - -',
   'GET /api/index/berita-acara': 'A A - A A - -',
   'GET /api/index/entries/:code/:year': 'A A - A A - -',

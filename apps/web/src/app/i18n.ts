@@ -197,6 +197,8 @@ const id = {
     unreachable: 'Status berikutnya tidak tercapai walau semua indikator bernilai maksimal.',
     score: 'Skor',
     indicators: '50 indikator ({{year}})',
+    scorecardPdf: 'Unduh kartu skor (PDF)',
+    downloadXlsx: 'Unduh data {{year}} (XLSX)',
     entryTitle: 'Isian skor tahun {{year}}',
     entryValue: 'Hasil isian: IDM {{value}}, status {{status}}.',
     entryHint:
@@ -439,6 +441,8 @@ const en: Resources = {
     unreachable: 'The next status cannot be reached even with every indicator at its maximum.',
     score: 'Score',
     indicators: '50 indicators ({{year}})',
+    scorecardPdf: 'Download the scorecard (PDF)',
+    downloadXlsx: 'Download {{year}} data (XLSX)',
     entryTitle: 'Scores for {{year}}',
     entryValue: 'Entered: IDM {{value}}, status {{status}}.',
     entryHint:

@@ -72,6 +72,30 @@ describe('village index API on the shipped official data', () => {
   });
 });
 
+describe('exports', () => {
+  it('exports every desa of a year as XLSX', async () => {
+    const res = await get('/api/index/results.xlsx?year=2024');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.name).toBe('IDM 2024');
+    expect(sheet.rowCount).toBe(221);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(['kode_desa', 'nama_desa', 'kecamatan', 'iks', 'ike', 'ikl', 'idm', 'status']);
+    const jaten = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(jaten[0]).toBe('35.05.01.2001');
+    expect(Number(jaten[6]).toFixed(4)).toBe('0.7535');
+  });
+
+  it('prints a desa scorecard as PDF', async () => {
+    const res = await get('/api/index/desa/35.05.01.2001/scorecard.pdf');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
 describe('npx sinergi index score', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sinergi-score-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

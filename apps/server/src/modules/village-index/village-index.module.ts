@@ -17,9 +17,10 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
+import { xlsxOf } from '../../reports/xlsx.ts';
 import type { Module } from '../module.ts';
 import * as entries from './village-index.entries.ts';
-import { beritaAcaraPdf } from './village-index.report.ts';
+import { beritaAcaraPdf, scorecardPdf } from './village-index.report.ts';
 import * as service from './village-index.service.ts';
 
 const presentEntry = (r: {
@@ -90,6 +91,54 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => service.getScorecard(ctx, request.params.code),
+  );
+  app.get(
+    '/index/desa/:code/scorecard.pdf',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The desa scorecard as PDF (history, 50 indicators, plan, who acts)',
+        params: desaParams,
+      },
+    },
+    async (request, reply) => {
+      const card = await service.getScorecard(ctx, request.params.code);
+      const pdf = await scorecardPdf(card, ctx.clock());
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="kartu-skor-idm-${card.code}.pdf"`)
+        .send(pdf);
+    },
+  );
+  app.get(
+    '/index/results.xlsx',
+    {
+      config: read,
+      schema: { tags, summary: 'Every desa of a year as XLSX', querystring: indexResultsQuery },
+    },
+    async (request, reply) => {
+      const r = await service.getResults(ctx, request.query);
+      const n4 = '0.0000';
+      const xlsx = await xlsxOf(
+        `IDM ${r.year}`,
+        [
+          { header: 'kode_desa', value: (i) => i.code, width: 16 },
+          { header: 'nama_desa', value: (i) => i.name, width: 22 },
+          { header: 'kecamatan', value: (i) => i.kecamatan, width: 18 },
+          { header: 'iks', value: (i) => i.dimensions.IKS ?? null, format: n4 },
+          { header: 'ike', value: (i) => i.dimensions.IKE ?? null, format: n4 },
+          { header: 'ikl', value: (i) => i.dimensions.IKL ?? null, format: n4 },
+          { header: 'idm', value: (i) => i.value, format: n4 },
+          { header: 'status', value: (i) => i.status, width: 20 },
+        ],
+        r.items,
+      );
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="idm-${r.year}.xlsx"`)
+        .send(xlsx);
+    },
   );
 
   const worklistConfig = { permission: 'index.worklist' } as const;

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import {
   formatDate,
   formatDateTime,
@@ -8,22 +7,9 @@ import {
   round4,
   statusCounts,
 } from '@sinergi/core';
+import { renderPdf } from '../../reports/pdf.ts';
 import type { findWorklist } from './village-index.entries.ts';
-
-const require = createRequire(import.meta.url);
-// pdfmake's server build with its bundled Roboto (Latin, enough for Indonesian).
-const pdfmake = require('pdfmake') as {
-  addFonts(fonts: unknown): void;
-  setUrlAccessPolicy(allow: (url: string) => boolean): void;
-  setLocalAccessPolicy(allow: (path: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-};
-const fonts = require('pdfmake/fonts/Roboto.js') as { Roboto: Record<string, string> };
-const fontFiles = new Set(Object.values(fonts.Roboto));
-pdfmake.addFonts(fonts);
-// A report never fetches anything: no URLs, and no local file but the bundled fonts.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => fontFiles.has(path));
+import type { getScorecard } from './village-index.service.ts';
 
 const stateName: Record<string, string> = {
   draft: 'Draf desa',
@@ -37,6 +23,13 @@ const signer: Record<string, [string, string]> = {
   kecamatan: ['Camat', 'Kepala Seksi PMD Kecamatan'],
   kabupaten: ['Kepala Bappeda', 'Kepala Dinas PMD'],
 };
+
+const footer = (printedAt: Date) => (page: number, pages: number) => ({
+  text: `Dicetak dari Sinergi, ${formatDateTime(printedAt)} · halaman ${page} dari ${pages}`,
+  alignment: 'center',
+  fontSize: 7,
+  color: '#666',
+});
 
 const fmt = (v: number) => round4(v).toFixed(4).replace('.', ',');
 
@@ -78,16 +71,9 @@ export async function beritaAcaraPdf(
     ]),
   ];
   const doc = {
-    pageSize: 'A4',
     pageMargins: [40, 50, 40, 50],
     info: { title: `Berita acara IDM ${list.year} ${list.region.name}` },
-    defaultStyle: { font: 'Roboto', fontSize: 9 },
-    footer: (page: number, pages: number) => ({
-      text: `Dicetak dari Sinergi, ${formatDateTime(printedAt)} · halaman ${page} dari ${pages}`,
-      alignment: 'center',
-      fontSize: 7,
-      color: '#666',
-    }),
+    footer: footer(printedAt),
     content: [
       { text: 'BERITA ACARA', bold: true, fontSize: 14, alignment: 'center' },
       {
@@ -127,5 +113,127 @@ export async function beritaAcaraPdf(
       },
     ],
   };
-  return pdfmake.createPdf(doc).getBuffer();
+  return renderPdf(doc);
+}
+
+const actorName: Record<string, string> = {
+  pusat: 'Pusat',
+  provinsi: 'Provinsi',
+  kabupaten: 'Kabupaten',
+  desa: 'Desa',
+  csr: 'CSR/swasta',
+  lainnya: 'Lainnya',
+};
+
+/** A desa scorecard: history, the 50 indicators with who acts, and the cheapest plan to the next status. */
+export async function scorecardPdf(
+  card: Awaited<ReturnType<typeof getScorecard>>,
+  printedAt: Date,
+): Promise<Buffer> {
+  const statusName = (code: string | null) =>
+    card.scheme.statuses.find((s) => s.code === code)?.name ?? code ?? '';
+  const who = (actor: string, orgs: string[]) =>
+    `${actorName[actor] ?? actor}${orgs.length ? ` · ${orgs.join(', ')}` : ''}`;
+  const head = (cells: string[]) => cells.map((text) => ({ text, bold: true, fillColor: '#e6fcf5' }));
+  const plan = card.plan;
+  const content: unknown[] = [
+    { text: `KARTU SKOR INDEKS DESA MEMBANGUN`, bold: true, fontSize: 13, alignment: 'center' },
+    {
+      text: `Desa ${card.name}, Kecamatan ${card.kecamatan.name} (${card.code})`,
+      alignment: 'center',
+      margin: [0, 0, 0, 10],
+    },
+    { text: 'Riwayat', bold: true, margin: [0, 4, 0, 4] },
+    {
+      table: {
+        headerRows: 1,
+        widths: [40, 60, 60, 60, 60, '*'],
+        body: [
+          head(['Tahun', 'IKS', 'IKE', 'IKL', 'IDM', 'Status']),
+          ...card.history.map((h) => [
+            String(h.year),
+            fmt(h.dimensions.IKS ?? 0),
+            fmt(h.dimensions.IKE ?? 0),
+            fmt(h.dimensions.IKL ?? 0),
+            fmt(h.value),
+            statusName(h.status),
+          ]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
+  ];
+  if (plan?.ok) {
+    content.push(
+      { text: `Rencana naik status ke ${statusName(plan.target)}`, bold: true, margin: [0, 12, 0, 2] },
+      {
+        text: `IDM minimal ${fmt(plan.needed ?? 0)} (sekarang ${fmt(plan.current)}); ${plan.totalPoints} poin indikator, IDM menjadi ${fmt(plan.projected ?? 0)}.`,
+        margin: [0, 0, 0, 4],
+      },
+      {
+        table: {
+          headerRows: 1,
+          widths: ['*', 50, 50, 150],
+          body: [
+            head(['Indikator', 'Skor', '+IDM', 'Yang bertindak']),
+            ...plan.steps.map((s) => [
+              s.name,
+              `${s.from} ke ${s.to}`,
+              s.gain.toFixed(4).replace('.', ','),
+              who(s.actor, s.organisations),
+            ]),
+          ],
+        },
+        layout: 'lightHorizontalLines',
+      },
+    );
+  } else if (plan) {
+    content.push({
+      text:
+        plan.reason === 'ALREADY_TOP'
+          ? 'Desa ini sudah berstatus tertinggi.'
+          : 'Status berikutnya tidak tercapai.',
+      margin: [0, 12, 0, 0],
+    });
+  }
+  if (card.indicators) {
+    content.push(
+      {
+        text: `${card.indicators.items.length} indikator (${card.indicators.year})`,
+        bold: true,
+        margin: [0, 12, 0, 4],
+      },
+      {
+        table: {
+          headerRows: 1,
+          widths: [30, '*', 30, 150],
+          body: [
+            head(['Dimensi', 'Indikator', 'Skor', 'Yang bertindak']),
+            ...card.indicators.items.map((i) => [
+              i.dimension,
+              i.name,
+              String(i.score),
+              who(i.actor, i.organisations),
+            ]),
+          ],
+        },
+        layout: 'lightHorizontalLines',
+        fontSize: 8,
+      },
+    );
+  }
+  if (card.scheme.unconfirmed.length) {
+    content.push({
+      text: `Belum dipastikan regulasi: ${card.scheme.unconfirmed.map((p) => card.scheme.notes[p]?.id ?? p).join(' ')}`,
+      fontSize: 7,
+      color: '#8a6d00',
+      margin: [0, 10, 0, 0],
+    });
+  }
+  return renderPdf({
+    pageMargins: [40, 45, 40, 45],
+    info: { title: `Kartu skor IDM ${card.name}` },
+    footer: footer(printedAt),
+    content,
+  });
 }

@@ -58,6 +58,9 @@ export default function DesaScorecardPage() {
         <Text c="dimmed" size="sm">
           <code>{c.code}</code>
         </Text>
+        <Anchor href={`/api/index/desa/${c.code}/scorecard.pdf`} size="sm" data-testid="scorecard-pdf">
+          {t('index.scorecardPdf')}
+        </Anchor>
       </Group>
       <UnconfirmedNote scheme={c.scheme} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>

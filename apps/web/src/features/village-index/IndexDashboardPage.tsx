@@ -105,6 +105,9 @@ export default function IndexDashboardPage() {
           <Text size="xs" c="dimmed">
             {t('index.mapHint')}
           </Text>
+          <Anchor href={`/api/index/results.xlsx?year=${lastYear}`} size="xs" data-testid="results-xlsx">
+            {t('index.downloadXlsx', { year: lastYear })}
+          </Anchor>
           {shapes.data && results.data && (
             <Suspense fallback={<Text>{t('regions.loading')}</Text>}>
               <RegionMap
