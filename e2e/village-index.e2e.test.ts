@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { baseUrl, openBrowser, shot, signIn } from './browser.ts';
 
@@ -49,5 +52,39 @@ describe('village index in Chromium', () => {
     expect(await page.getByTestId('entry-panel').count()).toBe(0);
     await page.goto(`${baseUrl()}/indeks-desa/verifikasi`);
     await page.waitForURL(/\/masuk$/);
+  });
+
+  it('lets the kabupaten upload a Kemendesa file and refuses a bad one with a downloadable error report', async () => {
+    const { page } = b;
+    const dir = mkdtempSync(join(tmpdir(), 'sinergi-upload-'));
+    const header =
+      'KODE_PROV,NAMA_PROVINSI,KODE_KAB,NAMA_KABUPATEN,KODE_KEC,NAMA_KECAMATAN,KODE_DESA,NAMA_DESA,IKS_2018,IKE_2018,IKL_2018,NILAI_IDM_2018,STATUS_IDM_2018';
+    const good = join(dir, 'idm2018.csv');
+    writeFileSync(
+      good,
+      `${header}\n35,JAWA TIMUR,3505,BLITAR,350501,WONODADI,3505012001,JATEN,0.7,0.6,0.8,0.7,BERKEMBANG\n`,
+    );
+    const bad = join(dir, 'idm2018-salah.csv');
+    writeFileSync(
+      bad,
+      `${header}\n35,JAWA TIMUR,3505,BLITAR,350501,WONODADI,3505012001,JATEN,0.7,0.6,0.8,0.7,MANDIRI\n`,
+    );
+    await signIn(page, 'perencana');
+    await page.getByRole('link', { name: 'Impor IDM' }).click();
+    await page.getByTestId('import-file').click();
+    await page.locator('input[type=file]').setInputFiles(bad);
+    await page.getByTestId('import-submit').click();
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    expect(await errors.innerText()).toContain('STATUS_IDM_2018');
+    expect(await errors.innerText()).toContain('seharusnya BERKEMBANG');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('import-report').click();
+    const report = readFileSync(await (await download).path(), 'utf8');
+    expect(report).toContain('line 2, column STATUS_IDM_2018');
+    await page.locator('input[type=file]').setInputFiles(good);
+    await page.getByTestId('import-submit').click();
+    expect(await page.getByTestId('import-result').innerText()).toContain('IDM 2018: 1 desa dibaca');
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -73,6 +73,7 @@ const issuesId: Catalog = {
   wrong_level: 'harus kode {level}',
   score_range: 'harus bilangan bulat {min} sampai {max}',
   ratio_range: 'harus angka 0 sampai 1',
+  csv_only: 'harus berkas .csv',
   status_mismatch: 'tidak sesuai nilai IDM (seharusnya {expected})',
   duplicate_row: 'desa ini sudah ada di baris {line}',
   missing_column: 'kolom tidak ada',
@@ -106,6 +107,7 @@ const issuesEn: Catalog = {
   wrong_level: 'must be a {level} code',
   score_range: 'must be a whole number from {min} to {max}',
   ratio_range: 'must be a number from 0 to 1',
+  csv_only: 'must be a .csv file',
   status_mismatch: 'does not match the IDM value (expected {expected})',
   duplicate_row: 'this desa already appears on line {line}',
   missing_column: 'the column is missing',
@@ -153,6 +155,7 @@ const fieldLabels: Record<Language, Record<string, string>> = {
     regionCode: 'Wilayah',
     code: 'Kode',
     q: 'Kata kunci',
+    fileName: 'Nama berkas',
   },
   en: {
     username: 'Username',
@@ -165,6 +168,7 @@ const fieldLabels: Record<Language, Record<string, string>> = {
     regionCode: 'Region',
     code: 'Code',
     q: 'Search text',
+    fileName: 'File name',
   },
 };
 

@@ -189,3 +189,17 @@ export const entryWithScores = entryResult
   .extend({ source: z.string(), scores: z.record(z.string(), z.number()) })
   .meta({ id: 'IndexEntryWithScores' });
 export type EntryWithScores = z.infer<typeof entryWithScores>;
+
+export const importQuery = z.strictObject({
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/\.csv$/i, { error: 'csv_only' })
+    .default('upload.csv'),
+});
+export const importResult = z
+  .object({ year: z.number().int(), rows: z.number().int(), changed: z.number().int(), file: z.string() })
+  .meta({ id: 'IndexImportResult' });
+export type ImportResult = z.infer<typeof importResult>;

@@ -17,6 +17,7 @@ const AccountPage = lazy(() => import('../features/auth/AccountPage.tsx'));
 const IndexDashboardPage = lazy(() => import('../features/village-index/IndexDashboardPage.tsx'));
 const DesaScorecardPage = lazy(() => import('../features/village-index/DesaScorecardPage.tsx'));
 const WorklistPage = lazy(() => import('../features/village-index/WorklistPage.tsx'));
+const ImportPage = lazy(() => import('../features/village-index/ImportPage.tsx'));
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md', fontFamily: 'system-ui, sans-serif' });
 const queryClient = new QueryClient({
@@ -82,6 +83,14 @@ export function App() {
                   element={
                     <Guard permission="index.worklist">
                       <WorklistPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="indeks-desa/impor"
+                  element={
+                    <Guard permission="index.import">
+                      <ImportPage />
                     </Guard>
                   }
                 />

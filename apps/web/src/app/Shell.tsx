@@ -12,6 +12,7 @@ const main = [
   { to: '/wilayah/35.05', label: 'nav.regions', match: '/wilayah' },
   { to: '/indeks-desa', label: 'nav.villageIndex', permission: 'index.read', exact: true },
   { to: '/indeks-desa/verifikasi', label: 'nav.worklist', permission: 'index.worklist' },
+  { to: '/indeks-desa/impor', label: 'nav.indexImport', permission: 'index.import' },
   { to: '/perangkat-daerah', label: 'nav.organisations', permission: 'organisations.read' },
   { to: '/pekerjaan', label: 'nav.jobs', permission: 'jobs.read' },
 ];

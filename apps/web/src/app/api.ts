@@ -5,6 +5,11 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** The CSRF header for a write sent without `api()` (a file upload). */
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 export interface ProblemIssue {
   field: string;
   issue: string;

@@ -45,6 +45,7 @@ const grants = {
   'index.verify': ['kecamatan'],
   'index.approve': ['admin', 'perencana'],
   'index.return': ['admin', 'perencana', 'kecamatan'],
+  'index.import': ['admin', 'perencana'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -100,4 +100,26 @@ describe("import of Kemendesa's yearly composites file", () => {
     const summary = (await t.app.inject({ method: 'GET', url: '/api/index/summary' })).json();
     expect(summary.years.map((y: { year: number }) => y.year)).not.toContain(2021);
   });
+
+  it('takes the file over HTTP as text/csv from the kabupaten, with every bad cell named', async () => {
+    const perencana = await login(t.app, 'perencana');
+    const upload = (body: Buffer, session = perencana) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/index/imports/composites?fileName=idm2020.csv',
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'text/csv' },
+        payload: body,
+      });
+    const ok = await upload(kemendesaFile(2020, 2023));
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ year: 2020, rows: 220, changed: 220, file: 'idm2020.csv' });
+    const bad = await upload(
+      kemendesaFile(2019, 2023, (c) => (c[6] === '3505012002' ? [...c.slice(0, 6), 'X', ...c.slice(7)] : c)),
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues[0]).toMatchObject({ field: 'line 3, column KODE_DESA', issue: 'region_code' });
+    expect(bad.json().detail).toContain('line 3, column KODE_DESA');
+    const desa = await login(t.app, 'desa.jaten');
+    expect((await upload(kemendesaFile(2019, 2023), desa)).statusCode).toBe(403);
+  });
 });

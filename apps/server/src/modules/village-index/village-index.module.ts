@@ -5,6 +5,8 @@ import {
   entryParams,
   entryResult,
   entryWithScores,
+  importQuery,
+  importResult,
   indexResultList,
   indexResultsQuery,
   indexSummary,
@@ -14,12 +16,14 @@ import {
   worklist,
   worklistQuery,
 } from '@sinergi/contracts';
+import { AppError } from '@sinergi/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { xlsxOf } from '../../reports/xlsx.ts';
 import type { Module } from '../module.ts';
 import * as entries from './village-index.entries.ts';
+import { importComposites, readCompositesFile } from './village-index.import.ts';
 import { beritaAcaraPdf, scorecardPdf } from './village-index.report.ts';
 import * as service from './village-index.service.ts';
 
@@ -138,6 +142,36 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="idm-${r.year}.xlsx"`)
         .send(xlsx);
+    },
+  );
+
+  // Uploads come as the file itself (text/csv), up to 50 MiB: a national file is about 10 MiB.
+  app.addContentTypeParser(
+    ['text/csv', 'application/csv'],
+    { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 },
+    (_req, body, done) => done(null, body),
+  );
+  app.post(
+    '/index/imports/composites',
+    {
+      config: { permission: 'index.import' },
+      bodyLimit: 50 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: "Import Kemendesa's yearly IDM composites file (send the CSV as text/csv); all rows or none",
+        consumes: ['text/csv'],
+        querystring: importQuery,
+        response: { 200: importResult },
+      },
+    },
+    async (request) => {
+      const data = request.body;
+      if (!Buffer.isBuffer(data))
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+          details: { type: request.headers['content-type'] ?? '' },
+        });
+      const parsed = readCompositesFile(data, request.query.fileName);
+      return importComposites(ctx, request.principal, parsed, request.query.fileName);
     },
   );
 
