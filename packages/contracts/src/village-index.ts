@@ -149,8 +149,11 @@ export const entryParams = z.strictObject({
   code: regionCode,
   year: z.coerce.number().int().min(2015).max(2100),
 });
+const indicatorCode = z.string().regex(/^[A-Z0-9_]{3,64}$/);
 export const entryBody = z.strictObject({
-  scores: z.record(z.string().regex(/^[A-Z0-9_]{3,64}$/), z.number()),
+  scores: z.record(indicatorCode, z.number()),
+  /** Raw observations behind rubric-scored indicators (distance in m, ratio, count). */
+  observations: z.record(indicatorCode, z.number().min(0).max(1_000_000)).optional(),
 });
 export const signOffBody = z.strictObject({ note: z.string().trim().max(500).optional() });
 export const worklistQuery = z.strictObject({
@@ -186,7 +189,11 @@ export const worklist = z
   .meta({ id: 'IndexWorklist' });
 export type Worklist = z.infer<typeof worklist>;
 export const entryWithScores = entryResult
-  .extend({ source: z.string(), scores: z.record(z.string(), z.number()) })
+  .extend({
+    source: z.string(),
+    scores: z.record(z.string(), z.number()),
+    observations: z.record(z.string(), z.number()),
+  })
   .meta({ id: 'IndexEntryWithScores' });
 export type EntryWithScores = z.infer<typeof entryWithScores>;
 

@@ -176,6 +176,8 @@ export const villageIndexResults = pgTable(
     state: text('state').notNull(),
     source: text('source').notNull(),
     scores: jsonb('scores').$type<Record<string, number>>(),
+    /** Raw observations behind rubric-scored indicators, when the desa entered them. */
+    observations: jsonb('observations').$type<Record<string, number>>(),
     dimensions: jsonb('dimensions').$type<Record<string, number>>().notNull(),
     value: doublePrecision('value').notNull(),
     status: text('status').notNull(),

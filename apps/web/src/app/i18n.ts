@@ -199,6 +199,8 @@ const id = {
     score: 'Skor',
     indicators: '50 indikator ({{year}})',
     scorecardPdf: 'Unduh kartu skor (PDF)',
+    observation: 'Pengamatan',
+    rubricGap: 'Tidak ada pita rubrik untuk nilai ini; isi skornya langsung.',
     importTitle: 'Impor hasil IDM Kemendesa',
     importHelp:
       'Berkas CSV tahunan Kemendesa (kolom KODE_PROV sampai STATUS_IDM_<tahun>). Semua baris diperiksa; satu baris salah membatalkan seluruh berkas. Mengimpor berkas yang sama lagi tidak mengubah apa pun.',
@@ -452,6 +454,8 @@ const en: Resources = {
     score: 'Score',
     indicators: '50 indicators ({{year}})',
     scorecardPdf: 'Download the scorecard (PDF)',
+    observation: 'Observation',
+    rubricGap: 'No rubric band covers this value; enter the score directly.',
     importTitle: "Import Kemendesa's IDM results",
     importHelp:
       "Kemendesa's yearly CSV file (columns KODE_PROV to STATUS_IDM_<year>). Every row is checked; one bad row refuses the whole file. Importing the same file again changes nothing.",

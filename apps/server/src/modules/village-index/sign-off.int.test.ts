@@ -121,4 +121,35 @@ describe('a year from entry to approval', () => {
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(res.rawPayload.length).toBeGreaterThan(5_000);
   });
+
+  it('turns raw observations into scores with the rubric, and refuses a score the rubric does not give', async () => {
+    const put = (body: object) =>
+      call(t.app, desa, { method: 'PUT', url: '/api/index/entries/35.05.01.2001/2026', payload: body });
+    const mismatch = await put({
+      scores: { ...scores2024, IKS05_KEPESERTAAN_BPJS: 3 },
+      observations: { IKS05_KEPESERTAAN_BPJS: 0.8 },
+    });
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.json().issues[0]).toMatchObject({
+      field: 'IKS05_KEPESERTAAN_BPJS',
+      issue: 'score_rubric_mismatch',
+    });
+    const gap = await put({ scores: scores2024, observations: { IKS05_KEPESERTAAN_BPJS: 0.55 } });
+    expect(gap.json().issues[0]).toMatchObject({
+      field: 'observations.IKS05_KEPESERTAAN_BPJS',
+      issue: 'rubric_gap',
+    });
+    const none = await put({ scores: scores2024, observations: { IKS01_AKSES_SARKES: 3 } });
+    expect(none.json().issues[0]).toMatchObject({ issue: 'no_rubric' });
+    const ok = await put({
+      scores: { ...scores2024, IKS05_KEPESERTAAN_BPJS: 5, IKS06_AKSES_POSKESDES: 4 },
+      observations: { IKS05_KEPESERTAAN_BPJS: 0.8, IKS06_AKSES_POSKESDES: 750 },
+    });
+    expect(ok.statusCode).toBe(200);
+    const entry = (
+      await call(t.app, desa, { method: 'GET', url: '/api/index/entries/35.05.01.2001/2026' })
+    ).json();
+    expect(entry.observations).toEqual({ IKS05_KEPESERTAAN_BPJS: 0.8, IKS06_AKSES_POSKESDES: 750 });
+    expect(entry.scores.IKS05_KEPESERTAAN_BPJS).toBe(5);
+  });
 });

@@ -4,12 +4,15 @@ import {
   computeIndex,
   type EntryAction,
   type EntryState,
+  type FieldIssue,
   idm2016,
+  indicatorsOf,
   isWithin,
   levelOf,
   nextEntryState,
   parentOf,
   parseRegionCode,
+  scoreFromObservation,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -57,14 +60,42 @@ function assertMayAct(principal: Principal, action: EntryAction, code: string) {
 const audited = (row: repo.ResultRow | null) =>
   row && { state: row.state, value: row.value, status: row.status, scores: row.scores };
 
+/**
+ * Raw observations (a distance, a ratio, a count) for indicators with rubric bands: each must be
+ * covered by a band, and the score sent must be the one the band gives.
+ */
+function checkObservations(observations: Record<string, number>, scores: Record<string, number>) {
+  const byCode = new Map(indicatorsOf(scheme).map((i) => [i.code, i]));
+  const issues: FieldIssue[] = [];
+  for (const [code, value] of Object.entries(observations)) {
+    const rubric = byCode.get(code)?.rubric;
+    if (!rubric) {
+      issues.push({ field: `observations.${code}`, issue: 'no_rubric' });
+      continue;
+    }
+    const score = Number.isFinite(value) ? scoreFromObservation(rubric, value) : null;
+    if (score === null) issues.push({ field: `observations.${code}`, issue: 'rubric_gap' });
+    else if (scores[code] !== score)
+      issues.push({ field: code, issue: 'score_rubric_mismatch', params: { expected: score } });
+  }
+  if (issues.length) throw new AppError('VALIDATION', { issues });
+  return observations;
+}
+
 /** The desa enters or corrects a year's 50 scores (a draft until submitted). */
 export async function saveEntry(
   ctx: AppContext,
   principal: Principal,
-  input: { code: string; year: number; scores: Record<string, number> },
+  input: {
+    code: string;
+    year: number;
+    scores: Record<string, number>;
+    observations?: Record<string, number> | undefined;
+  },
 ) {
   const code = desaCode(ctx, input.code);
   assertMayAct(principal, 'save', code);
+  const observations = checkObservations(input.observations ?? {}, input.scores);
   const result = computeIndex(scheme, input.scores);
   return ctx.database.db.transaction(async (tx) => {
     const key = { schemeId: scheme.id, year: input.year, regionCode: code };
@@ -82,6 +113,7 @@ export async function saveEntry(
         state,
         source: 'entry',
         scores,
+        observations: Object.keys(observations).length ? observations : null,
         dimensions: Object.fromEntries(result.dimensions.map((d) => [d.code, d.value])),
         value: result.value,
         status: result.status.code,

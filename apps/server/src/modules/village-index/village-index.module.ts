@@ -222,7 +222,12 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const r = await entries.getEntry(ctx, request.principal, request.params);
-      return { ...presentEntry(r), source: r.source, scores: r.scores ?? {} };
+      return {
+        ...presentEntry(r),
+        source: r.source,
+        scores: r.scores ?? {},
+        observations: r.observations ?? {},
+      };
     },
   );
   app.put(
@@ -238,9 +243,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) =>
-      presentEntry(
-        await entries.saveEntry(ctx, request.principal, { ...request.params, scores: request.body.scores }),
-      ),
+      presentEntry(await entries.saveEntry(ctx, request.principal, { ...request.params, ...request.body })),
   );
   for (const [action, permission, summary] of [
     ['submit', 'index.enter', 'The desa submits its draft to the kecamatan'],

@@ -11,6 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import type { DesaScorecard, EntryWithScores } from '@sinergi/contracts';
+import { idm2016, indicatorsOf, scoreFromObservation } from '@sinergi/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +19,15 @@ import { ApiError, api, get, post } from '../../app/api.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { fmt4 } from './status.ts';
 
-/** The desa operator's form for a year's 50 scores, with save and submit. Locked once submitted. */
+// Indicators whose score the rubric gives from a raw observation (the same rubric the server checks).
+const rubrics = new Map(
+  indicatorsOf(idm2016).flatMap((i) => (i.rubric ? [[i.code, i.rubric] as const] : [])),
+);
+
+/**
+ * The desa operator's form for a year's 50 scores, with save and submit. Where a rubric exists the
+ * operator may type the observation instead and the score follows from it. Locked once submitted.
+ */
 export function EntryPanel({ card }: { card: DesaScorecard }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -36,14 +45,30 @@ export function EntryPanel({ card }: { card: DesaScorecard }) {
   });
   const base = Object.fromEntries((card.indicators?.items ?? []).map((i) => [i.code, i.score]));
   const [edits, setEdits] = useState<Record<string, number>>({});
+  const [observed, setObserved] = useState<Record<string, number>>({});
   const scores = { ...base, ...(entry.data?.scores ?? {}), ...edits };
+  const observations = { ...(entry.data?.observations ?? {}), ...observed };
+  const observe = (code: string, value: number | string) => {
+    const rubric = rubrics.get(code)!;
+    if (typeof value !== 'number') {
+      setObserved(({ [code]: _, ...rest }) => rest);
+      return;
+    }
+    setObserved((o) => ({ ...o, [code]: value }));
+    const score = scoreFromObservation(rubric, value);
+    if (score !== null) setEdits((e) => ({ ...e, [code]: score }));
+  };
   const state = entry.data?.state ?? null;
   const editable = state === null || state === 'draft';
   const refresh = async () => {
     setEdits({});
+    setObserved({});
     await client.invalidateQueries({ queryKey: ['entry', card.code, year] });
   };
-  const save = useSubmit(() => api('PUT', `/api/index/entries/${card.code}/${year}`, { scores }), refresh);
+  const save = useSubmit(
+    () => api('PUT', `/api/index/entries/${card.code}/${year}`, { scores, observations }),
+    refresh,
+  );
   const submit = useSubmit(() => post(`/api/index/entries/${card.code}/${year}/submit`), refresh);
   const error = save.error ?? submit.error;
   return (
@@ -85,20 +110,37 @@ export function EntryPanel({ card }: { card: DesaScorecard }) {
                 {(card.indicators?.items ?? [])
                   .filter((i) => i.dimension === d.code)
                   .map((i) => (
-                    <NumberInput
-                      key={i.code}
-                      size="xs"
-                      label={i.name}
-                      min={0}
-                      max={5}
-                      step={1}
-                      allowDecimal={false}
-                      value={scores[i.code]}
-                      onChange={(v) =>
-                        setEdits((e) => ({ ...e, [i.code]: typeof v === 'number' ? v : Number.NaN }))
-                      }
-                      data-testid={`score-${i.code}`}
-                    />
+                    <Stack key={i.code} gap={2}>
+                      <NumberInput
+                        size="xs"
+                        label={i.name}
+                        min={0}
+                        max={5}
+                        step={1}
+                        allowDecimal={false}
+                        value={scores[i.code]}
+                        onChange={(v) =>
+                          setEdits((e) => ({ ...e, [i.code]: typeof v === 'number' ? v : Number.NaN }))
+                        }
+                        data-testid={`score-${i.code}`}
+                      />
+                      {rubrics.has(i.code) && (
+                        <NumberInput
+                          size="xs"
+                          label={`${t('index.observation')}: ${rubrics.get(i.code)!.label}`}
+                          min={0}
+                          value={observations[i.code] ?? ''}
+                          onChange={(v) => observe(i.code, v)}
+                          error={
+                            observations[i.code] !== undefined &&
+                            scoreFromObservation(rubrics.get(i.code)!, observations[i.code]!) === null
+                              ? t('index.rubricGap')
+                              : undefined
+                          }
+                          data-testid={`observation-${i.code}`}
+                        />
+                      )}
+                    </Stack>
                   ))}
               </SimpleGrid>
             </div>
@@ -109,7 +151,9 @@ export function EntryPanel({ card }: { card: DesaScorecard }) {
             </Button>
             <Button
               variant="light"
-              disabled={state !== 'draft' || Object.keys(edits).length > 0}
+              disabled={
+                state !== 'draft' || Object.keys(edits).length > 0 || Object.keys(observed).length > 0
+              }
               onClick={() => submit.submit()}
               loading={submit.busy}
               data-testid="entry-submit"

@@ -1,0 +1,1 @@
+ALTER TABLE "village_index_results" ADD COLUMN "observations" jsonb;
