@@ -210,3 +210,82 @@ export const importResult = z
   .object({ year: z.number().int(), rows: z.number().int(), changed: z.number().int(), file: z.string() })
   .meta({ id: 'IndexImportResult' });
 export type ImportResult = z.infer<typeof importResult>;
+
+const bilingual = z.strictObject({ id: z.string().min(1), en: z.string().min(1) });
+const rubricBand = z.strictObject({
+  min: z.number().optional(),
+  minExclusive: z.boolean().optional(),
+  max: z.number().optional(),
+  maxExclusive: z.boolean().optional(),
+  score: z.number().int(),
+});
+
+/** An index scheme as an admin loads it (JSON): validated field by field, then for consistency. */
+export const indexSchemeDefinition = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9-]{3,40}$/),
+    version: z.string().regex(/^[A-Za-z0-9._-]{1,20}$/),
+    name: z.string().min(3).max(200),
+    regulation: z.string().min(3).max(200),
+    scoreMin: z.number().int(),
+    scoreMax: z.number().int(),
+    // Only the IDM aggregation is implemented; others (Indeks Desa 2024) are not confirmed yet.
+    aggregation: z.strictObject({ kind: z.literal('mean-of-normalised-sums') }),
+    statuses: z
+      .array(
+        z.strictObject({
+          code: z.string().min(1).max(40),
+          name: z.string().min(1).max(60),
+          above: z.number().nullable(),
+        }),
+      )
+      .min(2)
+      .max(10),
+    unconfirmed: z.array(z.string().min(1).max(40)).max(20),
+    notes: z.record(z.string(), bilingual),
+    dimensions: z
+      .array(
+        z.strictObject({
+          code: z.string().regex(/^[A-Z0-9_]{2,20}$/),
+          name: z.string().min(1).max(120),
+          indicators: z
+            .array(
+              z.strictObject({
+                code: z.string().regex(/^[A-Z0-9_]{3,64}$/),
+                name: z.string().min(1).max(200),
+                subdimension: z.string().max(120).optional(),
+                actor: z.enum(['pusat', 'provinsi', 'kabupaten', 'desa', 'csr', 'lainnya']),
+                organisations: z.array(z.string().max(32)).max(10),
+                rubric: z
+                  .strictObject({
+                    unit: z.string().max(20),
+                    label: z.string().max(120),
+                    bands: z.array(rubricBand).min(1).max(20),
+                  })
+                  .optional(),
+              }),
+            )
+            .min(1)
+            .max(200),
+        }),
+      )
+      .min(1)
+      .max(12),
+  })
+  .meta({ id: 'IndexSchemeDefinition' });
+
+export const schemeSummary = z
+  .object({
+    id: z.string(),
+    schemeId: z.string(),
+    version: z.string(),
+    name: z.string(),
+    regulation: z.string(),
+    builtIn: z.boolean(),
+    indicators: z.number().int(),
+    unconfirmed: z.array(z.string()),
+    createdAt: z.string().nullable(),
+  })
+  .meta({ id: 'IndexSchemeSummary' });
+export const schemeList = z.object({ items: z.array(schemeSummary) });
+export type SchemeSummary = z.infer<typeof schemeSummary>;

@@ -12,7 +12,7 @@ import { jobHandlers } from '../modules/index.ts';
 import { runJobNow } from '../modules/jobs/jobs.service.ts';
 import * as orgRepo from '../modules/organisations/organisations.repository.ts';
 import { createUser } from '../modules/users/users.service.ts';
-import { builtInSchemes } from '../modules/village-index/schemes.ts';
+import { builtInSchemes, findScheme } from '../modules/village-index/schemes.ts';
 import { readIndexTemplate } from '../modules/village-index/template.ts';
 import { importComposites, readCompositesFile } from '../modules/village-index/village-index.import.ts';
 import { seed } from '../seed/seed.ts';
@@ -165,7 +165,7 @@ index
   .command('score')
   .description('score a 50-indicator template (CSV or XLSX: kode_desa + one column per indicator code)')
   .argument('<file>', 'the template, e.g. reference-data/idm/idm2024_indikator_kab_blitar.csv')
-  .option('--scheme <id>', 'index scheme', 'idm-2016')
+  .option('--scheme <id>', 'index scheme: a built-in id, or id@version of a loaded one', 'idm-2016')
   .option('--out <file>', 'write the result CSV here instead of standard output')
   .action(async (file: string, opts: { scheme: string; out?: string }) => {
     const scheme = builtInSchemes[opts.scheme];

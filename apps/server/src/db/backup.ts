@@ -16,6 +16,7 @@ export const backupTables = [
   'jobs',
   'settings',
   'village_index_results',
+  'index_schemes',
 ] as const;
 
 const serialColumns: Record<string, string> = { region_editions: 'id', audit_log: 'id' };

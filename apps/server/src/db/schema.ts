@@ -188,3 +188,13 @@ export const villageIndexResults = pgTable(
     index('village_index_year_idx').on(t.schemeId, t.year),
   ],
 );
+
+/** Index scheme versions loaded by an admin (built-in schemes live in core). */
+export const indexSchemes = pgTable('index_schemes', {
+  id: text('id').primaryKey(),
+  schemeId: text('scheme_id').notNull(),
+  version: text('version').notNull(),
+  definition: jsonb('definition').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -40,6 +40,8 @@ const matrix: Record<string, string> = {
   'GET /api/index/desa/:code/scorecard.pdf': 'A A A A A A A',
   'GET /api/index/results.xlsx': 'A A A A A A A',
   'POST /api/index/imports/composites': 'A A - - - - -',
+  'GET /api/index/schemes': 'A A A A A A A',
+  'POST /api/index/schemes': 'A - - - - - -',
   'GET /api/index/worklist': 'A A - A A - -',
   'GET /api/index/berita-acara': 'A A - A A - -',
   'GET /api/index/entries/:code/:year': 'A A - A A - -',

@@ -2,6 +2,7 @@ import { errorMessage, fieldLabel, issueMessage, type Language } from '@sinergi/
 import { AppError, type ErrorCode, type FieldIssue } from '@sinergi/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { toFieldIssue, type ZodLikeIssue } from '../validation.ts';
 
 /** The one table that turns a stable error code into an HTTP status. */
 const statusOf: Record<ErrorCode, number> = {
@@ -28,35 +29,6 @@ const statusOf: Record<ErrorCode, number> = {
 
 export function languageOf(request: FastifyRequest): Language {
   return request.lang ?? 'id';
-}
-
-interface ZodLikeIssue {
-  code: string;
-  path: PropertyKey[];
-  message: string;
-  expected?: unknown;
-  minimum?: unknown;
-  maximum?: unknown;
-  keys?: string[];
-  values?: unknown[];
-}
-
-/** Turns one zod issue into our stable, language-free FieldIssue. */
-export function toFieldIssue(prefix: string, issue: ZodLikeIssue): FieldIssue {
-  const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-  // A custom message set in the schema ({ error: 'region_code' }) is our issue key.
-  const custom = /^[a-z_]+$/.test(issue.message) ? issue.message : null;
-  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))
-    return { field: path, issue: 'required' };
-  const params: Record<string, string | number> = {};
-  if (issue.expected !== undefined) params.expected = String(issue.expected);
-  if (typeof issue.minimum === 'number' || typeof issue.minimum === 'bigint')
-    params.minimum = Number(issue.minimum);
-  if (typeof issue.maximum === 'number' || typeof issue.maximum === 'bigint')
-    params.maximum = Number(issue.maximum);
-  if (issue.keys) params.keys = issue.keys.join(', ');
-  if (issue.values) params.values = issue.values.map(String).join(', ');
-  return { field: path, issue: custom ?? issue.code, params };
 }
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {

@@ -18,6 +18,7 @@ const IndexDashboardPage = lazy(() => import('../features/village-index/IndexDas
 const DesaScorecardPage = lazy(() => import('../features/village-index/DesaScorecardPage.tsx'));
 const WorklistPage = lazy(() => import('../features/village-index/WorklistPage.tsx'));
 const ImportPage = lazy(() => import('../features/village-index/ImportPage.tsx'));
+const SchemesPage = lazy(() => import('../features/village-index/SchemesPage.tsx'));
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md', fontFamily: 'system-ui, sans-serif' });
 const queryClient = new QueryClient({
@@ -91,6 +92,14 @@ export function App() {
                   element={
                     <Guard permission="index.import">
                       <ImportPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="indeks-desa/skema"
+                  element={
+                    <Guard permission="index.read">
+                      <SchemesPage />
                     </Guard>
                   }
                 />

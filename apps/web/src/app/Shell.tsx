@@ -13,6 +13,7 @@ const main = [
   { to: '/indeks-desa', label: 'nav.villageIndex', permission: 'index.read', exact: true },
   { to: '/indeks-desa/verifikasi', label: 'nav.worklist', permission: 'index.worklist' },
   { to: '/indeks-desa/impor', label: 'nav.indexImport', permission: 'index.import' },
+  { to: '/indeks-desa/skema', label: 'nav.schemes', permission: 'index.schemes.manage' },
   { to: '/perangkat-daerah', label: 'nav.organisations', permission: 'organisations.read' },
   { to: '/pekerjaan', label: 'nav.jobs', permission: 'jobs.read' },
 ];

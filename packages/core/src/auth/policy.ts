@@ -46,6 +46,7 @@ const grants = {
   'index.approve': ['admin', 'perencana'],
   'index.return': ['admin', 'perencana', 'kecamatan'],
   'index.import': ['admin', 'perencana'],
+  'index.schemes.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

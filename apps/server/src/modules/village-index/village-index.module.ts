@@ -9,8 +9,11 @@ import {
   importResult,
   indexResultList,
   indexResultsQuery,
+  indexSchemeDefinition,
   indexSummary,
   indexYearQuery,
+  schemeList,
+  schemeSummary,
   signOffBody,
   weakestList,
   worklist,
@@ -22,6 +25,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { xlsxOf } from '../../reports/xlsx.ts';
 import type { Module } from '../module.ts';
+import * as schemes from './schemes.ts';
 import * as entries from './village-index.entries.ts';
 import { importComposites, readCompositesFile } from './village-index.import.ts';
 import { beritaAcaraPdf, scorecardPdf } from './village-index.report.ts';
@@ -142,6 +146,37 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="idm-${r.year}.xlsx"`)
         .send(xlsx);
+    },
+  );
+
+  app.get(
+    '/index/schemes',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Index schemes: built in and loaded by an admin',
+        response: { 200: schemeList },
+      },
+    },
+    async () => ({ items: await schemes.findSchemes(ctx) }),
+  );
+  app.post(
+    '/index/schemes',
+    {
+      config: { permission: 'index.schemes.manage' },
+      bodyLimit: 2 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Load a new index scheme version (JSON), checked field by field and for consistency',
+        body: indexSchemeDefinition,
+        response: { 201: schemeSummary },
+      },
+    },
+    async (request, reply) => {
+      await schemes.loadScheme(ctx, request.principal, request.body);
+      const all = await schemes.findSchemes(ctx);
+      return reply.code(201).send(all.find((s) => s.id === `${request.body.id}@${request.body.version}`)!);
     },
   );
 

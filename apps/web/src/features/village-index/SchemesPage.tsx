@@ -1,0 +1,109 @@
+import { Alert, Badge, Button, Card, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { SchemeSummary } from '@sinergi/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, get, post } from '../../app/api.ts';
+import { formatDateTime } from '../../app/format.ts';
+import { useLanguage, useSession } from '../../app/session.ts';
+import { useSubmit } from '../../app/use-submit.ts';
+
+/** Index schemes: the built-in IDM and versions an admin loads from JSON, with their unconfirmed parts. */
+export default function SchemesPage() {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const { can } = useSession();
+  const client = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const schemes = useQuery({
+    queryKey: ['schemes'],
+    queryFn: () => get<{ items: SchemeSummary[] }>('/api/index/schemes'),
+  });
+  const upload = useSubmit(
+    async () => {
+      let json: unknown;
+      try {
+        json = JSON.parse(await file!.text());
+      } catch {
+        throw new ApiError(400, 'MALFORMED_BODY', t('index.schemeNotJson'));
+      }
+      return post('/api/index/schemes', json);
+    },
+    async () => {
+      setFile(null);
+      await client.invalidateQueries({ queryKey: ['schemes'] });
+    },
+  );
+  return (
+    <Stack maw={960}>
+      <Title order={2}>{t('index.schemesTitle')}</Title>
+      <Card withBorder p={0}>
+        <Table fz="sm" striped data-testid="schemes">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>ID</Table.Th>
+              <Table.Th>{t('organisations.name')}</Table.Th>
+              <Table.Th>{t('index.indicator')}</Table.Th>
+              <Table.Th>{t('index.unconfirmedShort')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {schemes.data?.items.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>
+                  <code>{s.id}</code>
+                </Table.Td>
+                <Table.Td>
+                  {s.name}
+                  <Text size="xs" c="dimmed">
+                    {s.regulation}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{s.indicators}</Table.Td>
+                <Table.Td>
+                  {s.unconfirmed.map((u) => (
+                    <Badge key={u} color="yellow" variant="light" mr={4}>
+                      {t(`index.parts.${u}`, { defaultValue: u })}
+                    </Badge>
+                  ))}
+                </Table.Td>
+                <Table.Td>
+                  {s.builtIn ? (
+                    <Badge variant="outline">{t('index.builtIn')}</Badge>
+                  ) : (
+                    s.createdAt && <Text size="xs">{formatDateTime(s.createdAt, lang)}</Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+      {can('index.schemes.manage') && (
+        <Card withBorder>
+          <Text size="sm" mb="xs">
+            {t('index.schemeHelp')}
+          </Text>
+          <Group align="end">
+            <FileInput
+              label={t('index.schemeFile')}
+              accept=".json,application/json"
+              value={file}
+              onChange={setFile}
+              w={320}
+            />
+            <Button disabled={!file} loading={upload.busy} onClick={() => upload.submit()}>
+              {t('index.schemeLoad')}
+            </Button>
+          </Group>
+          {upload.error && (
+            <Alert color="red" mt="xs">
+              {upload.error.message}
+            </Alert>
+          )}
+        </Card>
+      )}
+    </Stack>
+  );
+}
