@@ -23,6 +23,8 @@ describe('village index in Chromium', () => {
     expect(await page.getByTestId('unconfirmed').innerText()).toContain('Pihak yang bertindak');
     await page.getByTestId('region-map').locator('path').first().waitFor();
     expect(await page.getByTestId('index-weakest').innerText()).toContain('Bank & BPR');
+    await page.getByTestId('trend-chart').locator('path').first().waitFor({ state: 'attached' });
+    expect(await page.getByTestId('trend-chart').locator('path').count()).toBeGreaterThan(5);
     await shot(page, 'index-dashboard');
   });
 
@@ -37,6 +39,9 @@ describe('village index in Chromium', () => {
     expect(plan).toContain('Mandiri');
     expect(plan).toContain('BPBD');
     expect(await page.getByTestId('scorecard-indicators').locator('tr').count()).toBe(50);
+    await page.getByTestId('trend-chart').locator('path').first().waitFor({ state: 'attached' });
+    expect(await page.getByTestId('trend-chart').locator('path').count()).toBeGreaterThan(5);
+    await shot(page, 'scorecard-trend');
   });
 
   it('is open to the public without signing in: status and history, no entry form, no worklist', async () => {

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import type { DesaScorecard } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { get } from '../../app/api.ts';
@@ -20,6 +21,8 @@ import { useSession } from '../../app/session.ts';
 import { EntryPanel } from './EntryPanel.tsx';
 import { UnconfirmedNote } from './IndexDashboardPage.tsx';
 import { fmt4, statusColour } from './status.ts';
+
+const TrendChart = lazy(() => import('./TrendChart.tsx'));
 
 export default function DesaScorecardPage() {
   const { t } = useTranslation();
@@ -96,6 +99,30 @@ export default function DesaScorecardPage() {
               ))}
             </Table.Tbody>
           </Table>
+          {c.history.length > 1 && (
+            <Suspense fallback={null}>
+              <TrendChart
+                height={200}
+                yMin={0.4}
+                years={c.history.map((h) => h.year)}
+                series={[
+                  {
+                    name: 'IDM',
+                    kind: 'line',
+                    values: c.history.map((h) => Number(h.value.toFixed(4))),
+                    colour: '#0b7285',
+                  },
+                  ...c.scheme.dimensions.map((d) => ({
+                    name: d.code,
+                    kind: 'line' as const,
+                    values: c.history.map((h) =>
+                      h.dimensions[d.code] === undefined ? null : Number(h.dimensions[d.code]!.toFixed(4)),
+                    ),
+                  })),
+                ]}
+              />
+            </Suspense>
+          )}
         </Card>
         <Card withBorder data-testid="scorecard-plan">
           <Title order={3} size="h5" mb="xs">

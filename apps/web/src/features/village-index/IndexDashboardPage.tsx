@@ -7,9 +7,10 @@ import { Link, useNavigate } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
 import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
-import { fmt4, statusColour } from './status.ts';
+import { fmt4, statusColour, statusHex } from './status.ts';
 
 const RegionMap = lazy(() => import('../regions/RegionMap.tsx'));
+const TrendChart = lazy(() => import('./TrendChart.tsx'));
 
 export function UnconfirmedNote({ scheme }: { scheme: IndexSummary['scheme'] }) {
   const { t, i18n } = useTranslation();
@@ -97,6 +98,25 @@ export default function IndexDashboardPage() {
           </Table>
         </Table.ScrollContainer>
       </Card>
+      {s.years.length > 1 && (
+        <Card withBorder>
+          <Title order={3} size="h5" mb="xs">
+            {t('index.trend')}
+          </Title>
+          <Suspense fallback={<Text>{t('common.loading')}</Text>}>
+            <TrendChart
+              years={s.years.map((y) => y.year)}
+              series={statuses.map((c) => ({
+                name: s.scheme.statuses.find((x) => x.code === c)!.name,
+                kind: 'bar' as const,
+                stack: 'status',
+                colour: statusHex[c],
+                values: s.years.map((y) => y.counts[c] ?? 0),
+              }))}
+            />
+          </Suspense>
+        </Card>
+      )}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card withBorder>
           <Title order={3} size="h5" mb="xs">

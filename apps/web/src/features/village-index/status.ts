@@ -9,3 +9,12 @@ export const statusColour: Record<string, string> = {
 
 export const fmt4 = (v: number) =>
   v.toLocaleString('id-ID', { minimumFractionDigits: 4, maximumFractionDigits: 4 });
+
+/** The same colours as hex, for charts. */
+export const statusHex: Record<string, string> = {
+  'SANGAT TERTINGGAL': '#e03131',
+  TERTINGGAL: '#f76707',
+  BERKEMBANG: '#f59f00',
+  MAJU: '#12b886',
+  MANDIRI: '#2f9e44',
+};

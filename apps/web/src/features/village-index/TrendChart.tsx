@@ -1,0 +1,55 @@
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+
+export interface TrendSeries {
+  name: string;
+  kind: 'bar' | 'line';
+  values: (number | null)[];
+  colour?: string;
+  stack?: string;
+}
+
+/** A small chart over years (stacked status counts, or an index line); loaded lazily with ECharts. */
+export default function TrendChart({
+  years,
+  series,
+  height = 260,
+  yMin,
+}: {
+  years: number[];
+  series: TrendSeries[];
+  height?: number;
+  yMin?: number;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
+    chart.setOption({
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0, type: 'scroll' },
+      grid: { left: 48, right: 16, top: 16, bottom: 48 },
+      xAxis: { type: 'category', data: years.map(String) },
+      yAxis: { type: 'value', ...(yMin !== undefined ? { min: yMin } : {}) },
+      series: series.map((s) => ({
+        name: s.name,
+        type: s.kind,
+        data: s.values,
+        ...(s.stack ? { stack: s.stack } : {}),
+        ...(s.colour ? { itemStyle: { color: s.colour }, lineStyle: { color: s.colour } } : {}),
+      })),
+    });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [years, series, yMin]);
+  return <div ref={ref} style={{ width: '100%', height }} data-testid="trend-chart" />;
+}
