@@ -206,6 +206,15 @@ export const importQuery = z.strictObject({
     .regex(/\.csv$/i, { error: 'csv_only' })
     .default('upload.csv'),
 });
+export const templateImportQuery = z.strictObject({
+  year: z.coerce.number().int().min(2015).max(2100),
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/\.(csv|xlsx)$/i, { error: 'template_file' }),
+});
 export const importResult = z
   .object({ year: z.number().int(), rows: z.number().int(), changed: z.number().int(), file: z.string() })
   .meta({ id: 'IndexImportResult' });

@@ -211,10 +211,14 @@ const id = {
     schemeNotJson: 'Berkas bukan JSON yang valid.',
     observation: 'Pengamatan',
     rubricGap: 'Tidak ada pita rubrik untuk nilai ini; isi skornya langsung.',
-    importTitle: 'Impor hasil IDM Kemendesa',
+    importTitle: 'Impor hasil Indeks Desa',
     importHelp:
       'Berkas CSV tahunan Kemendesa (kolom KODE_PROV sampai STATUS_IDM_<tahun>). Semua baris diperiksa; satu baris salah membatalkan seluruh berkas. Mengimpor berkas yang sama lagi tidak mengubah apa pun.',
-    importFile: 'Berkas CSV',
+    importFile: 'Berkas',
+    importComposites: 'Hasil IDM Kemendesa (CSV)',
+    importTemplate: 'Templat 50 indikator (CSV/XLSX)',
+    importTemplateHelp:
+      'Templat 50 indikator: kolom kode_desa dan satu kolom per kode indikator (IKS01_AKSES_SARKES ... IKL03_TANGGAP_BENCANA), satu baris per desa. Skor dihitung dengan skema IDM; semua baris atau tidak sama sekali.',
     importButton: 'Impor',
     importDone: 'IDM {{year}}: {{rows}} desa dibaca, {{changed}} ditambah atau diubah.',
     importRefused: 'Berkas ditolak seluruhnya: {{count}} masalah.',
@@ -476,10 +480,14 @@ const en: Resources = {
     schemeNotJson: 'The file is not valid JSON.',
     observation: 'Observation',
     rubricGap: 'No rubric band covers this value; enter the score directly.',
-    importTitle: "Import Kemendesa's IDM results",
+    importTitle: 'Import village index results',
     importHelp:
       "Kemendesa's yearly CSV file (columns KODE_PROV to STATUS_IDM_<year>). Every row is checked; one bad row refuses the whole file. Importing the same file again changes nothing.",
-    importFile: 'CSV file',
+    importFile: 'File',
+    importComposites: "Kemendesa's IDM results (CSV)",
+    importTemplate: '50-indicator template (CSV/XLSX)',
+    importTemplateHelp:
+      'The 50-indicator template: a kode_desa column and one column per indicator code (IKS01_AKSES_SARKES ... IKL03_TANGGAP_BENCANA), one row per desa. Scored with the IDM scheme; all rows or none.',
     importButton: 'Import',
     importDone: 'IDM {{year}}: {{rows}} villages read, {{changed}} added or changed.',
     importRefused: 'The whole file was refused: {{count}} problems.',

@@ -122,4 +122,39 @@ describe("import of Kemendesa's yearly composites file", () => {
     const desa = await login(t.app, 'desa.jaten');
     expect((await upload(kemendesaFile(2019, 2023), desa)).statusCode).toBe(403);
   });
+
+  it("imports the project's 50-indicator template as a year's results: same data changes nothing", async () => {
+    const perencana = await login(t.app, 'perencana');
+    const template = readFileSync(`${root}reference-data/idm/idm2024_indikator_kab_blitar.csv`);
+    const upload = (year: number, body: Buffer, fileName = 'template.csv', type = 'text/csv') =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/index/imports/template?year=${year}&fileName=${fileName}`,
+        headers: { cookie: perencana.cookie, 'x-csrf-token': perencana.csrf, 'content-type': type },
+        payload: body,
+      });
+    const same = await upload(2024, template);
+    expect(same.statusCode).toBe(200);
+    expect(same.json()).toMatchObject({ year: 2024, rows: 220, changed: 0 });
+    const older = await upload(2017, template);
+    expect(older.json()).toMatchObject({ rows: 220, changed: 220 });
+    const card = (await t.app.inject({ method: 'GET', url: '/api/index/desa/35.05.01.2001' })).json();
+    expect(card.history.map((h: { year: number }) => h.year)).toContain(2017);
+    const lines = template.toString('utf8').trim().split(/\r?\n/);
+    const kelurahan = [lines[0], lines[1]!.replace('35.05.01.2001', '35.05.07.1001')].join('\n');
+    const bad = await upload(2016, Buffer.from(kelurahan));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues[0]).toMatchObject({
+      field: 'line 2, column kode_desa',
+      issue: 'not_a_desa_here',
+    });
+    const notXlsx = await upload(
+      2016,
+      Buffer.from('not a workbook'),
+      'x.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(notXlsx.statusCode).toBe(400);
+    expect(notXlsx.json().issues[0]).toMatchObject({ field: 'file', issue: 'not_xlsx' });
+  });
 });

@@ -1,8 +1,18 @@
 import { extname } from 'node:path';
-import { AppError, type FieldIssue, idm2016, isRegionCode, statusOf } from '@sinergi/core';
+import {
+  AppError,
+  computeIndex,
+  type FieldIssue,
+  idm2016,
+  isRegionCode,
+  isWithin,
+  parseRegionCode,
+  statusOf,
+} from '@sinergi/core';
 import { parse } from 'csv-parse/sync';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAuditInBulk } from '../audit/audit.repository.ts';
+import { readIndexTemplate } from './template.ts';
 import type { NewResult } from './village-index.repository.ts';
 import * as repo from './village-index.repository.ts';
 
@@ -147,22 +157,8 @@ export async function importComposites(
   fileName: string,
 ) {
   return ctx.database.bulk(async (tx) => {
-    await tx.query(
-      'create temporary table index_import (like village_index_results including defaults) on commit drop',
-    );
-    await repo.copyResults(tx, input.rows, 'index_import');
-    const changed = await tx.query<{ n: number }>(`
-      with up as (
-        insert into village_index_results (scheme_id, year, region_code, state, source, scores, dimensions, value, status)
-        select scheme_id, year, region_code, state, source, scores, dimensions, value, status from index_import
-        on conflict (region_code, scheme_id, year) do update
-          set dimensions = excluded.dimensions, value = excluded.value, status = excluded.status, updated_at = now()
-          where village_index_results.source = 'official'
-            and (village_index_results.value, village_index_results.status, village_index_results.dimensions)
-              is distinct from (excluded.value, excluded.status, excluded.dimensions)
-        returning 1)
-      select count(*)::int as n from up`);
-    const summary = { year: input.year, rows: input.rows.length, changed: changed[0]!.n, file: fileName };
+    const changed = await repo.upsertOfficialResults(tx, input.rows);
+    const summary = { year: input.year, rows: input.rows.length, changed, file: fileName };
     await appendAuditInBulk(tx, principal, {
       action: 'village_index.imported',
       entity: 'village_index',
@@ -171,4 +167,41 @@ export async function importComposites(
     });
     return summary;
   });
+}
+
+/**
+ * The project's 50-indicator template (CSV or XLSX) as a year's official results of the
+ * kabupaten's desa: scored with the scheme, all rows or none, idempotent like the composites.
+ */
+export async function readTemplateImport(
+  ctx: AppContext,
+  data: Buffer,
+  fileName: string,
+  year: number,
+): Promise<CompositeImport> {
+  const rows = await readIndexTemplate(idm2016, data, fileName);
+  const kab = parseRegionCode(ctx.config.activeKabupaten);
+  const issues: FieldIssue[] = [];
+  const results: NewResult[] = [];
+  for (const row of rows) {
+    const code = parseRegionCode(row.kodeDesa);
+    if (!isWithin(code, kab) || code.split('.')[3]![0] !== '2') {
+      issues.push({ field: `line ${row.line}, column kode_desa`, issue: 'not_a_desa_here' });
+      continue;
+    }
+    const r = computeIndex(idm2016, row.scores);
+    results.push({
+      schemeId: idm2016.id,
+      year,
+      regionCode: code,
+      state: 'approved',
+      source: 'official',
+      scores: row.scores,
+      dimensions: Object.fromEntries(r.dimensions.map((d) => [d.code, d.value])),
+      value: r.value,
+      status: r.status.code,
+    });
+  }
+  if (issues.length) throw new AppError('VALIDATION', { issues });
+  return { year, rows: results };
 }

@@ -15,6 +15,7 @@ import {
   schemeList,
   schemeSummary,
   signOffBody,
+  templateImportQuery,
   weakestList,
   worklist,
   worklistQuery,
@@ -27,7 +28,7 @@ import { xlsxOf } from '../../reports/xlsx.ts';
 import type { Module } from '../module.ts';
 import * as schemes from './schemes.ts';
 import * as entries from './village-index.entries.ts';
-import { importComposites, readCompositesFile } from './village-index.import.ts';
+import { importComposites, readCompositesFile, readTemplateImport } from './village-index.import.ts';
 import { beritaAcaraPdf, scorecardPdf } from './village-index.report.ts';
 import * as service from './village-index.service.ts';
 
@@ -182,7 +183,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
 
   // Uploads come as the file itself (text/csv), up to 50 MiB: a national file is about 10 MiB.
   app.addContentTypeParser(
-    ['text/csv', 'application/csv'],
+    ['text/csv', 'application/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 },
     (_req, body, done) => done(null, body),
   );
@@ -206,6 +207,32 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
           details: { type: request.headers['content-type'] ?? '' },
         });
       const parsed = readCompositesFile(data, request.query.fileName);
+      return importComposites(ctx, request.principal, parsed, request.query.fileName);
+    },
+  );
+
+  app.post(
+    '/index/imports/template',
+    {
+      config: { permission: 'index.import' },
+      bodyLimit: 50 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          "Import a year's 50-indicator template (CSV as text/csv, or XLSX) as official results; all rows or none",
+        consumes: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        querystring: templateImportQuery,
+        response: { 200: importResult },
+      },
+    },
+    async (request) => {
+      const data = request.body;
+      if (!Buffer.isBuffer(data)) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+          details: { type: request.headers['content-type'] ?? '' },
+        });
+      }
+      const parsed = await readTemplateImport(ctx, data, request.query.fileName, request.query.year);
       return importComposites(ctx, request.principal, parsed, request.query.fileName);
     },
   );

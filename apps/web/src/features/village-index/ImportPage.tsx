@@ -1,4 +1,16 @@
-import { Alert, Button, Card, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { ImportResult } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +30,8 @@ function errorReportUrl(error: ApiError): string {
 /** Upload of Kemendesa's yearly composites file: all rows or none, with a downloadable error report. */
 export default function ImportPage() {
   const { t } = useTranslation();
+  const [kind, setKind] = useState<'composites' | 'template'>('composites');
+  const [year, setYear] = useState(2025);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -28,9 +42,19 @@ export default function ImportPage() {
     setError(null);
     setResult(null);
     try {
-      const res = await fetch(`/api/index/imports/composites?fileName=${encodeURIComponent(file.name)}`, {
+      const xlsx = file.name.toLowerCase().endsWith('.xlsx');
+      const url =
+        kind === 'composites'
+          ? `/api/index/imports/composites?fileName=${encodeURIComponent(file.name)}`
+          : `/api/index/imports/template?year=${year}&fileName=${encodeURIComponent(file.name)}`;
+      const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'text/csv', ...csrfHeader() },
+        headers: {
+          'content-type': xlsx
+            ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+            : 'text/csv',
+          ...csrfHeader(),
+        },
         body: file,
       });
       const data = await res.json();
@@ -45,11 +69,30 @@ export default function ImportPage() {
   return (
     <Stack maw={900}>
       <Title order={2}>{t('index.importTitle')}</Title>
-      <Text size="sm">{t('index.importHelp')}</Text>
+      <SegmentedControl
+        value={kind}
+        onChange={(v) => setKind(v as 'composites' | 'template')}
+        data={[
+          { value: 'composites', label: t('index.importComposites') },
+          { value: 'template', label: t('index.importTemplate') },
+        ]}
+        data-testid="import-kind"
+      />
+      <Text size="sm">{kind === 'composites' ? t('index.importHelp') : t('index.importTemplateHelp')}</Text>
       <Group align="end">
+        {kind === 'template' && (
+          <NumberInput
+            label={t('index.year')}
+            value={year}
+            onChange={(v) => typeof v === 'number' && setYear(v)}
+            min={2015}
+            max={2100}
+            w={110}
+          />
+        )}
         <FileInput
           label={t('index.importFile')}
-          accept=".csv,text/csv"
+          accept={kind === 'template' ? '.csv,.xlsx' : '.csv'}
           value={file}
           onChange={setFile}
           w={360}
