@@ -39,6 +39,7 @@ const matrix: Record<string, string> = {
   'GET /api/index/desa/:code': 'A A A A A A A',
   'GET /api/index/desa/:code/scorecard.pdf': 'A A A A A A A',
   'GET /api/index/results.xlsx': 'A A A A A A A',
+  'GET /api/index/dashboard.xlsx': 'A A A A A A A',
   'POST /api/index/imports/composites': 'A A - - - - -',
   'POST /api/index/imports/template': 'A A - - - - -',
   'GET /api/index/schemes': 'A A A A A A A',

@@ -88,6 +88,23 @@ describe('exports', () => {
     expect(Number(jaten[6]).toFixed(4)).toBe('0.7535');
   });
 
+  it('exports every dashboard table as one workbook', async () => {
+    const res = await get('/api/index/dashboard.xlsx');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Status per tahun',
+      'Per kecamatan',
+      'Perpindahan 2023-2024',
+      'Indikator terlemah 2024',
+    ]);
+    const years = wb.worksheets[0]!;
+    expect((years.getRow(3).values as unknown[]).slice(1, 8)).toEqual([2024, 220, 0, 0, 1, 108, 111]);
+    expect(wb.worksheets[1]!.rowCount).toBe(23);
+    expect(wb.worksheets[3]!.rowCount).toBe(51);
+  });
+
   it('prints a desa scorecard as PDF', async () => {
     const res = await get('/api/index/desa/35.05.01.2001/scorecard.pdf');
     expect(res.statusCode).toBe(200);

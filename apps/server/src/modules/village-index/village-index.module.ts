@@ -24,7 +24,7 @@ import { AppError } from '@sinergi/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { xlsxOf } from '../../reports/xlsx.ts';
+import { sheet, xlsxOf, xlsxOfSheets } from '../../reports/xlsx.ts';
 import type { Module } from '../module.ts';
 import * as schemes from './schemes.ts';
 import * as entries from './village-index.entries.ts';
@@ -234,6 +234,76 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       }
       const parsed = await readTemplateImport(ctx, data, request.query.fileName, request.query.year);
       return importComposites(ctx, request.principal, parsed, request.query.fileName);
+    },
+  );
+
+  app.get(
+    '/index/dashboard.xlsx',
+    {
+      config: read,
+      schema: { tags, summary: 'Every table of the dashboard as one XLSX workbook (a sheet per table)' },
+    },
+    async (_request, reply) => {
+      const s = await service.getSummary(ctx);
+      const w = await service.getWeakest(ctx, {});
+      const statuses = s.scheme.statuses.map((x) => x.code);
+      const n4 = '0.0000';
+      const xlsx = await xlsxOfSheets([
+        sheet(
+          'Status per tahun',
+          [
+            { header: 'tahun', value: (y) => y.year },
+            { header: 'desa', value: (y) => y.desa },
+            ...statuses.map((c) => ({ header: c, value: (y: (typeof s.years)[number]) => y.counts[c] ?? 0 })),
+            { header: 'rata_rata_idm', value: (y) => y.mean, format: n4 },
+          ],
+          s.years,
+        ),
+        sheet(
+          `Per kecamatan`,
+          [
+            { header: 'kode', value: (k) => k.code },
+            { header: 'kecamatan', value: (k) => k.name, width: 20 },
+            { header: 'tahun', value: (k) => k.year },
+            { header: 'desa', value: (k) => k.desa },
+            ...statuses.map((c) => ({
+              header: c,
+              value: (k: (typeof s.kecamatan)[number]) => k.counts[c] ?? 0,
+            })),
+            { header: 'rata_rata_idm', value: (k) => k.mean, format: n4 },
+          ],
+          s.kecamatan,
+        ),
+        sheet(
+          s.transition ? `Perpindahan ${s.transition.from}-${s.transition.to}` : 'Perpindahan',
+          [
+            { header: 'dari \\ ke', value: (from: string) => from, width: 20 },
+            ...statuses.map((to) => ({
+              header: to,
+              value: (from: string) => s.transition?.matrix[from]?.[to] ?? 0,
+            })),
+          ],
+          s.transition ? statuses : [],
+        ),
+        sheet(
+          `Indikator terlemah ${w.year}`,
+          [
+            { header: 'kode', value: (i) => i.code, width: 28 },
+            { header: 'indikator', value: (i) => i.name, width: 30 },
+            { header: 'dimensi', value: (i) => i.dimension },
+            { header: 'desa_skor_0', value: (i) => i.zero },
+            { header: 'desa_skor_2_atau_kurang', value: (i) => i.low },
+            { header: 'rata_rata_skor', value: (i) => i.mean, format: '0.00' },
+            { header: 'yang_bertindak', value: (i) => i.actor },
+            { header: 'opd', value: (i) => i.organisations.join(', ') },
+          ],
+          w.items,
+        ),
+      ]);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="indeks-desa-dashboard.xlsx"')
+        .send(xlsx);
     },
   );
 

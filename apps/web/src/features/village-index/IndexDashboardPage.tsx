@@ -65,6 +65,9 @@ export default function IndexDashboardPage() {
         {s.scheme.name} ({s.scheme.regulation})
       </Text>
       <UnconfirmedNote scheme={s.scheme} />
+      <Anchor href="/api/index/dashboard.xlsx" size="sm" data-testid="dashboard-xlsx">
+        {t('index.dashboardXlsx')}
+      </Anchor>
       <Card withBorder>
         <Title order={3} size="h5" mb="xs">
           {t('index.countsByYear')}
