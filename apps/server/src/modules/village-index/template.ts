@@ -17,6 +17,28 @@ export interface TemplateRow {
 
 const MAX_ROWS = 200_000;
 
+/** A CSV file as rows of trimmed cells; a broken file is a field issue, not a crash. */
+export function parseCsvTable(data: Buffer): string[][] {
+  try {
+    return parse(data, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as string[][];
+  } catch (error) {
+    throw new AppError('VALIDATION', {
+      issues: [
+        {
+          field: 'file',
+          issue: 'not_csv',
+          params: { reason: String((error as Error).message).slice(0, 80) },
+        },
+      ],
+    });
+  }
+}
+
 async function readTable(data: Buffer, fileName: string): Promise<string[][]> {
   const ext = extname(fileName).toLowerCase();
   if (ext === '.xlsx') {
@@ -40,24 +62,7 @@ async function readTable(data: Buffer, fileName: string): Promise<string[][]> {
     return table;
   }
   if (ext === '.csv' || ext === '.txt' || ext === '') {
-    try {
-      return parse(data, {
-        bom: true,
-        relax_column_count: true,
-        skip_empty_lines: true,
-        trim: true,
-      }) as string[][];
-    } catch (error) {
-      throw new AppError('VALIDATION', {
-        issues: [
-          {
-            field: 'file',
-            issue: 'not_csv',
-            params: { reason: String((error as Error).message).slice(0, 80) },
-          },
-        ],
-      });
-    }
+    return parseCsvTable(data);
   }
   throw new AppError('VALIDATION', {
     issues: [{ field: 'file', issue: 'file_type', params: { types: '.csv, .xlsx' } }],

@@ -9,10 +9,9 @@ import {
   parseRegionCode,
   statusOf,
 } from '@sinergi/core';
-import { parse } from 'csv-parse/sync';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAuditInBulk } from '../audit/audit.repository.ts';
-import { readIndexTemplate } from './template.ts';
+import { parseCsvTable, readIndexTemplate } from './template.ts';
 import type { NewResult } from './village-index.repository.ts';
 import * as repo from './village-index.repository.ts';
 
@@ -43,25 +42,7 @@ export function readCompositesFile(data: Buffer, fileName: string): CompositeImp
       issues: [{ field: 'file', issue: 'file_type', params: { types: '.csv' } }],
     });
   }
-  let table: string[][];
-  try {
-    table = parse(data, {
-      bom: true,
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-    }) as string[][];
-  } catch (error) {
-    throw new AppError('VALIDATION', {
-      issues: [
-        {
-          field: 'file',
-          issue: 'not_csv',
-          params: { reason: String((error as Error).message).slice(0, 80) },
-        },
-      ],
-    });
-  }
+  const table = parseCsvTable(data);
   const [header, ...body] = table;
   if (!header) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
   const cols = header.map((h) => h.trim().toUpperCase());

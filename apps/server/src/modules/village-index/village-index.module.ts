@@ -24,6 +24,7 @@ import { AppError } from '@sinergi/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
+import { sendFile } from '../../http/send-file.ts';
 import { sheet, xlsxOf, xlsxOfSheets } from '../../reports/xlsx.ts';
 import type { Module } from '../module.ts';
 import * as schemes from './schemes.ts';
@@ -114,10 +115,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const card = await service.getScorecard(ctx, request.params.code);
       const pdf = await scorecardPdf(card, ctx.clock());
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="kartu-skor-idm-${card.code}.pdf"`)
-        .send(pdf);
+      return sendFile(reply, { kind: 'pdf', name: `kartu-skor-idm-${card.code}.pdf`, data: pdf });
     },
   );
   app.get(
@@ -143,10 +141,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         ],
         r.items,
       );
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="idm-${r.year}.xlsx"`)
-        .send(xlsx);
+      return sendFile(reply, { kind: 'xlsx', name: `idm-${r.year}.xlsx`, data: xlsx });
     },
   );
 
@@ -300,10 +295,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
           w.items,
         ),
       ]);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', 'attachment; filename="indeks-desa-dashboard.xlsx"')
-        .send(xlsx);
+      return sendFile(reply, { kind: 'xlsx', name: 'indeks-desa-dashboard.xlsx', data: xlsx });
     },
   );
 
@@ -335,10 +327,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       const list = await entries.findWorklist(ctx, request.principal, request.query);
       const pdf = await beritaAcaraPdf(list, ctx.clock());
       const name = `berita-acara-idm-${list.year}-${list.region.code}.pdf`;
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .send(pdf);
+      return sendFile(reply, { kind: 'pdf', name, data: pdf });
     },
   );
   app.get(
