@@ -173,6 +173,8 @@ export const worklist = z
   .object({
     year: z.number().int(),
     region: z.object({ code: z.string(), name: z.string() }),
+    /** Desa in scope that have entered nothing for the year. */
+    missing: z.array(z.object({ code: z.string(), name: z.string(), kecamatan: z.string() })),
     items: z.array(
       z.object({
         code: z.string(),

@@ -117,6 +117,22 @@ export async function searchRegions(
     .limit(query.limit);
 }
 
+/** The desa (not kelurahan) inside a region, by code. */
+export async function findDesaWithin(db: Db, editionId: number, within: string): Promise<RegionRow[]> {
+  return db
+    .select(regionColumns)
+    .from(regions)
+    .where(
+      and(
+        eq(regions.editionId, editionId),
+        eq(regions.level, 4),
+        sql`${regions.kind} in ('desa', 'desa_adat')`,
+        sql`${regions.code} like ${`${within}.%`}`,
+      ),
+    )
+    .orderBy(regions.code);
+}
+
 export async function findBoundaries(db: Db, editionId: number, level: number, within: string) {
   return db
     .select({

@@ -89,3 +89,9 @@ export async function namesOf(ctx: AppContext, codes: string[]): Promise<Map<str
   const rows = await repo.findRegionsByCodes(ctx.database.db, edition.id, [...new Set(codes)]);
   return new Map(rows.map((r) => [r.code, r.name]));
 }
+
+/** The desa (scored by the village index; kelurahan are not) inside a region of the active edition. */
+export async function findDesaWithin(ctx: AppContext, code: string) {
+  const edition = await repo.findActiveEdition(ctx.database.db);
+  return edition ? repo.findDesaWithin(ctx.database.db, edition.id, code) : [];
+}

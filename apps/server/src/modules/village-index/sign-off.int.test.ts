@@ -21,6 +21,19 @@ afterAll(() => t.close());
 const url = (code: string, step = '') => `/api/index/entries/${code}/2025${step ? `/${step}` : ''}`;
 
 describe('a year from entry to approval', () => {
+  it('shows the kecamatan which of its 11 desa have not entered the year yet', async () => {
+    const list = (
+      await call(t.app, kecamatan, { method: 'GET', url: '/api/index/worklist?year=2025' })
+    ).json();
+    expect(list.items).toEqual([]);
+    expect(list.missing).toHaveLength(11);
+    expect(list.missing[0]).toMatchObject({ code: '35.05.01.2001', name: 'Jaten', kecamatan: 'Wonodadi' });
+    const kab = (
+      await call(t.app, perencana, { method: 'GET', url: '/api/index/worklist?year=2025' })
+    ).json();
+    expect(kab.missing).toHaveLength(220);
+  });
+
   it('refuses scores out of range, naming the indicator, and writes nothing', async () => {
     const res = await call(t.app, desa, {
       method: 'PUT',

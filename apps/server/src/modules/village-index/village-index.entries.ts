@@ -16,7 +16,7 @@ import {
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { namesOf } from '../regions/regions.service.ts';
+import { findDesaWithin, namesOf } from '../regions/regions.service.ts';
 import * as repo from './village-index.repository.ts';
 
 const scheme = idm2016;
@@ -177,13 +177,28 @@ export async function findWorklist(
     rows = rows.filter((r) => r.regionCode === actor.regionCode);
     within = actor.regionCode;
   }
+  // The desa in scope that have entered nothing for the year: who the kecamatan still waits for.
+  const entered = new Set(rows.map((r) => r.regionCode));
+  const missing = (
+    actor.role === 'desa' && actor.regionCode
+      ? [{ code: actor.regionCode, name: '' }]
+      : await findDesaWithin(ctx, within)
+  ).filter((d) => !entered.has(d.code));
   const names = await namesOf(ctx, [
     within,
-    ...rows.flatMap((r) => [r.regionCode, parentOf(parseRegionCode(r.regionCode))!]),
+    ...[...rows.map((r) => r.regionCode), ...missing.map((d) => d.code)].flatMap((c) => [
+      c,
+      parentOf(parseRegionCode(c))!,
+    ]),
   ]);
   return {
     year: q.year,
     region: { code: within, name: names.get(within) ?? within },
+    missing: missing.map((d) => ({
+      code: d.code,
+      name: names.get(d.code) ?? d.code,
+      kecamatan: names.get(parentOf(parseRegionCode(d.code))!) ?? '',
+    })),
     items: rows.map((r) => ({
       code: r.regionCode,
       name: names.get(r.regionCode) ?? r.regionCode,

@@ -72,6 +72,12 @@ export default function WorklistPage() {
         </Text>
       )}
       {error && <Alert color="red">{error.message}</Alert>}
+      {list.data && list.data.missing.length > 0 && (
+        <Text size="sm" data-testid="worklist-missing">
+          {t('index.missing', { count: list.data.missing.length })}{' '}
+          {list.data.missing.map((d) => d.name).join(', ')}
+        </Text>
+      )}
       {list.data?.items.length === 0 && <Alert>{t('index.worklistEmpty')}</Alert>}
       {list.data && list.data.items.length > 0 && (
         <Card withBorder p={0}>
