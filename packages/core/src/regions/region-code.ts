@@ -51,6 +51,11 @@ export function villageKindOf(code: RegionCode): VillageKind | null {
   throw new AppError('BAD_REGION_CODE', { details: { value: code } });
 }
 
+/** A desa code (level 4, 9th digit 2): the villages the IDM scores; kelurahan and desa adat are not. */
+export function isDesaCode(code: RegionCode): boolean {
+  return levelOf(code) === 'desa' && code.split('.')[3]![0] === '2';
+}
+
 /** True when `inner` is `outer` or lies inside it ("35.05.01.2001" lies in "35.05"). */
 export function isWithin(inner: RegionCode, outer: RegionCode): boolean {
   return inner === outer || inner.startsWith(`${outer}.`);

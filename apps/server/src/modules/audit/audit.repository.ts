@@ -12,11 +12,15 @@ export interface AuditWrite {
   after?: unknown;
 }
 
+/** The account id the log records; the system (seeds, CLI) has none. */
+function actorIdOf(principal: Principal): string | null {
+  return principal === systemPrincipal ? null : (principal.actor.userId ?? null);
+}
+
 /** Appends one audit row. Call it with the transaction of the write it records. */
 export async function appendAudit(tx: Db, principal: Principal, entry: AuditWrite): Promise<void> {
-  const actorId = principal === systemPrincipal ? null : (principal.actor.userId ?? null);
   await tx.insert(auditLog).values({
-    actorId,
+    actorId: actorIdOf(principal),
     actorName: principal.name,
     actorRole: principal.actor.role,
     action: entry.action,
@@ -29,12 +33,11 @@ export async function appendAudit(tx: Db, principal: Principal, entry: AuditWrit
 
 /** The same, inside a bulk (raw SQL) transaction, so a COPY and its audit row commit together. */
 export async function appendAuditInBulk(tx: BulkTx, principal: Principal, entry: AuditWrite): Promise<void> {
-  const actorId = principal === systemPrincipal ? null : (principal.actor.userId ?? null);
   await tx.query(
     `insert into audit_log (actor_id, actor_name, actor_role, action, entity, entity_id, before, after)
      values ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [
-      actorId,
+      actorIdOf(principal),
       principal.name,
       principal.actor.role,
       entry.action,

@@ -56,13 +56,12 @@ export async function loadScheme(ctx: AppContext, principal: Principal, json: un
       entityId: id,
       after: { name: scheme.name, indicators: indicatorsOf(scheme).length, unconfirmed: scheme.unconfirmed },
     });
-    return row!;
+    return summary(scheme, false, row!.createdAt);
   });
 }
 
-export async function findSchemes(ctx: AppContext) {
-  const rows = await ctx.database.db.select().from(indexSchemes).orderBy(indexSchemes.id);
-  const summary = (s: IndexScheme, builtIn: boolean, createdAt: Date | null) => ({
+function summary(s: IndexScheme, builtIn: boolean, createdAt: Date | null) {
+  return {
     id: `${s.id}@${s.version}`,
     schemeId: s.id,
     version: s.version,
@@ -72,7 +71,11 @@ export async function findSchemes(ctx: AppContext) {
     indicators: indicatorsOf(s).length,
     unconfirmed: s.unconfirmed,
     createdAt: createdAt?.toISOString() ?? null,
-  });
+  };
+}
+
+export async function findSchemes(ctx: AppContext) {
+  const rows = await ctx.database.db.select().from(indexSchemes).orderBy(indexSchemes.id);
   return [
     ...Object.values(builtInSchemes).map((s) => summary(s, true, null)),
     ...rows.map((r) => summary(r.definition as IndexScheme, false, r.createdAt)),

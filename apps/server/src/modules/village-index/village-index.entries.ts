@@ -7,8 +7,8 @@ import {
   type FieldIssue,
   idm2016,
   indicatorsOf,
+  isDesaCode,
   isWithin,
-  levelOf,
   nextEntryState,
   parentOf,
   parseRegionCode,
@@ -23,11 +23,7 @@ const scheme = idm2016;
 
 function desaCode(ctx: AppContext, raw: string) {
   const code = parseRegionCode(raw);
-  if (
-    levelOf(code) !== 'desa' ||
-    code.split('.')[3]![0] !== '2' ||
-    !isWithin(code, parseRegionCode(ctx.config.activeKabupaten))
-  ) {
+  if (!isDesaCode(code) || !isWithin(code, parseRegionCode(ctx.config.activeKabupaten))) {
     // Only desa are scored (kelurahan are outside IDM and Dana Desa).
     throw new AppError('VALIDATION', {
       issues: [{ field: 'params.code', issue: 'wrong_level', params: { level: 'desa' } }],

@@ -4,6 +4,7 @@ import {
   computeIndex,
   type FieldIssue,
   idm2016,
+  isDesaCode,
   isRegionCode,
   isWithin,
   parseRegionCode,
@@ -166,7 +167,7 @@ export async function readTemplateImport(
   const results: NewResult[] = [];
   for (const row of rows) {
     const code = parseRegionCode(row.kodeDesa);
-    if (!isWithin(code, kab) || code.split('.')[3]![0] !== '2') {
+    if (!isWithin(code, kab) || !isDesaCode(code)) {
       issues.push({ field: `line ${row.line}, column kode_desa`, issue: 'not_a_desa_here' });
       continue;
     }

@@ -21,7 +21,7 @@ import {
   worklistQuery,
 } from '@sinergi/contracts';
 import { AppError } from '@sinergi/core';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';
@@ -46,6 +46,15 @@ const presentEntry = (r: {
   value: r.value,
   status: r.status,
 });
+
+/** Uploads come as the file itself: a national composites file is about 10 MiB. */
+const UPLOAD_LIMIT = 50 * 1024 * 1024;
+
+/** The uploaded file, or 415 when the body did not come as one of the file types the parser takes. */
+function uploadedFile(request: FastifyRequest): Buffer {
+  if (Buffer.isBuffer(request.body)) return request.body;
+  throw new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { type: request.headers['content-type'] ?? '' } });
+}
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -170,23 +179,20 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      await schemes.loadScheme(ctx, request.principal, request.body);
-      const all = await schemes.findSchemes(ctx);
-      return reply.code(201).send(all.find((s) => s.id === `${request.body.id}@${request.body.version}`)!);
+      return reply.code(201).send(await schemes.loadScheme(ctx, request.principal, request.body));
     },
   );
 
-  // Uploads come as the file itself (text/csv), up to 50 MiB: a national file is about 10 MiB.
   app.addContentTypeParser(
     ['text/csv', 'application/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-    { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 },
+    { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT },
     (_req, body, done) => done(null, body),
   );
   app.post(
     '/index/imports/composites',
     {
       config: { permission: 'index.import' },
-      bodyLimit: 50 * 1024 * 1024,
+      bodyLimit: UPLOAD_LIMIT,
       schema: {
         tags,
         summary: "Import Kemendesa's yearly IDM composites file (send the CSV as text/csv); all rows or none",
@@ -196,11 +202,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const data = request.body;
-      if (!Buffer.isBuffer(data))
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
-          details: { type: request.headers['content-type'] ?? '' },
-        });
+      const data = uploadedFile(request);
       const parsed = readCompositesFile(data, request.query.fileName);
       return importComposites(ctx, request.principal, parsed, request.query.fileName);
     },
@@ -210,7 +212,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     '/index/imports/template',
     {
       config: { permission: 'index.import' },
-      bodyLimit: 50 * 1024 * 1024,
+      bodyLimit: UPLOAD_LIMIT,
       schema: {
         tags,
         summary:
@@ -221,12 +223,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const data = request.body;
-      if (!Buffer.isBuffer(data)) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
-          details: { type: request.headers['content-type'] ?? '' },
-        });
-      }
+      const data = uploadedFile(request);
       const parsed = await readTemplateImport(ctx, data, request.query.fileName, request.query.year);
       return importComposites(ctx, request.principal, parsed, request.query.fileName);
     },

@@ -20,7 +20,7 @@ import { get } from '../../app/api.ts';
 import { useSession } from '../../app/session.ts';
 import { EntryPanel } from './EntryPanel.tsx';
 import { UnconfirmedNote } from './IndexDashboardPage.tsx';
-import { fmt4, statusColour } from './status.ts';
+import { fmt4, statusColour, whoActs } from './status.ts';
 
 const TrendChart = lazy(() => import('./TrendChart.tsx'));
 
@@ -172,10 +172,7 @@ export default function DesaScorecardPage() {
                           minimumFractionDigits: 4,
                         })}
                       </Table.Td>
-                      <Table.Td>
-                        {t(`index.actors.${s.actor}`)}
-                        {s.organisations.length ? ` · ${s.organisations.join(', ')}` : ''}
-                      </Table.Td>
+                      <Table.Td>{whoActs(t, s)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -200,10 +197,7 @@ export default function DesaScorecardPage() {
                     <Table.Td fw={700} c={i.score <= 1 ? 'red.8' : i.score >= 5 ? 'green.8' : undefined}>
                       {i.score}
                     </Table.Td>
-                    <Table.Td>
-                      {t(`index.actors.${i.actor}`)}
-                      {i.organisations.length ? ` · ${i.organisations.join(', ')}` : ''}
-                    </Table.Td>
+                    <Table.Td>{whoActs(t, i)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

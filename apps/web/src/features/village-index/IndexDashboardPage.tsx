@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
 import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
-import { fmt4, statusColour, statusHex } from './status.ts';
+import { fmt4, statusColour, statusHex, whoActs } from './status.ts';
 
 const RegionMap = lazy(() => import('../regions/RegionMap.tsx'));
 const TrendChart = lazy(() => import('./TrendChart.tsx'));
@@ -209,10 +209,7 @@ export default function IndexDashboardPage() {
                   </Table.Td>
                   <Table.Td>{t('index.desaCount', { count: w.zero, n: formatNumber(w.zero) })}</Table.Td>
                   <Table.Td>{formatNumber(w.low)}</Table.Td>
-                  <Table.Td>
-                    {t(`index.actors.${w.actor}`)}
-                    {w.organisations.length ? ` · ${w.organisations.join(', ')}` : ''}
-                  </Table.Td>
+                  <Table.Td>{whoActs(t, w)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -18,3 +18,11 @@ export const statusHex: Record<string, string> = {
   MAJU: '#12b886',
   MANDIRI: '#2f9e44',
 };
+
+/** "Kabupaten · DINKES, DPKP": the level that acts and the OPD that can, in the user's language. */
+export function whoActs(
+  t: (key: string) => string,
+  item: { actor: string; organisations: string[] },
+): string {
+  return `${t(`index.actors.${item.actor}`)}${item.organisations.length ? ` · ${item.organisations.join(', ')}` : ''}`;
+}
