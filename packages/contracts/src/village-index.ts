@@ -208,6 +208,32 @@ export const importQuery = z.strictObject({
     .regex(/\.csv$/i, { error: 'csv_only' })
     .default('upload.csv'),
 });
+export const schemeFileQuery = z.strictObject({
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/\.xlsx$/i, { error: 'xlsx_only' }),
+});
+export const schemeParams = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{3,40}(@[A-Za-z0-9._-]{1,20})?$/),
+});
+export const rumusanImportBody = z
+  .strictObject({
+    files: z
+      .array(
+        z.strictObject({
+          fileName: z.string().trim().min(1).max(200),
+          kodeDesa: z.string().trim().max(20).optional(),
+          /** The file's text as the desa keeps it. */
+          content: z.string().min(2).max(2_000_000),
+        }),
+      )
+      .min(1)
+      .max(500),
+  })
+  .meta({ id: 'RumusanImport' });
 export const templateImportQuery = z.strictObject({
   year: z.coerce.number().int().min(2015).max(2100),
   fileName: z
@@ -240,8 +266,18 @@ export const indexSchemeDefinition = z
     regulation: z.string().min(3).max(200),
     scoreMin: z.number().int(),
     scoreMax: z.number().int(),
-    // Only the IDM aggregation is implemented; others (Indeks Desa 2024) are not confirmed yet.
-    aggregation: z.strictObject({ kind: z.literal('mean-of-normalised-sums') }),
+    aggregation: z.discriminatedUnion('kind', [
+      z.strictObject({
+        kind: z.literal('mean-of-normalised-sums'),
+        scale: z.number().int().positive().max(1000).optional(),
+      }),
+      z.strictObject({
+        kind: z.literal('weighted-sum'),
+        scale: z.number().int().positive().max(1000),
+        weights: z.record(z.string(), z.number().int().positive().max(1000)),
+      }),
+      z.strictObject({ kind: z.literal('geometric-mean'), scale: z.number().int().positive().max(1000) }),
+    ]),
     statuses: z
       .array(
         z.strictObject({
@@ -294,7 +330,11 @@ export const schemeSummary = z
     regulation: z.string(),
     builtIn: z.boolean(),
     indicators: z.number().int(),
+    dimensions: z.array(z.object({ code: z.string(), name: z.string(), indicators: z.number().int() })),
+    aggregation: z.string(),
     unconfirmed: z.array(z.string()),
+    /** Why each unconfirmed part is so, in Bahasa Indonesia and English. */
+    notes: z.record(z.string(), z.object({ id: z.string(), en: z.string() })),
     createdAt: z.string().nullable(),
   })
   .meta({ id: 'IndexSchemeSummary' });

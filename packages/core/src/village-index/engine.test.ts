@@ -3,6 +3,7 @@ import { computeIndex, round4, statusOf } from './engine.ts';
 import { idm2024Indicators, idmComposites } from './fixtures.ts';
 import { indicatorsOf, schemeProblems, scoreFromObservation } from './scheme.ts';
 import { idm2016 } from './schemes/idm-2016.ts';
+import { indeksDesa2024 } from './schemes/indeks-desa-2024.ts';
 
 const codes = indicatorsOf(idm2016).map((i) => i.code);
 const scoresOf = (row: Record<string, string>) => Object.fromEntries(codes.map((c) => [c, Number(row[c])]));
@@ -106,5 +107,44 @@ describe('golden: the official 2024 IDM of all 220 desa of Kabupaten Blitar', ()
     };
     expect(count(2024)).toEqual({ MANDIRI: 111, MAJU: 108, BERKEMBANG: 1 });
     expect(count(2023)).toEqual({ MANDIRI: 64, MAJU: 152, BERKEMBANG: 4 });
+  });
+});
+
+describe('other aggregations', () => {
+  const all = (scheme: typeof indeksDesa2024, f: (code: string, i: number) => number) =>
+    Object.fromEntries(indicatorsOf(scheme).map((ind, i) => [ind.code, f(ind.code, i)]));
+
+  it('Indeks Desa 2024 has 6 dimensions of 13/8/12/5/5/5 indicators and marks its unconfirmed parts', () => {
+    expect(indeksDesa2024.dimensions.map((d) => d.indicators.length)).toEqual([13, 8, 12, 5, 5, 5]);
+    expect(schemeProblems(indeksDesa2024)).toEqual([]);
+    for (const part of indeksDesa2024.unconfirmed) expect(indeksDesa2024.notes[part]?.id).toBeTruthy();
+    expect(indeksDesa2024.unconfirmed).toEqual(expect.arrayContaining(['aggregation', 'thresholds']));
+  });
+
+  it('takes the geometric mean of the dimensions on 0..100; one empty dimension makes the index 0', () => {
+    // Layanan Dasar full (100), every other dimension at 3 of 5 (60): (100 x 60^5)^(1/6).
+    const scores = all(indeksDesa2024, (code) => (code.startsWith('LD') ? 5 : 3));
+    const r = computeIndex(indeksDesa2024, scores);
+    expect(r.dimensions.map((d) => d.value)).toEqual([100, 60, 60, 60, 60, 60]);
+    expect(r.value).toBeCloseTo((100 * 60 ** 5) ** (1 / 6), 10);
+    const empty = all(indeksDesa2024, (code) => (code.startsWith('AKS') ? 0 : 5));
+    expect(computeIndex(indeksDesa2024, empty).value).toBe(0);
+  });
+
+  it('takes a weighted sum with whole-number weights, and refuses weights that do not match the dimensions', () => {
+    const weighted = {
+      ...indeksDesa2024,
+      aggregation: {
+        kind: 'weighted-sum' as const,
+        scale: 100,
+        weights: { LD: 3, SOS: 1, EKO: 2, LING: 1, AKS: 1, TKPD: 2 },
+      },
+    };
+    const scores = all(weighted, (code) => (code.startsWith('LD') ? 5 : 0));
+    expect(computeIndex(weighted, scores).value).toBeCloseTo(30, 10);
+    const broken = { ...weighted, aggregation: { ...weighted.aggregation, weights: { LD: 1, XX: 2 } } };
+    expect(schemeProblems(broken).map((p) => p.field)).toEqual(
+      expect.arrayContaining(['aggregation.weights.SOS', 'aggregation.weights.XX']),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { AppError, type FieldIssue } from '../errors/app-error.ts';
-import { type IndexScheme, indicatorsOf, type StatusDef } from './scheme.ts';
+import { type IndexScheme, indicatorsOf, linearWeights, type StatusDef, scaleOf } from './scheme.ts';
 
 export type Scores = Readonly<Record<string, number>>;
 
@@ -7,7 +7,7 @@ export interface DimensionResult {
   code: string;
   sum: number;
   max: number;
-  /** Unrounded. */
+  /** Unrounded, on the scheme's scale (IDM: 0..1). */
   value: number;
 }
 
@@ -47,16 +47,42 @@ export function nextStatusOf(scheme: IndexScheme, status: StatusDef): StatusDef 
   return scheme.statuses[i + 1] ?? null;
 }
 
-/** IDM: each dimension is its sum over its maximum; the index is the mean of the dimensions. */
+/**
+ * The index of one desa: each dimension normalised to 0..1 and put on the scheme's scale, then
+ * aggregated as the scheme says. Under IDM: IKS = sum/175, IKE = sum/60, IKL = sum/15 and IDM =
+ * their mean (Permendesa PDTT 2/2016). Values are unrounded.
+ */
 export function computeIndex(scheme: IndexScheme, scores: Scores): IndexResult {
   assertScores(scheme, scores);
+  const scale = scaleOf(scheme);
+  const range = scheme.scoreMax - scheme.scoreMin;
   const dimensions = scheme.dimensions.map((d) => {
     const sum = d.indicators.reduce((s, i) => s + scores[i.code]!, 0);
-    const max = d.indicators.length * scheme.scoreMax;
-    return { code: d.code, sum, max, value: sum / max };
+    const n = d.indicators.length;
+    return {
+      code: d.code,
+      sum,
+      max: n * scheme.scoreMax,
+      value: (scale * (sum - n * scheme.scoreMin)) / (n * range),
+    };
   });
-  const value = dimensions.reduce((s, d) => s + d.value, 0) / dimensions.length;
+  const value = aggregate(
+    scheme,
+    dimensions.map((d) => d.value),
+  );
   return { dimensions, value, status: statusOf(scheme, value) };
+}
+
+/** The index from dimension values on the scheme's scale. */
+export function aggregate(scheme: IndexScheme, values: readonly number[]): number {
+  const weights = linearWeights(scheme);
+  if (weights) {
+    const total = weights.reduce((s, w) => s + w, 0);
+    return values.reduce((s, v, i) => s + weights[i]! * v, 0) / total;
+  }
+  const scale = scaleOf(scheme);
+  if (values.some((v) => v <= 0)) return 0;
+  return scale * Math.exp(values.reduce((s, v) => s + Math.log(v / scale), 0) / values.length);
 }
 
 /** Rounds half away from zero to 4 decimals, as Kemendesa publishes composites. */

@@ -97,37 +97,56 @@ describe('next-status plan', () => {
     ],
   };
   const tinyCodes = ['A0', 'A1', 'A2', 'B0', 'B1'];
+  const on100 = tiny.statuses.map((s) => ({ ...s, above: s.above === null ? null : s.above * 100 }));
+  const variants: [string, IndexScheme][] = [
+    ['mean (IDM)', tiny],
+    [
+      'weighted sum on 0..100',
+      {
+        ...tiny,
+        statuses: on100,
+        aggregation: { kind: 'weighted-sum', scale: 100, weights: { A: 2, B: 1 } },
+      },
+    ],
+    [
+      'geometric mean on 0..100',
+      { ...tiny, statuses: on100, aggregation: { kind: 'geometric-mean', scale: 100 } },
+    ],
+  ];
 
-  it('is exactly optimal: never costlier than any other way to reach the next status (checked by brute force)', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 5, maxLength: 5 }),
-        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 5, maxLength: 5 }),
-        (s, e) => {
-          const scores = Object.fromEntries(tinyCodes.map((c, i) => [c, s[i]!]));
-          const effort = Object.fromEntries(tinyCodes.map((c, i) => [c, e[i]!]));
-          const plan = planNextStatus(tiny, scores, { effort });
-          const start = computeIndex(tiny, scores);
-          let best = Number.POSITIVE_INFINITY;
-          const target = tiny.statuses.findIndex((x) => x.code === start.status.code) + 1;
-          const walk = (i: number, cur: Record<string, number>, cost: number) => {
-            if (i === tinyCodes.length) {
-              const r = computeIndex(tiny, cur);
-              if (tiny.statuses.findIndex((x) => x.code === r.status.code) >= target)
-                best = Math.min(best, cost);
-              return;
-            }
-            const c = tinyCodes[i]!;
-            for (let v = scores[c]!; v <= 5; v++)
-              walk(i + 1, { ...cur, [c]: v }, cost + (v - scores[c]!) * effort[c]!);
-          };
-          walk(0, scores, 0);
-          if (target >= tiny.statuses.length) return !plan.ok && plan.reason === 'ALREADY_TOP';
-          if (best === Number.POSITIVE_INFINITY) return !plan.ok && plan.reason === 'UNREACHABLE';
-          return plan.ok && plan.totalEffort === best;
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
+  it.each(variants)(
+    'is exactly optimal under a %s: never costlier than any other way to reach the next status (brute force)',
+    (_, tiny) => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 5, maxLength: 5 }),
+          fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 5, maxLength: 5 }),
+          (s, e) => {
+            const scores = Object.fromEntries(tinyCodes.map((c, i) => [c, s[i]!]));
+            const effort = Object.fromEntries(tinyCodes.map((c, i) => [c, e[i]!]));
+            const plan = planNextStatus(tiny, scores, { effort });
+            const start = computeIndex(tiny, scores);
+            let best = Number.POSITIVE_INFINITY;
+            const target = tiny.statuses.findIndex((x) => x.code === start.status.code) + 1;
+            const walk = (i: number, cur: Record<string, number>, cost: number) => {
+              if (i === tinyCodes.length) {
+                const r = computeIndex(tiny, cur);
+                if (tiny.statuses.findIndex((x) => x.code === r.status.code) >= target)
+                  best = Math.min(best, cost);
+                return;
+              }
+              const c = tinyCodes[i]!;
+              for (let v = scores[c]!; v <= 5; v++)
+                walk(i + 1, { ...cur, [c]: v }, cost + (v - scores[c]!) * effort[c]!);
+            };
+            walk(0, scores, 0);
+            if (target >= tiny.statuses.length) return !plan.ok && plan.reason === 'ALREADY_TOP';
+            if (best === Number.POSITIVE_INFINITY) return !plan.ok && plan.reason === 'UNREACHABLE';
+            return plan.ok && plan.totalEffort === best;
+          },
+        ),
+        { numRuns: 300 },
+      );
+    },
+  );
 });

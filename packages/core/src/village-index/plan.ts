@@ -1,5 +1,5 @@
 import { computeIndex, nextStatusOf, type Scores } from './engine.ts';
-import type { ActingLevel, IndexScheme, StatusDef } from './scheme.ts';
+import { type ActingLevel, type IndexScheme, linearWeights, type StatusDef, scaleOf } from './scheme.ts';
 
 export interface PlanStep {
   indicator: string;
@@ -7,7 +7,7 @@ export interface PlanStep {
   dimension: string;
   from: number;
   to: number;
-  /** Exact index gain of the step (points x gain per point). */
+  /** Index gain of the step on its own (exact for linear schemes: points x gain per point). */
   gain: number;
   effort: number;
   actor: ActingLevel;
@@ -20,7 +20,7 @@ export type NextStatusPlan =
       from: StatusDef;
       target: StatusDef;
       current: number;
-      /** The smallest index value that reaches the target (strictly above its threshold). */
+      /** The smallest index value that reaches the target (linear schemes), or the threshold to pass. */
       needed: number;
       steps: PlanStep[];
       totalEffort: number;
@@ -33,14 +33,27 @@ function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
 
+interface State {
+  effort: number;
+  points: number;
+  /** Integer units of index (linear schemes) or the sum of log dimension values (geometric). */
+  gain: number;
+  /** Points taken per dimension so far. */
+  taken: number[];
+}
+
 /**
  * The cheapest set of indicator improvements that lifts a desa past the next status threshold,
- * solved exactly. Under IDM one point of an indicator in dimension d raises the index by
- * 1 / (indicators in d x 5 x 3): 1/525 for IKS, 1/180 for IKE, 1/45 for IKL (domain facts). With
- * every gain a whole multiple of 1/L (L the least common multiple of those denominators), the index
- * is an integer count of units and the problem is a covering knapsack over at most
- * (indicators x 5) unit items: a dynamic programme over units gives the exact minimum effort.
- * Ties in effort go to fewer points. Effort per point defaults to 1 and can be set per indicator.
+ * solved exactly. Within one dimension every point is worth the same, so a dimension given k
+ * points takes its k cheapest ones; what remains is how many points each dimension gets. A dynamic
+ * programme over the dimensions keeps, for every effort, only the states no other state beats
+ * (no more effort, no more points, at least the gain), so the cheapest state past the threshold
+ * is exact. Ties in effort go to fewer points. Effort per point defaults to 1.
+ *
+ * Gains are exact: in a linear scheme one point of dimension d is worth scale x w_d /
+ * (W x n_d x range) of the index (IDM: 1/525 for IKS, 1/180 for IKE, 1/45 for IKL, domain facts),
+ * so the index is counted in whole units of 1/L. Under a geometric mean a dimension's share is the
+ * log of its value, which adds up the same way.
  */
 export function planNextStatus(
   scheme: IndexScheme,
@@ -51,102 +64,125 @@ export function planNextStatus(
   const target = nextStatusOf(scheme, result.status);
   if (!target || target.above === null)
     return { ok: false, reason: 'ALREADY_TOP', from: result.status, current: result.value };
+  const above = target.above;
+  const effortOf = (code: string) => options.effort?.[code] ?? 1;
+  const range = scheme.scoreMax - scheme.scoreMin;
+  const scale = scaleOf(scheme);
+  const sums = scheme.dimensions.map((d) => d.indicators.reduce((t, ind) => t + scores[ind.code]!, 0));
 
-  const nDims = scheme.dimensions.length;
-  const denominators = scheme.dimensions.map((d) => d.indicators.length * scheme.scoreMax * nDims);
-  const L = denominators.reduce((a, b) => (a * b) / gcd(a, b), 1);
-  // Current index in units (exact: sums are integers).
-  const current = scheme.dimensions.reduce(
-    (s, d, i) => s + d.indicators.reduce((t, ind) => t + scores[ind.code]!, 0) * (L / denominators[i]!),
-    0,
+  // Each dimension's points, cheapest first (then in the scheme's order).
+  const points = scheme.dimensions.map((d) =>
+    d.indicators
+      .flatMap((ind) => Array.from({ length: scheme.scoreMax - scores[ind.code]! }, () => ind.code))
+      .map((code, order) => ({ code, order, effort: effortOf(code) }))
+      .sort((a, b) => a.effort - b.effort || a.order - b.order),
   );
-  // Thresholds have 4 decimals: strictly above T means units >= floor(T x L) + 1, computed on integers.
-  const t4 = Math.round(target.above * 10_000);
-  const neededUnits = Math.floor((t4 * L) / 10_000) + 1;
-  const gap = neededUnits - current;
 
-  interface Item {
-    code: string;
-    units: number;
-    effort: number;
+  const weights = linearWeights(scheme);
+  let gainOf: (dim: number, k: number) => number;
+  let reached: (gain: number) => boolean;
+  let needed: number;
+  if (weights) {
+    // One point of dimension i is worth num_i / den_i of the index; count in units of 1/L.
+    const W = weights.reduce((a, b) => a + b, 0);
+    const fractions = scheme.dimensions.map((d, i) => {
+      const num = Math.round(scale * weights[i]!);
+      const den = W * d.indicators.length * range;
+      const g = gcd(num, den) || 1;
+      return { num: num / g, den: den / g };
+    });
+    const L = fractions.reduce((a, f) => (a * f.den) / gcd(a, f.den), 1);
+    const unit = fractions.map((f) => (f.num * L) / f.den);
+    const current = scheme.dimensions.reduce(
+      (t, d, i) => t + (sums[i]! - d.indicators.length * scheme.scoreMin) * unit[i]!,
+      0,
+    );
+    // Thresholds are published with at most 4 decimals (6 kept to be safe): strictly above T
+    // means units >= floor(T x L) + 1, on integers.
+    const t6 = Math.round(above * 1_000_000);
+    const neededUnits = Math.floor((t6 * L) / 1_000_000) + 1;
+    const gap = neededUnits - current;
+    gainOf = (i, k) => k * unit[i]!;
+    reached = (g) => g >= gap;
+    needed = neededUnits / L;
+  } else {
+    const n = scheme.dimensions.length;
+    const logOf = (i: number, k: number) => {
+      const d = scheme.dimensions[i]!;
+      const v = (sums[i]! + k - d.indicators.length * scheme.scoreMin) / (d.indicators.length * range);
+      return v > 0 ? Math.log(v) : Number.NEGATIVE_INFINITY;
+    };
+    // Here the gain is the whole sum of logs (not a difference), so a dimension at 0 (log -inf)
+    // never meets an infinite difference.
+    gainOf = logOf;
+    reached = (g) => scale * Math.exp(g / n) > above;
+    needed = above;
   }
-  const items: Item[] = [];
-  scheme.dimensions.forEach((d, i) => {
-    for (const ind of d.indicators) {
-      const room = scheme.scoreMax - scores[ind.code]!;
-      const effort = options.effort?.[ind.code] ?? 1;
-      for (let k = 0; k < room; k++) items.push({ code: ind.code, units: L / denominators[i]!, effort });
-    }
-  });
-  const reachable = items.reduce((s, it) => s + it.units, 0);
-  if (reachable < gap)
-    return { ok: false, reason: 'UNREACHABLE', from: result.status, current: result.value };
 
-  // best[u] = [effort, points] to cover at least u units (u capped at gap); prev[i][u] is the
-  // coverage before item i when item i was taken to reach u, or -1.
-  const INF = Number.POSITIVE_INFINITY;
-  let best: [number, number][] = Array.from({ length: gap + 1 }, (_, u) => (u === 0 ? [0, 0] : [INF, INF]));
-  const prev: Int32Array[] = [];
-  for (const item of items) {
-    const next = best.map((v) => [v[0], v[1]] as [number, number]);
-    const before = new Int32Array(gap + 1).fill(-1);
-    for (let u = 0; u <= gap; u++) {
-      const from = best[u]!;
-      if (from[0] === INF) continue;
-      const to = Math.min(gap, u + item.units);
-      const cand: [number, number] = [from[0] + item.effort, from[1] + 1];
-      const cur = next[to]!;
-      if (cand[0] < cur[0] - 1e-12 || (Math.abs(cand[0] - cur[0]) <= 1e-12 && cand[1] < cur[1])) {
-        next[to] = cand;
-        before[to] = u;
+  let frontier: State[] = [{ effort: 0, points: 0, gain: 0, taken: [] }];
+  points.forEach((dimPoints, i) => {
+    const prefix = [0];
+    for (const p of dimPoints) prefix.push(prefix.at(-1)! + p.effort);
+    const next: State[] = [];
+    for (const s of frontier) {
+      for (let k = 0; k <= dimPoints.length; k++) {
+        next.push({
+          effort: s.effort + prefix[k]!,
+          points: s.points + k,
+          gain: s.gain + gainOf(i, k),
+          taken: [...s.taken, k],
+        });
       }
     }
-    prev.push(before);
-    best = next;
-  }
-  // Walk back from the full cover to the items used.
-  const chosen = new Map<string, number>();
-  let u = gap;
-  for (let i = items.length - 1; i >= 0 && u > 0; i--) {
-    const from = prev[i]![u]!;
-    if (from >= 0) {
-      const item = items[i]!;
-      chosen.set(item.code, (chosen.get(item.code) ?? 0) + 1);
-      u = from;
+    next.sort((a, b) => a.effort - b.effort || a.points - b.points || b.gain - a.gain);
+    frontier = [];
+    let best: number | null = null;
+    for (const s of next) {
+      if (best === null || s.gain > best) {
+        frontier.push(s);
+        best = s.gain;
+      }
     }
-  }
+  });
+  const chosen = frontier.find((s) => reached(s.gain));
+  if (!chosen) return { ok: false, reason: 'UNREACHABLE', from: result.status, current: result.value };
 
+  const after: Record<string, number> = { ...scores };
   const steps: PlanStep[] = [];
   scheme.dimensions.forEach((d, i) => {
+    const perIndicator = new Map<string, number>();
+    for (const p of points[i]!.slice(0, chosen.taken[i]!))
+      perIndicator.set(p.code, (perIndicator.get(p.code) ?? 0) + 1);
     for (const ind of d.indicators) {
-      const points = chosen.get(ind.code);
-      if (!points) continue;
-      const from = scores[ind.code]!;
+      const k = perIndicator.get(ind.code);
+      if (!k) continue;
+      after[ind.code] = scores[ind.code]! + k;
       steps.push({
         indicator: ind.code,
         name: ind.name,
         dimension: d.code,
-        from,
-        to: from + points,
-        gain: points / denominators[i]!,
-        effort: points * (options.effort?.[ind.code] ?? 1),
+        from: scores[ind.code]!,
+        to: scores[ind.code]! + k,
+        gain: 0,
+        effort: k * effortOf(ind.code),
         actor: ind.actor,
         organisations: ind.organisations,
       });
     }
   });
+  // The gain of a step is the index it adds on its own to the current scores.
+  for (const step of steps)
+    step.gain = computeIndex(scheme, { ...scores, [step.indicator]: step.to }).value - result.value;
   steps.sort((a, b) => b.gain / b.effort - a.gain / a.effort || a.indicator.localeCompare(b.indicator));
-  const totalEffort = steps.reduce((s, x) => s + x.effort, 0);
-  const totalPoints = steps.reduce((s, x) => s + (x.to - x.from), 0);
   return {
     ok: true,
     from: result.status,
     target,
     current: result.value,
-    needed: neededUnits / L,
+    needed,
     steps,
-    totalEffort,
-    totalPoints,
-    projected: result.value + steps.reduce((s, x) => s + x.gain, 0),
+    totalEffort: steps.reduce((s, x) => s + x.effort, 0),
+    totalPoints: steps.reduce((s, x) => s + (x.to - x.from), 0),
+    projected: computeIndex(scheme, after).value,
   };
 }

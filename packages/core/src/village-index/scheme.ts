@@ -52,9 +52,33 @@ export interface StatusDef {
   above: number | null;
 }
 
+/**
+ * How dimension values make the index. Every dimension is first normalised to 0..1 as
+ * (sum of its scores - n x scoreMin) / (n x (scoreMax - scoreMin)) and multiplied by `scale`
+ * (IDM: 1; Indeks Desa: 100), so a dimension and the index share one scale.
+ */
 export type Aggregation =
-  /** Each dimension = sum of its scores / (its indicator count x scoreMax); index = mean of dimensions (IDM). */
-  { kind: 'mean-of-normalised-sums' };
+  /** Index = mean of the dimensions (IDM, Permendesa PDTT 2/2016). */
+  | { kind: 'mean-of-normalised-sums'; scale?: number }
+  /** Index = sum of weight x dimension / sum of weights; weights are whole numbers per dimension code. */
+  | { kind: 'weighted-sum'; scale: number; weights: Record<string, number> }
+  /** Index = geometric mean of the dimensions (one dimension at 0 makes the index 0). */
+  | { kind: 'geometric-mean'; scale: number };
+
+export function scaleOf(scheme: IndexScheme): number {
+  return scheme.aggregation.scale ?? 1;
+}
+
+/**
+ * The whole-number weight of each dimension when the index is linear in the scores (mean or
+ * weighted sum), in the order of `scheme.dimensions`; null for a geometric mean.
+ */
+export function linearWeights(scheme: IndexScheme): number[] | null {
+  const a = scheme.aggregation;
+  if (a.kind === 'geometric-mean') return null;
+  if (a.kind === 'mean-of-normalised-sums') return scheme.dimensions.map(() => 1);
+  return scheme.dimensions.map((d) => a.weights[d.code] ?? 0);
+}
 
 export interface IndexScheme {
   id: string;
@@ -107,6 +131,17 @@ export function schemeProblems(scheme: IndexScheme): { field: string; issue: str
     }
   });
   if (scheme.scoreMax <= scheme.scoreMin) problems.push({ field: 'scoreMax', issue: 'too_small' });
+  const a = scheme.aggregation;
+  if (a.kind === 'weighted-sum') {
+    const codes = new Set(scheme.dimensions.map((d) => d.code));
+    scheme.dimensions.forEach((d) => {
+      if (!(a.weights[d.code]! > 0))
+        problems.push({ field: `aggregation.weights.${d.code}`, issue: 'required' });
+    });
+    for (const code of Object.keys(a.weights))
+      if (!codes.has(code))
+        problems.push({ field: `aggregation.weights.${code}`, issue: 'unknown_dimension' });
+  }
   return problems;
 }
 
