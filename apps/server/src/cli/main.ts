@@ -12,7 +12,7 @@ import { jobHandlers } from '../modules/index.ts';
 import { runJobNow } from '../modules/jobs/jobs.service.ts';
 import * as orgRepo from '../modules/organisations/organisations.repository.ts';
 import { createUser } from '../modules/users/users.service.ts';
-import { builtInSchemes, findScheme } from '../modules/village-index/schemes.ts';
+import { builtInSchemes, readSchemeFile } from '../modules/village-index/schemes.ts';
 import { readIndexTemplate } from '../modules/village-index/template.ts';
 import { importComposites, readCompositesFile } from '../modules/village-index/village-index.import.ts';
 import { seed } from '../seed/seed.ts';
@@ -165,14 +165,23 @@ index
   .command('score')
   .description('score a 50-indicator template (CSV or XLSX: kode_desa + one column per indicator code)')
   .argument('<file>', 'the template, e.g. reference-data/idm/idm2024_indikator_kab_blitar.csv')
-  .option('--scheme <id>', 'index scheme: a built-in id, or id@version of a loaded one', 'idm-2016')
+  .option(
+    '--scheme <id|file>',
+    `index scheme: a built-in id (${Object.keys(builtInSchemes).join(', ')}) or a scheme file (.json or .xlsx)`,
+    'idm-2016',
+  )
   .option('--out <file>', 'write the result CSV here instead of standard output')
   .action(async (file: string, opts: { scheme: string; out?: string }) => {
-    const scheme = builtInSchemes[opts.scheme];
+    const scheme = /\.(json|xlsx)$/i.test(opts.scheme)
+      ? await readSchemeFile(readFileSync(resolve(opts.scheme)), opts.scheme)
+      : builtInSchemes[opts.scheme];
     if (!scheme)
       throw new Error(`unknown scheme ${opts.scheme} (known: ${Object.keys(builtInSchemes).join(', ')})`);
     const rows = await readIndexTemplate(scheme, readFileSync(resolve(file)), file);
-    const lines = [`kode_desa,${scheme.dimensions.map((d) => d.code.toLowerCase()).join(',')},idm,status`];
+    const indexColumn = scheme.id === 'idm-2016' ? 'idm' : 'nilai';
+    const lines = [
+      `kode_desa,${scheme.dimensions.map((d) => d.code.toLowerCase()).join(',')},${indexColumn},status`,
+    ];
     for (const row of rows) {
       const r = computeIndex(scheme, row.scores);
       lines.push(

@@ -44,6 +44,10 @@ const matrix: Record<string, string> = {
   'POST /api/index/imports/template': 'A A - - - - -',
   'GET /api/index/schemes': 'A A A A A A A',
   'POST /api/index/schemes': 'A - - - - - -',
+  'POST /api/index/schemes/xlsx': 'A - - - - - -',
+  'GET /api/index/schemes/:id': 'A A A A A A A',
+  'GET /api/index/schemes/:id/scheme.xlsx': 'A A A A A A A',
+  'POST /api/index/imports/rumusan': 'A A - - - - -',
   'GET /api/index/worklist': 'A A - A A - -',
   'GET /api/index/berita-acara': 'A A - A A - -',
   'GET /api/index/entries/:code/:year': 'A A - A A - -',
@@ -102,7 +106,13 @@ function sample(route: string, role: string) {
     .replace(':year', '2025')
     .replace(
       ':id',
-      url.startsWith('/api/jobs') ? jobId : url.startsWith('/api/users') ? userId : organisationId,
+      url.startsWith('/api/jobs')
+        ? jobId
+        : url.startsWith('/api/users')
+          ? userId
+          : url.startsWith('/api/index/schemes')
+            ? 'idm-2016'
+            : organisationId,
     );
   const payloads: Record<string, unknown> = {
     'POST /api/auth/login': { username: 'dprd', password: DEMO_PASSWORD },

@@ -55,6 +55,28 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   return data as T;
 }
 
+/** A file sent as the request body itself (CSV, XLSX), answered with JSON like `api()`. */
+export async function uploadFile<T>(url: string, file: Blob, contentType: string): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': contentType, ...csrfHeader() },
+    credentials: 'same-origin',
+    body: file,
+  });
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      data?.code ?? 'INTERNAL',
+      data?.detail ?? res.statusText,
+      data?.issues ?? [],
+    );
+  return data as T;
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const get = <T>(url: string) => api<T>('GET', url);
 export const post = <T>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
 export const patch = <T>(url: string, body: unknown) => api<T>('PATCH', url, body);

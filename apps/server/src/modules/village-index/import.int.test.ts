@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idm2024Indicators, rumusanOf } from '../../../../../packages/core/src/village-index/fixtures.ts';
 import { call, createTestApp, login, type TestApp } from '../../../test/harness.ts';
 import { systemPrincipal } from '../../context.ts';
 import { importComposites, readCompositesFile } from './village-index.import.ts';
@@ -156,5 +157,59 @@ describe("import of Kemendesa's yearly composites file", () => {
     );
     expect(notXlsx.statusCode).toBe(400);
     expect(notXlsx.json().issues[0]).toMatchObject({ field: 'file', issue: 'not_xlsx' });
+  });
+
+  it("imports Kemendesa's per-desa rumusan files: all or none, idempotent, each problem named by file", async () => {
+    const perencana = await login(t.app, 'perencana');
+    const rows = idm2024Indicators.slice(0, 3);
+    const fileOf = (
+      row: Record<string, string>,
+      year: number,
+      edit?: (doc: ReturnType<typeof rumusanOf>) => void,
+    ) => {
+      const doc = rumusanOf(row);
+      doc.mapData.SUMMARIES.TAHUN = year;
+      edit?.(doc);
+      return { fileName: `rumusan-${row.kode_desa}.json`, content: JSON.stringify(doc) };
+    };
+    const send = (files: unknown[]) =>
+      call(t.app, perencana, { method: 'POST', url: '/api/index/imports/rumusan', payload: { files } });
+    const first = await send(rows.map((r) => fileOf(r, 2018)));
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ year: 2018, rows: 3, changed: 3 });
+    expect((await send(rows.map((r) => fileOf(r, 2018)))).json()).toMatchObject({ rows: 3, changed: 0 });
+    const card = (await t.app.inject({ method: 'GET', url: `/api/index/desa/${rows[0]!.kode_desa}` })).json();
+    expect(card.history.find((h: { year: number }) => h.year === 2018).value).toBeCloseTo(
+      Number(rows[0]!.idm_recomputed),
+      4,
+    );
+
+    // One broken file among good ones: nothing is written, and each problem names its file.
+    const bad = await send([
+      fileOf(rows[0]!, 2019),
+      fileOf(rows[1]!, 2019, (d) => {
+        (d.mapData.ROW[0] as { SKOR: number }).SKOR = 9;
+      }),
+      { fileName: 'rusak.json', content: '{"ROW": [' },
+      fileOf(rows[2]!, 2020),
+    ]);
+    expect(bad.statusCode).toBe(400);
+    const fields = bad.json().issues.map((i: { field: string; issue: string }) => `${i.field} ${i.issue}`);
+    expect(fields).toEqual([
+      `rumusan-${rows[1]!.kode_desa}.json: ROW 1 (NO 1), SKOR score_range`,
+      'rusak.json: file not_json',
+      `rumusan-${rows[2]!.kode_desa}.json: SUMMARIES.TAHUN other_year`,
+    ]);
+    const after = (
+      await t.app.inject({ method: 'GET', url: `/api/index/desa/${rows[0]!.kode_desa}` })
+    ).json();
+    expect(after.history.map((h: { year: number }) => h.year)).not.toContain(2019);
+    const desa = await login(t.app, 'desa.jaten');
+    const forbidden = await call(t.app, desa, {
+      method: 'POST',
+      url: '/api/index/imports/rumusan',
+      payload: { files: [fileOf(rows[0]!, 2019)] },
+    });
+    expect(forbidden.statusCode).toBe(403);
   });
 });

@@ -39,28 +39,33 @@ export function parseCsvTable(data: Buffer): string[][] {
   }
 }
 
-async function readTable(data: Buffer, fileName: string): Promise<string[][]> {
-  const ext = extname(fileName).toLowerCase();
-  if (ext === '.xlsx') {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(data as unknown as ArrayBuffer);
-    } catch {
-      throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'not_xlsx' }] });
-    }
-    const sheet = workbook.worksheets[0];
-    if (!sheet) return [];
+/** Every sheet of a workbook as rows of cell texts (formulas give their result), by sheet name. */
+export async function readXlsxSheets(data: Buffer): Promise<Map<string, string[][]>> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'not_xlsx' }] });
+  }
+  const sheets = new Map<string, string[][]>();
+  for (const sheet of workbook.worksheets) {
     const table: string[][] = [];
     sheet.eachRow({ includeEmpty: true }, (row) => {
       const values = (row.values as unknown[]).slice(1);
       table.push(
         values.map((v) =>
-          v == null ? '' : typeof v === 'object' && 'result' in v ? String(v.result) : String(v),
+          v == null ? '' : typeof v === 'object' && 'result' in v ? String(v.result) : String(v).trim(),
         ),
       );
     });
-    return table;
+    sheets.set(sheet.name, table);
   }
+  return sheets;
+}
+
+async function readTable(data: Buffer, fileName: string): Promise<string[][]> {
+  const ext = extname(fileName).toLowerCase();
+  if (ext === '.xlsx') return [...(await readXlsxSheets(data)).values()][0] ?? [];
   if (ext === '.csv' || ext === '.txt' || ext === '') {
     return parseCsvTable(data);
   }

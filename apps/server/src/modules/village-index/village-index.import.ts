@@ -8,6 +8,7 @@ import {
   isRegionCode,
   isWithin,
   parseRegionCode,
+  readRumusan,
   statusOf,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
@@ -186,4 +187,70 @@ export async function readTemplateImport(
   }
   if (issues.length) throw new AppError('VALIDATION', { issues });
   return { year, rows: results };
+}
+
+/**
+ * Kemendesa's per-desa "rumusan" JSON files (one per desa), as a year's official results: each
+ * file is read and checked against its own subtotals; every desa must lie in the kabupaten and
+ * all files must be of one year. All files or none; importing them again changes nothing.
+ */
+export function readRumusanImport(
+  ctx: AppContext,
+  files: readonly { fileName: string; kodeDesa?: string | undefined; content: string }[],
+): CompositeImport {
+  const kab = parseRegionCode(ctx.config.activeKabupaten);
+  const issues: FieldIssue[] = [];
+  const results: NewResult[] = [];
+  const seen = new Map<string, string>();
+  let year: number | null = null;
+  for (const file of files) {
+    const at = (field: string) => `${file.fileName}: ${field}`;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(file.content);
+    } catch {
+      issues.push({ field: at('file'), issue: 'not_json' });
+      continue;
+    }
+    const hint = file.kodeDesa ?? /(\d{2}\.?\d{2}\.?\d{2}\.?\d{4})/.exec(file.fileName)?.[1] ?? null;
+    const read = readRumusan(idm2016, doc, hint);
+    if (!read.ok) {
+      issues.push(...read.issues.map((i) => ({ ...i, field: at(i.field) })));
+      continue;
+    }
+    const r = read.result;
+    const code = parseRegionCode(r.code);
+    if (!isWithin(code, kab) || !isDesaCode(code)) {
+      issues.push({ field: at('IDENTITAS.kode_desa'), issue: 'not_a_desa_here' });
+      continue;
+    }
+    if (seen.has(code)) {
+      issues.push({
+        field: at('IDENTITAS.kode_desa'),
+        issue: 'duplicate_file',
+        params: { file: seen.get(code)! },
+      });
+      continue;
+    }
+    seen.set(code, file.fileName);
+    year ??= r.year;
+    if (r.year !== year) {
+      issues.push({ field: at('SUMMARIES.TAHUN'), issue: 'other_year', params: { year } });
+      continue;
+    }
+    const computed = computeIndex(idm2016, r.scores);
+    results.push({
+      schemeId: idm2016.id,
+      year: r.year,
+      regionCode: code,
+      state: 'approved',
+      source: 'official',
+      scores: r.scores,
+      dimensions: Object.fromEntries(computed.dimensions.map((d) => [d.code, d.value])),
+      value: computed.value,
+      status: computed.status.code,
+    });
+  }
+  if (issues.length) throw new AppError('VALIDATION', { issues });
+  return { year: year!, rows: results };
 }

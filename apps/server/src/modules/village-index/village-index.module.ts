@@ -12,7 +12,10 @@ import {
   indexSchemeDefinition,
   indexSummary,
   indexYearQuery,
+  rumusanImportBody,
+  schemeFileQuery,
   schemeList,
+  schemeParams,
   schemeSummary,
   signOffBody,
   templateImportQuery,
@@ -29,7 +32,12 @@ import { sheet, xlsxOf, xlsxOfSheets } from '../../reports/xlsx.ts';
 import type { Module } from '../module.ts';
 import * as schemes from './schemes.ts';
 import * as entries from './village-index.entries.ts';
-import { importComposites, readCompositesFile, readTemplateImport } from './village-index.import.ts';
+import {
+  importComposites,
+  readCompositesFile,
+  readRumusanImport,
+  readTemplateImport,
+} from './village-index.import.ts';
 import { beritaAcaraPdf, scorecardPdf } from './village-index.report.ts';
 import * as service from './village-index.service.ts';
 
@@ -179,7 +187,60 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      return reply.code(201).send(await schemes.loadScheme(ctx, request.principal, request.body));
+      const scheme = schemes.parseScheme(request.body);
+      return reply.code(201).send(await schemes.loadScheme(ctx, request.principal, scheme));
+    },
+  );
+  app.post(
+    '/index/schemes/xlsx',
+    {
+      config: { permission: 'index.schemes.manage' },
+      bodyLimit: 5 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Load a new index scheme version from a workbook in the layout of the scheme export',
+        consumes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        querystring: schemeFileQuery,
+        response: { 201: schemeSummary },
+      },
+    },
+    async (request, reply) => {
+      const scheme = await schemes.readSchemeFile(uploadedFile(request), request.query.fileName);
+      return reply.code(201).send(await schemes.loadScheme(ctx, request.principal, scheme));
+    },
+  );
+  app.get(
+    '/index/schemes/:id',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'One scheme (id, or id@version) in full: dimensions, indicators, rubrics, notes',
+        params: schemeParams,
+        response: { 200: indexSchemeDefinition },
+      },
+    },
+    async (request) => {
+      const scheme = await schemes.findScheme(ctx, request.params.id);
+      if (!scheme) throw new AppError('NOT_FOUND', { details: { what: request.params.id } });
+      return scheme;
+    },
+  );
+  app.get(
+    '/index/schemes/:id/scheme.xlsx',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'One scheme as a workbook, the layout an admin edits and loads back',
+        params: schemeParams,
+      },
+    },
+    async (request, reply) => {
+      const scheme = await schemes.findScheme(ctx, request.params.id);
+      if (!scheme) throw new AppError('NOT_FOUND', { details: { what: request.params.id } });
+      const data = await schemes.schemeXlsx(scheme);
+      return sendFile(reply, { kind: 'xlsx', name: `skema-${scheme.id}-${scheme.version}.xlsx`, data });
     },
   );
 
@@ -226,6 +287,29 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       const data = uploadedFile(request);
       const parsed = await readTemplateImport(ctx, data, request.query.fileName, request.query.year);
       return importComposites(ctx, request.principal, parsed, request.query.fileName);
+    },
+  );
+
+  app.post(
+    '/index/imports/rumusan',
+    {
+      config: { permission: 'index.import' },
+      bodyLimit: UPLOAD_LIMIT,
+      schema: {
+        tags,
+        summary:
+          "Import Kemendesa's per-desa 'rumusan' JSON files of one year as official results; all files or none",
+        body: rumusanImportBody,
+        response: { 200: importResult },
+      },
+    },
+    async (request) => {
+      const parsed = readRumusanImport(ctx, request.body.files);
+      const names =
+        request.body.files.length === 1
+          ? request.body.files[0]!.fileName
+          : `${request.body.files.length} berkas rumusan`;
+      return importComposites(ctx, request.principal, parsed, names);
     },
   );
 

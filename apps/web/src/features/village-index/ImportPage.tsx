@@ -14,7 +14,7 @@ import {
 import type { ImportResult } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, csrfHeader } from '../../app/api.ts';
+import { ApiError, post, uploadFile, XLSX_TYPE } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
 
 /** A row-by-row error report the user can open in a spreadsheet: field (line and column) and problem. */
@@ -27,39 +27,41 @@ function errorReportUrl(error: ApiError): string {
   return URL.createObjectURL(new Blob([`\uFEFF${lines.join('\r\n')}`], { type: 'text/csv;charset=utf-8' }));
 }
 
-/** Upload of Kemendesa's yearly composites file: all rows or none, with a downloadable error report. */
+type Kind = 'composites' | 'template' | 'rumusan';
+
+/**
+ * Upload of Kemendesa's yearly composites file, the project's 50-indicator template, or
+ * Kemendesa's per-desa rumusan files: all rows or none, with a downloadable error report.
+ */
 export default function ImportPage() {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<'composites' | 'template'>('composites');
+  const [kind, setKind] = useState<Kind>('composites');
   const [year, setYear] = useState(2025);
   const [file, setFile] = useState<File | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const ready = kind === 'rumusan' ? files.length > 0 : file !== null;
   const upload = async () => {
-    if (!file) return;
     setBusy(true);
     setError(null);
     setResult(null);
     try {
+      if (kind === 'rumusan') {
+        const payload = await Promise.all(
+          files.map(async (f) => ({ fileName: f.name, content: await f.text() })),
+        );
+        setResult(await post<ImportResult>('/api/index/imports/rumusan', { files: payload }));
+        return;
+      }
+      if (!file) return;
       const xlsx = file.name.toLowerCase().endsWith('.xlsx');
       const url =
         kind === 'composites'
           ? `/api/index/imports/composites?fileName=${encodeURIComponent(file.name)}`
           : `/api/index/imports/template?year=${year}&fileName=${encodeURIComponent(file.name)}`;
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': xlsx
-            ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-            : 'text/csv',
-          ...csrfHeader(),
-        },
-        body: file,
-      });
-      const data = await res.json();
-      if (!res.ok) throw new ApiError(res.status, data.code, data.detail, data.issues ?? []);
-      setResult(data);
+      setResult(await uploadFile<ImportResult>(url, file, xlsx ? XLSX_TYPE : 'text/csv'));
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'INTERNAL', String(e)));
     } finally {
@@ -71,14 +73,21 @@ export default function ImportPage() {
       <Title order={2}>{t('index.importTitle')}</Title>
       <SegmentedControl
         value={kind}
-        onChange={(v) => setKind(v as 'composites' | 'template')}
+        onChange={(v) => setKind(v as Kind)}
         data={[
           { value: 'composites', label: t('index.importComposites') },
           { value: 'template', label: t('index.importTemplate') },
+          { value: 'rumusan', label: t('index.importRumusan') },
         ]}
         data-testid="import-kind"
       />
-      <Text size="sm">{kind === 'composites' ? t('index.importHelp') : t('index.importTemplateHelp')}</Text>
+      <Text size="sm">
+        {kind === 'composites'
+          ? t('index.importHelp')
+          : kind === 'template'
+            ? t('index.importTemplateHelp')
+            : t('index.importRumusanHelp')}
+      </Text>
       <Group align="end">
         {kind === 'template' && (
           <NumberInput
@@ -90,15 +99,27 @@ export default function ImportPage() {
             w={110}
           />
         )}
-        <FileInput
-          label={t('index.importFile')}
-          accept={kind === 'template' ? '.csv,.xlsx' : '.csv'}
-          value={file}
-          onChange={setFile}
-          w={360}
-          data-testid="import-file"
-        />
-        <Button onClick={upload} disabled={!file} loading={busy} data-testid="import-submit">
+        {kind === 'rumusan' ? (
+          <FileInput
+            label={t('index.importFiles')}
+            accept=".json,application/json"
+            multiple
+            value={files}
+            onChange={setFiles}
+            w={360}
+            data-testid="import-files"
+          />
+        ) : (
+          <FileInput
+            label={t('index.importFile')}
+            accept={kind === 'template' ? '.csv,.xlsx' : '.csv'}
+            value={file}
+            onChange={setFile}
+            w={360}
+            data-testid="import-file"
+          />
+        )}
+        <Button onClick={upload} disabled={!ready} loading={busy} data-testid="import-submit">
           {t('index.importButton')}
         </Button>
       </Group>

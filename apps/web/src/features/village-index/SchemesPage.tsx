@@ -1,14 +1,29 @@
-import { Alert, Badge, Button, Card, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { SchemeSummary } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, post } from '../../app/api.ts';
+import { ApiError, get, post, uploadFile, XLSX_TYPE } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useLanguage, useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 
-/** Index schemes: the built-in IDM and versions an admin loads from JSON, with their unconfirmed parts. */
+/**
+ * Index schemes: the built-in IDM and Indeks Desa, and versions an admin loads from JSON or XLSX,
+ * each with its aggregation and the parts not confirmed by a regulation (with the reason).
+ */
 export default function SchemesPage() {
   const { t } = useTranslation();
   const { lang } = useLanguage();
@@ -21,6 +36,12 @@ export default function SchemesPage() {
   });
   const upload = useSubmit(
     async () => {
+      if (file!.name.toLowerCase().endsWith('.xlsx'))
+        return uploadFile(
+          `/api/index/schemes/xlsx?fileName=${encodeURIComponent(file!.name)}`,
+          file!,
+          XLSX_TYPE,
+        );
       let json: unknown;
       try {
         json = JSON.parse(await file!.text());
@@ -57,15 +78,23 @@ export default function SchemesPage() {
                 <Table.Td>
                   {s.name}
                   <Text size="xs" c="dimmed">
-                    {s.regulation}
+                    {s.regulation} ·{' '}
+                    {t(`index.aggregations.${s.aggregation}`, { defaultValue: s.aggregation })}
                   </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('index.schemeDimensions')}:{' '}
+                    {s.dimensions.map((d) => `${d.name} (${d.indicators})`).join(', ')}
+                  </Text>
+                  <Anchor size="xs" href={`/api/index/schemes/${encodeURIComponent(s.id)}/scheme.xlsx`}>
+                    {t('index.schemeDownload')}
+                  </Anchor>
                 </Table.Td>
                 <Table.Td>{s.indicators}</Table.Td>
-                <Table.Td>
+                <Table.Td maw={360}>
                   {s.unconfirmed.map((u) => (
-                    <Badge key={u} color="yellow" variant="light" mr={4}>
-                      {t(`index.parts.${u}`, { defaultValue: u })}
-                    </Badge>
+                    <Text key={u} size="xs" c="dimmed">
+                      <b>{t(`index.parts.${u}`, { defaultValue: u })}:</b> {s.notes[u]?.[lang]}
+                    </Text>
                   ))}
                 </Table.Td>
                 <Table.Td>
@@ -88,7 +117,7 @@ export default function SchemesPage() {
           <Group align="end">
             <FileInput
               label={t('index.schemeFile')}
-              accept=".json,application/json"
+              accept=".json,.xlsx,application/json"
               value={file}
               onChange={setFile}
               w={320}
