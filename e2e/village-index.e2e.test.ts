@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { idm2024Indicators, rumusanOf } from '../packages/core/src/village-index/fixtures.ts';
 import { baseUrl, openBrowser, shot, signIn } from './browser.ts';
 
 let b: Awaited<ReturnType<typeof openBrowser>>;
@@ -90,6 +91,40 @@ describe('village index in Chromium', () => {
     await page.locator('input[type=file]').setInputFiles(good);
     await page.getByTestId('import-submit').click();
     expect(await page.getByTestId('import-result').innerText()).toContain('IDM 2018: 1 desa dibaca');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the schemes with their unconfirmed parts, and imports per-desa rumusan files', async () => {
+    const { page } = b;
+    await signIn(page, 'admin');
+    await page.goto(`${baseUrl()}/indeks-desa/skema`);
+    const table = page.getByTestId('schemes');
+    await table.getByText('indeks-desa-2024@2025-draft').waitFor();
+    const text = await table.innerText();
+    expect(text).toContain('Rata-rata geometrik');
+    expect(text).toContain('Ambang status');
+    expect(text).toContain('belum dipastikan');
+    const download = page.waitForEvent('download');
+    await table.getByText('Unduh XLSX').first().click();
+    const workbook = readFileSync(await (await download).path());
+    expect(workbook.subarray(0, 2).toString()).toBe('PK');
+    await shot(page, 'schemes');
+
+    const dir = mkdtempSync(join(tmpdir(), 'sinergi-rumusan-'));
+    const files = idm2024Indicators.slice(0, 2).map((row) => {
+      const doc = rumusanOf(row);
+      doc.mapData.SUMMARIES.TAHUN = 2018;
+      const file = join(dir, `${row.kode_desa!.replaceAll('.', '')}.json`);
+      writeFileSync(file, JSON.stringify(doc));
+      return file;
+    });
+    await page.goto(`${baseUrl()}/indeks-desa/impor`);
+    await page.getByTestId('import-kind').getByText('Rumusan per desa (JSON)').click();
+    await page.getByTestId('import-files').click();
+    await page.locator('input[type=file]').setInputFiles(files);
+    await page.getByTestId('import-submit').click();
+    expect(await page.getByTestId('import-result').innerText()).toContain('IDM 2018: 2 desa dibaca');
+    await shot(page, 'import-rumusan');
     rmSync(dir, { recursive: true, force: true });
   });
 });

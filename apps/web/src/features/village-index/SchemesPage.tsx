@@ -66,7 +66,6 @@ export default function SchemesPage() {
               <Table.Th>{t('organisations.name')}</Table.Th>
               <Table.Th>{t('index.indicator')}</Table.Th>
               <Table.Th>{t('index.unconfirmedShort')}</Table.Th>
-              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -74,6 +73,15 @@ export default function SchemesPage() {
               <Table.Tr key={s.id}>
                 <Table.Td>
                   <code>{s.id}</code>
+                  <div>
+                    {s.builtIn ? (
+                      <Badge variant="outline" size="sm" mt={4}>
+                        {t('index.builtIn')}
+                      </Badge>
+                    ) : (
+                      s.createdAt && <Text size="xs">{formatDateTime(s.createdAt, lang)}</Text>
+                    )}
+                  </div>
                 </Table.Td>
                 <Table.Td>
                   {s.name}
@@ -96,13 +104,6 @@ export default function SchemesPage() {
                       <b>{t(`index.parts.${u}`, { defaultValue: u })}:</b> {s.notes[u]?.[lang]}
                     </Text>
                   ))}
-                </Table.Td>
-                <Table.Td>
-                  {s.builtIn ? (
-                    <Badge variant="outline">{t('index.builtIn')}</Badge>
-                  ) : (
-                    s.createdAt && <Text size="xs">{formatDateTime(s.createdAt, lang)}</Text>
-                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

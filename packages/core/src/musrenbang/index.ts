@@ -1,0 +1,3 @@
+export * from './path.ts';
+export * from './ranking.ts';
+export * from './similarity.ts';
