@@ -2,6 +2,7 @@ import { auditModule } from './audit/audit.module.ts';
 import { authModule } from './auth/auth.module.ts';
 import { jobsModule } from './jobs/jobs.module.ts';
 import type { JobHandler, Module } from './module.ts';
+import { musrenbangModule } from './musrenbang/musrenbang.module.ts';
 import { organisationsModule } from './organisations/organisations.module.ts';
 import { regionsModule } from './regions/regions.module.ts';
 import { systemModule } from './system/system.module.ts';
@@ -17,6 +18,7 @@ export const modules: readonly Module[] = [
   auditModule,
   jobsModule,
   villageIndexModule,
+  musrenbangModule,
 ];
 
 export const jobHandlers: Readonly<Record<string, JobHandler>> = Object.assign(

@@ -17,9 +17,17 @@ const opd: Actor = { role: 'opd', userId: 'u3', organisationId: 'org-1' };
 const dprd: Actor = { role: 'dprd', userId: 'u4' };
 
 describe('policy', () => {
-  it('denies anonymous visitors everything but public reads', () => {
+  it('denies anonymous visitors everything but public reads, submitting an aspiration and tracking it', () => {
     const allowed = permissions.filter((p) => can(anonymous, p));
-    expect(allowed.sort()).toEqual(['index.read', 'organisations.read', 'regions.read', 'settings.read']);
+    expect(allowed.sort()).toEqual([
+      'aspirations.submit',
+      'index.read',
+      'kamus.read',
+      'organisations.read',
+      'proposals.track',
+      'regions.read',
+      'settings.read',
+    ]);
   });
 
   it('answers UNAUTHENTICATED to anonymous and FORBIDDEN to a signed-in role', () => {

@@ -47,6 +47,17 @@ const grants = {
   'index.return': ['admin', 'perencana', 'kecamatan'],
   'index.import': ['admin', 'perencana'],
   'index.schemes.manage': ['admin'],
+  // Musrenbang: offices read and enter proposals of their track; anyone submits an aspiration and
+  // follows a proposal by its tracking code; who decides at each step is core's canDecide.
+  'proposals.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
+  'proposals.create': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
+  'proposals.decide': ['admin', 'perencana', 'opd', 'kecamatan', 'desa'],
+  'proposals.photos': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
+  'proposals.rollover': ['admin', 'perencana'],
+  'proposals.track': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'aspirations.submit': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'kamus.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'kamus.import': ['admin', 'perencana'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -1,0 +1,185 @@
+import {
+  aspirationBody,
+  createdProposal,
+  decisionBody,
+  duplicateQuery,
+  photoParams,
+  proposalBody,
+  proposalDetail,
+  proposalList,
+  proposalListQuery,
+  proposalParams,
+  publicTracking,
+  rolloverBody,
+  rolloverResult,
+  trackingParams,
+} from '@sinergi/contracts';
+import { AppError } from '@sinergi/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import type { Module } from '../module.ts';
+import { kamusRoutes } from './kamus.routes.ts';
+import * as service from './musrenbang.service.ts';
+
+function routes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['musrenbang'];
+  app.get(
+    '/proposals',
+    {
+      config: { permission: 'proposals.read' },
+      schema: {
+        tags,
+        summary: 'Proposals of every track; `mine=1` lists what the signed-in office must decide now',
+        querystring: proposalListQuery,
+        response: { 200: proposalList },
+      },
+    },
+    async (request) => service.listProposals(ctx, request.principal, request.query),
+  );
+  app.post(
+    '/proposals',
+    {
+      config: { permission: 'proposals.create' },
+      schema: {
+        tags,
+        summary: 'Enter a proposal (Musrenbang by a desa or kecamatan, Renja by an OPD, pokir by the DPRD)',
+        body: proposalBody,
+        response: { 201: createdProposal },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.createProposal(ctx, request.principal, request.body)),
+  );
+  app.get(
+    '/proposals/duplicates',
+    {
+      config: { permission: 'proposals.read' },
+      schema: {
+        tags,
+        summary: 'Active proposals of the same desa and year with a similar title',
+        querystring: duplicateQuery,
+        response: { 200: z.object({ items: createdProposal.shape.duplicateOf }) },
+      },
+    },
+    async (request) => service.checkDuplicates(ctx, request.query),
+  );
+  app.get(
+    '/proposals/:id',
+    {
+      config: { permission: 'proposals.read' },
+      schema: {
+        tags,
+        summary: 'One proposal with its history and photos',
+        params: proposalParams,
+        response: { 200: proposalDetail },
+      },
+    },
+    async (request) => service.getProposal(ctx, request.principal, request.params.id),
+  );
+  app.post(
+    '/proposals/:id/decisions',
+    {
+      config: { permission: 'proposals.decide' },
+      schema: {
+        tags,
+        summary: 'Forward, merge, defer or reject a proposal at its current step',
+        params: proposalParams,
+        body: decisionBody,
+        response: { 200: proposalDetail },
+      },
+    },
+    async (request) => service.decide(ctx, request.principal, request.params.id, request.body),
+  );
+  app.post(
+    '/proposals/rollover',
+    {
+      config: { permission: 'proposals.rollover' },
+      schema: {
+        tags,
+        summary: "Year end: every active, unfunded proposal of the year joins next year's pool",
+        body: rolloverBody,
+        response: { 200: rolloverResult },
+      },
+    },
+    async (request) => service.rollover(ctx, request.principal, request.body.year),
+  );
+
+  app.addContentTypeParser(
+    ['image/jpeg', 'image/png', 'image/webp'],
+    { parseAs: 'buffer', bodyLimit: service.PHOTO_LIMIT },
+    (_req, body, done) => done(null, body),
+  );
+  app.post(
+    '/proposals/:id/photos',
+    {
+      config: { permission: 'proposals.photos' },
+      bodyLimit: service.PHOTO_LIMIT,
+      schema: {
+        tags,
+        summary: 'Add a photo (the image itself as the body: JPEG, PNG or WebP, at most 5 MiB)',
+        consumes: ['image/jpeg', 'image/png', 'image/webp'],
+        params: proposalParams,
+        response: { 201: z.object({ id: z.string(), mediaType: z.string(), size: z.number().int() }) },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body))
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+          details: { type: request.headers['content-type'] ?? '' },
+        });
+      const photo = await service.addPhoto(
+        ctx,
+        request.principal,
+        request.params.id,
+        request.body,
+        request.headers['content-type'] ?? '',
+      );
+      return reply.code(201).send(photo);
+    },
+  );
+  app.get(
+    '/proposals/:id/photos/:photoId',
+    {
+      config: { permission: 'proposals.read' },
+      schema: { tags, summary: 'A photo of a proposal', params: photoParams },
+    },
+    async (request, reply) => {
+      const photo = await service.getPhoto(ctx, request.params.id, request.params.photoId);
+      return reply.type(photo.mediaType).header('cache-control', 'private, max-age=3600').send(photo.data);
+    },
+  );
+
+  app.post(
+    '/aspirations',
+    {
+      config: { permission: 'aspirations.submit', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Anyone submits an aspiration without an account and gets a tracking code',
+        body: aspirationBody,
+        response: { 201: z.object({ trackingCode: z.string(), stage: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.submitAspiration(ctx, request.principal, request.body)),
+  );
+  app.get(
+    '/track/:code',
+    {
+      config: { permission: 'proposals.track' },
+      schema: {
+        tags,
+        summary: 'Follow a proposal by its tracking code: each step, decision and reason (no personal data)',
+        params: trackingParams,
+        response: { 200: publicTracking },
+      },
+    },
+    async (request) => service.trackProposal(ctx, request.params.code),
+  );
+  kamusRoutes(app, ctx);
+}
+
+export const musrenbangModule: Module = { name: 'musrenbang', routes };

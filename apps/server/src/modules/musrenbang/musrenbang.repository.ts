@@ -1,0 +1,209 @@
+import { and, asc, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { kamusUsulan, organisations, proposalEvents, proposalPhotos, proposals } from '../../db/schema.ts';
+
+export type ProposalRow = typeof proposals.$inferSelect;
+export type NewProposal = typeof proposals.$inferInsert;
+export type NewEvent = typeof proposalEvents.$inferInsert;
+export type KamusRow = typeof kamusUsulan.$inferSelect;
+
+export async function insertProposal(tx: Db, values: NewProposal): Promise<ProposalRow> {
+  const [row] = await tx.insert(proposals).values(values).returning();
+  return row!;
+}
+
+export async function insertEvent(tx: Db, values: NewEvent): Promise<void> {
+  await tx.insert(proposalEvents).values(values);
+}
+
+export async function findProposal(db: Db, id: string): Promise<ProposalRow | null> {
+  const [row] = await db.select().from(proposals).where(eq(proposals.id, id));
+  return row ?? null;
+}
+
+export async function findByTrackingCode(db: Db, code: string): Promise<ProposalRow | null> {
+  const [row] = await db.select().from(proposals).where(eq(proposals.trackingCode, code));
+  return row ?? null;
+}
+
+export async function updateProposal(tx: Db, id: string, patch: Partial<NewProposal>, now: Date) {
+  await tx
+    .update(proposals)
+    .set({ ...patch, updatedAt: now })
+    .where(eq(proposals.id, id));
+}
+
+export interface ProposalFilter {
+  year?: number | undefined;
+  stage?: string | undefined;
+  stages?: readonly string[] | undefined;
+  state?: string | undefined;
+  track?: string | undefined;
+  within?: string | undefined;
+  organisationId?: string | undefined;
+  q?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+function whereOf(f: ProposalFilter) {
+  return and(
+    f.year !== undefined ? eq(proposals.planYear, f.year) : undefined,
+    f.stage ? eq(proposals.stage, f.stage) : undefined,
+    f.stages ? inArray(proposals.stage, [...f.stages]) : undefined,
+    f.state ? eq(proposals.state, f.state) : undefined,
+    f.track ? eq(proposals.track, f.track) : undefined,
+    f.within
+      ? sql`(${proposals.regionCode} = ${f.within} or ${proposals.regionCode} like ${`${f.within}.%`})`
+      : undefined,
+    f.organisationId ? eq(proposals.organisationId, f.organisationId) : undefined,
+    f.q
+      ? sql`(lower(${proposals.title}) like ${`%${f.q.toLowerCase()}%`} or ${proposals.trackingCode} = ${f.q.toUpperCase()})`
+      : undefined,
+  );
+}
+
+export async function listProposals(db: Db, f: ProposalFilter) {
+  const where = whereOf(f);
+  const rows = await db
+    .select({ p: proposals, org: { id: organisations.id, shortName: organisations.shortName } })
+    .from(proposals)
+    .leftJoin(organisations, eq(organisations.id, proposals.organisationId))
+    .where(where)
+    .orderBy(desc(proposals.planYear), asc(proposals.regionCode), asc(proposals.createdAt))
+    .limit(f.limit)
+    .offset(f.offset);
+  const [total] = await db.select({ n: count() }).from(proposals).where(where);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Active proposals of these desa in a plan year: the candidates for the duplicate check. */
+export async function findActiveInRegions(db: Db, regionCodes: readonly string[], year: number) {
+  if (regionCodes.length === 0) return [];
+  return db
+    .select({
+      id: proposals.id,
+      trackingCode: proposals.trackingCode,
+      title: proposals.title,
+      regionCode: proposals.regionCode,
+    })
+    .from(proposals)
+    .where(
+      and(
+        inArray(proposals.regionCode, [...regionCodes]),
+        eq(proposals.planYear, year),
+        eq(proposals.state, 'aktif'),
+      ),
+    );
+}
+
+export async function findEvents(db: Db, proposalId: string) {
+  return db
+    .select()
+    .from(proposalEvents)
+    .where(eq(proposalEvents.proposalId, proposalId))
+    .orderBy(asc(proposalEvents.id));
+}
+
+/** Tracking codes of proposals by id (to show merge links by their public handle). */
+export async function trackingCodesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: proposals.id, code: proposals.trackingCode })
+    .from(proposals)
+    .where(inArray(proposals.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/** Proposals merged into this one: their proposers are this proposal's proposers too. */
+export async function findMergedInto(db: Db, id: string) {
+  return db
+    .select({ trackingCode: proposals.trackingCode, proposerName: proposals.proposerName })
+    .from(proposals)
+    .where(eq(proposals.mergedInto, id))
+    .orderBy(asc(proposals.createdAt));
+}
+
+export async function findOrganisationName(db: Db, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ shortName: organisations.shortName })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return row?.shortName ?? null;
+}
+
+export async function insertPhoto(
+  tx: Db,
+  values: { proposalId: string; mediaType: string; size: number; data: Buffer },
+) {
+  const [row] = await tx.insert(proposalPhotos).values(values).returning({ id: proposalPhotos.id });
+  return row!.id;
+}
+
+export async function findPhotos(db: Db, proposalId: string) {
+  return db
+    .select({ id: proposalPhotos.id, mediaType: proposalPhotos.mediaType, size: proposalPhotos.size })
+    .from(proposalPhotos)
+    .where(eq(proposalPhotos.proposalId, proposalId))
+    .orderBy(asc(proposalPhotos.createdAt));
+}
+
+export async function findPhoto(db: Db, proposalId: string, photoId: string) {
+  const [row] = await db
+    .select()
+    .from(proposalPhotos)
+    .where(and(eq(proposalPhotos.proposalId, proposalId), eq(proposalPhotos.id, photoId)));
+  return row ?? null;
+}
+
+/** Active, unfunded proposals of a year, past moderation: what the year-end roll-over moves. */
+export async function findRollover(db: Db, year: number) {
+  return db
+    .select()
+    .from(proposals)
+    .where(
+      and(
+        eq(proposals.planYear, year),
+        eq(proposals.state, 'aktif'),
+        notInArray(proposals.stage, ['moderasi', 'apbd', 'pelaksanaan']),
+      ),
+    );
+}
+
+export async function listKamus(db: Db) {
+  return db
+    .select({ k: kamusUsulan, org: { id: organisations.id, shortName: organisations.shortName } })
+    .from(kamusUsulan)
+    .leftJoin(organisations, eq(organisations.id, kamusUsulan.organisationId))
+    .where(eq(kamusUsulan.active, true))
+    .orderBy(asc(kamusUsulan.code));
+}
+
+export async function findKamus(db: Db, code: string): Promise<KamusRow | null> {
+  const [row] = await db.select().from(kamusUsulan).where(eq(kamusUsulan.code, code));
+  return row ?? null;
+}
+
+/** Inserts or updates entries; returns how many rows changed (an identical row is not counted). */
+export async function upsertKamus(tx: Db, rows: Omit<KamusRow, 'updatedAt' | 'active'>[], now: Date) {
+  let changed = 0;
+  for (const r of rows) {
+    const existing = await findKamus(tx, r.code);
+    const same =
+      existing &&
+      existing.active &&
+      existing.name === r.name &&
+      existing.bidang === r.bidang &&
+      existing.organisationId === r.organisationId &&
+      existing.program === r.program &&
+      existing.unit === r.unit &&
+      existing.unitCost === r.unitCost;
+    if (same) continue;
+    changed++;
+    await tx
+      .insert(kamusUsulan)
+      .values({ ...r, active: true, updatedAt: now })
+      .onConflictDoUpdate({ target: kamusUsulan.code, set: { ...r, active: true, updatedAt: now } });
+  }
+  return changed;
+}

@@ -1,0 +1,240 @@
+import { z } from 'zod';
+import { regionCode, uuid } from './common.ts';
+
+/** Bidang of a proposal, as Musrenbang forms group them. */
+export const bidangList = [
+  'infrastruktur',
+  'ekonomi',
+  'sosial_budaya',
+  'pemerintahan',
+  'lingkungan',
+] as const;
+const stagesList = [
+  'moderasi',
+  'desa',
+  'kecamatan',
+  'opd',
+  'kabupaten',
+  'rkpd',
+  'apbd',
+  'pelaksanaan',
+] as const;
+const statesList = ['aktif', 'digabung', 'ditolak', 'selesai'] as const;
+const tracksList = ['musrenbang', 'pokir', 'renja', 'aspirasi'] as const;
+export const rejectReasonList = [
+  'bukan_kewenangan',
+  'sudah_didanai_sumber_lain',
+  'tidak_sesuai_prioritas',
+  'lahan_atau_izin_tidak_siap',
+  'pagu_tidak_cukup',
+  'tidak_layak_teknis',
+  'usulan_tidak_jelas',
+  'lainnya',
+] as const;
+
+const rupiah = z.number().int().min(0).max(10_000_000_000_000);
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+const rtRw = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}$/, { error: 'rt_rw' });
+const planYear = z.number().int().min(2020).max(2100);
+
+const location = {
+  regionCode,
+  rt: rtRw.optional(),
+  rw: rtRw.optional(),
+  latitude: z.number().min(-11.5).max(6.5).optional(),
+  longitude: z.number().min(94).max(141.5).optional(),
+};
+
+/** A proposal entered by an office or a council member (tracks musrenbang, pokir, renja). */
+export const proposalBody = z
+  .strictObject({
+    track: z.enum(['musrenbang', 'pokir', 'renja']),
+    title: text(5, 200),
+    description: text(0, 4000).default(''),
+    bidang: z.enum(bidangList),
+    organisationId: uuid.optional(),
+    kamusCode: text(1, 40).optional(),
+    ...location,
+    volume: z.number().positive().max(1_000_000_000),
+    unit: text(1, 40),
+    estimatedCost: rupiah,
+    communityContribution: rupiah.default(0),
+    beneficiaries: z.number().int().min(0).max(10_000_000),
+    planYear,
+    proposerName: text(2, 200),
+    electoralDistrict: text(1, 60).optional(),
+  })
+  .meta({ id: 'ProposalBody' });
+export type ProposalBody = z.infer<typeof proposalBody>;
+
+/** An aspiration from anyone, without an account: it waits for the desa to moderate it. */
+export const aspirationBody = z
+  .strictObject({
+    title: text(5, 200),
+    description: text(10, 4000),
+    bidang: z.enum(bidangList),
+    ...location,
+    beneficiaries: z.number().int().min(0).max(10_000_000).default(0),
+    proposerName: text(2, 120),
+    /** Optional phone or e-mail, seen only by the desa that moderates. */
+    contact: text(5, 120).optional(),
+  })
+  .meta({ id: 'AspirationBody' });
+
+export const decisionBody = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('teruskan'), note: text(0, 1000).optional() }),
+    z.strictObject({
+      kind: z.literal('gabung'),
+      /** The tracking code of the proposal this one merges into. */
+      into: text(5, 40),
+      note: text(0, 1000).optional(),
+    }),
+    z.strictObject({ kind: z.literal('tunda'), toYear: planYear, note: text(0, 1000).optional() }),
+    z.strictObject({
+      kind: z.literal('tolak'),
+      reason: z.enum(rejectReasonList),
+      note: text(0, 1000).optional(),
+    }),
+  ])
+  .meta({ id: 'ProposalDecision' });
+
+export const proposalEvent = z.object({
+  at: z.string(),
+  kind: z.string(),
+  actor: z.string(),
+  fromStage: z.string().nullable(),
+  toStage: z.string().nullable(),
+  fromYear: z.number().int().nullable(),
+  toYear: z.number().int().nullable(),
+  reason: z.string().nullable(),
+  note: z.string().nullable(),
+  related: z.string().nullable(),
+});
+
+export const proposalSummary = z
+  .object({
+    id: z.string(),
+    trackingCode: z.string(),
+    track: z.enum(tracksList),
+    title: z.string(),
+    bidang: z.string(),
+    organisation: z.object({ id: z.string(), shortName: z.string() }).nullable(),
+    regionCode: z.string(),
+    regionName: z.string(),
+    rt: z.string().nullable(),
+    rw: z.string().nullable(),
+    volume: z.number(),
+    unit: z.string(),
+    estimatedCost: z.number().int(),
+    communityContribution: z.number().int(),
+    beneficiaries: z.number().int(),
+    planYear: z.number().int(),
+    stage: z.enum(stagesList),
+    state: z.enum(statesList),
+    proposerName: z.string(),
+    duplicateOf: z.array(z.object({ trackingCode: z.string(), title: z.string(), similarity: z.number() })),
+  })
+  .meta({ id: 'ProposalSummary' });
+
+export const proposalDetail = proposalSummary
+  .extend({
+    description: z.string(),
+    latitude: z.number().nullable(),
+    longitude: z.number().nullable(),
+    electoralDistrict: z.string().nullable(),
+    kamusCode: z.string().nullable(),
+    /** Shown only to the desa moderating an aspiration. */
+    contact: z.string().nullable(),
+    mergedInto: z.string().nullable(),
+    alsoProposedBy: z.array(z.object({ trackingCode: z.string(), proposerName: z.string() })),
+    photos: z.array(z.object({ id: z.string(), mediaType: z.string(), size: z.number().int() })),
+    events: z.array(proposalEvent),
+    canDecide: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ProposalDetail' });
+
+export const proposalList = z.object({ items: z.array(proposalSummary), total: z.number().int() });
+
+export const proposalListQuery = z.strictObject({
+  year: z.coerce.number().int().min(2020).max(2100).optional(),
+  stage: z.enum(stagesList).optional(),
+  state: z.enum(statesList).optional(),
+  track: z.enum(tracksList).optional(),
+  region: regionCode.optional(),
+  organisationId: uuid.optional(),
+  q: text(1, 100).optional(),
+  /** Only what the signed-in office must decide now. */
+  mine: z.enum(['1']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const proposalParams = z.strictObject({ id: uuid });
+export const photoParams = z.strictObject({ id: uuid, photoId: uuid });
+export const trackingParams = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^USL-[0-9A-Z]{4}-[0-9A-Z]{4}$/, { error: 'tracking_code' }),
+});
+
+/** What anyone sees with a tracking code: the path and the reasons, no personal data. */
+export const publicTracking = z
+  .object({
+    trackingCode: z.string(),
+    title: z.string(),
+    track: z.string(),
+    regionName: z.string(),
+    planYear: z.number().int(),
+    stage: z.string(),
+    state: z.string(),
+    mergedInto: z.string().nullable(),
+    events: z.array(proposalEvent.omit({ note: true }).extend({ note: z.string().nullable() })),
+  })
+  .meta({ id: 'PublicTracking' });
+
+export const createdProposal = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  stage: z.string(),
+  duplicateOf: z.array(z.object({ trackingCode: z.string(), title: z.string(), similarity: z.number() })),
+});
+
+export const duplicateQuery = z.strictObject({
+  region: regionCode,
+  title: text(3, 200),
+  year: z.coerce.number().int().min(2020).max(2100),
+});
+
+export const rolloverBody = z.strictObject({ year: planYear });
+export const rolloverResult = z.object({
+  year: z.number().int(),
+  toYear: z.number().int(),
+  rolledOver: z.number().int(),
+});
+
+export const kamusEntry = z.object({
+  code: z.string(),
+  name: z.string(),
+  bidang: z.string(),
+  organisation: z.object({ id: z.string(), shortName: z.string() }).nullable(),
+  program: z.string(),
+  unit: z.string(),
+  unitCost: z.number().int(),
+});
+export const kamusList = z.object({ items: z.array(kamusEntry) });
+export const kamusImportQuery = z.strictObject({
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/\.xlsx$/i, { error: 'xlsx_only' }),
+});
+export const kamusImportResult = z.object({ rows: z.number().int(), changed: z.number().int() });
