@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from '../modules/auth/auth.service.ts';
 import { hashPassword } from '../modules/auth/password-hash.ts';
 import * as jobsRepo from '../modules/jobs/jobs.repository.ts';
 import { enqueueJob } from '../modules/jobs/jobs.service.ts';
+import { seedDemoMusrenbang } from '../modules/musrenbang/musrenbang.seed.ts';
 import * as orgRepo from '../modules/organisations/organisations.repository.ts';
 import * as regionsRepo from '../modules/regions/regions.repository.ts';
 import * as usersRepo from '../modules/users/users.repository.ts';
@@ -107,5 +108,6 @@ export async function seed(ctx: AppContext) {
   const organisations = await seedOrganisations(ctx);
   const accounts = await seedDemoAccounts(ctx);
   const indexResults = await seedOfficialIdm(ctx);
-  return { organisations, accounts, indexResults };
+  const sampleProposals = await seedDemoMusrenbang(ctx);
+  return { organisations, accounts, indexResults, sampleProposals };
 }

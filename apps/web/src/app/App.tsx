@@ -19,6 +19,11 @@ const DesaScorecardPage = lazy(() => import('../features/village-index/DesaScore
 const WorklistPage = lazy(() => import('../features/village-index/WorklistPage.tsx'));
 const ImportPage = lazy(() => import('../features/village-index/ImportPage.tsx'));
 const SchemesPage = lazy(() => import('../features/village-index/SchemesPage.tsx'));
+const ProposalsPage = lazy(() => import('../features/musrenbang/ProposalsPage.tsx'));
+const ProposalFormPage = lazy(() => import('../features/musrenbang/ProposalFormPage.tsx'));
+const ProposalDetailPage = lazy(() => import('../features/musrenbang/ProposalDetailPage.tsx'));
+const AspirationPage = lazy(() => import('../features/musrenbang/AspirationPage.tsx'));
+const TrackPage = lazy(() => import('../features/musrenbang/TrackPage.tsx'));
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md', fontFamily: 'system-ui, sans-serif' });
 const queryClient = new QueryClient({
@@ -108,6 +113,54 @@ export function App() {
                   element={
                     <Guard permission="index.read" open>
                       <DesaScorecardPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="usulan"
+                  element={
+                    <Guard permission="proposals.read">
+                      <ProposalsPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="usulan/baru"
+                  element={
+                    <Guard permission="proposals.create">
+                      <ProposalFormPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="usulan/:id"
+                  element={
+                    <Guard permission="proposals.read">
+                      <ProposalDetailPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="aspirasi"
+                  element={
+                    <Guard permission="aspirations.submit" open>
+                      <AspirationPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="lacak"
+                  element={
+                    <Guard permission="proposals.track" open>
+                      <TrackPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="lacak/:code"
+                  element={
+                    <Guard permission="proposals.track" open>
+                      <TrackPage />
                     </Guard>
                   }
                 />

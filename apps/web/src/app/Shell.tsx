@@ -14,6 +14,9 @@ const main = [
   { to: '/indeks-desa/verifikasi', label: 'nav.worklist', permission: 'index.worklist' },
   { to: '/indeks-desa/impor', label: 'nav.indexImport', permission: 'index.import' },
   { to: '/indeks-desa/skema', label: 'nav.schemes', permission: 'index.schemes.manage' },
+  { to: '/usulan', label: 'nav.musrenbang', permission: 'proposals.read' },
+  { to: '/aspirasi', label: 'nav.aspiration', permission: 'aspirations.submit' },
+  { to: '/lacak', label: 'nav.track', permission: 'proposals.track' },
   { to: '/perangkat-daerah', label: 'nav.organisations', permission: 'organisations.read' },
   { to: '/pekerjaan', label: 'nav.jobs', permission: 'jobs.read' },
 ];
@@ -22,7 +25,7 @@ const admin = [
   { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
 ];
 // Modules that later issues deliver: listed so people see where the product goes, not clickable.
-const coming = ['nav.planning', 'nav.musrenbang', 'nav.budget', 'nav.projects', 'nav.programs'];
+const coming = ['nav.planning', 'nav.budget', 'nav.projects', 'nav.programs'];
 
 export function Shell() {
   const { t } = useTranslation();

@@ -1,0 +1,195 @@
+import { count } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import { proposals } from '../../db/schema.ts';
+import { findOrganisations } from '../organisations/organisations.service.ts';
+import * as repo from './musrenbang.repository.ts';
+
+/**
+ * Demo mode only: a small proposal dictionary and a handful of proposals in Desa Jaten and
+ * Kecamatan Wonodadi at different steps, so every page has something to show. All of it is
+ * SAMPLE data: kamus codes start with "CONTOH", proposers end in "(contoh)", and unit costs are
+ * illustrative, not Blitar's standard prices.
+ */
+export async function seedDemoMusrenbang(ctx: AppContext): Promise<number> {
+  if (ctx.config.mode !== 'demo' || ctx.config.activeKabupaten !== '35.05') return 0;
+  const { db } = ctx.database;
+  const [existing] = await db.select({ n: count() }).from(proposals);
+  if ((existing?.n ?? 0) > 0) return 0;
+  const org = new Map((await findOrganisations(ctx)).map((o) => [o.code, o.id]));
+  const year = ctx.clock().getFullYear() + 1;
+  const now = ctx.clock();
+  const kamus = [
+    [
+      'CONTOH.PU.01',
+      'Rabat beton jalan lingkungan',
+      'infrastruktur',
+      'DPUPR',
+      'Program Penyelenggaraan Jalan',
+      'meter',
+      450_000,
+    ],
+    [
+      'CONTOH.PU.02',
+      'Saluran drainase lingkungan',
+      'infrastruktur',
+      'DPUPR',
+      'Program Pengelolaan dan Pengembangan Sistem Drainase',
+      'meter',
+      600_000,
+    ],
+    [
+      'CONTOH.PU.03',
+      'Rehabilitasi saluran irigasi tersier',
+      'infrastruktur',
+      'DPUPR',
+      'Program Pengelolaan Sumber Daya Air',
+      'meter',
+      350_000,
+    ],
+    [
+      'CONTOH.KES.01',
+      'Alat kesehatan posyandu',
+      'sosial_budaya',
+      'DINKES',
+      'Program Pemenuhan Upaya Kesehatan',
+      'paket',
+      7_500_000,
+    ],
+    [
+      'CONTOH.TAN.01',
+      'Pelatihan pertanian organik',
+      'ekonomi',
+      'DISTANPANGAN',
+      'Program Penyuluhan Pertanian',
+      'angkatan',
+      25_000_000,
+    ],
+    [
+      'CONTOH.KOP.01',
+      'Pelatihan pemasaran daring UMKM',
+      'ekonomi',
+      'DISKOPUM',
+      'Program Pemberdayaan Usaha Mikro',
+      'angkatan',
+      30_000_000,
+    ],
+  ] as const;
+  const samples = [
+    {
+      region: '35.05.01.2001',
+      title: 'Rabat beton jalan dusun Krajan',
+      kamus: 'CONTOH.PU.01',
+      volume: 350,
+      stage: 'desa',
+      rt: '02',
+      rw: '01',
+      who: 'Kelompok warga RW 01 (contoh)',
+      benef: 410,
+    },
+    {
+      region: '35.05.01.2001',
+      title: 'Saluran drainase depan SDN Jaten 1',
+      kamus: 'CONTOH.PU.02',
+      volume: 120,
+      stage: 'kecamatan',
+      rt: '04',
+      rw: '02',
+      who: 'Komite sekolah (contoh)',
+      benef: 260,
+    },
+    {
+      region: '35.05.01.2001',
+      title: 'Pelatihan pertanian organik kelompok tani',
+      kamus: 'CONTOH.TAN.01',
+      volume: 1,
+      stage: 'opd',
+      rt: null,
+      rw: '03',
+      who: 'Poktan Sumber Rejeki (contoh)',
+      benef: 40,
+    },
+    {
+      region: '35.05.01.2002',
+      title: 'Rehabilitasi saluran irigasi tersier blok Sawahan',
+      kamus: 'CONTOH.PU.03',
+      volume: 800,
+      stage: 'kabupaten',
+      rt: null,
+      rw: '05',
+      who: 'HIPPA Tirto Makmur (contoh)',
+      benef: 150,
+    },
+    {
+      region: '35.05.01.2003',
+      title: 'Alat kesehatan posyandu Melati',
+      kamus: 'CONTOH.KES.01',
+      volume: 2,
+      stage: 'kecamatan',
+      rt: '01',
+      rw: '01',
+      who: 'Kader posyandu Melati (contoh)',
+      benef: 180,
+    },
+  ] as const;
+  const path = ['desa', 'kecamatan', 'opd', 'kabupaten'];
+  const labels: Record<string, string> = { desa: 'Desa', kecamatan: 'Kecamatan Wonodadi', opd: 'OPD' };
+  return db.transaction(async (tx) => {
+    await repo.upsertKamus(
+      tx,
+      kamus.map(([code, name, bidang, opd, program, unit, unitCost]) => ({
+        code,
+        name,
+        bidang,
+        organisationId: org.get(opd) ?? null,
+        program,
+        unit,
+        unitCost,
+      })),
+      now,
+    );
+    let n = 0;
+    for (const s of samples) {
+      const k = kamus.find((x) => x[0] === s.kamus)!;
+      const row = await repo.insertProposal(tx, {
+        trackingCode: `USL-DEMO-${String(++n).padStart(4, '0')}`,
+        track: 'musrenbang',
+        title: s.title,
+        description: 'Usulan contoh untuk mode demo.',
+        bidang: k[2],
+        organisationId: org.get(k[3]) ?? null,
+        regionCode: s.region,
+        rt: s.rt,
+        rw: s.rw,
+        volume: s.volume,
+        unit: k[5],
+        estimatedCost: Math.round(s.volume * k[6]),
+        communityContribution: 0,
+        beneficiaries: s.benef,
+        planYear: year,
+        stage: s.stage,
+        state: 'aktif',
+        proposerName: s.who,
+        kamusCode: k[0],
+      });
+      const steps = path.slice(0, path.indexOf(s.stage) + 1);
+      await repo.insertEvent(tx, {
+        proposalId: row.id,
+        actorLabel: 'Desa (contoh)',
+        kind: 'dibuat',
+        toStage: 'desa',
+        toYear: year,
+      });
+      for (let i = 1; i < steps.length; i++)
+        await repo.insertEvent(tx, {
+          proposalId: row.id,
+          actorLabel: `${labels[steps[i - 1]!] ?? 'Bappeda'} (contoh)`,
+          kind: 'teruskan',
+          fromStage: steps[i - 1]!,
+          toStage: steps[i]!,
+          fromYear: year,
+          toYear: year,
+        });
+    }
+    return n;
+  });
+}

@@ -1,0 +1,56 @@
+import { Text, Timeline } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../app/format.ts';
+import { useLanguage } from '../../app/session.ts';
+
+export interface HistoryEvent {
+  at: string;
+  kind: string;
+  actor: string;
+  fromStage: string | null;
+  toStage: string | null;
+  fromYear: number | null;
+  toYear: number | null;
+  reason: string | null;
+  note: string | null;
+  related: string | null;
+}
+
+/** A proposal's path as a timeline: who decided what, when, and why. Shared by staff and public pages. */
+export function History({ events }: { events: readonly HistoryEvent[] }) {
+  const { t } = useTranslation();
+  const { lang } = useLanguage();
+  const describe = (e: HistoryEvent) => {
+    const stage = (s: string | null) => (s ? t(`musrenbang.stages.${s}`) : '');
+    switch (e.kind) {
+      case 'dibuat':
+        return t('musrenbang.events.dibuat', { stage: stage(e.toStage) });
+      case 'teruskan':
+        return e.fromStage === e.toStage
+          ? t('musrenbang.events.selesai')
+          : t('musrenbang.events.teruskan', { stage: stage(e.toStage) });
+      case 'tunda':
+      case 'digulirkan':
+        return t(`musrenbang.events.${e.kind}`, { year: e.toYear });
+      case 'tolak':
+        return t('musrenbang.events.tolak', { reason: t(`musrenbang.reasons.${e.reason}`) });
+      case 'gabung':
+      case 'menerima_gabungan':
+        return t(`musrenbang.events.${e.kind}`, { code: e.related });
+      default:
+        return e.kind;
+    }
+  };
+  return (
+    <Timeline active={events.length - 1} bulletSize={14} lineWidth={2} data-testid="history">
+      {events.map((e, i) => (
+        <Timeline.Item key={`${e.at}-${i}`} title={describe(e)}>
+          <Text size="xs" c="dimmed">
+            {e.actor} · {formatDateTime(e.at, lang)}
+          </Text>
+          {e.note && <Text size="sm">{e.note}</Text>}
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}

@@ -1,0 +1,257 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  FileButton,
+  Grid,
+  Group,
+  Image,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import type { proposalDetail } from '@sinergi/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { z } from 'zod';
+import { get, post, uploadFile } from '../../app/api.ts';
+import { formatNumber, formatRupiah } from '../../app/format.ts';
+import { useSubmit } from '../../app/use-submit.ts';
+import { History } from './History.tsx';
+import { stateColour } from './labels.ts';
+
+type Detail = z.infer<typeof proposalDetail>;
+const reasons = [
+  'bukan_kewenangan',
+  'sudah_didanai_sumber_lain',
+  'tidak_sesuai_prioritas',
+  'lahan_atau_izin_tidak_siap',
+  'pagu_tidak_cukup',
+  'tidak_layak_teknis',
+  'usulan_tidak_jelas',
+  'lainnya',
+];
+
+function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState('teruskan');
+  const [into, setInto] = useState('');
+  const [toYear, setToYear] = useState<number | ''>(p.planYear + 1);
+  const [reason, setReason] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const send = useSubmit(
+    () =>
+      post(`/api/proposals/${p.id}/decisions`, {
+        kind,
+        ...(kind === 'gabung' ? { into: into.trim() } : {}),
+        ...(kind === 'tunda' ? { toYear } : {}),
+        ...(kind === 'tolak' ? { reason } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      }),
+    async () => {
+      setNote('');
+      await onDone();
+    },
+  );
+  return (
+    <Card withBorder data-testid="decision">
+      <Stack gap="xs">
+        <Text fw={600}>{t('musrenbang.decideTitle', { stage: t(`musrenbang.stages.${p.stage}`) })}</Text>
+        <SegmentedControl
+          value={kind}
+          onChange={setKind}
+          data={['teruskan', 'gabung', 'tunda', 'tolak'].map((k) => ({
+            value: k,
+            label: t(`musrenbang.decisions.${k}`),
+          }))}
+          data-testid="decision-kind"
+        />
+        {kind === 'gabung' && (
+          <TextInput
+            label={t('musrenbang.mergeInto')}
+            placeholder="USL-XXXX-XXXX"
+            value={into}
+            onChange={(e) => setInto(e.currentTarget.value)}
+          />
+        )}
+        {kind === 'tunda' && (
+          <NumberInput
+            label={t('musrenbang.deferTo')}
+            value={toYear}
+            onChange={(v) => setToYear(typeof v === 'number' ? v : '')}
+            w={140}
+          />
+        )}
+        {kind === 'tolak' && (
+          <Select
+            label={t('musrenbang.reason')}
+            data={reasons.map((r) => ({ value: r, label: t(`musrenbang.reasons.${r}`) }))}
+            value={reason}
+            onChange={setReason}
+            data-testid="reason"
+          />
+        )}
+        <Textarea
+          label={t('musrenbang.note')}
+          autosize
+          minRows={2}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          data-testid="note"
+        />
+        {send.error && (
+          <Alert color="red">
+            {send.error.issues.length
+              ? send.error.issues.map((i) => i.message).join(' · ')
+              : send.error.message}
+          </Alert>
+        )}
+        <Group justify="end">
+          <Button onClick={() => send.submit()} loading={send.busy} data-testid="decide">
+            {t('musrenbang.decide')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** One proposal: what it is, where it stands, its photos, its history, and the decision due. */
+export default function ProposalDetailPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const detail = useQuery({ queryKey: ['proposal', id], queryFn: () => get<Detail>(`/api/proposals/${id}`) });
+  const refresh = () => client.invalidateQueries({ queryKey: ['proposal', id] });
+  const photo = useSubmit(async () => undefined);
+  const [photoError, setPhotoError] = useState<string | null>(null);
+  const upload = async (file: File | null) => {
+    if (!file) return;
+    setPhotoError(null);
+    try {
+      await uploadFile(`/api/proposals/${id}/photos`, file, file.type || 'application/octet-stream');
+      await refresh();
+    } catch (e) {
+      setPhotoError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const p = detail.data;
+  if (!p) return <Text>{t('common.loading')}</Text>;
+  const rows: [string, string][] = [
+    [t('musrenbang.trackingCode'), p.trackingCode],
+    [t('musrenbang.track'), t(`musrenbang.tracks.${p.track}`)],
+    [t('musrenbang.bidang'), t(`musrenbang.bidangs.${p.bidang}`)],
+    [t('musrenbang.organisation'), p.organisation?.shortName ?? '—'],
+    [t('musrenbang.location'), `${p.regionName}${p.rt ? ` RT ${p.rt}` : ''}${p.rw ? `/RW ${p.rw}` : ''}`],
+    [t('musrenbang.volume'), `${formatNumber(p.volume)} ${p.unit}`],
+    [t('musrenbang.cost'), formatRupiah(p.estimatedCost)],
+    [t('musrenbang.swadaya'), formatRupiah(p.communityContribution)],
+    [t('musrenbang.beneficiaries'), formatNumber(p.beneficiaries)],
+    [t('musrenbang.planYear'), String(p.planYear)],
+    [
+      t('musrenbang.proposer'),
+      [p.proposerName, ...p.alsoProposedBy.map((a) => `${a.proposerName} (${a.trackingCode})`)].join(', '),
+    ],
+    ...(p.electoralDistrict ? [[t('musrenbang.dapil'), p.electoralDistrict] as [string, string]] : []),
+    ...(p.contact ? [[t('musrenbang.contact'), p.contact] as [string, string]] : []),
+  ];
+  return (
+    <Stack maw={1100}>
+      <Group justify="space-between" align="start">
+        <div>
+          <Title order={2}>{p.title}</Title>
+          <Group gap="xs" mt={4}>
+            <Badge color={stateColour[p.state]} data-testid="proposal-stage">
+              {p.state === 'aktif' ? t(`musrenbang.stages.${p.stage}`) : t(`musrenbang.states.${p.state}`)}
+            </Badge>
+            {p.mergedInto && (
+              <Badge color="grape" variant="light">
+                → {p.mergedInto}
+              </Badge>
+            )}
+          </Group>
+        </div>
+      </Group>
+      {p.duplicateOf.length > 0 && (
+        <Alert color="orange">
+          {t('musrenbang.duplicatesFound')}{' '}
+          {p.duplicateOf.map((d) => `${d.trackingCode} "${d.title}"`).join('; ')}
+        </Alert>
+      )}
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack>
+            <Card withBorder p={0}>
+              <Table fz="sm">
+                <Table.Tbody>
+                  {rows.map(([k, v]) => (
+                    <Table.Tr key={k}>
+                      <Table.Th w={200}>{k}</Table.Th>
+                      <Table.Td>{v}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Card>
+            {p.description && <Text size="sm">{p.description}</Text>}
+            <Card withBorder>
+              <Group justify="space-between" mb="xs">
+                <Text fw={600}>{t('musrenbang.photos')}</Text>
+                <FileButton onChange={upload} accept="image/jpeg,image/png,image/webp">
+                  {(props) => (
+                    <Button size="xs" variant="light" {...props} loading={photo.busy}>
+                      {t('musrenbang.addPhoto')}
+                    </Button>
+                  )}
+                </FileButton>
+              </Group>
+              {photoError && (
+                <Alert color="red" mb="xs">
+                  {photoError}
+                </Alert>
+              )}
+              <SimpleGrid cols={3}>
+                {p.photos.map((ph) => (
+                  <Image
+                    key={ph.id}
+                    src={`/api/proposals/${p.id}/photos/${ph.id}`}
+                    radius="sm"
+                    h={120}
+                    fit="cover"
+                    alt=""
+                  />
+                ))}
+              </SimpleGrid>
+              {p.photos.length === 0 && (
+                <Text size="sm" c="dimmed">
+                  {t('musrenbang.noPhotos')}
+                </Text>
+              )}
+            </Card>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack>
+            {p.canDecide && <DecisionPanel p={p} onDone={refresh} />}
+            <Card withBorder>
+              <Text fw={600} mb="sm">
+                {t('musrenbang.history')}
+              </Text>
+              <History events={p.events} />
+            </Card>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

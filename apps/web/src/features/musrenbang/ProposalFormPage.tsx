@@ -1,0 +1,302 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import type { kamusList } from '@sinergi/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { z } from 'zod';
+import { get, post, query } from '../../app/api.ts';
+import { formatRupiah } from '../../app/format.ts';
+import { useSession } from '../../app/session.ts';
+import { useSubmit } from '../../app/use-submit.ts';
+import { DesaPicker } from './DesaPicker.tsx';
+
+const bidangList = ['infrastruktur', 'ekonomi', 'sosial_budaya', 'pemerintahan', 'lingkungan'];
+const tracksOf: Record<string, string[]> = {
+  desa: ['musrenbang'],
+  kecamatan: ['musrenbang'],
+  opd: ['renja'],
+  dprd: ['pokir'],
+  perencana: ['musrenbang', 'pokir', 'renja'],
+  admin: ['musrenbang', 'pokir', 'renja'],
+};
+interface Duplicate {
+  trackingCode: string;
+  title: string;
+  similarity: number;
+}
+
+/** A new proposal: a kamus entry fills the OPD and the estimate (volume x unit cost). */
+export default function ProposalFormPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { session } = useSession();
+  const user = session?.user;
+  const tracks = tracksOf[user?.role ?? ''] ?? [];
+  const [form, setForm] = useState({
+    track: tracks[0] ?? 'musrenbang',
+    title: '',
+    description: '',
+    bidang: 'infrastruktur',
+    kamusCode: null as string | null,
+    organisationId: user?.role === 'opd' ? (user.organisationId ?? null) : (null as string | null),
+    regionCode: user?.role === 'desa' ? (user.regionCode ?? null) : (null as string | null),
+    rt: '',
+    rw: '',
+    volume: 1 as number | '',
+    unit: '',
+    estimatedCost: 0 as number | '',
+    communityContribution: 0 as number | '',
+    beneficiaries: 0 as number | '',
+    planYear: new Date().getFullYear() + 1,
+    proposerName: '',
+    electoralDistrict: '',
+  });
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+  const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
+  const kamus = useQuery({
+    queryKey: ['kamus'],
+    queryFn: () => get<z.infer<typeof kamusList>>('/api/kamus'),
+  });
+  const orgs = useQuery({
+    queryKey: ['organisations'],
+    queryFn: () => get<{ items: { id: string; shortName: string; name: string }[] }>('/api/organisations'),
+  });
+  const pickKamus = (code: string | null) => {
+    const entry = kamus.data?.items.find((k) => k.code === code);
+    setForm((f) => ({
+      ...f,
+      kamusCode: code,
+      ...(entry
+        ? {
+            organisationId: entry.organisation?.id ?? f.organisationId,
+            unit: entry.unit,
+            bidang: entry.bidang,
+            title: f.title || entry.name,
+            estimatedCost: Math.round((typeof f.volume === 'number' ? f.volume : 0) * entry.unitCost),
+          }
+        : {}),
+    }));
+  };
+  const unitCost = kamus.data?.items.find((k) => k.code === form.kamusCode)?.unitCost;
+  const checkDuplicates = async () => {
+    if (!form.regionCode || form.regionCode.split('.').length !== 4 || form.title.trim().length < 3) return;
+    const r = await get<{ items: Duplicate[] }>(
+      `/api/proposals/duplicates${query({ region: form.regionCode, title: form.title.trim(), year: form.planYear })}`,
+    );
+    setDuplicates(r.items);
+  };
+  const send = useSubmit(async () => {
+    const body = {
+      ...form,
+      kamusCode: form.kamusCode ?? undefined,
+      organisationId: form.organisationId ?? undefined,
+      rt: form.rt || undefined,
+      rw: form.rw || undefined,
+      electoralDistrict: form.electoralDistrict || undefined,
+    };
+    const created = await post<{ id: string }>('/api/proposals', body);
+    navigate(`/usulan/${created.id}`);
+  });
+  const err = (field: string) => send.error?.fieldMessage(field);
+  return (
+    <Stack maw={820}>
+      <Title order={2}>{t('musrenbang.new')}</Title>
+      <Card withBorder component="form" onSubmit={send.submit}>
+        <Stack>
+          <Group grow>
+            <Select
+              label={t('musrenbang.track')}
+              data={tracks.map((v) => ({ value: v, label: t(`musrenbang.tracks.${v}`) }))}
+              value={form.track}
+              onChange={(v) => v && set('track', v)}
+              allowDeselect={false}
+            />
+            <NumberInput
+              label={t('musrenbang.planYear')}
+              value={form.planYear}
+              onChange={(v) => typeof v === 'number' && set('planYear', v)}
+              error={err('planYear')}
+            />
+          </Group>
+          <Select
+            label={t('musrenbang.kamus')}
+            description={t('musrenbang.kamusHelp')}
+            searchable
+            clearable
+            data={(kamus.data?.items ?? []).map((k) => ({
+              value: k.code,
+              label: `${k.name} (${formatRupiah(k.unitCost)}/${k.unit})`,
+            }))}
+            value={form.kamusCode}
+            onChange={pickKamus}
+            error={err('kamusCode')}
+            data-testid="kamus"
+          />
+          <TextInput
+            label={t('musrenbang.proposalTitle')}
+            required
+            value={form.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            onBlur={checkDuplicates}
+            error={err('title')}
+            data-testid="title"
+          />
+          {duplicates.length > 0 && (
+            <Alert color="orange" data-testid="duplicates">
+              {t('musrenbang.duplicatesFound')}{' '}
+              {duplicates.map((d) => `${d.trackingCode} "${d.title}"`).join('; ')}
+            </Alert>
+          )}
+          <Textarea
+            label={t('musrenbang.description')}
+            autosize
+            minRows={2}
+            value={form.description}
+            onChange={(e) => set('description', e.currentTarget.value)}
+            error={err('description')}
+          />
+          <Group grow>
+            <Select
+              label={t('musrenbang.bidang')}
+              data={bidangList.map((b) => ({ value: b, label: t(`musrenbang.bidangs.${b}`) }))}
+              value={form.bidang}
+              onChange={(v) => v && set('bidang', v)}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('musrenbang.organisation')}
+              searchable
+              clearable
+              disabled={user?.role === 'opd'}
+              data={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.shortName }))}
+              value={form.organisationId}
+              onChange={(v) => set('organisationId', v)}
+              error={err('organisationId')}
+              data-testid="organisation"
+            />
+          </Group>
+          {user?.role === 'desa' ? null : (
+            <DesaPicker
+              kabupaten="35.05"
+              value={form.regionCode}
+              onChange={(v) => set('regionCode', v)}
+              error={err('regionCode')}
+            />
+          )}
+          <Group grow>
+            <TextInput
+              label="RT"
+              value={form.rt}
+              onChange={(e) => set('rt', e.currentTarget.value)}
+              error={err('rt')}
+            />
+            <TextInput
+              label="RW"
+              value={form.rw}
+              onChange={(e) => set('rw', e.currentTarget.value)}
+              error={err('rw')}
+            />
+          </Group>
+          <Group grow>
+            <NumberInput
+              label={t('musrenbang.volume')}
+              value={form.volume}
+              min={0}
+              onChange={(v) => {
+                const volume = typeof v === 'number' ? v : '';
+                setForm((f) => ({
+                  ...f,
+                  volume,
+                  ...(unitCost !== undefined && typeof volume === 'number'
+                    ? { estimatedCost: Math.round(volume * unitCost) }
+                    : {}),
+                }));
+              }}
+              error={err('volume')}
+              data-testid="volume"
+            />
+            <TextInput
+              label={t('musrenbang.unit')}
+              required
+              value={form.unit}
+              onChange={(e) => set('unit', e.currentTarget.value)}
+              error={err('unit')}
+              data-testid="unit"
+            />
+          </Group>
+          <Group grow>
+            <NumberInput
+              label={t('musrenbang.cost')}
+              prefix="Rp"
+              thousandSeparator="."
+              decimalSeparator=","
+              allowDecimal={false}
+              value={form.estimatedCost}
+              onChange={(v) => set('estimatedCost', typeof v === 'number' ? v : '')}
+              error={err('estimatedCost')}
+              data-testid="cost"
+            />
+            <NumberInput
+              label={t('musrenbang.swadaya')}
+              prefix="Rp"
+              thousandSeparator="."
+              decimalSeparator=","
+              allowDecimal={false}
+              value={form.communityContribution}
+              onChange={(v) => set('communityContribution', typeof v === 'number' ? v : '')}
+            />
+            <NumberInput
+              label={t('musrenbang.beneficiaries')}
+              value={form.beneficiaries}
+              min={0}
+              onChange={(v) => set('beneficiaries', typeof v === 'number' ? v : '')}
+              error={err('beneficiaries')}
+            />
+          </Group>
+          <Group grow>
+            <TextInput
+              label={t('musrenbang.proposer')}
+              required
+              value={form.proposerName}
+              onChange={(e) => set('proposerName', e.currentTarget.value)}
+              error={err('proposerName')}
+              data-testid="proposer"
+            />
+            {form.track === 'pokir' && (
+              <TextInput
+                label={t('musrenbang.dapil')}
+                value={form.electoralDistrict}
+                onChange={(e) => set('electoralDistrict', e.currentTarget.value)}
+                error={err('electoralDistrict')}
+              />
+            )}
+          </Group>
+          {send.error && !send.error.issues.length && <Alert color="red">{send.error.message}</Alert>}
+          {send.error && send.error.issues.length > 0 && (
+            <Alert color="red" data-testid="form-error">
+              {send.error.issues.map((i) => i.message).join(' · ')}
+            </Alert>
+          )}
+          <Group justify="end">
+            <Button type="submit" loading={send.busy} data-testid="submit">
+              {t('musrenbang.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,91 @@
+import { Alert, Badge, Button, Card, Group, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import type { publicTracking } from '@sinergi/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import type { z } from 'zod';
+import { ApiError, get } from '../../app/api.ts';
+import { History } from './History.tsx';
+import { stageOrder, stateColour } from './labels.ts';
+
+/** Anyone follows a proposal by its tracking code: each step, each decision and its reason. */
+export default function TrackPage() {
+  const { t } = useTranslation();
+  const { code } = useParams();
+  const navigate = useNavigate();
+  const [input, setInput] = useState(code ?? '');
+  const track = useQuery({
+    queryKey: ['track', code],
+    queryFn: () => get<z.infer<typeof publicTracking>>(`/api/track/${encodeURIComponent(code!)}`),
+    enabled: !!code,
+    retry: false,
+  });
+  const p = track.data;
+  const stages = stageOrder.filter((s) => s !== 'moderasi' || p?.track === 'aspirasi');
+  return (
+    <Stack maw={900}>
+      <Title order={2}>{t('track.title')}</Title>
+      <Group
+        component="form"
+        align="end"
+        onSubmit={(e) => {
+          e.preventDefault();
+          navigate(`/lacak/${input.trim().toUpperCase()}`);
+        }}
+      >
+        <TextInput
+          label={t('musrenbang.trackingCode')}
+          placeholder="USL-XXXX-XXXX"
+          value={input}
+          onChange={(e) => setInput(e.currentTarget.value)}
+          w={240}
+          data-testid="track-input"
+        />
+        <Button type="submit">{t('track.find')}</Button>
+      </Group>
+      {track.error && (
+        <Alert color="red">
+          {track.error instanceof ApiError ? track.error.message : String(track.error)}
+        </Alert>
+      )}
+      {p && (
+        <Card withBorder data-testid="tracking">
+          <Stack>
+            <div>
+              <Text fw={700} size="lg">
+                {p.title}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {p.trackingCode} · {p.regionName} · {t(`musrenbang.tracks.${p.track}`)} ·{' '}
+                {t('musrenbang.planYear')} {p.planYear}
+              </Text>
+            </div>
+            <Group>
+              <Badge color={stateColour[p.state]} size="lg">
+                {p.state === 'aktif' ? t(`musrenbang.stages.${p.stage}`) : t(`musrenbang.states.${p.state}`)}
+              </Badge>
+              {p.mergedInto && (
+                <Button size="xs" variant="light" onClick={() => navigate(`/lacak/${p.mergedInto}`)}>
+                  {t('track.mergedInto', { code: p.mergedInto })}
+                </Button>
+              )}
+            </Group>
+            <Stepper
+              active={
+                stages.indexOf(p.stage as (typeof stageOrder)[number]) + (p.state === 'selesai' ? 1 : 0)
+              }
+              size="xs"
+              allowNextStepsSelect={false}
+            >
+              {stages.map((s) => (
+                <Stepper.Step key={s} label={t(`musrenbang.stages.${s}`)} />
+              ))}
+            </Stepper>
+            <History events={p.events} />
+          </Stack>
+        </Card>
+      )}
+    </Stack>
+  );
+}
