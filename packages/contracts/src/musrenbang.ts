@@ -238,3 +238,91 @@ export const kamusImportQuery = z.strictObject({
     .regex(/\.xlsx$/i, { error: 'xlsx_only' }),
 });
 export const kamusImportResult = z.object({ rows: z.number().int(), changed: z.number().int() });
+
+/** Musrenbang forums: desa, kecamatan and kabupaten level. */
+export const forumLevels = ['desa', 'kecamatan', 'kabupaten'] as const;
+const criterion = z.strictObject({
+  code: z.string().regex(/^[a-z_]{2,30}$/, { error: 'criterion_code' }),
+  label: text(2, 80),
+  weight: z.number().int().min(1).max(10),
+});
+export const forumBody = z
+  .strictObject({
+    level: z.enum(forumLevels),
+    regionCode,
+    planYear,
+    heldOn: z.iso.date({ error: 'date_format' }),
+    title: text(5, 200),
+    method: z.enum(['skor', 'suara']),
+    criteria: z.array(criterion).max(10).default([]),
+  })
+  .meta({ id: 'ForumBody' });
+
+const headcount = z.number().int().min(0).max(100_000);
+export const participantsBody = z
+  .strictObject({
+    total: headcount,
+    perempuan: headcount,
+    pemuda: headcount,
+    disabilitas: headcount,
+    /** Names and the group each represents (unsur: BPD, RT/RW, PKK, karang taruna, ...). */
+    daftar: z.array(z.strictObject({ nama: text(2, 120), unsur: text(2, 80) })).max(1000).default([]),
+  })
+  .meta({ id: 'ForumParticipants' });
+
+export const agendaBody = z.strictObject({ proposalIds: z.array(uuid).max(1000) });
+export const forumScoresBody = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        proposalId: uuid,
+        scores: z.record(z.string(), z.number().int().min(0).max(100)).default({}),
+        votes: z.number().int().min(0).max(1_000_000).default(0),
+      }),
+    )
+    .max(1000),
+});
+export const forumCloseBody = z.strictObject({
+  decisions: z.array(z.strictObject({ proposalId: uuid, decision: decisionBody })).max(1000),
+});
+export const forumParams = z.strictObject({ id: uuid });
+
+const forumItem = z.object({
+  position: z.number().int(),
+  proposal: proposalSummary.omit({ duplicateOf: true }),
+  scores: z.record(z.string(), z.number()),
+  votes: z.number().int(),
+  total: z.number(),
+  rank: z.number().int().nullable(),
+  decision: z.string().nullable(),
+});
+export const forumSummary = z.object({
+  id: z.string(),
+  level: z.enum(forumLevels),
+  regionCode: z.string(),
+  regionName: z.string(),
+  planYear: z.number().int(),
+  heldOn: z.string(),
+  title: z.string(),
+  method: z.enum(['skor', 'suara']),
+  state: z.enum(['draf', 'selesai']),
+  agenda: z.number().int(),
+});
+export const forumList = z.object({ items: z.array(forumSummary) });
+export const forumDetail = forumSummary
+  .extend({
+    criteria: z.array(z.object({ code: z.string(), label: z.string(), weight: z.number().int() })),
+    participants: z.object({
+      total: z.number().int(),
+      perempuan: z.number().int(),
+      pemuda: z.number().int(),
+      disabilitas: z.number().int(),
+      daftar: z.array(z.object({ nama: z.string(), unsur: z.string() })),
+    }),
+    items: z.array(forumItem),
+    /** Proposals at this forum's step in its area that are not on the agenda yet. */
+    candidates: z.array(proposalSummary.omit({ duplicateOf: true })),
+    canManage: z.boolean(),
+  })
+  .meta({ id: 'ForumDetail' });
+export const forumListQuery = z.strictObject({ year: z.coerce.number().int().min(2020).max(2100).optional() });

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { formatDateTime } from '@sinergi/core';
 
 const require = createRequire(import.meta.url);
 // pdfmake's server build with its bundled Roboto (Latin, enough for Indonesian).
@@ -21,3 +22,26 @@ export function renderPdf(doc: Record<string, unknown>): Promise<Buffer> {
     .createPdf({ pageSize: 'A4', defaultStyle: { font: 'Roboto', fontSize: 9 }, ...doc })
     .getBuffer();
 }
+
+/** The footer of every report: where and when it was printed, and the page. */
+export const printedFooter = (printedAt: Date) => (page: number, pages: number) => ({
+  text: `Dicetak dari Sinergi, ${formatDateTime(printedAt)} · halaman ${page} dari ${pages}`,
+  alignment: 'center',
+  fontSize: 7,
+  color: '#666',
+});
+
+/** A signature block: one column per office that signs, with room for the signature and name. */
+export const signatureBlock = (titles: readonly string[]) => ({
+  margin: [0, 30, 0, 0],
+  columns: titles.map((title) => ({
+    stack: [
+      { text: title, alignment: 'center' },
+      { text: '\n\n\n\n(______________________________)', alignment: 'center' },
+    ],
+  })),
+});
+
+/** A bold, shaded header row for a report table. */
+export const headerRow = (cells: readonly string[]) =>
+  cells.map((text) => ({ text, bold: true, fillColor: '#e6fcf5' }));

@@ -20,6 +20,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { Module } from '../module.ts';
+import { forumRoutes } from './forums.routes.ts';
 import { kamusRoutes } from './kamus.routes.ts';
 import * as service from './musrenbang.service.ts';
 
@@ -180,6 +181,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     async (request) => service.trackProposal(ctx, request.params.code),
   );
   kamusRoutes(app, ctx);
+  forumRoutes(app, ctx);
 }
 
 export const musrenbangModule: Module = { name: 'musrenbang', routes };

@@ -42,7 +42,7 @@ const onPath = (p: repo.ProposalRow): ProposalOnPath => ({
 });
 
 /** The acting office as the public sees it on a proposal's history; never a person's name. */
-async function actorLabel(ctx: AppContext, actor: Actor): Promise<string> {
+export async function actorLabel(ctx: AppContext, actor: Actor): Promise<string> {
   switch (actor.role) {
     case 'desa':
     case 'kecamatan': {
@@ -318,7 +318,11 @@ export async function listProposals(
   };
 }
 
-function summaryOf(p: repo.ProposalRow, org: { id: string; shortName: string } | null, regionName: string) {
+export function summaryOf(
+  p: repo.ProposalRow,
+  org: { id: string; shortName: string } | null,
+  regionName: string,
+) {
   return {
     id: p.id,
     trackingCode: p.trackingCode,
@@ -426,75 +430,109 @@ export async function decide(
   body: z.infer<typeof decisionBody>,
 ) {
   const p = await mustFind(ctx, id);
+  const prepared = await prepareDecision(ctx, principal, p, body);
+  await ctx.database.db.transaction((tx) => recordDecision(tx, ctx, principal, prepared));
+  return getProposal(ctx, principal, p.id);
+}
+
+export interface PreparedDecision {
+  p: repo.ProposalRow;
+  body: z.infer<typeof decisionBody>;
+  target: repo.ProposalRow | null;
+  transition: ReturnType<typeof applyDecision>;
+  label: string;
+  forumId?: string;
+}
+
+/** Checks who decides and what the decision does, before anything is written. */
+export async function prepareDecision(
+  ctx: AppContext,
+  principal: Principal,
+  p: repo.ProposalRow,
+  body: z.infer<typeof decisionBody>,
+  field = 'body',
+): Promise<PreparedDecision> {
   if (!canDecide(principal.actor, onPath(p)))
     throw new AppError('FORBIDDEN', { details: { permission: 'proposals.decide' } });
   if (body.kind === 'tolak' && body.reason === 'lainnya' && !body.note)
-    throw new AppError('VALIDATION', { issues: [{ field: 'body.note', issue: 'required' }] });
+    throw new AppError('VALIDATION', { issues: [{ field: `${field}.note`, issue: 'required' }] });
   let target: repo.ProposalRow | null = null;
   let decision: Decision;
   if (body.kind === 'gabung') {
     target = await repo.findByTrackingCode(ctx.database.db, body.into.toUpperCase());
-    if (!target) throw new AppError('VALIDATION', { issues: [{ field: 'body.into', issue: 'not_found' }] });
+    if (!target)
+      throw new AppError('VALIDATION', { issues: [{ field: `${field}.into`, issue: 'not_found' }] });
     if (target.state !== 'aktif')
-      throw new AppError('VALIDATION', { issues: [{ field: 'body.into', issue: 'merge_target_closed' }] });
+      throw new AppError('VALIDATION', {
+        issues: [{ field: `${field}.into`, issue: 'merge_target_closed' }],
+      });
     decision = { kind: 'gabung', into: target.id };
   } else decision = body;
-  const t = applyDecision(onPath(p), decision);
-  const label = await actorLabel(ctx, principal.actor);
-  const now = ctx.clock();
-  await ctx.database.db.transaction(async (tx) => {
-    await repo.updateProposal(
-      tx,
-      p.id,
-      {
-        stage: t.toStage,
-        state: t.state,
-        planYear: t.planYear,
-        ...(target ? { mergedInto: target.id } : {}),
-      },
-      now,
-    );
+  let transition: ReturnType<typeof applyDecision>;
+  try {
+    transition = applyDecision(onPath(p), decision);
+  } catch (error) {
+    // Name the item of a batch (a forum's decisions) in the field of each issue.
+    if (error instanceof AppError && error.code === 'VALIDATION' && field !== 'body')
+      throw new AppError('VALIDATION', {
+        issues: error.issues.map((i) => ({ ...i, field: i.field.replace(/^body/, field) })),
+      });
+    throw error;
+  }
+  return { p, body, target, transition, label: await actorLabel(ctx, principal.actor) };
+}
+
+/** Writes a prepared decision: the proposal, its history (and the merge target's), the audit row. */
+export async function recordDecision(tx: Db, ctx: AppContext, principal: Principal, d: PreparedDecision) {
+  const { p, body, target, transition: t, label } = d;
+  await repo.updateProposal(
+    tx,
+    p.id,
+    { stage: t.toStage, state: t.state, planYear: t.planYear, ...(target ? { mergedInto: target.id } : {}) },
+    ctx.clock(),
+  );
+  await repo.insertEvent(tx, {
+    proposalId: p.id,
+    actorUserId: principal.actor.userId ?? null,
+    actorLabel: label,
+    kind: body.kind,
+    fromStage: p.stage,
+    toStage: t.toStage,
+    fromYear: p.planYear,
+    toYear: t.planYear,
+    reason: body.kind === 'tolak' ? body.reason : null,
+    note: body.note ?? null,
+    relatedProposalId: target?.id ?? null,
+    forumId: d.forumId ?? null,
+  });
+  if (target)
     await repo.insertEvent(tx, {
-      proposalId: p.id,
+      proposalId: target.id,
       actorUserId: principal.actor.userId ?? null,
       actorLabel: label,
-      kind: body.kind,
-      fromStage: p.stage,
-      toStage: t.toStage,
-      fromYear: p.planYear,
-      toYear: t.planYear,
-      reason: body.kind === 'tolak' ? body.reason : null,
+      kind: 'menerima_gabungan',
+      fromStage: target.stage,
+      toStage: target.stage,
+      fromYear: target.planYear,
+      toYear: target.planYear,
+      relatedProposalId: p.id,
       note: body.note ?? null,
-      relatedProposalId: target?.id ?? null,
+      forumId: d.forumId ?? null,
     });
-    if (target)
-      await repo.insertEvent(tx, {
-        proposalId: target.id,
-        actorUserId: principal.actor.userId ?? null,
-        actorLabel: label,
-        kind: 'menerima_gabungan',
-        fromStage: target.stage,
-        toStage: target.stage,
-        fromYear: target.planYear,
-        toYear: target.planYear,
-        relatedProposalId: p.id,
-        note: body.note ?? null,
-      });
-    await appendAudit(tx, principal, {
-      action: `proposal.${body.kind}`,
-      entity: 'proposal',
-      entityId: p.id,
-      before: { stage: p.stage, state: p.state, planYear: p.planYear },
-      after: {
-        stage: t.toStage,
-        state: t.state,
-        planYear: t.planYear,
-        reason: body.kind === 'tolak' ? body.reason : undefined,
-        into: target?.trackingCode,
-      },
-    });
+  await appendAudit(tx, principal, {
+    action: `proposal.${body.kind}`,
+    entity: 'proposal',
+    entityId: p.id,
+    before: { stage: p.stage, state: p.state, planYear: p.planYear },
+    after: {
+      stage: t.toStage,
+      state: t.state,
+      planYear: t.planYear,
+      reason: body.kind === 'tolak' ? body.reason : undefined,
+      into: target?.trackingCode,
+      forumId: d.forumId,
+    },
   });
-  return getProposal(ctx, principal, p.id);
 }
 
 /** The year-end roll-over: every unfunded active proposal of `year` joins next year's pool. */

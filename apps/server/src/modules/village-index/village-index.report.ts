@@ -1,13 +1,5 @@
-import {
-  formatDate,
-  formatDateTime,
-  idm2016,
-  levelOf,
-  parseRegionCode,
-  round4,
-  statusCounts,
-} from '@sinergi/core';
-import { renderPdf } from '../../reports/pdf.ts';
+import { formatDate, idm2016, levelOf, parseRegionCode, round4, statusCounts } from '@sinergi/core';
+import { headerRow, printedFooter, renderPdf, signatureBlock } from '../../reports/pdf.ts';
 import type { findWorklist } from './village-index.entries.ts';
 import type { getScorecard } from './village-index.service.ts';
 
@@ -24,12 +16,7 @@ const signer: Record<string, [string, string]> = {
   kabupaten: ['Kepala Bappeda', 'Kepala Dinas PMD'],
 };
 
-const footer = (printedAt: Date) => (page: number, pages: number) => ({
-  text: `Dicetak dari Sinergi, ${formatDateTime(printedAt)} · halaman ${page} dari ${pages}`,
-  alignment: 'center',
-  fontSize: 7,
-  color: '#666',
-});
+const footer = printedFooter;
 
 const fmt = (v: number) => round4(v).toFixed(4).replace('.', ',');
 
@@ -55,11 +42,7 @@ export async function beritaAcaraPdf(
     list.items.map((i) => i.status),
   );
   const body = [
-    ['No', 'Kode', 'Desa', 'Kecamatan', 'IDM', 'Status', 'Tahap'].map((text) => ({
-      text,
-      bold: true,
-      fillColor: '#e6fcf5',
-    })),
+    headerRow(['No', 'Kode', 'Desa', 'Kecamatan', 'IDM', 'Status', 'Tahap']),
     ...list.items.map((item, i) => [
       String(i + 1),
       item.code,
@@ -102,15 +85,7 @@ export async function beritaAcaraPdf(
           .map((s) => `${s.name} ${counts[s.code] ?? 0}`)
           .join(', ')}.`,
       },
-      {
-        margin: [0, 30, 0, 0],
-        columns: signs.map((title) => ({
-          stack: [
-            { text: title, alignment: 'center' },
-            { text: '\n\n\n\n(______________________________)', alignment: 'center' },
-          ],
-        })),
-      },
+      signatureBlock(signs),
     ],
   };
   return renderPdf(doc);
@@ -134,7 +109,7 @@ export async function scorecardPdf(
     card.scheme.statuses.find((s) => s.code === code)?.name ?? code ?? '';
   const who = (actor: string, orgs: string[]) =>
     `${actorName[actor] ?? actor}${orgs.length ? ` · ${orgs.join(', ')}` : ''}`;
-  const head = (cells: string[]) => cells.map((text) => ({ text, bold: true, fillColor: '#e6fcf5' }));
+  const head = headerRow;
   const plan = card.plan;
   const content: unknown[] = [
     { text: `KARTU SKOR INDEKS DESA MEMBANGUN`, bold: true, fontSize: 13, alignment: 'center' },

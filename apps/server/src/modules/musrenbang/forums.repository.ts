@@ -1,0 +1,115 @@
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { forumItems, forums, organisations, proposals } from '../../db/schema.ts';
+
+export type ForumRow = typeof forums.$inferSelect;
+export type ForumItemRow = typeof forumItems.$inferSelect;
+
+export async function insertForum(tx: Db, values: typeof forums.$inferInsert): Promise<ForumRow> {
+  const [row] = await tx.insert(forums).values(values).returning();
+  return row!;
+}
+
+export async function findForum(db: Db, id: string): Promise<ForumRow | null> {
+  const [row] = await db.select().from(forums).where(eq(forums.id, id));
+  return row ?? null;
+}
+
+export async function listForums(db: Db, year: number | undefined) {
+  return db
+    .select({
+      f: forums,
+      agenda: sql<number>`(select count(*)::int from forum_items i where i.forum_id = ${forums.id})`,
+    })
+    .from(forums)
+    .where(year !== undefined ? eq(forums.planYear, year) : undefined)
+    .orderBy(desc(forums.heldOn), asc(forums.title));
+}
+
+export async function updateForum(tx: Db, id: string, patch: Partial<typeof forums.$inferInsert>, now: Date) {
+  await tx
+    .update(forums)
+    .set({ ...patch, updatedAt: now })
+    .where(eq(forums.id, id));
+}
+
+/** The agenda with each proposal and its OPD, in agenda order. */
+export async function findItems(db: Db, forumId: string) {
+  return db
+    .select({
+      item: forumItems,
+      p: proposals,
+      org: { id: organisations.id, shortName: organisations.shortName },
+    })
+    .from(forumItems)
+    .innerJoin(proposals, eq(proposals.id, forumItems.proposalId))
+    .leftJoin(organisations, eq(organisations.id, proposals.organisationId))
+    .where(eq(forumItems.forumId, forumId))
+    .orderBy(asc(forumItems.position));
+}
+
+/** Active proposals at a step, of a plan year, inside a region: what a forum may put on its agenda. */
+export async function findAtStep(db: Db, q: { stage: string; year: number; within: string }) {
+  return db
+    .select({ p: proposals, org: { id: organisations.id, shortName: organisations.shortName } })
+    .from(proposals)
+    .leftJoin(organisations, eq(organisations.id, proposals.organisationId))
+    .where(
+      and(
+        eq(proposals.stage, q.stage),
+        eq(proposals.planYear, q.year),
+        eq(proposals.state, 'aktif'),
+        sql`(${proposals.regionCode} = ${q.within} or ${proposals.regionCode} like ${`${q.within}.%`})`,
+      ),
+    )
+    .orderBy(asc(proposals.regionCode), asc(proposals.createdAt));
+}
+
+export async function replaceAgenda(tx: Db, forumId: string, proposalIds: readonly string[]) {
+  const existing = await tx.select().from(forumItems).where(eq(forumItems.forumId, forumId));
+  const keep = new Map(existing.map((e) => [e.proposalId, e]));
+  await tx.delete(forumItems).where(eq(forumItems.forumId, forumId));
+  if (proposalIds.length === 0) return;
+  await tx.insert(forumItems).values(
+    proposalIds.map((proposalId, position) => ({
+      forumId,
+      proposalId,
+      position: position + 1,
+      scores: keep.get(proposalId)?.scores ?? {},
+      votes: keep.get(proposalId)?.votes ?? 0,
+    })),
+  );
+}
+
+export async function setScores(
+  tx: Db,
+  forumId: string,
+  items: readonly { proposalId: string; scores: Record<string, number>; votes: number; rank: number }[],
+) {
+  for (const i of items)
+    await tx
+      .update(forumItems)
+      .set({ scores: i.scores, votes: i.votes, rank: i.rank })
+      .where(and(eq(forumItems.forumId, forumId), eq(forumItems.proposalId, i.proposalId)));
+}
+
+export async function setDecisions(tx: Db, forumId: string, decisions: ReadonlyMap<string, string>) {
+  for (const [proposalId, decision] of decisions)
+    await tx
+      .update(forumItems)
+      .set({ decision })
+      .where(and(eq(forumItems.forumId, forumId), eq(forumItems.proposalId, proposalId)));
+}
+
+export async function countAgenda(db: Db, forumId: string) {
+  const [row] = await db.select({ n: count() }).from(forumItems).where(eq(forumItems.forumId, forumId));
+  return row?.n ?? 0;
+}
+
+export async function proposalsByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(proposals)
+    .where(inArray(proposals.id, [...ids]));
+}
