@@ -41,7 +41,7 @@ describe('Musrenbang in Chromium', () => {
 
     // The desa moderates it and forwards it from its forum.
     await signIn(page, 'desa.jaten');
-    await page.getByRole('link', { name: 'Musrenbang' }).click();
+    await page.getByRole('link', { name: 'Musrenbang', exact: true }).click();
     await page.getByTestId('mine').click();
     await page.getByTestId('proposals').getByText('Lampu jalan di gang Mawar mati').click();
     expect((await page.getByTestId('proposal-stage').textContent())?.trim()).toBe('Moderasi desa');
@@ -91,5 +91,45 @@ describe('Musrenbang in Chromium', () => {
     await page.getByTestId('history').waitFor();
     expect((await page.getByTestId('proposal-stage').textContent())?.trim()).toBe('Musrenbang desa');
     await shot(page, 'proposal-detail');
+  });
+
+  it('holds a desa forum: agenda, participants, scores, ranking, decisions, and its berita acara', async () => {
+    const { page } = b;
+    await signIn(page, 'desa.jaten');
+    await page.getByRole('link', { name: 'Forum Musrenbang' }).click();
+    await page.getByTestId('forum-title').fill('Musrenbangdes Jaten (uji)');
+    await page.getByTestId('forum-create').click();
+    await page.getByTestId('candidates').waitFor();
+    await page
+      .getByTestId('candidates')
+      .getByText('Rabat beton jalan dusun Krajan', { exact: false })
+      .first()
+      .click();
+    await page.getByTestId('save-agenda').click();
+    const agenda = page.getByTestId('agenda');
+    await agenda.getByText('Rabat beton jalan dusun Krajan').first().waitFor();
+    await page.getByLabel('Jumlah').fill('35');
+    await page.getByLabel('Perempuan').fill('14');
+    await page.getByTestId('save-participants').click();
+    await page.getByLabel('Manfaat bagi warga Rabat beton jalan dusun Krajan').first().fill('4');
+    await page.getByTestId('save-scores').click();
+    await agenda.locator('tbody tr td').first().getByText('1').waitFor();
+    await page.getByTestId('close-forum').click();
+    await page.getByTestId('forum-state').getByText('Ditutup').waitFor();
+    await shot(page, 'forum-closed');
+    const pdf = await page.request.get(
+      await page
+        .getByTestId('forum-pdf')
+        .getAttribute('href')
+        .then((h) => `${baseUrl()}${h}`),
+    );
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await page.request.get(
+      await page
+        .getByTestId('forum-xlsx')
+        .getAttribute('href')
+        .then((h) => `${baseUrl()}${h}`),
+    );
+    expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
   });
 });

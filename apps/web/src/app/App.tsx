@@ -24,6 +24,8 @@ const ProposalFormPage = lazy(() => import('../features/musrenbang/ProposalFormP
 const ProposalDetailPage = lazy(() => import('../features/musrenbang/ProposalDetailPage.tsx'));
 const AspirationPage = lazy(() => import('../features/musrenbang/AspirationPage.tsx'));
 const TrackPage = lazy(() => import('../features/musrenbang/TrackPage.tsx'));
+const ForumsPage = lazy(() => import('../features/musrenbang/ForumsPage.tsx'));
+const ForumPage = lazy(() => import('../features/musrenbang/ForumPage.tsx'));
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md', fontFamily: 'system-ui, sans-serif' });
 const queryClient = new QueryClient({
@@ -137,6 +139,22 @@ export function App() {
                   element={
                     <Guard permission="proposals.read">
                       <ProposalDetailPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="forum"
+                  element={
+                    <Guard permission="forums.read">
+                      <ForumsPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="forum/:id"
+                  element={
+                    <Guard permission="forums.read">
+                      <ForumPage />
                     </Guard>
                   }
                 />

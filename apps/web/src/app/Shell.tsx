@@ -15,6 +15,7 @@ const main = [
   { to: '/indeks-desa/impor', label: 'nav.indexImport', permission: 'index.import' },
   { to: '/indeks-desa/skema', label: 'nav.schemes', permission: 'index.schemes.manage' },
   { to: '/usulan', label: 'nav.musrenbang', permission: 'proposals.read' },
+  { to: '/forum', label: 'nav.forums', permission: 'forums.read' },
   { to: '/aspirasi', label: 'nav.aspiration', permission: 'aspirations.submit' },
   { to: '/lacak', label: 'nav.track', permission: 'proposals.track' },
   { to: '/perangkat-daerah', label: 'nav.organisations', permission: 'organisations.read' },

@@ -1,0 +1,153 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import type { forumList } from '@sinergi/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { z } from 'zod';
+import { get, post, query } from '../../app/api.ts';
+import { formatDate } from '../../app/format.ts';
+import { useSession } from '../../app/session.ts';
+import { useSubmit } from '../../app/use-submit.ts';
+
+const defaultCriteria = [
+  { code: 'manfaat', label: 'Manfaat bagi warga', weight: 3 },
+  { code: 'mendesak', label: 'Tingkat kemendesakan', weight: 2 },
+  { code: 'kesiapan', label: 'Kesiapan lahan dan swadaya', weight: 1 },
+];
+
+/** The forums of a plan year, and a new one for the signed-in office's level and area. */
+export default function ForumsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { session, can } = useSession();
+  const user = session?.user;
+  const [year, setYear] = useState<number | ''>(new Date().getFullYear() + 1);
+  const list = useQuery({
+    queryKey: ['forums', year],
+    queryFn: () => get<z.infer<typeof forumList>>(`/api/forums${query({ year: year || undefined })}`),
+  });
+  const level = user?.role === 'desa' ? 'desa' : user?.role === 'kecamatan' ? 'kecamatan' : 'kabupaten';
+  const [form, setForm] = useState({
+    title: '',
+    heldOn: new Date().toISOString().slice(0, 10),
+    method: 'skor',
+  });
+  const create = useSubmit(async () => {
+    const r = await post<{ id: string }>('/api/forums', {
+      level,
+      regionCode: level === 'kabupaten' ? '35.05' : user?.regionCode,
+      planYear: year || new Date().getFullYear() + 1,
+      heldOn: form.heldOn,
+      title: form.title,
+      method: form.method,
+      criteria: form.method === 'skor' ? defaultCriteria : [],
+    });
+    navigate(`/forum/${r.id}`);
+  });
+  return (
+    <Stack maw={1000}>
+      <Title order={2}>{t('forum.title')}</Title>
+      <NumberInput
+        label={t('musrenbang.planYear')}
+        value={year}
+        onChange={(v) => setYear(typeof v === 'number' ? v : '')}
+        w={120}
+      />
+      <Card withBorder p={0}>
+        <Table fz="sm" striped data-testid="forums">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('forum.held')}</Table.Th>
+              <Table.Th>{t('forum.name')}</Table.Th>
+              <Table.Th>{t('forum.level')}</Table.Th>
+              <Table.Th>{t('forum.agenda')}</Table.Th>
+              <Table.Th>{t('forum.state')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data?.items.map((f) => (
+              <Table.Tr key={f.id}>
+                <Table.Td>{formatDate(new Date(`${f.heldOn}T00:00:00+07:00`))}</Table.Td>
+                <Table.Td>
+                  <Link to={`/forum/${f.id}`}>{f.title}</Link>
+                </Table.Td>
+                <Table.Td>
+                  {t(`forum.levels.${f.level}`)} {f.regionName}
+                </Table.Td>
+                <Table.Td>{f.agenda}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={f.state === 'selesai' ? 'teal' : 'blue'}>
+                    {t(`forum.states.${f.state}`)}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {list.data?.items.length === 0 && (
+          <Text size="sm" c="dimmed" p="sm">
+            {t('forum.none')}
+          </Text>
+        )}
+      </Card>
+      {can('forums.manage') && (
+        <Card withBorder component="form" onSubmit={create.submit}>
+          <Text fw={600} mb="xs">
+            {t('forum.new', { level: t(`forum.levels.${level}`) })}
+          </Text>
+          <Group align="end">
+            <TextInput
+              label={t('forum.name')}
+              required
+              value={form.title}
+              onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+              w={320}
+              data-testid="forum-title"
+            />
+            <TextInput
+              label={t('forum.held')}
+              type="date"
+              value={form.heldOn}
+              onChange={(e) => setForm({ ...form, heldOn: e.currentTarget.value })}
+            />
+            <Select
+              label={t('forum.method')}
+              data={[
+                { value: 'skor', label: t('forum.methods.skor') },
+                { value: 'suara', label: t('forum.methods.suara') },
+              ]}
+              value={form.method}
+              onChange={(v) => v && setForm({ ...form, method: v })}
+              allowDeselect={false}
+              w={200}
+            />
+            <Button type="submit" loading={create.busy} data-testid="forum-create">
+              {t('forum.create')}
+            </Button>
+          </Group>
+          {create.error && (
+            <Alert color="red" mt="xs">
+              {create.error.issues.length
+                ? create.error.issues.map((i) => i.message).join(' · ')
+                : create.error.message}
+            </Alert>
+          )}
+        </Card>
+      )}
+    </Stack>
+  );
+}
