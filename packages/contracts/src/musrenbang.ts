@@ -266,7 +266,10 @@ export const participantsBody = z
     pemuda: headcount,
     disabilitas: headcount,
     /** Names and the group each represents (unsur: BPD, RT/RW, PKK, karang taruna, ...). */
-    daftar: z.array(z.strictObject({ nama: text(2, 120), unsur: text(2, 80) })).max(1000).default([]),
+    daftar: z
+      .array(z.strictObject({ nama: text(2, 120), unsur: text(2, 80) }))
+      .max(1000)
+      .default([]),
   })
   .meta({ id: 'ForumParticipants' });
 
@@ -325,4 +328,6 @@ export const forumDetail = forumSummary
     canManage: z.boolean(),
   })
   .meta({ id: 'ForumDetail' });
-export const forumListQuery = z.strictObject({ year: z.coerce.number().int().min(2020).max(2100).optional() });
+export const forumListQuery = z.strictObject({
+  year: z.coerce.number().int().min(2020).max(2100).optional(),
+});

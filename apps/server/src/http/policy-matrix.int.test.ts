@@ -54,6 +54,8 @@ const matrix: Record<string, string> = {
   'GET /api/proposals/:id': 'A A A A A A -',
   'POST /api/proposals/:id/decisions': 'A A A A A - -',
   'POST /api/proposals/rollover': 'A A - - - - -',
+  'GET /api/proposals/sipd.xlsx': 'A A A A A A -',
+  'POST /api/proposals/import/sipd': 'A A - - - - -',
   'POST /api/proposals/:id/photos': 'A A A A A A -',
   'GET /api/proposals/:id/photos/:photoId': 'A A A A A A -',
   'POST /api/aspirations': 'A A A A A A A',

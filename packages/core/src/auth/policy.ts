@@ -54,6 +54,7 @@ const grants = {
   'proposals.decide': ['admin', 'perencana', 'opd', 'kecamatan', 'desa'],
   'proposals.photos': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   'proposals.rollover': ['admin', 'perencana'],
+  'proposals.import': ['admin', 'perencana'],
   'proposals.track': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
   'aspirations.submit': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
   'kamus.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],

@@ -9,11 +9,6 @@ import * as kamus from './kamus.service.ts';
 export function kamusRoutes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['musrenbang'];
-  app.addContentTypeParser(
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 },
-    (_req, body, done) => done(null, body),
-  );
   app.get(
     '/kamus',
     {

@@ -19,14 +19,22 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { sendFile } from '../../http/send-file.ts';
 import type { Module } from '../module.ts';
 import { forumRoutes } from './forums.routes.ts';
 import { kamusRoutes } from './kamus.routes.ts';
 import * as service from './musrenbang.service.ts';
+import { exportSipd, importSipd } from './sipd.ts';
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['musrenbang'];
+  // Workbooks (kamus, SIPD files) and photos come as the request body itself.
+  app.addContentTypeParser(
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 },
+    (_req, body, done) => done(null, body),
+  );
   app.get(
     '/proposals',
     {
@@ -106,6 +114,47 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => service.rollover(ctx, request.principal, request.body.year),
+  );
+
+  app.get(
+    '/proposals/sipd.xlsx',
+    {
+      config: { permission: 'proposals.read' },
+      schema: {
+        tags,
+        summary: "A plan year's proposals in the SIPD layout, with the recommendation and note at each step",
+        querystring: z.strictObject({ year: z.coerce.number().int().min(2020).max(2100) }),
+      },
+    },
+    async (request, reply) =>
+      sendFile(reply, {
+        kind: 'xlsx',
+        name: `usulan-sipd-${request.query.year}.xlsx`,
+        data: await exportSipd(ctx, request.query.year),
+      }),
+  );
+  app.post(
+    '/proposals/import/sipd',
+    {
+      config: { permission: 'proposals.import' },
+      bodyLimit: 20 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Import proposals from a file in the SIPD layout; all rows or none; rows already held are left alone',
+        consumes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: {
+          200: z.object({ rows: z.number().int(), created: z.number().int(), unchanged: z.number().int() }),
+        },
+      },
+    },
+    async (request) => {
+      if (!Buffer.isBuffer(request.body))
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+          details: { type: request.headers['content-type'] ?? '' },
+        });
+      return importSipd(ctx, request.principal, request.body);
+    },
   );
 
   app.addContentTypeParser(

@@ -207,3 +207,31 @@ export async function upsertKamus(tx: Db, rows: Omit<KamusRow, 'updatedAt' | 'ac
   }
   return changed;
 }
+
+/** Every proposal of a plan year with its OPD code, for the SIPD-layout export. */
+export async function findYear(db: Db, year: number) {
+  return db
+    .select({ p: proposals, orgCode: organisations.code })
+    .from(proposals)
+    .leftJoin(organisations, eq(organisations.id, proposals.organisationId))
+    .where(eq(proposals.planYear, year))
+    .orderBy(asc(proposals.regionCode), asc(proposals.createdAt));
+}
+
+export async function findEventsOf(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(proposalEvents)
+    .where(inArray(proposalEvents.proposalId, [...ids]))
+    .orderBy(asc(proposalEvents.id));
+}
+
+export async function trackingCodesExisting(db: Db, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db
+    .select({ code: proposals.trackingCode })
+    .from(proposals)
+    .where(inArray(proposals.trackingCode, [...codes]));
+  return new Set(rows.map((r) => r.code));
+}

@@ -26,7 +26,7 @@ import * as repo from './musrenbang.repository.ts';
 
 // Tracking codes avoid letters and digits that read alike (0/O, 1/I/L).
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-function newTrackingCode(): string {
+export function newTrackingCode(): string {
   const part = () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   return `USL-${part()}-${part()}`;
 }
