@@ -1,7 +1,10 @@
 import {
+  Alert,
+  Anchor,
   Badge,
   Button,
   Card,
+  FileButton,
   Group,
   NumberInput,
   Select,
@@ -13,15 +16,84 @@ import {
   Title,
 } from '@mantine/core';
 import type { proposalList } from '@sinergi/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import { get, query } from '../../app/api.ts';
+import { ApiError, get, post, query, uploadFile, XLSX_TYPE } from '../../app/api.ts';
 import { formatRupiah } from '../../app/format.ts';
 import { useSession } from '../../app/session.ts';
 import { stageOrder, stateColour } from './labels.ts';
+
+/** Bappeda's tools: the kamus and SIPD files in, the year-end roll-over. */
+function Management({ year }: { year: number }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const run = async (action: () => Promise<string>) => {
+    setMessage(null);
+    try {
+      setMessage({ ok: true, text: await action() });
+      await client.invalidateQueries({ queryKey: ['proposals'] });
+    } catch (e) {
+      const err = e instanceof ApiError ? e : null;
+      setMessage({
+        ok: false,
+        text: err?.issues.length ? err.issues.map((i) => i.message).join(' · ') : String(err?.message ?? e),
+      });
+    }
+  };
+  const upload = (url: string, done: (r: Record<string, number>) => string) => (file: File | null) =>
+    file && run(async () => done(await uploadFile<Record<string, number>>(url, file, XLSX_TYPE)));
+  return (
+    <Card withBorder>
+      <Group>
+        <FileButton
+          accept=".xlsx"
+          onChange={upload(`/api/kamus/import?fileName=kamus.xlsx`, (r) => t('musrenbang.kamusImported', r))}
+        >
+          {(props) => (
+            <Button variant="light" size="xs" {...props}>
+              {t('musrenbang.importKamus')}
+            </Button>
+          )}
+        </FileButton>
+        <FileButton
+          accept=".xlsx"
+          onChange={upload('/api/proposals/import/sipd', (r) => t('musrenbang.sipdImported', r))}
+        >
+          {(props) => (
+            <Button variant="light" size="xs" {...props} data-testid="import-sipd">
+              {t('musrenbang.importSipd')}
+            </Button>
+          )}
+        </FileButton>
+        <Button
+          variant="light"
+          color="orange"
+          size="xs"
+          onClick={() =>
+            window.confirm(t('musrenbang.rolloverConfirm', { year, next: year + 1 })) &&
+            run(async () =>
+              t(
+                'musrenbang.rolledOver',
+                await post<{ rolledOver: number; toYear: number }>('/api/proposals/rollover', { year }),
+              ),
+            )
+          }
+        >
+          {t('musrenbang.rollover', { year })}
+        </Button>
+      </Group>
+      {message && (
+        <Alert mt="xs" color={message.ok ? 'teal' : 'red'}>
+          {message.text}
+        </Alert>
+      )}
+    </Card>
+  );
+}
 
 /** Every proposal of a year, filtered; "to decide" lists what the signed-in office must act on now. */
 export default function ProposalsPage() {
@@ -42,12 +114,20 @@ export default function ProposalsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('musrenbang.title')}</Title>
-        {can('proposals.create') && (
-          <Button component={Link} to="/usulan/baru" data-testid="new-proposal">
-            {t('musrenbang.new')}
-          </Button>
-        )}
+        <Group>
+          {year && (
+            <Anchor href={`/api/proposals/sipd.xlsx?year=${year}`} size="sm" data-testid="export-sipd">
+              {t('musrenbang.exportSipd')}
+            </Anchor>
+          )}
+          {can('proposals.create') && (
+            <Button component={Link} to="/usulan/baru" data-testid="new-proposal">
+              {t('musrenbang.new')}
+            </Button>
+          )}
+        </Group>
       </Group>
+      {can('proposals.import') && year && <Management year={year} />}
       <Group align="end">
         <NumberInput
           label={t('musrenbang.planYear')}
