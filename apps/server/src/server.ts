@@ -9,6 +9,7 @@ import { actorOf } from './modules/auth/auth.service.ts';
 import { jobHandlers } from './modules/index.ts';
 import type { JobRow } from './modules/jobs/jobs.repository.ts';
 import { startJobWorker } from './modules/jobs/jobs.service.ts';
+import { rolloverDue } from './modules/musrenbang/musrenbang.service.ts';
 import { ensureRegionsQueued, seed } from './seed/seed.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel'>) {
@@ -50,6 +51,16 @@ export async function startServer(config: Config = loadConfig()) {
   const seeded = await seed(ctx);
   if (seeded.accounts > 0) log.info({ accounts: seeded.accounts }, 'demo accounts created');
   await ensureRegionsQueued(ctx);
+  // Unfunded proposals of a plan year whose budget is settled join the next year's pool, at
+  // start and then daily (idempotent, so several servers may run it).
+  const rollover = () =>
+    rolloverDue(ctx, systemPrincipal).then(
+      (r) => r.rolledOver > 0 && log.info(r, 'proposals rolled over'),
+      (error) => log.error({ err: error }, 'proposal roll-over failed'),
+    );
+  await rollover();
+  const daily = setInterval(rollover, 24 * 60 * 60 * 1000);
+  daily.unref();
   const { app } = await buildApp(ctx);
   await app.listen({ host: config.host, port: config.port });
   const worker = config.jobWorker ? startJobWorker(ctx, jobHandlers, jobPrincipal(ctx)) : null;
@@ -58,6 +69,7 @@ export async function startServer(config: Config = loadConfig()) {
     'Sinergi is running',
   );
   const stop = async () => {
+    clearInterval(daily);
     await worker?.stop();
     await app.close();
     await database.close();

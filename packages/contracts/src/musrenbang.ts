@@ -103,6 +103,8 @@ export const decisionBody = z
   .meta({ id: 'ProposalDecision' });
 
 export const proposalEvent = z.object({
+  /** Order of the event in the proposal's history (append-only). */
+  id: z.number().int(),
   at: z.string(),
   kind: z.string(),
   actor: z.string(),

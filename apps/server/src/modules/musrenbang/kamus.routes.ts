@@ -1,8 +1,8 @@
 import { kamusImportQuery, kamusImportResult, kamusList } from '@sinergi/contracts';
-import { AppError } from '@sinergi/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
+import { uploadedFile } from '../../http/upload.ts';
 import * as kamus from './kamus.service.ts';
 
 /** The proposal dictionary: read by everyone who proposes, replaced from XLSX by Bappeda. */
@@ -32,11 +32,7 @@ export function kamusRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      if (!Buffer.isBuffer(request.body))
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
-          details: { type: request.headers['content-type'] ?? '' },
-        });
-      return kamus.importKamus(ctx, request.principal, request.body);
+      return kamus.importKamus(ctx, request.principal, uploadedFile(request));
     },
   );
 }

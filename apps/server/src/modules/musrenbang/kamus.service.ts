@@ -1,3 +1,4 @@
+import { bidangList } from '@sinergi/contracts';
 import { AppError, type FieldIssue } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -5,7 +6,7 @@ import { findOrganisations } from '../organisations/organisations.service.ts';
 import { readXlsxSheets } from '../village-index/template.ts';
 import * as repo from './musrenbang.repository.ts';
 
-const BIDANG = ['infrastruktur', 'ekonomi', 'sosial_budaya', 'pemerintahan', 'lingkungan'];
+const BIDANG: readonly string[] = bidangList;
 export const KAMUS_COLUMNS = [
   'kode',
   'nama',

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
+import { systemPrincipal } from '../../context.ts';
+import { rolloverDue } from './musrenbang.service.ts';
 
 let t: TestApp;
 const s: Record<string, Session> = {};
@@ -198,6 +200,24 @@ describe('Musrenbang proposals', () => {
         })
       ).statusCode,
     ).toBe(403);
+  });
+
+  it('rolls over by itself what the settled budget years left unfunded, once', async () => {
+    const now = new Date().getFullYear();
+    const { id } = (
+      await propose('desa.jaten', proposal({ title: 'Sumur bor dusun Kedung', planYear: now }))
+    ).json();
+    const first = await rolloverDue(t.ctx, systemPrincipal);
+    expect(first.rolledOver).toBeGreaterThanOrEqual(1);
+    const moved = await detail('desa.jaten', id);
+    expect(moved.planYear).toBe(now + 1);
+    expect(moved.events.at(-1)).toMatchObject({
+      kind: 'digulirkan',
+      fromYear: now,
+      toYear: now + 1,
+      actor: 'Sinergi',
+    });
+    expect((await rolloverDue(t.ctx, systemPrincipal)).rolledOver).toBe(0);
   });
 
   it('takes an aspiration from anyone, shows the contact only to the moderating desa, and keeps it out of the audit log', async () => {

@@ -14,12 +14,12 @@ import {
   rolloverResult,
   trackingParams,
 } from '@sinergi/contracts';
-import { AppError } from '@sinergi/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';
+import { acceptFiles, uploadedFile, XLSX_TYPE } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
 import { forumRoutes } from './forums.routes.ts';
 import { kamusRoutes } from './kamus.routes.ts';
@@ -30,11 +30,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['musrenbang'];
   // Workbooks (kamus, SIPD files) and photos come as the request body itself.
-  app.addContentTypeParser(
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 },
-    (_req, body, done) => done(null, body),
-  );
+  acceptFiles(app, XLSX_TYPE, 20 * 1024 * 1024);
   app.get(
     '/proposals',
     {
@@ -149,19 +145,11 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      if (!Buffer.isBuffer(request.body))
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
-          details: { type: request.headers['content-type'] ?? '' },
-        });
-      return importSipd(ctx, request.principal, request.body);
+      return importSipd(ctx, request.principal, uploadedFile(request));
     },
   );
 
-  app.addContentTypeParser(
-    ['image/jpeg', 'image/png', 'image/webp'],
-    { parseAs: 'buffer', bodyLimit: service.PHOTO_LIMIT },
-    (_req, body, done) => done(null, body),
-  );
+  acceptFiles(app, ['image/jpeg', 'image/png', 'image/webp'], service.PHOTO_LIMIT);
   app.post(
     '/proposals/:id/photos',
     {
@@ -176,15 +164,11 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      if (!Buffer.isBuffer(request.body))
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
-          details: { type: request.headers['content-type'] ?? '' },
-        });
       const photo = await service.addPhoto(
         ctx,
         request.principal,
         request.params.id,
-        request.body,
+        uploadedFile(request),
         request.headers['content-type'] ?? '',
       );
       return reply.code(201).send(photo);

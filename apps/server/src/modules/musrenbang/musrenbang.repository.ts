@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { kamusUsulan, organisations, proposalEvents, proposalPhotos, proposals } from '../../db/schema.ts';
 
@@ -156,14 +156,14 @@ export async function findPhoto(db: Db, proposalId: string, photoId: string) {
   return row ?? null;
 }
 
-/** Active, unfunded proposals of a year, past moderation: what the year-end roll-over moves. */
-export async function findRollover(db: Db, year: number) {
+/** Active, unfunded proposals of a year (or of every year up to it), past moderation: what the roll-over moves. */
+export async function findRollover(db: Db, year: number, upTo = false) {
   return db
     .select()
     .from(proposals)
     .where(
       and(
-        eq(proposals.planYear, year),
+        upTo ? lte(proposals.planYear, year) : eq(proposals.planYear, year),
         eq(proposals.state, 'aktif'),
         notInArray(proposals.stage, ['moderasi', 'apbd', 'pelaksanaan']),
       ),

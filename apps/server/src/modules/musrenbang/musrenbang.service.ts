@@ -353,6 +353,7 @@ async function eventsOf(ctx: AppContext, id: string) {
     events.flatMap((e) => (e.relatedProposalId ? [e.relatedProposalId] : [])),
   );
   return events.map((e) => ({
+    id: e.id,
     at: e.at.toISOString(),
     kind: e.kind,
     actor: e.actorLabel,
@@ -537,11 +538,35 @@ export async function recordDecision(tx: Db, ctx: AppContext, principal: Princip
 
 /** The year-end roll-over: every unfunded active proposal of `year` joins next year's pool. */
 export async function rollover(ctx: AppContext, principal: Principal, year: number) {
+  const rows = (await repo.findRollover(ctx.database.db, year)).filter((p) => rollsOver(onPath(p), year));
+  return moveToYear(ctx, principal, rows, year, year + 1);
+}
+
+/**
+ * The automatic roll-over, run at start and daily: in calendar year C the budget of every plan
+ * year up to C is settled, so an active proposal of such a year that is still not funded moves to
+ * plan year C + 1. Running it again finds nothing to move.
+ */
+export async function rolloverDue(ctx: AppContext, principal: Principal) {
+  const current = ctx.clock().getFullYear();
+  const rows = (await repo.findRollover(ctx.database.db, current, true)).filter((p) =>
+    rollsOver(onPath(p), p.planYear),
+  );
+  if (rows.length === 0) return { year: current, toYear: current + 1, rolledOver: 0 };
+  return moveToYear(ctx, principal, rows, current, current + 1);
+}
+
+async function moveToYear(
+  ctx: AppContext,
+  principal: Principal,
+  rows: readonly repo.ProposalRow[],
+  year: number,
+  toYear: number,
+) {
   const now = ctx.clock();
   return ctx.database.db.transaction(async (tx) => {
-    const rows = (await repo.findRollover(tx as Db, year)).filter((p) => rollsOver(onPath(p), year));
     for (const p of rows) {
-      await repo.updateProposal(tx, p.id, { planYear: year + 1 }, now);
+      await repo.updateProposal(tx, p.id, { planYear: toYear }, now);
       await repo.insertEvent(tx, {
         proposalId: p.id,
         actorUserId: principal.actor.userId ?? null,
@@ -549,17 +574,17 @@ export async function rollover(ctx: AppContext, principal: Principal, year: numb
         kind: 'digulirkan',
         fromStage: p.stage,
         toStage: p.stage,
-        fromYear: year,
-        toYear: year + 1,
+        fromYear: p.planYear,
+        toYear,
       });
     }
     await appendAudit(tx, principal, {
       action: 'proposal.rollover',
       entity: 'proposal',
       entityId: String(year),
-      after: { year, toYear: year + 1, rolledOver: rows.length },
+      after: { year, toYear, rolledOver: rows.length },
     });
-    return { year, toYear: year + 1, rolledOver: rows.length };
+    return { year, toYear, rolledOver: rows.length };
   });
 }
 

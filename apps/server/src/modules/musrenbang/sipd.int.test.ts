@@ -145,18 +145,7 @@ describe('SIPD layout', () => {
       'Disetujui',
       'Disetujui',
     ]);
-    ws.addRow([
-      'Hibah',
-      year,
-      'Sum',
-      '35.06.01.2001',
-      'satu',
-      'unit',
-      1.5,
-      'Warga',
-      'Ditolak',
-      'Disetujui',
-    ]);
+    ws.addRow(['Hibah', year, 'Sum', '35.06.01.2001', 'satu', 'unit', 1.5, 'Warga', 'Ditolak', 'Disetujui']);
     const res = await call(b.app, sb, {
       method: 'POST',
       url: '/api/proposals/import/sipd',

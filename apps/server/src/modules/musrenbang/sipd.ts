@@ -1,9 +1,11 @@
+import { bidangList } from '@sinergi/contracts';
 import {
   AppError,
   entryStage,
   type FieldIssue,
   isWithin,
   parseRegionCode,
+  rejectReasons,
   type Stage,
   stages,
   type Track,
@@ -148,18 +150,6 @@ export async function exportSipd(ctx: AppContext, year: number): Promise<Buffer>
   ]);
 }
 
-const reasonList = [
-  'bukan_kewenangan',
-  'sudah_didanai_sumber_lain',
-  'tidak_sesuai_prioritas',
-  'lahan_atau_izin_tidak_siap',
-  'pagu_tidak_cukup',
-  'tidak_layak_teknis',
-  'usulan_tidak_jelas',
-  'lainnya',
-];
-const bidangList = ['infrastruktur', 'ekonomi', 'sosial_budaya', 'pemerintahan', 'lingkungan'];
-
 /**
  * Reads a file in the SIPD layout: every row is checked (region, OPD, numbers, the order of the
  * recommendations); one bad row refuses the file. A row whose tracking code Sinergi already holds
@@ -245,7 +235,7 @@ export async function importSipd(ctx: AppContext, principal: Principal, data: Bu
     const swadaya = num('swadaya', true, true);
     const beneficiaries = num('penerima_manfaat', true, true);
     const bidang = cell('bidang') || 'infrastruktur';
-    if (!bidangList.includes(bidang))
+    if (!(bidangList as readonly string[]).includes(bidang))
       issues.push({ field: at('bidang'), issue: 'invalid_value', params: { values: bidangList.join(', ') } });
     const tracking = cell('kode_lacak').toUpperCase();
     if (tracking && !/^USL-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(tracking))
@@ -271,12 +261,20 @@ export async function importSipd(ctx: AppContext, principal: Principal, data: Bu
       }
       const note = cell(`catatan_${step.key}` as Column) || null;
       const [first, ...rest] = (note ?? '').split(': ');
-      const reason = kind === 'tolak' ? (reasonList.includes(first ?? '') ? first! : 'lainnya') : null;
+      const reason =
+        kind === 'tolak'
+          ? (rejectReasons as readonly string[]).includes(first ?? '')
+            ? first!
+            : 'lainnya'
+          : null;
       recs.push({
         step,
         kind,
         reason,
-        note: kind === 'tolak' && reasonList.includes(first ?? '') ? rest.join(': ') || null : note,
+        note:
+          kind === 'tolak' && (rejectReasons as readonly string[]).includes(first ?? '')
+            ? rest.join(': ') || null
+            : note,
       });
       if (kind !== 'teruskan') open = false;
     }

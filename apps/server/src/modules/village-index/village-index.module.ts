@@ -28,6 +28,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';
+import { acceptFiles, uploadedFile, XLSX_TYPE } from '../../http/upload.ts';
 import { sheet, xlsxOf, xlsxOfSheets } from '../../reports/xlsx.ts';
 import type { Module } from '../module.ts';
 import * as schemes from './schemes.ts';
@@ -57,12 +58,6 @@ const presentEntry = (r: {
 
 /** Uploads come as the file itself: a national composites file is about 10 MiB. */
 const UPLOAD_LIMIT = 50 * 1024 * 1024;
-
-/** The uploaded file, or 415 when the body did not come as one of the file types the parser takes. */
-function uploadedFile(request: FastifyRequest): Buffer {
-  if (Buffer.isBuffer(request.body)) return request.body;
-  throw new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { type: request.headers['content-type'] ?? '' } });
-}
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -244,11 +239,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  app.addContentTypeParser(
-    ['text/csv', 'application/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-    { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT },
-    (_req, body, done) => done(null, body),
-  );
+  acceptFiles(app, ['text/csv', 'application/csv', XLSX_TYPE], UPLOAD_LIMIT);
   app.post(
     '/index/imports/composites',
     {

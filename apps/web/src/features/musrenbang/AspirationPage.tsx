@@ -15,10 +15,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { post } from '../../app/api.ts';
+import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { DesaPicker } from './DesaPicker.tsx';
-
-const bidangList = ['infrastruktur', 'ekonomi', 'sosial_budaya', 'pemerintahan', 'lingkungan'];
+import { bidangList } from './labels.ts';
 
 /** Anyone, without an account, sends an aspiration to their desa and gets a tracking code. */
 export default function AspirationPage() {
@@ -138,13 +138,7 @@ export default function AspirationPage() {
               error={err('contact')}
             />
           </Group>
-          {send.error && (
-            <Alert color="red" data-testid="form-error">
-              {send.error.issues.length
-                ? send.error.issues.map((i) => i.message).join(' · ')
-                : send.error.message}
-            </Alert>
-          )}
+          <Problem error={send.error} testId="form-error" />
           <Group justify="end">
             <Button type="submit" loading={send.busy} data-testid="submit">
               {t('aspiration.send')}

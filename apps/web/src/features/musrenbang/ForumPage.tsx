@@ -11,6 +11,7 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -22,29 +23,12 @@ import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
 import { api, get, post } from '../../app/api.ts';
 import { formatDate, formatRupiah } from '../../app/format.ts';
+import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
+import { rejectReasons } from './labels.ts';
 
 type Forum = z.infer<typeof forumDetail>;
 type Decision = { kind: string; reason?: string; toYear?: number; into?: string; note?: string };
-const reasons = [
-  'bukan_kewenangan',
-  'sudah_didanai_sumber_lain',
-  'tidak_sesuai_prioritas',
-  'lahan_atau_izin_tidak_siap',
-  'pagu_tidak_cukup',
-  'tidak_layak_teknis',
-  'usulan_tidak_jelas',
-  'lainnya',
-];
-
-function Problem({ error }: { error: { message: string; issues: { message: string }[] } | null }) {
-  if (!error) return null;
-  return (
-    <Alert color="red">
-      {error.issues.length ? error.issues.map((i) => i.message).join(' · ') : error.message}
-    </Alert>
-  );
-}
 
 /** One forum: participants, agenda, scores or votes with the ranking, decisions, and its documents. */
 export default function ForumPage() {
@@ -56,6 +40,8 @@ export default function ForumPage() {
   const set = (data: Forum) => client.setQueryData(['forum', id], data);
 
   const [people, setPeople] = useState({ total: 0, perempuan: 0, pemuda: 0, disabilitas: 0 });
+  // The attendance list as the secretary types it: one person a line, "name; group".
+  const [roll, setRoll] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
   const [scores, setScores] = useState<Record<string, { scores: Record<string, number>; votes: number }>>({});
   const [decisions, setDecisions] = useState<Record<string, Decision>>({});
@@ -305,7 +291,10 @@ export default function ForumPage() {
                               size="xs"
                               w={180}
                               placeholder={t('musrenbang.reason')}
-                              data={reasons.map((r) => ({ value: r, label: t(`musrenbang.reasons.${r}`) }))}
+                              data={rejectReasons.map((r) => ({
+                                value: r,
+                                label: t(`musrenbang.reasons.${r}`),
+                              }))}
                               value={d.reason ?? null}
                               onChange={(v) => decide(pid, { reason: v ?? undefined })}
                             />

@@ -20,6 +20,7 @@ import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { get, post, query } from '../../app/api.ts';
 import { formatDate } from '../../app/format.ts';
+import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 
@@ -139,13 +140,7 @@ export default function ForumsPage() {
               {t('forum.create')}
             </Button>
           </Group>
-          {create.error && (
-            <Alert color="red" mt="xs">
-              {create.error.issues.length
-                ? create.error.issues.map((i) => i.message).join(' · ')
-                : create.error.message}
-            </Alert>
-          )}
+          <Problem error={create.error} />
         </Card>
       )}
     </Stack>

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../app/format.ts';
 import { useLanguage } from '../../app/session.ts';
 
 export interface HistoryEvent {
+  id: number;
   at: string;
   kind: string;
   actor: string;
@@ -43,8 +44,8 @@ export function History({ events }: { events: readonly HistoryEvent[] }) {
   };
   return (
     <Timeline active={events.length - 1} bulletSize={14} lineWidth={2} data-testid="history">
-      {events.map((e, i) => (
-        <Timeline.Item key={`${e.at}-${i}`} title={describe(e)}>
+      {events.map((e) => (
+        <Timeline.Item key={e.id} title={describe(e)}>
           <Text size="xs" c="dimmed">
             {e.actor} · {formatDateTime(e.at, lang)}
           </Text>

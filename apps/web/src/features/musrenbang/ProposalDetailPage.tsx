@@ -26,21 +26,12 @@ import { useParams } from 'react-router';
 import type { z } from 'zod';
 import { get, post, uploadFile } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
+import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { History } from './History.tsx';
-import { stateColour } from './labels.ts';
+import { rejectReasons, stateColour } from './labels.ts';
 
 type Detail = z.infer<typeof proposalDetail>;
-const reasons = [
-  'bukan_kewenangan',
-  'sudah_didanai_sumber_lain',
-  'tidak_sesuai_prioritas',
-  'lahan_atau_izin_tidak_siap',
-  'pagu_tidak_cukup',
-  'tidak_layak_teknis',
-  'usulan_tidak_jelas',
-  'lainnya',
-];
 
 function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
@@ -95,7 +86,7 @@ function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }
         {kind === 'tolak' && (
           <Select
             label={t('musrenbang.reason')}
-            data={reasons.map((r) => ({ value: r, label: t(`musrenbang.reasons.${r}`) }))}
+            data={rejectReasons.map((r) => ({ value: r, label: t(`musrenbang.reasons.${r}`) }))}
             value={reason}
             onChange={setReason}
             data-testid="reason"
@@ -109,13 +100,7 @@ function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }
           onChange={(e) => setNote(e.currentTarget.value)}
           data-testid="note"
         />
-        {send.error && (
-          <Alert color="red">
-            {send.error.issues.length
-              ? send.error.issues.map((i) => i.message).join(' · ')
-              : send.error.message}
-          </Alert>
-        )}
+        <Problem error={send.error} />
         <Group justify="end">
           <Button onClick={() => send.submit()} loading={send.busy} data-testid="decide">
             {t('musrenbang.decide')}
@@ -153,6 +138,9 @@ export default function ProposalDetailPage() {
     [t('musrenbang.bidang'), t(`musrenbang.bidangs.${p.bidang}`)],
     [t('musrenbang.organisation'), p.organisation?.shortName ?? '—'],
     [t('musrenbang.location'), `${p.regionName}${p.rt ? ` RT ${p.rt}` : ''}${p.rw ? `/RW ${p.rw}` : ''}`],
+    ...(p.latitude !== null && p.longitude !== null
+      ? [[t('musrenbang.point'), `${p.latitude.toFixed(6)}, ${p.longitude.toFixed(6)}`] as [string, string]]
+      : []),
     [t('musrenbang.volume'), `${formatNumber(p.volume)} ${p.unit}`],
     [t('musrenbang.cost'), formatRupiah(p.estimatedCost)],
     [t('musrenbang.swadaya'), formatRupiah(p.communityContribution)],

@@ -18,11 +18,12 @@ import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { get, post, query } from '../../app/api.ts';
 import { formatRupiah } from '../../app/format.ts';
+import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { DesaPicker } from './DesaPicker.tsx';
+import { bidangList } from './labels.ts';
 
-const bidangList = ['infrastruktur', 'ekonomi', 'sosial_budaya', 'pemerintahan', 'lingkungan'];
 const tracksOf: Record<string, string[]> = {
   desa: ['musrenbang'],
   kecamatan: ['musrenbang'],
@@ -54,6 +55,8 @@ export default function ProposalFormPage() {
     regionCode: user?.role === 'desa' ? (user.regionCode ?? null) : (null as string | null),
     rt: '',
     rw: '',
+    latitude: '' as number | '',
+    longitude: '' as number | '',
     volume: 1 as number | '',
     unit: '',
     estimatedCost: 0 as number | '',
@@ -105,6 +108,8 @@ export default function ProposalFormPage() {
       organisationId: form.organisationId ?? undefined,
       rt: form.rt || undefined,
       rw: form.rw || undefined,
+      latitude: form.latitude === '' ? undefined : form.latitude,
+      longitude: form.longitude === '' ? undefined : form.longitude,
       electoralDistrict: form.electoralDistrict || undefined,
     };
     const created = await post<{ id: string }>('/api/proposals', body);
@@ -284,12 +289,7 @@ export default function ProposalFormPage() {
               />
             )}
           </Group>
-          {send.error && !send.error.issues.length && <Alert color="red">{send.error.message}</Alert>}
-          {send.error && send.error.issues.length > 0 && (
-            <Alert color="red" data-testid="form-error">
-              {send.error.issues.map((i) => i.message).join(' · ')}
-            </Alert>
-          )}
+          <Problem error={send.error} testId="form-error" />
           <Group justify="end">
             <Button type="submit" loading={send.busy} data-testid="submit">
               {t('musrenbang.submit')}

@@ -1,3 +1,6 @@
+import { bidangList } from '@sinergi/contracts';
+import { rejectReasons, stages } from '@sinergi/core';
+
 /** Colours of a proposal's state, shared by the list, the detail and the public tracking page. */
 export const stateColour: Record<string, string> = {
   aktif: 'blue',
@@ -5,13 +8,6 @@ export const stateColour: Record<string, string> = {
   ditolak: 'red',
   selesai: 'teal',
 };
-export const stageOrder = [
-  'moderasi',
-  'desa',
-  'kecamatan',
-  'opd',
-  'kabupaten',
-  'rkpd',
-  'apbd',
-  'pelaksanaan',
-] as const;
+/** The vocabularies come from core (the path) and contracts (what the API accepts), never retyped here. */
+export const stageOrder = stages;
+export { bidangList, rejectReasons };
