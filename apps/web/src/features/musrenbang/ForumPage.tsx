@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -53,6 +52,7 @@ export default function ForumPage() {
       pemuda: f.participants.pemuda,
       disabilitas: f.participants.disabilitas,
     });
+    setRoll(f.participants.daftar.map((d) => `${d.nama}; ${d.unsur}`).join('\n'));
     setPicked(f.items.map((i) => i.proposal.id));
     setScores(Object.fromEntries(f.items.map((i) => [i.proposal.id, { scores: i.scores, votes: i.votes }])));
     setDecisions((d) =>
@@ -64,7 +64,11 @@ export default function ForumPage() {
     set(
       await api<Forum>('PUT', `/api/forums/${id}/participants`, {
         ...people,
-        daftar: f?.participants.daftar ?? [],
+        daftar: roll
+          .split('\n')
+          .map((line) => line.split(';').map((x) => x.trim()))
+          .filter(([nama]) => nama)
+          .map(([nama, unsur]) => ({ nama, unsur: unsur || '-' })),
       }),
     ),
   );
@@ -133,6 +137,19 @@ export default function ForumPage() {
               w={130}
             />
           ))}
+        </Group>
+        <Textarea
+          mt="xs"
+          label={t('forum.roll')}
+          description={t('forum.rollHelp')}
+          autosize
+          minRows={2}
+          disabled={!edit}
+          value={roll}
+          onChange={(e) => setRoll(e.currentTarget.value)}
+          data-testid="roll"
+        />
+        <Group justify="end" mt="xs">
           {edit && (
             <Button
               variant="light"

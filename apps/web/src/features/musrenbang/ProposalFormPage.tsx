@@ -95,7 +95,7 @@ export default function ProposalFormPage() {
   };
   const unitCost = kamus.data?.items.find((k) => k.code === form.kamusCode)?.unitCost;
   const checkDuplicates = async () => {
-    if (!form.regionCode || form.regionCode.split('.').length !== 4 || form.title.trim().length < 3) return;
+    if (form.regionCode?.split('.').length !== 4 || form.title.trim().length < 3) return;
     const r = await get<{ items: Duplicate[] }>(
       `/api/proposals/duplicates${query({ region: form.regionCode, title: form.title.trim(), year: form.planYear })}`,
     );
@@ -213,6 +213,21 @@ export default function ProposalFormPage() {
               value={form.rw}
               onChange={(e) => set('rw', e.currentTarget.value)}
               error={err('rw')}
+            />
+            <NumberInput
+              label={t('musrenbang.latitude')}
+              description={t('musrenbang.pointHelp')}
+              decimalScale={6}
+              value={form.latitude}
+              onChange={(v) => set('latitude', typeof v === 'number' ? v : '')}
+              error={err('latitude')}
+            />
+            <NumberInput
+              label={t('musrenbang.longitude')}
+              decimalScale={6}
+              value={form.longitude}
+              onChange={(v) => set('longitude', typeof v === 'number' ? v : '')}
+              error={err('longitude')}
             />
           </Group>
           <Group grow>
