@@ -36,10 +36,11 @@ function gcd(a: number, b: number): number {
 interface State {
   effort: number;
   points: number;
-  /** Integer units of index (linear schemes) or the sum of log dimension values (geometric). */
+  /** Integer units of index (linear schemes, capped at what is needed) or the sum of log dimension values (geometric). */
   gain: number;
-  /** Points taken per dimension so far. */
-  taken: number[];
+  /** Points taken in the last dimension, and the state it extends (read back at the end). */
+  k: number;
+  parent: State | null;
 }
 
 /**
@@ -81,6 +82,8 @@ export function planNextStatus(
   const weights = linearWeights(scheme);
   let gainOf: (dim: number, k: number) => number;
   let reached: (gain: number) => boolean;
+  // Gains past what is needed are worth nothing more: capping them lets more states be pruned.
+  let cap = Number.POSITIVE_INFINITY;
   let needed: number;
   if (weights) {
     // One point of dimension i is worth num_i / den_i of the index; count in units of 1/L.
@@ -104,6 +107,7 @@ export function planNextStatus(
     const gap = neededUnits - current;
     gainOf = (i, k) => k * unit[i]!;
     reached = (g) => g >= gap;
+    cap = Math.max(gap, 0);
     needed = neededUnits / L;
   } else {
     const n = scheme.dimensions.length;
@@ -119,7 +123,7 @@ export function planNextStatus(
     needed = above;
   }
 
-  let frontier: State[] = [{ effort: 0, points: 0, gain: 0, taken: [] }];
+  let frontier: State[] = [{ effort: 0, points: 0, gain: 0, k: 0, parent: null }];
   points.forEach((dimPoints, i) => {
     const prefix = [0];
     for (const p of dimPoints) prefix.push(prefix.at(-1)! + p.effort);
@@ -129,8 +133,9 @@ export function planNextStatus(
         next.push({
           effort: s.effort + prefix[k]!,
           points: s.points + k,
-          gain: s.gain + gainOf(i, k),
-          taken: [...s.taken, k],
+          gain: Math.min(cap, s.gain + gainOf(i, k)),
+          k,
+          parent: s,
         });
       }
     }
@@ -144,8 +149,11 @@ export function planNextStatus(
       }
     }
   });
-  const chosen = frontier.find((s) => reached(s.gain));
-  if (!chosen) return { ok: false, reason: 'UNREACHABLE', from: result.status, current: result.value };
+  const found = frontier.find((s) => reached(s.gain));
+  if (!found) return { ok: false, reason: 'UNREACHABLE', from: result.status, current: result.value };
+  const taken: number[] = [];
+  for (let s: State | null = found; s?.parent; s = s.parent) taken.unshift(s.k);
+  const chosen = { taken };
 
   const after: Record<string, number> = { ...scores };
   const steps: PlanStep[] = [];
