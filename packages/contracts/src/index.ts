@@ -1,3 +1,4 @@
+export * from './allocation.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './common.ts';

@@ -1,3 +1,4 @@
+export * from './allocation/index.ts';
 export * from './auth/password.ts';
 export * from './auth/policy.ts';
 export * from './errors/app-error.ts';

@@ -1,0 +1,69 @@
+import { portfolioRules } from '@sinergi/contracts';
+import { AppError, type FieldIssue, type PortfolioItem, type PortfolioRules } from '@sinergi/core';
+import { toFieldIssue } from '../../validation.ts';
+import { parseCsvTable } from '../village-index/template.ts';
+
+/**
+ * Proposals for `sinergi allocate`: a CSV with `id,cost,score` and optional `kecamatan,opd,bidang`
+ * (other columns ignored). Every cell is checked; the problems come back together, each with its
+ * line and column.
+ */
+export function readPortfolioCsv(data: Buffer): PortfolioItem[] {
+  const [header, ...body] = parseCsvTable(data);
+  if (!header) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
+  const cols = header.map((h) => h.trim().toLowerCase());
+  const missing = ['id', 'cost', 'score'].filter((c) => !cols.includes(c));
+  if (missing.length)
+    throw new AppError('VALIDATION', {
+      issues: missing.map((c) => ({ field: `line 1, column ${c}`, issue: 'missing_column' })),
+    });
+  const issues: FieldIssue[] = [];
+  const seen = new Map<string, number>();
+  const items: PortfolioItem[] = [];
+  body.forEach((cells, i) => {
+    const line = i + 2;
+    if (cells.every((c) => c.trim() === '')) return;
+    const cell = (c: string) => (cols.includes(c) ? (cells[cols.indexOf(c)] ?? '').trim() : '');
+    const id = cell('id');
+    if (!id) issues.push({ field: `line ${line}, column id`, issue: 'required' });
+    else if (seen.has(id))
+      issues.push({
+        field: `line ${line}, column id`,
+        issue: 'duplicate_id',
+        params: { line: seen.get(id)! },
+      });
+    seen.set(id, line);
+    const cost = Number(cell('cost'));
+    if (cell('cost') === '' || !Number.isInteger(cost) || cost < 0)
+      issues.push({ field: `line ${line}, column cost`, issue: 'rupiah' });
+    const score = Number(cell('score'));
+    if (cell('score') === '' || !Number.isFinite(score) || score < 0)
+      issues.push({ field: `line ${line}, column score`, issue: 'not_a_number' });
+    items.push({
+      id,
+      cost,
+      score,
+      kecamatan: cell('kecamatan') || undefined,
+      opd: cell('opd') || undefined,
+      bidang: cell('bidang') || undefined,
+    });
+  });
+  if (issues.length) throw new AppError('VALIDATION', { issues });
+  return items;
+}
+
+/** Rules from JSON (the shape of `portfolioRules`), every field named on error. */
+export function readPortfolioRules(text: string, budget: number): PortfolioRules {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError('VALIDATION', { issues: [{ field: 'rules', issue: 'not_json' }] });
+  }
+  const parsed = portfolioRules.safeParse(json);
+  if (!parsed.success)
+    throw new AppError('VALIDATION', {
+      issues: parsed.error.issues.map((i) => toFieldIssue('rules', i as never)),
+    });
+  return { ...parsed.data, budget };
+}

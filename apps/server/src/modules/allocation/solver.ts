@@ -1,0 +1,120 @@
+import { Worker } from 'node:worker_threads';
+import {
+  buildPortfolioModel,
+  greedyPortfolio,
+  objectiveOf,
+  type PortfolioItem,
+  type PortfolioRules,
+  type RuleRef,
+  violations,
+} from '@sinergi/core';
+
+/** What one HiGHS run answers. */
+export interface SolveResult {
+  status: 'optimal' | 'infeasible' | 'time_limit' | 'cancelled' | string;
+  objective: number | null;
+  gap: number | null;
+  bound: number | null;
+  values: Record<string, number> | null;
+}
+
+export interface SolveOptions {
+  /** Seconds. */
+  timeLimit: number;
+  /** Relative optimality gap to prove. */
+  gap: number;
+  onProgress?: (p: { gap: number | null; objective: number | null; bound: number | null }) => void;
+  /** Resolves when the caller wants the solve stopped (it ends as 'cancelled' with its best answer). */
+  cancelled?: Promise<unknown>;
+}
+
+const workerUrl = new URL('./solver.worker.mjs', import.meta.url);
+
+/** Runs HiGHS on CPLEX LP text in a worker thread. */
+export function solveLp(lp: string, options: SolveOptions): Promise<SolveResult> {
+  const cancel = new SharedArrayBuffer(4);
+  const flag = new Int32Array(cancel);
+  const worker = new Worker(workerUrl, {
+    workerData: { lp, timeLimit: options.timeLimit, gap: options.gap, cancel },
+  });
+  options.cancelled?.then(() => Atomics.store(flag, 0, 1));
+  return new Promise<SolveResult>((resolve, reject) => {
+    worker.on('message', (m) => {
+      if (m.type === 'progress') options.onProgress?.(m);
+      else if (m.type === 'done') resolve(m);
+      else if (m.type === 'error') reject(new Error(m.message));
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => code !== 0 && reject(new Error(`solver exited with ${code}`)));
+  }).finally(() => worker.terminate());
+}
+
+export interface PortfolioResult {
+  status: string;
+  selected: string[];
+  cost: number;
+  objective: number | null;
+  /** Relative gap proven between the answer and the best possible (0 = proven optimal). */
+  gap: number | null;
+  greedy: { selected: string[]; cost: number; objective: number };
+  /** Infeasible scenarios: an irreducible set of rules that cannot hold together. */
+  conflicts?: RuleRef[];
+  /** Infeasible scenarios: the least total relaxation that makes the rules hold together. */
+  relaxation?: { rule: RuleRef; by: number }[];
+}
+
+/**
+ * The optimal portfolio, the greedy baseline beside it, and for an infeasible scenario the rules
+ * that conflict (a deletion filter: drop each rule in turn and keep it out while the rest stay
+ * infeasible, which leaves an irreducible set) and the least relaxation that makes it feasible.
+ */
+export async function solvePortfolio(
+  items: readonly PortfolioItem[],
+  rules: PortfolioRules,
+  options: SolveOptions,
+): Promise<PortfolioResult> {
+  const model = buildPortfolioModel(items, rules);
+  const greedy = greedyPortfolio(items, rules.budget);
+  const result = await solveLp(model.lp, options);
+  if (result.status === 'infeasible') {
+    const names = Object.keys(model.rows);
+    const kept = new Set(names);
+    for (const name of names) {
+      kept.delete(name);
+      const test = buildPortfolioModel(items, rules, { keepRows: (n) => kept.has(n) });
+      const r = await solveLp(test.lp, { timeLimit: options.timeLimit, gap: 1 });
+      if (r.status !== 'infeasible') kept.add(name);
+    }
+    const relaxModel = buildPortfolioModel(items, rules, { relax: true });
+    const relaxed = await solveLp(relaxModel.lp, { timeLimit: options.timeLimit, gap: options.gap });
+    const money = (ref: RuleRef) =>
+      ref.kind !== 'mustFund' && ref.kind !== 'requires' && ref.kind !== 'exclusive';
+    const relaxation = Object.entries(relaxed.values ?? {})
+      .filter(([name, v]) => name.startsWith('s_') && v > 1e-7)
+      .map(([name, v]) => {
+        const rule = relaxModel.rows[name.slice(2)]!;
+        return { rule, by: money(rule) ? Math.ceil(v * 1_000_000 - 1e-3) : Math.round(v) };
+      });
+    return {
+      status: 'infeasible',
+      selected: [],
+      cost: 0,
+      objective: null,
+      gap: null,
+      greedy,
+      conflicts: [...kept].map((n) => model.rows[n]!),
+      relaxation,
+    };
+  }
+  const selected = items.filter((_, i) => (result.values?.[`x${i}`] ?? 0) > 0.5).map((it) => it.id);
+  const chosen = new Set(selected);
+  const broken = violations(items, rules, chosen);
+  return {
+    status: result.values === null ? result.status : broken.length ? 'numerical_trouble' : result.status,
+    selected,
+    cost: items.reduce((s, it) => s + (chosen.has(it.id) ? it.cost : 0), 0),
+    objective: result.values === null ? null : objectiveOf(items, chosen),
+    gap: result.gap,
+    greedy,
+  };
+}

@@ -1,0 +1,60 @@
+// HiGHS in a worker thread, so a solve of minutes never blocks the server. Plain JavaScript: the
+// worker runs the same way under tsx (development, tests) and node (production).
+import { parentPort, workerData } from 'node:worker_threads';
+import loadHighs from 'highs';
+
+const { lp, timeLimit, gap, cancel } = workerData;
+// The answer: status, objective, the proven gap and the non-zero columns by name.
+const cancelled = new Int32Array(cancel);
+const highs = await loadHighs();
+const model = highs.createModel({ format: 'lp', data: lp });
+const S = highs.constants.modelStatus;
+try {
+  model.options.set({ output_flag: false, time_limit: timeLimit, mip_rel_gap: gap, random_seed: 1 });
+  let last = 0;
+  model.run({
+    [highs.constants.callbackType.mipInterrupt](event) {
+      if (Atomics.load(cancelled, 0) === 1) event.interrupt();
+      const now = Date.now();
+      if (now - last > 250) {
+        last = now;
+        parentPort.postMessage({
+          type: 'progress',
+          gap: event.data.mip_gap ?? null,
+          objective: event.data.objective_function_value ?? null,
+          bound: event.data.mip_dual_bound ?? null,
+        });
+      }
+    },
+  });
+  const status = model.getModelStatus();
+  const hasSolution = Number(model.info.get('primal_solution_status')) === 2;
+  const values = {};
+  if (hasSolution) {
+    const colValue = model.getSolution().colValue;
+    for (let c = 0; c < colValue.length; c++)
+      if (Math.abs(colValue[c]) > 1e-9) values[model.getColName(c)] = colValue[c];
+  }
+  const result = {
+    type: 'done',
+    status:
+      status === S.optimal
+        ? 'optimal'
+        : status === S.infeasible
+          ? 'infeasible'
+          : status === S.timeLimit
+            ? 'time_limit'
+            : status === S.interrupted
+              ? 'cancelled'
+              : `other:${status}`,
+    objective: hasSolution ? model.getObjectiveValue() : null,
+    gap: hasSolution ? Number(model.info.get('mip_gap')) : null,
+    bound: hasSolution ? Number(model.info.get('mip_dual_bound')) : null,
+    values: hasSolution ? values : null,
+  };
+  parentPort.postMessage(result);
+} catch (error) {
+  parentPort.postMessage({ type: 'error', message: String(error?.message ?? error) });
+} finally {
+  model.dispose();
+}
