@@ -22,3 +22,38 @@ export const portfolioRules = z
   })
   .meta({ id: 'PortfolioRules' });
 export type PortfolioRulesInput = z.infer<typeof portfolioRules>;
+
+/** Criteria Sinergi can compute for a proposal today (others arrive with the planning module). */
+export const criterionCodes = [
+  'penerima_manfaat',
+  'biaya_per_penerima',
+  'kebutuhan_desa',
+  'peringkat_forum',
+] as const;
+
+export const scenarioBody = z
+  .strictObject({
+    name: z.string().trim().min(3).max(120),
+    planYear: z.number().int().min(2020).max(2100),
+    budget: rupiah.refine((v) => v > 0, { error: 'too_small' }),
+    criteria: z
+      .array(z.strictObject({ code: z.enum(criterionCodes), weight: z.number().min(0).max(100) }))
+      .min(1)
+      .max(criterionCodes.length),
+    /** Optional AHP pairwise matrix in the order of `criteria`; it then sets the weights. */
+    ahp: z
+      .array(z.array(z.number().positive().max(9)))
+      .max(10)
+      .optional(),
+    /** Keys: OPD codes, bidang codes, kecamatan codes; ids: proposal tracking codes. */
+    rules: portfolioRules.default({}),
+    timeLimit: z.number().min(1).max(3600).default(60),
+    gap: z.number().min(0).max(0.5).default(0.0001),
+  })
+  .meta({ id: 'ScenarioBody' });
+export type ScenarioBody = z.infer<typeof scenarioBody>;
+export const scenarioParams = z.strictObject({ id: z.uuid() });
+export const explainParams = z.strictObject({ id: z.uuid(), proposalId: z.uuid() });
+export const compareQuery = z.strictObject({
+  ids: z.string().regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36}){1,3}$/, { error: 'ids' }),
+});

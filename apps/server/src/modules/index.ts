@@ -1,3 +1,4 @@
+import { allocationModule } from './allocation/allocation.module.ts';
 import { auditModule } from './audit/audit.module.ts';
 import { authModule } from './auth/auth.module.ts';
 import { jobsModule } from './jobs/jobs.module.ts';
@@ -19,6 +20,7 @@ export const modules: readonly Module[] = [
   jobsModule,
   villageIndexModule,
   musrenbangModule,
+  allocationModule,
 ];
 
 export const jobHandlers: Readonly<Record<string, JobHandler>> = Object.assign(

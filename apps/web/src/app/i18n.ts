@@ -296,7 +296,11 @@ const id = {
       failed: 'Gagal',
       cancelled: 'Dibatalkan',
     },
-    messages: { 'regions.loading': 'memuat wilayah', 'regions.boundaries': 'memuat batas desa' },
+    messages: {
+      'regions.loading': 'memuat wilayah',
+      'regions.boundaries': 'memuat batas desa',
+      'allocation.solving': 'mencari portofolio optimal',
+    },
   },
   organisations: {
     title: 'Perangkat daerah',
@@ -728,7 +732,11 @@ const en: Resources = {
       failed: 'Failed',
       cancelled: 'Cancelled',
     },
-    messages: { 'regions.loading': 'loading regions', 'regions.boundaries': 'loading village boundaries' },
+    messages: {
+      'regions.loading': 'loading regions',
+      'regions.boundaries': 'loading village boundaries',
+      'allocation.solving': 'searching for the optimal portfolio',
+    },
   },
   organisations: {
     title: 'Agencies (OPD)',

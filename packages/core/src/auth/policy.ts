@@ -59,6 +59,8 @@ const grants = {
   'aspirations.submit': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
   'kamus.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
   'kamus.import': ['admin', 'perencana'],
+  'allocation.read': ['admin', 'perencana', 'opd', 'dprd'],
+  'allocation.manage': ['admin', 'perencana'],
   'forums.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   'forums.manage': ['admin', 'perencana', 'kecamatan', 'desa'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -113,3 +113,15 @@ export async function proposalsByIds(db: Db, ids: readonly string[]) {
     .from(proposals)
     .where(inArray(proposals.id, [...ids]));
 }
+
+/** The rank each proposal got in the latest forum that ranked it. */
+export async function latestRanks(db: Db, proposalIds: readonly string[]): Promise<Map<string, number>> {
+  if (proposalIds.length === 0) return new Map();
+  const rows = await db
+    .select({ proposalId: forumItems.proposalId, rank: forumItems.rank, heldOn: forums.heldOn })
+    .from(forumItems)
+    .innerJoin(forums, eq(forums.id, forumItems.forumId))
+    .where(and(inArray(forumItems.proposalId, [...proposalIds]), sql`${forumItems.rank} is not null`))
+    .orderBy(asc(forums.heldOn));
+  return new Map(rows.map((r) => [r.proposalId, r.rank!]));
+}

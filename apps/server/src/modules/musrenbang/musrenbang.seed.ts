@@ -130,9 +130,87 @@ export async function seedDemoMusrenbang(ctx: AppContext): Promise<number> {
       who: 'Kader posyandu Melati (contoh)',
       benef: 180,
     },
+    // Proposals past the kabupaten forum, so that a budget scenario has candidates to choose among.
+    ...(
+      [
+        [
+          '35.05.02.2001',
+          'Rabat beton jalan poros desa Jati',
+          'CONTOH.PU.01',
+          600,
+          '02',
+          'Pemdes Jati (contoh)',
+          900,
+        ],
+        [
+          '35.05.03.2001',
+          'Drainase pasar desa Karanggayam',
+          'CONTOH.PU.02',
+          250,
+          '01',
+          'Paguyuban pedagang (contoh)',
+          650,
+        ],
+        [
+          '35.05.04.2001',
+          'Irigasi tersier sawah Panggungduwet',
+          'CONTOH.PU.03',
+          1200,
+          '04',
+          'HIPPA Panggungduwet (contoh)',
+          300,
+        ],
+        [
+          '35.05.05.2001',
+          'Pelatihan pertanian organik Pulerejo',
+          'CONTOH.TAN.01',
+          2,
+          null,
+          'Gapoktan Pulerejo (contoh)',
+          80,
+        ],
+        [
+          '35.05.06.2001',
+          'Pemasaran daring UMKM Dadaplangu',
+          'CONTOH.KOP.01',
+          1,
+          null,
+          'Kelompok UMKM (contoh)',
+          45,
+        ],
+        [
+          '35.05.07.2001',
+          'Alat kesehatan posyandu Kalipucung',
+          'CONTOH.KES.01',
+          3,
+          '03',
+          'Kader posyandu (contoh)',
+          240,
+        ],
+        [
+          '35.05.08.2001',
+          'Rabat beton jalan lingkungan Pasiraman',
+          'CONTOH.PU.01',
+          400,
+          '02',
+          'Warga RW 02 (contoh)',
+          380,
+        ],
+      ] as const
+    ).map(([region, title, kamus, volume, rw, who, benef]) => ({
+      region,
+      title,
+      kamus,
+      volume,
+      stage: 'kabupaten',
+      rt: null,
+      rw,
+      who,
+      benef,
+    })),
   ] as const;
   const path = ['desa', 'kecamatan', 'opd', 'kabupaten'];
-  const labels: Record<string, string> = { desa: 'Desa', kecamatan: 'Kecamatan Wonodadi', opd: 'OPD' };
+  const labels: Record<string, string> = { desa: 'Desa', kecamatan: 'Kecamatan', opd: 'OPD' };
   return db.transaction(async (tx) => {
     await repo.upsertKamus(
       tx,

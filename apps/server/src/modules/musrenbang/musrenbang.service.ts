@@ -22,6 +22,7 @@ import type { AppContext, Principal } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findRegion, namesOf } from '../regions/regions.service.ts';
+import { latestRanks } from './forums.repository.ts';
 import * as repo from './musrenbang.repository.ts';
 
 // Tracking codes avoid letters and digits that read alike (0/O, 1/I/L).
@@ -640,4 +641,62 @@ export async function getPhoto(ctx: AppContext, id: string, photoId: string) {
   const photo = await repo.findPhoto(ctx.database.db, id, photoId);
   if (!photo) throw new AppError('NOT_FOUND', { details: { what: photoId } });
   return photo;
+}
+
+/**
+ * The proposals a budget scenario chooses among: active proposals of the plan year that passed
+ * the kabupaten forum's step or wait at it (stages kabupaten and rkpd), with their OPD code and
+ * the rank of the latest forum that ranked them.
+ */
+export async function findFundingCandidates(ctx: AppContext, planYear: number) {
+  const rows = (await repo.findYear(ctx.database.db, planYear)).filter(
+    (r) => r.p.state === 'aktif' && (r.p.stage === 'kabupaten' || r.p.stage === 'rkpd'),
+  );
+  const ranks = await latestRanks(
+    ctx.database.db,
+    rows.map((r) => r.p.id),
+  );
+  const names = await namesOf(
+    ctx,
+    rows.flatMap((r) => [r.p.regionCode, r.p.regionCode.split('.').slice(0, 3).join('.')]),
+  );
+  return rows.map(({ p, orgCode }) => ({
+    id: p.id,
+    trackingCode: p.trackingCode,
+    title: p.title,
+    regionCode: p.regionCode,
+    regionName: names.get(p.regionCode) ?? p.regionCode,
+    kecamatan: p.regionCode.split('.').slice(0, 3).join('.'),
+    kecamatanName: names.get(p.regionCode.split('.').slice(0, 3).join('.')) ?? '',
+    opd: orgCode,
+    bidang: p.bidang,
+    cost: p.estimatedCost,
+    beneficiaries: p.beneficiaries,
+    stage: p.stage,
+    forumRank: ranks.get(p.id) ?? null,
+  }));
+}
+
+/** Moves proposals to the budget step (APBD), each with the given note, in one transaction. */
+export async function fundProposals(
+  ctx: AppContext,
+  principal: Principal,
+  ids: readonly string[],
+  note: string,
+) {
+  const prepared: PreparedDecision[][] = [];
+  for (const id of ids) {
+    let p = await mustFind(ctx, id);
+    const steps: PreparedDecision[] = [];
+    while (p.state === 'aktif' && (p.stage === 'kabupaten' || p.stage === 'rkpd')) {
+      const d = await prepareDecision(ctx, principal, p, { kind: 'teruskan', note });
+      steps.push(d);
+      p = { ...p, stage: d.transition.toStage };
+    }
+    prepared.push(steps);
+  }
+  await ctx.database.db.transaction(async (tx) => {
+    for (const steps of prepared) for (const d of steps) await recordDecision(tx, ctx, principal, d);
+  });
+  return prepared.filter((s) => s.length > 0).length;
 }

@@ -211,3 +211,17 @@ export async function getWeakest(ctx: AppContext, q: { year?: number | undefined
     ),
   };
 }
+
+/** The latest published index value of every desa of the kabupaten (for other modules' criteria). */
+export async function latestIndexByDesa(ctx: AppContext): Promise<Map<string, number>> {
+  const { db } = ctx.database;
+  const last = (await repo.findYears(db, scheme.id)).at(-1);
+  if (last === undefined) return new Map();
+  const rows = await repo.findResultsOfYear(db, {
+    schemeId: scheme.id,
+    year: last,
+    within: ctx.config.activeKabupaten,
+    approvedOnly: true,
+  });
+  return new Map(rows.map((r) => [r.regionCode, r.value]));
+}

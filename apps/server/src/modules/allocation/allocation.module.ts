@@ -1,0 +1,127 @@
+import { compareQuery, explainParams, scenarioBody, scenarioParams } from '@sinergi/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import type { Module } from '../module.ts';
+import * as service from './allocation.service.ts';
+
+function routes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['allocation'];
+  const read = { permission: 'allocation.read' } as const;
+  const manage = { permission: 'allocation.manage' } as const;
+  const created = z.object({ id: z.string() });
+  app.get(
+    '/scenarios',
+    { config: read, schema: { tags, summary: 'Budget scenarios, newest first' } },
+    async () => service.listScenarios(ctx),
+  );
+  app.post(
+    '/scenarios',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Create a budget scenario (criteria, weights or AHP, rules, solver settings)',
+        body: scenarioBody,
+        response: { 201: created },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.saveScenario(ctx, request.principal, request.body)),
+  );
+  app.get(
+    '/scenarios/compare',
+    {
+      config: read,
+      schema: { tags, summary: 'Two to four scenarios side by side', querystring: compareQuery },
+    },
+    async (request) => ({
+      items: await Promise.all(request.query.ids.split(',').map((id) => service.getScenario(ctx, id))),
+    }),
+  );
+  app.get(
+    '/scenarios/:id',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'A scenario with its candidates, the optimum, the greedy list and spending breakdowns',
+        params: scenarioParams,
+      },
+    },
+    async (request) => service.getScenario(ctx, request.params.id),
+  );
+  app.put(
+    '/scenarios/:id',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Change a scenario (its last result is cleared)',
+        params: scenarioParams,
+        body: scenarioBody,
+        response: { 200: created },
+      },
+    },
+    async (request) => service.saveScenario(ctx, request.principal, request.body, request.params.id),
+  );
+  app.post(
+    '/scenarios/:id/copy',
+    {
+      config: manage,
+      schema: { tags, summary: 'Copy a scenario', params: scenarioParams, response: { 201: created } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.copyScenario(ctx, request.principal, request.params.id)),
+  );
+  app.post(
+    '/scenarios/:id/solve',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          'Solve the scenario as a job (HiGHS in a worker thread; progress and cancel through /api/jobs)',
+        params: scenarioParams,
+        response: { 202: z.object({ jobId: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(202).send(await service.requestSolve(ctx, request.principal, request.params.id)),
+  );
+  app.get(
+    '/scenarios/:id/explain/:proposalId',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Why a proposal is in or out: the binding rule, the score it would cost, what it displaces, the cost at which it enters',
+        params: explainParams,
+      },
+    },
+    async (request) => service.explain(ctx, request.principal, request.params.id, request.params.proposalId),
+  );
+  app.post(
+    '/scenarios/:id/adopt',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          'Adopt: the selection moves to the budget step of the Musrenbang path, with the scenario as the reason',
+        params: scenarioParams,
+        response: { 200: z.object({ funded: z.number().int() }) },
+      },
+    },
+    async (request) => service.adopt(ctx, request.principal, request.params.id),
+  );
+}
+
+export const allocationModule: Module = {
+  name: 'allocation',
+  routes,
+  jobs: { 'allocation.solve': service.runSolveJob },
+};

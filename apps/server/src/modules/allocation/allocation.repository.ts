@@ -1,0 +1,31 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { allocationScenarios } from '../../db/schema.ts';
+
+export type ScenarioRow = typeof allocationScenarios.$inferSelect;
+
+export async function insertScenario(tx: Db, values: typeof allocationScenarios.$inferInsert) {
+  const [row] = await tx.insert(allocationScenarios).values(values).returning();
+  return row!;
+}
+
+export async function findScenario(db: Db, id: string): Promise<ScenarioRow | null> {
+  const [row] = await db.select().from(allocationScenarios).where(eq(allocationScenarios.id, id));
+  return row ?? null;
+}
+
+export async function listScenarios(db: Db) {
+  return db.select().from(allocationScenarios).orderBy(desc(allocationScenarios.updatedAt));
+}
+
+export async function updateScenario(
+  tx: Db,
+  id: string,
+  patch: Partial<typeof allocationScenarios.$inferInsert>,
+  now: Date,
+) {
+  await tx
+    .update(allocationScenarios)
+    .set({ ...patch, updatedAt: now })
+    .where(eq(allocationScenarios.id, id));
+}
