@@ -24,6 +24,9 @@ const ProposalFormPage = lazy(() => import('../features/musrenbang/ProposalFormP
 const ProposalDetailPage = lazy(() => import('../features/musrenbang/ProposalDetailPage.tsx'));
 const AspirationPage = lazy(() => import('../features/musrenbang/AspirationPage.tsx'));
 const TrackPage = lazy(() => import('../features/musrenbang/TrackPage.tsx'));
+const ScenariosPage = lazy(() => import('../features/allocation/ScenariosPage.tsx'));
+const ScenarioPage = lazy(() => import('../features/allocation/ScenarioPage.tsx'));
+const ComparePage = lazy(() => import('../features/allocation/ComparePage.tsx'));
 const ForumsPage = lazy(() => import('../features/musrenbang/ForumsPage.tsx'));
 const ForumPage = lazy(() => import('../features/musrenbang/ForumPage.tsx'));
 
@@ -139,6 +142,30 @@ export function App() {
                   element={
                     <Guard permission="proposals.read">
                       <ProposalDetailPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="skenario"
+                  element={
+                    <Guard permission="allocation.read">
+                      <ScenariosPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="skenario/banding"
+                  element={
+                    <Guard permission="allocation.read">
+                      <ComparePage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="skenario/:id"
+                  element={
+                    <Guard permission="allocation.read">
+                      <ScenarioPage />
                     </Guard>
                   }
                 />

@@ -16,6 +16,7 @@ const main = [
   { to: '/indeks-desa/skema', label: 'nav.schemes', permission: 'index.schemes.manage' },
   { to: '/usulan', label: 'nav.musrenbang', permission: 'proposals.read' },
   { to: '/forum', label: 'nav.forums', permission: 'forums.read' },
+  { to: '/skenario', label: 'nav.budget', permission: 'allocation.read' },
   { to: '/aspirasi', label: 'nav.aspiration', permission: 'aspirations.submit' },
   { to: '/lacak', label: 'nav.track', permission: 'proposals.track' },
   { to: '/perangkat-daerah', label: 'nav.organisations', permission: 'organisations.read' },
@@ -26,7 +27,7 @@ const admin = [
   { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
 ];
 // Modules that later issues deliver: listed so people see where the product goes, not clickable.
-const coming = ['nav.planning', 'nav.budget', 'nav.projects', 'nav.programs'];
+const coming = ['nav.planning', 'nav.projects', 'nav.programs'];
 
 export function Shell() {
   const { t } = useTranslation();

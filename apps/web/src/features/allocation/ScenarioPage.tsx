@@ -1,0 +1,386 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  NumberInput,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import type { Job } from '@sinergi/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { api, get, post } from '../../app/api.ts';
+import { formatNumber, formatRupiah } from '../../app/format.ts';
+import { Problem } from '../../app/Problem.tsx';
+import { useSession } from '../../app/session.ts';
+import { useSubmit } from '../../app/use-submit.ts';
+import { RuleText } from './RuleText.tsx';
+import type { Explanation, Scenario } from './types.ts';
+
+export function Spending({
+  title,
+  data,
+  label = (k) => k,
+}: {
+  title: string;
+  data: Record<string, number>;
+  label?: (key: string) => string;
+}) {
+  const rows = Object.entries(data).sort((a, b) => b[1] - a[1]);
+  return (
+    <Card withBorder p="xs">
+      <Text fw={600} size="sm" mb={4}>
+        {title}
+      </Text>
+      <Table fz="xs">
+        <Table.Tbody>
+          {rows.map(([k, v]) => (
+            <Table.Tr key={k}>
+              <Table.Td>{label(k)}</Table.Td>
+              <Table.Td ta="right">{formatRupiah(v)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
+
+function Why({ e, t }: { e: Explanation; t: (k: string, o?: Record<string, unknown>) => string }) {
+  if (e.selected)
+    return (
+      <Text size="xs">
+        {e.displaced?.length
+          ? t('allocation.whyIn', { ids: e.displaced.join(', ') })
+          : t('allocation.whyInGreedy')}
+      </Text>
+    );
+  return (
+    <Stack gap={2}>
+      {e.binding?.map((r) => (
+        <Text size="xs" key={JSON.stringify(r)}>
+          {t('allocation.binding')}: <RuleText rule={r} />
+        </Text>
+      ))}
+      {e.scoreLoss !== undefined && (
+        <Text size="xs">
+          {t('allocation.whyLoss', { loss: e.scoreLoss.toFixed(2), ids: e.displaced?.join(', ') || '—' })}
+        </Text>
+      )}
+      {e.maxCost !== undefined && (
+        <Text size="xs">
+          {e.maxCost === null
+            ? t('allocation.notEvenFree')
+            : t('allocation.entersAt', { cost: formatRupiah(e.maxCost) })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** One scenario: its settings, the solve (a job with progress), the optimum beside the greedy list, explanations, adoption. */
+export default function ScenarioPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { can } = useSession();
+  const client = useQueryClient();
+  const scenario = useQuery({
+    queryKey: ['scenario', id],
+    queryFn: () => get<Scenario>(`/api/scenarios/${id}`),
+  });
+  const s = scenario.data;
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useQuery({
+    queryKey: ['job', jobId],
+    queryFn: () => get<Job>(`/api/jobs/${jobId}`),
+    enabled: !!jobId,
+    refetchInterval: (q) =>
+      q.state.data && ['succeeded', 'failed', 'cancelled'].includes(q.state.data.status) ? false : 500,
+  });
+  useEffect(() => {
+    if (job.data && ['succeeded', 'failed', 'cancelled'].includes(job.data.status)) {
+      void client.invalidateQueries({ queryKey: ['scenario', id] });
+    }
+  }, [job.data, client, id]);
+  const [weights, setWeights] = useState<Record<string, number>>({});
+  const [budget, setBudget] = useState<number | ''>('');
+  useEffect(() => {
+    if (!s) return;
+    setWeights(Object.fromEntries(s.criteria.map((c) => [c.code, c.weight])));
+    setBudget(s.budget);
+  }, [s]);
+  const [why, setWhy] = useState<Record<string, Explanation>>({});
+  const [asking, setAsking] = useState<string | null>(null);
+  const save = useSubmit(async () => {
+    if (!s) return;
+    await api('PUT', `/api/scenarios/${s.id}`, {
+      name: s.name,
+      planYear: s.planYear,
+      budget: budget || 0,
+      criteria: s.criteria.map((c) => ({ code: c.code, weight: weights[c.code] ?? c.weight })),
+      rules: s.rules,
+      timeLimit: s.timeLimit,
+      gap: s.gap,
+      ...(s.ahp ? { ahp: s.ahp } : {}),
+    });
+    await client.invalidateQueries({ queryKey: ['scenario', id] });
+  });
+  const solve = useSubmit(async () => {
+    const r = await post<{ jobId: string }>(`/api/scenarios/${id}/solve`);
+    setJobId(r.jobId);
+  });
+  const copy = useSubmit(async () => {
+    const r = await post<{ id: string }>(`/api/scenarios/${id}/copy`);
+    navigate(`/skenario/${r.id}`);
+  });
+  const adopt = useSubmit(async () => {
+    if (!window.confirm(t('allocation.adoptConfirm'))) return;
+    await post(`/api/scenarios/${id}/adopt`);
+    await client.invalidateQueries({ queryKey: ['scenario', id] });
+  });
+  if (!s) return <Text>{t('common.loading')}</Text>;
+  const r = s.result;
+  const draft = s.state === 'draf';
+  const manage = can('allocation.manage') && draft;
+  const running = job.data && !['succeeded', 'failed', 'cancelled'].includes(job.data.status);
+  const gain =
+    r?.objective != null && r.greedy.objective > 0 ? (r.objective / r.greedy.objective - 1) * 100 : null;
+  const ask = async (pid: string) => {
+    setAsking(pid);
+    try {
+      const e = await get<Explanation>(`/api/scenarios/${id}/explain/${pid}`);
+      setWhy((w) => ({ ...w, [pid]: e }));
+    } finally {
+      setAsking(null);
+    }
+  };
+  return (
+    <Stack maw={1200}>
+      <Group justify="space-between" align="start">
+        <div>
+          <Title order={2}>{s.name}</Title>
+          <Text c="dimmed" size="sm">
+            {t('musrenbang.planYear')} {s.planYear} · {t('allocation.budget')} {formatRupiah(s.budget)} ·{' '}
+            {formatNumber(s.candidates.length)} {t('allocation.candidates')}
+          </Text>
+        </div>
+        <Group>
+          {s.state === 'diadopsi' && (
+            <Badge color="teal" size="lg">
+              {t('allocation.adopted')}
+            </Badge>
+          )}
+          {can('allocation.manage') && (
+            <Button variant="default" onClick={() => copy.submit()} loading={copy.busy}>
+              {t('allocation.copy')}
+            </Button>
+          )}
+          {manage && (
+            <Button onClick={() => solve.submit()} loading={solve.busy || !!running} data-testid="solve">
+              {t('allocation.solve')}
+            </Button>
+          )}
+          {manage && r && r.status !== 'infeasible' && (
+            <Button color="teal" onClick={() => adopt.submit()} loading={adopt.busy} data-testid="adopt">
+              {t('allocation.adopt')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {running && job.data && (
+        <Progress
+          value={job.data.progressTotal ? (job.data.progressDone / job.data.progressTotal) * 100 : 5}
+          animated
+          data-testid="solve-progress"
+        />
+      )}
+      <Problem error={solve.error ?? adopt.error ?? copy.error ?? save.error} />
+
+      {manage && (
+        <Card withBorder>
+          <Text fw={600} mb="xs">
+            {t('allocation.settings')}
+          </Text>
+          <Group align="end">
+            <NumberInput
+              label={t('allocation.budget')}
+              prefix="Rp"
+              thousandSeparator="."
+              decimalSeparator=","
+              allowDecimal={false}
+              value={budget}
+              onChange={(v) => setBudget(typeof v === 'number' ? v : '')}
+              w={220}
+            />
+            {s.criteria.map((c) => (
+              <NumberInput
+                key={c.code}
+                label={t(`allocation.criteria.${c.code}`)}
+                min={0}
+                max={100}
+                value={weights[c.code] ?? c.weight}
+                onChange={(v) => setWeights((w) => ({ ...w, [c.code]: typeof v === 'number' ? v : 0 }))}
+                w={170}
+              />
+            ))}
+            <Button variant="light" onClick={() => save.submit()} loading={save.busy}>
+              {t('allocation.save')}
+            </Button>
+          </Group>
+        </Card>
+      )}
+
+      {r && r.status === 'infeasible' && (
+        <Alert color="orange" title={t('allocation.infeasible')} data-testid="infeasible">
+          <Text size="sm">{t('allocation.conflicts')}</Text>
+          {r.conflicts?.map((c) => (
+            <Text size="sm" key={JSON.stringify(c)}>
+              • <RuleText rule={c} />
+            </Text>
+          ))}
+          <Text size="sm" mt="xs">
+            {t('allocation.relaxation')}
+          </Text>
+          {r.relaxation?.map((x) => (
+            <Text size="sm" key={JSON.stringify(x.rule)}>
+              • <RuleText rule={x.rule} by={x.by} />
+            </Text>
+          ))}
+        </Alert>
+      )}
+      {r && r.status !== 'infeasible' && (
+        <SimpleGrid cols={{ base: 1, sm: 3 }} data-testid="result">
+          <Card withBorder>
+            <Text size="xs" c="dimmed">
+              {t('allocation.optimum')}
+            </Text>
+            <Text fw={700} size="xl">
+              {r.objective?.toFixed(2)}
+            </Text>
+            <Text size="xs">
+              {formatRupiah(r.cost)} · {t(`allocation.statuses.${r.status}`, { defaultValue: r.status })} ·
+              gap {((r.gap ?? 0) * 100).toFixed(3)} %
+            </Text>
+          </Card>
+          <Card withBorder>
+            <Text size="xs" c="dimmed">
+              {t('allocation.greedy')}
+            </Text>
+            <Text fw={700} size="xl">
+              {r.greedy.objective.toFixed(2)}
+            </Text>
+            <Text size="xs">
+              {formatRupiah(r.greedy.cost)} · {r.greedy.count} {t('allocation.proposals')}
+            </Text>
+          </Card>
+          <Card withBorder>
+            <Text size="xs" c="dimmed">
+              {t('allocation.gain')}
+            </Text>
+            <Text fw={700} size="xl" data-testid="gain">
+              {gain === null ? '—' : `+${gain.toFixed(1)} %`}
+            </Text>
+            <Text size="xs">{t('allocation.gainHelp')}</Text>
+          </Card>
+        </SimpleGrid>
+      )}
+
+      <Card withBorder p={0}>
+        <Table.ScrollContainer minWidth={900}>
+          <Table fz="sm" striped data-testid="candidates">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('musrenbang.proposalTitle')}</Table.Th>
+                <Table.Th>{t('musrenbang.location')}</Table.Th>
+                <Table.Th>OPD</Table.Th>
+                <Table.Th ta="right">{t('musrenbang.cost')}</Table.Th>
+                <Table.Th ta="right">{t('allocation.score')}</Table.Th>
+                <Table.Th>{t('allocation.optimum')}</Table.Th>
+                <Table.Th>{t('allocation.greedy')}</Table.Th>
+                <Table.Th>{t('allocation.why')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {[...s.candidates]
+                .sort((a, b) => (b.score ?? 0) - (a.score ?? 0))
+                .map((c) => {
+                  const e = why[c.id] ?? s.explanations[c.id];
+                  return (
+                    <Table.Tr key={c.id}>
+                      <Table.Td>
+                        {c.title}
+                        <Text size="xs" c="dimmed">
+                          {c.trackingCode}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {c.regionName}, {c.kecamatanName}
+                      </Table.Td>
+                      <Table.Td>{c.opd ?? '—'}</Table.Td>
+                      <Table.Td ta="right">{formatRupiah(c.cost)}</Table.Td>
+                      <Table.Td ta="right">{c.score === null ? '—' : c.score.toFixed(1)}</Table.Td>
+                      <Table.Td>
+                        {c.inOptimum ? (
+                          <Text c="teal" fw={700} size="sm">
+                            ✓ {t('allocation.in')}
+                          </Text>
+                        ) : (
+                          <Text c="dimmed" size="sm">
+                            {t('allocation.out')}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{c.inGreedy ? '✓' : ''}</Table.Td>
+                      <Table.Td maw={320}>
+                        {e ? (
+                          <Why e={e} t={t} />
+                        ) : (
+                          r &&
+                          r.status !== 'infeasible' && (
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              loading={asking === c.id}
+                              onClick={() => ask(c.id)}
+                              data-testid={`why-${c.trackingCode}`}
+                            >
+                              {t('allocation.ask')}
+                            </Button>
+                          )
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+      {r && r.status !== 'infeasible' && (
+        <Grid>
+          {(['kecamatan', 'opd', 'bidang'] as const).map((k) => (
+            <Grid.Col key={k} span={{ base: 12, md: 4 }}>
+              <Spending
+                title={`${t(`allocation.by.${k}`)} (${t('allocation.optimum')})`}
+                data={r.spending.optimum[k]}
+                {...(k === 'bidang'
+                  ? { label: (b: string) => t(`musrenbang.bidangs.${b}`, { defaultValue: b }) }
+                  : {})}
+              />
+            </Grid.Col>
+          ))}
+        </Grid>
+      )}
+    </Stack>
+  );
+}
