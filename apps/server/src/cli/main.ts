@@ -3,7 +3,19 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { errorMessage, issueMessage } from '@sinergi/contracts';
-import { AppError, computeIndex, round4 } from '@sinergi/core';
+import {
+  AppError,
+  compareWithGreedy,
+  computeIndex,
+  electionOf,
+  equalShares,
+  equalSharesAdd1,
+  greedy,
+  parsePb,
+  phragmen,
+  quality,
+  round4,
+} from '@sinergi/core';
 import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { systemPrincipal } from '../context.ts';
@@ -284,6 +296,93 @@ program
         for (const id of r.selected) console.log(id);
       }
       if (status === 'infeasible') process.exitCode = 3;
+    },
+  );
+
+const pb = program.command('pb').description('participatory budgeting on Pabulib .pb files');
+pb.command('run')
+  .description('run a voting rule on a .pb file and print the selected projects in selection order')
+  .argument('<file.pb>', 'a Pabulib file (META, PROJECTS, VOTES)')
+  .option('--rule <rule>', 'auto | greedy | greedy-no-skip | mes | phragmen (auto: the META rule)', 'auto')
+  .option('--utility <u>', 'cost | cardinality (Equal Shares)', 'cost')
+  .option('--completion <c>', 'none | add1 | add1-greedy (Equal Shares)', 'none')
+  .option('--compare-greedy', 'keep greedy instead when strictly more voters prefer it')
+  .option('--json', 'print selected, cost, rule and the quality measures as JSON')
+  .action(
+    (
+      file: string,
+      opts: { rule: string; utility: string; completion: string; compareGreedy?: boolean; json?: boolean },
+    ) => {
+      const parsed = parsePb(readFileSync(resolve(file), 'utf8'));
+      const e = electionOf(parsed);
+      const threshold = parsed.meta.min_project_score_threshold
+        ? Number(parsed.meta.min_project_score_threshold)
+        : undefined;
+      if (!['cost', 'cardinality'].includes(opts.utility))
+        throw new Error(`--utility: cost or cardinality, got "${opts.utility}"`);
+      if (!['none', 'add1', 'add1-greedy'].includes(opts.completion))
+        throw new Error(`--completion: none, add1 or add1-greedy, got "${opts.completion}"`);
+      let rule = opts.rule;
+      let completion = opts.completion;
+      let compare = opts.compareGreedy ?? false;
+      if (rule === 'auto') {
+        const named = (parsed.meta.rule ?? '').trim();
+        const auto: Record<string, [string, string, boolean]> = {
+          greedy: ['greedy', 'none', false],
+          'greedy-no-skip': ['greedy-no-skip', 'none', false],
+          equalshares: ['mes', 'none', false],
+          'equalshares-comparison': ['mes', 'none', true],
+          'equalshares/add1': ['mes', 'add1', false],
+          'equalshares/add1-comparison': ['mes', 'add1', true],
+        };
+        const found = auto[named];
+        if (!found)
+          throw new Error(
+            `the file's META rule "${named}" is not one Sinergi runs; choose --rule greedy, greedy-no-skip, mes or phragmen`,
+          );
+        [rule, completion, compare] = [
+          found[0],
+          opts.completion === 'none' ? found[1] : opts.completion,
+          compare || found[2],
+        ];
+      }
+      const utility = opts.utility as 'cost' | 'cardinality';
+      const result =
+        rule === 'greedy'
+          ? greedy(e, { skip: true, threshold })
+          : rule === 'greedy-no-skip'
+            ? greedy(e, { skip: false, threshold })
+            : rule === 'phragmen'
+              ? phragmen(e)
+              : rule === 'mes'
+                ? completion === 'none'
+                  ? compare
+                    ? (() => {
+                        const c = compareWithGreedy(e, equalShares(e, { utility }), threshold);
+                        return {
+                          ...c.outcome,
+                          rule: 'equalshares compared with greedy',
+                          comparison: c.comparison,
+                        };
+                      })()
+                    : equalShares(e, { utility })
+                  : equalSharesAdd1(e, {
+                      utility,
+                      greedyCompletion: completion === 'add1-greedy',
+                      compareGreedy: compare,
+                      threshold,
+                    })
+                : null;
+      if (!result)
+        throw new Error(`--rule: auto, greedy, greedy-no-skip, mes or phragmen, got "${opts.rule}"`);
+      if (opts.json) {
+        const {
+          rounds: _r,
+          spentByVoter: _s,
+          ...rest
+        } = result as typeof result & { rounds?: unknown; spentByVoter?: unknown };
+        console.log(JSON.stringify({ ...rest, ...quality(e, result.selected) }, null, 2));
+      } else for (const id of result.selected) console.log(id);
     },
   );
 

@@ -1,0 +1,4 @@
+export * from './pabulib.ts';
+export type { Q } from './rational.ts';
+export * as rational from './rational.ts';
+export * from './rules.ts';

@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parsePb, writePb } from './pabulib.ts';
+import { cmp, q } from './rational.ts';
+import { type Election, equalShares, equalSharesAdd1, greedy, phragmen, quality } from './rules.ts';
+
+// Hand-checked: 4 voters, budget 100. A (60) by v1..v3, B (40) by v4, C (30) by everyone.
+const small: Election = {
+  budget: 100,
+  projects: [
+    { id: 'A', cost: 60 },
+    { id: 'B', cost: 40 },
+    { id: 'C', cost: 30 },
+  ],
+  ballots: [
+    { voter: 'v1', vote: ['A', 'C'] },
+    { voter: 'v2', vote: ['A', 'C'] },
+    { voter: 'v3', vote: ['A', 'C'] },
+    { voter: 'v4', vote: ['B', 'C'] },
+  ],
+};
+
+describe('participatory budgeting rules', () => {
+  it('Equal Shares funds C first (rho 1/4 < 1/3), then nothing fits the 17.5 left each', () => {
+    const r = equalShares(small);
+    expect(r.selected).toEqual(['C']);
+    expect(r.rounds[0]).toEqual({ project: 'C', rho: '1/4', payments: [{ amount: '15/2', voters: 4 }] });
+  });
+
+  it('Add1 raises the share to 47 and stops before 48, where B would overspend', () => {
+    const r = equalSharesAdd1(small);
+    expect(r.selected).toEqual(['C', 'A']);
+    expect(r.cost).toBe(90);
+    expect(r.endowment).toBe('47');
+    expect(r.stopRule).toMatch(/last endowment/);
+  });
+
+  it('greedy funds by votes and skips what does not fit; no-skip stops there; Phragmén stops at the first that does not fit', () => {
+    expect(greedy(small).selected).toEqual(['C', 'A']);
+    const tight = { ...small, budget: 80 };
+    expect(greedy(tight).selected).toEqual(['C', 'B']);
+    expect(greedy(tight, { skip: false }).selected).toEqual(['C']);
+    expect(greedy(small, { threshold: 4 }).selected).toEqual(['C']);
+    expect(phragmen(small).selected).toEqual(['C', 'A']);
+  });
+
+  it('reports quality: budget used, voters with one funded project, exclusion ratio', () => {
+    expect(quality(small, ['A'])).toMatchObject({ budgetUsed: 0.6, votersWithOne: 3, exclusionRatio: 0.25 });
+  });
+
+  const electionArb = fc
+    .record({
+      costs: fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 7 }),
+      votes: fc.array(fc.array(fc.nat(6), { maxLength: 4 }), { minLength: 1, maxLength: 25 }),
+      budget: fc.integer({ min: 0, max: 200 }),
+    })
+    .map(
+      ({ costs, votes, budget }): Election => ({
+        budget,
+        projects: costs.map((c, i) => ({ id: `p${i}`, cost: c })),
+        ballots: votes.map((v, i) => ({
+          voter: `v${i}`,
+          vote: [...new Set(v.filter((x) => x < costs.length))].map((x) => `p${x}`),
+        })),
+      }),
+    );
+
+  it('never spends more than the budget, and Equal Shares never charges a voter more than their share', () => {
+    fc.assert(
+      fc.property(electionArb, fc.constantFrom('cost' as const, 'cardinality' as const), (e, utility) => {
+        for (const r of [
+          greedy(e),
+          greedy(e, { skip: false }),
+          phragmen(e),
+          equalShares(e, { utility }),
+          equalSharesAdd1(e, { utility, greedyCompletion: true }),
+        ])
+          expect(r.cost).toBeLessThanOrEqual(e.budget);
+        const mes = equalShares(e, { utility });
+        const share = q(e.budget, e.ballots.length);
+        for (const spent of mes.spentByVoter) expect(cmp(spent, share)).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('adding budget never removes a project that greedy funded before its first skip', () => {
+    fc.assert(
+      fc.property(electionArb, fc.integer({ min: 0, max: 100 }), (e, extra) => {
+        const before = greedy(e, { skip: false }).selected;
+        const after = new Set(greedy({ ...e, budget: e.budget + extra }, { skip: false }).selected);
+        for (const p of before) expect(after.has(p)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('Pabulib files', () => {
+  const text = [
+    'META',
+    'key;value',
+    'description;"Uji; dengan titik koma"',
+    'num_projects;3',
+    'budget;100',
+    'vote_type;approval',
+    'rule;equalshares/add1',
+    'PROJECTS',
+    'project_id;cost;votes;name',
+    'A;60;3;"Jalan ""baru"""',
+    'B;40;1;Sumur',
+    'C;30;4;Posyandu',
+    'VOTES',
+    'voter_id;age;sex;vote',
+    'v1;30;F;A,C',
+    'v2;41;M;A,C',
+    'v3;25;F;A,C',
+    'v4;60;M;B,C',
+    '',
+  ].join('\n');
+
+  it('reads META, PROJECTS and VOTES with quoted fields, and writes them back the same', () => {
+    const f = parsePb(text);
+    expect(f.meta.description).toBe('Uji; dengan titik koma');
+    expect(f.projects.map((p) => [p.id, p.cost])).toEqual([
+      ['A', 60],
+      ['B', 40],
+      ['C', 30],
+    ]);
+    expect(f.projects[0]!.fields.name).toBe('Jalan "baru"');
+    expect(f.voters[3]).toMatchObject({ id: 'v4', vote: ['B', 'C'], points: null });
+    expect(parsePb(writePb(f))).toEqual(f);
+  });
+
+  it('names the line of a broken file', () => {
+    expect(() => parsePb(text.replace('v2;41;M;A,C', 'v2;41;M;A,Z'))).toThrow(
+      /line 16: vote names unknown project Z/,
+    );
+    expect(() => parsePb(text.replace('B;40;1;Sumur', 'B;empat puluh;1;Sumur'))).toThrow(
+      /line 11: cost of project B/,
+    );
+  });
+});

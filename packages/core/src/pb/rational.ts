@@ -1,0 +1,41 @@
+/**
+ * Exact non-negative rationals on bigint, for the voting rules: shares and loads are compared
+ * exactly, so ties are ties and a threshold is met or not, never "nearly".
+ */
+export interface Q {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y) [x, y] = [y, x % y];
+  return x;
+}
+
+export function q(n: bigint | number, d: bigint | number = 1n): Q {
+  let nn = BigInt(n);
+  let dd = BigInt(d);
+  if (dd === 0n) throw new RangeError('division by zero');
+  if (dd < 0n) {
+    nn = -nn;
+    dd = -dd;
+  }
+  const g = gcd(nn, dd) || 1n;
+  return { n: nn / g, d: dd / g };
+}
+
+export const ZERO = q(0);
+export const add = (a: Q, b: Q) => (a.d === b.d ? q(a.n + b.n, a.d) : q(a.n * b.d + b.n * a.d, a.d * b.d));
+export const sub = (a: Q, b: Q) => (a.d === b.d ? q(a.n - b.n, a.d) : q(a.n * b.d - b.n * a.d, a.d * b.d));
+export const mul = (a: Q, b: Q) => q(a.n * b.n, a.d * b.d);
+export const div = (a: Q, b: Q) => q(a.n * b.d, a.d * b.n);
+export const cmp = (a: Q, b: Q) => {
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+};
+export const min = (a: Q, b: Q) => (cmp(a, b) <= 0 ? a : b);
+export const key = (a: Q) => `${a.n}/${a.d}`;
+export const toNumber = (a: Q) => Number(a.n) / Number(a.d);
