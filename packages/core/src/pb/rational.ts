@@ -39,3 +39,16 @@ export const cmp = (a: Q, b: Q) => {
 export const min = (a: Q, b: Q) => (cmp(a, b) <= 0 ? a : b);
 export const key = (a: Q) => `${a.n}/${a.d}`;
 export const toNumber = (a: Q) => Number(a.n) / Number(a.d);
+
+/**
+ * The same operations without reducing by the gcd, for intermediate values that are only compared
+ * or reduced once at the end (`norm`): reducing every step costs more than it saves.
+ */
+const mk = (n: bigint, d: bigint): Q => (d < 0n ? { n: -n, d: -d } : { n, d });
+export const raw = {
+  add: (a: Q, b: Q) => (a.d === b.d ? mk(a.n + b.n, a.d) : mk(a.n * b.d + b.n * a.d, a.d * b.d)),
+  sub: (a: Q, b: Q) => (a.d === b.d ? mk(a.n - b.n, a.d) : mk(a.n * b.d - b.n * a.d, a.d * b.d)),
+  mul: (a: Q, b: Q) => mk(a.n * b.n, a.d * b.d),
+  div: (a: Q, b: Q) => mk(a.n * b.d, a.d * b.n),
+};
+export const norm = (a: Q): Q => q(a.n, a.d);

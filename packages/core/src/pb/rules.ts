@@ -1,4 +1,4 @@
-import { add, cmp, div, key, min, mul, type Q, q, sub, ZERO } from './rational.ts';
+import { add, cmp, div, key, min, mul, norm, type Q, q, raw, sub, toNumber, ZERO } from './rational.ts';
 
 /**
  * Participatory budgeting rules (domain facts, budget allocation part 2). Ballot formats are kept
@@ -134,79 +134,140 @@ export function equalShares(
     const base = utility === 'cost' ? prep.costs[p]! : 1n;
     return base * BigInt(Math.round(pts));
   };
+  // Float shadows of the class values: candidates are ranked in floating point and only the
+  // near-ties (and near-affordable projects) are settled in exact arithmetic.
+  const fvalues: number[] = values.map(toNumber);
   const alive = new Set(e.projects.map((_, i) => i));
   const selected: string[] = [];
   const rounds: MesRound[] = [];
   let cost = 0;
+  const EPS = 1e-9;
+  type Group = { cls: number; pts: number; count: number };
+  // Per project, its supporters counted by (class, points), kept up to date as voters pay: only
+  // the payers of a round move, so a round costs what they approved, not every ballot again.
+  const gkey = (cls: number, pts: number) => (prep.hasPoints ? cls * 4096 + pts : cls);
+  const counts: Map<number, Group>[] = e.projects.map(() => new Map());
+  const ballotOf: { p: number[]; pts: number[] }[] = Array.from({ length: n }, () => ({ p: [], pts: [] }));
+  prep.supporters.forEach((s, p) => {
+    for (let k = 0; k < s.voter.length; k++) {
+      const v = s.voter[k]!;
+      const pts = s.points[k]!;
+      if (pts <= 0) continue;
+      ballotOf[v]!.p.push(p);
+      ballotOf[v]!.pts.push(pts);
+      const gk = gkey(classOf[v]!, pts);
+      const g = counts[p]!.get(gk);
+      if (g) g.count++;
+      else counts[p]!.set(gk, { cls: classOf[v]!, pts, count: 1 });
+    }
+  });
+  const groupsOf = (p: number): Group[] => [...counts[p]!.values()];
+  const moveVoter = (v: number, to: number) => {
+    const from = classOf[v]!;
+    const b = ballotOf[v]!;
+    for (let k = 0; k < b.p.length; k++) {
+      const m = counts[b.p[k]!]!;
+      const pts = b.pts[k]!;
+      const old = m.get(gkey(from, pts))!;
+      if (--old.count === 0) m.delete(gkey(from, pts));
+      const nk = gkey(to, pts);
+      const g = m.get(nk);
+      if (g) g.count++;
+      else m.set(nk, { cls: to, pts, count: 1 });
+    }
+    classOf[v] = to;
+  };
+  /** rho in floating point, or null when the supporters cannot afford the project. */
+  const floatRho = (p: number, groups: Group[]): number | null => {
+    const c = e.projects[p]!.cost;
+    const fu = (g: Group) => (utility === 'cost' ? c : 1) * g.pts;
+    const total = groups.reduce((a, g) => a + g.count * fvalues[g.cls]!, 0);
+    if (total < c * (1 - EPS)) return null;
+    const sorted = [...groups].sort((a, b) => fvalues[a.cls]! / fu(a) - fvalues[b.cls]! / fu(b));
+    let remaining = c;
+    let usum = sorted.reduce((a, g) => a + g.count * fu(g), 0);
+    for (const g of sorted) {
+      if ((fvalues[g.cls]! / fu(g)) * usum >= remaining * (1 - EPS)) return remaining / usum;
+      remaining -= g.count * fvalues[g.cls]!;
+      usum -= g.count * fu(g);
+    }
+    const lastG = sorted.at(-1)!;
+    return fvalues[lastG.cls]! / fu(lastG);
+  };
+  /** The exact rho, or null when the supporters cannot afford the project. */
+  const exactRho = (p: number, groups: Group[]): Q | null => {
+    const R = raw;
+    const list = groups.map((g) => ({ b: values[g.cls]!, u: u(p, g.pts), count: g.count }));
+    const c = q(prep.costs[p]!);
+    const total = list.reduce((acc, g) => R.add(acc, R.mul(g.b, q(g.count))), ZERO);
+    if (list.length === 0 || cmp(total, c) < 0) return null;
+    // b/u ascending: compare b1 x u2 with b2 x u1 without building quotients.
+    list.sort((a, b) => cmp(R.mul(a.b, q(b.u)), R.mul(b.b, q(a.u))));
+    let remaining = c;
+    let usum = list.reduce((acc, g) => acc + g.u * BigInt(g.count), 0n);
+    for (const g of list) {
+      if (cmp(R.mul(g.b, q(usum)), R.mul(remaining, q(g.u))) >= 0) return norm(R.div(remaining, q(usum)));
+      remaining = R.sub(remaining, R.mul(g.b, q(g.count)));
+      usum -= g.u * BigInt(g.count);
+    }
+    return norm(R.div(list.at(-1)!.b, q(list.at(-1)!.u)));
+  };
   for (;;) {
-    let best: { p: number; rho: Q; supporters: number } | null = null;
+    const candidates: { p: number; rho: number; groups: Group[]; supporters: number }[] = [];
     for (const p of [...alive]) {
-      const s = prep.supporters[p]!;
-      // Group supporters by (budget class, utility).
-      const groups = new Map<string, { b: Q; u: bigint; count: number }>();
-      for (let k = 0; k < s.voter.length; k++) {
-        const cls = classOf[s.voter[k]!]!;
-        const uu = u(p, s.points[k]!);
-        const gk = prep.hasPoints ? `${cls}:${uu}` : String(cls);
-        const g = groups.get(gk);
-        if (g) g.count++;
-        else groups.set(gk, { b: values[cls]!, u: uu, count: 1 });
-      }
-      const list = [...groups.values()].filter((g) => g.u > 0n);
-      const total = list.reduce((acc, g) => add(acc, mul(g.b, q(g.count))), ZERO);
-      const c = q(prep.costs[p]!);
-      if (list.length === 0 || cmp(total, c) < 0) {
+      const groups = groupsOf(p);
+      const rho = floatRho(p, groups);
+      if (rho === null) {
         alive.delete(p);
         continue;
       }
-      list.sort((a, b) => cmp(div(a.b, q(a.u)), div(b.b, q(b.u))));
-      let remaining = c;
-      let usum = list.reduce((acc, g) => acc + g.u * BigInt(g.count), 0n);
-      let rho: Q | null = null;
-      for (const g of list) {
-        if (cmp(mul(div(g.b, q(g.u)), q(usum)), remaining) >= 0) {
-          rho = div(remaining, q(usum));
-          break;
-        }
-        remaining = sub(remaining, mul(g.b, q(g.count)));
-        usum -= g.u * BigInt(g.count);
-      }
+      candidates.push({ p, rho, groups, supporters: prep.supporters[p]!.voter.length });
+    }
+    if (candidates.length === 0) break;
+    const minRho = Math.min(...candidates.map((c) => c.rho));
+    // Every candidate within rounding distance of the smallest rho is settled exactly.
+    let best: { p: number; rho: Q; groups: Group[]; supporters: number } | null = null;
+    for (const c of candidates) {
+      if (c.rho > minRho * (1 + 1e-7) + 1e-15) continue;
+      const rho = exactRho(c.p, c.groups);
       if (!rho) {
-        // Exactly everything: the last group pays all it has.
-        rho = div(list.at(-1)!.b, q(list.at(-1)!.u));
+        alive.delete(c.p);
+        continue;
       }
-      const count = s.voter.length;
       const better =
         !best ||
         cmp(rho, best.rho) < 0 ||
         (cmp(rho, best.rho) === 0 &&
-          (prep.costs[p]! < prep.costs[best.p]! ||
-            (prep.costs[p] === prep.costs[best.p] &&
-              (count > best.supporters || (count === best.supporters && p < best.p)))));
-      if (better) best = { p, rho, supporters: count };
+          (prep.costs[c.p]! < prep.costs[best.p]! ||
+            (prep.costs[c.p] === prep.costs[best.p] &&
+              (c.supporters > best.supporters || (c.supporters === best.supporters && c.p < best.p)))));
+      if (better) best = { p: c.p, rho, groups: c.groups, supporters: c.supporters };
     }
-    if (!best) break;
+    if (!best) continue;
     const { p, rho } = best;
     const s = prep.supporters[p]!;
-    const newClass = new Map<string, number>();
+    // Every supporter in one (class, points) group pays the same and moves to one new class.
+    const moved = new Map<number, { nc: number; pay: Q; pk: string }>();
     const paid = new Map<string, { amount: Q; voters: number }>();
     for (let k = 0; k < s.voter.length; k++) {
       const v = s.voter[k]!;
       const cls = classOf[v]!;
-      const uu = u(p, s.points[k]!);
-      const gk = `${cls}:${uu}`;
-      let nc = newClass.get(gk);
-      const pay = min(values[cls]!, mul(rho, q(uu)));
-      if (nc === undefined) {
-        nc = values.length;
-        values.push(sub(values[cls]!, pay));
-        newClass.set(gk, nc);
+      const pts = s.points[k]!;
+      if (pts <= 0) continue;
+      const gk = prep.hasPoints ? cls * 4096 + pts : cls;
+      let m = moved.get(gk);
+      if (!m) {
+        const pay = min(values[cls]!, mul(rho, q(u(p, pts))));
+        m = { nc: values.length, pay, pk: key(pay) };
+        const left = sub(values[cls]!, pay);
+        values.push(left);
+        fvalues.push(toNumber(left));
+        moved.set(gk, m);
       }
-      classOf[v] = nc;
-      const pk = key(pay);
-      const entry = paid.get(pk);
+      moveVoter(v, m.nc);
+      const entry = paid.get(m.pk);
       if (entry) entry.voters++;
-      else paid.set(pk, { amount: pay, voters: 1 });
+      else paid.set(m.pk, { amount: m.pay, voters: 1 });
     }
     alive.delete(p);
     selected.push(e.projects[p]!.id);
