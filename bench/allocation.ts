@@ -94,7 +94,7 @@ export async function portfolioBench(say: (line?: string) => void) {
   }
   say();
   say(
-    'The greedy list ignores every rule but the budget (it is what a sorted spreadsheet does), so a gain here is a lower bound of what the rules cost it.',
+    'The greedy list ignores every rule but the budget, as a sorted spreadsheet does; the optimum keeps all 87 rules and still scores higher by the gain shown.',
   );
   say();
 }

@@ -69,16 +69,12 @@ function checkRules(rules: ScenarioBody['rules'], candidates: readonly Candidate
   rules.mustFund?.forEach((c, i) => {
     if (!codes.has(c)) issues.push({ field: `body.rules.mustFund.${i}`, issue: 'not_a_candidate' });
   });
-  rules.requires?.forEach((pair, i) =>
-    pair.forEach((c, k) => {
+  for (const [i, pair] of (rules.requires ?? []).entries())
+    for (const [k, c] of pair.entries())
       if (!codes.has(c)) issues.push({ field: `body.rules.requires.${i}.${k}`, issue: 'not_a_candidate' });
-    }),
-  );
-  rules.exclusive?.forEach((group, i) =>
-    group.forEach((c, k) => {
+  for (const [i, group] of (rules.exclusive ?? []).entries())
+    for (const [k, c] of group.entries())
       if (!codes.has(c)) issues.push({ field: `body.rules.exclusive.${i}.${k}`, issue: 'not_a_candidate' });
-    }),
-  );
   return issues;
 }
 
