@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePb, writePb } from './pabulib.ts';
-import { cmp, q } from './rational.ts';
+import { cmp, q, toNumber } from './rational.ts';
 import { type Election, equalShares, equalSharesAdd1, greedy, phragmen, quality } from './rules.ts';
 
 // Hand-checked: 4 voters, budget 100. A (60) by v1..v3, B (40) by v4, C (30) by everyone.
@@ -92,6 +92,14 @@ describe('participatory budgeting rules', () => {
         for (const p of before) expect(after.has(p)).toBe(true);
       }),
     );
+  });
+});
+
+describe('exact rationals', () => {
+  it('turn into floats also beyond the range of a double', () => {
+    const big = 10n ** 400n;
+    expect(toNumber(q(3n * big, 4n * big + 1n))).toBeCloseTo(0.75, 12);
+    expect(toNumber(q(1n, big))).toBe(0);
   });
 });
 

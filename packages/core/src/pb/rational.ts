@@ -38,7 +38,17 @@ export const cmp = (a: Q, b: Q) => {
 };
 export const min = (a: Q, b: Q) => (cmp(a, b) <= 0 ? a : b);
 export const key = (a: Q) => `${a.n}/${a.d}`;
-export const toNumber = (a: Q) => Number(a.n) / Number(a.d);
+/**
+ * A float close to the value, also when numerator and denominator are beyond a double's range
+ * (budgets after many rounds of Equal Shares): both then lose the same number of low bits first.
+ */
+export function toNumber(a: Q): number {
+  const x = Number(a.n) / Number(a.d);
+  if (Number.isFinite(x)) return x;
+  const bits = Math.max(a.n.toString(16).length, a.d.toString(16).length) * 4 - 960;
+  const shift = BigInt(Math.max(bits, 0));
+  return Number(a.n >> shift) / Number(a.d >> shift);
+}
 
 /**
  * The same operations without reducing by the gcd, for intermediate values that are only compared
