@@ -71,6 +71,8 @@ const matrix: Record<string, string> = {
   'POST /api/scenarios/:id/solve': 'A A - - - - -',
   'GET /api/scenarios/:id/explain/:proposalId': 'A A A - - A -',
   'POST /api/scenarios/:id/adopt': 'A A - - - - -',
+  'POST /api/scenarios/:id/explain': 'A A - - - - -',
+  'GET /api/scenarios/:id/report.xlsx': 'A A A - - A -',
   'GET /api/forums': 'A A A A A A -',
   'POST /api/forums': 'A A - A A - -',
   'GET /api/forums/:id': 'A A A A A A -',

@@ -1,5 +1,5 @@
 import { errorMessage, fieldLabel, issueMessage, type Language } from '@sinergi/contracts';
-import { AppError, type ErrorCode, type FieldIssue } from '@sinergi/core';
+import { AppError, type ErrorCode } from '@sinergi/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { toFieldIssue, type ZodLikeIssue } from '../validation.ts';

@@ -135,6 +135,8 @@ const id = {
     out: 'tidak',
     why: 'Alasan',
     ask: 'Mengapa?',
+    explainAll: 'Jelaskan semua',
+    report: 'Unduh laporan (XLSX)',
     binding: 'Aturan yang mengikat',
     whyIn: 'Terpilih; menggeser {{ids}} dari daftar urut nilai.',
     whyInGreedy: 'Terpilih, juga dalam daftar urut nilai.',
@@ -368,6 +370,7 @@ const id = {
       'regions.loading': 'memuat wilayah',
       'regions.boundaries': 'memuat batas desa',
       'allocation.solving': 'mencari portofolio optimal',
+      'allocation.explaining': 'menjelaskan setiap usulan',
     },
   },
   organisations: {
@@ -644,6 +647,8 @@ const en: Resources = {
     out: 'not',
     why: 'Why',
     ask: 'Why?',
+    explainAll: 'Explain all',
+    report: 'Download report (XLSX)',
     binding: 'Binding rule',
     whyIn: 'Selected; displaces {{ids}} from the sorted list.',
     whyInGreedy: 'Selected, also in the sorted list.',
@@ -872,6 +877,7 @@ const en: Resources = {
       'regions.loading': 'loading regions',
       'regions.boundaries': 'loading village boundaries',
       'allocation.solving': 'searching for the optimal portfolio',
+      'allocation.explaining': 'explaining every proposal',
     },
   },
   organisations: {

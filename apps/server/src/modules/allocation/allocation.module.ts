@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { sendFile } from '../../http/send-file.ts';
 import type { Module } from '../module.ts';
+import { scenarioXlsx } from './allocation.report.ts';
 import * as service from './allocation.service.ts';
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
@@ -105,6 +107,40 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     async (request) => service.explain(ctx, request.principal, request.params.id, request.params.proposalId),
   );
   app.post(
+    '/scenarios/:id/explain',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Explain every candidate as a job (for the exported report)',
+        params: scenarioParams,
+        response: { 202: z.object({ jobId: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(202).send(await service.requestExplainAll(ctx, request.principal, request.params.id)),
+  );
+  app.get(
+    '/scenarios/:id/report.xlsx',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'The scenario as a workbook: summary, every candidate with its decision and reason, spending, conflicts',
+        params: scenarioParams,
+      },
+    },
+    async (request, reply) => {
+      const s = await service.getScenario(ctx, request.params.id);
+      return sendFile(reply, {
+        kind: 'xlsx',
+        name: `skenario-${s.planYear}-${s.id.slice(0, 8)}.xlsx`,
+        data: await scenarioXlsx(s),
+      });
+    },
+  );
+  app.post(
     '/scenarios/:id/adopt',
     {
       config: manage,
@@ -123,5 +159,5 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
 export const allocationModule: Module = {
   name: 'allocation',
   routes,
-  jobs: { 'allocation.solve': service.runSolveJob },
+  jobs: { 'allocation.solve': service.runSolveJob, 'allocation.explain': service.runExplainJob },
 };

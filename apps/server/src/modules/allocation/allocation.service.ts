@@ -355,6 +355,38 @@ export async function listScenarios(ctx: AppContext) {
   };
 }
 
+export interface Explanation {
+  selected: boolean;
+  displaced?: (string | undefined)[];
+  binding?: Record<string, unknown>[];
+  scoreLoss?: number;
+  maxCost?: number | null;
+}
+
+/** Queues the explanation of every candidate (for the exported report); each is kept as it is found. */
+export async function requestExplainAll(ctx: AppContext, principal: Principal, id: string) {
+  const s = await mustFind(ctx, id);
+  const result = s.result as StoredResult | null;
+  if (!result || result.status === 'infeasible')
+    throw new AppError('INVALID_STATE', { details: { state: 'not_solved' } });
+  const job = await enqueueJob(ctx, principal, { kind: 'allocation.explain', params: { scenarioId: id } });
+  return { jobId: job.id };
+}
+
+/** Job `allocation.explain`: every candidate's explanation, with progress, cancellable between candidates. */
+export async function runExplainJob(ctx: AppContext, run: JobRun) {
+  const { scenarioId } = run.params as { scenarioId: string };
+  const s = await mustFind(ctx, scenarioId);
+  const candidates = await findFundingCandidates(ctx, s.planYear);
+  let done = 0;
+  for (const c of candidates) {
+    await run.checkCancelled();
+    await explain(ctx, run.principal, scenarioId, c.id);
+    await run.progress(++done, candidates.length, 'allocation.explaining');
+  }
+  return { explained: done };
+}
+
 /**
  * Why a proposal is in or out. Out: funding it anyway (as a must-fund rule) either breaks a rule
  * (those rules are named) or costs score (how much, and which selected proposals it would

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
 import { systemPrincipal } from '../../context.ts';
@@ -132,5 +133,33 @@ describe('budget scenarios', () => {
       actor: 'Bappeda',
     });
     expect((await as(perencana, 'POST', `/api/scenarios/${id}/adopt`)).statusCode).toBe(409);
+  });
+
+  it('explains every candidate as a job and exports the scenario with each decision and its reason', async () => {
+    const { id } = (await as(perencana, 'POST', '/api/scenarios', body({ name: 'Untuk laporan' }))).json();
+    await solve(id);
+    const res = await as(perencana, 'POST', `/api/scenarios/${id}/explain`);
+    expect(res.statusCode).toBe(202);
+    const claimed = await claimJob(t.ctx.database.db, 'test', res.json().jobId);
+    const done = await runClaimedJob(t.ctx, claimed!, allocationModule.jobs!, systemPrincipal);
+    expect(done.status).toBe('succeeded');
+    const xlsx = await as(dprd, 'GET', `/api/scenarios/${id}/report.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Usulan', 'Belanja']);
+    const rows: string[][] = [];
+    wb.getWorksheet('Usulan')!.eachRow((row) =>
+      rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))),
+    );
+    const [header, ...body_] = rows;
+    const reason = header!.indexOf('alasan');
+    const chosen = header!.indexOf('optimal');
+    // An earlier test adopted a scenario, so only the proposals it left are still candidates.
+    expect(body_.length).toBeGreaterThan(0);
+    for (const r of body_) {
+      expect(r[reason]).not.toBe('');
+      expect(r[reason]!.startsWith('terpilih')).toBe(r[chosen] === 'ya');
+    }
   });
 });

@@ -24,7 +24,7 @@ import {
   worklistQuery,
 } from '@sinergi/contracts';
 import { AppError } from '@sinergi/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';

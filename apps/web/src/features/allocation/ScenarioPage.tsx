@@ -139,6 +139,10 @@ export default function ScenarioPage() {
     const r = await post<{ jobId: string }>(`/api/scenarios/${id}/solve`);
     setJobId(r.jobId);
   });
+  const explainAll = useSubmit(async () => {
+    const r = await post<{ jobId: string }>(`/api/scenarios/${id}/explain`);
+    setJobId(r.jobId);
+  });
   const copy = useSubmit(async () => {
     const r = await post<{ id: string }>(`/api/scenarios/${id}/copy`);
     navigate(`/skenario/${r.id}`);
@@ -175,6 +179,26 @@ export default function ScenarioPage() {
           </Text>
         </div>
         <Group>
+          {r && (
+            <Button
+              component="a"
+              variant="subtle"
+              href={`/api/scenarios/${s.id}/report.xlsx`}
+              data-testid="report"
+            >
+              {t('allocation.report')}
+            </Button>
+          )}
+          {can('allocation.manage') && r && r.status !== 'infeasible' && (
+            <Button
+              variant="default"
+              onClick={() => explainAll.submit()}
+              loading={explainAll.busy}
+              data-testid="explain-all"
+            >
+              {t('allocation.explainAll')}
+            </Button>
+          )}
           {s.state === 'diadopsi' && (
             <Badge color="teal" size="lg">
               {t('allocation.adopted')}
@@ -204,7 +228,7 @@ export default function ScenarioPage() {
           data-testid="solve-progress"
         />
       )}
-      <Problem error={solve.error ?? adopt.error ?? copy.error ?? save.error} />
+      <Problem error={solve.error ?? adopt.error ?? copy.error ?? save.error ?? explainAll.error} />
 
       {manage && (
         <Card withBorder>
