@@ -1,0 +1,15 @@
+import { expect, it } from 'vitest';
+
+const flat = (o: Record<string, unknown>, p = ''): string[] =>
+  Object.entries(o).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? flat(v as Record<string, unknown>, `${p}${k}.`) : [`${p}${k}`],
+  );
+
+it('has every interface text in both Bahasa Indonesia and English', async () => {
+  // The i18n module reads the saved language at start; in Node there is no storage to read.
+  Object.assign(globalThis, { localStorage: { getItem: () => null, setItem: () => undefined } });
+  const { default: i18n } = await import('./app/i18n.ts');
+  const id = flat(i18n.getResourceBundle('id', 'translation')).sort();
+  const en = flat(i18n.getResourceBundle('en', 'translation')).sort();
+  expect(en).toEqual(id);
+});
