@@ -315,19 +315,15 @@ export function equalSharesAdd1(
   let last = equalShares(e, { utility: options.utility, endowment: q(endowment) });
   let lastEndowment = endowment;
   let steps = 1;
-  if (last.cost > e.budget) {
-    // Even the plain share overspends (it cannot: B/n x n = B); kept for safety.
-    last = equalShares(e, { utility: options.utility });
-  } else {
-    for (;;) {
-      if (last.selected.length === e.projects.length || endowment > e.budget) break;
-      endowment += 1;
-      const next = equalShares(e, { utility: options.utility, endowment: q(endowment) });
-      steps++;
-      if (next.cost > e.budget) break;
-      last = next;
-      lastEndowment = endowment;
-    }
+  // B/n x n <= B, so the first outcome always fits; raise the share while the next one still does.
+  for (;;) {
+    if (last.selected.length === e.projects.length || endowment > e.budget) break;
+    endowment += 1;
+    const next = equalShares(e, { utility: options.utility, endowment: q(endowment) });
+    steps++;
+    if (next.cost > e.budget) break;
+    last = next;
+    lastEndowment = endowment;
   }
   let outcome: MesOutcome = last;
   let rule = `equalshares/add1 (${options.utility ?? 'cost'} utilities)`;

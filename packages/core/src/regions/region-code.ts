@@ -24,6 +24,17 @@ export function parseRegionCode(value: string): RegionCode {
   return trimmed;
 }
 
+/**
+ * A desa/kelurahan code as files write it, with dots ("35.05.01.2001") or without
+ * ("3505012001", as Kemendesa does), in the dotted form; null when it is neither.
+ */
+export function desaCodeFrom(raw: unknown): RegionCode | null {
+  const c = String(raw ?? '').trim();
+  if (/^\d{10}$/.test(c))
+    return `${c.slice(0, 2)}.${c.slice(2, 4)}.${c.slice(4, 6)}.${c.slice(6)}` as RegionCode;
+  return isRegionCode(c) && c.split('.').length === 4 ? c : null;
+}
+
 export function levelOf(code: RegionCode): RegionLevel {
   const level = regionLevels[code.split('.').length - 1];
   if (!level) throw new AppError('BAD_REGION_CODE', { details: { value: code } });

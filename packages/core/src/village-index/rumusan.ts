@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../errors/app-error.ts';
-import { isRegionCode } from '../regions/region-code.ts';
+import { desaCodeFrom } from '../regions/region-code.ts';
 import { computeIndex, round4 } from './engine.ts';
 import { type IndexScheme, indicatorsOf } from './scheme.ts';
 
@@ -25,13 +25,6 @@ export interface RumusanResult {
 
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function dotted(raw: unknown): string | null {
-  const c = String(raw ?? '').trim();
-  if (isRegionCode(c)) return c;
-  if (/^\d{10}$/.test(c)) return `${c.slice(0, 2)}.${c.slice(2, 4)}.${c.slice(4, 6)}.${c.slice(6)}`;
-  return null;
-}
 
 function numberOf(v: unknown): number {
   if (typeof v === 'number') return v;
@@ -59,9 +52,8 @@ export function readRumusan(
   const fromFile = ['kode_desa', 'KODE_DESA', 'kode_wilayah', 'KODE_WILAYAH', 'kode_kemendagri']
     .map((k) => identity[k])
     .find((v) => v != null);
-  const code = dotted(fromFile) ?? (codeHint ? dotted(codeHint) : null);
-  if (!code || code.split('.').length !== 4)
-    issues.push({ field: 'IDENTITAS.kode_desa', issue: 'no_desa_code' });
+  const code = desaCodeFrom(fromFile) ?? desaCodeFrom(codeHint);
+  if (!code) issues.push({ field: 'IDENTITAS.kode_desa', issue: 'no_desa_code' });
 
   const indicators = indicatorsOf(scheme);
   const scores: Record<string, number> = {};

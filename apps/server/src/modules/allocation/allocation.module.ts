@@ -104,7 +104,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         params: explainParams,
       },
     },
-    async (request) => service.explain(ctx, request.principal, request.params.id, request.params.proposalId),
+    async (request) => service.explain(ctx, request.params.id, request.params.proposalId),
   );
   app.post(
     '/scenarios/:id/explain',

@@ -377,12 +377,18 @@ export async function requestExplainAll(ctx: AppContext, principal: Principal, i
 export async function runExplainJob(ctx: AppContext, run: JobRun) {
   const { scenarioId } = run.params as { scenarioId: string };
   const s = await mustFind(ctx, scenarioId);
-  const candidates = await findFundingCandidates(ctx, s.planYear);
+  const result = solvedResult(s);
+  // Scored once for all candidates; each explanation is stored as it is found.
+  const data = await scored(ctx, s);
+  const explanations = { ...(s.explanations as Record<string, unknown>) };
   let done = 0;
-  for (const c of candidates) {
+  for (const c of data.candidates) {
     await run.checkCancelled();
-    await explain(ctx, run.principal, scenarioId, c.id);
-    await run.progress(++done, candidates.length, 'allocation.explaining');
+    if (!explanations[c.id]) {
+      explanations[c.id] = await explainOne(s, result, data, c.id);
+      await saveExplanations(ctx, scenarioId, explanations);
+    }
+    await run.progress(++done, data.candidates.length, 'allocation.explaining');
   }
   return { explained: done };
 }
@@ -394,14 +400,34 @@ export async function runExplainJob(ctx: AppContext, run: JobRun) {
  * gets only more attractive as its cost falls, so the answer is one threshold). In: what it
  * displaced from the greedy list.
  */
-export async function explain(ctx: AppContext, principal: Principal, id: string, proposalId: string) {
+export async function explain(ctx: AppContext, id: string, proposalId: string) {
   const s = await mustFind(ctx, id);
+  const result = solvedResult(s);
+  const cached = (s.explanations as Record<string, unknown>)[proposalId];
+  if (cached) return cached;
+  const explanation = await explainOne(s, result, await scored(ctx, s), proposalId);
+  await saveExplanations(ctx, id, { ...(s.explanations as object), [proposalId]: explanation });
+  return explanation;
+}
+
+function solvedResult(s: repo.ScenarioRow): StoredResult {
   const result = s.result as StoredResult | null;
   if (!result || result.status === 'infeasible')
     throw new AppError('INVALID_STATE', { details: { state: 'not_solved' } });
-  const cached = (s.explanations as Record<string, unknown>)[proposalId];
-  if (cached) return cached;
-  const data = await scored(ctx, s);
+  return result;
+}
+
+function saveExplanations(ctx: AppContext, id: string, explanations: Record<string, unknown>) {
+  return ctx.database.db.transaction((tx) => repo.updateScenario(tx, id, { explanations }, ctx.clock()));
+}
+
+/** One proposal's explanation, from the scenario's scored candidates (no database work). */
+async function explainOne(
+  s: repo.ScenarioRow,
+  result: StoredResult,
+  data: Awaited<ReturnType<typeof scored>>,
+  proposalId: string,
+): Promise<Record<string, unknown>> {
   const { items, rules } = modelOf(s, data);
   const item = items.find((i) => i.id === proposalId);
   if (!item) throw new AppError('NOT_FOUND', { details: { what: proposalId } });
@@ -469,14 +495,6 @@ export async function explain(ctx: AppContext, principal: Principal, id: string,
       };
     }
   }
-  await ctx.database.db.transaction((tx) =>
-    repo.updateScenario(
-      tx,
-      id,
-      { explanations: { ...(s.explanations as object), [proposalId]: explanation } },
-      ctx.clock(),
-    ),
-  );
   return explanation;
 }
 

@@ -43,6 +43,14 @@ function assertOpen(f: repo.ForumRow) {
   if (f.state !== 'draf') throw new AppError('INVALID_STATE', { details: { state: f.state } });
 }
 
+/** A forum the principal holds and that is still in session: what every change starts from. */
+async function openForumOf(ctx: AppContext, principal: Principal, id: string) {
+  const f = await mustFind(ctx, id);
+  assertManager(principal, f);
+  assertOpen(f);
+  return f;
+}
+
 function assertManager(principal: Principal, f: { level: string; regionCode: string }) {
   if (!canManage(principal.actor, f)) throw new AppError('OUT_OF_SCOPE');
 }
@@ -146,9 +154,7 @@ export async function getForum(ctx: AppContext, principal: Principal, id: string
 }
 
 export async function setParticipants(ctx: AppContext, principal: Principal, id: string, body: Participants) {
-  const f = await mustFind(ctx, id);
-  assertManager(principal, f);
-  assertOpen(f);
+  const f = await openForumOf(ctx, principal, id);
   const issues: FieldIssue[] = (['perempuan', 'pemuda', 'disabilitas'] as const)
     .filter((k) => body[k] > body.total)
     .map((k) => ({ field: `body.${k}`, issue: 'counts_exceed_total' }));
@@ -179,9 +185,7 @@ export async function setAgenda(
   id: string,
   body: z.infer<typeof agendaBody>,
 ) {
-  const f = await mustFind(ctx, id);
-  assertManager(principal, f);
-  assertOpen(f);
+  const f = await openForumOf(ctx, principal, id);
   const ids = [...new Set(body.proposalIds)];
   const found = new Map((await repo.proposalsByIds(ctx.database.db, ids)).map((p) => [p.id, p]));
   const issues: FieldIssue[] = [];
@@ -215,9 +219,7 @@ export async function setScores(
   id: string,
   body: z.infer<typeof forumScoresBody>,
 ) {
-  const f = await mustFind(ctx, id);
-  assertManager(principal, f);
-  assertOpen(f);
+  const f = await openForumOf(ctx, principal, id);
   const items = await repo.findItems(ctx.database.db, id);
   const onAgenda = new Set(items.map((i) => i.p.id));
   const criteria = f.criteria as Criteria;
@@ -269,9 +271,7 @@ export async function closeForum(
   id: string,
   body: z.infer<typeof forumCloseBody>,
 ) {
-  const f = await mustFind(ctx, id);
-  assertManager(principal, f);
-  assertOpen(f);
+  const f = await openForumOf(ctx, principal, id);
   const items = await repo.findItems(ctx.database.db, id);
   const byId = new Map(body.decisions.map((d, i) => [d.proposalId, { ...d, index: i }]));
   const issues: FieldIssue[] = [];

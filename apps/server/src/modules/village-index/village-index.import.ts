@@ -2,10 +2,10 @@ import { extname } from 'node:path';
 import {
   AppError,
   computeIndex,
+  desaCodeFrom,
   type FieldIssue,
   idm2016,
   isDesaCode,
-  isRegionCode,
   isWithin,
   parseRegionCode,
   readRumusan,
@@ -30,13 +30,6 @@ export interface CompositeImport {
 }
 
 const MAX_ROWS = 200_000;
-
-function dotted(code: string): string | null {
-  const c = code.trim();
-  if (isRegionCode(c)) return c;
-  if (/^\d{10}$/.test(c)) return `${c.slice(0, 2)}.${c.slice(2, 4)}.${c.slice(4, 6)}.${c.slice(6)}`;
-  return null;
-}
 
 export function readCompositesFile(data: Buffer, fileName: string): CompositeImport {
   if (extname(fileName).toLowerCase() !== '.csv') {
@@ -77,7 +70,7 @@ export function readCompositesFile(data: Buffer, fileName: string): CompositeImp
   const rows: NewResult[] = [];
   body.forEach((cells, i) => {
     const line = i + 2;
-    const code = dotted(cells[at('KODE_DESA')] ?? '');
+    const code = desaCodeFrom(cells[at('KODE_DESA')]);
     if (!code || code.split('.').length !== 4) {
       issues.push({ field: `line ${line}, column KODE_DESA`, issue: 'region_code' });
       return;
