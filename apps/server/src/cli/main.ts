@@ -5,16 +5,15 @@ import { Writable } from 'node:stream';
 import { errorMessage, issueMessage } from '@sinergi/contracts';
 import {
   AppError,
-  compareWithGreedy,
   computeIndex,
   electionOf,
-  equalShares,
-  equalSharesAdd1,
-  greedy,
   parsePb,
-  phragmen,
-  quality,
+  pbCompletions,
+  pbRuleNames,
+  type RuleConfig,
   round4,
+  ruleFromMeta,
+  runRule,
 } from '@sinergi/core';
 import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
@@ -320,68 +319,39 @@ pb.command('run')
         : undefined;
       if (!['cost', 'cardinality'].includes(opts.utility))
         throw new Error(`--utility: cost or cardinality, got "${opts.utility}"`);
-      if (!['none', 'add1', 'add1-greedy'].includes(opts.completion))
+      if (!(pbCompletions as readonly string[]).includes(opts.completion))
         throw new Error(`--completion: none, add1 or add1-greedy, got "${opts.completion}"`);
-      let rule = opts.rule;
-      let completion = opts.completion;
-      let compare = opts.compareGreedy ?? false;
-      if (rule === 'auto') {
-        const named = (parsed.meta.rule ?? '').trim();
-        const auto: Record<string, [string, string, boolean]> = {
-          greedy: ['greedy', 'none', false],
-          'greedy-no-skip': ['greedy-no-skip', 'none', false],
-          equalshares: ['mes', 'none', false],
-          'equalshares-comparison': ['mes', 'none', true],
-          'equalshares/add1': ['mes', 'add1', false],
-          'equalshares/add1-comparison': ['mes', 'add1', true],
-        };
-        const found = auto[named];
-        if (!found)
+      let config: RuleConfig;
+      const utility = opts.utility as RuleConfig['utility'];
+      if (opts.rule === 'auto') {
+        const named = ruleFromMeta(parsed.meta.rule ?? '');
+        if (!named)
           throw new Error(
-            `the file's META rule "${named}" is not one Sinergi runs; choose --rule greedy, greedy-no-skip, mes or phragmen`,
+            `the file's META rule "${parsed.meta.rule ?? ''}" is not one Sinergi runs; choose --rule greedy, greedy-no-skip, mes or phragmen`,
           );
-        [rule, completion, compare] = [
-          found[0],
-          opts.completion === 'none' ? found[1] : opts.completion,
-          compare || found[2],
-        ];
+        config = {
+          ...named,
+          utility,
+          threshold,
+          completion:
+            opts.completion === 'none' ? named.completion : (opts.completion as RuleConfig['completion']),
+          compareGreedy: named.compareGreedy || (opts.compareGreedy ?? false),
+        };
+      } else {
+        if (!(pbRuleNames as readonly string[]).includes(opts.rule))
+          throw new Error(`--rule: auto, greedy, greedy-no-skip, mes or phragmen, got "${opts.rule}"`);
+        config = {
+          rule: opts.rule as RuleConfig['rule'],
+          utility,
+          threshold,
+          completion: opts.completion as RuleConfig['completion'],
+          compareGreedy: opts.compareGreedy ?? false,
+        };
       }
-      const utility = opts.utility as 'cost' | 'cardinality';
-      const result =
-        rule === 'greedy'
-          ? greedy(e, { skip: true, threshold })
-          : rule === 'greedy-no-skip'
-            ? greedy(e, { skip: false, threshold })
-            : rule === 'phragmen'
-              ? phragmen(e)
-              : rule === 'mes'
-                ? completion === 'none'
-                  ? compare
-                    ? (() => {
-                        const c = compareWithGreedy(e, equalShares(e, { utility }), threshold);
-                        return {
-                          ...c.outcome,
-                          rule: 'equalshares compared with greedy',
-                          comparison: c.comparison,
-                        };
-                      })()
-                    : equalShares(e, { utility })
-                  : equalSharesAdd1(e, {
-                      utility,
-                      greedyCompletion: completion === 'add1-greedy',
-                      compareGreedy: compare,
-                      threshold,
-                    })
-                : null;
-      if (!result)
-        throw new Error(`--rule: auto, greedy, greedy-no-skip, mes or phragmen, got "${opts.rule}"`);
+      const result = runRule(e, config);
       if (opts.json) {
-        const {
-          rounds: _r,
-          spentByVoter: _s,
-          ...rest
-        } = result as typeof result & { rounds?: unknown; spentByVoter?: unknown };
-        console.log(JSON.stringify({ ...rest, ...quality(e, result.selected) }, null, 2));
+        const { rounds: _r, quality: measures, ...rest } = result;
+        console.log(JSON.stringify({ ...rest, ...measures }, null, 2));
       } else for (const id of result.selected) console.log(id);
     },
   );

@@ -2,3 +2,4 @@ export * from './pabulib.ts';
 export type { Q } from './rational.ts';
 export * as rational from './rational.ts';
 export * from './rules.ts';
+export * from './run.ts';

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors/app-error.ts';
 import { parsePb, writePb } from './pabulib.ts';
 import { cmp, q, toNumber } from './rational.ts';
 import { type Election, equalShares, equalSharesAdd1, greedy, phragmen, quality } from './rules.ts';
+import { ruleFromMeta, runRule } from './run.ts';
 
 // Hand-checked: 4 voters, budget 100. A (60) by v1..v3, B (40) by v4, C (30) by everyone.
 const small: Election = {
@@ -146,5 +148,36 @@ describe('Pabulib files', () => {
     expect(() => parsePb(text.replace('B;40;1;Sumur', 'B;empat puluh;1;Sumur'))).toThrow(
       /line 11: cost of project B/,
     );
+  });
+});
+
+describe('runRule', () => {
+  const mes = { rule: 'mes', utility: 'cost', completion: 'none', compareGreedy: false } as const;
+
+  it('leaves projects under the vote threshold out of every rule, and says which', () => {
+    // B has one vote: under a threshold of 2 it is not eligible, so greedy with skip cannot fund it.
+    const g = runRule(small, { ...mes, rule: 'greedy', threshold: 2 });
+    expect(g.selected).toEqual(['C', 'A']);
+    expect(g.belowThreshold).toEqual(['B']);
+    const m = runRule(small, { ...mes, completion: 'add1', threshold: 2 });
+    expect(m.selected).not.toContain('B');
+    expect(m.quality.votersWithOne).toBe(4);
+  });
+
+  it('reads the rule a Pabulib file names, and refuses district endowments with Add1', () => {
+    expect(ruleFromMeta('equalshares/add1-comparison')).toEqual({
+      rule: 'mes',
+      completion: 'add1',
+      compareGreedy: true,
+    });
+    expect(ruleFromMeta('greedy-custom')).toBeNull();
+    const endowments = small.ballots.map(() => q(25));
+    expect(runRule(small, mes, endowments).selected).toEqual(['C']);
+    expect(() => runRule(small, { ...mes, completion: 'add1' }, endowments)).toThrow(AppError);
+  });
+
+  it('gives the same outcome as the rule it wraps', () => {
+    expect(runRule(small, { ...mes, completion: 'add1' }).selected).toEqual(equalSharesAdd1(small).selected);
+    expect(runRule(small, { ...mes, rule: 'phragmen' }).selected).toEqual(phragmen(small).selected);
   });
 });
