@@ -31,6 +31,13 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   JOB_WORKER: bool,
   WEB_DIST_DIR: z.string().optional(),
+  PERSONAL_DATA_KEY: z
+    .string()
+    .regex(
+      /^[0-9a-fA-F]{64}$/,
+      'must be 64 hexadecimal characters (32 bytes), e.g. from `openssl rand -hex 32`',
+    )
+    .optional(),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -50,7 +57,15 @@ export interface Config {
   /** Whether this process claims and runs jobs from the jobs table. */
   jobWorker: boolean;
   webDistDir: string;
+  /**
+   * Key for personal data (NIK, No. KK): encryption at rest and the keyed hash for exact lookup.
+   * Required in production; the demo uses a published key, fit only for sample data.
+   */
+  personalDataKey: Buffer;
 }
+
+/** The demo's key: public, so nothing real may ever be stored under it. */
+export const DEMO_PERSONAL_DATA_KEY = '5e1e6e91'.repeat(8);
 
 export class ConfigError extends Error {}
 
@@ -62,6 +77,10 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.SINERGI_MODE === 'production' && !e.PERSONAL_DATA_KEY)
+    throw new ConfigError(
+      'Invalid environment:\n  PERSONAL_DATA_KEY: required in production (64 hexadecimal characters)',
+    );
   return {
     mode: e.SINERGI_MODE,
     host: e.HOST,
@@ -76,5 +95,6 @@ export function loadConfig(env: Env = process.env): Config {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     jobWorker: e.JOB_WORKER ?? true,
     webDistDir: resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
+    personalDataKey: Buffer.from(e.PERSONAL_DATA_KEY ?? DEMO_PERSONAL_DATA_KEY, 'hex'),
   };
 }

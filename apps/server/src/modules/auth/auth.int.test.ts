@@ -139,7 +139,7 @@ describe('sign-in and sessions', () => {
   });
 
   it('in production mode refuses the demo password as a new password and shows none', async () => {
-    const prod = await createTestApp({ SINERGI_MODE: 'production' });
+    const prod = await createTestApp({ SINERGI_MODE: 'production', PERSONAL_DATA_KEY: 'ab'.repeat(32) });
     try {
       const info = (await prod.app.inject({ method: 'GET', url: '/api/auth/session' })).json();
       expect(info).toMatchObject({ mode: 'production', demoPassword: null });
