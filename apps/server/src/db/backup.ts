@@ -17,7 +17,21 @@ export const backupTables = [
   'settings',
   'village_index_results',
   'index_schemes',
+  'kamus_usulan',
+  'proposals',
+  'proposal_events',
+  'proposal_photos',
+  'forums',
+  'forum_items',
+  'allocation_scenarios',
+  'pb_elections',
+  'pb_projects',
+  'pb_voters',
+  'pb_ballots',
 ] as const;
+
+/** Left out on purpose: a restore signs everyone out. */
+export const tablesNotBackedUp = ['sessions'] as const;
 
 const serialColumns: Record<string, string> = { region_editions: 'id', audit_log: 'id' };
 
