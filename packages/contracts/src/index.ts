@@ -5,6 +5,7 @@ export * from './common.ts';
 export * from './jobs.ts';
 export * from './messages.ts';
 export * from './musrenbang.ts';
+export * from './pb.ts';
 export * from './regions.ts';
 export * from './users.ts';
 export * from './village-index.ts';

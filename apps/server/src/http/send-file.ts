@@ -4,6 +4,8 @@ const types = {
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
+  /** Pabulib participatory-budgeting files. */
+  pb: 'text/plain; charset=utf-8',
 } as const;
 
 /** Sends a generated file as a download. File names carry no personal data (codes and years only). */

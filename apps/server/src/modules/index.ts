@@ -5,6 +5,7 @@ import { jobsModule } from './jobs/jobs.module.ts';
 import type { JobHandler, Module } from './module.ts';
 import { musrenbangModule } from './musrenbang/musrenbang.module.ts';
 import { organisationsModule } from './organisations/organisations.module.ts';
+import { pbModule } from './pb/pb.module.ts';
 import { regionsModule } from './regions/regions.module.ts';
 import { systemModule } from './system/system.module.ts';
 import { usersModule } from './users/users.module.ts';
@@ -21,6 +22,7 @@ export const modules: readonly Module[] = [
   villageIndexModule,
   musrenbangModule,
   allocationModule,
+  pbModule,
 ];
 
 export const jobHandlers: Readonly<Record<string, JobHandler>> = Object.assign(

@@ -61,6 +61,12 @@ const grants = {
   'kamus.import': ['admin', 'perencana'],
   'allocation.read': ['admin', 'perencana', 'opd', 'dprd'],
   'allocation.manage': ['admin', 'perencana'],
+  // Participatory budgeting: results and receipts are public; officers of a desa or kecamatan register
+  // residents and enter paper ballots in their region; Bappeda runs the elections.
+  'pb.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'pb.vote': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'pb.register': ['admin', 'perencana', 'kecamatan', 'desa'],
+  'pb.manage': ['admin', 'perencana'],
   'forums.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   'forums.manage': ['admin', 'perencana', 'kecamatan', 'desa'],
 } as const satisfies Record<string, readonly Role[]>;

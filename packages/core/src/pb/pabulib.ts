@@ -24,9 +24,12 @@ export interface PbFile {
   voters: PbVoter[];
 }
 
+/** A broken file: the line, an issue key the interface translates, and the English text for the CLI. */
 export class PbError extends Error {
   constructor(
     readonly line: number,
+    readonly issue: string,
+    readonly params: Record<string, string>,
     message: string,
   ) {
     super(`line ${line}: ${message}`);
@@ -74,18 +77,24 @@ export function parsePb(text: string): PbFile {
       header = null;
       return;
     }
-    if (!section) throw new PbError(line, 'expected a section header (META, PROJECTS or VOTES)');
+    if (!section)
+      throw new PbError(line, 'pbf_section', {}, 'expected a section header (META, PROJECTS or VOTES)');
     const cells = splitPbLine(raw);
     if (!header) {
       header = cells.map((c) => c.toLowerCase());
       if (section === 'PROJECTS') {
         if (!header.includes('project_id') || !header.includes('cost'))
-          throw new PbError(line, 'PROJECTS needs the columns project_id and cost');
+          throw new PbError(
+            line,
+            'pbf_project_columns',
+            {},
+            'PROJECTS needs the columns project_id and cost',
+          );
         file.projectColumns = header;
       }
       if (section === 'VOTES') {
         if (!header.includes('voter_id') || !header.includes('vote'))
-          throw new PbError(line, 'VOTES needs the columns voter_id and vote');
+          throw new PbError(line, 'pbf_vote_columns', {}, 'VOTES needs the columns voter_id and vote');
         file.voteColumns = header;
       }
       return;
@@ -96,15 +105,17 @@ export function parsePb(text: string): PbFile {
     } else if (section === 'PROJECTS') {
       const id = row.project_id!;
       const cost = Number(row.cost);
-      if (!id) throw new PbError(line, 'project_id is empty');
-      if (seenProjects.has(id)) throw new PbError(line, `project ${id} appears twice`);
+      if (!id) throw new PbError(line, 'pbf_project_id', {}, 'project_id is empty');
+      if (seenProjects.has(id))
+        throw new PbError(line, 'pbf_project_twice', { value: id }, `project ${id} appears twice`);
       if (!Number.isInteger(cost) || cost < 0)
-        throw new PbError(line, `cost of project ${id} must be a whole number`);
+        throw new PbError(line, 'pbf_cost', { value: id }, `cost of project ${id} must be a whole number`);
       seenProjects.add(id);
       file.projects.push({ id, cost, fields: row });
     } else {
       const id = row.voter_id!;
-      if (seenVoters.has(id)) throw new PbError(line, `voter ${id} appears twice`);
+      if (seenVoters.has(id))
+        throw new PbError(line, 'pbf_voter_twice', { value: id }, `voter ${id} appears twice`);
       seenVoters.add(id);
       const vote = row.vote
         ? row.vote
@@ -113,19 +124,27 @@ export function parsePb(text: string): PbFile {
             .filter(Boolean)
         : [];
       for (const p of vote)
-        if (!seenProjects.has(p)) throw new PbError(line, `vote names unknown project ${p}`);
-      if (new Set(vote).size !== vote.length) throw new PbError(line, 'a project appears twice in one vote');
+        if (!seenProjects.has(p))
+          throw new PbError(line, 'pbf_unknown_project', { value: p }, `vote names unknown project ${p}`);
+      if (new Set(vote).size !== vote.length)
+        throw new PbError(line, 'pbf_vote_twice', {}, 'a project appears twice in one vote');
       let points: number[] | null = null;
       if (row.points) {
         points = row.points.split(',').map((s) => Number(s.trim()));
         if (points.length !== vote.length || points.some((p) => !Number.isFinite(p) || p < 0))
-          throw new PbError(line, 'points must be one non-negative number per voted project');
+          throw new PbError(
+            line,
+            'pbf_points',
+            {},
+            'points must be one non-negative number per voted project',
+          );
       }
       file.voters.push({ id, vote, points, fields: row });
     }
   });
-  if (!file.projectColumns.length) throw new PbError(lines.length, 'no PROJECTS section');
-  if (!file.voteColumns.length) throw new PbError(lines.length, 'no VOTES section');
+  if (!file.projectColumns.length)
+    throw new PbError(lines.length, 'pbf_no_projects', {}, 'no PROJECTS section');
+  if (!file.voteColumns.length) throw new PbError(lines.length, 'pbf_no_votes', {}, 'no VOTES section');
   return file;
 }
 
@@ -144,7 +163,7 @@ export const NOT_IMPLEMENTABLE = 999_999_999;
 /** The election a file describes (projects that cannot be implemented are left out). */
 export function electionOf(file: PbFile) {
   const budget = Number(file.meta.budget);
-  if (!Number.isFinite(budget) || budget < 0) throw new PbError(1, 'META has no budget');
+  if (!Number.isFinite(budget) || budget < 0) throw new PbError(1, 'pbf_budget', {}, 'META has no budget');
   const projects = file.projects
     .filter((p) => p.cost !== NOT_IMPLEMENTABLE)
     .map((p) => ({ id: p.id, cost: p.cost }));

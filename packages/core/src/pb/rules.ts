@@ -294,7 +294,9 @@ export function equalShares(
 /**
  * Equal Shares completed by "add1": rerun with the per-voter endowment raised one currency unit at
  * a time from floor(B/n), and keep the last outcome that still costs at most B (stop before the
- * first that overspends). Optionally a greedy pass by votes then fills what is left, and the
+ * first that overspends). `step` is the unit: 1 reproduces elections held in zloty or euro; in
+ * rupiah, where a share runs to hundreds of thousands, a coarser unit (e.g. Rp1.000) keeps the
+ * number of reruns in the hundreds, and the unit is written in the stop rule. Optionally a greedy pass by votes then fills what is left, and the
  * outcome may be compared with plain greedy (kept unless strictly more voters prefer greedy).
  */
 export function equalSharesAdd1(
@@ -304,6 +306,7 @@ export function equalSharesAdd1(
     greedyCompletion?: boolean;
     compareGreedy?: boolean;
     threshold?: number;
+    step?: number;
   } = {},
 ): MesOutcome & {
   steps: number;
@@ -311,6 +314,7 @@ export function equalSharesAdd1(
   comparison?: { preferGreedy: number; preferMes: number; kept: 'mes' | 'greedy' };
 } {
   const n = Math.max(e.ballots.length, 1);
+  const step = Math.max(1, Math.floor(options.step ?? 1));
   let endowment = Math.floor(e.budget / n);
   let last = equalShares(e, { utility: options.utility, endowment: q(endowment) });
   let lastEndowment = endowment;
@@ -318,7 +322,7 @@ export function equalSharesAdd1(
   // B/n x n <= B, so the first outcome always fits; raise the share while the next one still does.
   for (;;) {
     if (last.selected.length === e.projects.length || endowment > e.budget) break;
-    endowment += 1;
+    endowment += step;
     const next = equalShares(e, { utility: options.utility, endowment: q(endowment) });
     steps++;
     if (next.cost > e.budget) break;
@@ -361,8 +365,7 @@ export function equalSharesAdd1(
     rule,
     endowment: String(lastEndowment),
     steps,
-    stopRule:
-      'add1: the last endowment whose outcome costs at most the budget (stops before the first that overspends)',
+    stopRule: `add1 in steps of ${step}: the last endowment whose outcome costs at most the budget (stops before the first that overspends)`,
     ...(comparison ? { comparison } : {}),
   };
 }

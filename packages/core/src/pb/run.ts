@@ -26,6 +26,8 @@ export interface RuleConfig {
   completion: (typeof pbCompletions)[number];
   compareGreedy: boolean;
   threshold?: number | undefined;
+  /** Add1's unit of endowment (1 when not given). */
+  add1Step?: number | undefined;
 }
 
 export interface RunOutcome {
@@ -82,6 +84,7 @@ export function runRule(e: Election, config: RuleConfig, endowments?: readonly Q
             utility: config.utility,
             greedyCompletion: config.completion === 'add1-greedy',
             compareGreedy: config.compareGreedy,
+            step: config.add1Step ?? 1,
           });
         const mes = equalShares(eligible, { utility: config.utility, ...(endowments ? { endowments } : {}) });
         const { spentByVoter: _spent, ...plain } = mes;

@@ -68,7 +68,7 @@ export async function actorLabel(ctx: AppContext, actor: Actor): Promise<string>
 }
 
 /** The location must be a desa or kelurahan of the kabupaten, in the active region list. */
-async function assertLocation(ctx: AppContext, code: string) {
+export async function assertLocation(ctx: AppContext, code: string, field = 'body.regionCode') {
   const region = parseRegionCode(code);
   const level4 = region.split('.').length === 4;
   if (
@@ -77,7 +77,7 @@ async function assertLocation(ctx: AppContext, code: string) {
     !(await findRegion(ctx, region))
   )
     throw new AppError('VALIDATION', {
-      issues: [{ field: 'body.regionCode', issue: 'not_a_desa_here' }],
+      issues: [{ field, issue: 'not_a_desa_here' }],
     });
   return region;
 }

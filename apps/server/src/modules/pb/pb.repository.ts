@@ -1,0 +1,113 @@
+import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { pbBallots, pbElections, pbProjects, pbVoters } from '../../db/schema.ts';
+
+export type ElectionRow = typeof pbElections.$inferSelect;
+export type ProjectRow = typeof pbProjects.$inferSelect;
+
+export async function insertElection(tx: Db, values: typeof pbElections.$inferInsert) {
+  const [row] = await tx.insert(pbElections).values(values).returning();
+  return row!;
+}
+
+export async function updateElection(
+  tx: Db,
+  id: string,
+  patch: Partial<typeof pbElections.$inferInsert>,
+  now: Date,
+) {
+  await tx
+    .update(pbElections)
+    .set({ ...patch, updatedAt: now })
+    .where(eq(pbElections.id, id));
+}
+
+export async function findElection(db: Db, id: string): Promise<ElectionRow | null> {
+  const [row] = await db.select().from(pbElections).where(eq(pbElections.id, id));
+  return row ?? null;
+}
+
+export async function listElections(db: Db) {
+  return db.select().from(pbElections).orderBy(desc(pbElections.createdAt));
+}
+
+export async function replaceProjects(tx: Db, electionId: string, rows: (typeof pbProjects.$inferInsert)[]) {
+  await tx.delete(pbProjects).where(eq(pbProjects.electionId, electionId));
+  if (rows.length) await tx.insert(pbProjects).values(rows);
+}
+
+export async function findProjects(db: Db, electionId: string): Promise<ProjectRow[]> {
+  return db
+    .select()
+    .from(pbProjects)
+    .where(eq(pbProjects.electionId, electionId))
+    .orderBy(asc(pbProjects.position));
+}
+
+export async function insertVoter(tx: Db, values: typeof pbVoters.$inferInsert) {
+  await tx.insert(pbVoters).values(values);
+}
+
+export async function findVoterByNik(db: Db, electionId: string, nikHash: string) {
+  const [row] = await db
+    .select({ id: pbVoters.id })
+    .from(pbVoters)
+    .where(and(eq(pbVoters.electionId, electionId), eq(pbVoters.nikHash, nikHash)));
+  return row ?? null;
+}
+
+export async function findVoterByCode(db: Db, electionId: string, codeHash: string) {
+  const [row] = await db
+    .select()
+    .from(pbVoters)
+    .where(and(eq(pbVoters.electionId, electionId), eq(pbVoters.codeHash, codeHash)));
+  return row ?? null;
+}
+
+/** Marks the code used; false when another request used it first. */
+export async function markVoted(tx: Db, voterId: string, now: Date): Promise<boolean> {
+  const rows = await tx
+    .update(pbVoters)
+    .set({ votedAt: now })
+    .where(and(eq(pbVoters.id, voterId), isNull(pbVoters.votedAt)))
+    .returning({ id: pbVoters.id });
+  return rows.length === 1;
+}
+
+export async function insertBallots(tx: Db, rows: (typeof pbBallots.$inferInsert)[]) {
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(pbBallots).values(rows.slice(i, i + 1000));
+}
+
+export async function findBallots(db: Db, electionId: string) {
+  return (
+    db
+      .select({ regionCode: pbBallots.regionCode, vote: pbBallots.vote, points: pbBallots.points })
+      .from(pbBallots)
+      .where(eq(pbBallots.electionId, electionId))
+      // By receipt (random), so no order hints at who voted when.
+      .orderBy(asc(pbBallots.receipt))
+  );
+}
+
+export async function findBallotByReceipt(db: Db, receipt: string) {
+  const [row] = await db.select().from(pbBallots).where(eq(pbBallots.receipt, receipt));
+  return row ?? null;
+}
+
+export async function countsOf(db: Db, electionId: string) {
+  const [ballots] = await db
+    .select({ n: count() })
+    .from(pbBallots)
+    .where(eq(pbBallots.electionId, electionId));
+  const byChannel = await db
+    .select({ channel: pbBallots.channel, n: count() })
+    .from(pbBallots)
+    .where(eq(pbBallots.electionId, electionId))
+    .groupBy(pbBallots.channel);
+  const [voters] = await db.select({ n: count() }).from(pbVoters).where(eq(pbVoters.electionId, electionId));
+  return {
+    ballots: ballots?.n ?? 0,
+    byChannel: Object.fromEntries(byChannel.map((r) => [r.channel, r.n])),
+    registered: voters?.n ?? 0,
+  };
+}
