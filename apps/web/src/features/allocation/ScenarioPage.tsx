@@ -6,14 +6,12 @@ import {
   Grid,
   Group,
   NumberInput,
-  Progress,
   SimpleGrid,
   Stack,
   Table,
   Text,
   Title,
 } from '@mantine/core';
-import type { Job } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +20,7 @@ import { api, get, post } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
+import { useJob } from '../../app/use-job.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { RuleText } from './RuleText.tsx';
 import type { Explanation, Scenario } from './types.ts';
@@ -99,19 +98,11 @@ export default function ScenarioPage() {
     queryFn: () => get<Scenario>(`/api/scenarios/${id}`),
   });
   const s = scenario.data;
-  const [jobId, setJobId] = useState<string | null>(null);
-  const job = useQuery({
-    queryKey: ['job', jobId],
-    queryFn: () => get<Job>(`/api/jobs/${jobId}`),
-    enabled: !!jobId,
-    refetchInterval: (q) =>
-      q.state.data && ['succeeded', 'failed', 'cancelled'].includes(q.state.data.status) ? false : 500,
-  });
-  useEffect(() => {
-    if (job.data && ['succeeded', 'failed', 'cancelled'].includes(job.data.status)) {
-      void client.invalidateQueries({ queryKey: ['scenario', id] });
-    }
-  }, [job.data, client, id]);
+  const {
+    start: setJobId,
+    running,
+    bar,
+  } = useJob(() => void client.invalidateQueries({ queryKey: ['scenario', id] }), 'solve-progress');
   const [weights, setWeights] = useState<Record<string, number>>({});
   const [budget, setBudget] = useState<number | ''>('');
   useEffect(() => {
@@ -156,7 +147,6 @@ export default function ScenarioPage() {
   const r = s.result;
   const draft = s.state === 'draf';
   const manage = can('allocation.manage') && draft;
-  const running = job.data && !['succeeded', 'failed', 'cancelled'].includes(job.data.status);
   const gain =
     r?.objective != null && r.greedy.objective > 0 ? (r.objective / r.greedy.objective - 1) * 100 : null;
   const ask = async (pid: string) => {
@@ -221,13 +211,7 @@ export default function ScenarioPage() {
           )}
         </Group>
       </Group>
-      {running && job.data && (
-        <Progress
-          value={job.data.progressTotal ? (job.data.progressDone / job.data.progressTotal) * 100 : 5}
-          animated
-          data-testid="solve-progress"
-        />
-      )}
+      {bar}
       <Problem error={solve.error ?? adopt.error ?? copy.error ?? save.error ?? explainAll.error} />
 
       {manage && (
