@@ -29,6 +29,8 @@ const ScenarioPage = lazy(() => import('../features/allocation/ScenarioPage.tsx'
 const ComparePage = lazy(() => import('../features/allocation/ComparePage.tsx'));
 const ForumsPage = lazy(() => import('../features/musrenbang/ForumsPage.tsx'));
 const ForumPage = lazy(() => import('../features/musrenbang/ForumPage.tsx'));
+const ElectionsPage = lazy(() => import('../features/pb/ElectionsPage.tsx'));
+const ElectionPage = lazy(() => import('../features/pb/ElectionPage.tsx'));
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md', fontFamily: 'system-ui, sans-serif' });
 const queryClient = new QueryClient({
@@ -166,6 +168,22 @@ export function App() {
                   element={
                     <Guard permission="allocation.read">
                       <ScenarioPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="anggaran-partisipatif"
+                  element={
+                    <Guard permission="pb.read" open>
+                      <ElectionsPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="anggaran-partisipatif/:id"
+                  element={
+                    <Guard permission="pb.read" open>
+                      <ElectionPage />
                     </Guard>
                   }
                 />

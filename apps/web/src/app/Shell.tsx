@@ -17,6 +17,7 @@ const main = [
   { to: '/usulan', label: 'nav.musrenbang', permission: 'proposals.read' },
   { to: '/forum', label: 'nav.forums', permission: 'forums.read' },
   { to: '/skenario', label: 'nav.budget', permission: 'allocation.read' },
+  { to: '/anggaran-partisipatif', label: 'nav.pb', permission: 'pb.read' },
   { to: '/aspirasi', label: 'nav.aspiration', permission: 'aspirations.submit' },
   { to: '/lacak', label: 'nav.track', permission: 'proposals.track' },
   { to: '/perangkat-daerah', label: 'nav.organisations', permission: 'organisations.read' },

@@ -1,0 +1,300 @@
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, post } from '../../app/api.ts';
+import { formatRupiah } from '../../app/format.ts';
+import { Problem } from '../../app/Problem.tsx';
+import { useSubmit } from '../../app/use-submit.ts';
+import type { RuleConfig } from './types.ts';
+
+interface Candidate {
+  id: string;
+  trackingCode: string;
+  title: string;
+  regionCode: string;
+  regionName: string;
+  cost: number;
+}
+interface ProjectDraft {
+  code: string;
+  title: string;
+  cost: number | '';
+  regionCode?: string;
+  proposalId?: string;
+}
+
+const money = { prefix: 'Rp', thousandSeparator: '.', decimalSeparator: ',', allowDecimal: false } as const;
+
+/** A new vote: the ballot format and the counting rule are chosen apart; projects come from Musrenbang or by hand. */
+export function ElectionForm({ onSaved }: { onSaved: (id: string) => void }) {
+  const { t } = useTranslation();
+  const [planYear, setPlanYear] = useState(new Date().getFullYear() + 1);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [budget, setBudget] = useState<number | ''>(1_000_000_000);
+  const [ballotType, setBallotType] = useState<'approval' | 'cumulative'>('approval');
+  const [maxChoices, setMaxChoices] = useState<number | ''>(5);
+  const [points, setPoints] = useState<number | ''>(10);
+  const [rule, setRule] = useState<RuleConfig>({
+    rule: 'mes',
+    utility: 'cost',
+    completion: 'add1-greedy',
+    compareGreedy: false,
+    threshold: 0,
+    add1Step: 1000,
+  });
+  const [projects, setProjects] = useState<ProjectDraft[]>([]);
+  const candidates = useQuery({
+    queryKey: ['pb-candidates', planYear],
+    queryFn: () => get<{ items: Candidate[] }>(`/api/pb/candidates?planYear=${planYear}`),
+  });
+  const linked = new Set(projects.map((p) => p.proposalId).filter(Boolean));
+  const toggle = (c: Candidate) =>
+    setProjects((list) =>
+      linked.has(c.id)
+        ? list.filter((p) => p.proposalId !== c.id)
+        : [
+            ...list,
+            {
+              code: c.trackingCode,
+              title: c.title,
+              cost: c.cost,
+              regionCode: c.regionCode,
+              proposalId: c.id,
+            },
+          ],
+    );
+  const patch = (i: number, p: Partial<ProjectDraft>) =>
+    setProjects((list) => list.map((x, k) => (k === i ? { ...x, ...p } : x)));
+  const save = useSubmit(async () => {
+    const r = await post<{ id: string }>('/api/pb/elections', {
+      title,
+      description,
+      planYear,
+      budget: budget || 0,
+      ballot:
+        ballotType === 'approval'
+          ? { type: 'approval', maxChoices: maxChoices || 0 }
+          : { type: 'cumulative', points: points || 0 },
+      rule,
+      projects: projects.map((p) => ({
+        code: p.code,
+        title: p.title,
+        cost: p.cost || 0,
+        ...(p.regionCode ? { regionCode: p.regionCode } : {}),
+        ...(p.proposalId ? { proposalId: p.proposalId } : {}),
+      })),
+    });
+    onSaved(r.id);
+  });
+  const field = (name: string) => save.error?.fieldMessage(name);
+  const options = (group: string, values: readonly string[]) =>
+    values.map((v) => ({ value: v, label: t(`pb.${group}.${v}`) }));
+  return (
+    <Card withBorder component="form" onSubmit={save.submit} data-testid="pb-form">
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput
+            label={t('pb.name')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={field('title')}
+            required
+            data-testid="pb-title"
+          />
+          <NumberInput
+            label={t('musrenbang.planYear')}
+            value={planYear}
+            onChange={(v) => setPlanYear(Number(v) || planYear)}
+            min={2020}
+            max={2100}
+          />
+          <NumberInput
+            label={t('pb.budget')}
+            {...money}
+            value={budget}
+            onChange={(v) => setBudget(v === '' ? '' : Number(v))}
+            error={field('budget')}
+            data-testid="pb-budget"
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t('pb.description')}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select
+            label={t('pb.ballotType')}
+            value={ballotType}
+            onChange={(v) => setBallotType((v as 'approval' | 'cumulative') ?? 'approval')}
+            data={[
+              { value: 'approval', label: t('pb.approval') },
+              { value: 'cumulative', label: t('pb.cumulative') },
+            ]}
+            allowDeselect={false}
+          />
+          {ballotType === 'approval' ? (
+            <NumberInput
+              label={t('pb.maxChoices')}
+              value={maxChoices}
+              onChange={(v) => setMaxChoices(v === '' ? '' : Number(v))}
+              min={1}
+              max={200}
+              error={field('ballot.maxChoices')}
+            />
+          ) : (
+            <NumberInput
+              label={t('pb.points')}
+              value={points}
+              onChange={(v) => setPoints(v === '' ? '' : Number(v))}
+              min={2}
+              max={100}
+              error={field('ballot.points')}
+            />
+          )}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select
+            label={t('pb.rule')}
+            value={rule.rule}
+            onChange={(v) => v && setRule({ ...rule, rule: v as RuleConfig['rule'] })}
+            data={options('rules', ['mes', 'greedy', 'greedy-no-skip', 'phragmen'])}
+            allowDeselect={false}
+          />
+          {rule.rule === 'mes' && (
+            <Select
+              label={t('pb.utility')}
+              value={rule.utility}
+              onChange={(v) => v && setRule({ ...rule, utility: v as RuleConfig['utility'] })}
+              data={options('utilities', ['cost', 'cardinality'])}
+              allowDeselect={false}
+            />
+          )}
+          {rule.rule === 'mes' && (
+            <Select
+              label={t('pb.completion')}
+              value={rule.completion}
+              onChange={(v) => v && setRule({ ...rule, completion: v as RuleConfig['completion'] })}
+              data={options('completions', ['none', 'add1', 'add1-greedy'])}
+              allowDeselect={false}
+              error={field('rule.completion')}
+            />
+          )}
+          <NumberInput
+            label={t('pb.threshold')}
+            value={rule.threshold}
+            onChange={(v) => setRule({ ...rule, threshold: Number(v) || 0 })}
+            min={0}
+          />
+          {rule.rule === 'mes' && rule.completion !== 'none' && (
+            <NumberInput
+              label={t('pb.add1Step')}
+              {...money}
+              value={rule.add1Step}
+              onChange={(v) => setRule({ ...rule, add1Step: Number(v) || 1 })}
+              min={1}
+            />
+          )}
+        </SimpleGrid>
+        {rule.rule === 'mes' && (
+          <Checkbox
+            label={t('pb.compareGreedy')}
+            checked={rule.compareGreedy}
+            onChange={(e) => setRule({ ...rule, compareGreedy: e.currentTarget.checked })}
+          />
+        )}
+
+        <Text fw={600}>{t('pb.fromProposals')}</Text>
+        <Table fz="sm" data-testid="pb-candidates">
+          <Table.Tbody>
+            {candidates.data?.items.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td w={40}>
+                  <Checkbox checked={linked.has(c.id)} onChange={() => toggle(c)} aria-label={c.title} />
+                </Table.Td>
+                <Table.Td>{c.title}</Table.Td>
+                <Table.Td>{c.regionName}</Table.Td>
+                <Table.Td ta="right">{formatRupiah(c.cost)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+
+        <Text fw={600}>{t('pb.projects')}</Text>
+        {projects.map((p, i) => (
+          <Group key={p.proposalId ?? `new-${i}`} align="start" wrap="nowrap">
+            <TextInput
+              w={170}
+              placeholder={t('pb.code')}
+              value={p.code}
+              onChange={(e) => patch(i, { code: e.currentTarget.value })}
+              error={field(`projects.${i}.code`)}
+              aria-label={t('pb.code')}
+            />
+            <TextInput
+              style={{ flex: 1 }}
+              placeholder={t('pb.projectTitle')}
+              value={p.title}
+              onChange={(e) => patch(i, { title: e.currentTarget.value })}
+              error={field(`projects.${i}.title`)}
+              aria-label={t('pb.projectTitle')}
+            />
+            <NumberInput
+              w={190}
+              {...money}
+              value={p.cost}
+              onChange={(v) => patch(i, { cost: v === '' ? '' : Number(v) })}
+              error={field(`projects.${i}.cost`)}
+              aria-label={t('pb.cost')}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              mt={6}
+              onClick={() => setProjects((list) => list.filter((_, k) => k !== i))}
+              aria-label="×"
+            >
+              ×
+            </ActionIcon>
+          </Group>
+        ))}
+        <Group>
+          <Button
+            variant="light"
+            onClick={() =>
+              setProjects((list) => [
+                ...list,
+                { code: `P${String(list.length + 1).padStart(2, '0')}`, title: '', cost: '' },
+              ])
+            }
+            data-testid="pb-add-project"
+          >
+            {t('pb.addProject')}
+          </Button>
+          <Button type="submit" loading={save.busy} data-testid="pb-save">
+            {t('pb.create')}
+          </Button>
+        </Group>
+        <Problem error={save.error} />
+      </Stack>
+    </Card>
+  );
+}
