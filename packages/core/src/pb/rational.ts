@@ -7,7 +7,7 @@ export interface Q {
   readonly d: bigint;
 }
 
-function gcd(a: bigint, b: bigint): bigint {
+export function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
   while (y) [x, y] = [y, x % y];

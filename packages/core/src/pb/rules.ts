@@ -1,4 +1,4 @@
-import { add, cmp, div, key, min, mul, norm, type Q, q, raw, sub, toNumber, ZERO } from './rational.ts';
+import { add, cmp, div, gcd, key, mul, norm, type Q, q, raw, sub, toNumber, ZERO } from './rational.ts';
 
 /**
  * Participatory budgeting rules (domain facts, budget allocation part 2). Ballot formats are kept
@@ -97,6 +97,15 @@ export interface MesOutcome extends Outcome {
   spentByVoter: Q[];
 }
 
+/** An exact sum of value x count terms, added per denominator first (cheap) and then across them. */
+function sumOf(terms: readonly (readonly [Q, bigint])[]): Q {
+  const byDenominator = new Map<bigint, bigint>();
+  for (const [v, k] of terms) byDenominator.set(v.d, (byDenominator.get(v.d) ?? 0n) + v.n * k);
+  let total = ZERO;
+  for (const [d, n] of byDenominator) total = add(total, q(n, d));
+  return total;
+}
+
 /**
  * Method of Equal Shares. Each voter starts with `endowment` (B/n unless given, or one per voter
  * for districts). Repeatedly, for every project its supporters can still afford, find the smallest
@@ -117,26 +126,32 @@ export function equalShares(
   const utility = options.utility ?? 'cost';
   const endowment = options.endowment ?? q(e.budget, Math.max(n, 1));
   // Budget classes: voters sharing a budget value share a class.
+  // Voters whose budgets are equal share a class, so the work grows with distinct budgets, not
+  // voters; a voter whose budget reaches zero leaves every project's supporter groups for good.
   const values: Q[] = [];
   const classOf = new Int32Array(n);
-  if (options.endowments) {
-    const byKey = new Map<string, number>();
-    options.endowments.forEach((v, i) => {
-      const k = key(v);
-      if (!byKey.has(k)) {
-        byKey.set(k, values.length);
-        values.push(v);
-      }
-      classOf[i] = byKey.get(k)!;
-    });
-  } else values.push(endowment);
+  const byKey = new Map<string, number>();
+  const classFor = (v: Q) => {
+    const k = key(v);
+    let c = byKey.get(k);
+    if (c === undefined) {
+      c = values.length;
+      byKey.set(k, c);
+      values.push(v);
+      fvalues.push(toNumber(v));
+    }
+    return c;
+  };
+  const fvalues: number[] = [];
+  if (options.endowments) options.endowments.forEach((v, i) => (classOf[i] = classFor(v)));
+  else classFor(endowment);
+  const spent = (cls: number) => values[cls]!.n === 0n;
   const u = (p: number, pts: number): bigint => {
     const base = utility === 'cost' ? prep.costs[p]! : 1n;
     return base * BigInt(Math.round(pts));
   };
-  // Float shadows of the class values: candidates are ranked in floating point and only the
-  // near-ties (and near-affordable projects) are settled in exact arithmetic.
-  const fvalues: number[] = values.map(toNumber);
+  // `fvalues` are float shadows of the class values: candidates are ranked in floating point and
+  // only the near-ties (and near-affordable projects) are settled in exact arithmetic.
   const alive = new Set(e.projects.map((_, i) => i));
   const selected: string[] = [];
   const rounds: MesRound[] = [];
@@ -152,7 +167,7 @@ export function equalShares(
     for (let k = 0; k < s.voter.length; k++) {
       const v = s.voter[k]!;
       const pts = s.points[k]!;
-      if (pts <= 0) continue;
+      if (pts <= 0 || spent(classOf[v]!)) continue;
       ballotOf[v]!.p.push(p);
       ballotOf[v]!.pts.push(pts);
       const gk = gkey(classOf[v]!, pts);
@@ -170,6 +185,7 @@ export function equalShares(
       const pts = b.pts[k]!;
       const old = m.get(gkey(from, pts))!;
       if (--old.count === 0) m.delete(gkey(from, pts));
+      if (spent(to)) continue;
       const nk = gkey(to, pts);
       const g = m.get(nk);
       if (g) g.count++;
@@ -194,23 +210,47 @@ export function equalShares(
     const lastG = sorted.at(-1)!;
     return fvalues[lastG.cls]! / fu(lastG);
   };
-  /** The exact rho, or null when the supporters cannot afford the project. */
+  /**
+   * The exact rho, or null when the supporters cannot afford the project. The float rho splits
+   * the groups: those clearly below it pay their whole budget, those clearly above pay rho x u;
+   * only the few near it are ordered exactly. Sums are taken per denominator first, so they grow
+   * with the distinct denominators, not with the number of groups.
+   */
   const exactRho = (p: number, groups: Group[]): Q | null => {
     const R = raw;
-    const list = groups.map((g) => ({ b: values[g.cls]!, u: u(p, g.pts), count: g.count }));
+    const list = groups.map((g) => ({
+      b: values[g.cls]!,
+      fb: fvalues[g.cls]!,
+      u: u(p, g.pts),
+      count: g.count,
+    }));
     const c = q(prep.costs[p]!);
-    const total = list.reduce((acc, g) => R.add(acc, R.mul(g.b, q(g.count))), ZERO);
-    if (list.length === 0 || cmp(total, c) < 0) return null;
-    // b/u ascending: compare b1 x u2 with b2 x u1 without building quotients.
-    list.sort((a, b) => cmp(R.mul(a.b, q(b.u)), R.mul(b.b, q(a.u))));
-    let remaining = c;
-    let usum = list.reduce((acc, g) => acc + g.u * BigInt(g.count), 0n);
+    if (list.length === 0 || cmp(sumOf(list.map((g) => [g.b, BigInt(g.count)])), c) < 0) return null;
+    const fr = floatRho(p, groups) ?? Math.max(...list.map((g) => g.fb / Number(g.u)));
+    const capped: typeof list = [];
+    const near: typeof list = [];
+    let usum = 0n;
     for (const g of list) {
-      if (cmp(R.mul(g.b, q(usum)), R.mul(remaining, q(g.u))) >= 0) return norm(R.div(remaining, q(usum)));
-      remaining = R.sub(remaining, R.mul(g.b, q(g.count)));
+      const x = g.fb / Number(g.u);
+      if (x < fr * (1 - 1e-9)) capped.push(g);
+      else {
+        usum += g.u * BigInt(g.count);
+        if (x <= fr * (1 + 1e-9)) near.push(g);
+      }
+    }
+    let remaining = sub(c, sumOf(capped.map((g) => [g.b, BigInt(g.count)])));
+    // b/u ascending: compare b1 x u2 with b2 x u1 without building quotients.
+    near.sort((a, b) => cmp(R.mul(a.b, q(b.u)), R.mul(b.b, q(a.u))));
+    for (const g of near) {
+      if (cmp(R.mul(g.b, q(usum)), R.mul(remaining, q(g.u))) >= 0) return div(remaining, q(usum));
+      remaining = sub(remaining, mul(g.b, q(g.count)));
       usum -= g.u * BigInt(g.count);
     }
-    return norm(R.div(list.at(-1)!.b, q(list.at(-1)!.u)));
+    if (usum > 0n) return div(remaining, q(usum));
+    // Everyone pays their whole budget (it equals the cost): rho is the largest b/u.
+    const last =
+      near.at(-1) ?? capped.reduce((a, g) => (cmp(R.mul(g.b, q(a.u)), R.mul(a.b, q(g.u))) > 0 ? g : a));
+    return div(last.b, q(last.u));
   };
   for (;;) {
     const candidates: { p: number; rho: number; groups: Group[]; supporters: number }[] = [];
@@ -247,27 +287,48 @@ export function equalShares(
     const { p, rho } = best;
     const s = prep.supporters[p]!;
     // Every supporter in one (class, points) group pays the same and moves to one new class.
-    const moved = new Map<number, { nc: number; pay: Q; pk: string }>();
+    // Payers who are not capped pay rho x u, the same for every group with the same points; what
+    // they keep is put over the least common denominator, with the gcd of denominators cached (few
+    // distinct denominators, many classes), so no full reduction runs per class.
+    const moved = new Map<number, { nc: number; pay: Q }>();
+    const payFor = new Map<number, Q>();
+    const gcdOf = new Map<number, Map<bigint, bigint>>();
     const paid = new Map<string, { amount: Q; voters: number }>();
     for (let k = 0; k < s.voter.length; k++) {
       const v = s.voter[k]!;
       const cls = classOf[v]!;
       const pts = s.points[k]!;
-      if (pts <= 0) continue;
+      if (pts <= 0 || spent(cls)) continue;
       const gk = prep.hasPoints ? cls * 4096 + pts : cls;
       let m = moved.get(gk);
       if (!m) {
-        const pay = min(values[cls]!, mul(rho, q(u(p, pts))));
-        m = { nc: values.length, pay, pk: key(pay) };
-        const left = sub(values[cls]!, pay);
-        values.push(left);
-        fvalues.push(toNumber(left));
+        let pu = payFor.get(pts);
+        if (!pu) payFor.set(pts, (pu = mul(rho, q(u(p, pts)))));
+        const b = values[cls]!;
+        if (cmp(b, pu) <= 0) m = { nc: classFor(ZERO), pay: b };
+        else {
+          let byD = gcdOf.get(pts);
+          if (!byD) gcdOf.set(pts, (byD = new Map()));
+          let g = byD.get(b.d);
+          if (g === undefined) byD.set(b.d, (g = gcd(b.d, pu.d)));
+          const left = { n: b.n * (pu.d / g) - pu.n * (b.d / g), d: (b.d / g) * pu.d };
+          m = { nc: classFor(left), pay: pu };
+        }
         moved.set(gk, m);
       }
       moveVoter(v, m.nc);
-      const entry = paid.get(m.pk);
+      const pk = key(m.pay);
+      const entry = paid.get(pk);
       if (entry) entry.voters++;
-      else paid.set(m.pk, { amount: m.pay, voters: 1 });
+      else paid.set(pk, { amount: m.pay, voters: 1 });
+    }
+    // The payments as the round reports them: equal amounts together, in lowest terms.
+    const payments = new Map<string, { amount: string; voters: number }>();
+    for (const x of paid.values()) {
+      const amount = key(norm(x.amount));
+      const entry = payments.get(amount);
+      if (entry) entry.voters += x.voters;
+      else payments.set(amount, { amount, voters: x.voters });
     }
     alive.delete(p);
     selected.push(e.projects[p]!.id);
@@ -275,7 +336,7 @@ export function equalShares(
     rounds.push({
       project: e.projects[p]!.id,
       rho: key(rho),
-      payments: [...paid.values()].map((x) => ({ amount: key(x.amount), voters: x.voters })),
+      payments: [...payments.values()],
     });
   }
   const start = options.endowments ?? null;
