@@ -43,4 +43,37 @@ describe('budget scenarios in Chromium', () => {
     expect(await tracking.innerText()).toContain('APBD (didanai)');
     expect(await tracking.innerText()).toContain('Skenario anggaran: Skenario uji peramban');
   });
+
+  it('sets a must-fund rule in the rules editor, which the optimum then keeps, and compares two scenarios on a map', async () => {
+    const { page } = b;
+    await signIn(page, 'perencana');
+    await page.getByRole('link', { name: 'Penganggaran' }).click();
+    await page.getByTestId('scenario-name').fill('Skenario dengan aturan');
+    await page.getByTestId('scenario-budget').fill('300000000');
+    await page.getByTestId('scenario-create').click();
+    const editor = page.getByTestId('rules-editor');
+    await editor.waitFor();
+    // The cheapest candidate that a small budget might leave out: make it a must.
+    await page.getByTestId('rules-must-fund').click();
+    const option = page.getByRole('option').last();
+    const code = (await option.innerText()).match(/USL-[0-9A-Z]{4}-[0-9A-Z]{4}/)![0];
+    await option.click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('rules-save').click();
+    await page.getByTestId('solve').click();
+    await page.getByTestId('result').waitFor({ timeout: 30_000 });
+    const row = page.getByTestId('candidates').locator('tr', { hasText: code });
+    await row.getByText('✓ terpilih').first().waitFor();
+    await shot(page, 'scenario-rules');
+    const id = page.url().split('/').at(-1)!;
+    await page.getByRole('button', { name: 'Salin' }).click();
+    await page.waitForURL((u) => !u.pathname.endsWith(id));
+    const copy = page.url().split('/').at(-1)!;
+    await page.getByTestId('solve').click();
+    await page.getByTestId('result').waitFor({ timeout: 30_000 });
+    await page.goto(`${baseUrl()}/skenario/banding?ids=${id},${copy}`);
+    await page.getByTestId('compare-map').first().locator('svg').first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('compare-map').count()).toBe(2);
+    await shot(page, 'scenario-compare-map');
+  });
 });

@@ -19,6 +19,12 @@ export const portfolioRules = z
       .optional(),
     exclusive: z.array(z.array(id).min(2).max(1000)).max(100_000).optional(),
     yearCeilings: z.record(z.string().regex(/^\d{4}$/, { error: 'year' }), rupiah).optional(),
+    /**
+     * Multi-year work: a proposal's cost per year (keys: proposal ids, then years), adding up to
+     * its cost. Checked against `yearCeilings`; a proposal without one costs everything in the
+     * plan year.
+     */
+    costProfiles: z.record(id, z.record(z.string().regex(/^\d{4}$/, { error: 'year' }), rupiah)).optional(),
   })
   .meta({ id: 'PortfolioRules' });
 export type PortfolioRulesInput = z.infer<typeof portfolioRules>;

@@ -254,10 +254,13 @@ program
         throw new Error(`--time-limit: must be a positive number of seconds, got "${opts.timeLimit}"`);
       const gap = Number(opts.gap);
       if (!(gap >= 0 && gap < 1)) throw new Error(`--gap: must be a number from 0 to 1, got "${opts.gap}"`);
-      const items = readPortfolioCsv(readFileSync(resolve(file)));
       const rules = opts.rules
         ? readPortfolioRules(readFileSync(resolve(opts.rules), 'utf8'), budget)
         : { budget };
+      const profiles = ('costProfiles' in rules ? rules.costProfiles : undefined) ?? {};
+      const items = readPortfolioCsv(readFileSync(resolve(file))).map((it) =>
+        profiles[it.id] ? { ...it, costByYear: profiles[it.id] } : it,
+      );
       const r = await solvePortfolio(items, rules, { timeLimit, gap });
       const status = r.status === 'cancelled' ? 'time_limit' : r.status;
       if (opts.json) {

@@ -4,6 +4,7 @@ import {
   ahpWeights,
   type Criterion,
   type FieldIssue,
+  formatRupiah,
   type PortfolioItem,
   type PortfolioRules,
   type RuleRef,
@@ -75,6 +76,17 @@ function checkRules(rules: ScenarioBody['rules'], candidates: readonly Candidate
   for (const [i, group] of (rules.exclusive ?? []).entries())
     for (const [k, c] of group.entries())
       if (!codes.has(c)) issues.push({ field: `body.rules.exclusive.${i}.${k}`, issue: 'not_a_candidate' });
+  const costOf = new Map(candidates.map((c) => [c.trackingCode, c.cost]));
+  for (const [code, profile] of Object.entries(rules.costProfiles ?? {})) {
+    if (!costOf.has(code))
+      issues.push({ field: `body.rules.costProfiles.${code}`, issue: 'not_a_candidate' });
+    else if (Object.values(profile).reduce((a, b) => a + b, 0) !== costOf.get(code))
+      issues.push({
+        field: `body.rules.costProfiles.${code}`,
+        issue: 'profile_sum',
+        params: { cost: formatRupiah(costOf.get(code)!) },
+      });
+  }
   return issues;
 }
 
@@ -181,9 +193,11 @@ function modelOf(s: repo.ScenarioRow, data: Awaited<ReturnType<typeof scored>>) 
     kecamatan: c.kecamatan,
     opd: c.opd ?? undefined,
     bidang: c.bidang,
+    costByYear: rules.costProfiles?.[c.trackingCode] ?? { [String(s.planYear)]: c.cost },
   }));
   const portfolio: PortfolioRules = {
     budget: s.budget,
+    ...(rules.yearCeilings ? { yearCeilings: rules.yearCeilings } : {}),
     ...(rules.opdCaps ? { opdCaps: rules.opdCaps } : {}),
     ...(rules.opdFloors ? { opdFloors: rules.opdFloors } : {}),
     ...(rules.bidangCaps ? { bidangCaps: rules.bidangCaps } : {}),
@@ -292,6 +306,8 @@ export async function getScenario(ctx: AppContext, id: string) {
   const settings = s.settings as Settings;
   const breakdown = (set: ReadonlySet<string>) => ({
     kecamatan: tally(candidates, set, (c) => c.kecamatanName || c.kecamatan),
+    /** The same by kecamatan code, for the map. */
+    kecamatanCode: tally(candidates, set, (c) => c.kecamatan),
     opd: tally(candidates, set, (c) => c.opd ?? '-'),
     bidang: tally(candidates, set, (c) => c.bidang),
   });

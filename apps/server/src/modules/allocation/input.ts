@@ -1,4 +1,4 @@
-import { portfolioRules } from '@sinergi/contracts';
+import { type PortfolioRulesInput, portfolioRules } from '@sinergi/contracts';
 import { AppError, type FieldIssue, type PortfolioItem, type PortfolioRules } from '@sinergi/core';
 import { toFieldIssue } from '../../validation.ts';
 import { parseCsvTable } from '../village-index/template.ts';
@@ -53,7 +53,10 @@ export function readPortfolioCsv(data: Buffer): PortfolioItem[] {
 }
 
 /** Rules from JSON (the shape of `portfolioRules`), every field named on error. */
-export function readPortfolioRules(text: string, budget: number): PortfolioRules {
+export function readPortfolioRules(
+  text: string,
+  budget: number,
+): PortfolioRules & Pick<PortfolioRulesInput, 'costProfiles'> {
   let json: unknown;
   try {
     json = JSON.parse(text);

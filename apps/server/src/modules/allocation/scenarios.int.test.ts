@@ -104,6 +104,55 @@ describe('budget scenarios', () => {
     expect(s.result.relaxation.length).toBeGreaterThan(0);
   });
 
+  it('spreads multi-year work over the years and keeps each year under its ceiling', async () => {
+    const list = (await as(perencana, 'GET', `/api/proposals?year=${year}&stage=kabupaten&limit=500`)).json()
+      .items as { trackingCode: string; estimatedCost: number }[];
+    const [a, b] = [...list].sort((x, y) => y.estimatedCost - x.estimatedCost);
+    const half = (c: number) => ({ [year]: Math.floor(c / 2), [year + 1]: c - Math.floor(c / 2) });
+    // The profile must add up to the proposal's cost; the error names the proposal and its cost.
+    const wrong = await as(
+      perencana,
+      'POST',
+      '/api/scenarios',
+      body({ rules: { costProfiles: { [a!.trackingCode]: { [year]: 1 } } } }),
+    );
+    expect(wrong.json().issues[0]).toMatchObject({
+      field: `body.rules.costProfiles.${a!.trackingCode}`,
+      issue: 'profile_sum',
+    });
+    expect(wrong.json().issues[0].message).toContain('Rp');
+    // Two big items spread over two years; next year's ceiling fits only one of their second halves.
+    const ceiling = Math.max(half(a!.estimatedCost)[year + 1]!, half(b!.estimatedCost)[year + 1]!);
+    const { id } = (
+      await as(
+        perencana,
+        'POST',
+        '/api/scenarios',
+        body({
+          name: 'Tahun jamak',
+          budget: 10_000_000_000,
+          rules: {
+            costProfiles: {
+              [a!.trackingCode]: half(a!.estimatedCost),
+              [b!.trackingCode]: half(b!.estimatedCost),
+            },
+            yearCeilings: { [String(year + 1)]: ceiling },
+            mustFund: [a!.trackingCode],
+          },
+        }),
+      )
+    ).json();
+    const s = await solve(id);
+    expect(s.result.status).toBe('optimal');
+    const chosen = new Set(
+      s.candidates
+        .filter((c: { inOptimum: boolean }) => c.inOptimum)
+        .map((c: { trackingCode: string }) => c.trackingCode),
+    );
+    expect(chosen.has(a!.trackingCode)).toBe(true);
+    expect(chosen.has(b!.trackingCode)).toBe(false);
+  });
+
   it('copies, compares and adopts: the chosen proposals move to the budget step with the scenario as the reason', async () => {
     const { id } = (await as(perencana, 'POST', '/api/scenarios', body({ name: 'Untuk diadopsi' }))).json();
     const copy = (await as(perencana, 'POST', `/api/scenarios/${id}/copy`)).json();

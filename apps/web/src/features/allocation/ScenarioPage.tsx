@@ -22,6 +22,7 @@ import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useJob } from '../../app/use-job.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
+import { type Rules, RulesEditor } from './RulesEditor.tsx';
 import { RuleText } from './RuleText.tsx';
 import type { Explanation, Scenario } from './types.ts';
 
@@ -105,10 +106,12 @@ export default function ScenarioPage() {
   } = useJob(() => void client.invalidateQueries({ queryKey: ['scenario', id] }), 'solve-progress');
   const [weights, setWeights] = useState<Record<string, number>>({});
   const [budget, setBudget] = useState<number | ''>('');
+  const [rules, setRules] = useState<Rules>({});
   useEffect(() => {
     if (!s) return;
     setWeights(Object.fromEntries(s.criteria.map((c) => [c.code, c.weight])));
     setBudget(s.budget);
+    setRules(s.rules as Rules);
   }, [s]);
   const [why, setWhy] = useState<Record<string, Explanation>>({});
   const [asking, setAsking] = useState<string | null>(null);
@@ -119,7 +122,7 @@ export default function ScenarioPage() {
       planYear: s.planYear,
       budget: budget || 0,
       criteria: s.criteria.map((c) => ({ code: c.code, weight: weights[c.code] ?? c.weight })),
-      rules: s.rules,
+      rules,
       timeLimit: s.timeLimit,
       gap: s.gap,
       ...(s.ahp ? { ahp: s.ahp } : {}),
@@ -246,6 +249,26 @@ export default function ScenarioPage() {
             </Button>
           </Group>
         </Card>
+      )}
+      {manage && (
+        <>
+          <RulesEditor
+            scenario={s}
+            rules={rules}
+            onChange={setRules}
+            fieldError={(f) => save.error?.fieldMessage(f)}
+          />
+          <Group>
+            <Button
+              variant="light"
+              onClick={() => save.submit()}
+              loading={save.busy}
+              data-testid="rules-save"
+            >
+              {t('allocation.saveRules')}
+            </Button>
+          </Group>
+        </>
       )}
 
       {r && r.status === 'infeasible' && (

@@ -22,13 +22,17 @@ export interface Scenario {
     computedAt: string;
     conflicts: Record<string, unknown>[] | null;
     relaxation: { rule: Record<string, unknown>; by: number }[] | null;
-    spending: Record<'optimum' | 'greedy', Record<'kecamatan' | 'opd' | 'bidang', Record<string, number>>>;
+    spending: Record<
+      'optimum' | 'greedy',
+      Record<'kecamatan' | 'kecamatanCode' | 'opd' | 'bidang', Record<string, number>>
+    >;
   };
   candidates: {
     id: string;
     trackingCode: string;
     title: string;
     regionName: string;
+    kecamatan: string;
     kecamatanName: string;
     opd: string | null;
     bidang: string;

@@ -13,6 +13,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import type { RegionDetail } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,6 +60,13 @@ export function ElectionForm({ onSaved }: { onSaved: (id: string) => void }) {
     add1Step: 1000,
   });
   const [projects, setProjects] = useState<ProjectDraft[]>([]);
+  // Budget shares per kecamatan (e.g. its population) to correct unequal turnout; off by default.
+  const [shares, setShares] = useState<Record<string, number> | null>(null);
+  const kecamatan = useQuery({
+    queryKey: ['region', '35.05'],
+    queryFn: () => get<RegionDetail>('/api/regions/35.05'),
+    enabled: shares !== null,
+  });
   const candidates = useQuery({
     queryKey: ['pb-candidates', planYear],
     queryFn: () => get<{ items: Candidate[] }>(`/api/pb/candidates?planYear=${planYear}`),
@@ -92,6 +100,9 @@ export function ElectionForm({ onSaved }: { onSaved: (id: string) => void }) {
           ? { type: 'approval', maxChoices: maxChoices || 0 }
           : { type: 'cumulative', points: points || 0 },
       rule,
+      ...(shares
+        ? { districtShares: Object.fromEntries(Object.entries(shares).filter(([, v]) => v > 0)) }
+        : {}),
       projects: projects.map((p) => ({
         code: p.code,
         title: p.title,
@@ -220,6 +231,35 @@ export function ElectionForm({ onSaved }: { onSaved: (id: string) => void }) {
             checked={rule.compareGreedy}
             onChange={(e) => setRule({ ...rule, compareGreedy: e.currentTarget.checked })}
           />
+        )}
+
+        <Checkbox
+          label={t('pb.districtShares')}
+          checked={shares !== null}
+          onChange={(e) => setShares(e.currentTarget.checked ? {} : null)}
+          data-testid="pb-district"
+        />
+        {shares !== null && (
+          <Stack gap={4}>
+            <Text size="xs" c="dimmed">
+              {t('pb.districtSharesHelp')}
+            </Text>
+            <SimpleGrid cols={{ base: 2, sm: 4 }}>
+              {kecamatan.data?.children.map((k) => (
+                <NumberInput
+                  key={k.code}
+                  size="xs"
+                  label={k.name}
+                  min={0}
+                  thousandSeparator="."
+                  decimalSeparator=","
+                  value={shares[k.code] ?? ''}
+                  onChange={(v) => setShares({ ...shares, [k.code]: Number(v) || 0 })}
+                  error={field(`districtShares.${k.code}`)}
+                />
+              ))}
+            </SimpleGrid>
+          </Stack>
         )}
 
         <Text fw={600}>{t('pb.fromProposals')}</Text>
