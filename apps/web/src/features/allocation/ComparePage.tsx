@@ -95,7 +95,12 @@ export default function ComparePage() {
                       <RegionMap
                         mapName="kecamatan"
                         shapes={shapes.data}
-                        values={s.result.spending.optimum.kecamatanCode}
+                        values={Object.fromEntries(
+                          shapes.data.features.map((f) => [
+                            f.properties.code,
+                            s.result?.spending.optimum.kecamatanCode[f.properties.code] ?? 0,
+                          ]),
+                        )}
                         valueLabel={t('allocation.spent')}
                         onSelect={(code) => navigate(`/wilayah/${code}`)}
                       />
