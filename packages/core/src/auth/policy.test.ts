@@ -24,6 +24,8 @@ describe('policy', () => {
       'index.read',
       'kamus.read',
       'organisations.read',
+      'pb.read',
+      'pb.vote',
       'proposals.track',
       'regions.read',
       'settings.read',

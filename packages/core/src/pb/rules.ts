@@ -143,7 +143,10 @@ export function equalShares(
     return c;
   };
   const fvalues: number[] = [];
-  if (options.endowments) options.endowments.forEach((v, i) => (classOf[i] = classFor(v)));
+  if (options.endowments)
+    options.endowments.forEach((v, i) => {
+      classOf[i] = classFor(v);
+    });
   else classFor(endowment);
   const spent = (cls: number) => values[cls]!.n === 0n;
   const u = (p: number, pts: number): bigint => {
@@ -303,14 +306,23 @@ export function equalShares(
       let m = moved.get(gk);
       if (!m) {
         let pu = payFor.get(pts);
-        if (!pu) payFor.set(pts, (pu = mul(rho, q(u(p, pts)))));
+        if (!pu) {
+          pu = mul(rho, q(u(p, pts)));
+          payFor.set(pts, pu);
+        }
         const b = values[cls]!;
         if (cmp(b, pu) <= 0) m = { nc: classFor(ZERO), pay: b };
         else {
           let byD = gcdOf.get(pts);
-          if (!byD) gcdOf.set(pts, (byD = new Map()));
+          if (!byD) {
+            byD = new Map();
+            gcdOf.set(pts, byD);
+          }
           let g = byD.get(b.d);
-          if (g === undefined) byD.set(b.d, (g = gcd(b.d, pu.d)));
+          if (g === undefined) {
+            g = gcd(b.d, pu.d);
+            byD.set(b.d, g);
+          }
           const left = { n: b.n * (pu.d / g) - pu.n * (b.d / g), d: (b.d / g) * pu.d };
           m = { nc: classFor(left), pay: pu };
         }
