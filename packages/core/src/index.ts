@@ -7,5 +7,6 @@ export * from './jobs.ts';
 export * from './musrenbang/index.ts';
 export * from './pb/index.ts';
 export * from './regions/region-code.ts';
+export * from './stats/index.ts';
 export type * from './types.ts';
 export * from './village-index/index.ts';

@@ -1,0 +1,51 @@
+import { AppError, type FieldIssue, type HouseholdRecord } from '@sinergi/core';
+import { parseCsvTable } from '../village-index/template.ts';
+
+/**
+ * Household survey records from CSV: `id,expenditure_per_capita,size,weight,region` (region may be
+ * empty; other columns are ignored). Every cell is checked and the problems come back together,
+ * each with its line and column.
+ */
+export function readSurveyCsv(data: Buffer): HouseholdRecord[] {
+  const [header, ...body] = parseCsvTable(data);
+  if (!header) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
+  const cols = header.map((h) => h.trim().toLowerCase());
+  const missing = ['id', 'expenditure_per_capita', 'size', 'weight'].filter((c) => !cols.includes(c));
+  if (missing.length)
+    throw new AppError('VALIDATION', {
+      issues: missing.map((c) => ({ field: `line 1, column ${c}`, issue: 'missing_column' })),
+    });
+  const issues: FieldIssue[] = [];
+  const records: HouseholdRecord[] = [];
+  const seen = new Map<string, number>();
+  body.forEach((cells, i) => {
+    const line = i + 2;
+    if (cells.every((c) => c.trim() === '')) return;
+    const cell = (c: string) => (cols.includes(c) ? (cells[cols.indexOf(c)] ?? '').trim() : '');
+    const num = (c: string, ok: (x: number) => boolean, issue: string) => {
+      const x = Number(cell(c));
+      if (cell(c) === '' || !Number.isFinite(x) || !ok(x))
+        issues.push({ field: `line ${line}, column ${c}`, issue });
+      return x;
+    };
+    const id = cell('id');
+    if (!id) issues.push({ field: `line ${line}, column id`, issue: 'required' });
+    else if (seen.has(id))
+      issues.push({
+        field: `line ${line}, column id`,
+        issue: 'duplicate_id',
+        params: { line: seen.get(id)! },
+      });
+    seen.set(id, line);
+    records.push({
+      id,
+      expenditurePerCapita: num('expenditure_per_capita', (x) => x >= 0, 'not_a_number'),
+      size: num('size', (x) => Number.isInteger(x) && x >= 1, 'household_size'),
+      weight: num('weight', (x) => x > 0, 'survey_weight'),
+      region: cell('region') || undefined,
+    });
+  });
+  if (issues.length) throw new AppError('VALIDATION', { issues });
+  if (!records.length) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
+  return records;
+}
