@@ -29,13 +29,20 @@ export const portfolioRules = z
   .meta({ id: 'PortfolioRules' });
 export type PortfolioRulesInput = z.infer<typeof portfolioRules>;
 
-/** Criteria Sinergi can compute for a proposal today (others arrive with the planning module). */
-export const criterionCodes = [
+/**
+ * Criteria of a scenario. The first four Sinergi computes from the proposal, the village index and
+ * the forum; the last three the forum assesses per proposal on a 0–5 scale (urgency; readiness of
+ * land and permits; alignment with plan priorities), until the planning and project modules can
+ * supply them.
+ */
+export const computedCriteria = [
   'penerima_manfaat',
   'biaya_per_penerima',
   'kebutuhan_desa',
   'peringkat_forum',
 ] as const;
+export const assessedCriteria = ['urgensi', 'kesiapan', 'keselarasan'] as const;
+export const criterionCodes = [...computedCriteria, ...assessedCriteria] as const;
 
 export const scenarioBody = z
   .strictObject({
@@ -53,6 +60,10 @@ export const scenarioBody = z
       .optional(),
     /** Keys: OPD codes, bidang codes, kecamatan codes; ids: proposal tracking codes. */
     rules: portfolioRules.default({}),
+    /** The forum's 0–5 assessment per proposal (tracking code) for the assessed criteria; 0 when missing. */
+    assessments: z
+      .partialRecord(z.enum(assessedCriteria), z.record(id, z.number().min(0).max(5)))
+      .default({}),
     timeLimit: z.number().min(1).max(3600).default(60),
     gap: z.number().min(0).max(0.5).default(0.0001),
   })

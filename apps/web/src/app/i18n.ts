@@ -281,6 +281,9 @@ const id = {
       biaya_per_penerima: 'Biaya per penerima',
       kebutuhan_desa: 'Kebutuhan desa (IDM)',
       peringkat_forum: 'Peringkat forum',
+      urgensi: 'Urgensi',
+      kesiapan: 'Kesiapan lahan dan izin',
+      keselarasan: 'Keselarasan dengan prioritas',
     },
     rules: {
       budget: 'Pagu',
@@ -917,6 +920,9 @@ const en: Resources = {
       biaya_per_penerima: 'Cost per beneficiary',
       kebutuhan_desa: 'Village need (IDM)',
       peringkat_forum: 'Forum rank',
+      urgensi: 'Urgency',
+      kesiapan: 'Readiness of land and permits',
+      keselarasan: 'Alignment with plan priorities',
     },
     rules: {
       budget: 'Budget',

@@ -25,6 +25,9 @@ const directions: Record<string, Criterion['direction']> = {
   biaya_per_penerima: 'cost',
   kebutuhan_desa: 'benefit',
   peringkat_forum: 'cost',
+  urgensi: 'benefit',
+  kesiapan: 'benefit',
+  keselarasan: 'benefit',
 };
 
 type Candidate = Awaited<ReturnType<typeof findFundingCandidates>>[number];
@@ -38,6 +41,7 @@ interface Settings {
   timeLimit: number;
   gap: number;
   ahp?: number[][] | undefined;
+  assessments?: ScenarioBody['assessments'];
 }
 
 async function mustFind(ctx: AppContext, id: string) {
@@ -64,7 +68,11 @@ function weightsOf(body: Pick<ScenarioBody, 'criteria' | 'ahp'>) {
 }
 
 /** Rules name proposals by tracking code and places by code; every unknown name is refused. */
-function checkRules(rules: ScenarioBody['rules'], candidates: readonly Candidate[]): FieldIssue[] {
+function checkRules(
+  rules: ScenarioBody['rules'],
+  assessments: ScenarioBody['assessments'],
+  candidates: readonly Candidate[],
+): FieldIssue[] {
   const codes = new Set(candidates.map((c) => c.trackingCode));
   const issues: FieldIssue[] = [];
   rules.mustFund?.forEach((c, i) => {
@@ -76,6 +84,10 @@ function checkRules(rules: ScenarioBody['rules'], candidates: readonly Candidate
   for (const [i, group] of (rules.exclusive ?? []).entries())
     for (const [k, c] of group.entries())
       if (!codes.has(c)) issues.push({ field: `body.rules.exclusive.${i}.${k}`, issue: 'not_a_candidate' });
+  for (const [criterion, scores] of Object.entries(assessments))
+    for (const code of Object.keys(scores ?? {}))
+      if (!codes.has(code))
+        issues.push({ field: `body.assessments.${criterion}.${code}`, issue: 'not_a_candidate' });
   const costOf = new Map(candidates.map((c) => [c.trackingCode, c.cost]));
   for (const [code, profile] of Object.entries(rules.costProfiles ?? {})) {
     if (!costOf.has(code))
@@ -93,7 +105,7 @@ function checkRules(rules: ScenarioBody['rules'], candidates: readonly Candidate
 export async function saveScenario(ctx: AppContext, principal: Principal, body: ScenarioBody, id?: string) {
   weightsOf(body);
   const candidates = await findFundingCandidates(ctx, body.planYear);
-  const issues = checkRules(body.rules, candidates);
+  const issues = checkRules(body.rules, body.assessments, candidates);
   if (issues.length) throw new AppError('VALIDATION', { issues });
   const values = {
     name: body.name,
@@ -101,7 +113,12 @@ export async function saveScenario(ctx: AppContext, principal: Principal, body: 
     budget: body.budget,
     criteria: body.criteria,
     rules: body.rules,
-    settings: { timeLimit: body.timeLimit, gap: body.gap, ahp: body.ahp } satisfies Settings,
+    settings: {
+      timeLimit: body.timeLimit,
+      gap: body.gap,
+      ahp: body.ahp,
+      assessments: body.assessments,
+    } satisfies Settings,
   };
   // Read before the transaction: PGlite has one connection, so a read outside `tx` inside it would wait forever.
   if (id) {
@@ -146,6 +163,7 @@ export async function copyScenario(ctx: AppContext, principal: Principal, id: st
     rules: s.rules as ScenarioBody['rules'],
     timeLimit: settings.timeLimit,
     gap: settings.gap,
+    assessments: settings.assessments ?? {},
     ...(settings.ahp ? { ahp: settings.ahp } : {}),
   });
 }
@@ -166,6 +184,9 @@ async function scored(ctx: AppContext, s: repo.ScenarioRow) {
     // Kelurahan are outside the village index: they count as the kabupaten's mean.
     kebutuhan_desa: 1 - (idm.get(c.regionCode) ?? meanIdm),
     peringkat_forum: c.forumRank ?? worstRank,
+    urgensi: settings.assessments?.urgensi?.[c.trackingCode] ?? 0,
+    kesiapan: settings.assessments?.kesiapan?.[c.trackingCode] ?? 0,
+    keselarasan: settings.assessments?.keselarasan?.[c.trackingCode] ?? 0,
   }));
   const scores = candidates.length
     ? weightedScores(
@@ -318,6 +339,7 @@ export async function getScenario(ctx: AppContext, id: string) {
     budget: s.budget,
     criteria: s.criteria as ScenarioBody['criteria'],
     ahp: settings.ahp ?? null,
+    assessments: settings.assessments ?? {},
     rules: s.rules as ScenarioBody['rules'],
     timeLimit: settings.timeLimit,
     gap: settings.gap,

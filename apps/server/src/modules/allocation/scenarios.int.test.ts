@@ -104,6 +104,41 @@ describe('budget scenarios', () => {
     expect(s.result.relaxation.length).toBeGreaterThan(0);
   });
 
+  it("scores by the forum's own assessment (urgency 0-5) and refuses assessments of non-candidates", async () => {
+    const list = (await as(perencana, 'GET', `/api/proposals?year=${year}&stage=kabupaten&limit=500`)).json()
+      .items as { trackingCode: string; estimatedCost: number }[];
+    const cheapest = [...list].sort((x, y) => x.estimatedCost - y.estimatedCost);
+    // Only urgency counts; the forum rates the second cheapest 5 and the cheapest 1.
+    const urgent = cheapest[1]!;
+    const bad = await as(
+      perencana,
+      'POST',
+      '/api/scenarios',
+      body({ criteria: [{ code: 'urgensi', weight: 1 }], assessments: { urgensi: { 'USL-XXXX-XXXX': 3 } } }),
+    );
+    expect(bad.json().issues[0]).toMatchObject({
+      field: 'body.assessments.urgensi.USL-XXXX-XXXX',
+      issue: 'not_a_candidate',
+    });
+    const { id } = (
+      await as(
+        perencana,
+        'POST',
+        '/api/scenarios',
+        body({
+          name: 'Urgensi',
+          budget: urgent.estimatedCost,
+          criteria: [{ code: 'urgensi', weight: 1 }],
+          assessments: { urgensi: { [urgent.trackingCode]: 5, [cheapest[0]!.trackingCode]: 1 } },
+        }),
+      )
+    ).json();
+    const s = await solve(id);
+    const chosen = s.candidates.filter((c: { inOptimum: boolean }) => c.inOptimum);
+    expect(chosen.map((c: { trackingCode: string }) => c.trackingCode)).toContain(urgent.trackingCode);
+    expect(s.assessments.urgensi[urgent.trackingCode]).toBe(5);
+  });
+
   it('spreads multi-year work over the years and keeps each year under its ceiling', async () => {
     const list = (await as(perencana, 'GET', `/api/proposals?year=${year}&stage=kabupaten&limit=500`)).json()
       .items as { trackingCode: string; estimatedCost: number }[];

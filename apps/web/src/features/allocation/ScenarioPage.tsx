@@ -12,6 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { criterionCodes as allCriteria, assessedCriteria } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -107,11 +108,13 @@ export default function ScenarioPage() {
   const [weights, setWeights] = useState<Record<string, number>>({});
   const [budget, setBudget] = useState<number | ''>('');
   const [rules, setRules] = useState<Rules>({});
+  const [assessments, setAssessments] = useState<Scenario['assessments']>({});
   useEffect(() => {
     if (!s) return;
     setWeights(Object.fromEntries(s.criteria.map((c) => [c.code, c.weight])));
     setBudget(s.budget);
     setRules(s.rules as Rules);
+    setAssessments(s.assessments ?? {});
   }, [s]);
   const [why, setWhy] = useState<Record<string, Explanation>>({});
   const [asking, setAsking] = useState<string | null>(null);
@@ -121,7 +124,12 @@ export default function ScenarioPage() {
       name: s.name,
       planYear: s.planYear,
       budget: budget || 0,
-      criteria: s.criteria.map((c) => ({ code: c.code, weight: weights[c.code] ?? c.weight })),
+      criteria: s.ahp
+        ? s.criteria.map((c) => ({ code: c.code, weight: weights[c.code] ?? c.weight }))
+        : allCriteria
+            .map((code) => ({ code, weight: weights[code] ?? 0 }))
+            .filter((c) => c.weight > 0 || s.criteria.some((x) => x.code === c.code)),
+      assessments,
       rules,
       timeLimit: s.timeLimit,
       gap: s.gap,
@@ -148,6 +156,10 @@ export default function ScenarioPage() {
   });
   if (!s) return <Text>{t('common.loading')}</Text>;
   const r = s.result;
+  // The criteria the forum rates per proposal, shown as columns when they carry weight.
+  const assessed = assessedCriteria.filter(
+    (code) => (weights[code] ?? 0) > 0 || s.criteria.some((c) => c.code === code && c.weight > 0),
+  );
   const draft = s.state === 'draf';
   const manage = can('allocation.manage') && draft;
   const gain =
@@ -233,15 +245,16 @@ export default function ScenarioPage() {
               onChange={(v) => setBudget(typeof v === 'number' ? v : '')}
               w={220}
             />
-            {s.criteria.map((c) => (
+            {(s.ahp ? s.criteria.map((c) => c.code) : allCriteria).map((code) => (
               <NumberInput
-                key={c.code}
-                label={t(`allocation.criteria.${c.code}`)}
+                key={code}
+                label={t(`allocation.criteria.${code}`)}
                 min={0}
                 max={100}
-                value={weights[c.code] ?? c.weight}
-                onChange={(v) => setWeights((w) => ({ ...w, [c.code]: typeof v === 'number' ? v : 0 }))}
+                value={weights[code] ?? 0}
+                onChange={(v) => setWeights((w) => ({ ...w, [code]: typeof v === 'number' ? v : 0 }))}
                 w={170}
+                data-testid={`weight-${code}`}
               />
             ))}
             <Button variant="light" onClick={() => save.submit()} loading={save.busy}>
@@ -335,6 +348,11 @@ export default function ScenarioPage() {
                 <Table.Th>{t('musrenbang.location')}</Table.Th>
                 <Table.Th>OPD</Table.Th>
                 <Table.Th ta="right">{t('musrenbang.cost')}</Table.Th>
+                {assessed.map((code) => (
+                  <Table.Th key={code} ta="right">
+                    {t(`allocation.criteria.${code}`)} (0–5)
+                  </Table.Th>
+                ))}
                 <Table.Th ta="right">{t('allocation.score')}</Table.Th>
                 <Table.Th>{t('allocation.optimum')}</Table.Th>
                 <Table.Th>{t('allocation.greedy')}</Table.Th>
@@ -359,6 +377,28 @@ export default function ScenarioPage() {
                       </Table.Td>
                       <Table.Td>{c.opd ?? '—'}</Table.Td>
                       <Table.Td ta="right">{formatRupiah(c.cost)}</Table.Td>
+                      {assessed.map((code) => (
+                        <Table.Td key={code} ta="right">
+                          {manage ? (
+                            <NumberInput
+                              size="xs"
+                              w={70}
+                              min={0}
+                              max={5}
+                              aria-label={`${t(`allocation.criteria.${code}`)} ${c.trackingCode}`}
+                              value={assessments[code]?.[c.trackingCode] ?? ''}
+                              onChange={(v) =>
+                                setAssessments((a) => ({
+                                  ...a,
+                                  [code]: { ...(a[code] ?? {}), [c.trackingCode]: Number(v) || 0 },
+                                }))
+                              }
+                            />
+                          ) : (
+                            (s.assessments[code]?.[c.trackingCode] ?? '—')
+                          )}
+                        </Table.Td>
+                      ))}
                       <Table.Td ta="right">{c.score === null ? '—' : c.score.toFixed(1)}</Table.Td>
                       <Table.Td>
                         {c.inOptimum ? (

@@ -6,6 +6,7 @@ export interface Scenario {
   budget: number;
   criteria: { code: string; weight: number }[];
   ahp: number[][] | null;
+  assessments: Partial<Record<'urgensi' | 'kesiapan' | 'keselarasan', Record<string, number>>>;
   rules: Record<string, unknown>;
   timeLimit: number;
   gap: number;
