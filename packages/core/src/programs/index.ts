@@ -1,0 +1,3 @@
+export * from './eligibility.ts';
+export * from './evaluate.ts';
+export * from './narrative.ts';

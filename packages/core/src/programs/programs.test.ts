@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { ageOn, checkEligibility } from './eligibility.ts';
+import { type EnrolmentRecord, evaluateProgram } from './evaluate.ts';
+import { programNarrative } from './narrative.ts';
+
+describe('eligibility', () => {
+  const who = {
+    decile: 3,
+    birthDate: '1990-06-15',
+    sex: 'P' as const,
+    regionCode: '35.05.01.2001',
+    ownsBusiness: true,
+  };
+  it('counts age in whole years on the day of the check', () => {
+    expect(ageOn('1990-06-15', '2026-06-14')).toBe(35);
+    expect(ageOn('1990-06-15', '2026-06-15')).toBe(36);
+  });
+  it('names every failed condition with the value that failed it', () => {
+    const rule = {
+      all: [
+        { field: 'decile', min: 1, max: 2 },
+        { field: 'age', min: 18, max: 60 },
+        { field: 'sex', in: ['P'] },
+        { field: 'region', within: ['35.05.02'] },
+        { field: 'ownsBusiness', equals: true },
+      ] as const,
+    };
+    expect(checkEligibility(rule, who, '2026-11-23')).toEqual({
+      eligible: false,
+      failed: [
+        { field: 'decile', value: 3 },
+        { field: 'region', value: '35.05.01.2001' },
+      ],
+    });
+    expect(
+      checkEligibility({ all: [{ field: 'region', within: ['35.05.01'] }] }, who, '2026-11-23').eligible,
+    ).toBe(true);
+    // An unknown decile never passes a decile condition.
+    expect(
+      checkEligibility(
+        { all: [{ field: 'decile', min: 1, max: 10 }] },
+        { ...who, decile: null },
+        '2026-11-23',
+      ).eligible,
+    ).toBe(false);
+  });
+});
+
+const person = (
+  group: 'peserta' | 'pembanding',
+  before: number,
+  after: number,
+  extra: Partial<EnrolmentRecord> = {},
+) =>
+  ({
+    group,
+    completed: true,
+    sex: 'P',
+    age: 35,
+    kecamatan: 'Wonodadi',
+    measurements: { pendapatan: { baseline: before, followup: after } },
+    ...extra,
+  }) as EnrolmentRecord;
+
+describe('program evaluation', () => {
+  // Participants gain 4, 3, 5 (mean 4); the comparison gains 1, 0, 2 (mean 1): effect 3.
+  const enrolments = [
+    person('peserta', 10, 14),
+    person('peserta', 12, 15, { completed: false, sex: 'L', kecamatan: 'Srengat' }),
+    person('peserta', 11, 16),
+    person('pembanding', 10, 11),
+    person('pembanding', 12, 12),
+    person('pembanding', 11, 13),
+  ];
+  const facts = {
+    budget: 30_000_000,
+    targetBeneficiaries: 6,
+    outcomes: [{ indicator: 'pendapatan', direction: 'higher' as const, target: 5 }],
+  };
+
+  it('reach, completion, cost per beneficiary, and the effect against the comparison group', () => {
+    const e = evaluateProgram(facts, enrolments);
+    expect(e.reach).toEqual({ enrolled: 3, target: 6, share: 0.5 });
+    expect(e.completion.share).toBeCloseTo(2 / 3, 12);
+    expect(e.costPerBeneficiary).toBe(10_000_000);
+    const o = e.outcomes[0]!;
+    expect(o.participants!.estimate).toBe(4);
+    expect(o.comparison!.estimate).toBe(1);
+    expect(o.effect!.estimate).toBe(3);
+    expect(o.achieved).toBe(3);
+    expect(o.costPerOutcome).toBe(10_000_000);
+    expect(e.bySex).toEqual([
+      { key: 'L', enrolled: 1, completed: 0, meanChange: 3 },
+      { key: 'P', enrolled: 2, completed: 2, meanChange: 4.5 },
+    ]);
+  });
+
+  it('writes only what the numbers say: a capital program under its reach target is told to consider flexible loans', () => {
+    const e = evaluateProgram(facts, enrolments);
+    const n = programNarrative({
+      name: 'Modal usaha',
+      type: 'modal',
+      opd: 'DISKOPUM',
+      period: { start: '1 Januari 2026', end: '31 Desember 2026' },
+      budget: 30_000_000,
+      evaluation: e,
+    });
+    const rules = Object.values(n).flatMap((s) => s.map((x) => x.rule));
+    expect(rules).toContain('pinjaman_lentur');
+    expect(rules).toContain('jangkauan_rendah');
+    expect(rules).toContain('penyelesaian_rendah');
+    expect(rules).toContain('dampak_nyata');
+    expect(rules).toContain('dampak_di_bawah_target');
+    expect(n.pelaksanaan[0]!.text).toBe(
+      'Program menjangkau 3 peserta dari target 6 (50 %); 2 peserta menyelesaikannya (66,7 %).',
+    );
+    expect(n.kesimpulan[0]!.text).toContain('1 terbukti membaik');
+  });
+
+  it('says no effect is proven where the groups changed alike, and recommends reviewing the design', () => {
+    const alike = [
+      ...enrolments.slice(0, 3),
+      ...enrolments.slice(0, 3).map((x) => ({ ...x, group: 'pembanding' as const })),
+    ];
+    const n = programNarrative({
+      name: 'Pelatihan',
+      type: 'pelatihan',
+      opd: 'DISNAKER',
+      period: { start: '1 Januari 2026', end: '31 Desember 2026' },
+      budget: 30_000_000,
+      evaluation: evaluateProgram({ ...facts, targetBeneficiaries: 3 }, alike),
+    });
+    const rules = Object.values(n).flatMap((s) => s.map((x) => x.rule));
+    expect(rules).toContain('dampak_belum_terbukti');
+    expect(rules).toContain('tinjau_desain');
+    expect(rules).not.toContain('dampak_nyata');
+    expect(rules).not.toContain('pinjaman_lentur');
+  });
+});
