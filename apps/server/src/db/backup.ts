@@ -28,6 +28,15 @@ export const backupTables = [
   'pb_projects',
   'pb_voters',
   'pb_ballots',
+  'families',
+  'people',
+  'umkm',
+  'umkm_records',
+  'programs',
+  'program_rule_versions',
+  'enrolments',
+  'measurements',
+  'survey_households',
 ] as const;
 
 /** Left out on purpose: a restore signs everyone out. */

@@ -453,3 +453,174 @@ export const pbBallots = pgTable(
   },
   (t) => [index('pb_ballots_election_idx').on(t.electionId)],
 );
+
+/**
+ * The social registry (issue 7). NIK and No. KK are stored encrypted (AES-256-GCM under
+ * PERSONAL_DATA_KEY) beside a keyed hash for exact lookup and de-duplication; never in clear.
+ * Families carry the welfare decile imported from DTSEN-style files. `sample` marks generated
+ * demonstration records.
+ */
+export const families = pgTable(
+  'families',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kkHash: text('kk_hash').notNull(),
+    kkSealed: text('kk_sealed').notNull(),
+    regionCode: text('region_code').notNull(),
+    address: text('address').notNull().default(''),
+    welfareDecile: smallint('welfare_decile'),
+    decileYear: integer('decile_year'),
+    sample: boolean('sample').notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('families_kk_idx').on(t.kkHash), index('families_region_idx').on(t.regionCode)],
+);
+
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    nikHash: text('nik_hash').notNull(),
+    nikSealed: text('nik_sealed').notNull(),
+    familyId: uuid('family_id').references(() => families.id),
+    name: text('name').notNull(),
+    sex: text('sex').notNull(),
+    birthDate: date('birth_date').notNull(),
+    regionCode: text('region_code').notNull(),
+    sample: boolean('sample').notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('people_nik_idx').on(t.nikHash), index('people_region_idx').on(t.regionCode)],
+);
+
+/** Small businesses (UMKM) with their permits, certificates and sales channels. */
+export const umkm = pgTable(
+  'umkm',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    /** KBLI 2020 code of the main activity. */
+    sector: text('sector').notNull(),
+    ownerId: uuid('owner_id').references(() => people.id),
+    regionCode: text('region_code').notNull(),
+    products: text('products').notNull().default(''),
+    /** e.g. { nib: '1234567890123', pirt: true, halal: false } */
+    permits: jsonb('permits').$type<Record<string, string | boolean>>().notNull().default({}),
+    channels: jsonb('channels').$type<string[]>().notNull().default([]),
+    sample: boolean('sample').notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [index('umkm_owner_idx').on(t.ownerId), index('umkm_region_idx').on(t.regionCode)],
+);
+
+/** An UMKM's revenue and workers over time (one row per month reported). */
+export const umkmRecords = pgTable(
+  'umkm_records',
+  {
+    umkmId: uuid('umkm_id')
+      .notNull()
+      .references(() => umkm.id, { onDelete: 'cascade' }),
+    period: date('period').notNull(),
+    revenue: bigint('revenue', { mode: 'number' }).notNull(),
+    workers: integer('workers').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.umkmId, t.period] })],
+);
+
+/** Programs: type, OPD, period, budget, target groups, eligibility (versioned), planned outputs and outcomes. */
+export const programs = pgTable('programs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  type: text('type').notNull(),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
+  startDate: date('start_date').notNull(),
+  endDate: date('end_date').notNull(),
+  budget: bigint('budget', { mode: 'number' }).notNull(),
+  targetBeneficiaries: integer('target_beneficiaries').notNull(),
+  targetGroups: text('target_groups').notNull().default(''),
+  eligibility: jsonb('eligibility').notNull(),
+  eligibilityVersion: integer('eligibility_version').notNull().default(1),
+  outputs: jsonb('outputs').notNull().default([]),
+  outcomes: jsonb('outcomes').notNull().default([]),
+  /** Codes of programs a person may not be enrolled in at the same time. */
+  excludes: jsonb('excludes').$type<string[]>().notNull().default([]),
+  /** Pays out repeatedly in cycles (e.g. monthly cash transfers). */
+  cyclic: boolean('cyclic').notNull().default(false),
+  sample: boolean('sample').notNull().default(false),
+  ...timestamps,
+});
+
+/** Every version of a program's eligibility rule, so a past check can be read against its rule. */
+export const programRuleVersions = pgTable(
+  'program_rule_versions',
+  {
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    rule: jsonb('rule').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.programId, t.version] })],
+);
+
+export const enrolments = pgTable(
+  'enrolments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    umkmId: uuid('umkm_id').references(() => umkm.id),
+    /** 'peserta' (participant) or 'pembanding' (comparison group, measured but not served). */
+    group: text('group').notNull(),
+    status: text('status').notNull(),
+    enrolledOn: date('enrolled_on').notNull(),
+    completedOn: date('completed_on'),
+    sessionsAttended: integer('sessions_attended').notNull().default(0),
+    /** The eligibility check at enrolment: rule version and any failed conditions. */
+    check: jsonb('check').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('enrolments_person_idx').on(t.programId, t.personId),
+    index('enrolments_program_idx').on(t.programId),
+  ],
+);
+
+/** Outcome measurements at baseline and follow-up. */
+export const measurements = pgTable(
+  'measurements',
+  {
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id, { onDelete: 'cascade' }),
+    indicator: text('indicator').notNull(),
+    phase: text('phase').notNull(),
+    value: doublePrecision('value').notNull(),
+    measuredOn: date('measured_on').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.enrolmentId, t.indicator, t.phase] })],
+);
+
+/** Household survey records for poverty and inequality (per-capita expenditure, size, weight). */
+export const surveyHouseholds = pgTable(
+  'survey_households',
+  {
+    survey: text('survey').notNull(),
+    id: text('id').notNull(),
+    expenditurePerCapita: doublePrecision('expenditure_per_capita').notNull(),
+    size: integer('size').notNull(),
+    weight: doublePrecision('weight').notNull(),
+    regionCode: text('region_code'),
+    sample: boolean('sample').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.survey, t.id] })],
+);
