@@ -6,6 +6,7 @@ export * from './jobs.ts';
 export * from './messages.ts';
 export * from './musrenbang.ts';
 export * from './pb.ts';
+export * from './programs.ts';
 export * from './regions.ts';
 export * from './users.ts';
 export * from './village-index.ts';

@@ -6,6 +6,7 @@ import type { JobHandler, Module } from './module.ts';
 import { musrenbangModule } from './musrenbang/musrenbang.module.ts';
 import { organisationsModule } from './organisations/organisations.module.ts';
 import { pbModule } from './pb/pb.module.ts';
+import { programsModule } from './programs/programs.module.ts';
 import { regionsModule } from './regions/regions.module.ts';
 import { systemModule } from './system/system.module.ts';
 import { usersModule } from './users/users.module.ts';
@@ -23,6 +24,7 @@ export const modules: readonly Module[] = [
   musrenbangModule,
   allocationModule,
   pbModule,
+  programsModule,
 ];
 
 export const jobHandlers: Readonly<Record<string, JobHandler>> = Object.assign(

@@ -10,6 +10,7 @@ import * as jobsRepo from '../modules/jobs/jobs.repository.ts';
 import { enqueueJob } from '../modules/jobs/jobs.service.ts';
 import { seedDemoMusrenbang } from '../modules/musrenbang/musrenbang.seed.ts';
 import * as orgRepo from '../modules/organisations/organisations.repository.ts';
+import { seedSamplePrograms } from '../modules/programs/programs.seed.ts';
 import * as regionsRepo from '../modules/regions/regions.repository.ts';
 import * as usersRepo from '../modules/users/users.repository.ts';
 import { seedOfficialIdm } from '../modules/village-index/village-index.seed.ts';
@@ -109,5 +110,6 @@ export async function seed(ctx: AppContext) {
   const accounts = await seedDemoAccounts(ctx);
   const indexResults = await seedOfficialIdm(ctx);
   const sampleProposals = await seedDemoMusrenbang(ctx);
-  return { organisations, accounts, indexResults, sampleProposals };
+  const samplePeople = await seedSamplePrograms(ctx);
+  return { organisations, accounts, indexResults, sampleProposals, samplePeople };
 }

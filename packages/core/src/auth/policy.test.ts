@@ -26,6 +26,7 @@ describe('policy', () => {
       'organisations.read',
       'pb.read',
       'pb.vote',
+      'poverty.read',
       'proposals.track',
       'regions.read',
       'settings.read',

@@ -67,6 +67,15 @@ const grants = {
   'pb.vote': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
   'pb.register': ['admin', 'perencana', 'kecamatan', 'desa'],
   'pb.manage': ['admin', 'perencana'],
+  // Programs and the social registry (DESIGN.md: only the roles that need a person's identity see
+  // it; the DPRD reads programs and their evaluations, never people). Who sees a NIK in full is
+  // core's canSeeIdentity.
+  'programs.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
+  'programs.manage': ['admin', 'perencana', 'opd'],
+  'registry.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa'],
+  'registry.write': ['admin', 'desa'],
+  'poverty.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'survey.import': ['admin', 'perencana'],
   'forums.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   'forums.manage': ['admin', 'perencana', 'kecamatan', 'desa'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -117,6 +126,21 @@ export function assertRegionScope(actor: Actor, regionCode: RegionCode): void {
 export function canActForOrganisation(actor: Actor, organisationId: string): boolean {
   if (actor.role === 'admin' || actor.role === 'perencana') return true;
   return actor.role === 'opd' && actor.organisationId === organisationId;
+}
+
+/**
+ * May this actor see a person's NIK and No. KK in full? The desa that registers its residents, and
+ * the OPD that serves them in one of its programs; every other role sees them masked.
+ */
+export function canSeeIdentity(
+  actor: Actor,
+  person: { regionCode: string; programOrganisations: readonly string[] },
+): boolean {
+  if (actor.role === 'desa')
+    return actor.regionCode != null && isWithin(person.regionCode as RegionCode, actor.regionCode);
+  if (actor.role === 'opd')
+    return !!actor.organisationId && person.programOrganisations.includes(actor.organisationId);
+  return false;
 }
 
 /** Which scope a role needs on its account: an organisation, a region at a level, or none. */

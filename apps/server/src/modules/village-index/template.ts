@@ -18,10 +18,12 @@ export interface TemplateRow {
 const MAX_ROWS = 200_000;
 
 /** A CSV file as rows of trimmed cells; a broken file is a field issue, not a crash. */
-export function parseCsvTable(data: Buffer): string[][] {
+export function parseCsvTable(data: Buffer, options: { relaxQuotes?: boolean } = {}): string[][] {
   try {
     return parse(data, {
       bom: true,
+      // For files written by hand, where a quote may sit inside an unquoted cell.
+      relax_quotes: options.relaxQuotes ?? false,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AppError, type HouseholdRecord, povertyProfile, theil, williamson } from '@sinergi/core';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { AppContext, Principal } from '../../context.ts';
+import { settings, surveyHouseholds } from '../../db/schema.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { namesOf } from '../regions/regions.service.ts';
+import { readSurveyCsv } from '../stats/survey.ts';
+import { parseCsvTable } from '../village-index/template.ts';
+
+/**
+ * The kabupaten's poverty and inequality: the real published series (reference-data/stats) beside
+ * the figures computed from an imported household survey, for the kabupaten and per kecamatan.
+ */
+const statsFile = fileURLToPath(
+  new URL('../../../../../reference-data/stats/kab-blitar-official-stats.csv', import.meta.url),
+);
+
+/** The published series: poverty rate, P1, P2, poor people and the poverty line, by year, with the source. */
+export function officialSeries() {
+  const [header, ...rows] = parseCsvTable(readFileSync(statsFile), { relaxQuotes: true });
+  const col = (name: string) => header!.indexOf(name);
+  const wanted = new Set([
+    'persentase_penduduk_miskin_P0',
+    'indeks_kedalaman_kemiskinan_P1',
+    'indeks_keparahan_kemiskinan_P2',
+    'jumlah_penduduk_miskin',
+    'garis_kemiskinan',
+  ]);
+  const seen = new Set<string>();
+  return rows
+    .filter((r) => wanted.has(r[col('indicator')]!))
+    .map((r) => ({
+      indicator: r[col('indicator')]!,
+      period: r[col('year_or_period')]!,
+      value: Number(r[col('value')]),
+      unit: r[col('unit')]!,
+      source: r[col('original_source')]!,
+    }))
+    .filter((r) => {
+      const k = `${r.indicator}|${r.period}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .sort((a, b) => a.period.localeCompare(b.period));
+}
+
+/** Which survey the page shows, and at what poverty line: kept in settings when a survey is imported. */
+async function surveySetting(ctx: AppContext, survey: string) {
+  const [row] = await ctx.database.db
+    .select()
+    .from(settings)
+    .where(eq(settings.key, `survey:${survey}`));
+  return (row?.value as { line: number; sample: boolean } | undefined) ?? null;
+}
+
+export async function listSurveys(ctx: AppContext) {
+  const rows = await ctx.database.db
+    .select({ survey: surveyHouseholds.survey, n: sql<number>`count(*)::int` })
+    .from(surveyHouseholds)
+    .groupBy(surveyHouseholds.survey)
+    .orderBy(asc(surveyHouseholds.survey));
+  return Promise.all(
+    rows.map(async (r) => ({ survey: r.survey, households: r.n, ...(await surveySetting(ctx, r.survey)) })),
+  );
+}
+
+/** Imports survey records (replacing a survey of the same name, all or nothing). */
+export async function importSurvey(
+  ctx: AppContext,
+  principal: Principal,
+  data: Buffer,
+  query: { survey: string; line: number },
+  sample = false,
+) {
+  const records = readSurveyCsv(data);
+  await ctx.database.db.transaction(async (tx) => {
+    await tx.delete(surveyHouseholds).where(eq(surveyHouseholds.survey, query.survey));
+    for (let i = 0; i < records.length; i += 1000)
+      await tx.insert(surveyHouseholds).values(
+        records.slice(i, i + 1000).map((r) => ({
+          survey: query.survey,
+          id: r.id,
+          expenditurePerCapita: r.expenditurePerCapita,
+          size: r.size,
+          weight: r.weight,
+          regionCode: r.region ?? null,
+          sample,
+        })),
+      );
+    await tx
+      .insert(settings)
+      .values({ key: `survey:${query.survey}`, value: { line: query.line, sample } })
+      .onConflictDoUpdate({ target: settings.key, set: { value: { line: query.line, sample } } });
+    await appendAudit(tx, principal, {
+      action: 'survey.imported',
+      entity: 'survey',
+      entityId: query.survey,
+      after: { households: records.length, line: query.line },
+    });
+  });
+  return { households: records.length };
+}
+
+/** Figures of one survey: the kabupaten, each kecamatan, and inequality between kecamatan. */
+export async function povertyFigures(
+  ctx: AppContext,
+  query: { survey?: string | undefined; line?: number | undefined },
+) {
+  const surveys = await listSurveys(ctx);
+  const survey = query.survey ?? surveys.at(-1)?.survey;
+  const official = officialSeries();
+  if (!survey) return { survey: null, official, surveys };
+  const setting = await surveySetting(ctx, survey);
+  const line = query.line ?? setting?.line;
+  if (!line) throw new AppError('VALIDATION', { issues: [{ field: 'query.line', issue: 'required' }] });
+  const rows = await ctx.database.db
+    .select()
+    .from(surveyHouseholds)
+    .where(eq(surveyHouseholds.survey, survey));
+  if (!rows.length) throw new AppError('NOT_FOUND', { details: { what: survey } });
+  const kecamatanOf = (code: string | null) => (code ? code.split('.').slice(0, 3).join('.') : '');
+  const records: HouseholdRecord[] = rows.map((r) => ({
+    id: r.id,
+    expenditurePerCapita: r.expenditurePerCapita,
+    size: r.size,
+    weight: r.weight,
+    region: kecamatanOf(r.regionCode),
+  }));
+  const groups = new Map<string, HouseholdRecord[]>();
+  for (const r of records) {
+    const list = groups.get(r.region ?? '');
+    if (list) list.push(r);
+    else groups.set(r.region ?? '', [r]);
+  }
+  const names = await namesOf(ctx, [...groups.keys()].filter(Boolean));
+  return {
+    survey: { name: survey, line, sample: setting?.sample ?? false, households: rows.length },
+    kabupaten: povertyProfile(records, line),
+    kecamatan: [...groups]
+      .map(([code, rs]) => ({ code, name: names.get(code) ?? code, ...povertyProfile(rs, line) }))
+      .sort((a, b) => b.p0 - a.p0),
+    between: { williamson: williamson(records), theil: theil(records) },
+    official,
+    surveys,
+  };
+}

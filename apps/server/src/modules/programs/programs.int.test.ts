@@ -1,0 +1,273 @@
+import ExcelJS from 'exceljs';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
+
+let t: TestApp;
+const s: Record<string, Session> = {};
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const u of ['perencana', 'desa.jaten', 'kec.wonodadi', 'dprd', 'opd.dpupr', 'admin'])
+    s[u] = await login(t.app, u);
+});
+afterAll(() => t.close());
+
+const as = (u: string | null, method: string, url: string, payload?: unknown) =>
+  call(t.app, u ? s[u]! : null, {
+    method: method as 'GET',
+    url,
+    ...(payload !== undefined ? { payload } : {}),
+  });
+const programId = async (code: string) =>
+  ((await as('perencana', 'GET', '/api/programs')).json().items as { id: string; code: string }[]).find(
+    (p) => p.code === code,
+  )!.id;
+
+describe('the sample registry and programs', () => {
+  it('has about 10,000 people, 2,000 UMKM and 12 programs, all marked as sample', async () => {
+    const counts = await t.ctx.database.bulk((tx) =>
+      tx.query<{ people: number; umkm: number; programs: number; real: number }>(
+        `select (select count(*)::int from people) as people, (select count(*)::int from umkm) as umkm,
+                (select count(*)::int from programs) as programs,
+                (select count(*)::int from people where not sample) as real`,
+      ),
+    );
+    expect(counts[0]).toEqual({ people: 10_000, umkm: 2_000, programs: 12, real: 0 });
+  });
+
+  it('finds the planted effects, and no effect where none was planted', async () => {
+    const jahit = (
+      await as('dprd', 'GET', `/api/programs/${await programId('CONTOH-JAHIT')}/evaluation`)
+    ).json();
+    const income = jahit.evaluation.outcomes[0];
+    expect(income.effect.significant).toBe(true);
+    expect(income.effect.low).toBeLessThan(400_000);
+    expect(income.effect.high).toBeGreaterThan(400_000);
+    const modal = (
+      await as('dprd', 'GET', `/api/programs/${await programId('CONTOH-MODAL')}/evaluation`)
+    ).json();
+    const revenue = modal.evaluation.outcomes.find((o: { indicator: string }) => o.indicator === 'omzet');
+    expect(revenue.effect.low).toBeLessThan(1_500_000);
+    expect(revenue.effect.high).toBeGreaterThan(1_500_000);
+    // The capital program reaches 310 of 500: the report recommends flexible loans.
+    const rules = Object.values(modal.narrative as Record<string, { rule: string }[]>).flatMap((x) =>
+      x.map((y) => y.rule),
+    );
+    expect(rules).toContain('pinjaman_lentur');
+    const las = (await as('dprd', 'GET', `/api/programs/${await programId('CONTOH-LAS')}/evaluation`)).json();
+    expect(las.evaluation.outcomes[0].effect.significant).toBe(false);
+    const lasRules = Object.values(las.narrative as Record<string, { rule: string }[]>).flatMap((x) =>
+      x.map((y) => y.rule),
+    );
+    expect(lasRules).toContain('dampak_belum_terbukti');
+    expect(lasRules).not.toContain('dampak_nyata');
+  });
+
+  it('writes the evaluation as a PDF and a workbook that read back with the same numbers', async () => {
+    const id = await programId('CONTOH-JAHIT');
+    const json = (await as('dprd', 'GET', `/api/programs/${id}/evaluation`)).json();
+    const pdf = await as('dprd', 'GET', `/api/programs/${id}/evaluation.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), {
+      mergePages: true,
+    });
+    for (const heading of [
+      'Pendahuluan',
+      'Tujuan',
+      'Pelaksanaan',
+      'Dampak positif',
+      'Tantangan',
+      'Rekomendasi',
+      'Kesimpulan',
+    ])
+      expect(text).toContain(heading);
+    expect(text).toContain(json.narrative.pelaksanaan[0].text.slice(0, 40));
+    expect(text).toContain('DATA CONTOH');
+    const xlsx = await as('dprd', 'GET', `/api/programs/${id}/evaluation.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const effect = wb.getWorksheet('Dampak')!.getRow(2);
+    expect(effect.getCell(6).value).toBeCloseTo(json.evaluation.outcomes[0].effect.estimate, 6);
+    expect(wb.getWorksheet('Narasi')!.rowCount).toBeGreaterThan(5);
+  });
+
+  it('shows the survey beside the published series, with a headline rate near the real 8.16 %', async () => {
+    const res = await as(null, 'GET', '/api/poverty');
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const r = res.json();
+    expect(r.survey).toMatchObject({ name: 'Survei contoh 2024', sample: true, households: 5000 });
+    expect(r.kabupaten.p0).toBeGreaterThan(6.5);
+    expect(r.kabupaten.p0).toBeLessThan(10);
+    expect(r.kecamatan).toHaveLength(22);
+    expect(
+      r.official.find(
+        (o: { period: string; indicator: string }) =>
+          o.indicator === 'persentase_penduduk_miskin_P0' && o.period.startsWith('2024'),
+      ).value,
+    ).toBe(8.16);
+    expect(r.between.theil.between + r.between.theil.within).toBeCloseTo(r.between.theil.total, 9);
+  });
+});
+
+describe('the registry keeps identities to those who need them', () => {
+  it('a desa sees its own residents with NIK; the kecamatan and Bappeda see them masked; the DPRD not at all', async () => {
+    const desa = (await as('desa.jaten', 'GET', '/api/people?limit=200')).json();
+    expect(desa.total).toBeGreaterThanOrEqual(100);
+    expect(desa.items.every((p: { regionCode: string }) => p.regionCode === '35.05.01.2001')).toBe(true);
+    expect(desa.items[0].nik).toMatch(/^\d{16}$/);
+    const kec = (await as('kec.wonodadi', 'GET', '/api/people?region=35.05.01.2001&limit=5')).json();
+    expect(kec.items[0].nik).toMatch(/^\d{4}\*{8}\d{4}$/);
+    expect(kec.items[0].address).toBe('');
+    const bappeda = (await as('perencana', 'GET', '/api/people?limit=5')).json();
+    expect(bappeda.items[0].nik).toMatch(/\*{8}/);
+    expect((await as('dprd', 'GET', '/api/people')).statusCode).toBe(403);
+    // A desa never reads another desa's people, by list or by id.
+    expect((await as('desa.jaten', 'GET', '/api/people?region=35.05.01.2002')).statusCode).toBe(403);
+    const elsewhere = (await as('perencana', 'GET', '/api/people?region=35.05.02&limit=1')).json().items[0];
+    expect((await as('desa.jaten', 'GET', `/api/people/${elsewhere.id}`)).statusCode).toBe(404);
+    // Every read is in the audit log, with no NIK in it.
+    const nik = desa.items[0].nik as string;
+    await as('desa.jaten', 'GET', `/api/people/${desa.items[0].id}`);
+    const audit = await t.ctx.database.bulk((tx) =>
+      tx.query<{ n: number; leaks: number }>(
+        `select count(*) filter (where action = 'person.read')::int as n,
+                count(*) filter (where coalesce(after::text, '') like '%${nik}%' or coalesce(before::text, '') like '%${nik}%')::int as leaks
+         from audit_log`,
+      ),
+    );
+    expect(audit[0]!.n).toBeGreaterThanOrEqual(1);
+    expect(audit[0]!.leaks).toBe(0);
+  });
+
+  it('registers a resident once per NIK, finds them by NIK in the body, and never stores the NIK in clear', async () => {
+    const body = {
+      nik: '3505014508900001',
+      kk: '3505010000000001',
+      name: 'Warga Uji',
+      sex: 'P',
+      birthDate: '1990-08-05',
+      regionCode: '35.05.01.2001',
+    };
+    const created = await as('desa.jaten', 'POST', '/api/people', body);
+    expect(created.statusCode, created.body).toBe(201);
+    const again = await as('desa.jaten', 'POST', '/api/people', { ...body, name: 'Lagi' });
+    expect(again.json().issues[0]).toMatchObject({ field: 'body.nik', issue: 'nik_registered' });
+    expect(again.json().issues[0].message).toBe('NIK: NIK ini sudah terdaftar');
+    const otherDesa = await as('admin', 'POST', '/api/people', {
+      ...body,
+      nik: '3505014508900002',
+      regionCode: '35.05.01.2002',
+    });
+    expect(otherDesa.json().issues[0]).toMatchObject({ field: 'body.kk', issue: 'kk_region' });
+    const found = (await as('desa.jaten', 'POST', '/api/people/lookup', { nik: body.nik })).json();
+    expect(found).toMatchObject({ id: created.json().id, nik: body.nik, kk: body.kk, identityVisible: true });
+    const stored = await t.ctx.database.bulk((tx) =>
+      tx.query<{ row: string }>(
+        `select row_to_json(p)::text as row from people p where id = '${created.json().id}'`,
+      ),
+    );
+    expect(stored[0]!.row).not.toContain(body.nik);
+  });
+});
+
+describe('programs and enrolment', () => {
+  it('checks eligibility and exclusive programs on enrolment, records outcomes, and evaluates', async () => {
+    const orgs = (await as('perencana', 'GET', '/api/organisations')).json().items as {
+      id: string;
+      code: string;
+    }[];
+    const dpupr = orgs.find((o) => o.code === 'DPUPR')!.id;
+    const program = {
+      code: 'UJI-PADAT-KARYA',
+      name: 'Padat karya uji',
+      type: 'lainnya',
+      organisationId: dpupr,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      budget: 100_000_000,
+      targetBeneficiaries: 10,
+      eligibility: { all: [{ field: 'decile', min: 1, max: 3 }] },
+      outcomes: [{ indicator: 'pendapatan' }],
+      excludes: ['CONTOH-BLT'],
+    };
+    const bad = await as('opd.dpupr', 'POST', '/api/programs', { ...program, endDate: '2025-01-01' });
+    expect(bad.json().issues[0]).toMatchObject({ field: 'body.endDate', issue: 'end_before_start' });
+    const created = await as('opd.dpupr', 'POST', '/api/programs', program);
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    // Someone in decile 5+ fails the rule, with the decile named.
+    const rows = await t.ctx.database.bulk((tx) =>
+      tx.query<{ id: string; decile: number; blt: boolean }>(
+        `select p.id, f.welfare_decile as decile,
+                exists (select 1 from enrolments e join programs g on g.id = e.program_id
+                        where e.person_id = p.id and g.code = 'CONTOH-BLT' and e."group" = 'peserta') as blt
+         from people p join families f on f.id = p.family_id order by p.id`,
+      ),
+    );
+    const rich = rows.find((r) => r.decile >= 6)!;
+    const poor = rows.find((r) => r.decile <= 3 && !r.blt)!;
+    const inBlt = rows.find((r) => r.blt)!;
+    const refused = await as('opd.dpupr', 'POST', `/api/programs/${id}/enrolments`, {
+      personId: rich.id,
+      enrolledOn: '2026-02-01',
+    });
+    expect(refused.json().issues[0]).toMatchObject({
+      issue: 'not_eligible_decile',
+      field: 'body.personId',
+    });
+    expect(refused.json().issues[0].message).toContain(`desil keluarga: ${rich.decile}`);
+    const excluded = await as('opd.dpupr', 'POST', `/api/programs/${id}/enrolments`, {
+      personId: inBlt.id,
+      enrolledOn: '2026-02-01',
+    });
+    expect(excluded.json().issues.map((i: { issue: string }) => i.issue)).toContain('excluded_program');
+    const ok = await as('opd.dpupr', 'POST', `/api/programs/${id}/enrolments`, {
+      personId: poor.id,
+      enrolledOn: '2026-02-01',
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const eid = ok.json().id;
+    // The OPD now serves this person: it sees the NIK in full.
+    expect((await as('opd.dpupr', 'GET', `/api/people/${poor.id}`)).json().identityVisible).toBe(true);
+    for (const [phase, value] of [
+      ['baseline', 1_000_000],
+      ['followup', 1_300_000],
+    ] as const)
+      expect(
+        (
+          await as('opd.dpupr', 'PUT', `/api/enrolments/${eid}/measurements`, {
+            indicator: 'pendapatan',
+            phase,
+            value,
+            measuredOn: '2026-02-01',
+          })
+        ).statusCode,
+      ).toBe(200);
+    const wrong = await as('opd.dpupr', 'PUT', `/api/enrolments/${eid}/measurements`, {
+      indicator: 'omzet',
+      phase: 'baseline',
+      value: 1,
+      measuredOn: '2026-02-01',
+    });
+    expect(wrong.json().issues[0].issue).toBe('not_an_outcome');
+    await as('opd.dpupr', 'PATCH', `/api/enrolments/${eid}`, {
+      completedOn: '2026-06-30',
+      sessionsAttended: 10,
+    });
+    const evaluation = (await as('dprd', 'GET', `/api/programs/${id}/evaluation`)).json().evaluation;
+    expect(evaluation.reach).toEqual({ enrolled: 1, target: 10, share: 0.1 });
+    expect(evaluation.completion.share).toBe(1);
+    expect(evaluation.outcomes[0].participants.estimate).toBe(300_000);
+    // A changed rule is a new version; the old one is kept.
+    const changed = await as('opd.dpupr', 'PUT', `/api/programs/${id}`, {
+      ...program,
+      eligibility: { all: [{ field: 'decile', min: 1, max: 4 }] },
+    });
+    expect(changed.json().eligibilityVersion).toBe(2);
+    expect((await as('dprd', 'GET', `/api/programs/${id}`)).json().ruleVersions).toHaveLength(2);
+    // The DPRD reads evaluations but never names.
+    const list = (await as('dprd', 'GET', `/api/programs/${id}/enrolments`)).json();
+    expect(list.named).toBe(false);
+    expect(list.items[0].name).toBeNull();
+  });
+});

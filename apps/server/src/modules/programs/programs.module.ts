@@ -1,0 +1,261 @@
+import {
+  enrolmentBody,
+  enrolmentParams,
+  enrolmentPatch,
+  measurementBody,
+  nikLookupBody,
+  peopleQuery,
+  personBody,
+  povertyQuery,
+  programBody,
+  programParams,
+  surveyImportQuery,
+} from '@sinergi/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { sendFile } from '../../http/send-file.ts';
+import { acceptFiles, uploadedFile } from '../../http/upload.ts';
+import type { Module } from '../module.ts';
+import * as poverty from './poverty.service.ts';
+import { evaluationPdf, evaluationXlsx } from './programs.report.ts';
+import * as service from './programs.service.ts';
+import * as registry from './registry.service.ts';
+
+function routes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['programs'];
+  const created = z.object({ id: z.string() });
+  acceptFiles(app, ['text/csv'], 50 * 1024 * 1024);
+
+  app.get(
+    '/people',
+    {
+      config: { permission: 'registry.read' },
+      schema: {
+        tags,
+        summary:
+          'People in the registry within your area (NIK and No. KK masked unless your role needs them; logged)',
+        querystring: peopleQuery,
+      },
+    },
+    async (request) => registry.listPeople(ctx, request.principal, request.query),
+  );
+  app.post(
+    '/people',
+    {
+      config: { permission: 'registry.write' },
+      schema: {
+        tags,
+        summary: 'Register a resident (NIK and No. KK sealed at rest)',
+        body: personBody,
+        response: { 201: created },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await registry.registerPerson(ctx, request.principal, request.body)),
+  );
+  app.post(
+    '/people/lookup',
+    {
+      config: { permission: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'Find a person by NIK (in the body, never in a URL); the read is logged',
+        body: nikLookupBody,
+      },
+    },
+    async (request) => registry.findByNik(ctx, request.principal, request.body.nik),
+  );
+  app.get(
+    '/people/:id',
+    {
+      config: { permission: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'A person with their programs and businesses; the read is logged',
+        params: programParams,
+      },
+    },
+    async (request) => registry.getPerson(ctx, request.principal, request.params.id),
+  );
+
+  app.get(
+    '/programs',
+    {
+      config: { permission: 'programs.read' },
+      schema: { tags, summary: 'Programs with their participants and comparison group' },
+    },
+    async () => service.listPrograms(ctx),
+  );
+  app.post(
+    '/programs',
+    {
+      config: { permission: 'programs.manage' },
+      schema: {
+        tags,
+        summary: 'Create a program (an OPD creates its own)',
+        body: programBody,
+        response: { 201: z.object({ id: z.string(), eligibilityVersion: z.number() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.saveProgram(ctx, request.principal, request.body)),
+  );
+  app.get(
+    '/programs/:id',
+    {
+      config: { permission: 'programs.read' },
+      schema: {
+        tags,
+        summary: 'A program with every version of its eligibility rule',
+        params: programParams,
+      },
+    },
+    async (request) => service.getProgram(ctx, request.params.id),
+  );
+  app.put(
+    '/programs/:id',
+    {
+      config: { permission: 'programs.manage' },
+      schema: {
+        tags,
+        summary: 'Change a program; a changed eligibility rule becomes a new version',
+        params: programParams,
+        body: programBody,
+      },
+    },
+    async (request) => service.saveProgram(ctx, request.principal, request.body, request.params.id),
+  );
+  app.get(
+    '/programs/:id/enrolments',
+    {
+      config: { permission: 'programs.read' },
+      schema: {
+        tags,
+        summary:
+          "Participants and comparison group with measurements (names only for the program's OPD and Bappeda)",
+        params: programParams,
+      },
+    },
+    async (request) => service.listEnrolments(ctx, request.principal, request.params.id),
+  );
+  app.post(
+    '/programs/:id/enrolments',
+    {
+      config: { permission: 'programs.manage' },
+      schema: {
+        tags,
+        summary:
+          'Enrol a person as participant or comparison; eligibility and exclusive programs are checked',
+        params: programParams,
+        body: enrolmentBody,
+        response: { 201: created },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.enrol(ctx, request.principal, request.params.id, request.body)),
+  );
+  app.patch(
+    '/enrolments/:id',
+    {
+      config: { permission: 'programs.manage' },
+      schema: {
+        tags,
+        summary: 'Attendance, completion or withdrawal',
+        params: enrolmentParams,
+        body: enrolmentPatch,
+      },
+    },
+    async (request) => service.updateEnrolment(ctx, request.principal, request.params.id, request.body),
+  );
+  app.put(
+    '/enrolments/:id/measurements',
+    {
+      config: { permission: 'programs.manage' },
+      schema: {
+        tags,
+        summary: 'Record an outcome at baseline or follow-up',
+        params: enrolmentParams,
+        body: measurementBody,
+      },
+    },
+    async (request) => service.recordMeasurement(ctx, request.principal, request.params.id, request.body),
+  );
+  app.get(
+    '/programs/:id/evaluation',
+    {
+      config: { permission: 'programs.read' },
+      schema: {
+        tags,
+        summary:
+          'Reach, completion, effects against the comparison group, costs, breakdowns, and the report text',
+        params: programParams,
+      },
+    },
+    async (request) => service.evaluate(ctx, request.params.id),
+  );
+  app.get(
+    '/programs/:id/evaluation.pdf',
+    {
+      config: { permission: 'programs.read' },
+      schema: { tags, summary: 'The evaluation report (PDF, Bahasa Indonesia)', params: programParams },
+    },
+    async (request, reply) => {
+      const r = await service.evaluate(ctx, request.params.id);
+      return sendFile(reply, {
+        kind: 'pdf',
+        name: `evaluasi-${r.program.code}.pdf`,
+        data: await evaluationPdf(r, ctx.clock()),
+      });
+    },
+  );
+  app.get(
+    '/programs/:id/evaluation.xlsx',
+    {
+      config: { permission: 'programs.read' },
+      schema: { tags, summary: 'The evaluation as a workbook', params: programParams },
+    },
+    async (request, reply) => {
+      const r = await service.evaluate(ctx, request.params.id);
+      return sendFile(reply, {
+        kind: 'xlsx',
+        name: `evaluasi-${r.program.code}.xlsx`,
+        data: await evaluationXlsx(r),
+      });
+    },
+  );
+
+  app.get(
+    '/poverty',
+    {
+      config: { permission: 'poverty.read' },
+      schema: {
+        tags,
+        summary:
+          'Poverty and inequality: the published series beside the figures of a household survey, per kecamatan',
+        querystring: povertyQuery,
+      },
+    },
+    async (request) => poverty.povertyFigures(ctx, request.query),
+  );
+  app.post(
+    '/surveys',
+    {
+      config: { permission: 'survey.import' },
+      schema: {
+        tags,
+        summary: 'Import household survey records (CSV: id,expenditure_per_capita,size,weight,region)',
+        querystring: surveyImportQuery,
+        response: { 201: z.object({ households: z.number() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await poverty.importSurvey(ctx, request.principal, uploadedFile(request), request.query)),
+  );
+}
+
+export const programsModule: Module = { name: 'programs', routes };

@@ -1,0 +1,441 @@
+import type { ProgramBody } from '@sinergi/contracts';
+import {
+  AppError,
+  ageOn,
+  canActForOrganisation,
+  checkEligibility,
+  type EligibilityRule,
+  type EnrolmentRecord,
+  evaluateProgram,
+  type FieldIssue,
+  formatDate,
+  type OutcomeSpec,
+  type ProgramType,
+  programNarrative,
+} from '@sinergi/core';
+import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
+import type { AppContext, Principal } from '../../context.ts';
+import {
+  enrolments,
+  families,
+  measurements,
+  organisations,
+  people,
+  programRuleVersions,
+  programs,
+  umkm,
+} from '../../db/schema.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { namesOf } from '../regions/regions.service.ts';
+
+/**
+ * Programs (issue 7): definition with versioned eligibility, enrolment with the eligibility and
+ * mutual-exclusion checks, attendance and completion, outcome measurements, and the evaluation
+ * with its report text. The DPRD and Bappeda read evaluations in aggregate; people stay in the
+ * registry's rules.
+ */
+type ProgramRow = typeof programs.$inferSelect;
+const invalid = (issues: FieldIssue[]) => new AppError('VALIDATION', { issues });
+
+async function mustFind(ctx: AppContext, id: string) {
+  const [p] = await ctx.database.db.select().from(programs).where(eq(programs.id, id));
+  if (!p) throw new AppError('NOT_FOUND', { details: { what: id } });
+  return p;
+}
+
+function assertOwner(principal: Principal, p: Pick<ProgramRow, 'organisationId'>) {
+  if (!canActForOrganisation(principal.actor, p.organisationId)) throw new AppError('OUT_OF_SCOPE');
+}
+
+async function checkBody(ctx: AppContext, body: ProgramBody, id?: string) {
+  const issues: FieldIssue[] = [];
+  if (body.endDate < body.startDate) issues.push({ field: 'body.endDate', issue: 'end_before_start' });
+  const [org] = await ctx.database.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, body.organisationId));
+  if (!org) issues.push({ field: 'body.organisationId', issue: 'not_found' });
+  if (body.excludes.length) {
+    const known = new Set(
+      (
+        await ctx.database.db
+          .select({ code: programs.code })
+          .from(programs)
+          .where(inArray(programs.code, body.excludes))
+      ).map((r) => r.code),
+    );
+    body.excludes.forEach((c, i) => {
+      if (!known.has(c))
+        issues.push({ field: `body.excludes.${i}`, issue: 'unknown_program', params: { value: c } });
+    });
+  }
+  const [clash] = await ctx.database.db
+    .select({ id: programs.id })
+    .from(programs)
+    .where(id ? and(eq(programs.code, body.code), ne(programs.id, id)) : eq(programs.code, body.code));
+  if (clash) issues.push({ field: 'body.code', issue: 'duplicate_id', params: { line: 0 } });
+  if (issues.length) throw invalid(issues);
+}
+
+export async function saveProgram(ctx: AppContext, principal: Principal, body: ProgramBody, id?: string) {
+  assertOwner(principal, body);
+  await checkBody(ctx, body, id);
+  const existing = id ? await mustFind(ctx, id) : null;
+  if (existing) assertOwner(principal, existing);
+  const ruleChanged = !existing || JSON.stringify(existing.eligibility) !== JSON.stringify(body.eligibility);
+  const version = existing ? existing.eligibilityVersion + (ruleChanged ? 1 : 0) : 1;
+  const values = { ...body, eligibilityVersion: version };
+  return ctx.database.db.transaction(async (tx) => {
+    let programId = id;
+    if (programId)
+      await tx
+        .update(programs)
+        .set({ ...values, updatedAt: ctx.clock() })
+        .where(eq(programs.id, programId));
+    else programId = (await tx.insert(programs).values(values).returning({ id: programs.id }))[0]!.id;
+    if (ruleChanged)
+      await tx.insert(programRuleVersions).values({
+        programId,
+        version,
+        rule: body.eligibility,
+        createdBy: principal.actor.userId ?? null,
+      });
+    await appendAudit(tx, principal, {
+      action: id ? 'program.updated' : 'program.created',
+      entity: 'program',
+      entityId: programId,
+      after: { code: body.code, eligibilityVersion: version },
+    });
+    return { id: programId, eligibilityVersion: version };
+  });
+}
+
+export async function listPrograms(ctx: AppContext) {
+  const db = ctx.database.db;
+  const rows = await db
+    .select({ p: programs, org: organisations.shortName })
+    .from(programs)
+    .innerJoin(organisations, eq(organisations.id, programs.organisationId))
+    .orderBy(asc(programs.code));
+  const counts = await db
+    .select({ programId: enrolments.programId, group: enrolments.group, n: count() })
+    .from(enrolments)
+    .groupBy(enrolments.programId, enrolments.group);
+  const n = (id: string, g: string) => counts.find((c) => c.programId === id && c.group === g)?.n ?? 0;
+  return {
+    items: rows.map(({ p, org }) => ({
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      type: p.type,
+      organisation: org,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      budget: p.budget,
+      targetBeneficiaries: p.targetBeneficiaries,
+      participants: n(p.id, 'peserta'),
+      comparison: n(p.id, 'pembanding'),
+      sample: p.sample,
+    })),
+  };
+}
+
+export async function getProgram(ctx: AppContext, id: string) {
+  const p = await mustFind(ctx, id);
+  const [org] = await ctx.database.db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.id, p.organisationId));
+  const versions = await ctx.database.db
+    .select({
+      version: programRuleVersions.version,
+      rule: programRuleVersions.rule,
+      createdAt: programRuleVersions.createdAt,
+    })
+    .from(programRuleVersions)
+    .where(eq(programRuleVersions.programId, id))
+    .orderBy(asc(programRuleVersions.version));
+  return {
+    ...p,
+    organisation: org ? { id: org.id, code: org.code, shortName: org.shortName, name: org.name } : null,
+    ruleVersions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+/** The applicant as the eligibility rules see them, on a date. */
+async function applicantOf(ctx: AppContext, personId: string) {
+  const [row] = await ctx.database.db
+    .select({ p: people, decile: families.welfareDecile })
+    .from(people)
+    .leftJoin(families, eq(families.id, people.familyId))
+    .where(eq(people.id, personId));
+  if (!row) throw invalid([{ field: 'body.personId', issue: 'not_found' }]);
+  const [business] = await ctx.database.db
+    .select({ id: umkm.id })
+    .from(umkm)
+    .where(eq(umkm.ownerId, personId));
+  return {
+    row: row.p,
+    applicant: {
+      decile: row.decile ?? null,
+      birthDate: row.p.birthDate,
+      sex: row.p.sex as 'L' | 'P',
+      regionCode: row.p.regionCode,
+      ownsBusiness: !!business,
+    },
+  };
+}
+
+/**
+ * Enrols a person as participant or as a member of the comparison group (measured, not served).
+ * Both must meet the rule in force, so the groups are alike; a participant may not be in a program
+ * this one excludes. Every failed condition is named.
+ */
+export async function enrol(
+  ctx: AppContext,
+  principal: Principal,
+  programId: string,
+  body: {
+    personId: string;
+    group: 'peserta' | 'pembanding';
+    umkmId?: string | undefined;
+    enrolledOn: string;
+  },
+) {
+  const p = await mustFind(ctx, programId);
+  assertOwner(principal, p);
+  const { applicant } = await applicantOf(ctx, body.personId);
+  const check = checkEligibility(p.eligibility as EligibilityRule, applicant, body.enrolledOn);
+  const issues: FieldIssue[] = check.failed.map((f) => ({
+    field: 'body.personId',
+    issue: `not_eligible_${f.field}`,
+    params: { value: f.value === null ? '–' : String(f.value) },
+  }));
+  const db = ctx.database.db;
+  const [already] = await db
+    .select({ id: enrolments.id })
+    .from(enrolments)
+    .where(and(eq(enrolments.programId, programId), eq(enrolments.personId, body.personId)));
+  if (already) issues.push({ field: 'body.personId', issue: 'already_enrolled' });
+  if (body.group === 'peserta') {
+    // Exclusion works both ways: this program's list, and any program that lists this one.
+    const others = await db
+      .select({ code: programs.code, excludes: programs.excludes })
+      .from(enrolments)
+      .innerJoin(programs, eq(programs.id, enrolments.programId))
+      .where(
+        and(
+          eq(enrolments.personId, body.personId),
+          eq(enrolments.group, 'peserta'),
+          ne(enrolments.status, 'keluar'),
+        ),
+      );
+    for (const o of others)
+      if ((p.excludes as string[]).includes(o.code) || o.excludes.includes(p.code))
+        issues.push({ field: 'body.personId', issue: 'excluded_program', params: { program: o.code } });
+  }
+  if (issues.length) throw invalid(issues);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(enrolments)
+      .values({
+        programId,
+        personId: body.personId,
+        umkmId: body.umkmId ?? null,
+        group: body.group,
+        status: 'aktif',
+        enrolledOn: body.enrolledOn,
+        check: { version: p.eligibilityVersion, eligible: true, failed: [] },
+      })
+      .returning({ id: enrolments.id });
+    await appendAudit(tx, principal, {
+      action: 'enrolment.created',
+      entity: 'enrolment',
+      entityId: row!.id,
+      after: { programId, group: body.group, eligibilityVersion: p.eligibilityVersion },
+    });
+    return { id: row!.id };
+  });
+}
+
+async function enrolmentWithProgram(ctx: AppContext, principal: Principal, id: string) {
+  const [row] = await ctx.database.db
+    .select({ e: enrolments, p: programs })
+    .from(enrolments)
+    .innerJoin(programs, eq(programs.id, enrolments.programId))
+    .where(eq(enrolments.id, id));
+  if (!row) throw new AppError('NOT_FOUND', { details: { what: id } });
+  assertOwner(principal, row.p);
+  return row;
+}
+
+export async function updateEnrolment(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+  patch: {
+    status?: string | undefined;
+    completedOn?: string | null | undefined;
+    sessionsAttended?: number | undefined;
+  },
+) {
+  await enrolmentWithProgram(ctx, principal, id);
+  const set = {
+    ...(patch.status ? { status: patch.status } : {}),
+    ...(patch.completedOn !== undefined ? { completedOn: patch.completedOn } : {}),
+    ...(patch.sessionsAttended !== undefined ? { sessionsAttended: patch.sessionsAttended } : {}),
+    // Completing the program sets the status with the date.
+    ...(patch.completedOn ? { status: 'selesai' } : {}),
+  };
+  await ctx.database.db.transaction(async (tx) => {
+    await tx
+      .update(enrolments)
+      .set({ ...set, updatedAt: ctx.clock() })
+      .where(eq(enrolments.id, id));
+    await appendAudit(tx, principal, {
+      action: 'enrolment.updated',
+      entity: 'enrolment',
+      entityId: id,
+      after: set,
+    });
+  });
+  return { ok: true as const };
+}
+
+export async function recordMeasurement(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+  body: { indicator: string; phase: string; value: number; measuredOn: string },
+) {
+  const { p } = await enrolmentWithProgram(ctx, principal, id);
+  if (!(p.outcomes as OutcomeSpec[]).some((o) => o.indicator === body.indicator))
+    throw invalid([{ field: 'body.indicator', issue: 'not_an_outcome' }]);
+  await ctx.database.db.transaction(async (tx) => {
+    await tx
+      .insert(measurements)
+      .values({ enrolmentId: id, ...body })
+      .onConflictDoUpdate({
+        target: [measurements.enrolmentId, measurements.indicator, measurements.phase],
+        set: { value: body.value, measuredOn: body.measuredOn },
+      });
+    await appendAudit(tx, principal, {
+      action: 'measurement.recorded',
+      entity: 'enrolment',
+      entityId: id,
+      after: { indicator: body.indicator, phase: body.phase },
+    });
+  });
+  return { ok: true as const };
+}
+
+/** Participants and comparison members of a program, without identifiers (for the program page). */
+export async function listEnrolments(ctx: AppContext, principal: Principal, programId: string) {
+  const p = await mustFind(ctx, programId);
+  const db = ctx.database.db;
+  const rows = await db
+    .select({ e: enrolments, name: people.name, sex: people.sex, regionCode: people.regionCode })
+    .from(enrolments)
+    .innerJoin(people, eq(people.id, enrolments.personId))
+    .where(eq(enrolments.programId, programId))
+    .orderBy(asc(people.name));
+  const ms = rows.length
+    ? await db
+        .select()
+        .from(measurements)
+        .where(
+          inArray(
+            measurements.enrolmentId,
+            rows.map((r) => r.e.id),
+          ),
+        )
+    : [];
+  // Names are personal: the program's own OPD and kabupaten planners see them; others see counts only.
+  const named = canActForOrganisation(principal.actor, p.organisationId);
+  const regionNames = await namesOf(ctx, [...new Set(rows.map((r) => r.regionCode))]);
+  return {
+    named,
+    items: rows.map((r) => ({
+      id: r.e.id,
+      personId: named ? r.e.personId : null,
+      name: named ? r.name : null,
+      sex: r.sex,
+      regionName: regionNames.get(r.regionCode) ?? r.regionCode,
+      group: r.e.group,
+      status: r.e.status,
+      enrolledOn: r.e.enrolledOn,
+      completedOn: r.e.completedOn,
+      sessionsAttended: r.e.sessionsAttended,
+      measurements: ms
+        .filter((m) => m.enrolmentId === r.e.id)
+        .map((m) => ({ indicator: m.indicator, phase: m.phase, value: m.value, measuredOn: m.measuredOn })),
+    })),
+  };
+}
+
+/** The evaluation of a program and its report text. */
+export async function evaluate(ctx: AppContext, programId: string) {
+  const p = await mustFind(ctx, programId);
+  const db = ctx.database.db;
+  const rows = await db
+    .select({ e: enrolments, sex: people.sex, birthDate: people.birthDate, regionCode: people.regionCode })
+    .from(enrolments)
+    .innerJoin(people, eq(people.id, enrolments.personId))
+    .where(eq(enrolments.programId, programId));
+  const ms = rows.length
+    ? await db
+        .select()
+        .from(measurements)
+        .where(
+          inArray(
+            measurements.enrolmentId,
+            rows.map((r) => r.e.id),
+          ),
+        )
+    : [];
+  const byEnrolment = new Map<string, Record<string, { baseline?: number; followup?: number }>>();
+  for (const m of ms) {
+    const rec = byEnrolment.get(m.enrolmentId) ?? {};
+    rec[m.indicator] = { ...rec[m.indicator], [m.phase]: m.value };
+    byEnrolment.set(m.enrolmentId, rec);
+  }
+  const kecNames = await namesOf(ctx, [
+    ...new Set(rows.map((r) => r.regionCode.split('.').slice(0, 3).join('.'))),
+  ]);
+  const records: EnrolmentRecord[] = rows.map((r) => ({
+    group: r.e.group as EnrolmentRecord['group'],
+    completed: r.e.status === 'selesai',
+    sex: r.sex as 'L' | 'P',
+    age: ageOn(r.birthDate, p.startDate),
+    kecamatan: kecNames.get(r.regionCode.split('.').slice(0, 3).join('.')) ?? r.regionCode,
+    measurements: byEnrolment.get(r.e.id) ?? {},
+  }));
+  const evaluation = evaluateProgram(
+    { budget: p.budget, targetBeneficiaries: p.targetBeneficiaries, outcomes: p.outcomes as OutcomeSpec[] },
+    records,
+  );
+  const [org] = await db.select().from(organisations).where(eq(organisations.id, p.organisationId));
+  const narrative = programNarrative({
+    name: p.name,
+    type: p.type as ProgramType,
+    opd: org?.name ?? '',
+    period: { start: formatDate(p.startDate), end: formatDate(p.endDate) },
+    budget: p.budget,
+    evaluation,
+  });
+  return {
+    program: {
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      type: p.type,
+      organisation: org?.shortName ?? '',
+      sample: p.sample,
+    },
+    evaluation,
+    narrative,
+    computedAt: ctx.clock().toISOString(),
+  };
+}
