@@ -29,6 +29,10 @@ const ScenarioPage = lazy(() => import('../features/allocation/ScenarioPage.tsx'
 const ComparePage = lazy(() => import('../features/allocation/ComparePage.tsx'));
 const ForumsPage = lazy(() => import('../features/musrenbang/ForumsPage.tsx'));
 const ForumPage = lazy(() => import('../features/musrenbang/ForumPage.tsx'));
+const ProgramsPage = lazy(() => import('../features/programs/ProgramsPage.tsx'));
+const ProgramPage = lazy(() => import('../features/programs/ProgramPage.tsx'));
+const RegistryPage = lazy(() => import('../features/programs/RegistryPage.tsx'));
+const PovertyPage = lazy(() => import('../features/programs/PovertyPage.tsx'));
 const ElectionsPage = lazy(() => import('../features/pb/ElectionsPage.tsx'));
 const ElectionPage = lazy(() => import('../features/pb/ElectionPage.tsx'));
 
@@ -168,6 +172,38 @@ export function App() {
                   element={
                     <Guard permission="allocation.read">
                       <ScenarioPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="program"
+                  element={
+                    <Guard permission="programs.read">
+                      <ProgramsPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="program/:id"
+                  element={
+                    <Guard permission="programs.read">
+                      <ProgramPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="penduduk"
+                  element={
+                    <Guard permission="registry.read">
+                      <RegistryPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="kemiskinan"
+                  element={
+                    <Guard permission="poverty.read" open>
+                      <PovertyPage />
                     </Guard>
                   }
                 />

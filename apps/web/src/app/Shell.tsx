@@ -18,6 +18,9 @@ const main = [
   { to: '/forum', label: 'nav.forums', permission: 'forums.read' },
   { to: '/skenario', label: 'nav.budget', permission: 'allocation.read' },
   { to: '/anggaran-partisipatif', label: 'nav.pb', permission: 'pb.read' },
+  { to: '/program', label: 'nav.programList', permission: 'programs.read' },
+  { to: '/penduduk', label: 'nav.registry', permission: 'registry.read' },
+  { to: '/kemiskinan', label: 'nav.poverty', permission: 'poverty.read' },
   { to: '/aspirasi', label: 'nav.aspiration', permission: 'aspirations.submit' },
   { to: '/lacak', label: 'nav.track', permission: 'proposals.track' },
   { to: '/perangkat-daerah', label: 'nav.organisations', permission: 'organisations.read' },
@@ -28,7 +31,7 @@ const admin = [
   { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
 ];
 // Modules that later issues deliver: listed so people see where the product goes, not clickable.
-const coming = ['nav.planning', 'nav.projects', 'nav.programs'];
+const coming = ['nav.planning', 'nav.projects'];
 
 export function Shell() {
   const { t } = useTranslation();

@@ -569,7 +569,8 @@ export async function seedSamplePrograms(ctx: AppContext, size = { people: 10_00
   const line = 520_000;
   const z = 1.394; // the standard normal quantile of 0.0816
   const sigma = 0.48;
-  const mu = Math.log(line) + z * sigma;
+  // The kecamatan shift (sd 0.25 x 0.5) widens the spread of the whole kabupaten.
+  const mu = Math.log(line) + z * Math.sqrt(sigma ** 2 + 0.125 ** 2);
   const rows = ['id,expenditure_per_capita,size,weight,region'];
   for (let i = 0; i < 5_000; i++) {
     const d = pick(desa);

@@ -13,7 +13,7 @@ import {
   type ProgramType,
   programNarrative,
 } from '@sinergi/core';
-import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { AppContext, Principal } from '../../context.ts';
 import {
   enrolments,
@@ -340,7 +340,8 @@ export async function listEnrolments(ctx: AppContext, principal: Principal, prog
     .from(enrolments)
     .innerJoin(people, eq(people.id, enrolments.personId))
     .where(eq(enrolments.programId, programId))
-    .orderBy(asc(people.name));
+    // Newest first: the people just enrolled are the ones being worked on.
+    .orderBy(desc(enrolments.createdAt), asc(people.name));
   const ms = rows.length
     ? await db
         .select()

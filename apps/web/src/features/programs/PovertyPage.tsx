@@ -1,0 +1,169 @@
+import { Alert, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { get } from '../../app/api.ts';
+import { formatNumber, formatRupiah } from '../../app/format.ts';
+import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
+
+const RegionMap = lazy(() => import('../regions/RegionMap.tsx'));
+
+interface Profile {
+  p0: number;
+  p1: number;
+  p2: number;
+  gini: number;
+  bottom40Share: number;
+  bottom40Band: 'tinggi' | 'sedang' | 'rendah';
+  people: number;
+  households: number;
+}
+interface PovertyResponse {
+  survey: { name: string; line: number; sample: boolean; households: number } | null;
+  kabupaten?: Profile;
+  kecamatan?: (Profile & { code: string; name: string })[];
+  between?: { williamson: number; theil: { total: number; between: number; within: number } };
+  official: { indicator: string; period: string; value: number; unit: string; source: string }[];
+}
+
+const n2 = (x: number) => formatNumber(x, 2);
+
+/** The published series beside the survey's figures, per kecamatan and on a map. */
+export default function PovertyPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const data = useQuery({ queryKey: ['poverty'], queryFn: () => get<PovertyResponse>('/api/poverty') });
+  const shapes = useQuery({
+    queryKey: ['boundaries', 'kecamatan'],
+    queryFn: () => get<MapFeatureCollection>('/api/regions/boundaries?level=kecamatan'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const d = data.data;
+  if (!d) return <Text>{t('common.loading')}</Text>;
+  const k = d.kabupaten;
+  return (
+    <Stack maw={1200}>
+      <Title order={2}>{t('poverty.title')}</Title>
+      <Text size="sm">{t('poverty.help')}</Text>
+      {d.survey && k ? (
+        <>
+          <Text size="sm" fw={600} data-testid="survey-name">
+            {t('poverty.survey', {
+              name: d.survey.name,
+              line: formatRupiah(d.survey.line),
+              households: formatNumber(d.survey.households),
+            })}
+          </Text>
+          {d.survey.sample && <Alert color="orange">{t('poverty.sampleSurvey')}</Alert>}
+          <SimpleGrid cols={{ base: 2, sm: 5 }} data-testid="poverty-kpis">
+            {(
+              [
+                ['poverty.p0', `${n2(k.p0)} %`],
+                ['poverty.p1', n2(k.p1)],
+                ['poverty.p2', n2(k.p2)],
+                ['poverty.gini', formatNumber(k.gini, 3)],
+                ['poverty.bottom40', `${n2(k.bottom40Share)} % (${t(`poverty.band.${k.bottom40Band}`)})`],
+              ] as const
+            ).map(([label, value]) => (
+              <Card withBorder key={label}>
+                <Text size="xs" c="dimmed">
+                  {t(label)}
+                </Text>
+                <Text fw={700} size="lg">
+                  {value}
+                </Text>
+              </Card>
+            ))}
+          </SimpleGrid>
+          {d.between && (
+            <Text size="sm">
+              <b>{t('poverty.between')}:</b> {t('poverty.williamson')} {formatNumber(d.between.williamson, 3)}{' '}
+              ·{' '}
+              {t('poverty.theil', {
+                total: formatNumber(d.between.theil.total, 4),
+                between: formatNumber(d.between.theil.between, 4),
+                within: formatNumber(d.between.theil.within, 4),
+              })}
+            </Text>
+          )}
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            {shapes.data && d.kecamatan && (
+              <Card withBorder>
+                <Text fw={600} size="sm">
+                  {t('poverty.map')}
+                </Text>
+                <Suspense fallback={<Text size="sm">…</Text>}>
+                  <RegionMap
+                    mapName="kecamatan"
+                    shapes={shapes.data}
+                    values={Object.fromEntries(
+                      d.kecamatan.map((x) => [x.code, Math.round(x.p0 * 100) / 100]),
+                    )}
+                    valueLabel="P0 (%)"
+                    onSelect={(code) => navigate(`/wilayah/${code}`)}
+                  />
+                </Suspense>
+              </Card>
+            )}
+            <Card withBorder p={0}>
+              <Table fz="xs" striped data-testid="poverty-kecamatan">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('poverty.kecamatan')}</Table.Th>
+                    <Table.Th ta="right">P0</Table.Th>
+                    <Table.Th ta="right">P1</Table.Th>
+                    <Table.Th ta="right">P2</Table.Th>
+                    <Table.Th ta="right">Gini</Table.Th>
+                    <Table.Th ta="right">40 %</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {d.kecamatan?.map((x) => (
+                    <Table.Tr key={x.code}>
+                      <Table.Td>{x.name}</Table.Td>
+                      <Table.Td ta="right">{n2(x.p0)}</Table.Td>
+                      <Table.Td ta="right">{n2(x.p1)}</Table.Td>
+                      <Table.Td ta="right">{n2(x.p2)}</Table.Td>
+                      <Table.Td ta="right">{formatNumber(x.gini, 3)}</Table.Td>
+                      <Table.Td ta="right">{n2(x.bottom40Share)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Card>
+          </SimpleGrid>
+        </>
+      ) : (
+        <Text c="dimmed">{t('poverty.noSurvey')}</Text>
+      )}
+      <Card withBorder p={0}>
+        <Text fw={600} p="xs">
+          {t('poverty.official')}
+        </Text>
+        <Table fz="xs" striped data-testid="poverty-official">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('poverty.indicator')}</Table.Th>
+              <Table.Th>{t('poverty.period')}</Table.Th>
+              <Table.Th ta="right">{t('poverty.value')}</Table.Th>
+              <Table.Th>{t('poverty.source')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {d.official.map((o) => (
+              <Table.Tr key={`${o.indicator}-${o.period}`}>
+                <Table.Td>{t(`poverty.indicators.${o.indicator}`, { defaultValue: o.indicator })}</Table.Td>
+                <Table.Td>{o.period}</Table.Td>
+                <Table.Td ta="right">
+                  {formatNumber(o.value, Number.isInteger(o.value) ? 0 : 2)} {o.unit}
+                </Table.Td>
+                <Table.Td>{o.source}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+    </Stack>
+  );
+}

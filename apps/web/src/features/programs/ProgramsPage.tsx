@@ -1,0 +1,78 @@
+import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { get } from '../../app/api.ts';
+import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
+
+interface ProgramItem {
+  id: string;
+  code: string;
+  name: string;
+  type: string;
+  organisation: string;
+  startDate: string;
+  endDate: string;
+  budget: number;
+  targetBeneficiaries: number;
+  participants: number;
+  comparison: number;
+  sample: boolean;
+}
+
+/** Every program with its reach: participants against the target, and the size of its comparison group. */
+export default function ProgramsPage() {
+  const { t } = useTranslation();
+  const list = useQuery({
+    queryKey: ['programs'],
+    queryFn: () => get<{ items: ProgramItem[] }>('/api/programs'),
+  });
+  return (
+    <Stack maw={1200}>
+      <Title order={2}>{t('programs.title')}</Title>
+      <Text size="sm">{t('programs.help')}</Text>
+      <Card withBorder p={0}>
+        <Table fz="sm" striped data-testid="programs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('programs.name')}</Table.Th>
+              <Table.Th>{t('programs.type')}</Table.Th>
+              <Table.Th>{t('programs.opd')}</Table.Th>
+              <Table.Th>{t('programs.period')}</Table.Th>
+              <Table.Th ta="right">{t('programs.budget')}</Table.Th>
+              <Table.Th ta="right">{t('programs.participants')}</Table.Th>
+              <Table.Th ta="right">{t('programs.comparison')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data?.items.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>
+                  <Link to={`/program/${p.id}`}>{p.name}</Link>{' '}
+                  {p.sample && (
+                    <Badge size="xs" color="orange" variant="light">
+                      {t('programs.sample')}
+                    </Badge>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    {p.code}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{t(`programs.types.${p.type}`)}</Table.Td>
+                <Table.Td>{p.organisation}</Table.Td>
+                <Table.Td>
+                  {formatDate(p.startDate)} – {formatDate(p.endDate)}
+                </Table.Td>
+                <Table.Td ta="right">{formatRupiah(p.budget)}</Table.Td>
+                <Table.Td ta="right">
+                  {formatNumber(p.participants)} / {formatNumber(p.targetBeneficiaries)}
+                </Table.Td>
+                <Table.Td ta="right">{formatNumber(p.comparison)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+    </Stack>
+  );
+}
