@@ -135,3 +135,32 @@ export const surveyImportQuery = z.strictObject({
     .regex(/^[A-Za-z0-9 ._-]{2,80}$/, { error: 'survey_name' }),
   line: z.coerce.number().int().min(1).max(1e9),
 });
+
+export const decileImportQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+
+export const cycleBody = z
+  .strictObject({
+    period: z.string().trim().min(3).max(60),
+    amountPerRecipient: z.number().int().min(0).max(1e12),
+  })
+  .meta({ id: 'CycleBody' });
+export const cycleActionParams = z.strictObject({
+  id: z.uuid(),
+  action: z.enum(['ajukan', 'setujui', 'kembalikan', 'salurkan', 'tutup']),
+});
+export const cycleActionBody = z.strictObject({ note: z.string().trim().max(500).default('') });
+
+export const grievanceBody = z
+  .strictObject({
+    kind: z.enum(['kelayakan', 'penyaluran', 'lainnya']),
+    description: z.string().trim().min(10).max(2000),
+    regionCode,
+    enrolmentId: z.uuid().optional(),
+  })
+  .meta({ id: 'GrievanceBody' });
+export const grievancePatch = z
+  .strictObject({
+    status: z.enum(['diproses', 'selesai', 'ditolak']),
+    resolution: z.string().trim().max(2000).optional(),
+  })
+  .meta({ id: 'GrievancePatch' });

@@ -37,6 +37,8 @@ export const backupTables = [
   'enrolments',
   'measurements',
   'survey_households',
+  'program_cycles',
+  'grievances',
 ] as const;
 
 /** Left out on purpose: a restore signs everyone out. */

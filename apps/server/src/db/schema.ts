@@ -624,3 +624,50 @@ export const surveyHouseholds = pgTable(
   },
   (t) => [primaryKey({ columns: [t.survey, t.id] })],
 );
+
+/**
+ * Cycles of programs that pay out repeatedly: draf → diajukan → disetujui → disalurkan → selesai,
+ * each step recorded with who and when. The recipients are re-checked against the rule in force
+ * when the cycle is made and when it is submitted.
+ */
+export const programCycles = pgTable(
+  'program_cycles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    period: text('period').notNull(),
+    state: text('state').notNull(),
+    amountPerRecipient: bigint('amount_per_recipient', { mode: 'number' }).notNull(),
+    ruleVersion: integer('rule_version').notNull(),
+    recipients: jsonb('recipients').$type<string[]>().notNull(),
+    ineligible: jsonb('ineligible').notNull().default([]),
+    steps: jsonb('steps').notNull().default([]),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('program_cycles_seq_idx').on(t.programId, t.seq)],
+);
+
+/** Complaints about eligibility or payments, recorded and resolved with a status. */
+export const grievances = pgTable(
+  'grievances',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    enrolmentId: uuid('enrolment_id').references(() => enrolments.id),
+    kind: text('kind').notNull(),
+    description: text('description').notNull(),
+    regionCode: text('region_code').notNull(),
+    status: text('status').notNull(),
+    resolution: text('resolution'),
+    createdBy: uuid('created_by'),
+    resolvedBy: uuid('resolved_by'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index('grievances_program_idx').on(t.programId)],
+);

@@ -76,6 +76,8 @@ const grants = {
   'registry.write': ['admin', 'desa'],
   'poverty.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
   'survey.import': ['admin', 'perencana'],
+  'registry.import': ['admin', 'perencana'],
+  'grievances.write': ['admin', 'perencana', 'opd', 'kecamatan', 'desa'],
   'forums.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   'forums.manage': ['admin', 'perencana', 'kecamatan', 'desa'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { cycleMove } from './cycles.ts';
 import { ageOn, checkEligibility } from './eligibility.ts';
 import { type EnrolmentRecord, evaluateProgram } from './evaluate.ts';
 import { programNarrative } from './narrative.ts';
+import { targetingErrors } from './targeting.ts';
 
 describe('eligibility', () => {
   const who = {
@@ -135,5 +137,68 @@ describe('program evaluation', () => {
     expect(rules).toContain('tinjau_desain');
     expect(rules).not.toContain('dampak_nyata');
     expect(rules).not.toContain('pinjaman_lentur');
+  });
+});
+
+describe('targeting errors', () => {
+  // Six families in two desa; deciles 1-4 are eligible. Recipients: a (1), c (5), e (unknown).
+  const families = [
+    { id: 'a', area: 'D1', decile: 1 },
+    { id: 'b', area: 'D1', decile: 3 },
+    { id: 'c', area: 'D1', decile: 5 },
+    { id: 'd', area: 'D2', decile: 2 },
+    { id: 'e', area: 'D2', decile: null },
+    { id: 'f', area: 'D2', decile: 9 },
+  ];
+  it('inclusion 2 of 3 recipients, exclusion 2 of 3 eligible; per desa too', () => {
+    const r = targetingErrors(families, new Set(['a', 'c', 'e']), { min: 1, max: 4 });
+    expect(r).toMatchObject({ recipients: 3, eligible: 3, includedIneligible: 2, excludedEligible: 2 });
+    expect(r.inclusionError).toBeCloseTo(2 / 3, 12);
+    expect(r.exclusionError).toBeCloseTo(2 / 3, 12);
+    expect(r.byArea).toEqual([
+      {
+        area: 'D1',
+        recipients: 2,
+        eligible: 2,
+        includedIneligible: 1,
+        excludedEligible: 1,
+        inclusionError: 0.5,
+        exclusionError: 0.5,
+      },
+      {
+        area: 'D2',
+        recipients: 1,
+        eligible: 1,
+        includedIneligible: 1,
+        excludedEligible: 1,
+        inclusionError: 1,
+        exclusionError: 1,
+      },
+    ]);
+  });
+  it('has no error to report where there are no recipients or no eligible families', () => {
+    const r = targetingErrors([{ id: 'x', area: 'D', decile: 8 }], new Set(), { min: 1, max: 4 });
+    expect(r.inclusionError).toBeNull();
+    expect(r.exclusionError).toBeNull();
+  });
+});
+
+describe('payment cycles', () => {
+  const opd = { role: 'opd', userId: 'u-opd', organisationId: 'o1' } as const;
+  const bappeda = { role: 'perencana', userId: 'u-bap' } as const;
+  it('walks draf → diajukan → disetujui → disalurkan → selesai, each step by its office', () => {
+    expect(cycleMove('ajukan', 'draf', opd, true, null)).toEqual({ ok: true, to: 'diajukan' });
+    expect(cycleMove('setujui', 'diajukan', opd, true, 'u-opd')).toEqual({ ok: false, reason: 'role' });
+    expect(cycleMove('setujui', 'diajukan', bappeda, false, 'u-opd')).toEqual({ ok: true, to: 'disetujui' });
+    expect(cycleMove('salurkan', 'disetujui', opd, true, 'u-opd')).toEqual({ ok: true, to: 'disalurkan' });
+    expect(cycleMove('tutup', 'disalurkan', opd, true, 'u-opd')).toEqual({ ok: true, to: 'selesai' });
+    expect(cycleMove('salurkan', 'diajukan', opd, true, 'u-opd')).toEqual({ ok: false, reason: 'state' });
+  });
+  it('never lets the account that submitted a cycle approve it', () => {
+    expect(cycleMove('setujui', 'diajukan', bappeda, true, 'u-bap')).toEqual({
+      ok: false,
+      reason: 'four_eyes',
+    });
+    expect(cycleMove('kembalikan', 'diajukan', bappeda, true, 'u-opd')).toEqual({ ok: true, to: 'draf' });
   });
 });

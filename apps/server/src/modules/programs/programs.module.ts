@@ -1,7 +1,13 @@
 import {
+  cycleActionBody,
+  cycleActionParams,
+  cycleBody,
+  decileImportQuery,
   enrolmentBody,
   enrolmentParams,
   enrolmentPatch,
+  grievanceBody,
+  grievancePatch,
   measurementBody,
   nikLookupBody,
   peopleQuery,
@@ -18,10 +24,12 @@ import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';
 import { acceptFiles, uploadedFile } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
+import * as cycles from './cycles.service.ts';
 import * as poverty from './poverty.service.ts';
 import { evaluationPdf, evaluationXlsx } from './programs.report.ts';
 import * as service from './programs.service.ts';
 import * as registry from './registry.service.ts';
+import * as targeting from './targeting.service.ts';
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -227,6 +235,120 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     },
   );
 
+  app.get(
+    '/programs/:id/cycles',
+    {
+      config: { permission: 'programs.read' },
+      schema: {
+        tags,
+        summary: 'Payment cycles with their steps and re-checked recipients',
+        params: programParams,
+      },
+    },
+    async (request) => cycles.listCycles(ctx, request.params.id),
+  );
+  app.post(
+    '/programs/:id/cycles',
+    {
+      config: { permission: 'programs.manage' },
+      schema: {
+        tags,
+        summary: 'Make a payment cycle; every participant is re-checked against the rule in force',
+        params: programParams,
+        body: cycleBody,
+        response: { 201: created },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await cycles.createCycle(ctx, request.principal, request.params.id, request.body)),
+  );
+  app.post(
+    '/cycles/:id/:action',
+    {
+      config: { permission: 'programs.manage' },
+      schema: {
+        tags,
+        summary: 'Submit, approve (never by the submitter), return, distribute or end a cycle',
+        params: cycleActionParams,
+        body: cycleActionBody,
+      },
+    },
+    async (request) =>
+      cycles.moveCycle(ctx, request.principal, request.params.id, request.params.action, request.body.note),
+  );
+  app.get(
+    '/programs/:id/grievances',
+    {
+      config: { permission: 'programs.read' },
+      schema: {
+        tags,
+        summary: 'Grievances about a program (desa and kecamatan see their own area)',
+        params: programParams,
+      },
+    },
+    async (request) => cycles.listGrievances(ctx, request.principal, request.params.id),
+  );
+  app.post(
+    '/programs/:id/grievances',
+    {
+      config: { permission: 'grievances.write' },
+      schema: {
+        tags,
+        summary: 'Record a grievance about eligibility or a payment',
+        params: programParams,
+        body: grievanceBody,
+        response: { 201: created },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await cycles.fileGrievance(ctx, request.principal, request.params.id, request.body)),
+  );
+  app.patch(
+    '/grievances/:id',
+    {
+      config: { permission: 'programs.manage' },
+      schema: {
+        tags,
+        summary: 'Work on or resolve a grievance (a resolution is required to close it)',
+        params: programParams,
+        body: grievancePatch,
+      },
+    },
+    async (request) => cycles.updateGrievance(ctx, request.principal, request.params.id, request.body),
+  );
+  app.post(
+    '/deciles',
+    {
+      config: { permission: 'registry.import' },
+      schema: {
+        tags,
+        summary:
+          'Import welfare deciles per family (DTSEN-style CSV: no_kk,desil); rows of unknown families are counted, not stored',
+        querystring: decileImportQuery,
+        response: { 201: z.object({ rows: z.number(), matched: z.number(), unmatched: z.number() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await targeting.importDeciles(ctx, request.principal, uploadedFile(request), request.query.year),
+        ),
+  );
+  app.get(
+    '/programs/:id/targeting',
+    {
+      config: { permission: 'programs.read' },
+      schema: {
+        tags,
+        summary: 'Inclusion and exclusion errors of a program (families), per kecamatan and per desa',
+        params: programParams,
+      },
+    },
+    async (request) => targeting.programTargeting(ctx, request.params.id),
+  );
   app.get(
     '/poverty',
     {

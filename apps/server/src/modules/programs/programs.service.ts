@@ -1,6 +1,7 @@
 import type { ProgramBody } from '@sinergi/contracts';
 import {
   AppError,
+  type Applicant,
   ageOn,
   canActForOrganisation,
   checkEligibility,
@@ -165,27 +166,39 @@ export async function getProgram(ctx: AppContext, id: string) {
 }
 
 /** The applicant as the eligibility rules see them, on a date. */
-async function applicantOf(ctx: AppContext, personId: string) {
-  const [row] = await ctx.database.db
+/** The applicants as the eligibility rules see them, by person id, in one pass. */
+export async function applicantsOf(ctx: AppContext, personIds: readonly string[]) {
+  const out = new Map<string, Applicant>();
+  if (!personIds.length) return out;
+  const db = ctx.database.db;
+  const rows = await db
     .select({ p: people, decile: families.welfareDecile })
     .from(people)
     .leftJoin(families, eq(families.id, people.familyId))
-    .where(eq(people.id, personId));
-  if (!row) throw invalid([{ field: 'body.personId', issue: 'not_found' }]);
-  const [business] = await ctx.database.db
-    .select({ id: umkm.id })
-    .from(umkm)
-    .where(eq(umkm.ownerId, personId));
-  return {
-    row: row.p,
-    applicant: {
-      decile: row.decile ?? null,
-      birthDate: row.p.birthDate,
-      sex: row.p.sex as 'L' | 'P',
-      regionCode: row.p.regionCode,
-      ownsBusiness: !!business,
-    },
-  };
+    .where(inArray(people.id, [...personIds]));
+  const owners = new Set(
+    (
+      await db
+        .selectDistinct({ ownerId: umkm.ownerId })
+        .from(umkm)
+        .where(inArray(umkm.ownerId, [...personIds]))
+    ).map((r) => r.ownerId),
+  );
+  for (const r of rows)
+    out.set(r.p.id, {
+      decile: r.decile ?? null,
+      birthDate: r.p.birthDate,
+      sex: r.p.sex as 'L' | 'P',
+      regionCode: r.p.regionCode,
+      ownsBusiness: owners.has(r.p.id),
+    });
+  return out;
+}
+
+async function applicantOf(ctx: AppContext, personId: string) {
+  const applicant = (await applicantsOf(ctx, [personId])).get(personId);
+  if (!applicant) throw invalid([{ field: 'body.personId', issue: 'not_found' }]);
+  return { applicant };
 }
 
 /**

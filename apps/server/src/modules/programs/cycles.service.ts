@@ -1,0 +1,280 @@
+import {
+  AppError,
+  type CycleAction,
+  type CycleState,
+  type CycleStep,
+  canActForOrganisation,
+  canActInRegion,
+  checkEligibility,
+  cycleMove,
+  type EligibilityRule,
+  parseRegionCode,
+} from '@sinergi/core';
+import { and, asc, desc, eq, like, max, ne, or } from 'drizzle-orm';
+import type { AppContext, Principal } from '../../context.ts';
+import { enrolments, grievances, programCycles, programs } from '../../db/schema.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { applicantsOf } from './programs.service.ts';
+
+/**
+ * Payment cycles of repeating programs and the grievances about them. Each cycle re-checks every
+ * active participant against the rule in force, when it is made and again when it is submitted;
+ * who failed which condition is kept with the cycle.
+ */
+const invalid = (field: string, issue: string) => new AppError('VALIDATION', { issues: [{ field, issue }] });
+
+async function programOf(ctx: AppContext, id: string) {
+  const [p] = await ctx.database.db.select().from(programs).where(eq(programs.id, id));
+  if (!p) throw new AppError('NOT_FOUND', { details: { what: id } });
+  return p;
+}
+
+/** The participants who meet the rule today, and those who do not with the failed conditions. */
+async function recheck(ctx: AppContext, p: typeof programs.$inferSelect) {
+  const rows = await ctx.database.db
+    .select({ id: enrolments.id, personId: enrolments.personId })
+    .from(enrolments)
+    .where(
+      and(eq(enrolments.programId, p.id), eq(enrolments.group, 'peserta'), ne(enrolments.status, 'keluar')),
+    );
+  const applicants = await applicantsOf(
+    ctx,
+    rows.map((r) => r.personId),
+  );
+  const today = ctx.clock().toISOString().slice(0, 10);
+  const recipients: string[] = [];
+  const ineligible: { enrolmentId: string; failed: unknown[] }[] = [];
+  for (const r of rows) {
+    const c = checkEligibility(p.eligibility as EligibilityRule, applicants.get(r.personId)!, today);
+    if (c.eligible) recipients.push(r.id);
+    else ineligible.push({ enrolmentId: r.id, failed: c.failed });
+  }
+  return { recipients, ineligible };
+}
+
+export async function createCycle(
+  ctx: AppContext,
+  principal: Principal,
+  programId: string,
+  body: { period: string; amountPerRecipient: number },
+) {
+  const p = await programOf(ctx, programId);
+  if (!canActForOrganisation(principal.actor, p.organisationId)) throw new AppError('OUT_OF_SCOPE');
+  if (!p.cyclic) throw invalid('body.period', 'not_cyclic');
+  const checked = await recheck(ctx, p);
+  const [last] = await ctx.database.db
+    .select({ seq: max(programCycles.seq) })
+    .from(programCycles)
+    .where(eq(programCycles.programId, programId));
+  return ctx.database.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(programCycles)
+      .values({
+        programId,
+        seq: (last?.seq ?? 0) + 1,
+        period: body.period,
+        state: 'draf',
+        amountPerRecipient: body.amountPerRecipient,
+        ruleVersion: p.eligibilityVersion,
+        ...checked,
+      })
+      .returning({ id: programCycles.id });
+    await appendAudit(tx, principal, {
+      action: 'cycle.created',
+      entity: 'program_cycle',
+      entityId: row!.id,
+      after: {
+        period: body.period,
+        recipients: checked.recipients.length,
+        ineligible: checked.ineligible.length,
+      },
+    });
+    return { id: row!.id };
+  });
+}
+
+export async function listCycles(ctx: AppContext, programId: string) {
+  await programOf(ctx, programId);
+  const rows = await ctx.database.db
+    .select()
+    .from(programCycles)
+    .where(eq(programCycles.programId, programId))
+    .orderBy(desc(programCycles.seq));
+  return {
+    items: rows.map((c) => ({
+      id: c.id,
+      seq: c.seq,
+      period: c.period,
+      state: c.state,
+      amountPerRecipient: c.amountPerRecipient,
+      ruleVersion: c.ruleVersion,
+      recipients: c.recipients.length,
+      total: c.recipients.length * c.amountPerRecipient,
+      ineligible: c.ineligible as { enrolmentId: string; failed: { field: string; value: unknown }[] }[],
+      steps: c.steps as CycleStep[],
+    })),
+  };
+}
+
+export async function moveCycle(
+  ctx: AppContext,
+  principal: Principal,
+  cycleId: string,
+  action: CycleAction,
+  note: string,
+) {
+  const [c] = await ctx.database.db.select().from(programCycles).where(eq(programCycles.id, cycleId));
+  if (!c) throw new AppError('NOT_FOUND', { details: { what: cycleId } });
+  const p = await programOf(ctx, c.programId);
+  const steps = c.steps as CycleStep[];
+  const submittedBy = steps.findLast((s) => s.action === 'ajukan')?.byUserId ?? null;
+  const move = cycleMove(
+    action,
+    c.state as CycleState,
+    principal.actor,
+    canActForOrganisation(principal.actor, p.organisationId),
+    submittedBy,
+  );
+  if (!move.ok) {
+    if (move.reason === 'state') throw new AppError('INVALID_STATE', { details: { action, state: c.state } });
+    if (move.reason === 'four_eyes') throw invalid('action', 'four_eyes');
+    throw new AppError('FORBIDDEN', { details: { permission: `cycle.${action}` } });
+  }
+  if (action === 'kembalikan' && note.trim().length < 5) throw invalid('body.note', 'too_small');
+  // Submitting re-checks the recipients against the rule in force.
+  const checked = action === 'ajukan' ? await recheck(ctx, p) : null;
+  const step: CycleStep = {
+    action,
+    from: c.state as CycleState,
+    to: move.to,
+    by: principal.name,
+    byUserId: principal.actor.userId ?? null,
+    at: ctx.clock().toISOString(),
+    note: note.trim(),
+  };
+  await ctx.database.db.transaction(async (tx) => {
+    await tx
+      .update(programCycles)
+      .set({
+        state: move.to,
+        steps: [...steps, step],
+        ...(checked ? { ...checked, ruleVersion: p.eligibilityVersion } : {}),
+        updatedAt: ctx.clock(),
+      })
+      .where(eq(programCycles.id, cycleId));
+    await appendAudit(tx, principal, {
+      action: `cycle.${action}`,
+      entity: 'program_cycle',
+      entityId: cycleId,
+      before: { state: c.state },
+      after: { state: move.to, note: step.note },
+    });
+  });
+  return { state: move.to };
+}
+
+/** Grievances: filed by the offices near the resident, resolved by the program's agency. */
+export async function fileGrievance(
+  ctx: AppContext,
+  principal: Principal,
+  programId: string,
+  body: { kind: string; description: string; regionCode: string; enrolmentId?: string | undefined },
+) {
+  await programOf(ctx, programId);
+  if (!canActInRegion(principal.actor, parseRegionCode(body.regionCode)) && principal.actor.role !== 'opd')
+    throw new AppError('OUT_OF_SCOPE');
+  if (body.enrolmentId) {
+    const [e] = await ctx.database.db
+      .select({ id: enrolments.id })
+      .from(enrolments)
+      .where(and(eq(enrolments.id, body.enrolmentId), eq(enrolments.programId, programId)));
+    if (!e) throw invalid('body.enrolmentId', 'not_found');
+  }
+  return ctx.database.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(grievances)
+      .values({
+        programId,
+        enrolmentId: body.enrolmentId ?? null,
+        kind: body.kind,
+        description: body.description,
+        regionCode: body.regionCode,
+        status: 'baru',
+        createdBy: principal.actor.userId ?? null,
+      })
+      .returning({ id: grievances.id });
+    await appendAudit(tx, principal, {
+      action: 'grievance.filed',
+      entity: 'grievance',
+      entityId: row!.id,
+      after: { programId, kind: body.kind },
+    });
+    return { id: row!.id };
+  });
+}
+
+export async function listGrievances(ctx: AppContext, principal: Principal, programId: string) {
+  await programOf(ctx, programId);
+  const actor = principal.actor;
+  const local = actor.role === 'desa' || actor.role === 'kecamatan';
+  const area = (actor.role === 'desa' || actor.role === 'kecamatan' ? actor.regionCode : null) ?? '-';
+  const rows = await ctx.database.db
+    .select()
+    .from(grievances)
+    .where(
+      local
+        ? and(
+            eq(grievances.programId, programId),
+            or(eq(grievances.regionCode, area), like(grievances.regionCode, `${area}.%`)),
+          )
+        : eq(grievances.programId, programId),
+    )
+    .orderBy(asc(grievances.status), desc(grievances.createdAt));
+  return {
+    items: rows.map((g) => ({
+      id: g.id,
+      kind: g.kind,
+      description: g.description,
+      regionCode: g.regionCode,
+      status: g.status,
+      resolution: g.resolution,
+      createdAt: g.createdAt.toISOString(),
+      resolvedAt: g.resolvedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+export async function updateGrievance(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+  body: { status: string; resolution?: string | undefined },
+) {
+  const [g] = await ctx.database.db.select().from(grievances).where(eq(grievances.id, id));
+  if (!g) throw new AppError('NOT_FOUND', { details: { what: id } });
+  const p = await programOf(ctx, g.programId);
+  if (!canActForOrganisation(principal.actor, p.organisationId)) throw new AppError('OUT_OF_SCOPE');
+  if (g.status === 'selesai' || g.status === 'ditolak')
+    throw new AppError('INVALID_STATE', { details: { action: body.status, state: g.status } });
+  const closing = body.status === 'selesai' || body.status === 'ditolak';
+  if (closing && (body.resolution ?? '').trim().length < 10) throw invalid('body.resolution', 'too_small');
+  await ctx.database.db.transaction(async (tx) => {
+    await tx
+      .update(grievances)
+      .set({
+        status: body.status,
+        resolution: body.resolution?.trim() || g.resolution,
+        ...(closing ? { resolvedAt: ctx.clock(), resolvedBy: principal.actor.userId ?? null } : {}),
+        updatedAt: ctx.clock(),
+      })
+      .where(eq(grievances.id, id));
+    await appendAudit(tx, principal, {
+      action: 'grievance.updated',
+      entity: 'grievance',
+      entityId: id,
+      before: { status: g.status },
+      after: { status: body.status },
+    });
+  });
+  return { status: body.status };
+}

@@ -1,0 +1,49 @@
+import type { Actor } from '../auth/policy.ts';
+
+/**
+ * The payment cycle of a repeating program (issue 7): made as a draft, submitted for approval,
+ * approved by the kabupaten (not by whoever submitted it), distributed, ended. A submitted cycle
+ * may be returned to draft with a note.
+ */
+export const cycleStates = ['draf', 'diajukan', 'disetujui', 'disalurkan', 'selesai'] as const;
+export type CycleState = (typeof cycleStates)[number];
+export type CycleAction = 'ajukan' | 'setujui' | 'kembalikan' | 'salurkan' | 'tutup';
+
+const moves: Record<CycleAction, { from: CycleState; to: CycleState; who: 'pelaksana' | 'penyetuju' }> = {
+  ajukan: { from: 'draf', to: 'diajukan', who: 'pelaksana' },
+  setujui: { from: 'diajukan', to: 'disetujui', who: 'penyetuju' },
+  kembalikan: { from: 'diajukan', to: 'draf', who: 'penyetuju' },
+  salurkan: { from: 'disetujui', to: 'disalurkan', who: 'pelaksana' },
+  tutup: { from: 'disalurkan', to: 'selesai', who: 'pelaksana' },
+};
+
+export interface CycleStep {
+  action: CycleAction;
+  from: CycleState;
+  to: CycleState;
+  by: string;
+  byUserId: string | null;
+  at: string;
+  note: string;
+}
+
+/**
+ * Whether `actor` may take `action` on a cycle in `state`: the program's agency (or Bappeda) runs
+ * it; approval is Bappeda's or the admin's, and never by the account that submitted it.
+ */
+export function cycleMove(
+  action: CycleAction,
+  state: CycleState,
+  actor: Actor,
+  runsProgram: boolean,
+  submittedBy: string | null,
+): { ok: true; to: CycleState } | { ok: false; reason: 'state' | 'role' | 'four_eyes' } {
+  const m = moves[action];
+  if (m.from !== state) return { ok: false, reason: 'state' };
+  if (m.who === 'pelaksana' && !runsProgram) return { ok: false, reason: 'role' };
+  if (m.who === 'penyetuju') {
+    if (actor.role !== 'perencana' && actor.role !== 'admin') return { ok: false, reason: 'role' };
+    if (submittedBy && actor.userId === submittedBy) return { ok: false, reason: 'four_eyes' };
+  }
+  return { ok: true, to: m.to };
+}
