@@ -164,3 +164,28 @@ export const grievancePatch = z
     resolution: z.string().trim().max(2000).optional(),
   })
   .meta({ id: 'GrievancePatch' });
+
+export const umkmBody = z
+  .strictObject({
+    name: z.string().trim().min(2).max(160),
+    /** KBLI 2020: five digits. */
+    sector: z.string().regex(/^\d{5}$/, { error: 'kbli' }),
+    regionCode,
+    products: z.string().trim().max(500).default(''),
+    permits: z
+      .partialRecord(z.enum(['nib', 'pirt', 'halal', 'bpom', 'sni']), z.union([z.string().max(40), z.boolean()]))
+      .default({}),
+    channels: z
+      .array(z.enum(['langsung', 'marketplace', 'whatsapp', 'media_sosial', 'pameran']))
+      .max(5)
+      .default([]),
+    ownerId: z.uuid().optional(),
+  })
+  .meta({ id: 'UmkmBody' });
+export const umkmRecordBody = z
+  .strictObject({
+    period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'month' }),
+    revenue: z.number().int().min(0).max(1e13),
+    workers: z.number().int().min(0).max(100_000),
+  })
+  .meta({ id: 'UmkmRecordBody' });

@@ -77,6 +77,7 @@ const grants = {
   'poverty.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
   'survey.import': ['admin', 'perencana'],
   'registry.import': ['admin', 'perencana'],
+  'umkm.write': ['admin', 'opd', 'desa'],
   'grievances.write': ['admin', 'perencana', 'opd', 'kecamatan', 'desa'],
   'forums.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   'forums.manage': ['admin', 'perencana', 'kecamatan', 'desa'],

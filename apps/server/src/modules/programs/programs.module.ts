@@ -16,6 +16,8 @@ import {
   programBody,
   programParams,
   surveyImportQuery,
+  umkmBody,
+  umkmRecordBody,
 } from '@sinergi/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -30,6 +32,7 @@ import { evaluationPdf, evaluationXlsx } from './programs.report.ts';
 import * as service from './programs.service.ts';
 import * as registry from './registry.service.ts';
 import * as targeting from './targeting.service.ts';
+import * as umkmService from './umkm.service.ts';
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -89,6 +92,48 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     async (request) => registry.getPerson(ctx, request.principal, request.params.id),
   );
 
+  app.get(
+    '/umkm',
+    {
+      config: { permission: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'Small businesses within your area (owner names only where you may see them)',
+        querystring: peopleQuery,
+      },
+    },
+    async (request) => umkmService.listUmkm(ctx, request.principal, request.query),
+  );
+  app.post(
+    '/umkm',
+    {
+      config: { permission: 'umkm.write' },
+      schema: { tags, summary: 'Register a small business', body: umkmBody, response: { 201: created } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await umkmService.saveUmkm(ctx, request.principal, request.body)),
+  );
+  app.get(
+    '/umkm/:id',
+    {
+      config: { permission: 'registry.read' },
+      schema: { tags, summary: 'A business with its revenue and workers by month', params: programParams },
+    },
+    async (request) => umkmService.getUmkm(ctx, request.params.id),
+  );
+  app.put(
+    '/umkm/:id/records',
+    {
+      config: { permission: 'umkm.write' },
+      schema: {
+        tags,
+        summary: 'Revenue and workers of a month (the same month again replaces it)',
+        params: programParams,
+        body: umkmRecordBody,
+      },
+    },
+    async (request) => umkmService.recordUmkm(ctx, request.principal, request.params.id, request.body),
+  );
   app.get(
     '/programs',
     {
