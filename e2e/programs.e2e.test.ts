@@ -66,6 +66,27 @@ describe('programs in Chromium', () => {
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('shows targeting errors with a map, and runs a payment cycle to its approval', async () => {
+    const { page } = b;
+    await signIn(page, 'admin');
+    await page.goto(`${baseUrl()}/program`);
+    await page.getByRole('link', { name: 'BLT Dana Desa (contoh)' }).click();
+    await page.getByRole('tab', { name: 'Penargetan' }).click();
+    await page.getByTestId('targeting').getByText('Kesalahan eksklusi').first().waitFor();
+    await page.getByTestId('targeting').locator('svg').first().waitFor();
+    await shot(page, 'program-targeting');
+    await page.getByRole('tab', { name: 'Siklus penyaluran' }).click();
+    await page.getByLabel('Periode').fill('Desember 2026');
+    await page.getByRole('button', { name: 'Buat siklus' }).click();
+    const cycle = page.getByTestId('cycles').locator('.mantine-Card-root', { hasText: 'Desember 2026' });
+    await cycle.getByTestId('cycle-ajukan').click();
+    await cycle.getByText('Diajukan', { exact: true }).waitFor();
+    // The admin submitted it: approving it is refused by the four-eyes rule.
+    await cycle.getByTestId('cycle-setujui').click();
+    await page.getByText('tidak boleh disetujui oleh akun yang mengajukannya').waitFor();
+    await shot(page, 'program-cycles');
+  });
+
   it('the poverty page shows the survey beside the published figures, to anyone', async () => {
     const { page } = b;
     await page.goto(`${baseUrl()}/kemiskinan`);

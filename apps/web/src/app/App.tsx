@@ -33,6 +33,7 @@ const ProgramsPage = lazy(() => import('../features/programs/ProgramsPage.tsx'))
 const ProgramPage = lazy(() => import('../features/programs/ProgramPage.tsx'));
 const RegistryPage = lazy(() => import('../features/programs/RegistryPage.tsx'));
 const PovertyPage = lazy(() => import('../features/programs/PovertyPage.tsx'));
+const UmkmPage = lazy(() => import('../features/programs/UmkmPage.tsx'));
 const ElectionsPage = lazy(() => import('../features/pb/ElectionsPage.tsx'));
 const ElectionPage = lazy(() => import('../features/pb/ElectionPage.tsx'));
 
@@ -196,6 +197,14 @@ export function App() {
                   element={
                     <Guard permission="registry.read">
                       <RegistryPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="umkm"
+                  element={
+                    <Guard permission="registry.read">
+                      <UmkmPage />
                     </Guard>
                   }
                 />

@@ -20,6 +20,7 @@ const main = [
   { to: '/anggaran-partisipatif', label: 'nav.pb', permission: 'pb.read' },
   { to: '/program', label: 'nav.programList', permission: 'programs.read' },
   { to: '/penduduk', label: 'nav.registry', permission: 'registry.read' },
+  { to: '/umkm', label: 'nav.umkm', permission: 'registry.read' },
   { to: '/kemiskinan', label: 'nav.poverty', permission: 'poverty.read' },
   { to: '/aspirasi', label: 'nav.aspiration', permission: 'aspirations.submit' },
   { to: '/lacak', label: 'nav.track', permission: 'proposals.track' },

@@ -489,9 +489,14 @@ export async function seedSamplePrograms(ctx: AppContext, size = { people: 10_00
     const draw = (n: number, group: 'peserta' | 'pembanding') => {
       let tries = 0;
       let got = 0;
+      // Social assistance reaches some families just above its deciles, as in the field: the
+      // targeting figures then have inclusion errors to find.
+      const decile = plan.eligibility.all.find((c) => c.field === 'decile');
+      const near = decile ? meta.filter((p) => p.decile > decile.max && p.decile <= decile.max + 3) : [];
       while (got < n && tries < n * 50) {
         tries++;
-        const p = pick(eligible);
+        const stray = group === 'peserta' && plan.type === 'bansos' && near.length > 0 && r() < 0.08;
+        const p = stray ? pick(near) : pick(eligible);
         if (used.has(p.id)) continue;
         if (group === 'peserta' && [...blocked].some((code) => taken.get(code)?.has(p.id))) continue;
         used.add(p.id);
@@ -508,7 +513,9 @@ export async function seedSamplePrograms(ctx: AppContext, size = { people: 10_00
           enrolledOn: start,
           completedOn: group === 'peserta' && done ? end : null,
           sessionsAttended: group === 'peserta' ? Math.round((done ? 0.85 : 0.4) * 12) : 0,
-          check: { version: 1, eligible: true, failed: [] },
+          check: stray
+            ? { version: 1, eligible: false, failed: [{ field: 'decile', value: p.decile }] }
+            : { version: 1, eligible: true, failed: [] },
         });
         if (group === 'peserta') taken.set(plan.code, (taken.get(plan.code) ?? new Set()).add(p.id));
         for (const o of plan.outcomes) {

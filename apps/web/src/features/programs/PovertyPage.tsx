@@ -1,10 +1,26 @@
-import { Alert, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { get } from '../../app/api.ts';
+import { get, uploadFile } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
+import { Problem } from '../../app/Problem.tsx';
+import { useSession } from '../../app/session.ts';
+import { useSubmit } from '../../app/use-submit.ts';
 import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
 
 const RegionMap = lazy(() => import('../regions/RegionMap.tsx'));
@@ -32,6 +48,7 @@ const n2 = (x: number) => formatNumber(x, 2);
 /** The published series beside the survey's figures, per kecamatan and on a map. */
 export default function PovertyPage() {
   const { t } = useTranslation();
+  const { can } = useSession();
   const navigate = useNavigate();
   const data = useQuery({ queryKey: ['poverty'], queryFn: () => get<PovertyResponse>('/api/poverty') });
   const shapes = useQuery({
@@ -137,6 +154,7 @@ export default function PovertyPage() {
       ) : (
         <Text c="dimmed">{t('poverty.noSurvey')}</Text>
       )}
+      {can('survey.import') && <SurveyImport />}
       <Card withBorder p={0}>
         <Text fw={600} p="xs">
           {t('poverty.official')}
@@ -165,5 +183,50 @@ export default function PovertyPage() {
         </Table>
       </Card>
     </Stack>
+  );
+}
+
+function SurveyImport() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [name, setName] = useState('');
+  const [line, setLine] = useState<number | ''>('');
+  const send = useSubmit(
+    async () => {
+      if (!file) return;
+      await uploadFile(`/api/surveys?survey=${encodeURIComponent(name)}&line=${line || 0}`, file, 'text/csv');
+    },
+    () => client.invalidateQueries({ queryKey: ['poverty'] }),
+  );
+  return (
+    <Card withBorder>
+      <Group align="end">
+        <FileInput
+          label={t('poverty.import')}
+          accept=".csv,text/csv"
+          value={file}
+          onChange={setFile}
+          w={260}
+        />
+        <TextInput
+          label={t('poverty.surveyName')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
+        <NumberInput
+          label={t('poverty.line')}
+          prefix="Rp"
+          thousandSeparator="."
+          decimalSeparator=","
+          value={line}
+          onChange={(v) => setLine(v === '' ? '' : Number(v))}
+        />
+        <Button onClick={() => send.submit()} loading={send.busy} disabled={!file}>
+          {t('poverty.import')}
+        </Button>
+      </Group>
+      <Problem error={send.error} />
+    </Card>
   );
 }

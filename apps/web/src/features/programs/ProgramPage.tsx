@@ -24,6 +24,7 @@ import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+import { CyclesPanel, GrievancesPanel, TargetingPanel } from './ProgramExtras.tsx';
 
 interface Estimate {
   n: number;
@@ -74,6 +75,7 @@ interface Program {
   eligibility: { all: Record<string, unknown>[] };
   outcomes: { indicator: string }[];
   sample: boolean;
+  cyclic: boolean;
 }
 interface Enrolment {
   id: string;
@@ -95,6 +97,24 @@ const show = (indicator: string, x: number | null | undefined) =>
       ? formatRupiah(Math.round(x))
       : formatNumber(x, Number.isInteger(x) ? 0 : 2);
 const pct = (x: number | null) => (x === null || Number.isNaN(x) ? '–' : `${formatNumber(x * 100, 1)} %`);
+/** A rule condition as a person reads it: "desil 1–4", "umur 18–55", "perempuan". */
+function conditionText(t: (k: string, o?: Record<string, unknown>) => string, c: Record<string, unknown>) {
+  switch (c.field) {
+    case 'decile':
+      return t('programs.conditions.decile', { min: c.min, max: c.max });
+    case 'age':
+      return t('programs.conditions.age', { min: c.min ?? 0, max: c.max ?? '…' });
+    case 'sex':
+      return (c.in as string[]).map((x) => t(`programs.conditions.sex${x}`)).join('/');
+    case 'region':
+      return t('programs.conditions.region', { list: (c.within as string[]).join(', ') });
+    case 'ownsBusiness':
+      return t(c.equals ? 'programs.conditions.business' : 'programs.conditions.noBusiness');
+    default:
+      return String(c.field);
+  }
+}
+
 const sections = ['pendahuluan', 'tujuan', 'pelaksanaan', 'dampak', 'tantangan', 'rekomendasi', 'kesimpulan'];
 
 /** A program: its evaluation dashboard and report, and for the agency running it, enrolment and outcomes. */
@@ -163,7 +183,7 @@ export default function ProgramPage() {
           </Text>
           <Text size="xs" c="dimmed">
             {t('programs.eligibility', { version: p.eligibilityVersion })}:{' '}
-            {p.eligibility.all.map((c) => JSON.stringify(c)).join(' · ') || '–'}
+            {p.eligibility.all.map((c) => conditionText(t, c)).join(' · ') || '–'}
           </Text>
         </div>
         <Group>
@@ -215,7 +235,21 @@ export default function ProgramPage() {
           <Tabs.Tab value="evaluasi">{t('programs.evaluation')}</Tabs.Tab>
           <Tabs.Tab value="laporan">{t('programs.report')}</Tabs.Tab>
           <Tabs.Tab value="peserta">{t('programs.enrolments')}</Tabs.Tab>
+          <Tabs.Tab value="penargetan">{t('targeting.title')}</Tabs.Tab>
+          {p.cyclic && <Tabs.Tab value="siklus">{t('cycles.tab')}</Tabs.Tab>}
+          <Tabs.Tab value="pengaduan">{t('grievances.title')}</Tabs.Tab>
         </Tabs.List>
+        <Tabs.Panel value="penargetan" pt="sm">
+          <TargetingPanel programId={p.id} />
+        </Tabs.Panel>
+        {p.cyclic && (
+          <Tabs.Panel value="siklus" pt="sm">
+            <CyclesPanel programId={p.id} manage={manage} />
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="pengaduan" pt="sm">
+          <GrievancesPanel programId={p.id} manage={manage} />
+        </Tabs.Panel>
         <Tabs.Panel value="evaluasi" pt="sm">
           <Stack>
             <Card withBorder p={0}>

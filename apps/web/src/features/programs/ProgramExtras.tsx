@@ -1,0 +1,410 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ApiError, api, get, post } from '../../app/api.ts';
+import { formatDateTime, formatNumber, formatRupiah } from '../../app/format.ts';
+import { Problem } from '../../app/Problem.tsx';
+import { useSession } from '../../app/session.ts';
+import { useSubmit } from '../../app/use-submit.ts';
+import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
+
+const RegionMap = lazy(() => import('../regions/RegionMap.tsx'));
+const pct = (x: number | null) => (x === null ? '–' : `${formatNumber(x * 100, 1)} %`);
+
+interface Figures {
+  recipients: number;
+  eligible: number;
+  includedIneligible: number;
+  excludedEligible: number;
+  inclusionError: number | null;
+  exclusionError: number | null;
+}
+interface Targeting {
+  deciles: { min: number; max: number } | null;
+  total?: Figures;
+  byKecamatan?: (Figures & { area: string; name: string })[];
+  byDesa?: (Figures & { area: string; name: string })[];
+}
+
+/** Inclusion and exclusion errors, the kabupaten and per kecamatan, with a map of exclusion. */
+export function TargetingPanel({ programId }: { programId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const data = useQuery({
+    queryKey: ['targeting', programId],
+    queryFn: () => get<Targeting>(`/api/programs/${programId}/targeting`),
+  });
+  const shapes = useQuery({
+    queryKey: ['boundaries', 'kecamatan'],
+    queryFn: () => get<MapFeatureCollection>('/api/regions/boundaries?level=kecamatan'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const d = data.data;
+  if (!d) return null;
+  if (!d.deciles || !d.total) return <Text c="dimmed">{t('targeting.noDecileRule')}</Text>;
+  return (
+    <Stack data-testid="targeting">
+      <Text size="sm">{t('targeting.help', { min: d.deciles.min, max: d.deciles.max })}</Text>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Card withBorder>
+          <Text size="xs" c="dimmed">
+            {t('targeting.inclusion')}
+          </Text>
+          <Text fw={700} size="xl">
+            {pct(d.total.inclusionError)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('targeting.inclusionDetail', {
+              n: formatNumber(d.total.includedIneligible),
+              of: formatNumber(d.total.recipients),
+            })}
+          </Text>
+        </Card>
+        <Card withBorder>
+          <Text size="xs" c="dimmed">
+            {t('targeting.exclusion')}
+          </Text>
+          <Text fw={700} size="xl">
+            {pct(d.total.exclusionError)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('targeting.exclusionDetail', {
+              n: formatNumber(d.total.excludedEligible),
+              of: formatNumber(d.total.eligible),
+            })}
+          </Text>
+        </Card>
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {shapes.data && (
+          <Card withBorder>
+            <Text fw={600} size="sm">
+              {t('targeting.map')}
+            </Text>
+            <Suspense fallback={<Text size="sm">…</Text>}>
+              <RegionMap
+                mapName="kecamatan"
+                shapes={shapes.data}
+                values={Object.fromEntries(
+                  (d.byKecamatan ?? []).map((k) => [k.area, Math.round((k.exclusionError ?? 0) * 1000) / 10]),
+                )}
+                valueLabel={t('targeting.exclusion')}
+                onSelect={(code) => navigate(`/wilayah/${code}`)}
+              />
+            </Suspense>
+          </Card>
+        )}
+        <Card withBorder p={0}>
+          <Table fz="xs" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('poverty.kecamatan')}</Table.Th>
+                <Table.Th ta="right">{t('targeting.recipients')}</Table.Th>
+                <Table.Th ta="right">{t('targeting.eligible')}</Table.Th>
+                <Table.Th ta="right">{t('targeting.inclusion')}</Table.Th>
+                <Table.Th ta="right">{t('targeting.exclusion')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {d.byKecamatan?.map((k) => (
+                <Table.Tr key={k.area}>
+                  <Table.Td>{k.name}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(k.recipients)}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(k.eligible)}</Table.Td>
+                  <Table.Td ta="right">{pct(k.inclusionError)}</Table.Td>
+                  <Table.Td ta="right">{pct(k.exclusionError)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+interface Cycle {
+  id: string;
+  seq: number;
+  period: string;
+  state: string;
+  amountPerRecipient: number;
+  ruleVersion: number;
+  recipients: number;
+  total: number;
+  ineligible: { enrolmentId: string; failed: { field: string; value: unknown }[] }[];
+  steps: { action: string; by: string; at: string; note: string }[];
+}
+const nextActions: Record<string, string[]> = {
+  draf: ['ajukan'],
+  diajukan: ['setujui', 'kembalikan'],
+  disetujui: ['salurkan'],
+  disalurkan: ['tutup'],
+  selesai: [],
+};
+
+/** Payment cycles: make one, move it through its approvals, see who no longer meets the rule. */
+export function CyclesPanel({ programId, manage }: { programId: string; manage: boolean }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const list = useQuery({
+    queryKey: ['cycles', programId],
+    queryFn: () => get<{ items: Cycle[] }>(`/api/programs/${programId}/cycles`),
+  });
+  const reload = () => client.invalidateQueries({ queryKey: ['cycles', programId] });
+  const [period, setPeriod] = useState('');
+  const [amount, setAmount] = useState<number | ''>(300_000);
+  const create = useSubmit(
+    () => post(`/api/programs/${programId}/cycles`, { period, amountPerRecipient: amount || 0 }),
+    reload,
+  );
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const run = async (id: string, action: string) => {
+    setBusy(id + action);
+    setError(null);
+    try {
+      await post(`/api/cycles/${id}/${action}`, { note: notes[id] ?? '' });
+      setNotes({ ...notes, [id]: '' });
+      await reload();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'INTERNAL', String(e)));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Stack data-testid="cycles">
+      {manage && (
+        <Card withBorder component="form" onSubmit={create.submit}>
+          <Group align="end">
+            <TextInput
+              label={t('cycles.period')}
+              placeholder="Januari 2027"
+              value={period}
+              onChange={(e) => setPeriod(e.currentTarget.value)}
+              error={create.error?.fieldMessage('period')}
+            />
+            <NumberInput
+              label={t('cycles.amount')}
+              prefix="Rp"
+              thousandSeparator="."
+              decimalSeparator=","
+              value={amount}
+              onChange={(v) => setAmount(v === '' ? '' : Number(v))}
+            />
+            <Button type="submit" loading={create.busy}>
+              {t('cycles.create')}
+            </Button>
+          </Group>
+          <Problem error={create.error} />
+        </Card>
+      )}
+      {list.data?.items.map((c) => (
+        <Card withBorder key={c.id}>
+          <Group justify="space-between">
+            <Text fw={600}>
+              {t('cycles.title', { seq: c.seq, period: c.period })}{' '}
+              <Badge variant="light">{t(`cycles.states.${c.state}`)}</Badge>
+            </Text>
+            <Text size="sm">
+              {t('cycles.summary', {
+                n: formatNumber(c.recipients),
+                amount: formatRupiah(c.amountPerRecipient),
+                total: formatRupiah(c.total),
+                version: c.ruleVersion,
+              })}
+            </Text>
+          </Group>
+          {c.ineligible.length > 0 && (
+            <Alert color="orange" mt="xs">
+              {t('cycles.ineligible', { n: c.ineligible.length })}
+            </Alert>
+          )}
+          <Stack gap={0} mt="xs">
+            {c.steps.map((s) => (
+              <Text size="xs" c="dimmed" key={`${s.at}-${s.action}`}>
+                {formatDateTime(s.at)} · {t(`cycles.actions.${s.action}`)} · {s.by}
+                {s.note && ` · ${s.note}`}
+              </Text>
+            ))}
+          </Stack>
+          {(nextActions[c.state] ?? []).length > 0 && (
+            <Group mt="xs" align="end">
+              <Textarea
+                size="xs"
+                w={320}
+                placeholder={t('cycles.note')}
+                value={notes[c.id] ?? ''}
+                onChange={(e) => setNotes({ ...notes, [c.id]: e.currentTarget.value })}
+                autosize
+                minRows={1}
+              />
+              {nextActions[c.state]!.map((a) => (
+                <Button
+                  key={a}
+                  size="xs"
+                  variant={a === 'kembalikan' ? 'default' : 'filled'}
+                  onClick={() => run(c.id, a)}
+                  loading={busy === c.id + a}
+                  data-testid={`cycle-${a}`}
+                >
+                  {t(`cycles.actions.${a}`)}
+                </Button>
+              ))}
+            </Group>
+          )}
+        </Card>
+      ))}
+      <Problem error={error} />
+    </Stack>
+  );
+}
+
+interface Grievance {
+  id: string;
+  kind: string;
+  description: string;
+  regionCode: string;
+  status: string;
+  resolution: string | null;
+  createdAt: string;
+}
+
+/** Grievances about the program: filed near the resident, resolved by the agency with a resolution. */
+export function GrievancesPanel({ programId, manage }: { programId: string; manage: boolean }) {
+  const { t } = useTranslation();
+  const { can, session } = useSession();
+  const client = useQueryClient();
+  const list = useQuery({
+    queryKey: ['grievances', programId],
+    queryFn: () => get<{ items: Grievance[] }>(`/api/programs/${programId}/grievances`),
+  });
+  const reload = () => client.invalidateQueries({ queryKey: ['grievances', programId] });
+  const [form, setForm] = useState({
+    kind: 'kelayakan',
+    description: '',
+    regionCode: session?.user?.regionCode ?? '35.05',
+  });
+  const file = useSubmit(() => post(`/api/programs/${programId}/grievances`, form), reload);
+  const [resolution, setResolution] = useState<Record<string, string>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const update = async (id: string, status: string) => {
+    setError(null);
+    try {
+      await api('PATCH', `/api/grievances/${id}`, { status, resolution: resolution[id] ?? '' });
+      await reload();
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'INTERNAL', String(e)));
+    }
+  };
+  return (
+    <Stack data-testid="grievances">
+      {can('grievances.write') && (
+        <Card withBorder component="form" onSubmit={file.submit}>
+          <Group align="end">
+            <Select
+              label={t('grievances.kind')}
+              value={form.kind}
+              onChange={(v) => setForm({ ...form, kind: v ?? 'kelayakan' })}
+              data={['kelayakan', 'penyaluran', 'lainnya'].map((k) => ({
+                value: k,
+                label: t(`grievances.kinds.${k}`),
+              }))}
+              allowDeselect={false}
+              w={180}
+            />
+            <TextInput
+              label={t('grievances.region')}
+              value={form.regionCode}
+              onChange={(e) => setForm({ ...form, regionCode: e.currentTarget.value })}
+              w={160}
+            />
+            <Textarea
+              label={t('grievances.description')}
+              value={form.description}
+              onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+              w={360}
+              autosize
+              minRows={1}
+              error={file.error?.fieldMessage('description')}
+            />
+            <Button type="submit" loading={file.busy}>
+              {t('grievances.file')}
+            </Button>
+          </Group>
+          <Problem error={file.error} />
+        </Card>
+      )}
+      <Card withBorder p={0}>
+        <Table fz="sm" striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('grievances.kind')}</Table.Th>
+              <Table.Th>{t('grievances.description')}</Table.Th>
+              <Table.Th>{t('grievances.region')}</Table.Th>
+              <Table.Th>{t('grievances.status')}</Table.Th>
+              {manage && <Table.Th />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data?.items.map((g) => (
+              <Table.Tr key={g.id}>
+                <Table.Td>{t(`grievances.kinds.${g.kind}`)}</Table.Td>
+                <Table.Td>
+                  {g.description}
+                  {g.resolution && (
+                    <Text size="xs" c="teal">
+                      {g.resolution}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{g.regionCode}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light">{t(`grievances.statuses.${g.status}`)}</Badge>
+                </Table.Td>
+                {manage && (
+                  <Table.Td>
+                    {(g.status === 'baru' || g.status === 'diproses') && (
+                      <Group gap={4}>
+                        <TextInput
+                          size="xs"
+                          placeholder={t('grievances.resolution')}
+                          value={resolution[g.id] ?? ''}
+                          onChange={(e) => setResolution({ ...resolution, [g.id]: e.currentTarget.value })}
+                        />
+                        {['diproses', 'selesai', 'ditolak'].map((st) => (
+                          <Button key={st} size="xs" variant="light" onClick={() => update(g.id, st)}>
+                            {t(`grievances.statuses.${st}`)}
+                          </Button>
+                        ))}
+                      </Group>
+                    )}
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+      <Problem error={error} />
+    </Stack>
+  );
+}
