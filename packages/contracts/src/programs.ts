@@ -173,7 +173,10 @@ export const umkmBody = z
     regionCode,
     products: z.string().trim().max(500).default(''),
     permits: z
-      .partialRecord(z.enum(['nib', 'pirt', 'halal', 'bpom', 'sni']), z.union([z.string().max(40), z.boolean()]))
+      .partialRecord(
+        z.enum(['nib', 'pirt', 'halal', 'bpom', 'sni']),
+        z.union([z.string().max(40), z.boolean()]),
+      )
       .default({}),
     channels: z
       .array(z.enum(['langsung', 'marketplace', 'whatsapp', 'media_sosial', 'pameran']))
