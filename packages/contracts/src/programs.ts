@@ -73,6 +73,8 @@ export const programBody = z
           name: z.string().trim().min(2).max(120),
           unit: z.string().trim().min(1).max(30),
           target: z.number().min(0),
+          /** What has been delivered so far, as the agency reports it. */
+          achieved: z.number().min(0).optional(),
         }),
       )
       .max(20)

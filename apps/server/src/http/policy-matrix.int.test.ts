@@ -91,6 +91,7 @@ const matrix: Record<string, string> = {
   'GET /api/pb/elections/:id/export.pb': 'A A A A A A A',
   'GET /api/people': 'A A A A A - -',
   'POST /api/people': 'A - - - A - -',
+  'GET /api/people.xlsx': 'A A A A A - -',
   'POST /api/people/lookup': 'A A A A A - -',
   'GET /api/people/:id': 'A A A A A - -',
   'GET /api/umkm': 'A A A A A - -',

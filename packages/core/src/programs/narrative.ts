@@ -26,6 +26,8 @@ export interface NarrativeInput {
   period: { start: string; end: string };
   budget: number;
   evaluation: ProgramEvaluation;
+  /** Planned outputs with what has been delivered, as the agency reports it. */
+  outputs?: readonly { name: string; unit: string; target: number; achieved?: number | undefined }[];
 }
 
 export interface Sentence {

@@ -121,6 +121,13 @@ describe('the registry keeps identities to those who need them', () => {
     const bappeda = (await as('perencana', 'GET', '/api/people?limit=5')).json();
     expect(bappeda.items[0].nik).toMatch(/\*{8}/);
     expect((await as('dprd', 'GET', '/api/people')).statusCode).toBe(403);
+    // The export masks as the list does: the kecamatan's workbook holds no full NIK.
+    const book = await as('kec.wonodadi', 'GET', '/api/people.xlsx?region=35.05.01.2001');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(book.rawPayload as unknown as ArrayBuffer);
+    const nikCells = wb.getWorksheet('Penduduk')!.getColumn(1).values.slice(2) as string[];
+    expect(nikCells.length).toBeGreaterThan(50);
+    expect(nikCells.every((v) => /^\d{4}\*{8}\d{4}$/.test(v))).toBe(true);
     // A desa never reads another desa's people, by list or by id.
     expect((await as('desa.jaten', 'GET', '/api/people?region=35.05.01.2002')).statusCode).toBe(403);
     const elsewhere = (await as('perencana', 'GET', '/api/people?region=35.05.02&limit=1')).json().items[0];

@@ -53,6 +53,23 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request) => registry.listPeople(ctx, request.principal, request.query),
   );
+  app.get(
+    '/people.xlsx',
+    {
+      config: { permission: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'The people list as a workbook (same scope and masking as the list; the export is logged)',
+        querystring: peopleQuery,
+      },
+    },
+    async (request, reply) =>
+      sendFile(reply, {
+        kind: 'xlsx',
+        name: `penduduk-${request.query.region ?? 'wilayah'}.xlsx`,
+        data: await registry.exportPeople(ctx, request.principal, request.query),
+      }),
+  );
   app.post(
     '/people',
     {

@@ -438,6 +438,7 @@ export async function evaluate(ctx: AppContext, programId: string) {
     period: { start: formatDate(p.startDate), end: formatDate(p.endDate) },
     budget: p.budget,
     evaluation,
+    outputs: p.outputs as { name: string; unit: string; target: number; achieved?: number }[],
   });
   return {
     program: {

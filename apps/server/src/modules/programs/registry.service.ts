@@ -5,6 +5,7 @@ import type { AppContext, Principal } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { enrolments, families, people, programs, umkm } from '../../db/schema.ts';
 import { decrypt, encrypt, keyedHash, maskIdentifier } from '../../personal/personal-data.ts';
+import { xlsxOf } from '../../reports/xlsx.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { assertLocation } from '../musrenbang/musrenbang.service.ts';
 import { namesOf } from '../regions/regions.service.ts';
@@ -90,6 +91,7 @@ export async function listPeople(
   ctx: AppContext,
   principal: Principal,
   query: { region?: string | undefined; q?: string | undefined; limit: number; offset: number },
+  action: 'people.listed' | 'people.exported' = 'people.listed',
 ) {
   const actor = principal.actor;
   const within = listScope(principal, query.region);
@@ -121,7 +123,7 @@ export async function listPeople(
   const items = await present(ctx, principal, rows);
   await db.transaction((tx) =>
     appendAudit(tx, principal, {
-      action: 'people.listed',
+      action,
       entity: 'person',
       entityId: within ?? '*',
       after: { count: items.length, q: query.q ? 'name' : null },
@@ -232,4 +234,35 @@ export async function registerPerson(ctx: AppContext, principal: Principal, body
     });
     return { id: p!.id };
   });
+}
+
+/** The list as a workbook: the same scope and the same masking as the screen; the export is logged. */
+export async function exportPeople(
+  ctx: AppContext,
+  principal: Principal,
+  query: { region?: string | undefined; q?: string | undefined },
+) {
+  const { items } = await listPeople(
+    ctx,
+    principal,
+    { ...query, limit: 50_000, offset: 0 },
+    'people.exported',
+  );
+  type Row = (typeof items)[number];
+  return xlsxOf<Row>(
+    'Penduduk',
+    [
+      { header: 'NIK', width: 20, value: (r) => r.nik },
+      { header: 'No. KK', width: 20, value: (r) => r.kk },
+      { header: 'nama', width: 28, value: (r) => r.name },
+      { header: 'jenis kelamin', width: 8, value: (r) => r.sex },
+      { header: 'tanggal lahir', width: 12, value: (r) => r.birthDate },
+      { header: 'kode wilayah', width: 16, value: (r) => r.regionCode },
+      { header: 'desa/kelurahan', width: 20, value: (r) => r.regionName },
+      { header: 'alamat', width: 24, value: (r) => r.address },
+      { header: 'desil', width: 8, value: (r) => r.welfareDecile },
+      { header: 'data contoh', width: 10, value: (r) => (r.sample ? 'ya' : 'tidak') },
+    ],
+    items,
+  );
 }
