@@ -66,6 +66,35 @@ describe('programs in Chromium', () => {
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('an agency creates a program with a rule, an outcome and an output, and reports what it delivered', async () => {
+    const { page } = b;
+    await signIn(page, 'opd.dpupr');
+    await page.getByRole('link', { name: 'Program', exact: true }).click();
+    await page.getByTestId('program-new').click();
+    const form = page.getByTestId('program-form');
+    await form.getByLabel('Kode').fill(`DPUPR-${String(Date.now()).slice(-6)}`);
+    await form.getByLabel('Program', { exact: true }).fill('Padat karya jalan desa');
+    await form.getByLabel('Anggaran').fill('250000000');
+    await form.getByLabel('Target penerima').fill('100');
+    await form.getByLabel('desil').check();
+    await page.getByRole('button', { name: 'Tambah keluaran' }).click();
+    await form.getByPlaceholder('Keluaran (mis. peserta terlatih)').fill('Pekerja padat karya');
+    await form.getByPlaceholder('Target penerima').fill('100');
+    await page.getByTestId('program-save').click();
+    const outputs = page.getByTestId('outputs');
+    await outputs.waitFor();
+    expect(await page.locator('h2').innerText()).toContain('Padat karya jalan desa');
+    expect(await page.getByText('Syarat (versi 1): desil 1–4').count()).toBe(1);
+    await outputs.getByLabel('Capaian Pekerja padat karya').fill('60');
+    await page.getByRole('button', { name: 'Simpan capaian' }).click();
+    await page.getByRole('tab', { name: 'Laporan evaluasi' }).click();
+    await page
+      .getByTestId('narrative')
+      .getByText('Keluaran "Pekerja padat karya": 60 dari target 100 orang (60 %).')
+      .waitFor();
+    await shot(page, 'program-created');
+  });
+
   it('shows targeting errors with a map, and runs a payment cycle to its approval', async () => {
     const { page } = b;
     await signIn(page, 'admin');

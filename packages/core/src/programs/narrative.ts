@@ -92,8 +92,19 @@ export function programNarrative(p: NarrativeInput): Narrative {
     'jangkauan',
     `Program menjangkau ${formatNumber(e.reach.enrolled)} peserta dari target ${formatNumber(e.reach.target)}${
       reach !== null ? ` (${pct(reach)})` : ''
-    }; ${formatNumber(Math.round(e.completion.share * e.completion.n))} peserta menyelesaikannya (${pct(e.completion.share || 0)}).`,
+    }${
+      e.completion.n
+        ? `; ${formatNumber(Math.round(e.completion.share * e.completion.n))} peserta menyelesaikannya (${pct(e.completion.share)})`
+        : ''
+    }.`,
   );
+  for (const o of p.outputs ?? [])
+    if (o.achieved !== undefined)
+      say(
+        'pelaksanaan',
+        'keluaran',
+        `Keluaran "${o.name}": ${formatNumber(o.achieved)} dari target ${formatNumber(o.target)} ${o.unit}${o.target ? ` (${pct(o.achieved / o.target)})` : ''}.`,
+      );
   if (e.costPerBeneficiary !== null)
     say(
       'pelaksanaan',

@@ -202,3 +202,26 @@ describe('payment cycles', () => {
     expect(cycleMove('kembalikan', 'diajukan', bappeda, true, 'u-opd')).toEqual({ ok: true, to: 'draf' });
   });
 });
+
+describe('report text without participants yet', () => {
+  it('says what was delivered and writes no NaN when nobody is enrolled', () => {
+    const n = programNarrative({
+      name: 'Padat karya',
+      type: 'lainnya',
+      opd: 'DPUPR',
+      period: { start: '1 Januari 2027', end: '31 Desember 2027' },
+      budget: 250_000_000,
+      evaluation: evaluateProgram({ budget: 250_000_000, targetBeneficiaries: 100, outcomes: [] }, []),
+      outputs: [{ name: 'Pekerja padat karya', unit: 'orang', target: 100, achieved: 60 }],
+    });
+    const text = Object.values(n)
+      .flat()
+      .map((x) => x.text)
+      .join(' ');
+    expect(text).not.toContain('NaN');
+    expect(n.pelaksanaan.map((x) => x.text)).toEqual([
+      'Program menjangkau 0 peserta dari target 100 (0 %).',
+      'Keluaran "Pekerja padat karya": 60 dari target 100 orang (60 %).',
+    ]);
+  });
+});

@@ -135,6 +135,31 @@ export function TargetingPanel({ programId }: { programId: string }) {
           </Table>
         </Card>
       </SimpleGrid>
+      <details>
+        <summary>{t('targeting.byDesa')}</summary>
+        <Table fz="xs" striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('registry.desa')}</Table.Th>
+              <Table.Th ta="right">{t('targeting.recipients')}</Table.Th>
+              <Table.Th ta="right">{t('targeting.eligible')}</Table.Th>
+              <Table.Th ta="right">{t('targeting.inclusion')}</Table.Th>
+              <Table.Th ta="right">{t('targeting.exclusion')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {d.byDesa?.map((k) => (
+              <Table.Tr key={k.area}>
+                <Table.Td>{k.name}</Table.Td>
+                <Table.Td ta="right">{formatNumber(k.recipients)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(k.eligible)}</Table.Td>
+                <Table.Td ta="right">{pct(k.inclusionError)}</Table.Td>
+                <Table.Td ta="right">{pct(k.exclusionError)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </details>
     </Stack>
   );
 }

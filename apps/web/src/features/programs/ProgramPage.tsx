@@ -76,6 +76,11 @@ interface Program {
   outcomes: { indicator: string }[];
   sample: boolean;
   cyclic: boolean;
+  organisationId: string;
+  targetBeneficiaries: number;
+  targetGroups: string;
+  outputs: { name: string; unit: string; target: number; achieved?: number }[];
+  excludes: string[];
 }
 interface Enrolment {
   id: string;
@@ -133,6 +138,7 @@ export default function ProgramPage() {
     queryFn: () => get<{ named: boolean; items: Enrolment[] }>(`/api/programs/${id}/enrolments`),
   });
   const reload = async () => {
+    await client.invalidateQueries({ queryKey: ['program', id] });
     await client.invalidateQueries({ queryKey: ['program-evaluation', id] });
     await client.invalidateQueries({ queryKey: ['program-enrolments', id] });
   };
@@ -230,6 +236,7 @@ export default function ProgramPage() {
         </Card>
       </SimpleGrid>
 
+      {p.outputs.length > 0 && <OutputsCard program={p} manage={manage} onDone={reload} />}
       <Tabs defaultValue="evaluasi">
         <Tabs.List>
           <Tabs.Tab value="evaluasi">{t('programs.evaluation')}</Tabs.Tab>
@@ -534,6 +541,12 @@ function MeasureForm({
     () => api('PATCH', `/api/enrolments/${enrolmentId}`, { completedOn: today }),
     onDone,
   );
+  const [sessions, setSessions] = useState<number | ''>('');
+  const attend = useSubmit(
+    () =>
+      api('PATCH', `/api/enrolments/${enrolmentId}`, { sessionsAttended: sessions === '' ? -1 : sessions }),
+    onDone,
+  );
   return (
     <Stack gap={4} data-testid="measure-form">
       <Group align="end">
@@ -582,7 +595,100 @@ function MeasureForm({
           {t('programs.complete')}
         </Button>
       </Group>
-      <Problem error={save.error ?? complete.error} />
+      <Group align="end">
+        <NumberInput
+          label={t('programs.attendance')}
+          value={sessions}
+          min={0}
+          onChange={(v) => setSessions(v === '' ? '' : Number(v))}
+          w={160}
+        />
+        <Button variant="default" onClick={() => attend.submit()} loading={attend.busy}>
+          {t('programs.saveAttendance')}
+        </Button>
+      </Group>
+      <Problem error={save.error ?? complete.error ?? attend.error} />
     </Stack>
+  );
+}
+
+function OutputsCard({
+  program: p,
+  manage,
+  onDone,
+}: {
+  program: Program;
+  manage: boolean;
+  onDone: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [achieved, setAchieved] = useState<Record<number, number | ''>>(
+    Object.fromEntries(p.outputs.map((o, i) => [i, o.achieved ?? ''])),
+  );
+  const save = useSubmit(
+    () =>
+      api('PUT', `/api/programs/${p.id}`, {
+        code: p.code,
+        name: p.name,
+        type: p.type,
+        organisationId: p.organisationId,
+        startDate: p.startDate,
+        endDate: p.endDate,
+        budget: p.budget,
+        targetBeneficiaries: p.targetBeneficiaries,
+        targetGroups: p.targetGroups,
+        eligibility: p.eligibility,
+        outcomes: p.outcomes,
+        excludes: p.excludes,
+        cyclic: p.cyclic,
+        outputs: p.outputs.map((o, i) => ({
+          name: o.name,
+          unit: o.unit,
+          target: o.target,
+          ...(achieved[i] === '' || achieved[i] === undefined ? {} : { achieved: achieved[i] }),
+        })),
+      }),
+    onDone,
+  );
+  return (
+    <Card withBorder data-testid="outputs">
+      <Text fw={600} size="sm">
+        {t('programs.outputs')}
+      </Text>
+      <Table fz="sm">
+        <Table.Tbody>
+          {p.outputs.map((o, i) => (
+            <Table.Tr key={o.name}>
+              <Table.Td>{o.name}</Table.Td>
+              <Table.Td ta="right">
+                {t('programs.outputTarget')}: {formatNumber(o.target)} {o.unit}
+              </Table.Td>
+              <Table.Td ta="right">
+                {manage ? (
+                  <NumberInput
+                    size="xs"
+                    w={140}
+                    min={0}
+                    aria-label={`${t('programs.achieved')} ${o.name}`}
+                    value={achieved[i] ?? ''}
+                    onChange={(v) => setAchieved({ ...achieved, [i]: v === '' ? '' : Number(v) })}
+                  />
+                ) : (
+                  `${t('programs.achieved')}: ${o.achieved === undefined ? '–' : formatNumber(o.achieved)}`
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {manage && (
+        <Group mt="xs">
+          <Button size="xs" variant="light" onClick={() => save.submit()} loading={save.busy}>
+            {t('programs.saveOutputs')}
+          </Button>
+        </Group>
+      )}
+      <Problem error={save.error} />
+    </Card>
   );
 }

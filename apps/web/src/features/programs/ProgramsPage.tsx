@@ -1,9 +1,12 @@
-import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
+import { useSession } from '../../app/session.ts';
+import { ProgramForm } from './ProgramForm.tsx';
 
 interface ProgramItem {
   id: string;
@@ -23,6 +26,9 @@ interface ProgramItem {
 /** Every program with its reach: participants against the target, and the size of its comparison group. */
 export default function ProgramsPage() {
   const { t } = useTranslation();
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   const list = useQuery({
     queryKey: ['programs'],
     queryFn: () => get<{ items: ProgramItem[] }>('/api/programs'),
@@ -31,6 +37,23 @@ export default function ProgramsPage() {
     <Stack maw={1200}>
       <Title order={2}>{t('programs.title')}</Title>
       <Text size="sm">{t('programs.help')}</Text>
+      {can('programs.manage') && (
+        <Group>
+          <Button
+            variant={creating ? 'default' : 'filled'}
+            onClick={() => setCreating((v) => !v)}
+            data-testid="program-new"
+          >
+            {t('programs.new')}
+          </Button>
+        </Group>
+      )}
+      {creating && (
+        <ProgramForm
+          codes={(list.data?.items ?? []).map((p) => p.code)}
+          onSaved={(id) => navigate(`/program/${id}`)}
+        />
+      )}
       <Card withBorder p={0}>
         <Table fz="sm" striped data-testid="programs">
           <Table.Thead>

@@ -70,6 +70,14 @@ export default function RegistryPage() {
           <Text size="sm" c="dimmed">
             {t('registry.total', { n: formatNumber(list.data?.total ?? 0) })}
           </Text>
+          <Button
+            component="a"
+            variant="default"
+            size="xs"
+            href={`/api/people.xlsx${search ? `?q=${encodeURIComponent(search)}` : ''}`}
+          >
+            {t('registry.export')}
+          </Button>
         </Group>
       </form>
       <Problem error={list.error as never} />
