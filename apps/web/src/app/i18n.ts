@@ -113,6 +113,7 @@ const id = {
     eligible: 'Sasaran',
     map: 'Kesalahan eksklusi per kecamatan',
     byDesa: 'Per desa',
+    conflict: '{{n}} peserta juga menerima {{program}}, yang tidak boleh dirangkap dengan program ini.',
     noDecileRule:
       'Syarat program ini tidak memakai desil kesejahteraan, sehingga ketepatan sasaran tidak dihitung.',
     importDeciles: 'Impor desil keluarga (CSV: no_kk,desil)',
@@ -984,6 +985,7 @@ const en: Resources = {
     eligible: 'Target',
     map: 'Exclusion error by kecamatan',
     byDesa: 'By desa',
+    conflict: '{{n}} participants also receive {{program}}, which cannot be combined with this program.',
     noDecileRule: "This program's rule does not use welfare deciles, so targeting is not measured.",
     importDeciles: 'Import family deciles (CSV: no_kk,desil)',
     year: 'Data year',

@@ -329,6 +329,20 @@ describe('targeting', () => {
     expect(r.byKecamatan.reduce((a: number, k: { recipients: number }) => a + k.recipients, 0)).toBe(
       c.recipients,
     );
+    expect(r.conflicts).toEqual([]);
+    // Someone served by both programs that exclude each other (as data from before a rule could hold).
+    const sembako = await programId('CONTOH-SEMBAKO');
+    await t.ctx.database.bulk((tx) =>
+      tx.query(
+        `insert into enrolments (program_id, person_id, "group", status, enrolled_on, "check")
+         select '${sembako}', e.person_id, 'peserta', 'aktif', '2026-01-01', '{}'::jsonb
+         from enrolments e where e.program_id = '${blt}' and e."group" = 'peserta'
+           and not exists (select 1 from enrolments y where y.program_id = '${sembako}' and y.person_id = e.person_id)
+         limit 2`,
+      ),
+    );
+    const clash = (await as('dprd', 'GET', `/api/programs/${blt}/targeting`)).json();
+    expect(clash.conflicts).toEqual([{ code: 'CONTOH-SEMBAKO', people: 2 }]);
     // A program whose rule has no decile has no targeting figures.
     const organik = (
       await as('dprd', 'GET', `/api/programs/${await programId('CONTOH-ORGANIK')}/targeting`)

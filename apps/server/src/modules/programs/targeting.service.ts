@@ -74,8 +74,21 @@ export async function programTargeting(ctx: AppContext, programId: string) {
   const db = ctx.database.db;
   const [p] = await db.select().from(programs).where(eq(programs.id, programId));
   if (!p) throw new AppError('NOT_FOUND', { details: { what: programId } });
+  // Participants also served by a program that may not be combined with this one (either side
+  // may list the other): enrolment refuses these, but data from before a rule changed may hold some.
+  const clash = await db.execute(
+    sql`select o.code, count(distinct e.person_id)::int as people
+        from enrolments e
+        join enrolments x on x.person_id = e.person_id and x.program_id <> e.program_id
+          and x."group" = 'peserta' and x.status <> 'keluar'
+        join programs o on o.id = x.program_id
+        where e.program_id = ${programId} and e."group" = 'peserta' and e.status <> 'keluar'
+          and (${JSON.stringify(p.excludes)}::jsonb ? o.code or o.excludes ? ${p.code})
+        group by o.code order by o.code`,
+  );
+  const conflicts = (clash as unknown as { rows: { code: string; people: number }[] }).rows;
   const range = decileRange(p.eligibility as EligibilityRule);
-  if (!range) return { program: { id: p.id, code: p.code }, deciles: null };
+  if (!range) return { program: { id: p.id, code: p.code }, deciles: null, conflicts };
   const fams = await db
     .select({ id: families.id, region: families.regionCode, decile: families.welfareDecile })
     .from(families);
@@ -108,6 +121,7 @@ export async function programTargeting(ctx: AppContext, programId: string) {
   return {
     program: { id: p.id, code: p.code },
     deciles: range,
+    conflicts,
     total,
     byKecamatan: named(byKec.byArea),
     byDesa: named(byDesa.byArea.filter((a) => a.recipients > 0 || a.eligible > 0)),

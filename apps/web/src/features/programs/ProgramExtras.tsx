@@ -37,6 +37,7 @@ interface Figures {
 }
 interface Targeting {
   deciles: { min: number; max: number } | null;
+  conflicts: { code: string; people: number }[];
   total?: Figures;
   byKecamatan?: (Figures & { area: string; name: string })[];
   byDesa?: (Figures & { area: string; name: string })[];
@@ -57,9 +58,23 @@ export function TargetingPanel({ programId }: { programId: string }) {
   });
   const d = data.data;
   if (!d) return null;
-  if (!d.deciles || !d.total) return <Text c="dimmed">{t('targeting.noDecileRule')}</Text>;
+  const conflicts = d.conflicts.length > 0 && (
+    <Alert color="red" data-testid="conflicts">
+      {d.conflicts
+        .map((c) => t('targeting.conflict', { n: formatNumber(c.people), program: c.code }))
+        .join(' ')}
+    </Alert>
+  );
+  if (!d.deciles || !d.total)
+    return (
+      <Stack>
+        {conflicts}
+        <Text c="dimmed">{t('targeting.noDecileRule')}</Text>
+      </Stack>
+    );
   return (
     <Stack data-testid="targeting">
+      {conflicts}
       <Text size="sm">{t('targeting.help', { min: d.deciles.min, max: d.deciles.max })}</Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Card withBorder>
