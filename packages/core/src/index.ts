@@ -7,6 +7,7 @@ export * from './jobs.ts';
 export * from './musrenbang/index.ts';
 export * from './pb/index.ts';
 export * from './programs/index.ts';
+export * from './projects/index.ts';
 export * from './regions/region-code.ts';
 export * from './stats/index.ts';
 export type * from './types.ts';

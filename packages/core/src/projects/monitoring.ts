@@ -1,0 +1,157 @@
+/**
+ * Monitoring of funded work (issue 8): the plan curve of physical progress ("kurva S"), the
+ * deviation of actual from planned progress, a forecast of completion from the progress so far,
+ * the status an office reads (on schedule, late, critical), weighted roll-up of grouped projects,
+ * and the share of road length in good or fair condition (kemantapan jalan).
+ */
+export interface PlanPoint {
+  /** The month, YYYY-MM; the value is reached at the end of that month. */
+  month: string;
+  /** Cumulative planned physical progress, 0..100. */
+  physical: number;
+  /** Cumulative planned spending in rupiah. */
+  financial: number;
+}
+
+const DAY = 86_400_000;
+const endOfMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return Date.UTC(y, m, 0);
+};
+const time = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+/**
+ * The planned cumulative value on `date`: 0 before the start, linear within each month between
+ * the previous month-end and this month-end, the last value after the end.
+ */
+export function plannedAt(
+  curve: readonly PlanPoint[],
+  start: string,
+  date: string,
+  key: 'physical' | 'financial',
+) {
+  if (!curve.length) return 0;
+  const t = time(date);
+  let prevT = time(start);
+  let prevV = 0;
+  for (const p of curve) {
+    const end = endOfMonth(p.month);
+    if (t <= end) {
+      if (t <= prevT) return prevV;
+      return prevV + ((p[key] - prevV) * (t - prevT)) / Math.max(end - prevT, DAY);
+    }
+    prevT = end;
+    prevV = p[key];
+  }
+  return prevV;
+}
+
+export interface Thresholds {
+  /** Behind plan by more than this many points is "late". */
+  lateTolerance: number;
+  /**
+   * "Kontrak kritis" (Permen PUPR 14/2020, the critical-contract rule for construction): behind by
+   * more than 10 points while the plan is at 0-70 %, or by more than 5 points while it is at
+   * 70-100 %. These are defaults: the office sets its own.
+   */
+  criticalEarly: number;
+  criticalLate: number;
+  criticalSwitchAt: number;
+}
+
+export const defaultThresholds: Thresholds = {
+  lateTolerance: 2,
+  criticalEarly: 10,
+  criticalLate: 5,
+  criticalSwitchAt: 70,
+};
+
+export type ScheduleStatus = 'sesuai' | 'terlambat' | 'kritis' | 'selesai';
+
+/** The status from planned and actual physical progress (points, 0..100). */
+export function scheduleStatus(
+  planned: number,
+  actual: number,
+  t: Thresholds = defaultThresholds,
+): ScheduleStatus {
+  if (actual >= 100) return 'selesai';
+  const behind = planned - actual;
+  const critical = planned <= t.criticalSwitchAt ? t.criticalEarly : t.criticalLate;
+  if (behind > critical) return 'kritis';
+  if (behind > t.lateTolerance) return 'terlambat';
+  return 'sesuai';
+}
+
+export interface ProgressReport {
+  date: string;
+  /** Cumulative physical progress, 0..100. */
+  physical: number;
+}
+
+/**
+ * The completion date forecast from the progress so far: the pace of the last reports (at least
+ * the last 60 days, or since the start when the work is younger), carried on to 100 %. Null when
+ * there is no pace to carry (nothing done, or no progress in the window).
+ */
+export function forecastCompletion(start: string, reports: readonly ProgressReport[]): string | null {
+  if (!reports.length) return null;
+  const sorted = [...reports].sort((a, b) => a.date.localeCompare(b.date));
+  const last = sorted.at(-1)!;
+  if (last.physical >= 100) return last.date;
+  const windowStart = time(last.date) - 60 * DAY;
+  const base = [...sorted].reverse().find((r) => time(r.date) <= windowStart) ?? { date: start, physical: 0 };
+  const days = (time(last.date) - time(base.date)) / DAY;
+  const pace = days > 0 ? (last.physical - base.physical) / days : 0;
+  if (!(pace > 0)) return null;
+  const remaining = (100 - last.physical) / pace;
+  return new Date(time(last.date) + Math.ceil(remaining) * DAY).toISOString().slice(0, 10);
+}
+
+/** Progress of a group of projects, each weighted (by its budget unless weights are given). */
+export function rollUp(items: readonly { weight: number; physical: number }[]): number | null {
+  const total = items.reduce((s, i) => s + i.weight, 0);
+  if (!(total > 0)) return null;
+  return items.reduce((s, i) => s + i.weight * i.physical, 0) / total;
+}
+
+export const roadConditions = ['baik', 'sedang', 'rusak_ringan', 'rusak_berat'] as const;
+export type RoadCondition = (typeof roadConditions)[number];
+
+/**
+ * Kemantapan jalan: the share of road length in good (baik) or fair (sedang) condition, in
+ * percent, for all segments and per area.
+ */
+export function kemantapan(
+  segments: readonly { area: string; lengthKm: number; condition: RoadCondition }[],
+) {
+  const share = (list: typeof segments) => {
+    const total = list.reduce((s, x) => s + x.lengthKm, 0);
+    const steady = list
+      .filter((x) => x.condition === 'baik' || x.condition === 'sedang')
+      .reduce((s, x) => s + x.lengthKm, 0);
+    const byCondition = Object.fromEntries(
+      roadConditions.map((c) => [
+        c,
+        list.filter((x) => x.condition === c).reduce((s, x) => s + x.lengthKm, 0),
+      ]),
+    ) as Record<RoadCondition, number>;
+    return {
+      lengthKm: total,
+      steadyKm: steady,
+      percent: total > 0 ? (100 * steady) / total : null,
+      byCondition,
+    };
+  };
+  const areas = new Map<string, (typeof segments)[number][]>();
+  for (const s of segments) {
+    const list = areas.get(s.area);
+    if (list) list.push(s);
+    else areas.set(s.area, [s]);
+  }
+  return {
+    ...share(segments),
+    byArea: [...areas]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([area, list]) => ({ area, ...share(list) })),
+  };
+}
