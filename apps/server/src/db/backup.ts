@@ -39,6 +39,12 @@ export const backupTables = [
   'survey_households',
   'program_cycles',
   'grievances',
+  'projects',
+  'progress_reports',
+  'progress_photos',
+  'project_permits',
+  'road_segments',
+  'road_conditions',
 ] as const;
 
 /** Left out on purpose: a restore signs everyone out. */
