@@ -7,6 +7,7 @@ import { musrenbangModule } from './musrenbang/musrenbang.module.ts';
 import { organisationsModule } from './organisations/organisations.module.ts';
 import { pbModule } from './pb/pb.module.ts';
 import { programsModule } from './programs/programs.module.ts';
+import { projectsModule } from './projects/projects.module.ts';
 import { regionsModule } from './regions/regions.module.ts';
 import { systemModule } from './system/system.module.ts';
 import { usersModule } from './users/users.module.ts';
@@ -25,6 +26,7 @@ export const modules: readonly Module[] = [
   allocationModule,
   pbModule,
   programsModule,
+  projectsModule,
 ];
 
 export const jobHandlers: Readonly<Record<string, JobHandler>> = Object.assign(

@@ -27,6 +27,7 @@ describe('policy', () => {
       'pb.read',
       'pb.vote',
       'poverty.read',
+      'projects.read',
       'proposals.track',
       'regions.read',
       'settings.read',

@@ -79,6 +79,12 @@ const grants = {
   'registry.import': ['admin', 'perencana'],
   'umkm.write': ['admin', 'opd', 'desa'],
   'grievances.write': ['admin', 'perencana', 'opd', 'kecamatan', 'desa'],
+  // Projects: progress, photos and money spent are public (the portal); the OPD runs its projects,
+  // the desa may report progress on work in its desa; the OPD verifies.
+  'projects.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'projects.manage': ['admin', 'perencana', 'opd'],
+  'projects.report': ['admin', 'opd', 'desa'],
+  'projects.verify': ['admin', 'opd'],
   'forums.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   'forums.manage': ['admin', 'perencana', 'kecamatan', 'desa'],
 } as const satisfies Record<string, readonly Role[]>;

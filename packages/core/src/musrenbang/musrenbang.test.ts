@@ -87,6 +87,11 @@ describe('the path of a proposal', () => {
     expect(canDecide(otherOpd, atOpd)).toBe(false);
     expect(canDecide(perencana, { ...base, stage: 'kabupaten' })).toBe(true);
     expect(canDecide(perencana, atOpd)).toBe(false);
+    // Funded: the OPD that carries it out starts the work; another OPD may not.
+    const funded = { ...base, stage: 'apbd' as const };
+    expect(canDecide(opd, funded)).toBe(true);
+    expect(canDecide(otherOpd, funded)).toBe(false);
+    expect(canDecide(perencana, funded)).toBe(true);
     for (const stage of stages) expect(canDecide(dprd, { ...base, stage })).toBe(false);
   });
 

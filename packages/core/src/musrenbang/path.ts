@@ -87,7 +87,8 @@ export function isFunded(stage: Stage): boolean {
 /**
  * Who decides at each step: the desa at moderation and the desa forum, the kecamatan at its
  * forum, the addressed OPD at screening and during implementation, Bappeda (perencana) at the
- * kabupaten forum, the RKPD and the budget. An admin may act anywhere.
+ * kabupaten forum, the RKPD and the budget (where the OPD may also start the work). An admin may
+ * act anywhere.
  */
 export function canDecide(actor: Actor, p: ProposalOnPath): boolean {
   if (actor.role === 'admin') return true;
@@ -105,8 +106,13 @@ export function canDecide(actor: Actor, p: ProposalOnPath): boolean {
       );
     case 'kabupaten':
     case 'rkpd':
-    case 'apbd':
       return actor.role === 'perencana';
+    case 'apbd':
+      // Funded: Bappeda, or the OPD that carries it out when it starts the work as a project.
+      return (
+        actor.role === 'perencana' ||
+        (actor.role === 'opd' && p.organisationId !== null && canActForOrganisation(actor, p.organisationId))
+      );
   }
 }
 

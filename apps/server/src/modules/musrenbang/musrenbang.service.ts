@@ -20,6 +20,7 @@ import {
 import type { z } from 'zod';
 import type { AppContext, Principal } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { checkedImageType } from '../../http/images.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findRegion, namesOf } from '../regions/regions.service.ts';
 import { latestRanks } from './forums.repository.ts';
@@ -589,13 +590,7 @@ async function moveToYear(
   });
 }
 
-const PHOTO_TYPES: Record<string, (b: Buffer) => boolean> = {
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'image/webp': (b) =>
-    b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
-};
-export const PHOTO_LIMIT = 5 * 1024 * 1024;
+export { PHOTO_LIMIT } from '../../http/images.ts';
 export const PHOTOS_PER_PROPOSAL = 6;
 
 /** A photo of the location: JPEG, PNG or WebP (checked by content, not by name), at most 5 MiB. */
@@ -615,11 +610,7 @@ export async function addPhoto(
     ((actor.role === 'desa' || actor.role === 'kecamatan') &&
       canActInRegion(actor, parseRegionCode(p.regionCode)));
   if (!mayEdit) throw new AppError('OUT_OF_SCOPE');
-  const type = Object.keys(PHOTO_TYPES).find((t) => PHOTO_TYPES[t]!(data));
-  if (!type || type !== declared.split(';')[0]!.trim())
-    throw new AppError('VALIDATION', {
-      issues: [{ field: 'body', issue: 'photo_type', params: { types: 'JPEG, PNG, WebP' } }],
-    });
+  const type = checkedImageType(data, declared);
   const photos = await repo.findPhotos(ctx.database.db, id);
   if (photos.length >= PHOTOS_PER_PROPOSAL)
     throw new AppError('VALIDATION', {

@@ -1,0 +1,201 @@
+import {
+  permitBody,
+  progressBody,
+  projectBody,
+  projectListQuery,
+  projectParams,
+  roadsQuery,
+  verifyBody,
+} from '@sinergi/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { IMAGE_TYPES, PHOTO_LIMIT } from '../../http/images.ts';
+import { acceptFiles, uploadedFile } from '../../http/upload.ts';
+import type { Module } from '../module.ts';
+import * as service from './projects.service.ts';
+
+function routes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['projects'];
+  const read = { permission: 'projects.read' } as const;
+  const manage = { permission: 'projects.manage' } as const;
+  const params = projectParams;
+  acceptFiles(app, IMAGE_TYPES, PHOTO_LIMIT);
+
+  app.get(
+    '/projects',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Projects with planned and actual progress and spending, deviation, status and forecast (as of `on`)',
+        querystring: projectListQuery,
+      },
+    },
+    async (request) => service.listProjects(ctx, request.query),
+  );
+  app.post(
+    '/projects',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Create a project directly (e.g. an OPD activity)',
+        body: projectBody,
+        response: { 201: z.object({ id: z.string(), code: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.createProject(ctx, request.principal, request.body)),
+  );
+  app.post(
+    '/projects/from-proposal/:proposalId',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          'Create a project from a funded proposal: the link back is kept and the proposal moves to implementation',
+        params: z.strictObject({ proposalId: z.uuid() }),
+        body: projectBody,
+        response: { 201: z.object({ id: z.string(), code: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await service.createProject(ctx, request.principal, request.body, request.params.proposalId)),
+  );
+  app.get(
+    '/projects/bottlenecks',
+    {
+      config: read,
+      schema: { tags, summary: 'Which kinds of permit hold up how many projects and how much money' },
+    },
+    async () => service.bottlenecks(ctx),
+  );
+  app.get(
+    '/roads',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Kemantapan jalan: road length in good or fair condition, by kecamatan',
+        querystring: roadsQuery,
+      },
+    },
+    async (request) => service.roads(ctx, request.query.year),
+  );
+  app.get(
+    '/projects/:id',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'A project: plan and reports, photos, money by source, permits, status',
+        params,
+      },
+    },
+    async (request) => service.getProject(ctx, request.params.id),
+  );
+  app.post(
+    '/projects/:id/reports',
+    {
+      config: { permission: 'projects.report' },
+      schema: {
+        tags,
+        summary: 'Report progress (any percentage; 100 % needs the final documents)',
+        params,
+        body: progressBody,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await service.reportProgress(ctx, request.principal, request.params.id, request.body)),
+  );
+  app.post(
+    '/reports/:id/verify',
+    {
+      config: { permission: 'projects.verify' },
+      schema: { tags, summary: 'The OPD verifies or returns a progress report', params, body: verifyBody },
+    },
+    async (request) =>
+      service.verifyReport(
+        ctx,
+        request.principal,
+        request.params.id,
+        request.body.approve,
+        request.body.note,
+      ),
+  );
+  app.post(
+    '/reports/:id/photos',
+    {
+      config: { permission: 'projects.report' },
+      bodyLimit: PHOTO_LIMIT,
+      schema: {
+        tags,
+        summary:
+          'Add a photo to a progress report (JPEG, PNG or WebP, at most 5 MiB; date and place from EXIF)',
+        consumes: IMAGE_TYPES,
+        params,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await service.addProgressPhoto(
+            ctx,
+            request.principal,
+            request.params.id,
+            uploadedFile(request),
+            request.headers['content-type'] ?? '',
+          ),
+        ),
+  );
+  app.get(
+    '/photos/:id',
+    { config: read, schema: { tags, summary: 'A progress photo', params } },
+    async (request, reply) => {
+      const photo = await service.getProgressPhoto(ctx, request.params.id);
+      return reply.type(photo.mediaType).header('cache-control', 'public, max-age=3600').send(photo.data);
+    },
+  );
+  app.post(
+    '/projects/:id/permits',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Add a permit or land item to the readiness checklist',
+        params,
+        body: permitBody,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.savePermit(ctx, request.principal, request.params.id, request.body)),
+  );
+  app.put(
+    '/projects/:id/permits/:permitId',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Update a permit or land item',
+        params: z.strictObject({ id: z.uuid(), permitId: z.uuid() }),
+        body: permitBody,
+      },
+    },
+    async (request) =>
+      service.savePermit(ctx, request.principal, request.params.id, request.body, request.params.permitId),
+  );
+}
+
+export const projectsModule: Module = { name: 'projects', routes };

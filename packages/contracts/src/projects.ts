@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { regionCode } from './common.ts';
+
+/** Issue 8: projects, progress, permits, roads. */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' });
+export const fundingSources = [
+  'apbn',
+  'apbd_provinsi',
+  'apbd_kabupaten',
+  'dana_desa',
+  'swadaya',
+  'csr',
+] as const;
+export const projectTypes = [
+  'jalan',
+  'jembatan',
+  'irigasi',
+  'pasar',
+  'gedung',
+  'pelatihan',
+  'lainnya',
+] as const;
+export const permitKinds = [
+  'lahan',
+  'pbg',
+  'amdal_ukl_upl',
+  'andalalin',
+  'izin_galian',
+  'rekomendasi_teknis',
+  'lainnya',
+] as const;
+
+const planPoint = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'month' }),
+  physical: z.number().min(0).max(100),
+  financial: z.number().int().min(0).max(1e15),
+});
+
+export const projectBody = z
+  .strictObject({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9.-]{3,40}$/, { error: 'project_code' })
+      .optional(),
+    name: z.string().trim().min(3).max(200),
+    type: z.enum(projectTypes),
+    organisationId: z.uuid(),
+    regionCode,
+    location: z
+      .union([
+        z.strictObject({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+        z.strictObject({
+          type: z.literal('LineString'),
+          coordinates: z
+            .array(z.tuple([z.number(), z.number()]))
+            .min(2)
+            .max(500),
+        }),
+      ])
+      .optional(),
+    groupCode: z.string().trim().max(60).optional(),
+    groupName: z.string().trim().max(200).optional(),
+    contractor: z.string().trim().max(200).default(''),
+    contractValue: z.number().int().min(0).max(1e15),
+    startDate: isoDate,
+    endDate: isoDate,
+    funding: z
+      .array(z.strictObject({ source: z.enum(fundingSources), amount: z.number().int().min(0).max(1e15) }))
+      .min(1)
+      .max(6),
+    plan: z.array(planPoint).min(1).max(60),
+    roadSegments: z.array(z.string().max(40)).max(50).default([]),
+  })
+  .meta({ id: 'ProjectBody' });
+export type ProjectBody = z.infer<typeof projectBody>;
+
+export const projectParams = z.strictObject({ id: z.uuid() });
+
+export const progressBody = z
+  .strictObject({
+    reportDate: isoDate,
+    physical: z.number().min(0).max(100),
+    spending: z.partialRecord(z.enum(fundingSources), z.number().int().min(0).max(1e15)).default({}),
+    note: z.string().trim().max(2000).default(''),
+    problems: z.string().trim().max(2000).default(''),
+    followUp: z.string().trim().max(2000).default(''),
+    finalDocuments: z.array(z.string().trim().min(3).max(200)).max(20).default([]),
+  })
+  .meta({ id: 'ProgressBody' });
+export type ProgressBody = z.infer<typeof progressBody>;
+
+export const verifyBody = z.strictObject({
+  approve: z.boolean(),
+  note: z.string().trim().max(1000).default(''),
+});
+
+export const permitBody = z
+  .strictObject({
+    kind: z.enum(permitKinds),
+    status: z.enum(['belum', 'proses', 'selesai', 'terkendala']),
+    office: z.string().trim().max(160).default(''),
+    requestedOn: isoDate.nullable().default(null),
+    dueOn: isoDate.nullable().default(null),
+    doneOn: isoDate.nullable().default(null),
+    note: z.string().trim().max(1000).default(''),
+  })
+  .meta({ id: 'PermitBody' });
+
+export const projectListQuery = z.strictObject({
+  organisationId: z.uuid().optional(),
+  kecamatan: regionCode.optional(),
+  status: z.enum(['sesuai', 'terlambat', 'kritis', 'selesai', 'belum_mulai']).optional(),
+  on: isoDate.optional(),
+});
+export const roadsQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
