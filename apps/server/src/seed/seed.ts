@@ -11,6 +11,7 @@ import { enqueueJob } from '../modules/jobs/jobs.service.ts';
 import { seedDemoMusrenbang } from '../modules/musrenbang/musrenbang.seed.ts';
 import * as orgRepo from '../modules/organisations/organisations.repository.ts';
 import { seedSamplePrograms } from '../modules/programs/programs.seed.ts';
+import { seedSampleProjects } from '../modules/projects/projects.seed.ts';
 import * as regionsRepo from '../modules/regions/regions.repository.ts';
 import * as usersRepo from '../modules/users/users.repository.ts';
 import { seedOfficialIdm } from '../modules/village-index/village-index.seed.ts';
@@ -111,5 +112,6 @@ export async function seed(ctx: AppContext) {
   const indexResults = await seedOfficialIdm(ctx);
   const sampleProposals = await seedDemoMusrenbang(ctx);
   const samplePeople = await seedSamplePrograms(ctx);
-  return { organisations, accounts, indexResults, sampleProposals, samplePeople };
+  const sampleProjects = await seedSampleProjects(ctx);
+  return { organisations, accounts, indexResults, sampleProposals, samplePeople, sampleProjects };
 }

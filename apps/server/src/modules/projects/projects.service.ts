@@ -593,9 +593,14 @@ export async function addProgressPhoto(
   let lat: number | null = null;
   let lng: number | null = null;
   try {
+    // Only the TIFF, Exif and GPS blocks (the GPS raw tags are needed to compute latitude and longitude).
     const exif = (await exifr.parse(data, {
+      tiff: true,
+      exif: true,
       gps: true,
-      pick: ['DateTimeOriginal', 'latitude', 'longitude'],
+      xmp: false,
+      icc: false,
+      iptc: false,
     })) as { DateTimeOriginal?: Date; latitude?: number; longitude?: number } | undefined;
     if (exif?.DateTimeOriginal instanceof Date && !Number.isNaN(exif.DateTimeOriginal.getTime()))
       takenAt = exif.DateTimeOriginal;

@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
+import { systemPrincipal } from '../../context.ts';
+import { fundProposals } from '../musrenbang/musrenbang.service.ts';
+
+let t: TestApp;
+const s: Record<string, Session> = {};
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const u of ['perencana', 'opd.dpupr', 'desa.jaten', 'dprd', 'admin']) s[u] = await login(t.app, u);
+});
+afterAll(() => t.close());
+
+const as = (u: string | null, method: string, url: string, payload?: unknown) =>
+  call(t.app, u ? s[u]! : null, {
+    method: method as 'GET',
+    url,
+    ...(payload !== undefined ? { payload } : {}),
+  });
+
+/** A JPEG that carries only an EXIF block with a capture date and a GPS position (south, east). */
+function jpegWithExif(date: string, lat: [number, number, number], lng: [number, number, number]) {
+  const entries: Buffer[] = [];
+  const data: Buffer[] = [];
+  // Little-endian TIFF: IFD0 at 8 with two pointers, then the Exif IFD, the GPS IFD and their data.
+  const ifd = (tags: [number, number, number, number | Buffer][]) => {
+    const b = Buffer.alloc(2 + tags.length * 12 + 4);
+    b.writeUInt16LE(tags.length, 0);
+    tags.forEach(([tag, type, n, value], i) => {
+      const o = 2 + i * 12;
+      b.writeUInt16LE(tag, o);
+      b.writeUInt16LE(type, o + 2);
+      b.writeUInt32LE(n, o + 4);
+      if (Buffer.isBuffer(value)) value.copy(b, o + 8);
+      else b.writeUInt32LE(value, o + 8);
+    });
+    return b;
+  };
+  const ifd0At = 8;
+  const exifAt = ifd0At + 2 + 2 * 12 + 4;
+  const gpsAt = exifAt + 2 + 12 + 4;
+  const dataAt = gpsAt + 2 + 4 * 12 + 4;
+  const dateBytes = Buffer.from(`${date}\0`, 'latin1');
+  const rational = (v: [number, number, number]) => {
+    const b = Buffer.alloc(24);
+    v.forEach((x, i) => {
+      b.writeUInt32LE(x, i * 8);
+      b.writeUInt32LE(1, i * 8 + 4);
+    });
+    return b;
+  };
+  const latAt = dataAt + dateBytes.length;
+  const lngAt = latAt + 24;
+  entries.push(
+    ifd([
+      [0x8769, 4, 1, exifAt],
+      [0x8825, 4, 1, gpsAt],
+    ]),
+  );
+  entries.push(ifd([[0x9003, 2, dateBytes.length, dataAt]]));
+  entries.push(
+    ifd([
+      [0x0001, 2, 2, Buffer.from('S\0', 'latin1')],
+      [0x0002, 5, 3, latAt],
+      [0x0003, 2, 2, Buffer.from('E\0', 'latin1')],
+      [0x0004, 5, 3, lngAt],
+    ]),
+  );
+  data.push(dateBytes, rational(lat), rational(lng));
+  const tiff = Buffer.concat([
+    Buffer.from([0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00]),
+    ...entries,
+    ...data,
+  ]);
+  const app1 = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const len = Buffer.alloc(2);
+  len.writeUInt16BE(app1.length + 2);
+  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1]), len, app1, Buffer.from([0xff, 0xd9])]);
+}
+
+describe('the sample projects', () => {
+  it('has several hundred projects, some on schedule, late, critical and finished, and permits that hold some up', async () => {
+    const list = (await as(null, 'GET', '/api/projects')).json();
+    expect(list.items.length).toBeGreaterThanOrEqual(300);
+    const statuses = new Set(list.items.map((p: { status: string }) => p.status));
+    for (const st of ['sesuai', 'terlambat', 'kritis', 'selesai']) expect(statuses).toContain(st);
+    const b = (await as('dprd', 'GET', '/api/projects/bottlenecks')).json();
+    expect(b.items.length).toBeGreaterThan(0);
+    expect(b.items[0].money).toBeGreaterThan(0);
+  });
+
+  it('computes kemantapan jalan as a hand computation over the inventory does', async () => {
+    const r = (await as(null, 'GET', '/api/roads')).json();
+    const year = r.year as number;
+    const rows = await t.ctx.database.bulk((tx) =>
+      tx.query<{ total: number; steady: number }>(
+        `with latest as (
+           select distinct on (segment_code) segment_code, condition from road_conditions
+           where year <= ${year} order by segment_code, year desc)
+         select sum(s.length_km)::float8 as total,
+                sum(case when l.condition in ('baik', 'sedang') then s.length_km else 0 end)::float8 as steady
+         from road_segments s join latest l on l.segment_code = s.code`,
+      ),
+    );
+    expect(r.total.percent).toBeCloseTo((100 * rows[0]!.steady) / rows[0]!.total, 9);
+    expect(r.byKecamatan).toHaveLength(22);
+  });
+});
+
+describe('a project from a funded proposal', () => {
+  it('keeps the link, reports progress with a photo, is verified, and warns when behind plan', async () => {
+    const year = new Date().getFullYear() + 1;
+    const candidates = (await as('perencana', 'GET', `/api/pb/candidates?planYear=${year}`)).json().items as {
+      id: string;
+      opd: string | null;
+      title: string;
+      regionCode: string;
+    }[];
+    const proposal = candidates.find((c) => c.opd === 'DPUPR')!;
+    const orgs = (await as('perencana', 'GET', '/api/organisations')).json().items as {
+      id: string;
+      code: string;
+    }[];
+    const dpupr = orgs.find((o) => o.code === 'DPUPR')!.id;
+    const body = {
+      name: proposal.title,
+      type: 'jalan',
+      organisationId: dpupr,
+      regionCode: proposal.regionCode,
+      contractor: 'CV Uji',
+      contractValue: 300_000_000,
+      startDate: '2026-01-01',
+      endDate: '2026-04-30',
+      funding: [
+        { source: 'apbd_kabupaten', amount: 200_000_000 },
+        { source: 'dana_desa', amount: 100_000_000 },
+      ],
+      plan: [
+        { month: '2026-01', physical: 10, financial: 30_000_000 },
+        { month: '2026-02', physical: 40, financial: 120_000_000 },
+        { month: '2026-03', physical: 80, financial: 240_000_000 },
+        { month: '2026-04', physical: 100, financial: 300_000_000 },
+      ],
+    };
+    // Not yet funded: refused.
+    const early = await as('opd.dpupr', 'POST', `/api/projects/from-proposal/${proposal.id}`, body);
+    expect(early.json().issues[0].issue).toBe('not_funded');
+    await fundProposals(t.ctx, systemPrincipal, [proposal.id], 'uji');
+    const wrongTotal = await as('opd.dpupr', 'POST', `/api/projects/from-proposal/${proposal.id}`, {
+      ...body,
+      contractValue: 1,
+    });
+    expect(wrongTotal.json().issues[0]).toMatchObject({ field: 'body.funding', issue: 'funding_total' });
+    const created = await as('opd.dpupr', 'POST', `/api/projects/from-proposal/${proposal.id}`, body);
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const tracked = (await as('perencana', 'GET', `/api/proposals/${proposal.id}`)).json();
+    expect(tracked.stage).toBe('pelaksanaan');
+
+    // Reports are checked against the sources and the final documents.
+    const bad = await as('desa.jaten', 'POST', `/api/projects/${id}/reports`, {
+      reportDate: '2026-02-28',
+      physical: 100,
+      spending: { csr: 1, dana_desa: 150_000_000 },
+    });
+    if (bad.statusCode === 403) {
+      // The proposal is not in Jaten: the desa in charge is elsewhere.
+      expect(proposal.regionCode).not.toBe('35.05.01.2001');
+    } else
+      expect(bad.json().issues.map((i: { field: string; issue: string }) => `${i.field} ${i.issue}`)).toEqual(
+        expect.arrayContaining([
+          'body.finalDocuments final_documents_required',
+          'body.spending.csr not_a_source',
+          'body.spending.dana_desa over_source',
+        ]),
+      );
+    const report = await as('opd.dpupr', 'POST', `/api/projects/${id}/reports`, {
+      reportDate: '2026-02-28',
+      physical: 20,
+      spending: { apbd_kabupaten: 40_000_000 },
+      problems: 'Material terlambat',
+    });
+    expect(report.statusCode, report.body).toBe(201);
+    const photo = await call(t.app, s['opd.dpupr']!, {
+      method: 'POST',
+      url: `/api/reports/${report.json().id}/photos`,
+      payload: jpegWithExif('2026:02:27 09:30:00', [8, 6, 0], [112, 10, 30]),
+      headers: { 'content-type': 'image/jpeg' },
+    });
+    expect(photo.statusCode, photo.body).toBe(201);
+    expect(photo.json().lat).toBeCloseTo(-8.1, 6);
+    expect(photo.json().lng).toBeCloseTo(112.175, 6);
+    expect(photo.json().takenAt).toMatch(/^2026-02-27/);
+    const png = await call(t.app, s['opd.dpupr']!, {
+      method: 'POST',
+      url: `/api/reports/${report.json().id}/photos`,
+      payload: Buffer.from('not an image'),
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(png.json().issues[0].issue).toBe('photo_type');
+    expect(
+      (await as('opd.dpupr', 'POST', `/api/reports/${report.json().id}/verify`, { approve: true })).json()
+        .state,
+    ).toBe('diverifikasi');
+    const backwards = await as('opd.dpupr', 'POST', `/api/projects/${id}/reports`, {
+      reportDate: '2026-03-15',
+      physical: 10,
+    });
+    expect(backwards.json().issues[0]).toMatchObject({ field: 'body.physical', issue: 'progress_backwards' });
+
+    // On 28 February the plan is at 40 %, the work at 20 %: 20 points behind with the plan under 70 %: critical.
+    const onDay = (await as(null, 'GET', `/api/projects?on=2026-02-28`))
+      .json()
+      .items.find((p: { id: string }) => p.id === id);
+    expect(onDay).toMatchObject({ physical: 20, status: 'kritis' });
+    expect(onDay.plannedPhysical).toBeCloseTo(40, 9);
+    // A month earlier it was at 10 % of a 10 % plan: on schedule.
+    const detail = (await as(null, 'GET', `/api/projects/${id}`)).json();
+    expect(detail.proposal.id).toBe(proposal.id);
+    expect(detail.reports[0].photos).toHaveLength(1);
+  });
+
+  it('a finished road project brings its segments to good condition, and kemantapan rises', async () => {
+    const before = (await as(null, 'GET', '/api/roads')).json();
+    const [seg] = await t.ctx.database.bulk((tx) =>
+      tx.query<{ code: string; region_code: string }>(
+        `with latest as (
+           select distinct on (segment_code) segment_code, condition from road_conditions
+           where year <= ${before.year} order by segment_code, year desc)
+         select s.code, s.region_code from road_segments s join latest l on l.segment_code = s.code
+         where l.condition = 'rusak_berat' order by s.code limit 1`,
+      ),
+    );
+    const orgs = (await as('perencana', 'GET', '/api/organisations')).json().items as {
+      id: string;
+      code: string;
+    }[];
+    const year = before.year as number;
+    const created = await as('opd.dpupr', 'POST', '/api/projects', {
+      name: 'Peningkatan ruas uji',
+      type: 'jalan',
+      organisationId: orgs.find((o) => o.code === 'DPUPR')!.id,
+      regionCode: seg!.region_code,
+      contractValue: 100_000_000,
+      startDate: `${year}-01-01`,
+      endDate: `${year}-02-28`,
+      funding: [{ source: 'apbd_kabupaten', amount: 100_000_000 }],
+      plan: [
+        { month: `${year}-01`, physical: 50, financial: 50_000_000 },
+        { month: `${year}-02`, physical: 100, financial: 100_000_000 },
+      ],
+      roadSegments: [seg!.code],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const done = await as('opd.dpupr', 'POST', `/api/projects/${created.json().id}/reports`, {
+      reportDate: `${year}-02-28`,
+      physical: 100,
+      spending: { apbd_kabupaten: 98_000_000 },
+      finalDocuments: ['Berita acara serah terima'],
+    });
+    await as('opd.dpupr', 'POST', `/api/reports/${done.json().id}/verify`, { approve: true });
+    const after = (await as(null, 'GET', `/api/roads?year=${year}`)).json();
+    const km = await t.ctx.database.bulk((tx) =>
+      tx.query<{ length_km: number }>(`select length_km from road_segments where code = '${seg!.code}'`),
+    );
+    expect(after.total.steadyKm).toBeCloseTo(before.total.steadyKm + km[0]!.length_km, 9);
+  });
+});
