@@ -34,6 +34,10 @@ const ProgramPage = lazy(() => import('../features/programs/ProgramPage.tsx'));
 const RegistryPage = lazy(() => import('../features/programs/RegistryPage.tsx'));
 const PovertyPage = lazy(() => import('../features/programs/PovertyPage.tsx'));
 const UmkmPage = lazy(() => import('../features/programs/UmkmPage.tsx'));
+const ProjectsPage = lazy(() => import('../features/projects/ProjectsPage.tsx'));
+const ProjectPage = lazy(() => import('../features/projects/ProjectPage.tsx'));
+const ProjectFormPage = lazy(() => import('../features/projects/ProjectFormPage.tsx'));
+const RoadsPage = lazy(() => import('../features/projects/RoadsPage.tsx'));
 const ElectionsPage = lazy(() => import('../features/pb/ElectionsPage.tsx'));
 const ElectionPage = lazy(() => import('../features/pb/ElectionPage.tsx'));
 
@@ -173,6 +177,38 @@ export function App() {
                   element={
                     <Guard permission="allocation.read">
                       <ScenarioPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="proyek"
+                  element={
+                    <Guard permission="projects.read" open>
+                      <ProjectsPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="proyek/baru"
+                  element={
+                    <Guard permission="projects.manage">
+                      <ProjectFormPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="proyek/:id"
+                  element={
+                    <Guard permission="projects.read" open>
+                      <ProjectPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="jalan"
+                  element={
+                    <Guard permission="projects.read" open>
+                      <RoadsPage />
                     </Guard>
                   }
                 />

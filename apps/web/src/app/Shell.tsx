@@ -18,6 +18,7 @@ const main = [
   { to: '/forum', label: 'nav.forums', permission: 'forums.read' },
   { to: '/skenario', label: 'nav.budget', permission: 'allocation.read' },
   { to: '/anggaran-partisipatif', label: 'nav.pb', permission: 'pb.read' },
+  { to: '/proyek', label: 'nav.projects', permission: 'projects.read' },
   { to: '/program', label: 'nav.programList', permission: 'programs.read' },
   { to: '/penduduk', label: 'nav.registry', permission: 'registry.read' },
   { to: '/umkm', label: 'nav.umkm', permission: 'registry.read' },
@@ -32,7 +33,7 @@ const admin = [
   { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
 ];
 // Modules that later issues deliver: listed so people see where the product goes, not clickable.
-const coming = ['nav.planning', 'nav.projects'];
+const coming = ['nav.planning'];
 
 export function Shell() {
   const { t } = useTranslation();

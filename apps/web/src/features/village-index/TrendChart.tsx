@@ -14,14 +14,17 @@ export interface TrendSeries {
   stack?: string;
 }
 
-/** A small chart over years (stacked status counts, or an index line); loaded lazily with ECharts. */
+/**
+ * A small chart over categories on the x axis (years of the index, or months of a project's plan
+ * curve): stacked bars or lines; loaded lazily with ECharts.
+ */
 export default function TrendChart({
   years,
   series,
   height = 260,
   yMin,
 }: {
-  years: number[];
+  years: readonly (number | string)[];
   series: TrendSeries[];
   height?: number;
   yMin?: number;

@@ -1,0 +1,246 @@
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { get, post } from '../../app/api.ts';
+import { formatRupiah } from '../../app/format.ts';
+import { Problem } from '../../app/Problem.tsx';
+import { useSession } from '../../app/session.ts';
+import { useSubmit } from '../../app/use-submit.ts';
+import { DesaPicker } from '../musrenbang/DesaPicker.tsx';
+
+interface Funded {
+  id: string;
+  trackingCode: string;
+  title: string;
+  organisation: { id: string; shortName: string } | null;
+  regionCode: string;
+  estimatedCost: number;
+}
+
+/** An S-shaped monthly plan from the start month to the end month (cumulative; 100 % at the end). */
+function sCurve(start: string, end: string, value: number) {
+  const [sy, sm] = start.split('-').map(Number) as [number, number];
+  const [ey, em] = end.split('-').map(Number) as [number, number];
+  const months = Math.max(1, (ey - sy) * 12 + (em - sm) + 1);
+  return Array.from({ length: months }, (_, i) => {
+    const x = (i + 1) / months;
+    const share = x * x * (3 - 2 * x);
+    return {
+      month: new Date(Date.UTC(sy, sm - 1 + i, 1)).toISOString().slice(0, 7),
+      physical: Math.round(share * 1000) / 10,
+      financial: Math.round(value * share),
+    };
+  });
+}
+
+const sources = ['apbn', 'apbd_provinsi', 'apbd_kabupaten', 'dana_desa', 'swadaya', 'csr'];
+const money = { prefix: 'Rp', thousandSeparator: '.', decimalSeparator: ',', allowDecimal: false } as const;
+
+/** A new project: from a funded proposal (its link kept) or directly, with funding and a plan curve. */
+export default function ProjectFormPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { session } = useSession();
+  const funded = useQuery({
+    queryKey: ['funded-proposals'],
+    queryFn: () => get<{ items: Funded[] }>('/api/proposals?stage=apbd&state=aktif&limit=500'),
+  });
+  const orgs = useQuery({
+    queryKey: ['organisations'],
+    queryFn: () => get<{ items: { id: string; shortName: string }[] }>('/api/organisations'),
+  });
+  const year = new Date().getFullYear();
+  const [proposalId, setProposalId] = useState<string | null>(null);
+  const [f, setF] = useState({
+    name: '',
+    type: 'jalan',
+    organisationId: session?.user?.role === 'opd' ? (session.user.organisationId ?? null) : null,
+    contractor: '',
+    contractValue: '' as number | '',
+    startDate: `${year}-01-01`,
+    endDate: `${year}-06-30`,
+  });
+  const [region, setRegion] = useState<string | null>(null);
+  const [funding, setFunding] = useState<{ source: string; amount: number | '' }[]>([
+    { source: 'apbd_kabupaten', amount: '' },
+  ]);
+  const choose = (id: string | null) => {
+    setProposalId(id);
+    const p = funded.data?.items.find((x) => x.id === id);
+    if (!p) return;
+    setF({
+      ...f,
+      name: p.title,
+      organisationId: p.organisation?.id ?? f.organisationId,
+      contractValue: p.estimatedCost,
+    });
+    setRegion(p.regionCode);
+    setFunding([{ source: 'apbd_kabupaten', amount: p.estimatedCost }]);
+  };
+  const value = f.contractValue === '' ? 0 : f.contractValue;
+  const plan = sCurve(f.startDate.slice(0, 7), f.endDate.slice(0, 7), value);
+  const save = useSubmit(async () => {
+    const body = {
+      ...f,
+      organisationId: f.organisationId ?? '',
+      regionCode: region ?? '',
+      contractValue: f.contractValue === '' ? -1 : f.contractValue,
+      funding: funding.map((x) => ({ source: x.source, amount: x.amount === '' ? -1 : x.amount })),
+      plan,
+    };
+    const r = await post<{ id: string }>(
+      proposalId ? `/api/projects/from-proposal/${proposalId}` : '/api/projects',
+      body,
+    );
+    navigate(`/proyek/${r.id}`);
+  });
+  const e = (name: string) => save.error?.fieldMessage(name);
+  return (
+    <Stack maw={1000}>
+      <Title order={2}>{t('projects.new')}</Title>
+      <Card withBorder component="form" onSubmit={save.submit} data-testid="project-form">
+        <Stack gap="xs">
+          <Select
+            label={t('projects.fromProposal')}
+            placeholder={t('projects.direct')}
+            clearable
+            searchable
+            value={proposalId}
+            onChange={choose}
+            data={(funded.data?.items ?? []).map((p) => ({
+              value: p.id,
+              label: `${p.trackingCode} · ${p.title} (${formatRupiah(p.estimatedCost)})`,
+            }))}
+            data-testid="project-proposal"
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              label={t('projects.name')}
+              value={f.name}
+              onChange={(x) => setF({ ...f, name: x.currentTarget.value })}
+              error={e('name')}
+              data-testid="project-name"
+            />
+            <Select
+              label={t('projects.type')}
+              value={f.type}
+              onChange={(v) => setF({ ...f, type: v ?? 'jalan' })}
+              data={['jalan', 'jembatan', 'irigasi', 'pasar', 'gedung', 'pelatihan', 'lainnya'].map((k) => ({
+                value: k,
+                label: t(`projects.types.${k}`),
+              }))}
+              allowDeselect={false}
+            />
+            <Select
+              label="OPD"
+              value={f.organisationId}
+              disabled={session?.user?.role === 'opd'}
+              onChange={(v) => setF({ ...f, organisationId: v })}
+              data={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.shortName }))}
+              searchable
+              error={e('organisationId')}
+            />
+            <TextInput
+              label={t('projects.contractor')}
+              value={f.contractor}
+              onChange={(x) => setF({ ...f, contractor: x.currentTarget.value })}
+            />
+            <NumberInput
+              label={t('projects.value')}
+              {...money}
+              value={f.contractValue}
+              onChange={(v) => setF({ ...f, contractValue: v === '' ? '' : Number(v) })}
+              error={e('contractValue')}
+              data-testid="project-value"
+            />
+            <Group grow>
+              <TextInput
+                label={t('projects.start')}
+                value={f.startDate}
+                onChange={(x) => setF({ ...f, startDate: x.currentTarget.value })}
+                error={e('startDate')}
+                data-testid="project-start"
+              />
+              <TextInput
+                label={t('projects.end')}
+                value={f.endDate}
+                onChange={(x) => setF({ ...f, endDate: x.currentTarget.value })}
+                error={e('endDate')}
+                data-testid="project-end"
+              />
+            </Group>
+          </SimpleGrid>
+          <DesaPicker kabupaten="35.05" value={region} onChange={setRegion} error={e('regionCode')} />
+          <Text fw={600} size="sm">
+            {t('projects.money')}
+          </Text>
+          {funding.map((x, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a row is a position in the list being edited
+            <Group key={i} wrap="nowrap">
+              <Select
+                w={220}
+                value={x.source}
+                onChange={(v) =>
+                  setFunding(funding.map((y, k) => (k === i ? { ...y, source: v ?? y.source } : y)))
+                }
+                data={sources.map((s) => ({ value: s, label: t(`projects.sources.${s}`) }))}
+                allowDeselect={false}
+              />
+              <NumberInput
+                w={220}
+                {...money}
+                value={x.amount}
+                onChange={(v) =>
+                  setFunding(
+                    funding.map((y, k) => (k === i ? { ...y, amount: v === '' ? '' : Number(v) } : y)),
+                  )
+                }
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label="×"
+                onClick={() => setFunding(funding.filter((_, k) => k !== i))}
+              >
+                ×
+              </ActionIcon>
+            </Group>
+          ))}
+          <Group>
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => setFunding([...funding, { source: 'dana_desa', amount: '' }])}
+            >
+              {t('projects.addSource')}
+            </Button>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {t('projects.planNote', { months: plan.length })}:{' '}
+            {plan.map((x) => `${x.month} ${x.physical} %`).join(' · ')}
+          </Text>
+          <Group>
+            <Button type="submit" loading={save.busy} data-testid="project-save">
+              {t('projects.save')}
+            </Button>
+          </Group>
+          <Problem error={save.error} />
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}

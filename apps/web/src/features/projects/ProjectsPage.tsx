@@ -1,0 +1,248 @@
+import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { get } from '../../app/api.ts';
+import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
+import { useSession } from '../../app/session.ts';
+
+export interface ProjectItem {
+  id: string;
+  code: string;
+  name: string;
+  type: string;
+  organisation: string;
+  organisationId: string;
+  regionName: string;
+  kecamatan: string;
+  kecamatanName: string;
+  contractValue: number;
+  startDate: string;
+  endDate: string;
+  funding: { source: string; amount: number }[];
+  plannedPhysical: number;
+  physical: number;
+  deviation: number;
+  spent: number;
+  plannedFinancial: number;
+  status: 'sesuai' | 'terlambat' | 'kritis' | 'selesai' | 'belum_mulai';
+  forecast: string | null;
+  blockedPermits: number;
+  sample: boolean;
+}
+
+export const statusColour: Record<string, string> = {
+  sesuai: 'teal',
+  terlambat: 'orange',
+  kritis: 'red',
+  selesai: 'blue',
+  belum_mulai: 'gray',
+};
+const n1 = (x: number) =>
+  formatNumber(Math.round(x * 10) / 10, Number.isInteger(Math.round(x * 10) / 10) ? 0 : 1);
+
+/** The portfolio: status counts, money by OPD and source, the projects at risk, and the list. */
+export default function ProjectsPage() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const [status, setStatus] = useState<string | null>(null);
+  const [opd, setOpd] = useState<string | null>(null);
+  const data = useQuery({
+    queryKey: ['projects'],
+    queryFn: () => get<{ on: string; items: ProjectItem[] }>('/api/projects'),
+  });
+  const bottlenecks = useQuery({
+    queryKey: ['bottlenecks'],
+    queryFn: () =>
+      get<{ items: { kind: string; projects: number; money: number; meanDaysBlocked: number | null }[] }>(
+        '/api/projects/bottlenecks',
+      ),
+  });
+  const items = data.data?.items ?? [];
+  const shown = items.filter((p) => (!status || p.status === status) && (!opd || p.organisation === opd));
+  const byOpd = [...new Set(items.map((p) => p.organisation))].sort().map((o) => {
+    const list = items.filter((p) => p.organisation === o);
+    return {
+      opd: o,
+      n: list.length,
+      value: list.reduce((s, p) => s + p.contractValue, 0),
+      spent: list.reduce((s, p) => s + p.spent, 0),
+      atRisk: list.filter((p) => p.status === 'terlambat' || p.status === 'kritis').length,
+    };
+  });
+  const bySource = new Map<string, { planned: number }>();
+  for (const p of items)
+    for (const f of p.funding)
+      bySource.set(f.source, { planned: (bySource.get(f.source)?.planned ?? 0) + f.amount });
+  const count = (s: string) => items.filter((p) => p.status === s).length;
+  return (
+    <Stack maw={1250}>
+      <Group justify="space-between">
+        <Title order={2}>{t('projects.title')}</Title>
+        <Group>
+          <Button component={Link} to="/jalan" variant="default">
+            {t('roads.title')}
+          </Button>
+          {can('projects.manage') && (
+            <Button component={Link} to="/proyek/baru" data-testid="project-new">
+              {t('projects.new')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Text size="sm">{t('projects.help', { date: data.data ? formatDate(data.data.on) : '' })}</Text>
+      <SimpleGrid cols={{ base: 2, sm: 5 }} data-testid="project-status-counts">
+        {(['sesuai', 'terlambat', 'kritis', 'selesai', 'belum_mulai'] as const).map((s) => (
+          <Card
+            withBorder
+            key={s}
+            onClick={() => setStatus(status === s ? null : s)}
+            style={{ cursor: 'pointer' }}
+          >
+            <Badge color={statusColour[s]} variant="light">
+              {t(`projects.statuses.${s}`)}
+            </Badge>
+            <Text fw={700} size="xl">
+              {formatNumber(count(s))}
+            </Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <Card withBorder p={0}>
+          <Text fw={600} p="xs">
+            {t('projects.byOpd')}
+          </Text>
+          <Table fz="xs" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>OPD</Table.Th>
+                <Table.Th ta="right">{t('projects.count')}</Table.Th>
+                <Table.Th ta="right">{t('projects.value')}</Table.Th>
+                <Table.Th ta="right">{t('projects.spent')}</Table.Th>
+                <Table.Th ta="right">{t('projects.atRisk')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {byOpd.map((o) => (
+                <Table.Tr
+                  key={o.opd}
+                  onClick={() => setOpd(opd === o.opd ? null : o.opd)}
+                  style={{ cursor: 'pointer' }}
+                >
+                  <Table.Td>{o.opd}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(o.n)}</Table.Td>
+                  <Table.Td ta="right">{formatRupiah(o.value)}</Table.Td>
+                  <Table.Td ta="right">{formatRupiah(o.spent)}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(o.atRisk)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+        <Card withBorder p={0}>
+          <Text fw={600} p="xs">
+            {t('projects.bySource')}
+          </Text>
+          <Table fz="xs" striped>
+            <Table.Tbody>
+              {[...bySource].map(([source, v]) => (
+                <Table.Tr key={source}>
+                  <Table.Td>{t(`projects.sources.${source}`)}</Table.Td>
+                  <Table.Td ta="right">{formatRupiah(v.planned)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+        <Card withBorder p={0} data-testid="bottlenecks">
+          <Text fw={600} p="xs">
+            {t('projects.bottlenecks')}
+          </Text>
+          <Table fz="xs" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('projects.permitKind')}</Table.Th>
+                <Table.Th ta="right">{t('projects.count')}</Table.Th>
+                <Table.Th ta="right">{t('projects.value')}</Table.Th>
+                <Table.Th ta="right">{t('projects.daysBlocked')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {bottlenecks.data?.items.map((b) => (
+                <Table.Tr key={b.kind}>
+                  <Table.Td>{t(`projects.permits.${b.kind}`)}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(b.projects)}</Table.Td>
+                  <Table.Td ta="right">{formatRupiah(b.money)}</Table.Td>
+                  <Table.Td ta="right">{b.meanDaysBlocked ?? '–'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+      </SimpleGrid>
+      <Group>
+        <Select
+          placeholder={t('projects.status')}
+          clearable
+          value={status}
+          onChange={setStatus}
+          data={(['sesuai', 'terlambat', 'kritis', 'selesai', 'belum_mulai'] as const).map((s) => ({
+            value: s,
+            label: t(`projects.statuses.${s}`),
+          }))}
+        />
+        <Text size="sm" c="dimmed">
+          {formatNumber(shown.length)} / {formatNumber(items.length)}
+        </Text>
+      </Group>
+      <Card withBorder p={0}>
+        <Table fz="sm" striped data-testid="projects">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('projects.name')}</Table.Th>
+              <Table.Th>OPD</Table.Th>
+              <Table.Th>{t('projects.location')}</Table.Th>
+              <Table.Th ta="right">{t('projects.value')}</Table.Th>
+              <Table.Th ta="right">{t('projects.planActual')}</Table.Th>
+              <Table.Th ta="right">{t('projects.deviation')}</Table.Th>
+              <Table.Th>{t('projects.status')}</Table.Th>
+              <Table.Th>{t('projects.forecast')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.slice(0, 300).map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>
+                  <Link to={`/proyek/${p.id}`}>{p.name}</Link>
+                  <Text size="xs" c="dimmed">
+                    {p.code}
+                    {p.blockedPermits > 0 && ` · ${t('projects.blocked')}`}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{p.organisation}</Table.Td>
+                <Table.Td>
+                  {p.regionName}, {p.kecamatanName}
+                </Table.Td>
+                <Table.Td ta="right">{formatRupiah(p.contractValue)}</Table.Td>
+                <Table.Td ta="right">
+                  {n1(p.plannedPhysical)} % / {n1(p.physical)} %
+                </Table.Td>
+                <Table.Td ta="right" c={p.deviation < 0 ? 'red' : undefined}>
+                  {n1(p.deviation)}
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={statusColour[p.status]} variant="light">
+                    {t(`projects.statuses.${p.status}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{p.forecast ? formatDate(p.forecast) : '–'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+    </Stack>
+  );
+}
