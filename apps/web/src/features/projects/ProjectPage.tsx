@@ -95,9 +95,16 @@ export default function ProjectPage() {
   const role = session?.user?.role;
   const runs = role === 'admin' || (role === 'opd' && session?.user?.organisationId === p.organisationId);
   const reports = [...p.reports].sort((a, b) => a.reportDate.localeCompare(b.reportDate));
+  const lastMonth =
+    reports
+      .filter((r) => r.state !== 'ditolak')
+      .at(-1)
+      ?.reportDate.slice(0, 7) ?? '';
   const actualByMonth = (month: string) => {
+    // Only months up to the last report: the future has no actual value yet.
+    if (month > lastMonth) return null;
     const inMonth = reports.filter((r) => r.state !== 'ditolak' && r.reportDate.slice(0, 7) <= month);
-    return inMonth.length ? inMonth.at(-1)!.physical : null;
+    return inMonth.length ? inMonth.at(-1)!.physical : 0;
   };
   const latest = reports.filter((r) => r.state !== 'ditolak').at(-1);
   const st = p.standing;
