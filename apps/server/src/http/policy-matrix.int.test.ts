@@ -124,6 +124,8 @@ const matrix: Record<string, string> = {
   'POST /api/projects/from-proposal/:proposalId': 'A A A - - - -',
   'GET /api/projects/bottlenecks': 'A A A A A A A',
   'GET /api/roads': 'A A A A A A A',
+  'GET /api/projects/monthly-report.pdf': 'A A A A A A A',
+  'GET /api/projects/monthly-report.xlsx': 'A A A A A A A',
   'GET /api/projects/:id': 'A A A A A A A',
   'POST /api/projects/:id/reports': 'A - A - A - -',
   'POST /api/reports/:id/verify': 'A - A - - - -',

@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
 import { systemPrincipal } from '../../context.ts';
@@ -264,5 +266,45 @@ describe('a project from a funded proposal', () => {
       tx.query<{ length_km: number }>(`select length_km from road_segments where code = '${seg!.code}'`),
     );
     expect(after.total.steadyKm).toBeCloseTo(before.total.steadyKm + km[0]!.length_km, 9);
+  });
+});
+
+describe('the monthly monitoring report', () => {
+  it('reads back with the totals of the reports of the month', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const xlsx = await as('dprd', 'GET', `/api/projects/monthly-report.xlsx?month=${month}`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Laporan bulanan')!;
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    let budget = 0;
+    let spent = 0;
+    for (let i = 2; i <= ws.rowCount; i++) {
+      budget += Number(ws.getRow(i).getCell(col('pagu')).value);
+      spent += Number(ws.getRow(i).getCell(col('realisasi jumlah')).value);
+    }
+    // The same totals, straight from the database: started projects, and each one's last report of the month.
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    const [db] = await t.ctx.database.bulk((tx) =>
+      tx.query<{ budget: number; spent: number }>(
+        `with last as (
+           select distinct on (project_id) project_id, spending from progress_reports
+           where state <> 'ditolak' and report_date <= '${end}' order by project_id, report_date desc)
+         select (select sum(contract_value)::float8 from projects where start_date <= '${end}') as budget,
+                (select coalesce(sum(v.value::float8), 0) from last, jsonb_each_text(last.spending) v
+                 join projects p on true where p.id = last.project_id and p.start_date <= '${end}') as spent`,
+      ),
+    );
+    expect(budget).toBe(db!.budget);
+    expect(spent).toBeCloseTo(db!.spent, 0);
+    const pdf = await as('dprd', 'GET', `/api/projects/monthly-report.pdf?month=${month}`);
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), {
+      mergePages: true,
+    });
+    expect(text).toContain('LAPORAN BULANAN PEMANTAUAN PROYEK');
+    expect(text.replace(/\s+/g, ' ')).toContain(new Intl.NumberFormat('id-ID').format(budget));
   });
 });

@@ -12,8 +12,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { IMAGE_TYPES, PHOTO_LIMIT } from '../../http/images.ts';
+import { sendFile } from '../../http/send-file.ts';
 import { acceptFiles, uploadedFile } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
+import { monthlyPdf, monthlyRows, monthlyXlsx } from './projects.report.ts';
 import * as service from './projects.service.ts';
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
@@ -76,6 +78,45 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       schema: { tags, summary: 'Which kinds of permit hold up how many projects and how much money' },
     },
     async () => service.bottlenecks(ctx),
+  );
+  const monthQuery = z.strictObject({
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'month' }),
+    organisationId: z.uuid().optional(),
+  });
+  app.get(
+    '/projects/monthly-report.pdf',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'The monthly monitoring report (PDF): budget, realisation by source, progress, deviation, problems, follow-up',
+        querystring: monthQuery,
+      },
+    },
+    async (request, reply) => {
+      const r = await monthlyRows(ctx, request.query.month, request.query.organisationId);
+      return sendFile(reply, {
+        kind: 'pdf',
+        name: `laporan-bulanan-${request.query.month}.pdf`,
+        data: await monthlyPdf(r, ctx.clock(), `Bulan ${request.query.month}`),
+      });
+    },
+  );
+  app.get(
+    '/projects/monthly-report.xlsx',
+    {
+      config: read,
+      schema: { tags, summary: 'The monthly monitoring report as a workbook', querystring: monthQuery },
+    },
+    async (request, reply) => {
+      const r = await monthlyRows(ctx, request.query.month, request.query.organisationId);
+      return sendFile(reply, {
+        kind: 'xlsx',
+        name: `laporan-bulanan-${request.query.month}.xlsx`,
+        data: await monthlyXlsx(r),
+      });
+    },
   );
   app.get(
     '/roads',
