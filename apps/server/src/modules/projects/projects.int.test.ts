@@ -308,3 +308,24 @@ describe('the monthly monitoring report', () => {
     expect(text.replace(/\s+/g, ' ')).toContain(new Intl.NumberFormat('id-ID').format(budget));
   });
 });
+
+describe('OC4IDS', () => {
+  it('publishes every project as an OC4IDS package with codes from its codelists and the money by source', async () => {
+    const pkg = (await as(null, 'GET', '/api/oc4ids.json')).json();
+    const list = (await as(null, 'GET', '/api/projects')).json().items;
+    expect(pkg.version).toBe('0.9');
+    expect(pkg.projects).toHaveLength(list.length);
+    expect(new Set(pkg.projects.map((p: { id: string }) => p.id)).size).toBe(list.length);
+    for (const p of pkg.projects) {
+      expect(['preparation', 'implementation', 'completion']).toContain(p.status);
+      expect(p.budget.amount.currency).toBe('IDR');
+      const sum = p.budget.budgetBreakdown.reduce(
+        (s: number, b: { amount: { amount: number } }) => s + b.amount.amount,
+        0,
+      );
+      expect(sum).toBe(p.budget.amount.amount);
+    }
+    const road = pkg.projects.find((p: { sector: string[] }) => p.sector.includes('transport.road'));
+    expect(road.locations[0].address.countryName).toBe('Indonesia');
+  });
+});

@@ -15,6 +15,7 @@ import { IMAGE_TYPES, PHOTO_LIMIT } from '../../http/images.ts';
 import { sendFile } from '../../http/send-file.ts';
 import { acceptFiles, uploadedFile } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
+import { oc4idsPackage } from './oc4ids.ts';
 import { monthlyPdf, monthlyRows, monthlyXlsx } from './projects.report.ts';
 import * as service from './projects.service.ts';
 
@@ -117,6 +118,18 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         data: await monthlyXlsx(r),
       });
     },
+  );
+  app.get(
+    '/oc4ids.json',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Every project as an OC4IDS project package (Open Contracting for Infrastructure Data Standard)',
+      },
+    },
+    async () => oc4idsPackage(ctx),
   );
   app.get(
     '/roads',
