@@ -329,3 +329,62 @@ describe('OC4IDS', () => {
     expect(road.locations[0].address.countryName).toBe('Indonesia');
   });
 });
+
+describe('progress of many projects from a file', () => {
+  it('takes the exported layout back, keyed by project code, idempotently and all or nothing', async () => {
+    const orgs = (await as('perencana', 'GET', '/api/organisations')).json().items as {
+      id: string;
+      code: string;
+    }[];
+    const dpupr = orgs.find((o) => o.code === 'DPUPR')!.id;
+    const file = await as('opd.dpupr', 'GET', `/api/projects/export/progress.xlsx?organisationId=${dpupr}`);
+    expect(file.statusCode, file.body.slice(0, 300)).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Kemajuan')!;
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    // The first project still in progress gets a new report in the file.
+    const list = (await as(null, 'GET', `/api/projects?organisationId=${dpupr}`)).json().items as {
+      code: string;
+      physical: number;
+      status: string;
+    }[];
+    const open = list.find((p) => p.status !== 'selesai' && p.status !== 'belum_mulai' && p.physical < 90)!;
+    let row = 0;
+    for (let i = 2; i <= ws.rowCount; i++) if (ws.getRow(i).getCell(col('kode')).value === open.code) row = i;
+    const date = new Date().toISOString().slice(0, 10);
+    ws.getRow(row).getCell(col('tanggal')).value = date;
+    ws.getRow(row).getCell(col('fisik')).value = Math.min(100, open.physical + 5);
+    ws.getRow(row).getCell(col('masalah')).value = 'Diimpor dari berkas';
+    const upload = async (book: ExcelJS.Workbook) =>
+      call(t.app, s['opd.dpupr']!, {
+        method: 'POST',
+        url: '/api/projects/import/progress',
+        payload: Buffer.from(await book.xlsx.writeBuffer()),
+        headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      });
+    const count = async () =>
+      (
+        await t.ctx.database.bulk((tx) =>
+          tx.query<{ n: number }>('select count(*)::int as n from progress_reports'),
+        )
+      )[0]!.n;
+    const before = await count();
+    const first = await upload(wb);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(await count()).toBe(before + 1);
+    const again = await upload(wb);
+    expect(again.statusCode).toBe(200);
+    expect(await count()).toBe(before + 1);
+    const detail = (await as(null, 'GET', `/api/projects?organisationId=${dpupr}`))
+      .json()
+      .items.find((p: { code: string }) => p.code === open.code);
+    expect(detail.physical).toBe(Math.min(100, open.physical + 5));
+    // A bad row refuses the whole file, naming the line.
+    ws.getRow(row).getCell(col('kode')).value = 'PRJ-TIDAK-ADA';
+    const bad = await upload(wb);
+    expect(bad.json().issues[0]).toMatchObject({ field: `line ${row}, column kode`, issue: 'not_found' });
+    expect(await count()).toBe(before + 1);
+  });
+});

@@ -13,9 +13,10 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { IMAGE_TYPES, PHOTO_LIMIT } from '../../http/images.ts';
 import { sendFile } from '../../http/send-file.ts';
-import { acceptFiles, uploadedFile } from '../../http/upload.ts';
+import { acceptFiles, uploadedFile, XLSX_TYPE } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
 import { oc4idsPackage } from './oc4ids.ts';
+import { exportProgress, importProgress } from './progress-file.ts';
 import { monthlyPdf, monthlyRows, monthlyXlsx } from './projects.report.ts';
 import * as service from './projects.service.ts';
 
@@ -26,6 +27,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   const manage = { permission: 'projects.manage' } as const;
   const params = projectParams;
   acceptFiles(app, IMAGE_TYPES, PHOTO_LIMIT);
+  acceptFiles(app, [XLSX_TYPE, 'text/csv'], 10 * 1024 * 1024);
 
   app.get(
     '/projects',
@@ -118,6 +120,42 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         data: await monthlyXlsx(r),
       });
     },
+  );
+  app.get(
+    '/projects/export/progress.xlsx',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The latest progress of every project, in the layout the progress import takes',
+        querystring: z.strictObject({ organisationId: z.uuid().optional() }),
+      },
+    },
+    async (request, reply) =>
+      sendFile(reply, {
+        kind: 'xlsx',
+        name: 'kemajuan-proyek.xlsx',
+        data: await exportProgress(ctx, request.query.organisationId),
+      }),
+  );
+  app.post(
+    '/projects/import/progress',
+    {
+      config: { permission: 'projects.report' },
+      schema: {
+        tags,
+        summary:
+          'Progress of many projects from an XLSX or CSV in the exported layout, keyed by project code (idempotent; all or nothing)',
+        response: { 200: z.object({ rows: z.number() }) },
+      },
+    },
+    async (request) =>
+      importProgress(
+        ctx,
+        request.principal,
+        uploadedFile(request),
+        (request.headers['content-type'] ?? '').split(';')[0]!.trim(),
+      ),
   );
   app.get(
     '/oc4ids.json',

@@ -327,14 +327,10 @@ function assertReporter(principal: Principal, p: ProjectRow) {
  * A progress report at any percentage: not below the last verified one, spending only from the
  * project's sources and within them, and 100 % only with the final documents.
  */
-export async function reportProgress(
-  ctx: AppContext,
-  principal: Principal,
-  projectId: string,
-  body: ProgressBody,
-) {
-  const p = await mustFind(ctx, projectId);
+/** The checks of a report (also each row of a progress file); throws a field error naming each problem. */
+export async function checkReport(ctx: AppContext, principal: Principal, p: ProjectRow, body: ProgressBody) {
   assertReporter(principal, p);
+  const projectId = p.id;
   const issues: FieldIssue[] = [];
   const reports = await ctx.database.db
     .select()
@@ -364,6 +360,16 @@ export async function reportProgress(
       });
   }
   if (issues.length) throw invalid(issues);
+}
+
+export async function reportProgress(
+  ctx: AppContext,
+  principal: Principal,
+  projectId: string,
+  body: ProgressBody,
+) {
+  const p = await mustFind(ctx, projectId);
+  await checkReport(ctx, principal, p, body);
   return ctx.database.db.transaction(async (tx) => {
     const values = {
       projectId,

@@ -1,0 +1,176 @@
+import { progressBody } from '@sinergi/contracts';
+import { AppError, type FieldIssue } from '@sinergi/core';
+import { eq, inArray } from 'drizzle-orm';
+import type { AppContext, Principal } from '../../context.ts';
+import { progressReports, projects } from '../../db/schema.ts';
+import { XLSX_TYPE } from '../../http/upload.ts';
+import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { parseCsvTable, readXlsxSheets } from '../village-index/template.ts';
+import { SOURCES } from './projects.report.ts';
+import { checkReport, listProjects } from './projects.service.ts';
+
+/**
+ * Progress of many projects at once, in the layout Sinergi exports: one row per project, keyed by
+ * its stable code, with the report date, physical progress, spending per source, problems and
+ * follow-up. Re-importing the same file changes nothing (a report is one per project and date);
+ * every row is checked as a single report is, and the whole file is refused if any row fails.
+ */
+const COLUMNS = [
+  'kode',
+  'proyek',
+  'tanggal',
+  'fisik',
+  ...SOURCES.map((s) => `realisasi_${s}`),
+  'masalah',
+  'tindak_lanjut',
+];
+
+export async function exportProgress(ctx: AppContext, organisationId?: string) {
+  const { items } = await listProjects(ctx, organisationId ? { organisationId } : {});
+  const last = items.length
+    ? await ctx.database.db
+        .select()
+        .from(progressReports)
+        .where(
+          inArray(
+            progressReports.projectId,
+            items.map((p) => p.id),
+          ),
+        )
+    : [];
+  const latest = new Map<string, (typeof last)[number]>();
+  for (const r of last)
+    if ((latest.get(r.projectId)?.reportDate ?? '') < r.reportDate) latest.set(r.projectId, r);
+  type Row = (typeof items)[number];
+  return xlsxOfSheets([
+    sheet<Row>(
+      'Kemajuan',
+      [
+        { header: 'kode', width: 16, value: (p) => p.code },
+        { header: 'proyek', width: 40, value: (p) => p.name },
+        { header: 'tanggal', width: 12, value: (p) => latest.get(p.id)?.reportDate ?? '' },
+        { header: 'fisik', width: 8, value: (p) => latest.get(p.id)?.physical ?? 0 },
+        ...SOURCES.map((s) => ({
+          header: `realisasi_${s}`,
+          width: 16,
+          value: (p: Row) => latest.get(p.id)?.spending[s] ?? null,
+        })),
+        { header: 'masalah', width: 30, value: (p) => latest.get(p.id)?.problems ?? '' },
+        { header: 'tindak_lanjut', width: 30, value: (p) => latest.get(p.id)?.followUp ?? '' },
+        {
+          header: 'dokumen_akhir',
+          width: 30,
+          value: (p) => (latest.get(p.id)?.finalDocuments ?? []).join('; '),
+        },
+      ],
+      items,
+    ),
+  ]);
+}
+
+export async function importProgress(ctx: AppContext, principal: Principal, data: Buffer, type: string) {
+  const table =
+    type === XLSX_TYPE ? ([...(await readXlsxSheets(data)).values()][0] ?? []) : parseCsvTable(data);
+  const [header, ...body] = table;
+  if (!header) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
+  const cols = header.map((h) => h.trim().toLowerCase());
+  const missing = ['kode', 'tanggal', 'fisik'].filter((c) => !cols.includes(c));
+  if (missing.length)
+    throw new AppError('VALIDATION', {
+      issues: missing.map((c) => ({ field: `line 1, column ${c}`, issue: 'missing_column' })),
+    });
+  const codes = body.map((r) => (r[cols.indexOf('kode')] ?? '').trim()).filter(Boolean);
+  const rows = codes.length
+    ? await ctx.database.db.select().from(projects).where(inArray(projects.code, codes))
+    : [];
+  const byCode = new Map(rows.map((p) => [p.code, p]));
+  const issues: FieldIssue[] = [];
+  const accepted: { project: (typeof rows)[number]; body: ReturnType<typeof progressBody.parse> }[] = [];
+  for (const [i, cells] of body.entries()) {
+    const line = i + 2;
+    const cell = (c: string) => (cols.includes(c) ? (cells[cols.indexOf(c)] ?? '').trim() : '');
+    if (cells.every((c) => c.trim() === '') || (!cell('tanggal') && !cell('fisik'))) continue;
+    const project = byCode.get(cell('kode'));
+    if (!project) {
+      issues.push({ field: `line ${line}, column kode`, issue: 'not_found' });
+      continue;
+    }
+    const spending = Object.fromEntries(
+      SOURCES.flatMap((s) => (cell(`realisasi_${s}`) ? [[s, Number(cell(`realisasi_${s}`))]] : [])),
+    );
+    const parsed = progressBody.safeParse({
+      reportDate: cell('tanggal'),
+      physical: Number(cell('fisik')),
+      spending,
+      problems: cell('masalah'),
+      followUp: cell('tindak_lanjut'),
+      finalDocuments: cell('dokumen_akhir')
+        .split(';')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    });
+    if (!parsed.success) {
+      for (const z of parsed.error.issues)
+        issues.push({ field: `line ${line}, column ${String(z.path[0] ?? 'fisik')}`, issue: z.message });
+      continue;
+    }
+    try {
+      await checkReport(ctx, principal, project, parsed.data);
+      accepted.push({ project, body: parsed.data });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'VALIDATION')
+        issues.push(
+          ...error.issues.map((x) => ({
+            ...x,
+            field: `line ${line}, ${x.field.replace(/^body\./, 'column ')}`,
+          })),
+        );
+      else if (error instanceof AppError)
+        issues.push({ field: `line ${line}, column kode`, issue: 'out_of_scope' });
+      else throw error;
+    }
+  }
+  if (issues.length) throw new AppError('VALIDATION', { issues });
+  await ctx.database.db.transaction(async (tx) => {
+    for (const { project, body: b } of accepted) {
+      const values = {
+        projectId: project.id,
+        reportDate: b.reportDate,
+        physical: b.physical,
+        spending: b.spending as Record<string, number>,
+        problems: b.problems,
+        followUp: b.followUp,
+        finalDocuments: b.finalDocuments,
+        state: 'dilaporkan',
+        reportedBy: principal.actor.userId ?? null,
+      };
+      const [existing] = await tx
+        .select()
+        .from(progressReports)
+        .where(eq(progressReports.projectId, project.id))
+        .then((rs) => rs.filter((r) => r.reportDate === b.reportDate));
+      // The same row again changes nothing; a verified report is never overwritten by a file.
+      if (
+        existing &&
+        (existing.state === 'diverifikasi' ||
+          (existing.physical === b.physical &&
+            JSON.stringify(existing.spending) === JSON.stringify(values.spending)))
+      )
+        continue;
+      if (existing)
+        await tx
+          .update(progressReports)
+          .set({ ...values, updatedAt: ctx.clock() })
+          .where(eq(progressReports.id, existing.id));
+      else await tx.insert(progressReports).values(values);
+    }
+    await appendAudit(tx, principal, {
+      action: 'progress.imported',
+      entity: 'projects',
+      entityId: '*',
+      after: { rows: accepted.length },
+    });
+  });
+  return { rows: accepted.length };
+}
