@@ -114,3 +114,13 @@ export const projectListQuery = z.strictObject({
   on: isoDate.optional(),
 });
 export const roadsQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+
+/** The office's thresholds for the schedule status (points behind plan). */
+export const thresholdsBody = z
+  .strictObject({
+    lateTolerance: z.number().min(0).max(50),
+    criticalEarly: z.number().min(0).max(100),
+    criticalLate: z.number().min(0).max(100),
+    criticalSwitchAt: z.number().min(0).max(100),
+  })
+  .meta({ id: 'ThresholdsBody' });

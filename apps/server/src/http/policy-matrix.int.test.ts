@@ -124,6 +124,8 @@ const matrix: Record<string, string> = {
   'POST /api/projects/from-proposal/:proposalId': 'A A A - - - -',
   'GET /api/projects/bottlenecks': 'A A A A A A A',
   'GET /api/roads': 'A A A A A A A',
+  'GET /api/projects/thresholds': 'A A A A A A A',
+  'PUT /api/projects/thresholds': 'A A - - - - -',
   'GET /api/projects/export/progress.xlsx': 'A A A A A A A',
   'POST /api/projects/import/progress': 'A - A - A - -',
   'GET /api/oc4ids.json': 'A A A A A A A',

@@ -85,6 +85,7 @@ const grants = {
   'projects.manage': ['admin', 'perencana', 'opd'],
   'projects.report': ['admin', 'opd', 'desa'],
   'projects.verify': ['admin', 'opd'],
+  'projects.settings': ['admin', 'perencana'],
   'forums.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   'forums.manage': ['admin', 'perencana', 'kecamatan', 'desa'],
 } as const satisfies Record<string, readonly Role[]>;

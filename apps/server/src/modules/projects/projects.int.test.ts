@@ -216,7 +216,14 @@ describe('a project from a funded proposal', () => {
       .items.find((p: { id: string }) => p.id === id);
     expect(onDay).toMatchObject({ physical: 20, status: 'kritis' });
     expect(onDay.plannedPhysical).toBeCloseTo(40, 9);
-    // A month earlier it was at 10 % of a 10 % plan: on schedule.
+    // The office may be stricter: with critical at 25 points early on, it is only late.
+    const stricter = { lateTolerance: 2, criticalEarly: 25, criticalLate: 5, criticalSwitchAt: 70 };
+    expect((await as('perencana', 'PUT', '/api/projects/thresholds', stricter)).statusCode).toBe(200);
+    const relaxed = (await as(null, 'GET', `/api/projects?on=2026-02-28`))
+      .json()
+      .items.find((p: { id: string }) => p.id === id);
+    expect(relaxed.status).toBe('terlambat');
+    await as('perencana', 'PUT', '/api/projects/thresholds', { ...stricter, criticalEarly: 10 });
     const detail = (await as(null, 'GET', `/api/projects/${id}`)).json();
     expect(detail.proposal.id).toBe(proposal.id);
     expect(detail.reports[0].photos).toHaveLength(1);

@@ -5,6 +5,7 @@ import {
   projectListQuery,
   projectParams,
   roadsQuery,
+  thresholdsBody,
   verifyBody,
 } from '@sinergi/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -156,6 +157,22 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         uploadedFile(request),
         (request.headers['content-type'] ?? '').split(';')[0]!.trim(),
       ),
+  );
+  app.get(
+    '/projects/thresholds',
+    {
+      config: read,
+      schema: { tags, summary: "The office's thresholds for late and critical (points behind plan)" },
+    },
+    async () => service.thresholdsOf(ctx),
+  );
+  app.put(
+    '/projects/thresholds',
+    {
+      config: { permission: 'projects.settings' },
+      schema: { tags, summary: 'Set the thresholds for late and critical', body: thresholdsBody },
+    },
+    async (request) => service.saveThresholds(ctx, request.principal, request.body),
   );
   app.get(
     '/oc4ids.json',

@@ -238,6 +238,8 @@ export async function listProjects(
       funding: p.funding as { source: string; amount: number }[],
       location: p.location,
       blockedPermits: permits.filter((x) => x.projectId === p.id && x.status === 'terkendala').length,
+      groupCode: p.groupCode,
+      groupName: p.groupName,
       sample: p.sample,
       ...s,
     };
@@ -643,4 +645,20 @@ export async function getProgressPhoto(ctx: AppContext, id: string) {
   const [row] = await ctx.database.db.select().from(progressPhotos).where(eq(progressPhotos.id, id));
   if (!row) throw new AppError('NOT_FOUND', { details: { what: id } });
   return row;
+}
+
+export async function saveThresholds(ctx: AppContext, principal: Principal, body: Thresholds) {
+  await ctx.database.db.transaction(async (tx) => {
+    await tx
+      .insert(settings)
+      .values({ key: 'monitoring:thresholds', value: body })
+      .onConflictDoUpdate({ target: settings.key, set: { value: body, updatedAt: ctx.clock() } });
+    await appendAudit(tx, principal, {
+      action: 'thresholds.saved',
+      entity: 'settings',
+      entityId: 'monitoring:thresholds',
+      after: body,
+    });
+  });
+  return body;
 }
