@@ -82,8 +82,16 @@ describe('projects in Chromium', () => {
     expect(await page.getByTestId('tracking').innerText()).toContain('Dilaksanakan sebagai proyek');
   });
 
-  it('shows the kemantapan jalan to anyone', async () => {
+  it('shows the portfolio, the projects at risk, the monthly report and the kemantapan jalan to anyone', async () => {
     const { page } = b;
+    await page.goto(`${baseUrl()}/proyek`);
+    await page.getByTestId('at-risk').getByText('Berisiko bulan ini').waitFor();
+    await page.getByTestId('groups').locator('tbody tr').first().waitFor();
+    expect(await page.getByTestId('groups').locator('tbody tr').count()).toBeGreaterThan(3);
+    const href = await page.getByTestId('monthly-pdf').getAttribute('href');
+    const pdf = await page.request.get(`${baseUrl()}${href}`);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await shot(page, 'projects-dashboard');
     await page.goto(`${baseUrl()}/jalan`);
     expect(await page.getByTestId('kemantapan').innerText()).toMatch(/\d+,\d %/);
     await shot(page, 'roads');

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { useSession } from '../../app/session.ts';
+import { ProjectExtras } from './ProjectExtras.tsx';
 
 export interface ProjectItem {
   id: string;
@@ -29,6 +30,8 @@ export interface ProjectItem {
   status: 'sesuai' | 'terlambat' | 'kritis' | 'selesai' | 'belum_mulai';
   forecast: string | null;
   blockedPermits: number;
+  groupCode: string | null;
+  groupName: string | null;
   sample: boolean;
 }
 
@@ -83,6 +86,9 @@ export default function ProjectsPage() {
         <Group>
           <Button component={Link} to="/jalan" variant="default">
             {t('roads.title')}
+          </Button>
+          <Button component="a" href="/api/oc4ids.json" variant="default">
+            OC4IDS
           </Button>
           {can('projects.manage') && (
             <Button component={Link} to="/proyek/baru" data-testid="project-new">
@@ -182,6 +188,7 @@ export default function ProjectsPage() {
           </Table>
         </Card>
       </SimpleGrid>
+      <ProjectExtras items={items} />
       <Group>
         <Select
           placeholder={t('projects.status')}

@@ -1,0 +1,270 @@
+import {
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { rollUp } from '@sinergi/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api, get, uploadFile, XLSX_TYPE } from '../../app/api.ts';
+import { formatNumber } from '../../app/format.ts';
+import { Problem } from '../../app/Problem.tsx';
+import { useSession } from '../../app/session.ts';
+import { useSubmit } from '../../app/use-submit.ts';
+import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
+import { type ProjectItem, statusColour } from './ProjectsPage.tsx';
+
+const RegionMap = lazy(() => import('../regions/RegionMap.tsx'));
+const n1 = (x: number | null) => (x === null ? '–' : `${formatNumber(Math.round(x * 10) / 10, 1)} %`);
+
+/**
+ * The dashboard's second row: the projects at risk this month by agency, a map of them by
+ * kecamatan, progress rolled up by program or activity (weighted by contract value), the monthly
+ * report and the progress file, and the office's thresholds.
+ */
+export function ProjectExtras({ items }: { items: ProjectItem[] }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { can } = useSession();
+  const shapes = useQuery({
+    queryKey: ['boundaries', 'kecamatan'],
+    queryFn: () => get<MapFeatureCollection>('/api/regions/boundaries?level=kecamatan'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const atRisk = items.filter((p) => p.status === 'kritis' || p.status === 'terlambat');
+  const byOpd = [...new Set(atRisk.map((p) => p.organisation))].sort();
+  const groups = [...new Set(items.map((p) => p.groupCode ?? ''))].filter(Boolean).map((g) => {
+    const list = items.filter((p) => p.groupCode === g);
+    return {
+      code: g,
+      name: list[0]?.groupName ?? g,
+      n: list.length,
+      planned: rollUp(list.map((p) => ({ weight: p.contractValue, physical: p.plannedPhysical }))),
+      actual: rollUp(list.map((p) => ({ weight: p.contractValue, physical: p.physical }))),
+    };
+  });
+  const month = new Date().toISOString().slice(0, 7);
+  const [reportMonth, setReportMonth] = useState(month);
+  return (
+    <Stack>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder p={0} data-testid="at-risk">
+          <Text fw={600} p="xs">
+            {t('projects.atRiskTitle', { n: formatNumber(atRisk.length) })}
+          </Text>
+          <Table fz="xs" striped>
+            <Table.Tbody>
+              {byOpd.map((o) => (
+                <Table.Tr key={o}>
+                  <Table.Td fw={600} w={110}>
+                    {o}
+                  </Table.Td>
+                  <Table.Td>
+                    {atRisk
+                      .filter((p) => p.organisation === o)
+                      .sort((a, b) => a.deviation - b.deviation)
+                      .slice(0, 6)
+                      .map((p) => (
+                        <Group key={p.id} gap={4} wrap="nowrap">
+                          <Badge size="xs" color={statusColour[p.status]} variant="light">
+                            {formatNumber(Math.round(p.deviation))}
+                          </Badge>
+                          <Link to={`/proyek/${p.id}`}>{p.name}</Link>
+                        </Group>
+                      ))}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+        {shapes.data && (
+          <Card withBorder>
+            <Text fw={600} size="sm">
+              {t('projects.mapAtRisk')}
+            </Text>
+            <Suspense fallback={<Text size="sm">…</Text>}>
+              <RegionMap
+                mapName="kecamatan"
+                shapes={shapes.data}
+                values={Object.fromEntries(
+                  shapes.data.features.map((f) => [
+                    f.properties.code,
+                    atRisk.filter((p) => p.kecamatan === f.properties.code).length,
+                  ]),
+                )}
+                valueLabel={t('projects.atRisk')}
+                onSelect={(code) => navigate(`/wilayah/${code}`)}
+              />
+            </Suspense>
+          </Card>
+        )}
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder p={0} data-testid="groups">
+          <Text fw={600} p="xs">
+            {t('projects.groups')}
+          </Text>
+          <Table fz="xs" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('projects.group')}</Table.Th>
+                <Table.Th ta="right">{t('projects.count')}</Table.Th>
+                <Table.Th ta="right">{t('projects.planActual')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {groups.map((g) => (
+                <Table.Tr key={g.code}>
+                  <Table.Td>{g.name}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(g.n)}</Table.Td>
+                  <Table.Td ta="right">
+                    {n1(g.planned)} / {n1(g.actual)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+        <Stack>
+          <Card withBorder>
+            <Text fw={600} size="sm">
+              {t('projects.monthly')}
+            </Text>
+            <Group mt="xs" align="end">
+              <TextInput
+                label={t('projects.month')}
+                value={reportMonth}
+                onChange={(e) => setReportMonth(e.currentTarget.value)}
+                w={120}
+              />
+              <Button
+                component="a"
+                variant="default"
+                href={`/api/projects/monthly-report.pdf?month=${reportMonth}`}
+                data-testid="monthly-pdf"
+              >
+                PDF
+              </Button>
+              <Button
+                component="a"
+                variant="default"
+                href={`/api/projects/monthly-report.xlsx?month=${reportMonth}`}
+              >
+                XLSX
+              </Button>
+            </Group>
+          </Card>
+          {can('projects.report') && <ProgressFile />}
+          {can('projects.settings') && <ThresholdsCard />}
+        </Stack>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function ProgressFile() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [done, setDone] = useState<number | null>(null);
+  const send = useSubmit(
+    async () => {
+      if (!file) return;
+      const r = await uploadFile<{ rows: number }>(
+        '/api/projects/import/progress',
+        file,
+        file.name.endsWith('.csv') ? 'text/csv' : XLSX_TYPE,
+      );
+      setDone(r.rows);
+    },
+    () => client.invalidateQueries({ queryKey: ['projects'] }),
+  );
+  return (
+    <Card withBorder>
+      <Text fw={600} size="sm">
+        {t('projects.progressFile')}
+      </Text>
+      <Group mt="xs" align="end">
+        <Button component="a" variant="default" href="/api/projects/export/progress.xlsx">
+          {t('projects.downloadLayout')}
+        </Button>
+        <FileInput w={200} placeholder="XLSX / CSV" accept=".xlsx,.csv" value={file} onChange={setFile} />
+        <Button onClick={() => send.submit()} disabled={!file} loading={send.busy}>
+          {t('projects.upload')}
+        </Button>
+      </Group>
+      {done !== null && (
+        <Text size="sm" mt="xs">
+          {t('projects.imported', { n: done })}
+        </Text>
+      )}
+      <Problem error={send.error} />
+    </Card>
+  );
+}
+
+interface Thresholds {
+  lateTolerance: number;
+  criticalEarly: number;
+  criticalLate: number;
+  criticalSwitchAt: number;
+}
+
+function ThresholdsCard() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const current = useQuery({
+    queryKey: ['thresholds'],
+    queryFn: () => get<Thresholds>('/api/projects/thresholds'),
+  });
+  const [edit, setEdit] = useState<Thresholds | null>(null);
+  const v = edit ?? current.data;
+  const save = useSubmit(
+    () => api('PUT', '/api/projects/thresholds', v),
+    async () => {
+      setEdit(null);
+      await client.invalidateQueries({ queryKey: ['thresholds'] });
+      await client.invalidateQueries({ queryKey: ['projects'] });
+    },
+  );
+  if (!v) return null;
+  const field = (k: keyof Thresholds) => (
+    <NumberInput
+      size="xs"
+      w={110}
+      label={t(`projects.thresholds.${k}`)}
+      value={v[k]}
+      min={0}
+      max={100}
+      onChange={(x) => setEdit({ ...v, [k]: Number(x) || 0 })}
+    />
+  );
+  return (
+    <Card withBorder>
+      <Text fw={600} size="sm">
+        {t('projects.thresholdsTitle')}
+      </Text>
+      <Group mt="xs" align="end">
+        {field('lateTolerance')}
+        {field('criticalEarly')}
+        {field('criticalLate')}
+        {field('criticalSwitchAt')}
+        <Button size="xs" onClick={() => save.submit()} loading={save.busy} disabled={!edit}>
+          {t('projects.saveThresholds')}
+        </Button>
+      </Group>
+      <Problem error={save.error} />
+    </Card>
+  );
+}
