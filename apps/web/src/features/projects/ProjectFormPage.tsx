@@ -75,6 +75,8 @@ export default function ProjectFormPage() {
     endDate: `${year}-06-30`,
   });
   const [region, setRegion] = useState<string | null>(null);
+  // An optional map point (latitude, longitude) of the work site.
+  const [point, setPoint] = useState<{ lat: number | ''; lng: number | '' }>({ lat: '', lng: '' });
   const [funding, setFunding] = useState<{ source: string; amount: number | '' }[]>([
     { source: 'apbd_kabupaten', amount: '' },
   ]);
@@ -98,6 +100,9 @@ export default function ProjectFormPage() {
       ...f,
       organisationId: f.organisationId ?? '',
       regionCode: region ?? '',
+      ...(point.lat !== '' && point.lng !== ''
+        ? { location: { type: 'Point', coordinates: [point.lng, point.lat] } }
+        : {}),
       contractValue: f.contractValue === '' ? -1 : f.contractValue,
       funding: funding.map((x) => ({ source: x.source, amount: x.amount === '' ? -1 : x.amount })),
       plan,
@@ -185,6 +190,26 @@ export default function ProjectFormPage() {
             </Group>
           </SimpleGrid>
           <DesaPicker kabupaten="35.05" value={region} onChange={setRegion} error={e('regionCode')} />
+          <Group>
+            <NumberInput
+              label={t('projects.lat')}
+              w={160}
+              decimalScale={6}
+              min={-11}
+              max={6}
+              value={point.lat}
+              onChange={(v) => setPoint({ ...point, lat: v === '' ? '' : Number(v) })}
+            />
+            <NumberInput
+              label={t('projects.lng')}
+              w={160}
+              decimalScale={6}
+              min={95}
+              max={141}
+              value={point.lng}
+              onChange={(v) => setPoint({ ...point, lng: v === '' ? '' : Number(v) })}
+            />
+          </Group>
           <Text fw={600} size="sm">
             {t('projects.money')}
           </Text>

@@ -57,6 +57,7 @@ interface Project {
   funding: { source: string; amount: number }[];
   plan: { month: string; physical: number; financial: number }[];
   proposal: { id: string; trackingCode: string; title: string } | null;
+  location: { type: string; coordinates: [number, number] | [number, number][] } | null;
   reports: Report[];
   permits: {
     id: string;
@@ -124,6 +125,19 @@ export default function ProjectPage() {
             {p.code} · {t(`projects.types.${p.type}`)} · {p.organisation?.name} · {p.regionName} ·{' '}
             {p.contractor} · {formatDate(p.startDate)} – {formatDate(p.endDate)}
           </Text>
+          {p.location?.type === 'Point' && (
+            <Text size="sm">
+              {t('projects.point')}:{' '}
+              <a
+                href={`https://www.openstreetmap.org/?mlat=${(p.location.coordinates as [number, number])[1]}&mlon=${(p.location.coordinates as [number, number])[0]}#map=16/${(p.location.coordinates as [number, number])[1]}/${(p.location.coordinates as [number, number])[0]}`}
+                target="_blank"
+                rel="noreferrer"
+              >
+                {(p.location.coordinates as [number, number])[1].toFixed(5)},{' '}
+                {(p.location.coordinates as [number, number])[0].toFixed(5)}
+              </a>
+            </Text>
+          )}
           {p.proposal && (
             <Text size="sm">
               {t('projects.fromProposal')}:{' '}
