@@ -73,6 +73,8 @@ export default function ProjectFormPage() {
     contractValue: '' as number | '',
     startDate: `${year}-01-01`,
     endDate: `${year}-06-30`,
+    groupCode: '',
+    groupName: '',
   });
   const [region, setRegion] = useState<string | null>(null);
   // An optional map point (latitude, longitude) of the work site.
@@ -96,8 +98,10 @@ export default function ProjectFormPage() {
   const value = f.contractValue === '' ? 0 : f.contractValue;
   const plan = sCurve(f.startDate.slice(0, 7), f.endDate.slice(0, 7), value);
   const save = useSubmit(async () => {
+    const { groupCode, groupName, ...rest } = f;
     const body = {
-      ...f,
+      ...rest,
+      ...(groupCode ? { groupCode, groupName: groupName || groupCode } : {}),
       organisationId: f.organisationId ?? '',
       regionCode: region ?? '',
       ...(point.lat !== '' && point.lng !== ''
@@ -189,6 +193,18 @@ export default function ProjectFormPage() {
               />
             </Group>
           </SimpleGrid>
+          <Group grow>
+            <TextInput
+              label={t('projects.groupCode')}
+              value={f.groupCode}
+              onChange={(x) => setF({ ...f, groupCode: x.currentTarget.value })}
+            />
+            <TextInput
+              label={t('projects.groupName')}
+              value={f.groupName}
+              onChange={(x) => setF({ ...f, groupName: x.currentTarget.value })}
+            />
+          </Group>
           <DesaPicker kabupaten="35.05" value={region} onChange={setRegion} error={e('regionCode')} />
           <Group>
             <NumberInput
