@@ -6,6 +6,7 @@ export * from './format.ts';
 export * from './jobs.ts';
 export * from './musrenbang/index.ts';
 export * from './pb/index.ts';
+export * from './plans/index.ts';
 export * from './programs/index.ts';
 export * from './projects/index.ts';
 export * from './regions/region-code.ts';

@@ -1,0 +1,167 @@
+/**
+ * Plans at every level and their synchronisation (issue 6, domain facts: planning.md). A plan is a
+ * tree of nodes; a node may support nodes of higher plans. From those links the analysis finds
+ * what supports nothing (orphans), what nothing supports (uncovered targets), which share of the
+ * money serves each higher target, targets that cannot add up, and an alignment score per owner.
+ */
+export const planLevels = ['nasional', 'provinsi', 'kabupaten', 'opd', 'desa'] as const;
+export type PlanLevel = (typeof planLevels)[number];
+
+export interface PlanNode {
+  id: string;
+  planId: string;
+  level: PlanLevel;
+  /** visi, misi, tujuan, sasaran, program, kegiatan, subkegiatan, prioritas, ... */
+  kind: string;
+  parentId: string | null;
+  /** Nodes of higher plans this node supports. */
+  supports: readonly string[];
+  /** The OPD or desa that owns the node (its plan's owner). */
+  owner: string | null;
+  /** Budget ceiling (pagu) per year, on budget-carrying nodes. */
+  budget?: Readonly<Record<string, number>> | undefined;
+}
+
+/** Kinds that are targets to be served, and kinds that carry the work (and the money). */
+export const targetKinds = new Set(['tujuan', 'sasaran', 'prioritas']);
+export const workKinds = new Set(['program', 'kegiatan', 'subkegiatan', 'rkpdes']);
+
+function index(nodes: readonly PlanNode[]) {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const children = new Map<string, PlanNode[]>();
+  for (const n of nodes)
+    if (n.parentId) {
+      const list = children.get(n.parentId);
+      if (list) list.push(n);
+      else children.set(n.parentId, [n]);
+    }
+  return { byId, children };
+}
+
+/** The higher-plan nodes a node supports, through its own links or its ancestors' in its tree. */
+function linksUp(node: PlanNode, byId: Map<string, PlanNode>): string[] {
+  const out = new Set<string>();
+  for (let n: PlanNode | undefined = node; n; n = n.parentId ? byId.get(n.parentId) : undefined)
+    for (const s of n.supports) if (byId.has(s)) out.add(s);
+  return [...out];
+}
+
+/** Everything a node serves, up every level: its links, their ancestors, and what those support in turn. */
+export function servedBy(node: PlanNode, nodes: readonly PlanNode[]): Set<string> {
+  const { byId } = index(nodes);
+  const served = new Set<string>();
+  const queue = linksUp(node, byId);
+  while (queue.length) {
+    const id = queue.pop()!;
+    if (served.has(id)) continue;
+    served.add(id);
+    const n = byId.get(id)!;
+    if (n.parentId) queue.push(n.parentId);
+    queue.push(...linksUp(n, byId));
+  }
+  return served;
+}
+
+/**
+ * Orphans: work nodes of a plan below the national level that support nothing above, neither
+ * themselves nor through an ancestor.
+ */
+export function orphans(nodes: readonly PlanNode[]): PlanNode[] {
+  const { byId } = index(nodes);
+  return nodes.filter(
+    (n) => n.level !== 'nasional' && workKinds.has(n.kind) && linksUp(n, byId).length === 0,
+  );
+}
+
+/**
+ * Uncovered targets: target nodes of a plan that no node of a lower plan supports, neither
+ * themselves nor any node below them in their tree.
+ */
+export function uncoveredTargets(nodes: readonly PlanNode[], ofLevel?: PlanLevel): PlanNode[] {
+  const { children } = index(nodes);
+  const supported = new Set(nodes.flatMap((n) => n.supports));
+  const covered = (n: PlanNode): boolean => supported.has(n.id) || (children.get(n.id) ?? []).some(covered);
+  return nodes.filter((n) => targetKinds.has(n.kind) && (!ofLevel || n.level === ofLevel) && !covered(n));
+}
+
+/**
+ * Budget alignment: for each target of the given level, the money of the given year (from the
+ * budget-carrying nodes of the lower plans) that serves it, and its share of all that money. A
+ * node serving several targets of that level splits its money equally among them, so the shares
+ * add up to the share of money that serves any target at all.
+ */
+export function budgetAlignment(nodes: readonly PlanNode[], year: string, targetLevel: PlanLevel) {
+  const targets = nodes.filter((n) => n.level === targetLevel && targetKinds.has(n.kind));
+  const targetIds = new Set(targets.map((t) => t.id));
+  const money = new Map(targets.map((t) => [t.id, 0]));
+  let total = 0;
+  let served = 0;
+  for (const n of nodes) {
+    const amount = n.budget?.[year] ?? 0;
+    if (!amount || n.level === targetLevel) continue;
+    total += amount;
+    const hits = [...servedBy(n, nodes)].filter((id) => targetIds.has(id));
+    if (!hits.length) continue;
+    served += amount;
+    for (const id of hits) money.set(id, money.get(id)! + amount / hits.length);
+  }
+  return {
+    year,
+    total,
+    served,
+    unserved: total - served,
+    byTarget: targets.map((t) => ({
+      id: t.id,
+      amount: money.get(t.id)!,
+      share: total > 0 ? money.get(t.id)! / total : null,
+    })),
+  };
+}
+
+/**
+ * The alignment score of each owner (OPD or desa): the share of its money in the year that serves
+ * some target of a higher plan (0 to 100), with the amounts.
+ */
+export function alignmentScores(nodes: readonly PlanNode[], year: string) {
+  const byOwner = new Map<string, { total: number; aligned: number }>();
+  for (const n of nodes) {
+    const amount = n.budget?.[year] ?? 0;
+    if (!amount || !n.owner) continue;
+    const g = byOwner.get(n.owner) ?? { total: 0, aligned: 0 };
+    g.total += amount;
+    if (servedBy(n, nodes).size > 0) g.aligned += amount;
+    byOwner.set(n.owner, g);
+  }
+  return [...byOwner]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([owner, g]) => ({ owner, ...g, score: g.total > 0 ? (100 * g.aligned) / g.total : null }));
+}
+
+export interface TargetIndicator {
+  nodeId: string;
+  unit: string;
+  /** Whether lower targets add up to this one (lengths, counts); percentages and rates do not. */
+  additive: boolean;
+  targets: Readonly<Record<string, number>>;
+}
+
+/**
+ * Target consistency: for an additive indicator of a higher node, the targets of the same unit on
+ * the nodes that support it directly must add up to it, year by year; each shortfall is reported.
+ */
+export function targetConsistency(nodes: readonly PlanNode[], indicators: readonly TargetIndicator[]) {
+  const out: { nodeId: string; year: string; unit: string; target: number; sumBelow: number; gap: number }[] =
+    [];
+  for (const hi of indicators) {
+    if (!hi.additive) continue;
+    const below = nodes.filter((n) => n.supports.includes(hi.nodeId)).map((n) => n.id);
+    const lower = indicators.filter((i) => below.includes(i.nodeId) && i.unit === hi.unit);
+    if (!lower.length) continue;
+    for (const [year, target] of Object.entries(hi.targets)) {
+      const sumBelow = lower.reduce((s, i) => s + (i.targets[year] ?? 0), 0);
+      if (sumBelow < target)
+        out.push({ nodeId: hi.nodeId, year, unit: hi.unit, target, sumBelow, gap: target - sumBelow });
+    }
+  }
+  return out;
+}
