@@ -6,6 +6,7 @@ export * from './jobs.ts';
 export * from './messages.ts';
 export * from './musrenbang.ts';
 export * from './pb.ts';
+export * from './plans.ts';
 export * from './programs.ts';
 export * from './projects.ts';
 export * from './regions.ts';

@@ -45,6 +45,10 @@ export const backupTables = [
   'project_permits',
   'road_segments',
   'road_conditions',
+  'plans',
+  'plan_nodes',
+  'plan_links',
+  'plan_indicators',
 ] as const;
 
 /** Left out on purpose: a restore signs everyone out. */

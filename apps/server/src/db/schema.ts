@@ -792,3 +792,75 @@ export const roadConditions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.segmentCode, t.year] })],
 );
+
+/**
+ * Plans at every level (issue 6): a plan per level, period and owner; its nodes form a tree (vision,
+ * mission, goal, target, program, kegiatan, sub-kegiatan, or the pohon kinerja levels), and a node
+ * may support nodes of higher plans.
+ */
+export const plans = pgTable('plans', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** RPJPN, RPJMN, RPJMD, Renstra, RKPD, Renja, RPJMDes, RKPDes. */
+  kind: text('kind').notNull(),
+  level: text('level').notNull(),
+  name: text('name').notNull(),
+  startYear: integer('start_year').notNull(),
+  endYear: integer('end_year').notNull(),
+  /** The OPD (organisation id) or desa (region code) that owns the plan; null for kabupaten-wide and higher. */
+  owner: text('owner'),
+  sample: boolean('sample').notNull().default(false),
+  ...timestamps,
+});
+
+export const planNodes = pgTable(
+  'plan_nodes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id'),
+    kind: text('kind').notNull(),
+    /** Nomenclature code where one applies (Kepmendagri 050-5889/2021). */
+    code: text('code'),
+    title: text('title').notNull(),
+    tags: jsonb('tags').$type<string[]>().notNull().default([]),
+    /** Budget ceiling (pagu) per year. */
+    budget: jsonb('budget').$type<Record<string, number>>().notNull().default({}),
+    position: integer('position').notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [index('plan_nodes_plan_idx').on(t.planId)],
+);
+
+export const planLinks = pgTable(
+  'plan_links',
+  {
+    nodeId: uuid('node_id')
+      .notNull()
+      .references(() => planNodes.id, { onDelete: 'cascade' }),
+    supportsId: uuid('supports_id')
+      .notNull()
+      .references(() => planNodes.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.nodeId, t.supportsId] })],
+);
+
+export const planIndicators = pgTable('plan_indicators', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  nodeId: uuid('node_id')
+    .notNull()
+    .references(() => planNodes.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  unit: text('unit').notNull(),
+  direction: text('direction').notNull(),
+  additive: boolean('additive').notNull().default(false),
+  baselineYear: integer('baseline_year').notNull(),
+  baselineValue: doublePrecision('baseline_value').notNull(),
+  targets: jsonb('targets').$type<Record<string, number>>().notNull().default({}),
+  /** { year: { value, source } } */
+  realisations: jsonb('realisations')
+    .$type<Record<string, { value: number; source: string }>>()
+    .notNull()
+    .default({}),
+});

@@ -6,6 +6,7 @@ import type { JobHandler, Module } from './module.ts';
 import { musrenbangModule } from './musrenbang/musrenbang.module.ts';
 import { organisationsModule } from './organisations/organisations.module.ts';
 import { pbModule } from './pb/pb.module.ts';
+import { plansModule } from './plans/plans.module.ts';
 import { programsModule } from './programs/programs.module.ts';
 import { projectsModule } from './projects/projects.module.ts';
 import { regionsModule } from './regions/regions.module.ts';
@@ -27,6 +28,7 @@ export const modules: readonly Module[] = [
   pbModule,
   programsModule,
   projectsModule,
+  plansModule,
 ];
 
 export const jobHandlers: Readonly<Record<string, JobHandler>> = Object.assign(

@@ -26,6 +26,7 @@ describe('policy', () => {
       'organisations.read',
       'pb.read',
       'pb.vote',
+      'plans.read',
       'poverty.read',
       'projects.read',
       'proposals.track',

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
+
+let t: TestApp;
+const s: Record<string, Session> = {};
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const u of ['perencana', 'desa.jaten', 'dprd']) s[u] = await login(t.app, u);
+});
+afterAll(() => t.close());
+
+const as = (u: string | null, method: string, url: string, payload?: unknown) =>
+  call(t.app, u ? s[u]! : null, {
+    method: method as 'GET',
+    url,
+    ...(payload !== undefined ? { payload } : {}),
+  });
+const make = async (url: string, body: unknown) => {
+  const r = await as('perencana', 'POST', url, body);
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json().id as string;
+};
+
+describe('plans and their synchronisation', () => {
+  it('finds orphans and uncovered targets, splits the money among the targets it serves, and scores each owner', async () => {
+    // The hand-checked set of the core tests, entered through the API.
+    const rpjpn = await make('/api/plans', {
+      kind: 'RPJPN',
+      level: 'nasional',
+      name: 'RPJPN uji',
+      startYear: 2025,
+      endYear: 2045,
+    });
+    const n1 = await make(`/api/plans/${rpjpn}/nodes`, { kind: 'prioritas', title: 'Prioritas N1' });
+    const n2 = await make(`/api/plans/${rpjpn}/nodes`, { kind: 'prioritas', title: 'Prioritas N2' });
+    const rpjmd = await make('/api/plans', {
+      kind: 'RPJMD',
+      level: 'kabupaten',
+      name: 'RPJMD uji',
+      startYear: 2025,
+      endYear: 2029,
+    });
+    const t1 = await make(`/api/plans/${rpjmd}/nodes`, {
+      kind: 'tujuan',
+      title: 'Tujuan T1',
+      supports: [n1],
+    });
+    const s1 = await make(`/api/plans/${rpjmd}/nodes`, {
+      kind: 'sasaran',
+      title: 'Sasaran S1',
+      parentId: t1,
+    });
+    const s2 = await make(`/api/plans/${rpjmd}/nodes`, {
+      kind: 'sasaran',
+      title: 'Sasaran S2',
+      parentId: t1,
+    });
+    const s3 = await make(`/api/plans/${rpjmd}/nodes`, { kind: 'sasaran', title: 'Sasaran S3' });
+    const dpupr = await make('/api/plans', {
+      kind: 'Renja',
+      level: 'opd',
+      name: 'Renja DPUPR uji',
+      startYear: 2026,
+      endYear: 2026,
+      owner: 'DPUPR',
+    });
+    await make(`/api/plans/${dpupr}/nodes`, {
+      kind: 'program',
+      title: 'Program P1',
+      supports: [s1],
+      budget: { '2026': 600 },
+    });
+    await make(`/api/plans/${dpupr}/nodes`, {
+      kind: 'program',
+      title: 'Program P2',
+      supports: [s1, s2],
+      budget: { '2026': 400 },
+    });
+    const dinkes = await make('/api/plans', {
+      kind: 'Renja',
+      level: 'opd',
+      name: 'Renja DINKES uji',
+      startYear: 2026,
+      endYear: 2026,
+      owner: 'DINKES',
+    });
+    await make(`/api/plans/${dinkes}/nodes`, {
+      kind: 'program',
+      title: 'Program P3',
+      budget: { '2026': 300 },
+    });
+    const rkpdes = await make('/api/plans', {
+      kind: 'RKPDes',
+      level: 'desa',
+      name: 'RKPDes Jaten uji',
+      startYear: 2026,
+      endYear: 2026,
+      owner: '35.05.01.2001',
+    });
+    const d = await make(`/api/plans/${rkpdes}/nodes`, { kind: 'misi', title: 'Misi desa', supports: [s2] });
+    await make(`/api/plans/${rkpdes}/nodes`, {
+      kind: 'rkpdes',
+      title: 'Item R1',
+      parentId: d,
+      budget: { '2026': 100 },
+    });
+    const r2 = await make(`/api/plans/${rkpdes}/nodes`, {
+      kind: 'rkpdes',
+      title: 'Item R2',
+      budget: { '2026': 100 },
+    });
+
+    const sync = (await as('dprd', 'GET', '/api/plans/sync?year=2026')).json();
+    expect(sync.orphans.map((o: { title: string }) => o.title).sort()).toEqual(['Item R2', 'Program P3']);
+    const uncovered = sync.uncovered.map((o: { title: string }) => o.title);
+    expect(uncovered).toContain('Prioritas N2');
+    expect(uncovered).toContain('Sasaran S3');
+    expect(uncovered).not.toContain('Sasaran S1');
+    const money = Object.fromEntries(
+      sync.kabupaten.byTarget.map((x: { id: string; amount: number }) => [x.id, x.amount]),
+    );
+    expect(money[s1]).toBeCloseTo(600 / 2 + 400 / 3, 9);
+    expect(money[s2]).toBeCloseTo(400 / 3 + 100 / 2, 9);
+    expect(money[s3]).toBe(0);
+    expect(sync.scores.find((x: { owner: string }) => x.owner === '35.05.01.2001').score).toBe(50);
+
+    // A desa may not link another office's plan.
+    const p3 = (await as('dprd', 'GET', `/api/plans/${dinkes}`)).json().nodes[0].id;
+    expect(
+      (await as('desa.jaten', 'PUT', `/api/plan-nodes/${p3}/links`, { supports: [s3] })).statusCode,
+    ).toBe(403);
+    // The desa links its second item to a kabupaten target: its score rises to 100, and R2 is no orphan.
+    const link = await as('desa.jaten', 'PUT', `/api/plan-nodes/${r2}/links`, { supports: [s3] });
+    expect(link.statusCode, link.body).toBe(200);
+    const after = (await as(null, 'GET', '/api/plans/sync?year=2026')).json();
+    expect(after.scores.find((x: { owner: string }) => x.owner === '35.05.01.2001').score).toBe(100);
+    expect(after.orphans.map((o: { title: string }) => o.title)).toEqual(['Program P3']);
+    expect(after.uncovered.map((o: { title: string }) => o.title)).not.toContain('Sasaran S3');
+    expect(n2).toBeTruthy();
+  });
+
+  it('reads indicators with achievement by year and a projection with its verdict', async () => {
+    const rpjmd = await make('/api/plans', {
+      kind: 'RPJMD',
+      level: 'kabupaten',
+      name: 'RPJMD indikator uji',
+      startYear: 2025,
+      endYear: 2029,
+    });
+    const goal = await make(`/api/plans/${rpjmd}/nodes`, { kind: 'sasaran', title: 'Menurunkan kemiskinan' });
+    await make(`/api/plan-nodes/${goal}/indicators`, {
+      name: 'Persentase penduduk miskin',
+      unit: '%',
+      direction: 'lower',
+      baselineYear: 2016,
+      baselineValue: 9.88,
+      targets: { '2024': 8.5, '2029': 7.0 },
+      realisations: {
+        '2023': { value: 8.69, source: 'BPS' },
+        '2024': { value: 8.16, source: 'BPS (Maret 2024)' },
+      },
+    });
+    const plan = (await as(null, 'GET', `/api/plans/${rpjmd}`)).json();
+    const ind = plan.nodes[0].indicators[0];
+    const y2024 = ind.byYear.find((y: { year: number }) => y.year === 2024);
+    // Lower is better: 8.5 / 8.16 = 104.2 %, very high, green.
+    expect(y2024.achievement).toBeCloseTo((100 * 8.5) / 8.16, 9);
+    expect(y2024).toMatchObject({ category: 'sangat_tinggi', light: 'hijau', source: 'BPS (Maret 2024)' });
+    expect(ind.projections[0]).toMatchObject({ year: 2029, verdict: 'off_track' });
+    expect(ind.projections[0].reason).toContain('proyeksi 2029');
+  });
+});
