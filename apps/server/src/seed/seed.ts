@@ -10,6 +10,7 @@ import * as jobsRepo from '../modules/jobs/jobs.repository.ts';
 import { enqueueJob } from '../modules/jobs/jobs.service.ts';
 import { seedDemoMusrenbang } from '../modules/musrenbang/musrenbang.seed.ts';
 import * as orgRepo from '../modules/organisations/organisations.repository.ts';
+import { seedSamplePlans } from '../modules/plans/plans.seed.ts';
 import { seedSamplePrograms } from '../modules/programs/programs.seed.ts';
 import { seedSampleProjects } from '../modules/projects/projects.seed.ts';
 import * as regionsRepo from '../modules/regions/regions.repository.ts';
@@ -113,5 +114,14 @@ export async function seed(ctx: AppContext) {
   const sampleProposals = await seedDemoMusrenbang(ctx);
   const samplePeople = await seedSamplePrograms(ctx);
   const sampleProjects = await seedSampleProjects(ctx);
-  return { organisations, accounts, indexResults, sampleProposals, samplePeople, sampleProjects };
+  const samplePlans = await seedSamplePlans(ctx);
+  return {
+    organisations,
+    accounts,
+    indexResults,
+    sampleProposals,
+    samplePeople,
+    sampleProjects,
+    samplePlans,
+  };
 }

@@ -64,10 +64,11 @@ describe('plan synchronisation', () => {
     expect(r.total).toBe(1500);
     expect(r.served).toBe(1100);
     const by = Object.fromEntries(r.byTarget.map((t) => [t.id, t.amount]));
-    // Targets of the kabupaten level: T1 (a tujuan), S1, S2, S3. Money reaching S1 also reaches T1 (its parent).
-    expect(by['K-S1']).toBeCloseTo(600 / 2 + 400 / 3, 9);
-    expect(by['K-S2']).toBeCloseTo(400 / 3 + 100 / 2, 9);
+    // Money counts toward the most specific target: P1 600 to S1, P2 200 + 200, R1 100 to S2; T1 holds nothing beside them.
+    expect(by['K-S1']).toBe(800);
+    expect(by['K-S2']).toBe(300);
     expect(by['K-S3']).toBe(0);
+    expect(by['K-T1']).toBe(0);
     const national = budgetAlignment(nodes, '2026', 'nasional');
     expect(national.byTarget.find((t) => t.id === 'N1')!.amount).toBe(1100);
     expect(national.byTarget.find((t) => t.id === 'N2')!.share).toBe(0);

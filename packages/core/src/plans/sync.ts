@@ -86,11 +86,13 @@ export function uncoveredTargets(nodes: readonly PlanNode[], ofLevel?: PlanLevel
 
 /**
  * Budget alignment: for each target of the given level, the money of the given year (from the
- * budget-carrying nodes of the lower plans) that serves it, and its share of all that money. A
- * node serving several targets of that level splits its money equally among them, so the shares
- * add up to the share of money that serves any target at all.
+ * budget-carrying nodes of the lower plans) that serves it, and its share of all that money. Money
+ * counts toward the most specific targets it reaches (a sasaran, not also its tujuan); a node
+ * serving several splits its money equally among them, so the shares add up to the share of money
+ * that serves any target at all.
  */
 export function budgetAlignment(nodes: readonly PlanNode[], year: string, targetLevel: PlanLevel) {
+  const { byId } = index(nodes);
   const targets = nodes.filter((n) => n.level === targetLevel && targetKinds.has(n.kind));
   const targetIds = new Set(targets.map((t) => t.id));
   const money = new Map(targets.map((t) => [t.id, 0]));
@@ -100,7 +102,16 @@ export function budgetAlignment(nodes: readonly PlanNode[], year: string, target
     const amount = n.budget?.[year] ?? 0;
     if (!amount || n.level === targetLevel) continue;
     total += amount;
-    const hits = [...servedBy(n, nodes)].filter((id) => targetIds.has(id));
+    // The most specific targets reached: a target whose descendant is also reached is served
+    // through that descendant, not beside it.
+    const reached = [...servedBy(n, nodes)].filter((id) => targetIds.has(id));
+    const ancestorsOf = (id: string) => {
+      const out = new Set<string>();
+      for (let p = byId.get(id)?.parentId; p; p = byId.get(p)?.parentId ?? null) out.add(p);
+      return out;
+    };
+    const covering = new Set(reached.flatMap((id) => [...ancestorsOf(id)]));
+    const hits = reached.filter((id) => !covering.has(id));
     if (!hits.length) continue;
     served += amount;
     for (const id of hits) money.set(id, money.get(id)! + amount / hits.length);
