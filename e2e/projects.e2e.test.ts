@@ -97,3 +97,18 @@ describe('projects in Chromium', () => {
     await shot(page, 'roads');
   });
 });
+
+describe('plans in Chromium', () => {
+  it('shows the synchronisation of the sample plans and a plan tree with its indicator', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl()}/perencanaan`);
+    await page.getByTestId('orphans').getByText('Pembangunan gapura desa').waitFor();
+    expect(await page.getByTestId('uncovered').innerText()).toContain(
+      'Meningkatnya kemantapan jalan kabupaten',
+    );
+    await page.getByRole('link', { name: /RPJMD Kab. Blitar/ }).click();
+    await page.getByText('Persentase penduduk miskin (%)').waitFor();
+    expect(await page.getByText('BPS (Maret 2024)').count()).toBeGreaterThan(0);
+    await shot(page, 'plans');
+  });
+});

@@ -38,6 +38,8 @@ const ProjectsPage = lazy(() => import('../features/projects/ProjectsPage.tsx'))
 const ProjectPage = lazy(() => import('../features/projects/ProjectPage.tsx'));
 const ProjectFormPage = lazy(() => import('../features/projects/ProjectFormPage.tsx'));
 const RoadsPage = lazy(() => import('../features/projects/RoadsPage.tsx'));
+const PlanningPage = lazy(() => import('../features/plans/PlanningPage.tsx'));
+const PlanPage = lazy(() => import('../features/plans/PlanPage.tsx'));
 const ElectionsPage = lazy(() => import('../features/pb/ElectionsPage.tsx'));
 const ElectionPage = lazy(() => import('../features/pb/ElectionPage.tsx'));
 
@@ -177,6 +179,22 @@ export function App() {
                   element={
                     <Guard permission="allocation.read">
                       <ScenarioPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="perencanaan"
+                  element={
+                    <Guard permission="plans.read" open>
+                      <PlanningPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="perencanaan/:id"
+                  element={
+                    <Guard permission="plans.read" open>
+                      <PlanPage />
                     </Guard>
                   }
                 />

@@ -18,6 +18,7 @@ const main = [
   { to: '/forum', label: 'nav.forums', permission: 'forums.read' },
   { to: '/skenario', label: 'nav.budget', permission: 'allocation.read' },
   { to: '/anggaran-partisipatif', label: 'nav.pb', permission: 'pb.read' },
+  { to: '/perencanaan', label: 'nav.planning', permission: 'plans.read' },
   { to: '/proyek', label: 'nav.projects', permission: 'projects.read' },
   { to: '/program', label: 'nav.programList', permission: 'programs.read' },
   { to: '/penduduk', label: 'nav.registry', permission: 'registry.read' },
@@ -32,8 +33,6 @@ const admin = [
   { to: '/pengguna', label: 'nav.users', permission: 'users.manage' },
   { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
 ];
-// Modules that later issues deliver: listed so people see where the product goes, not clickable.
-const coming = ['nav.planning'];
 
 export function Shell() {
   const { t } = useTranslation();
@@ -114,21 +113,6 @@ export function Shell() {
             </Text>
           )}
           {admin.map(link)}
-          <Text size="xs" fw={700} c="dimmed" px="sm" pt="md">
-            {t('nav.modules')}
-          </Text>
-          {coming.map((label) => (
-            <NavLink
-              key={label}
-              label={t(label)}
-              disabled
-              rightSection={
-                <Badge size="xs" variant="outline">
-                  {t('nav.soon')}
-                </Badge>
-              }
-            />
-          ))}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>

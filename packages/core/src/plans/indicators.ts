@@ -1,3 +1,5 @@
+import { formatNumber } from '../format.ts';
+
 /**
  * Indicators of goals, targets and programs: achievement by year with the right direction, the
  * category the planning office reads, and a projection to the end of the period (and to 2045) with
@@ -91,6 +93,7 @@ export function projection(s: Series, year: number, tolerance = 0.25) {
       ? 'at_risk'
       : 'off_track';
   const perYear = line.slope;
-  const reason = `Laju ${perYear >= 0 ? '+' : ''}${Math.round(perYear * 100) / 100} per tahun dari ${points.length} titik data; proyeksi ${year}: ${Math.round(projected * 100) / 100} terhadap target ${target}.`;
+  const n = (x: number) => formatNumber(x, Number.isInteger(Math.round(x * 100) / 100) ? 0 : 2);
+  const reason = `Laju ${perYear >= 0 ? '+' : ''}${n(perYear)} per tahun dari ${points.length} titik data; proyeksi ${year}: ${n(projected)} terhadap target ${n(target)}.`;
   return { year, target, projected, verdict, reason };
 }
