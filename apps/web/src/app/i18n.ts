@@ -114,6 +114,8 @@ const id = {
     consistency: 'Target bawahan yang tidak mencukupi ({{n}})',
     list: 'Rencana',
     supports: 'Mendukung',
+    linkTo: 'Tautkan ke sasaran kabupaten…',
+    link: 'Tautkan',
     target: 'target',
     realisation: 'realisasi',
     verdicts: {
@@ -1128,6 +1130,8 @@ const en: Resources = {
     consistency: 'Lower targets that fall short ({{n}})',
     list: 'Plans',
     supports: 'Supports',
+    linkTo: 'Link to a kabupaten target…',
+    link: 'Link',
     target: 'target',
     realisation: 'actual',
     verdicts: { on_track: 'on track', at_risk: 'at risk', off_track: 'off track', unknown: 'not yet known' },

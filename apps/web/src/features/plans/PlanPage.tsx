@@ -1,9 +1,13 @@
-import { Badge, Card, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { get } from '../../app/api.ts';
+import { api, get } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
+import { Problem } from '../../app/Problem.tsx';
+import { useSession } from '../../app/session.ts';
+import { useSubmit } from '../../app/use-submit.ts';
 
 interface Indicator {
   id: string;
@@ -29,6 +33,8 @@ interface Plan {
   id: string;
   name: string;
   kind: string;
+  level: string;
+  owner: string | null;
   startYear: number;
   endYear: number;
   nodes: {
@@ -54,9 +60,28 @@ const verdictColour: Record<string, string> = {
 export default function PlanPage() {
   const { id } = useParams();
   const { t } = useTranslation();
+  const { session, can } = useSession();
+  const client = useQueryClient();
   const q = useQuery({ queryKey: ['plan', id], queryFn: () => get<Plan>(`/api/plans/${id}`) });
   const p = q.data;
+  // The targets a node may support: kabupaten and national targets from the synchronisation.
+  const sync = useQuery({
+    queryKey: ['plans-sync-targets'],
+    queryFn: () =>
+      get<{ kabupaten: { byTarget: { id: string; title: string }[] } }>(
+        `/api/plans/sync?year=${new Date().getFullYear()}`,
+      ),
+    enabled: !!p && can('plans.link'),
+  });
   if (!p) return <Text>{t('common.loading')}</Text>;
+  const role = session?.user?.role;
+  const mayLink =
+    can('plans.link') &&
+    (role === 'admin' ||
+      role === 'perencana' ||
+      (role === 'desa' && p.owner === session?.user?.regionCode) ||
+      role === 'opd');
+  const reload = () => client.invalidateQueries({ queryKey: ['plan', id] });
   const depth = (n: Plan['nodes'][number]): number => {
     let d = 0;
     for (let x = n; x.parentId; x = p.nodes.find((y) => y.id === x.parentId)!) d++;
@@ -89,6 +114,14 @@ export default function PlanPage() {
                 .map((s) => s!.title)
                 .join('; ')}
             </Text>
+          )}
+          {mayLink && p.level !== 'nasional' && (
+            <LinkControl
+              nodeId={n.id}
+              current={n.supports.filter(Boolean).map((x) => x!.id)}
+              targets={sync.data?.kabupaten.byTarget ?? []}
+              onDone={reload}
+            />
           )}
           {Object.entries(n.budget).map(([y, v]) => (
             <Text size="xs" key={y}>
@@ -125,5 +158,52 @@ export default function PlanPage() {
         </Card>
       ))}
     </Stack>
+  );
+}
+
+function LinkControl({
+  nodeId,
+  current,
+  targets,
+  onDone,
+}: {
+  nodeId: string;
+  current: string[];
+  targets: { id: string; title: string }[];
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [picked, setPicked] = useState<string | null>(null);
+  const save = useSubmit(
+    () => api('PUT', `/api/plan-nodes/${nodeId}/links`, { supports: [...current, picked] }),
+    onDone,
+  );
+  const choices = targets
+    .filter((x) => !current.includes(x.id))
+    .map((x) => ({ value: x.id, label: x.title }));
+  return (
+    <Group gap={4} mt={4}>
+      <Select
+        size="xs"
+        w={360}
+        placeholder={t('plans.linkTo')}
+        data={choices}
+        value={picked}
+        onChange={setPicked}
+        searchable
+        data-testid="link-target"
+      />
+      <Button
+        size="xs"
+        variant="light"
+        disabled={!picked}
+        onClick={() => save.submit()}
+        loading={save.busy}
+        data-testid="link-save"
+      >
+        {t('plans.link')}
+      </Button>
+      <Problem error={save.error} />
+    </Group>
   );
 }
