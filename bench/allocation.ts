@@ -4,24 +4,13 @@ import {
   greedyPortfolio,
   type PortfolioItem,
   type PortfolioRules,
+  seededRandom,
 } from '@sinergi/core';
 import { solvePortfolio } from '../apps/server/src/modules/allocation/solver.ts';
 
-/** A small deterministic generator (mulberry32), so every run measures the same instances. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** n proposals over 22 kecamatan, 29 OPD and 5 bidang, with 86 rules (caps, floors, must-fund, dependencies, alternatives). */
 export function portfolioInstance(n: number, seed = 7) {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const opds = Array.from({ length: 29 }, (_, i) => `OPD${i}`);
   const kecs = Array.from({ length: 22 }, (_, i) => `K${i}`);
   const bidang = ['infrastruktur', 'ekonomi', 'sosial_budaya', 'pemerintahan', 'lingkungan'];
@@ -55,7 +44,7 @@ export function portfolioInstance(n: number, seed = 7) {
 
 /** Voters approving 3..8 projects each, popularity skewed towards a few projects. */
 export function pbInstance(voters: number, projects: number, seed = 11): Election {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const ps = Array.from({ length: projects }, (_, i) => ({
     id: `p${i}`,
     cost: Math.round(10_000 + r() * 190_000),

@@ -9,6 +9,7 @@ export * from './pb/index.ts';
 export * from './plans/index.ts';
 export * from './programs/index.ts';
 export * from './projects/index.ts';
+export * from './random.ts';
 export * from './regions/region-code.ts';
 export * from './stats/index.ts';
 export type * from './types.ts';

@@ -48,18 +48,21 @@ function linksUp(node: PlanNode, byId: Map<string, PlanNode>): string[] {
 
 /** Everything a node serves, up every level: its links, their ancestors, and what those support in turn. */
 export function servedBy(node: PlanNode, nodes: readonly PlanNode[]): Set<string> {
-  const { byId } = index(nodes);
-  const served = new Set<string>();
+  return reachedFrom(node, index(nodes).byId);
+}
+
+function reachedFrom(node: PlanNode, byId: Map<string, PlanNode>): Set<string> {
+  const out = new Set<string>();
   const queue = linksUp(node, byId);
   while (queue.length) {
     const id = queue.pop()!;
-    if (served.has(id)) continue;
-    served.add(id);
+    if (out.has(id)) continue;
+    out.add(id);
     const n = byId.get(id)!;
     if (n.parentId) queue.push(n.parentId);
     queue.push(...linksUp(n, byId));
   }
-  return served;
+  return out;
 }
 
 /**
@@ -104,7 +107,7 @@ export function budgetAlignment(nodes: readonly PlanNode[], year: string, target
     total += amount;
     // The most specific targets reached: a target whose descendant is also reached is served
     // through that descendant, not beside it.
-    const reached = [...servedBy(n, nodes)].filter((id) => targetIds.has(id));
+    const reached = [...reachedFrom(n, byId)].filter((id) => targetIds.has(id));
     const ancestorsOf = (id: string) => {
       const out = new Set<string>();
       for (let p = byId.get(id)?.parentId; p; p = byId.get(p)?.parentId ?? null) out.add(p);
@@ -134,13 +137,14 @@ export function budgetAlignment(nodes: readonly PlanNode[], year: string, target
  * some target of a higher plan (0 to 100), with the amounts.
  */
 export function alignmentScores(nodes: readonly PlanNode[], year: string) {
+  const { byId } = index(nodes);
   const byOwner = new Map<string, { total: number; aligned: number }>();
   for (const n of nodes) {
     const amount = n.budget?.[year] ?? 0;
     if (!amount || !n.owner) continue;
     const g = byOwner.get(n.owner) ?? { total: 0, aligned: 0 };
     g.total += amount;
-    if (servedBy(n, nodes).size > 0) g.aligned += amount;
+    if (reachedFrom(n, byId).size > 0) g.aligned += amount;
     byOwner.set(n.owner, g);
   }
   return [...byOwner]

@@ -46,6 +46,23 @@ export function plannedAt(
   return prevV;
 }
 
+/**
+ * An S-shaped monthly plan of `months` months from `startMonth` (YYYY-MM): cumulative physical
+ * progress (smoothstep, 100 % in the last month) and spending in proportion to it.
+ */
+export function sCurvePlan(startMonth: string, months: number, value: number): PlanPoint[] {
+  const [y, m] = startMonth.split('-').map(Number) as [number, number];
+  return Array.from({ length: Math.max(1, months) }, (_, i) => {
+    const x = (i + 1) / Math.max(1, months);
+    const share = x * x * (3 - 2 * x);
+    return {
+      month: new Date(Date.UTC(y, m - 1 + i, 1)).toISOString().slice(0, 7),
+      physical: Math.round(share * 1000) / 10,
+      financial: Math.round(value * share),
+    };
+  });
+}
+
 export interface Thresholds {
   /** Behind plan by more than this many points is "late". */
   lateTolerance: number;

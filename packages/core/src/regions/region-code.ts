@@ -71,3 +71,8 @@ export function isDesaCode(code: RegionCode): boolean {
 export function isWithin(inner: RegionCode, outer: RegionCode): boolean {
   return inner === outer || inner.startsWith(`${outer}.`);
 }
+
+/** The kecamatan part (first three segments) of a stored desa or kecamatan code, as text. */
+export function kecamatanOf(code: string): string {
+  return code.split('.').slice(0, 3).join('.');
+}

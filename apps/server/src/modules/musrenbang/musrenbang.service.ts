@@ -10,6 +10,7 @@ import {
   type Decision,
   entryStage,
   isWithin,
+  kecamatanOf,
   type ProposalOnPath,
   parseRegionCode,
   possibleDuplicates,
@@ -649,7 +650,7 @@ export async function findFundingCandidates(ctx: AppContext, planYear: number) {
   );
   const names = await namesOf(
     ctx,
-    rows.flatMap((r) => [r.p.regionCode, r.p.regionCode.split('.').slice(0, 3).join('.')]),
+    rows.flatMap((r) => [r.p.regionCode, kecamatanOf(r.p.regionCode)]),
   );
   return rows.map(({ p, orgCode }) => ({
     id: p.id,
@@ -657,8 +658,8 @@ export async function findFundingCandidates(ctx: AppContext, planYear: number) {
     title: p.title,
     regionCode: p.regionCode,
     regionName: names.get(p.regionCode) ?? p.regionCode,
-    kecamatan: p.regionCode.split('.').slice(0, 3).join('.'),
-    kecamatanName: names.get(p.regionCode.split('.').slice(0, 3).join('.')) ?? '',
+    kecamatan: kecamatanOf(p.regionCode),
+    kecamatanName: names.get(kecamatanOf(p.regionCode)) ?? '',
     opd: orgCode,
     bidang: p.bidang,
     cost: p.estimatedCost,

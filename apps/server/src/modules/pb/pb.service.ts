@@ -9,6 +9,7 @@ import {
   electionOf,
   type FieldIssue,
   isWithin,
+  kecamatanOf,
   PbError,
   parsePb,
   parseRegionCode,
@@ -390,8 +391,9 @@ export async function runCountJob(ctx: AppContext, run: JobRun) {
   const { e, ballots, election } = await electionData(ctx, electionId);
   const config = e.rule as RuleConfig;
   const shares = e.districtShares as Record<string, number> | null;
-  const kecamatanOf = (i: number) => ballots[i]?.regionCode?.split('.').slice(0, 3).join('.') ?? '';
-  const endowments = shares ? districtEndowments(election, (v) => kecamatanOf(Number(v) - 1), shares) : null;
+  const endowments = shares
+    ? districtEndowments(election, (v) => kecamatanOf(ballots[Number(v) - 1]?.regionCode ?? ''), shares)
+    : null;
   await run.progress(0, null, 'pb.counting');
   const worker = new Worker(countWorker, {
     workerData: { election, config, endowments },

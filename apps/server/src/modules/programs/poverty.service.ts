@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { AppError, type HouseholdRecord, povertyProfile, theil, williamson } from '@sinergi/core';
+import {
+  AppError,
+  type HouseholdRecord,
+  kecamatanOf,
+  povertyProfile,
+  theil,
+  williamson,
+} from '@sinergi/core';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { AppContext, Principal } from '../../context.ts';
 import { settings, surveyHouseholds } from '../../db/schema.ts';
@@ -121,13 +128,12 @@ export async function povertyFigures(
     .from(surveyHouseholds)
     .where(eq(surveyHouseholds.survey, survey));
   if (!rows.length) throw new AppError('NOT_FOUND', { details: { what: survey } });
-  const kecamatanOf = (code: string | null) => (code ? code.split('.').slice(0, 3).join('.') : '');
   const records: HouseholdRecord[] = rows.map((r) => ({
     id: r.id,
     expenditurePerCapita: r.expenditurePerCapita,
     size: r.size,
     weight: r.weight,
-    region: kecamatanOf(r.regionCode),
+    region: r.regionCode ? kecamatanOf(r.regionCode) : '',
   }));
   const groups = new Map<string, HouseholdRecord[]>();
   for (const r of records) {

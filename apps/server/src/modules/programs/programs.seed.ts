@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { EligibilityRule, OutcomeSpec } from '@sinergi/core';
+import { type EligibilityRule, type OutcomeSpec, seededRandom } from '@sinergi/core';
 import { count } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { systemPrincipal } from '../../context.ts';
@@ -15,6 +13,7 @@ import {
   umkmRecords,
 } from '../../db/schema.ts';
 import { encrypt, keyedHash } from '../../personal/personal-data.ts';
+import { blitarDesa } from '../../seed/desa-list.ts';
 import { findOrganisations } from '../organisations/organisations.service.ts';
 import { importSurvey } from './poverty.service.ts';
 
@@ -26,21 +25,6 @@ import { importSurvey } from './poverty.service.ts';
  * group, one with none, and cash transfers with no comparison group, so the evaluation can be seen
  * to find what is there and only that.
  */
-const desaFile = fileURLToPath(
-  new URL('../../../../../reference-data/boundaries/kab-blitar-desa.geojson', import.meta.url),
-);
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MALE = [
   'Agus',
@@ -338,15 +322,11 @@ export async function seedSamplePrograms(ctx: AppContext, size = { people: 10_00
   const { db } = ctx.database;
   const [existing] = await db.select({ n: count() }).from(people);
   if ((existing?.n ?? 0) > 0) return 0;
-  const r = rng(20261123);
+  const r = seededRandom(20261123);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const normal = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
   const key = ctx.config.personalDataKey;
-  const desa = (
-    JSON.parse(readFileSync(desaFile, 'utf8')) as {
-      features: { properties: { kode: string; kode_kec: string } }[];
-    }
-  ).features.map((f) => f.properties);
+  const desa = blitarDesa();
   // Kecamatan differ in welfare: a level per kecamatan shifts deciles and expenditure.
   const kecLevel = new Map([...new Set(desa.map((d) => d.kode_kec))].map((k) => [k, normal() * 0.25]));
   const orgs = new Map((await findOrganisations(ctx)).map((o) => [o.code, o.id]));

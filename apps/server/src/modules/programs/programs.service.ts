@@ -10,6 +10,7 @@ import {
   evaluateProgram,
   type FieldIssue,
   formatDate,
+  kecamatanOf,
   type OutcomeSpec,
   type ProgramType,
   programNarrative,
@@ -429,15 +430,13 @@ export async function evaluate(ctx: AppContext, programId: string) {
     rec[m.indicator] = { ...rec[m.indicator], [m.phase]: m.value };
     byEnrolment.set(m.enrolmentId, rec);
   }
-  const kecNames = await namesOf(ctx, [
-    ...new Set(rows.map((r) => r.regionCode.split('.').slice(0, 3).join('.'))),
-  ]);
+  const kecNames = await namesOf(ctx, [...new Set(rows.map((r) => kecamatanOf(r.regionCode)))]);
   const records: EnrolmentRecord[] = rows.map((r) => ({
     group: r.e.group as EnrolmentRecord['group'],
     completed: r.e.status === 'selesai',
     sex: r.sex as 'L' | 'P',
     age: ageOn(r.birthDate, p.startDate),
-    kecamatan: kecNames.get(r.regionCode.split('.').slice(0, 3).join('.')) ?? r.regionCode,
+    kecamatan: kecNames.get(kecamatanOf(r.regionCode)) ?? r.regionCode,
     measurements: byEnrolment.get(r.e.id) ?? {},
   }));
   const evaluation = evaluateProgram(

@@ -3,6 +3,7 @@ import {
   type Condition,
   type EligibilityRule,
   type FieldIssue,
+  kecamatanOf,
   targetingErrors,
 } from '@sinergi/core';
 import { and, eq, ne, sql } from 'drizzle-orm';
@@ -110,7 +111,7 @@ export async function programTargeting(ctx: AppContext, programId: string) {
     range,
   );
   const byKec = targetingErrors(
-    fams.map((f) => ({ id: f.id, area: f.region.split('.').slice(0, 3).join('.'), decile: f.decile })),
+    fams.map((f) => ({ id: f.id, area: kecamatanOf(f.region), decile: f.decile })),
     got,
     range,
   );

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { PlanPoint } from '@sinergi/core';
+import { type PlanPoint, sCurvePlan, seededRandom } from '@sinergi/core';
 import { count } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { progressReports, projectPermits, projects, roadConditions, roadSegments } from '../../db/schema.ts';
+import { blitarDesa } from '../../seed/desa-list.ts';
 import { findOrganisations } from '../organisations/organisations.service.ts';
 
 /**
@@ -11,20 +10,6 @@ import { findOrganisations } from '../organisations/organisations.service.ts';
  * marked `sample`: several hundred works of this year, some on schedule, some late, some critical,
  * some finished, some held up by permits or land, and a road inventory with two survey years.
  */
-const desaFile = fileURLToPath(
-  new URL('../../../../../reference-data/boundaries/kab-blitar-desa.geojson', import.meta.url),
-);
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KINDS = [
   { type: 'jalan', opd: 'DPUPR', name: 'Peningkatan jalan', min: 300, max: 2_500 },
@@ -36,30 +21,15 @@ const KINDS = [
   { type: 'jalan', opd: 'DPKP', name: 'Jalan lingkungan permukiman', min: 100, max: 700 },
 ] as const;
 
-/** A monthly S-shaped plan from start to end (cumulative, 100 % in the last month). */
-function sCurve(start: string, months: number, value: number): PlanPoint[] {
-  const [y, m] = start.split('-').map(Number) as [number, number];
-  return Array.from({ length: months }, (_, i) => {
-    const x = (i + 1) / months;
-    const share = x * x * (3 - 2 * x);
-    const month = new Date(Date.UTC(y, m - 1 + i, 1)).toISOString().slice(0, 7);
-    return { month, physical: Math.round(share * 1000) / 10, financial: Math.round(value * share) };
-  });
-}
-
 export async function seedSampleProjects(ctx: AppContext, howMany = 320) {
   if (ctx.config.mode !== 'demo' || ctx.config.activeKabupaten !== '35.05') return 0;
   const { db } = ctx.database;
   const [existing] = await db.select({ n: count() }).from(projects);
   if ((existing?.n ?? 0) > 0) return 0;
-  const r = rng(88);
+  const r = seededRandom(88);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const orgs = new Map((await findOrganisations(ctx)).map((o) => [o.code, o.id]));
-  const desa = (
-    JSON.parse(readFileSync(desaFile, 'utf8')) as {
-      features: { properties: { kode: string; nama: string; kode_kec: string } }[];
-    }
-  ).features.map((f) => f.properties);
+  const desa = blitarDesa();
   const today = ctx.clock();
   const year = today.getUTCFullYear();
   const todayIso = today.toISOString().slice(0, 10);
@@ -100,7 +70,7 @@ export async function seedSampleProjects(ctx: AppContext, howMany = 320) {
     const months = 3 + Math.floor(r() * 6);
     const start = `${year}-${String(startMonth).padStart(2, '0')}-01`;
     const endDate = new Date(Date.UTC(year, startMonth - 1 + months, 0)).toISOString().slice(0, 10);
-    const plan = sCurve(start, months, value);
+    const plan = sCurvePlan(start.slice(0, 7), months, value);
     const kab = Math.round(value * (0.5 + r() * 0.3));
     const funding = [
       { source: 'apbd_kabupaten', amount: kab },

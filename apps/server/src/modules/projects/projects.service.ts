@@ -7,6 +7,7 @@ import {
   type FieldIssue,
   forecastCompletion,
   formatRupiah,
+  kecamatanOf,
   kemantapan,
   type PlanPoint,
   parseRegionCode,
@@ -211,7 +212,7 @@ export async function listProjects(
     : [];
   const t = await thresholdsOf(ctx);
   const names = await namesOf(ctx, [
-    ...new Set(filtered.flatMap((r) => [r.p.regionCode, r.p.regionCode.split('.').slice(0, 3).join('.')])),
+    ...new Set(filtered.flatMap((r) => [r.p.regionCode, kecamatanOf(r.p.regionCode)])),
   ]);
   const items = filtered.map(({ p, org }) => {
     const s = standing(
@@ -220,7 +221,7 @@ export async function listProjects(
       on,
       t,
     );
-    const kec = p.regionCode.split('.').slice(0, 3).join('.');
+    const kec = kecamatanOf(p.regionCode);
     return {
       id: p.id,
       code: p.code,
@@ -553,7 +554,7 @@ export async function roads(ctx: AppContext, year?: number) {
     return c
       ? [
           {
-            area: s.regionCode.split('.').slice(0, 3).join('.'),
+            area: kecamatanOf(s.regionCode),
             lengthKm: s.lengthKm,
             condition: c.condition as RoadCondition,
           },

@@ -1,5 +1,6 @@
 import { Group, Select } from '@mantine/core';
 import type { RegionDetail } from '@sinergi/contracts';
+import { kecamatanOf } from '@sinergi/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../app/api.ts';
@@ -17,7 +18,7 @@ export function DesaPicker({
   error?: string | undefined;
 }) {
   const { t } = useTranslation();
-  const kecamatan = value ? value.split('.').slice(0, 3).join('.') : null;
+  const kecamatan = value ? kecamatanOf(value) : null;
   const kecList = useQuery({
     queryKey: ['region', kabupaten],
     queryFn: () => get<RegionDetail>(`/api/regions/${kabupaten}`),

@@ -126,56 +126,49 @@ export function TargetingPanel({ programId }: { programId: string }) {
           </Card>
         )}
         <Card withBorder p={0}>
-          <Table fz="xs" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('poverty.kecamatan')}</Table.Th>
-                <Table.Th ta="right">{t('targeting.recipients')}</Table.Th>
-                <Table.Th ta="right">{t('targeting.eligible')}</Table.Th>
-                <Table.Th ta="right">{t('targeting.inclusion')}</Table.Th>
-                <Table.Th ta="right">{t('targeting.exclusion')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {d.byKecamatan?.map((k) => (
-                <Table.Tr key={k.area}>
-                  <Table.Td>{k.name}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(k.recipients)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(k.eligible)}</Table.Td>
-                  <Table.Td ta="right">{pct(k.inclusionError)}</Table.Td>
-                  <Table.Td ta="right">{pct(k.exclusionError)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <FiguresTable first={t('poverty.kecamatan')} rows={d.byKecamatan ?? []} />
         </Card>
       </SimpleGrid>
       <details>
         <summary>{t('targeting.byDesa')}</summary>
-        <Table fz="xs" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('registry.desa')}</Table.Th>
-              <Table.Th ta="right">{t('targeting.recipients')}</Table.Th>
-              <Table.Th ta="right">{t('targeting.eligible')}</Table.Th>
-              <Table.Th ta="right">{t('targeting.inclusion')}</Table.Th>
-              <Table.Th ta="right">{t('targeting.exclusion')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {d.byDesa?.map((k) => (
-              <Table.Tr key={k.area}>
-                <Table.Td>{k.name}</Table.Td>
-                <Table.Td ta="right">{formatNumber(k.recipients)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(k.eligible)}</Table.Td>
-                <Table.Td ta="right">{pct(k.inclusionError)}</Table.Td>
-                <Table.Td ta="right">{pct(k.exclusionError)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <FiguresTable first={t('registry.desa')} rows={d.byDesa ?? []} />
       </details>
     </Stack>
+  );
+}
+
+/** Targeting figures by area (kecamatan or desa): recipients, eligible, inclusion and exclusion errors. */
+function FiguresTable({
+  first,
+  rows,
+}: {
+  first: string;
+  rows: (Figures & { area: string; name: string })[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <Table fz="xs" striped>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{first}</Table.Th>
+          <Table.Th ta="right">{t('targeting.recipients')}</Table.Th>
+          <Table.Th ta="right">{t('targeting.eligible')}</Table.Th>
+          <Table.Th ta="right">{t('targeting.inclusion')}</Table.Th>
+          <Table.Th ta="right">{t('targeting.exclusion')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((k) => (
+          <Table.Tr key={k.area}>
+            <Table.Td>{k.name}</Table.Td>
+            <Table.Td ta="right">{formatNumber(k.recipients)}</Table.Td>
+            <Table.Td ta="right">{formatNumber(k.eligible)}</Table.Td>
+            <Table.Td ta="right">{pct(k.inclusionError)}</Table.Td>
+            <Table.Td ta="right">{pct(k.exclusionError)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 

@@ -11,6 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { sCurvePlan } from '@sinergi/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,20 +32,11 @@ interface Funded {
   estimatedCost: number;
 }
 
-/** An S-shaped monthly plan from the start month to the end month (cumulative; 100 % at the end). */
+/** The plan between the start and end months: core's S-curve. */
 function sCurve(start: string, end: string, value: number) {
   const [sy, sm] = start.split('-').map(Number) as [number, number];
   const [ey, em] = end.split('-').map(Number) as [number, number];
-  const months = Math.max(1, (ey - sy) * 12 + (em - sm) + 1);
-  return Array.from({ length: months }, (_, i) => {
-    const x = (i + 1) / months;
-    const share = x * x * (3 - 2 * x);
-    return {
-      month: new Date(Date.UTC(sy, sm - 1 + i, 1)).toISOString().slice(0, 7),
-      physical: Math.round(share * 1000) / 10,
-      financial: Math.round(value * share),
-    };
-  });
+  return sCurvePlan(start, (ey - sy) * 12 + (em - sm) + 1, value);
 }
 
 const sources = ['apbn', 'apbd_provinsi', 'apbd_kabupaten', 'dana_desa', 'swadaya', 'csr'];
