@@ -197,6 +197,20 @@ const issuesId: Catalog = {
   pbf_no_votes: 'tidak ada bagian VOTES',
   pbf_budget: 'META tidak memuat budget',
   pbf_vote_type: 'jenis suara "{value}" tidak didukung (approval atau cumulative)',
+  plan_cycle: 'butir tidak dapat dipindah ke bawah dirinya sendiri atau turunannya',
+  plan_has_children: 'butir ini masih memiliki turunan; pindahkan atau hapus turunannya dahulu',
+  plan_other_plan: 'induk harus butir dari rencana yang sama',
+  plan_same_plan: 'harus butir dari rencana yang lebih tinggi, bukan rencana ini',
+  plan_supported:
+    'butir ini masih didukung oleh {value} butir rencana atau usulan; lepaskan tautannya dahulu',
+  plan_not_work: 'harus program, kegiatan atau sub-kegiatan RKPD atau Renja',
+  plan_unknown_key: 'kunci "{value}" tidak dikenal di rencana ini atau di baris sebelumnya',
+  plan_duplicate_key: 'kunci "{value}" dipakai dua kali',
+  direction_word: 'isi "naik" (makin tinggi makin baik) atau "turun"',
+  yes_no: 'isi "ya" atau "tidak"',
+  nomenclature_level: 'tingkat: urusan, bidang, program, kegiatan atau subkegiatan',
+  year_range: 'tahun harus 1990 sampai 2100',
+  region_unknown: 'kode wilayah {value} tidak dikenal',
 };
 
 const issuesEn: Catalog = {
@@ -345,6 +359,19 @@ const issuesEn: Catalog = {
   pbf_no_votes: 'no VOTES section',
   pbf_budget: 'META has no budget',
   pbf_vote_type: 'vote type "{value}" is not supported (approval or cumulative)',
+  plan_cycle: 'an item cannot move under itself or one of its descendants',
+  plan_has_children: 'this item still has items below it; move or delete them first',
+  plan_other_plan: 'the parent must be an item of the same plan',
+  plan_same_plan: 'must be an item of a higher plan, not of this plan',
+  plan_supported: '{value} plan items or proposals still rely on this item; unlink them first',
+  plan_not_work: 'must be a program, kegiatan or sub-kegiatan of an RKPD or Renja',
+  plan_unknown_key: 'key "{value}" is not known in this plan or on an earlier row',
+  plan_duplicate_key: 'key "{value}" is used twice',
+  direction_word: 'enter "naik" (higher is better) or "turun"',
+  yes_no: 'enter "ya" or "tidak"',
+  nomenclature_level: 'level: urusan, bidang, program, kegiatan or subkegiatan',
+  year_range: 'the year must be 1990 to 2100',
+  region_unknown: 'region code {value} is not known',
 };
 
 const catalogs = { id: { errors: errorsId, issues: issuesId }, en: { errors: errorsEn, issues: issuesEn } };
@@ -428,7 +455,16 @@ const fieldLabels: Record<Language, Record<string, string>> = {
   },
 };
 
+/** Where in an uploaded file: "sheet S, line N, column C" as the server names it. */
+const filePlace = /^(?:sheet (.+?), )?line (\d+)(?:, column (.+))?$/;
+
 export function fieldLabel(lang: Language, field: string): string {
+  const place = filePlace.exec(field);
+  if (place) {
+    const [, sheet, line, column] = place;
+    const [s, l, c] = lang === 'id' ? ['lembar', 'baris', 'kolom'] : ['sheet', 'line', 'column'];
+    return `${sheet ? `${s} ${sheet}, ` : ''}${l} ${line}${column ? `, ${c} ${column}` : ''}`;
+  }
   // "body.vote.2" is labelled as "vote": list positions are not names.
   const last = field.split('.').findLast((part) => !/^\d+$/.test(part)) ?? field;
   return fieldLabels[lang][last] ?? field;

@@ -21,3 +21,13 @@ describe('Indonesian formats', () => {
     expect(formatNumber(1234.5, 1)).toBe('1.234,5');
   });
 });
+
+describe('sameJson', () => {
+  it('ignores key order but not values or array order', async () => {
+    const { sameJson } = await import('./json.ts');
+    expect(sameJson({ a: 1, b: { c: [1, 2], d: 'x' } }, { b: { d: 'x', c: [1, 2] }, a: 1 })).toBe(true);
+    expect(sameJson({ a: 1 }, { a: 2 })).toBe(false);
+    expect(sameJson([1, 2], [2, 1])).toBe(false);
+    expect(sameJson({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@ export * from './auth/policy.ts';
 export * from './errors/app-error.ts';
 export * from './format.ts';
 export * from './jobs.ts';
+export * from './json.ts';
 export * from './musrenbang/index.ts';
 export * from './pb/index.ts';
 export * from './plans/index.ts';

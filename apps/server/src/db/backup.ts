@@ -49,6 +49,8 @@ export const backupTables = [
   'plan_nodes',
   'plan_links',
   'plan_indicators',
+  'nomenclature',
+  'stat_series',
 ] as const;
 
 /** Left out on purpose: a restore signs everyone out. */

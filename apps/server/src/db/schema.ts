@@ -245,6 +245,8 @@ export const proposals = pgTable(
     electoralDistrict: text('electoral_district'),
     contact: text('contact'),
     kamusCode: text('kamus_code'),
+    /** The RKPD/Renja program, kegiatan or sub-kegiatan that would fund it (issue 6). */
+    planNodeId: uuid('plan_node_id'),
     ...timestamps,
   },
   (t) => [
@@ -863,4 +865,42 @@ export const planIndicators = pgTable('plan_indicators', {
     .$type<Record<string, { value: number; source: string }>>()
     .notNull()
     .default({}),
+  /**
+   * A statistics series whose values are this indicator's realisations (for the kabupaten's
+   * region), so a newly imported BPS figure reaches every plan that measures it. A realisation
+   * entered on the indicator itself takes precedence for its year.
+   */
+  seriesIndicator: text('series_indicator'),
+  seriesRegion: text('series_region'),
 });
+
+/**
+ * The nomenclature of regional development planning (program, kegiatan, sub-kegiatan with output,
+ * indicator and unit; Kepmendagri 900.1.15.5-1317/2023 and its predecessors), imported from the
+ * published list so plan items carry the official code and wording.
+ */
+export const nomenclature = pgTable('nomenclature', {
+  code: text('code').primaryKey(),
+  /** urusan, bidang, program, kegiatan, subkegiatan */
+  level: text('level').notNull(),
+  title: text('title').notNull(),
+  output: text('output'),
+  indicator: text('indicator'),
+  unit: text('unit'),
+  importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Statistics series (BPS and others): one value per indicator, region and year, with its source. */
+export const statSeries = pgTable(
+  'stat_series',
+  {
+    indicator: text('indicator').notNull(),
+    regionCode: text('region_code').notNull(),
+    year: integer('year').notNull(),
+    value: doublePrecision('value').notNull(),
+    unit: text('unit'),
+    source: text('source').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.indicator, t.regionCode, t.year] })],
+);

@@ -15,3 +15,10 @@ export function uploadedFile(request: FastifyRequest): Buffer {
   if (Buffer.isBuffer(request.body)) return request.body;
   throw new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { type: request.headers['content-type'] ?? '' } });
 }
+
+/** The media type of the uploaded file, without parameters (e.g. "text/csv"). */
+export function uploadedType(request: FastifyRequest): string {
+  return String(request.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim();
+}

@@ -10,6 +10,7 @@ import * as jobsRepo from '../modules/jobs/jobs.repository.ts';
 import { enqueueJob } from '../modules/jobs/jobs.service.ts';
 import { seedDemoMusrenbang } from '../modules/musrenbang/musrenbang.seed.ts';
 import * as orgRepo from '../modules/organisations/organisations.repository.ts';
+import { loadReferenceLists } from '../modules/plans/plans.reference.ts';
 import { seedSamplePlans } from '../modules/plans/plans.seed.ts';
 import { seedSamplePrograms } from '../modules/programs/programs.seed.ts';
 import { seedSampleProjects } from '../modules/projects/projects.seed.ts';
@@ -114,8 +115,10 @@ export async function seed(ctx: AppContext) {
   const sampleProposals = await seedDemoMusrenbang(ctx);
   const samplePeople = await seedSamplePrograms(ctx);
   const sampleProjects = await seedSampleProjects(ctx);
+  const referenceLists = await loadReferenceLists(ctx, systemPrincipal);
   const samplePlans = await seedSamplePlans(ctx);
   return {
+    referenceLists,
     organisations,
     accounts,
     indexResults,

@@ -89,7 +89,7 @@ const grants = {
   // Plans are public (the regency's targets and their realisation); offices edit their own plans.
   'plans.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
   'plans.manage': ['admin', 'perencana'],
-  'plans.link': ['admin', 'perencana', 'opd', 'desa'],
+  'plans.edit': ['admin', 'perencana', 'opd', 'desa'],
   'forums.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   'forums.manage': ['admin', 'perencana', 'kecamatan', 'desa'],
 } as const satisfies Record<string, readonly Role[]>;

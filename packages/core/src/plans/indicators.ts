@@ -60,16 +60,18 @@ function trend(points: readonly { year: number; value: number }[]) {
 export type Verdict = 'on_track' | 'at_risk' | 'off_track' | 'unknown';
 
 /**
- * Projects the realisations (with the baseline) along their least-squares line to `year` and
+ * Projects the realisations from the baseline year on (with the baseline) along their least-squares line to `year` and
  * compares with the target for that year: on track if the projection meets it, at risk if it
  * falls short by no more than `tolerance` of the distance still to cover from the latest value,
  * off track otherwise. The reasoning states the numbers.
  */
 export function projection(s: Series, year: number, tolerance = 0.25) {
+  // The path from the baseline on: older history (a long statistics series) does not set the pace.
   const points = [
     s.baseline,
     ...Object.entries(s.realisations).map(([y, value]) => ({ year: Number(y), value })),
   ]
+    .filter((p) => p.year >= s.baseline.year)
     .sort((a, b) => a.year - b.year)
     .filter((p, i, all) => i === all.findIndex((q) => q.year === p.year));
   const target = s.targets[String(year)];

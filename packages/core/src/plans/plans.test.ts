@@ -5,6 +5,8 @@ import {
   budgetAlignment,
   orphans,
   type PlanNode,
+  servingNodes,
+  synchronisationMatrix,
   targetConsistency,
   uncoveredTargets,
 } from './sync.ts';
@@ -82,6 +84,54 @@ describe('plan synchronisation', () => {
     ]);
   });
 
+  it('scores village alignment against kabupaten targets only', () => {
+    // A desa item linked straight to a national priority serves no kabupaten target.
+    const withDirect = [
+      ...nodes,
+      node({
+        id: 'R3',
+        level: 'desa',
+        kind: 'rkpdes',
+        owner: 'Jaten',
+        supports: ['N2'],
+        budget: { '2026': 50 },
+      }),
+    ];
+    const jaten = (toLevel?: 'kabupaten') =>
+      alignmentScores(withDirect, '2026', toLevel).find((s) => s.owner === 'Jaten');
+    expect(jaten()).toEqual({ owner: 'Jaten', total: 250, aligned: 150, score: 60 });
+    expect(jaten('kabupaten')).toEqual({ owner: 'Jaten', total: 250, aligned: 100, score: 40 });
+  });
+
+  it('builds the matrix: each most specific kabupaten target, its priorities, and the work below with money', () => {
+    const m = synchronisationMatrix(nodes, '2026');
+    // K-T1 has sasaran below it, so only S1, S2, S3 are rows.
+    expect(m.map((r) => r.target.id)).toEqual(['K-S1', 'K-S2', 'K-S3']);
+    const row = (id: string) => m.find((r) => r.target.id === id)!;
+    expect(row('K-S1').priorities).toEqual(['N1']);
+    expect(row('K-S1').serving.map((w) => [w.node.id, w.amount])).toEqual([
+      ['P1', 600],
+      ['P2', 200],
+    ]);
+    expect(row('K-S2').serving.map((w) => [w.node.id, w.amount])).toEqual([
+      ['P2', 200],
+      ['R1', 100],
+    ]);
+    // The same totals as the budget alignment.
+    expect(m.map((r) => r.amount)).toEqual([800, 300, 0]);
+    expect(row('K-S3')).toMatchObject({ priorities: [], serving: [] });
+  });
+
+  it('drills down from a national priority to the work and desa items serving it', () => {
+    const d = servingNodes(nodes, 'N1');
+    expect(d.map((x) => x.node.id).sort()).toEqual(['D', 'K-S1', 'K-S2', 'K-T1', 'P1', 'P2', 'R1']);
+    const via = Object.fromEntries(d.map((x) => [x.node.id, x.via]));
+    expect(via['K-T1']).toEqual(['N1']);
+    expect(via.P2).toEqual(['K-S1', 'K-S2']);
+    expect(via.R1).toEqual(['D']);
+    expect(servingNodes(nodes, 'N2')).toEqual([]);
+  });
+
   it('reports lower targets that cannot add up to the higher one', () => {
     const gaps = targetConsistency(nodes, [
       { nodeId: 'K-S1', unit: 'km', additive: true, targets: { '2026': 50, '2027': 60 } },
@@ -129,5 +179,11 @@ describe('indicators', () => {
     expect(p.reason).toContain('proyeksi 2029');
     expect(projection(poverty, 2045).verdict).toBe('off_track');
     expect(projection({ ...poverty, realisations: {} }, 2029).verdict).toBe('unknown');
+    // History before the baseline (the 17.91 % of 2006 in BPS's series) does not set the pace.
+    const withHistory = projection(
+      { ...poverty, realisations: { ...poverty.realisations, '2006': 17.91 } },
+      2029,
+    );
+    expect(withHistory.projected).toBeCloseTo(p.projected!, 9);
   });
 });

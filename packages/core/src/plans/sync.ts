@@ -105,16 +105,7 @@ export function budgetAlignment(nodes: readonly PlanNode[], year: string, target
     const amount = n.budget?.[year] ?? 0;
     if (!amount || n.level === targetLevel) continue;
     total += amount;
-    // The most specific targets reached: a target whose descendant is also reached is served
-    // through that descendant, not beside it.
-    const reached = [...reachedFrom(n, byId)].filter((id) => targetIds.has(id));
-    const ancestorsOf = (id: string) => {
-      const out = new Set<string>();
-      for (let p = byId.get(id)?.parentId; p; p = byId.get(p)?.parentId ?? null) out.add(p);
-      return out;
-    };
-    const covering = new Set(reached.flatMap((id) => [...ancestorsOf(id)]));
-    const hits = reached.filter((id) => !covering.has(id));
+    const hits = mostSpecificHits(n, byId, targetIds);
     if (!hits.length) continue;
     served += amount;
     for (const id of hits) money.set(id, money.get(id)! + amount / hits.length);
@@ -133,10 +124,65 @@ export function budgetAlignment(nodes: readonly PlanNode[], year: string, target
 }
 
 /**
- * The alignment score of each owner (OPD or desa): the share of its money in the year that serves
- * some target of a higher plan (0 to 100), with the amounts.
+ * The targets among `targetIds` that a node reaches most specifically: a target whose descendant
+ * is also reached is served through that descendant, not beside it.
  */
-export function alignmentScores(nodes: readonly PlanNode[], year: string) {
+function mostSpecificHits(node: PlanNode, byId: Map<string, PlanNode>, targetIds: ReadonlySet<string>) {
+  const reached = [...reachedFrom(node, byId)].filter((id) => targetIds.has(id));
+  const covering = new Set<string>();
+  for (const id of reached)
+    for (let p = byId.get(id)?.parentId; p; p = byId.get(p)?.parentId ?? null) covering.add(p);
+  return reached.filter((id) => !covering.has(id));
+}
+
+/**
+ * The "matriks sinkronisasi" of a year: for each most specific kabupaten target (a sasaran, or a
+ * tujuan without sasaran), the national priorities it serves and every work node of a lower plan
+ * serving it, with the money of the year counted as in `budgetAlignment` (split equally when a
+ * node serves several), so each target's rows add up to its amount there. A target with no work
+ * below appears once with `node: null`: it is uncovered.
+ */
+export function synchronisationMatrix(nodes: readonly PlanNode[], year: string) {
+  const { byId, children } = index(nodes);
+  const kabTargets = nodes.filter((n) => n.level === 'kabupaten' && targetKinds.has(n.kind));
+  const kabIds = new Set(kabTargets.map((t) => t.id));
+  const leaves = kabTargets.filter((t) => !(children.get(t.id) ?? []).some((c) => targetKinds.has(c.kind)));
+  const work = nodes
+    .filter((n) => n.level !== 'kabupaten' && n.level !== 'nasional' && workKinds.has(n.kind))
+    .map((n) => ({ node: n, hits: mostSpecificHits(n, byId, kabIds) }));
+  return leaves.map((target) => {
+    const priorities = [...reachedFrom(target, byId)].filter((id) => {
+      const p = byId.get(id)!;
+      return p.level === 'nasional' && targetKinds.has(p.kind);
+    });
+    const serving = work
+      .filter((w) => w.hits.includes(target.id))
+      .map((w) => ({ node: w.node, amount: (w.node.budget?.[year] ?? 0) / w.hits.length }));
+    return { target, priorities, serving, amount: serving.reduce((s, w) => s + w.amount, 0) };
+  });
+}
+
+/**
+ * Drill-down from a target: every node that serves it, at any level and by any path, each with
+ * `via`, the nodes it goes through on the way (its own links and its parent, among the target and
+ * the other serving nodes), so the result can be drawn as a tree under the target.
+ */
+export function servingNodes(nodes: readonly PlanNode[], targetId: string) {
+  const { byId } = index(nodes);
+  const serving = nodes.filter((n) => n.id !== targetId && reachedFrom(n, byId).has(targetId));
+  const inTree = new Set([targetId, ...serving.map((n) => n.id)]);
+  return serving.map((n) => ({
+    node: n,
+    via: [...n.supports, ...(n.parentId ? [n.parentId] : [])].filter((id) => inTree.has(id)),
+  }));
+}
+
+/**
+ * The alignment score of each owner (OPD or desa): the share of its money in the year that serves
+ * some target of a higher plan (0 to 100), with the amounts. With `toLevel`, only targets of that
+ * level count (village alignment: the share of an RKPDes serving kabupaten priorities).
+ */
+export function alignmentScores(nodes: readonly PlanNode[], year: string, toLevel?: PlanLevel) {
   const { byId } = index(nodes);
   const byOwner = new Map<string, { total: number; aligned: number }>();
   for (const n of nodes) {
@@ -144,7 +190,9 @@ export function alignmentScores(nodes: readonly PlanNode[], year: string) {
     if (!amount || !n.owner) continue;
     const g = byOwner.get(n.owner) ?? { total: 0, aligned: 0 };
     g.total += amount;
-    if (reachedFrom(n, byId).size > 0) g.aligned += amount;
+    const reached = [...reachedFrom(n, byId)];
+    if (toLevel ? reached.some((id) => byId.get(id)!.level === toLevel) : reached.length > 0)
+      g.aligned += amount;
     byOwner.set(n.owner, g);
   }
   return [...byOwner]

@@ -1,16 +1,27 @@
 import {
+  drillQuery,
+  nomenclatureQuery,
   planBody,
   planIndicatorBody,
   planLinksBody,
   planNodeBody,
+  planNodeMoveBody,
+  planNodePatchBody,
   planParams,
+  proposalPlanNodeBody,
+  seriesQuery,
   syncQuery,
 } from '@sinergi/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { sendFile } from '../../http/send-file.ts';
+import { acceptFiles, uploadedFile, uploadedType, XLSX_TYPE } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
+import { exportPlanFile, importPlan } from './plans.file.ts';
+import { matrixPdf, matrixXlsx } from './plans.matrix.ts';
+import * as reference from './plans.reference.ts';
 import * as service from './plans.service.ts';
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
@@ -18,15 +29,24 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   const tags = ['plans'];
   const read = { permission: 'plans.read' } as const;
   const manage = { permission: 'plans.manage' } as const;
+  // An office edits its own plans (checked per plan); Bappeda and the admin any.
+  const edit = { permission: 'plans.edit' } as const;
   const created = z.object({ id: z.string() });
+  const ok = z.object({ ok: z.literal(true) });
+  acceptFiles(app, [XLSX_TYPE, 'text/csv'], 10 * 1024 * 1024);
   app.get('/plans', { config: read, schema: { tags, summary: 'Plans of every level' } }, async () =>
     service.listPlans(ctx),
   );
   app.post(
     '/plans',
     {
-      config: manage,
-      schema: { tags, summary: 'Create a plan', body: planBody, response: { 201: created } },
+      config: edit,
+      schema: {
+        tags,
+        summary: 'Create a plan (an OPD or desa creates only its own, at its own level)',
+        body: planBody,
+        response: { 201: created },
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await service.createPlan(ctx, request.principal, request.body)),
@@ -59,7 +79,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   app.post(
     '/plans/:id/nodes',
     {
-      config: manage,
+      config: edit,
       schema: {
         tags,
         summary: 'Add a node to a plan (with the higher nodes it supports)',
@@ -74,7 +94,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   app.put(
     '/plan-nodes/:id/links',
     {
-      config: { permission: 'plans.link' },
+      config: edit,
       schema: {
         tags,
         summary: 'Set the higher-plan nodes a node supports',
@@ -87,7 +107,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   app.post(
     '/plan-nodes/:id/indicators',
     {
-      config: manage,
+      config: edit,
       schema: {
         tags,
         summary: 'Add an indicator (unit, direction, baseline, targets, realisations)',
@@ -100,6 +120,221 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       reply
         .code(201)
         .send(await service.addIndicator(ctx, request.principal, request.params.id, request.body)),
+  );
+  app.get(
+    '/plans/drill',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Drill-down from a target: every node serving it, down to sub-kegiatan and desa items, and linked proposals',
+        querystring: drillQuery,
+      },
+    },
+    async (request) => service.drill(ctx, request.query.node, request.query.year),
+  );
+  app.get(
+    '/plans/matrix.xlsx',
+    {
+      config: read,
+      schema: { tags, summary: 'The matriks sinkronisasi of a year as XLSX', querystring: syncQuery },
+    },
+    async (request, reply) =>
+      sendFile(reply, {
+        kind: 'xlsx',
+        name: `matriks-sinkronisasi-${request.query.year}.xlsx`,
+        data: await matrixXlsx(await service.matrix(ctx, request.query.year)),
+      }),
+  );
+  app.get(
+    '/plans/matrix.pdf',
+    {
+      config: read,
+      schema: { tags, summary: 'The matriks sinkronisasi of a year as PDF', querystring: syncQuery },
+    },
+    async (request, reply) =>
+      sendFile(reply, {
+        kind: 'pdf',
+        name: `matriks-sinkronisasi-${request.query.year}.pdf`,
+        data: await matrixPdf(await service.matrix(ctx, request.query.year), ctx.clock()),
+      }),
+  );
+  app.get(
+    '/plans/:id/history',
+    {
+      config: edit,
+      schema: { tags, summary: 'Every change to a plan, newest first, with who made it', params: planParams },
+    },
+    async (request) => service.planHistory(ctx, request.params.id),
+  );
+  app.get(
+    '/plans/:id/template.xlsx',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'A plan as the XLSX template (tree, indicators, and the higher targets to link to)',
+        params: planParams,
+      },
+    },
+    async (request, reply) => {
+      const { plan, data } = await exportPlanFile(ctx, request.params.id);
+      return sendFile(reply, {
+        kind: 'xlsx',
+        name: `${plan.kind}-${plan.startYear}-${plan.endYear}.xlsx`,
+        data,
+      });
+    },
+  );
+  app.post(
+    '/plans/:id/import',
+    {
+      config: edit,
+      schema: {
+        tags,
+        summary: 'Update a plan from its XLSX template (all or nothing; unchanged rows are left alone)',
+        params: planParams,
+        response: {
+          200: z.object({
+            created: z.number(),
+            updated: z.number(),
+            unchanged: z.number(),
+            indicators: z.number(),
+          }),
+        },
+      },
+    },
+    async (request) => importPlan(ctx, request.principal, request.params.id, uploadedFile(request)),
+  );
+  app.patch(
+    '/plan-nodes/:id',
+    {
+      config: edit,
+      schema: {
+        tags,
+        summary: "Change a node's kind, code, title, tags or pagu",
+        params: planParams,
+        body: planNodePatchBody,
+        response: { 200: ok },
+      },
+    },
+    async (request) => service.updateNode(ctx, request.principal, request.params.id, request.body),
+  );
+  app.post(
+    '/plan-nodes/:id/move',
+    {
+      config: edit,
+      schema: {
+        tags,
+        summary: 'Move a node under another node of the same plan, at a position',
+        params: planParams,
+        body: planNodeMoveBody,
+        response: { 200: ok },
+      },
+    },
+    async (request) => service.moveNode(ctx, request.principal, request.params.id, request.body),
+  );
+  app.delete(
+    '/plan-nodes/:id',
+    {
+      config: edit,
+      schema: {
+        tags,
+        summary: 'Delete a node with nothing below it and nothing relying on it',
+        params: planParams,
+        response: { 200: ok },
+      },
+    },
+    async (request) => service.deleteNode(ctx, request.principal, request.params.id),
+  );
+  app.put(
+    '/plan-indicators/:id',
+    {
+      config: edit,
+      schema: {
+        tags,
+        summary: 'Change an indicator (targets, realisations, series)',
+        params: planParams,
+        body: planIndicatorBody,
+        response: { 200: ok },
+      },
+    },
+    async (request) => service.updateIndicator(ctx, request.principal, request.params.id, request.body),
+  );
+  app.delete(
+    '/plan-indicators/:id',
+    {
+      config: edit,
+      schema: { tags, summary: 'Delete an indicator', params: planParams, response: { 200: ok } },
+    },
+    async (request) => service.deleteIndicator(ctx, request.principal, request.params.id),
+  );
+  app.put(
+    '/proposals/:id/plan-node',
+    {
+      config: edit,
+      schema: {
+        tags,
+        summary:
+          'Link a Musrenbang proposal to the RKPD/Renja program, kegiatan or sub-kegiatan that would fund it',
+        params: planParams,
+        body: proposalPlanNodeBody,
+        response: { 200: ok },
+      },
+    },
+    async (request) => service.linkProposal(ctx, request.principal, request.params.id, request.body.nodeId),
+  );
+  app.get(
+    '/nomenclature',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Search the program/kegiatan/sub-kegiatan nomenclature',
+        querystring: nomenclatureQuery,
+      },
+    },
+    async (request) => reference.searchNomenclature(ctx, request.query),
+  );
+  app.post(
+    '/nomenclature/import',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          'Import the nomenclature list (XLSX or CSV: kode, tingkat, uraian, kinerja, indikator, satuan)',
+        response: { 200: z.object({ rows: z.number() }) },
+      },
+    },
+    async (request) =>
+      reference.importNomenclature(ctx, request.principal, uploadedFile(request), uploadedType(request)),
+  );
+  app.get(
+    '/stats/series',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Statistics series (indicator, region, year, value, source)',
+        querystring: seriesQuery,
+      },
+    },
+    async (request) => reference.listSeries(ctx, request.query),
+  );
+  app.post(
+    '/stats/series/import',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Import statistics series (CSV or XLSX: indicator, region, year, value, source[, unit])',
+        response: { 200: z.object({ rows: z.number() }) },
+      },
+    },
+    async (request) =>
+      reference.importSeries(ctx, request.principal, uploadedFile(request), uploadedType(request)),
   );
 }
 

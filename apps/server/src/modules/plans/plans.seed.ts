@@ -1,12 +1,12 @@
-import { count } from 'drizzle-orm';
+import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { planIndicators, planLinks, planNodes, plans } from '../../db/schema.ts';
+import { organisations, planIndicators, planLinks, planNodes, plans, proposals } from '../../db/schema.ts';
 
 /**
  * Demo mode only: a SAMPLE set of plans, all marked `sample`. The national priorities follow the
  * RPJPN 2025–2045 headline targets (UU 59/2024) and Kab. Blitar's stated priorities; the RPJMD,
- * Renja and RKPDes entries, their pagu and targets are made up for the demo. The poverty
- * indicator carries the real published realisations (BPS, reference-data/stats).
+ * Renstra, Renja and RKPDes entries, their pagu and targets are made up for the demo. The RPJMD's
+ * indicators draw their realisations from the real published statistics (BPS, reference-data/stats).
  */
 export async function seedSamplePlans(ctx: AppContext) {
   if (ctx.config.mode !== 'demo' || ctx.config.activeKabupaten !== '35.05') return 0;
@@ -33,7 +33,7 @@ export async function seedSamplePlans(ctx: AppContext) {
     planId: string,
     kind: string,
     title: string,
-    opts: { parent?: string; supports?: string[]; budget?: number; tags?: string[] } = {},
+    opts: { parent?: string; supports?: string[]; budget?: number; tags?: string[]; code?: string } = {},
   ) => {
     const id = crypto.randomUUID();
     nodeRows.push({
@@ -41,10 +41,12 @@ export async function seedSamplePlans(ctx: AppContext) {
       planId,
       kind,
       title,
+      code: opts.code ?? null,
       parentId: opts.parent ?? null,
       tags: opts.tags ?? [],
       budget: opts.budget ? { [year]: opts.budget } : {},
-      position: nodeRows.length,
+      // Among its siblings, in the order written here.
+      position: nodeRows.filter((r) => r.planId === planId && r.parentId === (opts.parent ?? null)).length,
     });
     for (const s of opts.supports ?? []) links.push({ nodeId: id, supportsId: s });
     return id;
@@ -74,23 +76,71 @@ export async function seedSamplePlans(ctx: AppContext) {
   // Nothing below serves this one yet: an uncovered target on the dashboard.
   node(rpjmd, 'sasaran', 'Meningkatnya kemantapan jalan kabupaten', { parent: tEkonomi });
 
-  const renja = (opd: string, items: [string, number, string[]][]) => {
-    const p = plan('Renja', 'opd', `Renja ${opd} ${year} (contoh)`, Number(year), Number(year), opd);
-    for (const [title, pagu, supports] of items) node(p, 'program', title, { budget: pagu, supports });
+  // Renstra 2025–2029 of two OPD: their programs serve RPJMD sasaran; their Renja programs serve them.
+  const renstra = (opd: string, code: string, title: string, supports: string[]) => {
+    const p = plan('Renstra', 'opd', `Renstra ${opd} 2025–2029 (contoh)`, 2025, 2029, opd);
+    return node(p, 'program', title, { supports, code });
   };
-  renja('DISDIK', [['Program pengelolaan pendidikan dasar', 4_200_000_000, [sSekolah]]]);
+  const rsDinsos = renstra('DINSOS', '1.06.04', 'Program rehabilitasi sosial', [sMiskin]);
+  const rsDiskopum = renstra('DISKOPUM', '2.17.07', 'Program pemberdayaan usaha menengah, kecil dan mikro', [
+    sUmkm,
+    sMiskin,
+  ]);
+
+  // Renja of the year. Codes: the program level of the nomenclature (reference-data/nomenclature).
+  const programOf = new Map<string, string>();
+  const renja = (opd: string, items: [string, string, number, string[]][]) => {
+    const p = plan('Renja', 'opd', `Renja ${opd} ${year} (contoh)`, Number(year), Number(year), opd);
+    for (const [code, title, pagu, supports] of items) {
+      const id = node(p, 'program', title, { budget: pagu, supports, code });
+      if (!programOf.has(opd)) programOf.set(opd, id);
+    }
+    return p;
+  };
+  renja('DISDIK', [['1.01.02', 'Program pengelolaan pendidikan', 4_200_000_000, [sSekolah]]]);
   renja('DINKES', [
-    ['Program pemenuhan upaya kesehatan perorangan dan masyarakat', 3_100_000_000, [sSehat]],
+    ['1.02.02', 'Program pemenuhan upaya kesehatan perorangan dan masyarakat', 3_100_000_000, [sSehat]],
     // Serves nothing above: an orphan on the dashboard.
-    ['Program penunjang urusan pemerintahan daerah', 900_000_000, []],
+    ['1.02.01', 'Program penunjang urusan pemerintahan daerah', 900_000_000, []],
   ]);
-  renja('DINSOS', [['Program rehabilitasi dan perlindungan sosial', 2_400_000_000, [sMiskin]]]);
+  // Dinsos carries its pagu on sub-kegiatan, so the drill-down reaches that level.
+  const rjDinsos = plan(
+    'Renja',
+    'opd',
+    `Renja DINSOS ${year} (contoh)`,
+    Number(year),
+    Number(year),
+    'DINSOS',
+  );
+  const pDinsos = node(rjDinsos, 'program', 'Program rehabilitasi sosial', {
+    supports: [rsDinsos],
+    code: '1.06.04',
+  });
+  programOf.set('DINSOS', pDinsos);
+  const kDinsos = node(
+    rjDinsos,
+    'kegiatan',
+    'Rehabilitasi sosial penyandang disabilitas dan lansia terlantar',
+    {
+      parent: pDinsos,
+    },
+  );
+  node(rjDinsos, 'subkegiatan', 'Pemberian permakanan bagi lansia terlantar', {
+    parent: kDinsos,
+    budget: 1_500_000_000,
+  });
+  node(rjDinsos, 'subkegiatan', 'Penyediaan alat bantu bagi penyandang disabilitas', {
+    parent: kDinsos,
+    budget: 900_000_000,
+  });
   renja('DISNAKER', [
-    ['Program pelatihan kerja dan produktivitas tenaga kerja', 1_300_000_000, [sKerja, sMiskin]],
+    ['2.07.03', 'Program pelatihan kerja dan produktivitas tenaga kerja', 1_300_000_000, [sKerja, sMiskin]],
   ]);
-  renja('DISTANPANGAN', [['Program penyediaan dan pengembangan sarana pertanian', 2_800_000_000, [sTani]]]);
+  renja('DISTANPANGAN', [
+    ['3.27.02', 'Program penyediaan dan pengembangan sarana pertanian', 2_800_000_000, [sTani]],
+  ]);
   renja('DISKOPUM', [
-    ['Program pemberdayaan usaha menengah, kecil dan mikro', 1_700_000_000, [sUmkm, sMiskin]],
+    ['2.17.07', 'Program pemberdayaan usaha menengah, kecil dan mikro', 1_700_000_000, [rsDiskopum]],
   ]);
 
   const rkpdes = (desa: string, name: string, items: [string, number, string[]][]) => {
@@ -107,26 +157,80 @@ export async function seedSamplePlans(ctx: AppContext) {
     ['BLT Dana Desa', 90_000_000, [sMiskin]],
   ]);
 
+  // Indicators of the RPJMD. Targets are sample figures (the 2045 poverty target follows the RPJPN's
+  // 0.5–0.8 %); realisations come from the real statistics series (reference-data/stats), linked
+  // by name, so a newly imported BPS figure reaches them.
+  const series = (
+    nodeId: string,
+    seriesIndicator: string,
+    spec: Omit<typeof planIndicators.$inferInsert, 'nodeId'>,
+  ) => ({ nodeId, ...spec, seriesIndicator, seriesRegion: '35.05' }) as typeof planIndicators.$inferInsert;
+  const indicators = [
+    series(sMiskin, 'persentase_penduduk_miskin_P0', {
+      name: 'Persentase penduduk miskin',
+      unit: '%',
+      direction: 'lower',
+      baselineYear: 2016,
+      baselineValue: 9.88,
+      targets: { '2025': 7.9, '2026': 7.5, '2027': 7.1, '2028': 6.7, '2029': 6.3, '2045': 0.8 },
+    }),
+    series(sKerja, 'tingkat_pengangguran_terbuka', {
+      name: 'Tingkat pengangguran terbuka',
+      unit: '%',
+      direction: 'lower',
+      baselineYear: 2023,
+      baselineValue: 4.91,
+      targets: { '2025': 4.6, '2026': 4.45, '2027': 4.3, '2028': 4.15, '2029': 4.0 },
+    }),
+    series(sSehat, 'prevalensi_stunting', {
+      name: 'Prevalensi stunting balita',
+      unit: '%',
+      direction: 'lower',
+      baselineYear: 2022,
+      baselineValue: 14.3,
+      targets: { '2025': 14, '2026': 13, '2027': 12, '2028': 11, '2029': 10 },
+    }),
+    series(tSdm, 'ipm_hdi', {
+      name: 'Indeks pembangunan manusia',
+      unit: 'indeks',
+      direction: 'higher',
+      baselineYear: 2016,
+      baselineValue: 68.88,
+      targets: { '2025': 73.5, '2026': 74, '2027': 74.5, '2028': 75, '2029': 75.5 },
+    }),
+    series(tEkonomi, 'laju_pertumbuhan_ekonomi', {
+      name: 'Laju pertumbuhan ekonomi',
+      unit: '%',
+      direction: 'higher',
+      baselineYear: 2022,
+      baselineValue: 5.2,
+      targets: { '2025': 5.3, '2026': 5.4, '2027': 5.5, '2028': 5.6, '2029': 5.7 },
+    }),
+  ];
+
+  // A few sample Musrenbang proposals addressed to these OPD are linked to their Renja program.
+  const orgs = await db.select({ id: organisations.id, code: organisations.code }).from(organisations);
+  const proposalLinks: [string, string[]][] = [];
+  for (const [opd, nodeId] of programOf) {
+    const org = orgs.find((o) => o.code === opd);
+    if (!org) continue;
+    const rows = await db
+      .select({ id: proposals.id })
+      .from(proposals)
+      .where(eq(proposals.organisationId, org.id))
+      .orderBy(asc(proposals.trackingCode))
+      .limit(3);
+    proposalLinks.push([nodeId, rows.map((r) => r.id)]);
+  }
+
   await db.transaction(async (tx) => {
     await tx.insert(plans).values(planRows);
     await tx.insert(planNodes).values(nodeRows);
     await tx.insert(planLinks).values(links);
-    await tx.insert(planIndicators).values({
-      nodeId: sMiskin,
-      name: 'Persentase penduduk miskin',
-      unit: '%',
-      direction: 'lower',
-      additive: false,
-      baselineYear: 2016,
-      baselineValue: 9.88,
-      // Targets: sample figures. Realisations: BPS, as in reference-data/stats.
-      targets: { '2025': 7.9, '2026': 7.5, '2027': 7.1, '2028': 6.7, '2029': 6.3 },
-      realisations: {
-        '2023': { value: 8.69, source: 'BPS (Maret 2023)' },
-        '2024': { value: 8.16, source: 'BPS (Maret 2024)' },
-        '2025': { value: 7.57, source: 'BPS Kab. Blitar (Maret 2025)' },
-      },
-    });
+    await tx.insert(planIndicators).values(indicators);
+    for (const [nodeId, ids] of proposalLinks)
+      if (ids.length)
+        await tx.update(proposals).set({ planNodeId: nodeId }).where(inArray(proposals.id, ids));
   });
   return planRows.length;
 }

@@ -14,6 +14,7 @@ import {
   type OutcomeSpec,
   type ProgramType,
   programNarrative,
+  sameJson,
 } from '@sinergi/core';
 import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { AppContext, Principal } from '../../context.ts';
@@ -84,21 +85,7 @@ export async function saveProgram(ctx: AppContext, principal: Principal, body: P
   await checkBody(ctx, body, id);
   const existing = id ? await mustFind(ctx, id) : null;
   if (existing) assertOwner(principal, existing);
-  // Compared with keys in order: PostgreSQL's jsonb does not keep the order they were written in.
-  const canonical = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(canonical)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.entries(v)
-              .filter(([, x]) => x !== undefined)
-              .sort(([a], [b]) => a.localeCompare(b))
-              .map(([k, x]) => [k, canonical(x)]),
-          )
-        : v;
-  const ruleChanged =
-    !existing ||
-    JSON.stringify(canonical(existing.eligibility)) !== JSON.stringify(canonical(body.eligibility));
+  const ruleChanged = !existing || !sameJson(existing.eligibility, body.eligibility);
   const version = existing ? existing.eligibilityVersion + (ruleChanged ? 1 : 0) : 1;
   const values = { ...body, eligibilityVersion: version };
   return ctx.database.db.transaction(async (tx) => {

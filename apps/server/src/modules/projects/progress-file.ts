@@ -3,10 +3,9 @@ import { AppError, type FieldIssue } from '@sinergi/core';
 import { eq, inArray } from 'drizzle-orm';
 import type { AppContext, Principal } from '../../context.ts';
 import { progressReports, projects } from '../../db/schema.ts';
-import { XLSX_TYPE } from '../../http/upload.ts';
+import { tableColumns, uploadedTable } from '../../http/table-file.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { parseCsvTable, readXlsxSheets } from '../village-index/template.ts';
 import { SOURCES } from './projects.report.ts';
 import { checkReport, listProjects } from './projects.service.ts';
 
@@ -70,16 +69,8 @@ export async function exportProgress(ctx: AppContext, organisationId?: string) {
 }
 
 export async function importProgress(ctx: AppContext, principal: Principal, data: Buffer, type: string) {
-  const table =
-    type === XLSX_TYPE ? ([...(await readXlsxSheets(data)).values()][0] ?? []) : parseCsvTable(data);
-  const [header, ...body] = table;
-  if (!header) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
-  const cols = header.map((h) => h.trim().toLowerCase());
-  const missing = ['kode', 'tanggal', 'fisik'].filter((c) => !cols.includes(c));
-  if (missing.length)
-    throw new AppError('VALIDATION', {
-      issues: missing.map((c) => ({ field: `line 1, column ${c}`, issue: 'missing_column' })),
-    });
+  const [header, ...body] = await uploadedTable(data, type);
+  const { names: cols } = tableColumns(header, ['kode', 'tanggal', 'fisik']);
   const codes = body.map((r) => (r[cols.indexOf('kode')] ?? '').trim()).filter(Boolean);
   const rows = codes.length
     ? await ctx.database.db.select().from(projects).where(inArray(projects.code, codes))

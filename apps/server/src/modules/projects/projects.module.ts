@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { IMAGE_TYPES, PHOTO_LIMIT } from '../../http/images.ts';
 import { sendFile } from '../../http/send-file.ts';
-import { acceptFiles, uploadedFile, XLSX_TYPE } from '../../http/upload.ts';
+import { acceptFiles, uploadedFile, uploadedType, XLSX_TYPE } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
 import { oc4idsPackage } from './oc4ids.ts';
 import { exportProgress, importProgress } from './progress-file.ts';
@@ -150,13 +150,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: z.object({ rows: z.number() }) },
       },
     },
-    async (request) =>
-      importProgress(
-        ctx,
-        request.principal,
-        uploadedFile(request),
-        (request.headers['content-type'] ?? '').split(';')[0]!.trim(),
-      ),
+    async (request) => importProgress(ctx, request.principal, uploadedFile(request), uploadedType(request)),
   );
   app.get(
     '/projects/thresholds',

@@ -71,12 +71,12 @@ export default function PlanPage() {
       get<{ kabupaten: { byTarget: { id: string; title: string }[] } }>(
         `/api/plans/sync?year=${new Date().getFullYear()}`,
       ),
-    enabled: !!p && can('plans.link'),
+    enabled: !!p && can('plans.edit'),
   });
   if (!p) return <Text>{t('common.loading')}</Text>;
   const role = session?.user?.role;
   const mayLink =
-    can('plans.link') &&
+    can('plans.edit') &&
     (role === 'admin' ||
       role === 'perencana' ||
       (role === 'desa' && p.owner === session?.user?.regionCode) ||
@@ -201,7 +201,7 @@ function LinkControl({
         loading={save.busy}
         data-testid="link-save"
       >
-        {t('plans.link')}
+        {t('plans.edit')}
       </Button>
       <Problem error={save.error} />
     </Group>

@@ -1,0 +1,456 @@
+import { planIndicatorBody, planNodeKinds } from '@sinergi/contracts';
+import { AppError, type FieldIssue, sameJson } from '@sinergi/core';
+import { eq, inArray, ne } from 'drizzle-orm';
+import type { AppContext, Principal } from '../../context.ts';
+import { planIndicators, planLinks, planNodes, plans } from '../../db/schema.ts';
+import { tableColumns } from '../../http/table-file.ts';
+import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { readXlsxSheets } from '../village-index/template.ts';
+import { assertMayEdit, getPlan, mustFindPlan } from './plans.service.ts';
+
+/**
+ * A plan as an XLSX template that comes back: the tree ("Pohon": one row per item, keyed by its
+ * id, with its parent's key, kind, code, title, tags, the higher items it supports and its pagu per
+ * year) and the indicators ("Indikator": baseline, yearly targets, realisations and their sources).
+ * A reference sheet lists the higher plans' targets with their keys, to fill "mendukung". On import
+ * a row whose key is an item of the plan updates it; any other key makes a new item (and may be
+ * the parent of later rows). Items of the plan missing from the file are left as they are. The
+ * whole file is checked first and refused with every problem named, or applied in one transaction.
+ */
+const TREE = 'Pohon';
+const INDICATORS = 'Indikator';
+const REFERENCE = 'Rujukan';
+/** The plan's years, and any other year an item or indicator carries (a 2045 target in an RPJMD). */
+const years = (p: { startYear: number; endYear: number }, extra: Iterable<string> = []) =>
+  [
+    ...new Set([
+      ...Array.from({ length: p.endYear - p.startYear + 1 }, (_, i) => String(p.startYear + i)),
+      ...extra,
+    ]),
+  ].sort();
+/** The years of the columns named `prefix_YYYY` in a header. */
+const columnYears = (names: readonly string[], prefix: string) =>
+  names.flatMap((n) =>
+    n.startsWith(prefix) && /^\d{4}$/.test(n.slice(prefix.length)) ? [n.slice(prefix.length)] : [],
+  );
+const list = (x: string) =>
+  x
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+async function exportPlan(
+  ctx: AppContext,
+  planId: string,
+  own: Map<string, Record<string, { value: number; source: string }>>,
+) {
+  const ownRealisation = (i: { id: string }, y: string) => own.get(i.id)?.[y];
+  const p = await getPlan(ctx, planId);
+  const ys = years(
+    p,
+    p.nodes.flatMap((n) => [
+      ...Object.keys(n.budget),
+      ...n.indicators.flatMap((i) => [...Object.keys(i.targets), ...Object.keys(own.get(i.id) ?? {})]),
+    ]),
+  );
+  type Node = (typeof p.nodes)[number];
+  type Indicator = Node['indicators'][number];
+  const higher = await ctx.database.db
+    .select({ id: planNodes.id, title: planNodes.title, kind: planNodes.kind, plan: plans.name })
+    .from(planNodes)
+    .innerJoin(plans, eq(plans.id, planNodes.planId))
+    .where(ne(planNodes.planId, planId));
+  const targets = higher.filter((h) => ['visi', 'misi', 'tujuan', 'sasaran', 'prioritas'].includes(h.kind));
+  return xlsxOfSheets([
+    sheet<Node>(
+      TREE,
+      [
+        { header: 'kunci', width: 38, value: (n) => n.id },
+        { header: 'induk', width: 38, value: (n) => n.parentId ?? '' },
+        { header: 'jenis', width: 12, value: (n) => n.kind },
+        { header: 'kode', width: 16, value: (n) => n.code ?? '' },
+        { header: 'uraian', width: 50, value: (n) => n.title },
+        { header: 'tag', width: 24, value: (n) => n.tags.join('; ') },
+        { header: 'mendukung', width: 38, value: (n) => n.supports.map((s) => s.id).join('; ') },
+        ...ys.map((y) => ({
+          header: `pagu_${y}`,
+          width: 16,
+          format: '#,##0',
+          value: (n: Node) => n.budget[y] ?? null,
+        })),
+      ],
+      p.nodes,
+    ),
+    sheet<Indicator & { nodeId: string }>(
+      INDICATORS,
+      [
+        { header: 'kunci', width: 38, value: (i) => i.id },
+        { header: 'kunci_butir', width: 38, value: (i) => i.nodeId },
+        { header: 'nama', width: 40, value: (i) => i.name },
+        { header: 'satuan', width: 10, value: (i) => i.unit },
+        { header: 'arah', width: 8, value: (i) => (i.direction === 'lower' ? 'turun' : 'naik') },
+        { header: 'aditif', width: 8, value: (i) => (i.additive ? 'ya' : 'tidak') },
+        { header: 'tahun_dasar', width: 12, value: (i) => i.baselineYear },
+        { header: 'nilai_dasar', width: 12, value: (i) => i.baselineValue },
+        { header: 'seri_statistik', width: 28, value: (i) => i.seriesIndicator ?? '' },
+        ...ys.map((y) => ({
+          header: `target_${y}`,
+          width: 12,
+          value: (i: Indicator) => i.targets[y] ?? null,
+        })),
+        // Only the realisations entered on the indicator: those of a linked series come from the series.
+        ...ys.flatMap((y) => [
+          {
+            header: `realisasi_${y}`,
+            width: 12,
+            value: (i: Indicator & { nodeId: string }) => ownRealisation(i, y)?.value ?? null,
+          },
+          {
+            header: `sumber_${y}`,
+            width: 20,
+            value: (i: Indicator & { nodeId: string }) => ownRealisation(i, y)?.source ?? '',
+          },
+        ]),
+      ],
+      p.nodes.flatMap((n) => n.indicators.map((i) => ({ ...i, nodeId: n.id }))),
+    ),
+    sheet<(typeof targets)[number]>(
+      REFERENCE,
+      [
+        { header: 'kunci', width: 38, value: (h) => h.id },
+        { header: 'dokumen', width: 36, value: (h) => h.plan },
+        { header: 'jenis', width: 12, value: (h) => h.kind },
+        { header: 'uraian', width: 60, value: (h) => h.title },
+      ],
+      targets,
+    ),
+  ]);
+}
+
+/** Exports a plan with the realisations entered on its indicators (not those drawn from a series). */
+export async function exportPlanFile(ctx: AppContext, planId: string) {
+  const plan = await mustFindPlan(ctx, planId);
+  const rows = await ctx.database.db
+    .select({ id: planIndicators.id, realisations: planIndicators.realisations })
+    .from(planIndicators)
+    .innerJoin(planNodes, eq(planNodes.id, planIndicators.nodeId))
+    .where(eq(planNodes.planId, planId));
+  return { plan, data: await exportPlan(ctx, planId, new Map(rows.map((r) => [r.id, r.realisations]))) };
+}
+
+const rupiah = (x: string) => /^\d{1,15}$/.test(x.replace(/[.\s]/g, ''));
+
+interface NodeRow {
+  line: number;
+  key: string;
+  parent: string | null;
+  kind: string;
+  code: string | null;
+  title: string;
+  tags: string[];
+  supports: string[];
+  budget: Record<string, number>;
+}
+
+export async function importPlan(ctx: AppContext, principal: Principal, planId: string, data: Buffer) {
+  const plan = await mustFindPlan(ctx, planId);
+  await assertMayEdit(ctx, principal, plan);
+  const db = ctx.database.db;
+  const book = await readXlsxSheets(data);
+  const tree = book.get(TREE);
+  if (!tree)
+    throw new AppError('VALIDATION', { issues: [{ field: `sheet ${TREE}`, issue: 'missing_sheet' }] });
+  const issues: FieldIssue[] = [];
+  const at = (s: string, line: number, col: string) => `sheet ${s}, line ${line}, column ${col}`;
+
+  const existing = await db.select().from(planNodes).where(eq(planNodes.planId, planId));
+  const existingIds = new Set(existing.map((n) => n.id));
+  const others = new Set(
+    (await db.select({ id: planNodes.id }).from(planNodes).where(ne(planNodes.planId, planId))).map(
+      (r) => r.id,
+    ),
+  );
+
+  // The tree.
+  const [treeHeader, ...treeBody] = tree;
+  const t = tableColumns(treeHeader, ['kunci', 'jenis', 'uraian'], `sheet ${TREE}, `);
+  const rows: NodeRow[] = [];
+  const keys = new Set<string>();
+  for (const [i, cells] of treeBody.entries()) {
+    const line = i + 2;
+    if (cells.every((c) => c.trim() === '')) continue;
+    const c = (name: string) => t.cell(cells, name);
+    const key = c('kunci');
+    if (!key) issues.push({ field: at(TREE, line, 'kunci'), issue: 'required' });
+    else if (keys.has(key))
+      issues.push({ field: at(TREE, line, 'kunci'), issue: 'plan_duplicate_key', params: { value: key } });
+    const parent = c('induk') || null;
+    if (parent && !keys.has(parent) && !existingIds.has(parent))
+      issues.push({ field: at(TREE, line, 'induk'), issue: 'plan_unknown_key', params: { value: parent } });
+    if (parent && parent === key) issues.push({ field: at(TREE, line, 'induk'), issue: 'plan_cycle' });
+    keys.add(key);
+    const kind = c('jenis').toLowerCase();
+    if (!(planNodeKinds as readonly string[]).includes(kind))
+      issues.push({
+        field: at(TREE, line, 'jenis'),
+        issue: 'invalid_value',
+        params: { values: planNodeKinds.join(', ') },
+      });
+    const title = c('uraian');
+    if (title.length < 3 || title.length > 300)
+      issues.push({ field: at(TREE, line, 'uraian'), issue: title ? 'too_short' : 'required' });
+    const supports = list(c('mendukung'));
+    supports.forEach((s) => {
+      if (!others.has(s))
+        issues.push({
+          field: at(TREE, line, 'mendukung'),
+          issue: existingIds.has(s) ? 'plan_same_plan' : 'plan_unknown_key',
+          params: { value: s },
+        });
+    });
+    const budget: Record<string, number> = {};
+    for (const y of columnYears(t.names, 'pagu_')) {
+      const v = c(`pagu_${y}`);
+      if (!v) continue;
+      if (!rupiah(v)) issues.push({ field: at(TREE, line, `pagu_${y}`), issue: 'rupiah' });
+      else budget[y] = Number(v.replace(/[.\s]/g, ''));
+    }
+    rows.push({
+      line,
+      key,
+      parent,
+      kind,
+      code: c('kode') || null,
+      title,
+      tags: list(c('tag')),
+      supports,
+      budget,
+    });
+  }
+  // A parent row given later in the file, or a loop among existing items, is named too.
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (r.parent && !seen.has(r.parent) && !existingIds.has(r.parent) && keys.has(r.parent))
+      issues.push({
+        field: at(TREE, r.line, 'induk'),
+        issue: 'plan_unknown_key',
+        params: { value: r.parent },
+      });
+    seen.add(r.key);
+  }
+  const parentOf = new Map(existing.map((n) => [n.id, n.parentId]));
+  for (const r of rows) parentOf.set(r.key, r.parent);
+  for (const r of rows) {
+    const visited = new Set<string>();
+    for (let p = r.parent; p; p = parentOf.get(p) ?? null) {
+      if (p === r.key || visited.has(p)) {
+        issues.push({ field: at(TREE, r.line, 'induk'), issue: 'plan_cycle' });
+        break;
+      }
+      visited.add(p);
+    }
+  }
+
+  // The indicators.
+  const indicatorRows: {
+    line: number;
+    key: string;
+    nodeKey: string;
+    body: ReturnType<typeof planIndicatorBody.parse>;
+  }[] = [];
+  const existingIndicators = existing.length
+    ? await db
+        .select()
+        .from(planIndicators)
+        .where(
+          inArray(
+            planIndicators.nodeId,
+            existing.map((n) => n.id),
+          ),
+        )
+    : [];
+  const indicatorIds = new Set(existingIndicators.map((i) => i.id));
+  const ind = book.get(INDICATORS);
+  if (ind && ind.length > 1) {
+    const [header, ...body] = ind;
+    const x = tableColumns(
+      header,
+      ['kunci', 'kunci_butir', 'nama', 'satuan', 'arah', 'tahun_dasar', 'nilai_dasar'],
+      `sheet ${INDICATORS}, `,
+    );
+    for (const [i, cells] of body.entries()) {
+      const line = i + 2;
+      if (cells.every((c) => c.trim() === '')) continue;
+      const c = (name: string) => x.cell(cells, name);
+      const nodeKey = c('kunci_butir');
+      if (!keys.has(nodeKey) && !existingIds.has(nodeKey))
+        issues.push({
+          field: at(INDICATORS, line, 'kunci_butir'),
+          issue: 'plan_unknown_key',
+          params: { value: nodeKey },
+        });
+      const arah = c('arah').toLowerCase();
+      if (arah !== 'naik' && arah !== 'turun')
+        issues.push({ field: at(INDICATORS, line, 'arah'), issue: 'direction_word' });
+      const aditif = c('aditif').toLowerCase();
+      if (aditif && aditif !== 'ya' && aditif !== 'tidak')
+        issues.push({ field: at(INDICATORS, line, 'aditif'), issue: 'yes_no' });
+      const num = (col: string) => {
+        const v = c(col).replace(',', '.');
+        if (!v) return undefined;
+        const n = Number(v);
+        if (!Number.isFinite(n)) issues.push({ field: at(INDICATORS, line, col), issue: 'not_a_number' });
+        return n;
+      };
+      const targets: Record<string, number> = {};
+      const realisations: Record<string, { value: number; source: string }> = {};
+      for (const y of [
+        ...new Set([...columnYears(x.names, 'target_'), ...columnYears(x.names, 'realisasi_')]),
+      ]) {
+        const tv = num(`target_${y}`);
+        if (tv !== undefined) targets[y] = tv;
+        const rv = num(`realisasi_${y}`);
+        if (rv !== undefined) realisations[y] = { value: rv, source: c(`sumber_${y}`) };
+      }
+      const parsed = planIndicatorBody.safeParse({
+        name: c('nama'),
+        unit: c('satuan'),
+        direction: arah === 'turun' ? 'lower' : 'higher',
+        additive: aditif === 'ya',
+        baselineYear: num('tahun_dasar'),
+        baselineValue: num('nilai_dasar'),
+        targets,
+        realisations,
+        ...(c('seri_statistik') ? { seriesIndicator: c('seri_statistik') } : {}),
+      });
+      if (!parsed.success) {
+        for (const z of parsed.error.issues) {
+          const [field, year, sub] = z.path.map(String);
+          const col =
+            field === 'name'
+              ? 'nama'
+              : field === 'unit'
+                ? 'satuan'
+                : field === 'baselineYear'
+                  ? 'tahun_dasar'
+                  : field === 'baselineValue'
+                    ? 'nilai_dasar'
+                    : field === 'realisations'
+                      ? `${sub === 'source' ? 'sumber' : 'realisasi'}_${year}`
+                      : field === 'targets'
+                        ? `target_${year}`
+                        : (field ?? 'nama');
+          issues.push({ field: at(INDICATORS, line, col), issue: z.message });
+        }
+        continue;
+      }
+      indicatorRows.push({ line, key: c('kunci'), nodeKey, body: parsed.data });
+    }
+  }
+  if (issues.length) throw new AppError('VALIDATION', { issues });
+
+  // Apply: new keys get ids, in file order so a parent exists before its children.
+  const idOf = new Map<string, string>();
+  for (const r of rows) idOf.set(r.key, existingIds.has(r.key) ? r.key : crypto.randomUUID());
+  const resolve = (k: string) => idOf.get(k) ?? k;
+  const byId = new Map(existing.map((n) => [n.id, n]));
+  const positions = new Map<string | null, number>();
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+  const oldLinks = existing.length
+    ? await db
+        .select()
+        .from(planLinks)
+        .where(
+          inArray(
+            planLinks.nodeId,
+            existing.map((n) => n.id),
+          ),
+        )
+    : [];
+  return db.transaction(async (tx) => {
+    for (const r of rows) {
+      const id = resolve(r.key);
+      const parentId = r.parent ? resolve(r.parent) : null;
+      const position = positions.get(parentId) ?? 0;
+      positions.set(parentId, position + 1);
+      const values = {
+        parentId,
+        kind: r.kind,
+        code: r.code,
+        title: r.title,
+        tags: r.tags,
+        budget: r.budget,
+        position,
+      };
+      const before = byId.get(id);
+      const links = oldLinks
+        .filter((l) => l.nodeId === id)
+        .map((l) => l.supportsId)
+        .sort();
+      if (!before) {
+        await tx.insert(planNodes).values({ id, planId, ...values });
+        created++;
+      } else {
+        const same =
+          before.parentId === parentId &&
+          before.kind === r.kind &&
+          before.code === r.code &&
+          before.title === r.title &&
+          JSON.stringify(before.tags) === JSON.stringify(r.tags) &&
+          sameJson(before.budget, r.budget) &&
+          before.position === position &&
+          JSON.stringify(links) === JSON.stringify([...r.supports].sort());
+        if (same) {
+          unchanged++;
+          continue;
+        }
+        await tx
+          .update(planNodes)
+          .set({ ...values, updatedAt: ctx.clock() })
+          .where(eq(planNodes.id, id));
+        await tx.delete(planLinks).where(eq(planLinks.nodeId, id));
+        updated++;
+      }
+      if (r.supports.length)
+        await tx.insert(planLinks).values(r.supports.map((s) => ({ nodeId: id, supportsId: s })));
+    }
+    let indicatorsWritten = 0;
+    for (const r of indicatorRows) {
+      const nodeId = resolve(r.nodeKey);
+      const { seriesIndicator, seriesRegion, ...rest } = r.body;
+      const values = {
+        ...rest,
+        nodeId,
+        seriesIndicator: seriesIndicator ?? null,
+        seriesRegion: seriesIndicator ? (seriesRegion ?? ctx.config.activeKabupaten) : null,
+      };
+      const before = existingIndicators.find((i) => i.id === r.key);
+      if (before && indicatorIds.has(r.key)) {
+        const same =
+          before.nodeId === nodeId &&
+          before.name === values.name &&
+          before.unit === values.unit &&
+          before.direction === values.direction &&
+          before.additive === values.additive &&
+          before.baselineYear === values.baselineYear &&
+          before.baselineValue === values.baselineValue &&
+          before.seriesIndicator === values.seriesIndicator &&
+          sameJson(before.targets, values.targets) &&
+          sameJson(before.realisations, values.realisations);
+        if (same) continue;
+        await tx.update(planIndicators).set(values).where(eq(planIndicators.id, r.key));
+      } else await tx.insert(planIndicators).values(values);
+      indicatorsWritten++;
+    }
+    await appendAudit(tx, principal, {
+      action: 'plan.imported',
+      entity: 'plan',
+      entityId: planId,
+      after: { created, updated, unchanged, indicators: indicatorsWritten },
+    });
+    return { created, updated, unchanged, indicators: indicatorsWritten };
+  });
+}

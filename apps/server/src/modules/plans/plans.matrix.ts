@@ -1,0 +1,192 @@
+import { formatNumber, formatRupiah } from '@sinergi/core';
+import { headerRow, printedFooter, renderPdf, signatureBlock } from '../../reports/pdf.ts';
+import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
+import type { matrix } from './plans.service.ts';
+
+/**
+ * The "matriks sinkronisasi" as Bappeda files it: for each RPJMD sasaran, the national priorities
+ * it serves and every Renja program and RKPDes item below it with its pagu of the year and its
+ * share of all the pagu; the work that serves nothing; and the alignment score of each OPD and desa.
+ * The same rows feed the XLSX and the PDF.
+ */
+type Matrix = Awaited<ReturnType<typeof matrix>>;
+
+const kindName: Record<string, string> = {
+  program: 'Program',
+  kegiatan: 'Kegiatan',
+  subkegiatan: 'Sub-kegiatan',
+  rkpdes: 'Kegiatan RKPDes',
+};
+const NONE = '— belum ada program atau kegiatan —';
+
+/** One line per target and serving item; a target with nothing below gets one line saying so. */
+export function matrixLines(m: Matrix) {
+  return m.rows.flatMap((r, i) => {
+    const head = {
+      no: i + 1,
+      priorities: r.priorities.join('; '),
+      goal: r.goal ?? '',
+      target: r.target,
+    };
+    if (!r.serving.length)
+      return [{ ...head, owner: '', plan: '', kind: '', code: '', item: NONE, amount: 0 }];
+    return r.serving.map((w) => ({
+      ...head,
+      owner: w.owner,
+      plan: w.plan,
+      kind: kindName[w.kind] ?? w.kind,
+      code: w.code ?? '',
+      item: w.title,
+      amount: w.amount,
+    }));
+  });
+}
+
+const share = (amount: number, total: number) => (total > 0 ? amount / total : null);
+
+export function matrixXlsx(m: Matrix): Promise<Buffer> {
+  type Line = ReturnType<typeof matrixLines>[number];
+  type Row = Matrix['rows'][number];
+  type Score = Matrix['scores'][number];
+  type Orphan = Matrix['orphans'][number];
+  const scoreColumns = [
+    { header: 'Pemilik', width: 40, value: (s: Score) => s.ownerName },
+    { header: `Pagu ${m.year} (Rp)`, width: 18, format: '#,##0', value: (s: Score) => s.total },
+    { header: 'Pagu selaras (Rp)', width: 18, format: '#,##0', value: (s: Score) => s.aligned },
+    { header: 'Skor (%)', width: 10, format: '0.0', value: (s: Score) => s.score },
+  ];
+  return xlsxOfSheets([
+    sheet<Line>(
+      'Matriks sinkronisasi',
+      [
+        { header: 'No', width: 5, value: (l) => l.no },
+        { header: 'Prioritas nasional', width: 34, value: (l) => l.priorities },
+        { header: 'Tujuan RPJMD', width: 34, value: (l) => l.goal },
+        { header: 'Sasaran RPJMD', width: 34, value: (l) => l.target },
+        { header: 'Perangkat daerah / desa', width: 28, value: (l) => l.owner },
+        { header: 'Dokumen', width: 26, value: (l) => l.plan },
+        { header: 'Jenis', width: 14, value: (l) => l.kind },
+        { header: 'Kode', width: 14, value: (l) => l.code },
+        { header: 'Program / kegiatan', width: 44, value: (l) => l.item },
+        { header: `Pagu ${m.year} (Rp)`, width: 18, format: '#,##0', value: (l) => l.amount },
+        { header: 'Porsi (%)', width: 10, format: '0.00', value: (l) => pctOf(l.amount, m.total) },
+      ],
+      matrixLines(m),
+    ),
+    sheet<Row>(
+      'Ringkasan per sasaran',
+      [
+        { header: 'Sasaran RPJMD', width: 44, value: (r) => r.target },
+        { header: 'Prioritas nasional', width: 40, value: (r) => r.priorities.join('; ') },
+        { header: 'Jumlah butir', width: 12, value: (r) => r.serving.length },
+        { header: `Pagu ${m.year} (Rp)`, width: 18, format: '#,##0', value: (r) => r.amount },
+        { header: 'Porsi (%)', width: 10, format: '0.00', value: (r) => pctOf(r.amount, m.total) },
+      ],
+      [
+        ...m.rows,
+        // The money that serves no kabupaten target, and the total, as the last two rows.
+        {
+          target: 'Tidak melayani sasaran RPJMD',
+          priorities: [],
+          serving: [],
+          amount: m.total - m.served,
+          goal: null,
+        },
+        { target: 'JUMLAH', priorities: [], serving: [], amount: m.total, goal: null },
+      ],
+    ),
+    sheet<Orphan>(
+      'Tidak mendukung',
+      [
+        { header: 'Butir', width: 50, value: (o) => o.title },
+        { header: 'Dokumen', width: 30, value: (o) => o.plan },
+        { header: 'Pemilik', width: 34, value: (o) => o.ownerName ?? '' },
+      ],
+      m.orphans,
+    ),
+    sheet<Score>('Skor OPD dan desa', scoreColumns, m.scores),
+    sheet<Score>('Keselarasan desa', scoreColumns, m.villages),
+  ]);
+}
+
+const pctOf = (amount: number, total: number) => {
+  const s = share(amount, total);
+  return s === null ? null : Math.round(s * 10000) / 100;
+};
+
+export function matrixPdf(m: Matrix, printedAt: Date): Promise<Buffer> {
+  const lines = matrixLines(m);
+  const pct = (x: number) => {
+    const p = pctOf(x, m.total);
+    return p === null ? '–' : `${formatNumber(p, 2)} %`;
+  };
+  const body = [
+    headerRow([
+      'No',
+      'Prioritas nasional',
+      'Sasaran RPJMD',
+      'Perangkat daerah / desa',
+      'Program / kegiatan',
+      `Pagu ${m.year}`,
+      'Porsi',
+    ]),
+    ...lines.map((l) => [
+      String(l.no),
+      l.priorities || '–',
+      l.target,
+      l.owner,
+      l.item === NONE ? { text: NONE, color: '#c92a2a' } : `${l.code ? `${l.code} ` : ''}${l.item}`,
+      { text: formatRupiah(l.amount), alignment: 'right' },
+      { text: pct(l.amount), alignment: 'right' },
+    ]),
+  ];
+  const scores = [
+    headerRow(['Pemilik', `Pagu ${m.year}`, 'Pagu selaras', 'Skor']),
+    ...[...m.scores].map((s) => [
+      s.ownerName,
+      { text: formatRupiah(s.total), alignment: 'right' },
+      { text: formatRupiah(s.aligned), alignment: 'right' },
+      { text: s.score === null ? '–' : `${formatNumber(s.score, 1)} %`, alignment: 'right' },
+    ]),
+  ];
+  return renderPdf({
+    pageOrientation: 'landscape',
+    pageMargins: [24, 40, 24, 40],
+    footer: printedFooter(printedAt),
+    content: [
+      { text: 'MATRIKS SINKRONISASI PERENCANAAN', bold: true, fontSize: 12, alignment: 'center' },
+      {
+        text: `RPJPN – RPJMD – Renja perangkat daerah – RKPDes · tahun ${m.year}`,
+        alignment: 'center',
+        margin: [0, 2, 0, 8],
+      },
+      ...(m.sample
+        ? [
+            {
+              text: 'Memuat DATA CONTOH untuk demonstrasi.',
+              color: '#c92a2a',
+              alignment: 'center',
+              margin: [0, 0, 0, 6],
+            },
+          ]
+        : []),
+      {
+        text: `Jumlah pagu ${m.year}: ${formatRupiah(m.total)}; melayani sasaran RPJMD: ${formatRupiah(m.served)} (${pct(m.served)}); tidak melayani: ${formatRupiah(m.total - m.served)} (${pct(m.total - m.served)}).`,
+        margin: [0, 0, 0, 6],
+      },
+      {
+        table: { headerRows: 1, widths: [18, 120, 130, 110, '*', 80, 40], body },
+        fontSize: 7,
+      },
+      { text: 'Skor keselarasan perangkat daerah dan desa', bold: true, margin: [0, 12, 0, 4] },
+      { table: { headerRows: 1, widths: ['*', 90, 90, 50], body: scores }, fontSize: 7 },
+      ...(m.orphans.length
+        ? [
+            { text: 'Butir yang tidak mendukung sasaran mana pun', bold: true, margin: [0, 12, 0, 4] },
+            { ul: m.orphans.map((o) => `${o.title} (${o.plan})`), fontSize: 8 },
+          ]
+        : []),
+      signatureBlock(['Kepala Bappeda']),
+    ],
+  });
+}
