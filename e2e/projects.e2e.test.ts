@@ -97,38 +97,3 @@ describe('projects in Chromium', () => {
     await shot(page, 'roads');
   });
 });
-
-describe('plans in Chromium', () => {
-  it('shows the synchronisation of the sample plans and a plan tree with its indicator', async () => {
-    const { page } = b;
-    await page.goto(`${baseUrl()}/perencanaan`);
-    await page.getByTestId('orphans').getByText('Pembangunan gapura desa').waitFor();
-    expect(await page.getByTestId('uncovered').innerText()).toContain(
-      'Meningkatnya kemantapan jalan kabupaten',
-    );
-    await page.getByRole('link', { name: /RPJMD Kab. Blitar/ }).click();
-    await page.getByText('Persentase penduduk miskin (%)').waitFor();
-    expect(await page.getByText('BPS (Maret 2024)').count()).toBeGreaterThan(0);
-    await shot(page, 'plans');
-  });
-
-  it('a desa links its RKPDes item to a kabupaten target and sees its alignment score change', async () => {
-    const { page } = b;
-    await signIn(page, 'desa.jaten');
-    const score = async () => {
-      await page.goto(`${baseUrl()}/perencanaan`);
-      const row = page.getByTestId('scores').locator('tr', { hasText: '35.05.01.2001' });
-      await row.waitFor();
-      return (await row.innerText()).match(/(\d+) %/)![1];
-    };
-    expect(await score()).toBe('57');
-    await page.getByRole('link', { name: /RKPDes Jaten/ }).click();
-    const node = page.getByTestId('plan-node').filter({ hasText: 'Pembangunan gapura desa' });
-    await node.getByTestId('link-target').click();
-    await page.getByRole('option', { name: 'Meningkatnya kemantapan jalan kabupaten' }).click();
-    await node.getByTestId('link-save').click();
-    await node.getByText('Mendukung: Meningkatnya kemantapan jalan kabupaten').waitFor();
-    expect(await score()).toBe('100');
-    await shot(page, 'plans-linked');
-  });
-});

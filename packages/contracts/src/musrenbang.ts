@@ -149,6 +149,16 @@ export const proposalDetail = proposalSummary
     longitude: z.number().nullable(),
     electoralDistrict: z.string().nullable(),
     kamusCode: z.string().nullable(),
+    /** The RKPD/Renja program, kegiatan or sub-kegiatan that would fund it (issue 6). */
+    planNode: z
+      .object({
+        id: z.string(),
+        code: z.string().nullable(),
+        title: z.string(),
+        plan: z.string(),
+        planId: z.string(),
+      })
+      .nullable(),
     /** Shown only to the desa moderating an aspiration. */
     contact: z.string().nullable(),
     mergedInto: z.string().nullable(),

@@ -142,6 +142,7 @@ const matrix: Record<string, string> = {
   'POST /api/plans': 'A A A - A - -',
   'GET /api/plans/sync': 'A A A A A A A',
   'GET /api/plans/drill': 'A A A A A A A',
+  'GET /api/plans/work-items': 'A A A A A A A',
   'GET /api/plans/matrix.xlsx': 'A A A A A A A',
   'GET /api/plans/matrix.pdf': 'A A A A A A A',
   'GET /api/plans/:id': 'A A A A A A A',

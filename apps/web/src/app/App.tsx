@@ -40,6 +40,8 @@ const ProjectFormPage = lazy(() => import('../features/projects/ProjectFormPage.
 const RoadsPage = lazy(() => import('../features/projects/RoadsPage.tsx'));
 const PlanningPage = lazy(() => import('../features/plans/PlanningPage.tsx'));
 const PlanPage = lazy(() => import('../features/plans/PlanPage.tsx'));
+const PlanDataPage = lazy(() => import('../features/plans/PlanDataPage.tsx'));
+const TargetsPage = lazy(() => import('../features/plans/TargetsPage.tsx'));
 const ElectionsPage = lazy(() => import('../features/pb/ElectionsPage.tsx'));
 const ElectionPage = lazy(() => import('../features/pb/ElectionPage.tsx'));
 
@@ -187,6 +189,22 @@ export function App() {
                   element={
                     <Guard permission="plans.read" open>
                       <PlanningPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="perencanaan/data"
+                  element={
+                    <Guard permission="plans.manage">
+                      <PlanDataPage />
+                    </Guard>
+                  }
+                />
+                <Route
+                  path="capaian"
+                  element={
+                    <Guard permission="plans.read" open>
+                      <TargetsPage />
                     </Guard>
                   }
                 />

@@ -19,6 +19,7 @@ const main = [
   { to: '/skenario', label: 'nav.budget', permission: 'allocation.read' },
   { to: '/anggaran-partisipatif', label: 'nav.pb', permission: 'pb.read' },
   { to: '/perencanaan', label: 'nav.planning', permission: 'plans.read' },
+  { to: '/capaian', label: 'nav.targets', permission: 'plans.read' },
   { to: '/proyek', label: 'nav.projects', permission: 'projects.read' },
   { to: '/program', label: 'nav.programList', permission: 'programs.read' },
   { to: '/penduduk', label: 'nav.registry', permission: 'registry.read' },

@@ -57,13 +57,16 @@ function trend(points: readonly { year: number; value: number }[]) {
   return { slope, at: (year: number) => my + slope * (year - mx) };
 }
 
+export const MIN_POINTS = 3;
+
 export type Verdict = 'on_track' | 'at_risk' | 'off_track' | 'unknown';
 
 /**
  * Projects the realisations from the baseline year on (with the baseline) along their least-squares line to `year` and
  * compares with the target for that year: on track if the projection meets it, at risk if it
  * falls short by no more than `tolerance` of the distance still to cover from the latest value,
- * off track otherwise. The reasoning states the numbers.
+ * off track otherwise. The reasoning states the numbers (in Indonesian, for reports); `basis` gives
+ * them to an interface that words them in its own language.
  */
 export function projection(s: Series, year: number, tolerance = 0.25) {
   // The path from the baseline on: older history (a long statistics series) does not set the pace.
@@ -75,7 +78,9 @@ export function projection(s: Series, year: number, tolerance = 0.25) {
     .sort((a, b) => a.year - b.year)
     .filter((p, i, all) => i === all.findIndex((q) => q.year === p.year));
   const target = s.targets[String(year)];
-  const line = trend(points);
+  // Two points make a line but not a trend (two surveys a year apart can differ by their method
+  // alone): a verdict needs at least three.
+  const line = points.length >= MIN_POINTS ? trend(points) : null;
   const latest = points.at(-1)!;
   if (!line || target === undefined)
     return {
@@ -83,7 +88,11 @@ export function projection(s: Series, year: number, tolerance = 0.25) {
       target: target ?? null,
       projected: null,
       verdict: 'unknown' as Verdict,
-      reason: 'Belum cukup data realisasi untuk proyeksi.',
+      basis: { points: points.length, slope: null },
+      reason:
+        target === undefined
+          ? `Belum ada target untuk ${year}.`
+          : `Baru ${points.length} titik data sejak kondisi awal; proyeksi memerlukan sedikitnya ${MIN_POINTS}.`,
     };
   const projected = line.at(year);
   const better = (a: number, b: number) => (s.direction === 'higher' ? a >= b : a <= b);
@@ -97,5 +106,5 @@ export function projection(s: Series, year: number, tolerance = 0.25) {
   const perYear = line.slope;
   const n = (x: number) => formatNumber(x, Number.isInteger(Math.round(x * 100) / 100) ? 0 : 2);
   const reason = `Laju ${perYear >= 0 ? '+' : ''}${n(perYear)} per tahun dari ${points.length} titik data; proyeksi ${year}: ${n(projected)} terhadap target ${n(target)}.`;
-  return { year, target, projected, verdict, reason };
+  return { year, target, projected, verdict, basis: { points: points.length, slope: perYear }, reason };
 }

@@ -130,6 +130,10 @@ describe('plan synchronisation', () => {
     expect(via.P2).toEqual(['K-S1', 'K-S2']);
     expect(via.R1).toEqual(['D']);
     expect(servingNodes(nodes, 'N2')).toEqual([]);
+    // From a kabupaten goal: its own sasaran, and what serves them.
+    const fromGoal = servingNodes(nodes, 'K-T1');
+    expect(fromGoal.map((x) => x.node.id).sort()).toEqual(['D', 'K-S1', 'K-S2', 'P1', 'P2', 'R1']);
+    expect(fromGoal.find((x) => x.node.id === 'K-S1')!.via).toEqual(['K-T1']);
   });
 
   it('reports lower targets that cannot add up to the higher one', () => {
@@ -179,6 +183,10 @@ describe('indicators', () => {
     expect(p.reason).toContain('proyeksi 2029');
     expect(projection(poverty, 2045).verdict).toBe('off_track');
     expect(projection({ ...poverty, realisations: {} }, 2029).verdict).toBe('unknown');
+    // Two points are not a trend.
+    const two = projection({ ...poverty, realisations: { '2024': 8.16 } }, 2029);
+    expect(two).toMatchObject({ verdict: 'unknown', projected: null });
+    expect(two.reason).toContain('Baru 2 titik data');
     // History before the baseline (the 17.91 % of 2006 in BPS's series) does not set the pace.
     const withHistory = projection(
       { ...poverty, realisations: { ...poverty.realisations, '2006': 17.91 } },

@@ -163,13 +163,19 @@ export function synchronisationMatrix(nodes: readonly PlanNode[], year: string) 
 }
 
 /**
- * Drill-down from a target: every node that serves it, at any level and by any path, each with
+ * Drill-down from a target: every node that serves it, at any level and by any path (and the
+ * items below it in its own tree), each with
  * `via`, the nodes it goes through on the way (its own links and its parent, among the target and
  * the other serving nodes), so the result can be drawn as a tree under the target.
  */
 export function servingNodes(nodes: readonly PlanNode[], targetId: string) {
   const { byId } = index(nodes);
-  const serving = nodes.filter((n) => n.id !== targetId && reachedFrom(n, byId).has(targetId));
+  // The target's own items below it (its sasaran) serve it too, as its breakdown.
+  const below = (n: PlanNode) => {
+    for (let p = n.parentId; p; p = byId.get(p)?.parentId ?? null) if (p === targetId) return true;
+    return false;
+  };
+  const serving = nodes.filter((n) => n.id !== targetId && (below(n) || reachedFrom(n, byId).has(targetId)));
   const inTree = new Set([targetId, ...serving.map((n) => n.id)]);
   return serving.map((n) => ({
     node: n,

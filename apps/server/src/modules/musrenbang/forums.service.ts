@@ -154,7 +154,7 @@ export async function getForum(ctx: AppContext, principal: Principal, id: string
 }
 
 export async function setParticipants(ctx: AppContext, principal: Principal, id: string, body: Participants) {
-  const f = await openForumOf(ctx, principal, id);
+  await openForumOf(ctx, principal, id);
   const issues: FieldIssue[] = (['perempuan', 'pemuda', 'disabilitas'] as const)
     .filter((k) => body[k] > body.total)
     .map((k) => ({ field: `body.${k}`, issue: 'counts_exceed_total' }));
@@ -271,7 +271,7 @@ export async function closeForum(
   id: string,
   body: z.infer<typeof forumCloseBody>,
 ) {
-  const f = await openForumOf(ctx, principal, id);
+  await openForumOf(ctx, principal, id);
   const items = await repo.findItems(ctx.database.db, id);
   const byId = new Map(body.decisions.map((d, i) => [d.proposalId, { ...d, index: i }]));
   const issues: FieldIssue[] = [];

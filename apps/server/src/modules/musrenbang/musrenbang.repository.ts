@@ -190,8 +190,7 @@ export async function upsertKamus(tx: Db, rows: Omit<KamusRow, 'updatedAt' | 'ac
   for (const r of rows) {
     const existing = await findKamus(tx, r.code);
     const same =
-      existing &&
-      existing.active &&
+      existing?.active &&
       existing.name === r.name &&
       existing.bidang === r.bidang &&
       existing.organisationId === r.organisationId &&

@@ -23,6 +23,7 @@ import type { AppContext, Principal } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { checkedImageType } from '../../http/images.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { workItemOf } from '../plans/plans.service.ts';
 import { findRegion, namesOf } from '../regions/regions.service.ts';
 import { latestRanks } from './forums.repository.ts';
 import * as repo from './musrenbang.repository.ts';
@@ -398,6 +399,7 @@ export async function getProposal(ctx: AppContext, principal: Principal, id: str
     longitude: p.longitude,
     electoralDistrict: p.electoralDistrict,
     kamusCode: p.kamusCode,
+    planNode: await workItemOf(ctx, p.planNodeId),
     contact: seesContact ? p.contact : null,
     mergedInto: p.mergedInto ? (merged.get(p.mergedInto) ?? null) : null,
     alsoProposedBy: await repo.findMergedInto(ctx.database.db, p.id),

@@ -211,7 +211,7 @@ describe('the sample plans', () => {
       aligned: 80_000_000,
       ownerName: 'Desa Jaten',
     });
-    expect(village('35.05.01.2002')).toMatchObject({ total: 210_000_000, aligned: 90_000_000 });
+    expect(village('35.05.01.2011')).toMatchObject({ total: 210_000_000, aligned: 90_000_000 });
   });
 
   it('drills down from the poverty priority to the Dinsos sub-kegiatan, the desa BLT and the linked proposals', async () => {

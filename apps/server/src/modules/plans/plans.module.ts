@@ -74,7 +74,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         params: planParams,
       },
     },
-    async (request) => service.getPlan(ctx, request.params.id),
+    async (request) => service.getPlan(ctx, request.params.id, request.principal),
   );
   app.post(
     '/plans/:id/nodes',
@@ -120,6 +120,18 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       reply
         .code(201)
         .send(await service.addIndicator(ctx, request.principal, request.params.id, request.body)),
+  );
+  app.get(
+    '/plans/work-items',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'The program, kegiatan and sub-kegiatan of RKPD and Renja plans (what proposals are funded through)',
+      },
+    },
+    async () => service.workItems(ctx),
   );
   app.get(
     '/plans/drill',

@@ -152,7 +152,7 @@ export async function seedSamplePlans(ctx: AppContext) {
     ['Pembangunan gapura desa', 60_000_000, []],
     ['Posyandu dan pemberian makanan tambahan', 35_000_000, [sSehat]],
   ]);
-  rkpdes('35.05.01.2002', 'Kolomayan', [
+  rkpdes('35.05.01.2011', 'Kolomayan', [
     ['Rabat beton jalan usaha tani', 120_000_000, []],
     ['BLT Dana Desa', 90_000_000, [sMiskin]],
   ]);

@@ -4,6 +4,7 @@ import {
   achievementCategory,
   alignmentScores,
   budgetAlignment,
+  can,
   type Direction,
   orphans,
   type PlanLevel,
@@ -455,6 +456,7 @@ export async function planHistory(ctx: AppContext, planId: string) {
     .limit(500);
   return {
     items: rows.map((r) => ({
+      id: r.id,
       at: r.at.toISOString(),
       actor: r.actorName,
       role: r.actorRole,
@@ -504,6 +506,44 @@ export async function linkProposal(
     });
   });
   return { ok: true as const };
+}
+
+const WORK_PLANS = ['RKPD', 'Renja'];
+const WORK_KINDS = ['program', 'kegiatan', 'subkegiatan'];
+
+/** The program, kegiatan and sub-kegiatan of RKPD and Renja plans: what a Musrenbang proposal can be funded through. */
+export async function workItems(ctx: AppContext) {
+  const rows = await ctx.database.db
+    .select({
+      id: planNodes.id,
+      code: planNodes.code,
+      title: planNodes.title,
+      kind: planNodes.kind,
+      plan: plans.name,
+      owner: plans.owner,
+    })
+    .from(planNodes)
+    .innerJoin(plans, eq(plans.id, planNodes.planId))
+    .where(and(inArray(plans.kind, WORK_PLANS), inArray(planNodes.kind, WORK_KINDS)))
+    .orderBy(asc(plans.name), asc(planNodes.position));
+  return { items: rows };
+}
+
+/** The work item a proposal is linked to, for the proposal's page. */
+export async function workItemOf(ctx: AppContext, nodeId: string | null) {
+  if (!nodeId) return null;
+  const [row] = await ctx.database.db
+    .select({
+      id: planNodes.id,
+      code: planNodes.code,
+      title: planNodes.title,
+      plan: plans.name,
+      planId: plans.id,
+    })
+    .from(planNodes)
+    .innerJoin(plans, eq(plans.id, planNodes.planId))
+    .where(eq(planNodes.id, nodeId));
+  return row ?? null;
 }
 
 /** All nodes as core sees them: level and owner from their plan, links from plan_links. */
@@ -565,6 +605,8 @@ export function presentIndicator(
   return {
     ...i,
     realisations,
+    /** Those entered on the indicator itself (what an edit sends back). */
+    ownRealisations: i.realisations,
     byYear: years.map((y) => {
       const target = i.targets[y] ?? null;
       const real = realisations[y]?.value ?? null;
@@ -578,11 +620,25 @@ export function presentIndicator(
         ...(pct !== null ? achievementCategory(pct) : {}),
       };
     }),
-    projections: [endYear, 2045].filter((y, k, a) => a.indexOf(y) === k).map((y) => projection(s, y)),
+    // To the end of the plan's period, and to 2045 (Indonesia Emas) where a 2045 target is set.
+    projections: [endYear, ...(i.targets['2045'] !== undefined ? [2045] : [])]
+      .filter((y, k, a) => a.indexOf(y) === k)
+      .map((y) => projection(s, y)),
   };
 }
 
-export async function getPlan(ctx: AppContext, id: string) {
+/** Whether the principal may edit the plan (for the page to offer it; every write checks again). */
+async function mayEdit(ctx: AppContext, principal: Principal | undefined, plan: { owner: string | null }) {
+  if (!principal || !can(principal.actor, 'plans.edit')) return false;
+  try {
+    await assertMayEdit(ctx, principal, plan);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function getPlan(ctx: AppContext, id: string, principal?: Principal) {
   const p = await mustFindPlan(ctx, id);
   const db = ctx.database.db;
   const nodes = await db
@@ -630,8 +686,11 @@ export async function getPlan(ctx: AppContext, id: string) {
     }
   };
   walk(null);
+  const names = await ownerNames(ctx, [p.owner]);
   return {
     ...p,
+    ownerName: p.owner ? (names.get(p.owner) ?? p.owner) : null,
+    mayEdit: await mayEdit(ctx, principal, p),
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
     nodes: ordered.map((n) => ({

@@ -15,16 +15,6 @@ import { checkReport, listProjects } from './projects.service.ts';
  * follow-up. Re-importing the same file changes nothing (a report is one per project and date);
  * every row is checked as a single report is, and the whole file is refused if any row fails.
  */
-const COLUMNS = [
-  'kode',
-  'proyek',
-  'tanggal',
-  'fisik',
-  ...SOURCES.map((s) => `realisasi_${s}`),
-  'masalah',
-  'tindak_lanjut',
-];
-
 export async function exportProgress(ctx: AppContext, organisationId?: string) {
   const { items } = await listProjects(ctx, organisationId ? { organisationId } : {});
   const last = items.length

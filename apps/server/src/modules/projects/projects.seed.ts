@@ -1,4 +1,4 @@
-import { type PlanPoint, sCurvePlan, seededRandom } from '@sinergi/core';
+import { sCurvePlan, seededRandom } from '@sinergi/core';
 import { count } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { progressReports, projectPermits, projects, roadConditions, roadSegments } from '../../db/schema.ts';

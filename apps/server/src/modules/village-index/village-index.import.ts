@@ -71,7 +71,7 @@ export function readCompositesFile(data: Buffer, fileName: string): CompositeImp
   body.forEach((cells, i) => {
     const line = i + 2;
     const code = desaCodeFrom(cells[at('KODE_DESA')]);
-    if (!code || code.split('.').length !== 4) {
+    if (code?.split('.').length !== 4) {
       issues.push({ field: `line ${line}, column KODE_DESA`, issue: 'region_code' });
       return;
     }

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -22,11 +23,12 @@ import type { proposalDetail } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
-import { get, post, uploadFile } from '../../app/api.ts';
+import { api, get, post, uploadFile } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { Problem } from '../../app/Problem.tsx';
+import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { History } from './History.tsx';
 import { rejectReasons, stateColour } from './labels.ts';
@@ -107,6 +109,74 @@ function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }
           </Button>
         </Group>
       </Stack>
+    </Card>
+  );
+}
+
+/**
+ * The RKPD/Renja program, kegiatan or sub-kegiatan that would fund the proposal: shown to all who
+ * see the proposal, set by Bappeda or by the OPD the proposal is addressed to.
+ */
+function FundingItem({ p, onDone }: { p: Detail; onDone: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const role = session?.user?.role;
+  const mayLink =
+    role === 'admin' ||
+    role === 'perencana' ||
+    (role === 'opd' && !!p.organisation && session?.user?.organisationId === p.organisation.id);
+  const items = useQuery({
+    queryKey: ['plan-work-items'],
+    queryFn: () =>
+      get<{ items: { id: string; code: string | null; title: string; kind: string; plan: string }[] }>(
+        '/api/plans/work-items',
+      ),
+    enabled: mayLink,
+  });
+  const [picked, setPicked] = useState<string | null>(p.planNode?.id ?? null);
+  const save = useSubmit(() => api('PUT', `/api/proposals/${p.id}/plan-node`, { nodeId: picked }), onDone);
+  if (!mayLink && !p.planNode) return null;
+  return (
+    <Card withBorder data-testid="funding-item">
+      <Text fw={600} mb={4}>
+        {t('musrenbang.fundingItem')}
+      </Text>
+      {p.planNode ? (
+        <Text size="sm">
+          {p.planNode.code && `${p.planNode.code} `}
+          <Anchor component={Link} to={`/perencanaan/${p.planNode.planId}`}>
+            {p.planNode.title}
+          </Anchor>{' '}
+          <Text span c="dimmed" size="xs">
+            ({p.planNode.plan})
+          </Text>
+        </Text>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('musrenbang.noFundingItem')}
+        </Text>
+      )}
+      {mayLink && (
+        <Group gap={4} mt="xs" align="end">
+          <Select
+            size="xs"
+            w={340}
+            searchable
+            clearable
+            value={picked}
+            onChange={setPicked}
+            placeholder={t('musrenbang.pickFundingItem')}
+            data={(items.data?.items ?? []).map((x) => ({
+              value: x.id,
+              label: `${x.code ? `${x.code} ` : ''}${x.title} · ${x.plan}`,
+            }))}
+          />
+          <Button size="xs" variant="light" onClick={() => save.submit()} loading={save.busy}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      )}
+      <Problem error={save.error} />
     </Card>
   );
 }
@@ -231,6 +301,7 @@ export default function ProposalDetailPage() {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>
             {p.canDecide && <DecisionPanel p={p} onDone={refresh} />}
+            <FundingItem p={p} onDone={refresh} />
             <Card withBorder>
               <Text fw={600} mb="sm">
                 {t('musrenbang.history')}

@@ -1,18 +1,42 @@
-import { Badge, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { api, get } from '../../app/api.ts';
-import { formatNumber, formatRupiah } from '../../app/format.ts';
+import { Link, useParams } from 'react-router';
+import { api, get, post } from '../../app/api.ts';
+import { FileUpload } from '../../app/FileUpload.tsx';
+import { formatDateTime, formatNumber, formatRupiah } from '../../app/format.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 
-interface Indicator {
+export interface Indicator {
   id: string;
   name: string;
   unit: string;
+  direction: 'higher' | 'lower';
+  additive: boolean;
+  baselineYear: number;
+  baselineValue: number;
+  targets: Record<string, number>;
+  ownRealisations: Record<string, { value: number; source: string }>;
+  seriesIndicator: string | null;
   byYear: {
     year: number;
     target: number | null;
@@ -27,7 +51,21 @@ interface Indicator {
     projected: number | null;
     verdict: string;
     reason: string;
+    basis: { points: number; slope: number | null };
   }[];
+}
+interface PlanNode {
+  id: string;
+  parentId: string | null;
+  position: number;
+  kind: string;
+  code: string | null;
+  title: string;
+  tags: string[];
+  budget: Record<string, number>;
+  supports: { id: string; title: string }[];
+  indicators: Indicator[];
+  proposals: { id: string; trackingCode: string; title: string; stage: string }[];
 }
 interface Plan {
   id: string;
@@ -35,129 +73,672 @@ interface Plan {
   kind: string;
   level: string;
   owner: string | null;
+  ownerName: string | null;
   startYear: number;
   endYear: number;
-  nodes: {
-    id: string;
-    parentId: string | null;
-    kind: string;
-    title: string;
-    tags: string[];
-    budget: Record<string, number>;
-    supports: ({ id: string; title: string } | undefined)[];
-    indicators: Indicator[];
-  }[];
+  sample: boolean;
+  mayEdit: boolean;
+  nodes: PlanNode[];
 }
-const lightColour: Record<string, string> = { hijau: 'teal', kuning: 'yellow', merah: 'red' };
-const verdictColour: Record<string, string> = {
+export const lightColour: Record<string, string> = { hijau: 'teal', kuning: 'yellow', merah: 'red' };
+export const verdictColour: Record<string, string> = {
   on_track: 'teal',
   at_risk: 'yellow',
   off_track: 'red',
   unknown: 'gray',
 };
+const kinds = [
+  'visi',
+  'misi',
+  'tujuan',
+  'sasaran',
+  'prioritas',
+  'program',
+  'kegiatan',
+  'subkegiatan',
+  'rkpdes',
+];
 
-/** A plan as a tree: each node with its links up, its pagu, and its indicators' achievement and projection. */
+/**
+ * A plan as a tree: each item with its links up, its pagu and its indicators' achievement and
+ * projection. The plan's owner (and Bappeda) edit it here: add, change, move and delete items,
+ * link them to higher targets, record realisations, and take the XLSX template out and back in.
+ */
 export default function PlanPage() {
   const { id } = useParams();
   const { t } = useTranslation();
-  const { session, can } = useSession();
+  const { can } = useSession();
   const client = useQueryClient();
+  const [showHistory, setShowHistory] = useState(false);
   const q = useQuery({ queryKey: ['plan', id], queryFn: () => get<Plan>(`/api/plans/${id}`) });
   const p = q.data;
-  // The targets a node may support: kabupaten and national targets from the synchronisation.
+  const year = String(new Date().getFullYear());
+  // The targets an item may support: kabupaten and national targets from the synchronisation.
   const sync = useQuery({
     queryKey: ['plans-sync-targets'],
     queryFn: () =>
-      get<{ kabupaten: { byTarget: { id: string; title: string }[] } }>(
-        `/api/plans/sync?year=${new Date().getFullYear()}`,
-      ),
-    enabled: !!p && can('plans.edit'),
+      get<{
+        kabupaten: { byTarget: { id: string; title: string }[] };
+        nasional: { byTarget: { id: string; title: string }[] };
+      }>(`/api/plans/sync?year=${year}`),
+    enabled: !!p?.mayEdit,
   });
+  if (q.error) return <Problem error={q.error as never} />;
   if (!p) return <Text>{t('common.loading')}</Text>;
-  const role = session?.user?.role;
-  const mayLink =
-    can('plans.edit') &&
-    (role === 'admin' ||
-      role === 'perencana' ||
-      (role === 'desa' && p.owner === session?.user?.regionCode) ||
-      role === 'opd');
-  const reload = () => client.invalidateQueries({ queryKey: ['plan', id] });
-  const depth = (n: Plan['nodes'][number]): number => {
+  const reload = async () => {
+    await client.invalidateQueries({ queryKey: ['plan', id] });
+    await client.invalidateQueries({ queryKey: ['plan-history', id] });
+    await client.invalidateQueries({ queryKey: ['plans-sync'] });
+  };
+  const targets =
+    p.level === 'kabupaten' ? (sync.data?.nasional.byTarget ?? []) : (sync.data?.kabupaten.byTarget ?? []);
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const depth = (n: PlanNode) => {
     let d = 0;
-    for (let x = n; x.parentId; x = p.nodes.find((y) => y.id === x.parentId)!) d++;
+    for (let x = n; x.parentId && byId.has(x.parentId); x = byId.get(x.parentId)!) d++;
     return d;
   };
   return (
     <Stack maw={1100}>
-      <Title order={2}>{p.name}</Title>
-      <Text size="sm" c="dimmed">
-        {p.kind} · {p.startYear}–{p.endYear}
-      </Text>
+      <Group justify="space-between" align="start">
+        <div>
+          <Title order={2}>{p.name}</Title>
+          <Text size="sm" c="dimmed">
+            {p.kind} · {p.startYear}–{p.endYear}
+            {p.ownerName && ` · ${p.ownerName}`}
+            {p.sample && (
+              <Badge ml="xs" color="orange" variant="light">
+                {t('plans.sample')}
+              </Badge>
+            )}
+          </Text>
+        </div>
+        <Group gap="xs">
+          <Button component="a" variant="default" size="xs" href={`/api/plans/${p.id}/template.xlsx`}>
+            {t('plans.downloadTemplate')}
+          </Button>
+          {can('plans.edit') && (
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => setShowHistory((x) => !x)}
+              data-testid="history-toggle"
+            >
+              {t('plans.history')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {p.mayEdit && (
+        <Card withBorder>
+          <Text size="sm" fw={600}>
+            {t('plans.importTemplate')}
+          </Text>
+          <Text size="xs" c="dimmed" mb="xs">
+            {t('plans.importHelp')}
+          </Text>
+          <FileUpload<{ created: number; updated: number; unchanged: number; indicators: number }>
+            url={`/api/plans/${p.id}/import`}
+            accept=".xlsx"
+            label={t('plans.import')}
+            describe={(r) => t('plans.imported', r)}
+            onDone={reload}
+            testId="plan-import"
+          />
+        </Card>
+      )}
+      {showHistory && <History planId={p.id} />}
       {p.nodes.map((n) => (
         <Card withBorder key={n.id} ml={depth(n) * 24} p="xs" data-testid="plan-node">
-          <Text fw={600} size="sm">
-            <Badge size="xs" variant="light" mr={6}>
-              {n.kind}
-            </Badge>
-            {n.title}{' '}
-            {n.tags.map((tag) => (
-              <Badge key={tag} size="xs" color="grape" variant="light" ml={4}>
-                {tag}
+          <Group justify="space-between" wrap="nowrap" align="start">
+            <Text fw={600} size="sm">
+              <Badge size="xs" variant="light" mr={6}>
+                {t(`plans.kinds.${n.kind}`)}
               </Badge>
-            ))}
-          </Text>
-          {n.supports.filter(Boolean).length > 0 && (
+              {n.code && (
+                <Text span c="dimmed" size="xs" mr={6}>
+                  {n.code}
+                </Text>
+              )}
+              {n.title}{' '}
+              {n.tags.map((tag) => (
+                <Badge key={tag} size="xs" color="grape" variant="light" ml={4}>
+                  {tag}
+                </Badge>
+              ))}
+            </Text>
+            {p.mayEdit && <NodeActions plan={p} node={n} targets={targets} onDone={reload} />}
+          </Group>
+          {n.supports.length > 0 && (
             <Text size="xs" c="dimmed">
-              {t('plans.supports')}:{' '}
-              {n.supports
-                .filter(Boolean)
-                .map((s) => s!.title)
-                .join('; ')}
+              {t('plans.supports')}: {n.supports.map((s) => s.title).join('; ')}
             </Text>
           )}
-          {mayLink && p.level !== 'nasional' && (
-            <LinkControl
-              nodeId={n.id}
-              current={n.supports.filter(Boolean).map((x) => x!.id)}
-              targets={sync.data?.kabupaten.byTarget ?? []}
-              onDone={reload}
-            />
-          )}
-          {Object.entries(n.budget).map(([y, v]) => (
-            <Text size="xs" key={y}>
-              Pagu {y}: {formatRupiah(v)}
-            </Text>
-          ))}
-          {n.indicators.map((i) => (
-            <Stack gap={2} key={i.id} mt={4}>
-              <Text size="xs" fw={600}>
-                {i.name} ({i.unit})
+          {Object.entries(n.budget)
+            .sort()
+            .map(([y, v]) => (
+              <Text size="xs" key={y}>
+                {t('plans.pagu')} {y}: {formatRupiah(v)}
               </Text>
-              {i.byYear.map((y) => (
-                <Text size="xs" key={y.year}>
-                  {y.year}: {t('plans.target')} {y.target ?? '–'} · {t('plans.realisation')}{' '}
-                  {y.realisation ?? '–'}
-                  {y.achievement !== null && (
-                    <Badge size="xs" ml={6} color={lightColour[y.light ?? ''] ?? 'gray'} variant="light">
-                      {formatNumber(y.achievement, 1)} %
-                    </Badge>
-                  )}
-                  {y.source && ` · ${y.source}`}
-                </Text>
+            ))}
+          {n.proposals.length > 0 && (
+            <Text size="xs" mt={2}>
+              {t('plans.proposals')}:{' '}
+              {n.proposals.map((x, i) => (
+                <span key={x.id}>
+                  {i > 0 && ', '}
+                  <Anchor component={Link} to={`/usulan/${x.id}`} size="xs">
+                    {x.trackingCode}
+                  </Anchor>{' '}
+                  {x.title}
+                </span>
               ))}
-              {i.projections.map((pr) => (
-                <Text size="xs" key={pr.year}>
-                  <Badge size="xs" color={verdictColour[pr.verdict]} variant="light" mr={6}>
-                    {t(`plans.verdicts.${pr.verdict}`)}
-                  </Badge>
-                  {pr.reason}
-                </Text>
-              ))}
-            </Stack>
+            </Text>
+          )}
+          {n.indicators.map((i) => (
+            <IndicatorView key={i.id} indicator={i} mayEdit={p.mayEdit} onDone={reload} />
           ))}
         </Card>
       ))}
+      {p.mayEdit && (
+        <Card withBorder>
+          <Text size="sm" fw={600}>
+            {t('plans.addRoot')}
+          </Text>
+          <NodeForm planId={p.id} parentId={null} onDone={reload} />
+        </Card>
+      )}
     </Stack>
+  );
+}
+
+/** The buttons on an item: add below, change, move up or down or under another item, delete. */
+function NodeActions({
+  plan,
+  node,
+  targets,
+  onDone,
+}: {
+  plan: Plan;
+  node: PlanNode;
+  targets: { id: string; title: string }[];
+  onDone: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<'add' | 'edit' | 'move' | 'link' | null>(null);
+  const done = async () => {
+    setMode(null);
+    await onDone();
+  };
+  const siblings = plan.nodes
+    .filter((n) => n.parentId === node.parentId)
+    .sort((a, b) => a.position - b.position);
+  const index = siblings.findIndex((n) => n.id === node.id);
+  const position = useRef(0);
+  const move = useSubmit(
+    () => post(`/api/plan-nodes/${node.id}/move`, { parentId: node.parentId, position: position.current }),
+    onDone,
+  );
+  const remove = useSubmit(() => api('DELETE', `/api/plan-nodes/${node.id}`), onDone);
+  const step = (delta: number) => {
+    position.current = index + delta;
+    move.submit();
+  };
+  return (
+    <Stack gap={4} align="end">
+      <Group gap={4} wrap="nowrap">
+        {plan.level !== 'nasional' && (
+          <Tooltip label={t('plans.linkUp')}>
+            <ActionIcon
+              variant="light"
+              size="sm"
+              onClick={() => setMode(mode === 'link' ? null : 'link')}
+              aria-label={t('plans.linkUp')}
+              data-testid="node-link"
+            >
+              ⤴
+            </ActionIcon>
+          </Tooltip>
+        )}
+        <Tooltip label={t('plans.addChild')}>
+          <ActionIcon
+            variant="light"
+            size="sm"
+            onClick={() => setMode(mode === 'add' ? null : 'add')}
+            aria-label={t('plans.addChild')}
+            data-testid="node-add"
+          >
+            +
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={t('plans.edit')}>
+          <ActionIcon
+            variant="light"
+            size="sm"
+            onClick={() => setMode(mode === 'edit' ? null : 'edit')}
+            aria-label={t('plans.edit')}
+            data-testid="node-edit"
+          >
+            ✎
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={t('plans.up')}>
+          <ActionIcon
+            variant="light"
+            size="sm"
+            disabled={index <= 0}
+            onClick={() => step(-1)}
+            aria-label={t('plans.up')}
+          >
+            ↑
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={t('plans.down')}>
+          <ActionIcon
+            variant="light"
+            size="sm"
+            disabled={index >= siblings.length - 1}
+            onClick={() => step(1)}
+            aria-label={t('plans.down')}
+          >
+            ↓
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={t('plans.moveUnder')}>
+          <ActionIcon
+            variant="light"
+            size="sm"
+            onClick={() => setMode(mode === 'move' ? null : 'move')}
+            aria-label={t('plans.moveUnder')}
+            data-testid="node-move"
+          >
+            ⇄
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={t('plans.delete')}>
+          <ActionIcon
+            variant="light"
+            color="red"
+            size="sm"
+            onClick={() => window.confirm(t('plans.confirmDelete', { title: node.title })) && remove.submit()}
+            aria-label={t('plans.delete')}
+          >
+            ×
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+      <Problem error={remove.error ?? move.error} />
+      {mode === 'link' && (
+        <LinkControl
+          nodeId={node.id}
+          current={node.supports.map((x) => x.id)}
+          targets={targets}
+          onDone={done}
+        />
+      )}
+      {mode === 'add' && <NodeForm planId={plan.id} parentId={node.id} onDone={done} />}
+      {mode === 'edit' && <NodeForm planId={plan.id} node={node} onDone={done} />}
+      {mode === 'move' && <MoveForm plan={plan} node={node} onDone={done} />}
+    </Stack>
+  );
+}
+
+/** Moves an item under another item of the same plan (not under itself or its descendants), or to the top. */
+function MoveForm({ plan, node, onDone }: { plan: Plan; node: PlanNode; onDone: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const below = new Set<string>([node.id]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const n of plan.nodes)
+      if (n.parentId && below.has(n.parentId) && !below.has(n.id)) {
+        below.add(n.id);
+        grew = true;
+      }
+  }
+  const [parent, setParent] = useState<string>(node.parentId ?? 'root');
+  const save = useSubmit(
+    () =>
+      post(`/api/plan-nodes/${node.id}/move`, {
+        parentId: parent === 'root' ? null : parent,
+        position: 10_000,
+      }),
+    onDone,
+  );
+  return (
+    <Group gap={4}>
+      <Select
+        size="xs"
+        w={320}
+        value={parent}
+        onChange={(v) => v && setParent(v)}
+        allowDeselect={false}
+        searchable
+        data={[
+          { value: 'root', label: t('plans.topLevel') },
+          ...plan.nodes.filter((n) => !below.has(n.id)).map((n) => ({ value: n.id, label: n.title })),
+        ]}
+        data-testid="move-parent"
+      />
+      <Button size="xs" onClick={() => save.submit()} loading={save.busy} data-testid="move-save">
+        {t('plans.move')}
+      </Button>
+      <Problem error={save.error} />
+    </Group>
+  );
+}
+
+/** Adds an item (under `parentId`) or changes one (`node`): kind, code from the nomenclature, title, tags, pagu of a year. */
+function NodeForm({
+  planId,
+  parentId,
+  node,
+  onDone,
+}: {
+  planId: string;
+  parentId?: string | null;
+  node?: PlanNode;
+  onDone: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const thisYear = String(new Date().getFullYear());
+  const [kind, setKind] = useState(node?.kind ?? 'program');
+  const [code, setCode] = useState(node?.code ?? '');
+  const [title, setTitle] = useState(node?.title ?? '');
+  const [tags, setTags] = useState((node?.tags ?? []).join('; '));
+  const [year, setYear] = useState(thisYear);
+  const [pagu, setPagu] = useState<number | ''>(node?.budget[thisYear] ?? '');
+  const [search, setSearch] = useState('');
+  const names = useQuery({
+    queryKey: ['nomenclature', search],
+    queryFn: () =>
+      get<{ items: { code: string; title: string; level: string }[] }>(
+        `/api/nomenclature?q=${encodeURIComponent(search)}`,
+      ),
+    enabled: search.length >= 2,
+  });
+  const budget = { ...(node?.budget ?? {}) };
+  if (pagu === '') delete budget[year];
+  else budget[year] = pagu;
+  const body = {
+    kind,
+    title,
+    tags: tags
+      .split(';')
+      .map((x) => x.trim())
+      .filter(Boolean),
+    budget,
+  };
+  const save = useSubmit(
+    () =>
+      node
+        ? api('PATCH', `/api/plan-nodes/${node.id}`, { ...body, code: code || null })
+        : post(`/api/plans/${planId}/nodes`, {
+            ...body,
+            ...(code ? { code } : {}),
+            ...(parentId ? { parentId } : {}),
+          }),
+    onDone,
+  );
+  return (
+    <Stack gap={4} w={520} mt={4} data-testid="node-form">
+      <Group gap={4} grow>
+        <Select
+          size="xs"
+          label={t('plans.kind')}
+          value={kind}
+          onChange={(v) => v && setKind(v)}
+          allowDeselect={false}
+          data={kinds.map((k) => ({ value: k, label: t(`plans.kinds.${k}`) }))}
+          data-testid="node-kind"
+        />
+        <TextInput
+          size="xs"
+          label={t('plans.code')}
+          value={code}
+          onChange={(e) => setCode(e.currentTarget.value)}
+        />
+      </Group>
+      <Select
+        size="xs"
+        label={t('plans.fromNomenclature')}
+        placeholder={t('plans.searchNomenclature')}
+        searchable
+        searchValue={search}
+        onSearchChange={setSearch}
+        data={(names.data?.items ?? []).map((x) => ({ value: x.code, label: `${x.code} ${x.title}` }))}
+        onChange={(v) => {
+          const hit = names.data?.items.find((x) => x.code === v);
+          if (hit) {
+            setCode(hit.code);
+            setTitle(hit.title);
+          }
+        }}
+        nothingFoundMessage={search.length >= 2 ? t('plans.noNomenclature') : undefined}
+      />
+      <TextInput
+        size="xs"
+        label={t('plans.itemTitle')}
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        data-testid="node-title"
+      />
+      <TextInput
+        size="xs"
+        label={t('plans.tags')}
+        value={tags}
+        onChange={(e) => setTags(e.currentTarget.value)}
+      />
+      <Group gap={4} grow>
+        <TextInput
+          size="xs"
+          label={t('plans.year')}
+          value={year}
+          onChange={(e) => setYear(e.currentTarget.value)}
+        />
+        <NumberInput
+          size="xs"
+          label={t('plans.pagu')}
+          prefix="Rp"
+          thousandSeparator="."
+          decimalSeparator=","
+          min={0}
+          value={pagu}
+          onChange={(v) => setPagu(v === '' ? '' : Number(v))}
+          data-testid="node-pagu"
+        />
+      </Group>
+      <Group>
+        <Button size="xs" onClick={() => save.submit()} loading={save.busy} data-testid="node-save">
+          {t('common.save')}
+        </Button>
+      </Group>
+      <Problem error={save.error} />
+    </Stack>
+  );
+}
+
+/** The reasoning of a projection in the reader's language, with Indonesian number formats. */
+function projectionText(t: TFunction, pr: Indicator['projections'][number]) {
+  const n = (x: number) => formatNumber(x, Math.abs(x - Math.round(x)) < 0.005 ? 0 : 2);
+  if (pr.target === null) return t('plans.reasons.noTarget', { year: pr.year });
+  if (pr.projected === null || pr.basis.slope === null)
+    return t('plans.reasons.fewPoints', { points: pr.basis.points, min: 3 });
+  return t('plans.reasons.trend', {
+    slope: `${pr.basis.slope >= 0 ? '+' : ''}${n(pr.basis.slope)}`,
+    points: pr.basis.points,
+    year: pr.year,
+    projected: n(pr.projected),
+    target: n(pr.target),
+  });
+}
+
+export function IndicatorView({
+  indicator: i,
+  mayEdit,
+  onDone,
+}: {
+  indicator: Indicator;
+  mayEdit: boolean;
+  onDone: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
+  const [value, setValue] = useState<number | ''>('');
+  const [source, setSource] = useState('');
+  const record = useSubmit(
+    () =>
+      api('PUT', `/api/plan-indicators/${i.id}`, {
+        name: i.name,
+        unit: i.unit,
+        direction: i.direction,
+        additive: i.additive,
+        baselineYear: i.baselineYear,
+        baselineValue: i.baselineValue,
+        targets: i.targets,
+        realisations: { ...i.ownRealisations, [year]: { value, source } },
+        ...(i.seriesIndicator ? { seriesIndicator: i.seriesIndicator } : {}),
+      }),
+    async () => {
+      setValue('');
+      await onDone();
+    },
+  );
+  const shown = i.byYear.filter((y) => y.year >= i.baselineYear);
+  return (
+    <Stack gap={2} mt={6}>
+      <Text size="xs" fw={600}>
+        {i.name} ({i.unit}, {t(`plans.direction.${i.direction}`)}) · {t('plans.baseline')} {i.baselineYear}:{' '}
+        {formatNumber(i.baselineValue, 2)}
+        {i.seriesIndicator && (
+          <Text span c="dimmed" size="xs">
+            {' '}
+            · {t('plans.fromSeries', { series: i.seriesIndicator })}
+          </Text>
+        )}
+      </Text>
+      <Table fz="xs" withTableBorder maw={720}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('plans.year')}</Table.Th>
+            <Table.Th ta="right">{t('plans.target')}</Table.Th>
+            <Table.Th ta="right">{t('plans.realisation')}</Table.Th>
+            <Table.Th ta="right">{t('plans.achievement')}</Table.Th>
+            <Table.Th>{t('plans.source')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {shown.map((y) => (
+            <Table.Tr key={y.year}>
+              <Table.Td>{y.year}</Table.Td>
+              <Table.Td ta="right">{y.target === null ? '–' : formatNumber(y.target, 2)}</Table.Td>
+              <Table.Td ta="right">{y.realisation === null ? '–' : formatNumber(y.realisation, 2)}</Table.Td>
+              <Table.Td ta="right">
+                {y.achievement !== null && (
+                  <Badge size="xs" color={lightColour[y.light ?? ''] ?? 'gray'} variant="light">
+                    {formatNumber(y.achievement, 1)} %
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td c="dimmed">{y.source ?? ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {i.projections.map((pr) => (
+        <Text size="xs" key={pr.year} data-testid="projection">
+          <Badge size="xs" color={verdictColour[pr.verdict]} variant="light" mr={6}>
+            {pr.year}: {t(`plans.verdicts.${pr.verdict}`)}
+          </Badge>
+          {projectionText(t, pr)}
+        </Text>
+      ))}
+      {mayEdit && (
+        <Group gap={4} align="end">
+          <TextInput
+            size="xs"
+            w={70}
+            label={t('plans.year')}
+            value={year}
+            onChange={(e) => setYear(e.currentTarget.value)}
+          />
+          <NumberInput
+            size="xs"
+            w={110}
+            label={t('plans.realisation')}
+            decimalSeparator=","
+            value={value}
+            onChange={(v) => setValue(v === '' ? '' : Number(v))}
+          />
+          <TextInput
+            size="xs"
+            w={200}
+            label={t('plans.source')}
+            value={source}
+            onChange={(e) => setSource(e.currentTarget.value)}
+          />
+          <Button
+            size="xs"
+            variant="light"
+            disabled={value === ''}
+            onClick={() => record.submit()}
+            loading={record.busy}
+          >
+            {t('plans.recordRealisation')}
+          </Button>
+          <Problem error={record.error} />
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+interface HistoryEntry {
+  id: number;
+  at: string;
+  actor: string;
+  role: string;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** Every change to the plan, newest first: who, when, what, and what it was before. */
+function History({ planId }: { planId: string }) {
+  const { t } = useTranslation();
+  const h = useQuery({
+    queryKey: ['plan-history', planId],
+    queryFn: () => get<{ items: HistoryEntry[] }>(`/api/plans/${planId}/history`),
+  });
+  const describe = (x: HistoryEntry) => {
+    const title = String(x.after?.title ?? x.before?.title ?? x.after?.name ?? x.before?.name ?? '');
+    const changed =
+      x.before && x.after
+        ? Object.keys(x.after).filter(
+            (k) =>
+              !['nodeId', 'title', 'indicatorId'].includes(k) ||
+              (k === 'title' && x.before?.title !== x.after?.title),
+          )
+        : [];
+    return `${title}${changed.length ? ` (${changed.join(', ')})` : ''}`;
+  };
+  return (
+    <Card withBorder p={0} data-testid="history">
+      <Text fw={600} p="xs">
+        {t('plans.history')}
+      </Text>
+      <Table fz="xs" striped>
+        <Table.Tbody>
+          {h.data?.items.map((x) => (
+            <Table.Tr key={x.id}>
+              <Table.Td w={150}>{formatDateTime(x.at)}</Table.Td>
+              <Table.Td w={140}>{x.actor}</Table.Td>
+              <Table.Td w={180}>{t(`plans.actions.${x.action.replace('plan.', '')}`)}</Table.Td>
+              <Table.Td>{describe(x)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
   );
 }
 
@@ -170,13 +751,16 @@ function LinkControl({
   nodeId: string;
   current: string[];
   targets: { id: string; title: string }[];
-  onDone: () => void;
+  onDone: () => Promise<void>;
 }) {
   const { t } = useTranslation();
   const [picked, setPicked] = useState<string | null>(null);
   const save = useSubmit(
     () => api('PUT', `/api/plan-nodes/${nodeId}/links`, { supports: [...current, picked] }),
-    onDone,
+    async () => {
+      setPicked(null);
+      await onDone();
+    },
   );
   const choices = targets
     .filter((x) => !current.includes(x.id))
@@ -201,7 +785,7 @@ function LinkControl({
         loading={save.busy}
         data-testid="link-save"
       >
-        {t('plans.edit')}
+        {t('plans.link')}
       </Button>
       <Problem error={save.error} />
     </Group>

@@ -1,10 +1,24 @@
-import { Badge, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  CloseButton,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
+import { useSession } from '../../app/session.ts';
 
 interface Named {
   id: string;
@@ -12,6 +26,14 @@ interface Named {
   plan: string;
   level: string;
   owner: string | null;
+  ownerName: string | null;
+}
+interface Score {
+  owner: string;
+  ownerName: string;
+  total: number;
+  aligned: number;
+  score: number | null;
 }
 interface Money {
   total: number;
@@ -25,7 +47,8 @@ interface Sync {
   uncovered: Named[];
   kabupaten: Money;
   nasional: Money;
-  scores: { owner: string; total: number; aligned: number; score: number | null }[];
+  scores: Score[];
+  villages: Score[];
   consistency: {
     nodeId: string;
     title: string;
@@ -51,7 +74,9 @@ const pct = (x: number | null) => (x === null ? '–' : `${formatNumber(x * 100,
 /** The synchronisation dashboard: what supports nothing, what nothing supports, where the money goes, who is aligned. */
 export default function PlanningPage() {
   const { t } = useTranslation();
+  const { can } = useSession();
   const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [drill, setDrill] = useState<string | null>(null);
   const sync = useQuery({
     queryKey: ['plans-sync', year],
     queryFn: () => get<Sync>(`/api/plans/sync?year=${year}`),
@@ -65,7 +90,17 @@ export default function PlanningPage() {
           .sort((a, b) => b.amount - a.amount)
           .map((x) => (
             <Table.Tr key={x.id}>
-              <Table.Td>{x.title}</Table.Td>
+              <Table.Td>
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="xs"
+                  onClick={() => setDrill(x.id)}
+                  data-testid="drill-open"
+                >
+                  {x.title}
+                </Anchor>
+              </Table.Td>
               <Table.Td ta="right">{formatRupiah(Math.round(x.amount))}</Table.Td>
               <Table.Td ta="right">{pct(x.share)}</Table.Td>
             </Table.Tr>
@@ -85,6 +120,22 @@ export default function PlanningPage() {
           w={120}
           allowDeselect={false}
         />
+        <Button component="a" size="xs" variant="default" href={`/api/plans/matrix.xlsx?year=${year}`}>
+          {t('plans.matrixXlsx')}
+        </Button>
+        <Button component="a" size="xs" variant="default" href={`/api/plans/matrix.pdf?year=${year}`}>
+          {t('plans.matrixPdf')}
+        </Button>
+        <Button component={Link} size="xs" variant="subtle" to="/capaian">
+          {t('plans.publicTargets')}
+        </Button>
+        {can('plans.manage') && (
+          <Button component={Link} size="xs" variant="subtle" to="/perencanaan/data">
+            {t('plans.referenceData')}
+          </Button>
+        )}
+      </Group>
+      <Group>
         {d && (
           <Text size="sm">
             {t('plans.served', {
@@ -95,6 +146,7 @@ export default function PlanningPage() {
           </Text>
         )}
       </Group>
+      {drill && <Drill node={drill} year={year} onClose={() => setDrill(null)} />}
       {d && (
         <>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -107,7 +159,10 @@ export default function PlanningPage() {
                   {d.orphans.map((o) => (
                     <Table.Tr key={o.id}>
                       <Table.Td>{o.title}</Table.Td>
-                      <Table.Td c="dimmed">{o.plan}</Table.Td>
+                      <Table.Td c="dimmed">
+                        {o.plan}
+                        {o.ownerName && ` · ${o.ownerName}`}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -148,25 +203,16 @@ export default function PlanningPage() {
               <Text fw={600} p="xs">
                 {t('plans.scores')}
               </Text>
-              <Table fz="xs" striped>
-                <Table.Tbody>
-                  {d.scores.map((x) => (
-                    <Table.Tr key={x.owner}>
-                      <Table.Td>{x.owner}</Table.Td>
-                      <Table.Td ta="right">{formatRupiah(x.total)}</Table.Td>
-                      <Table.Td ta="right">
-                        <Badge
-                          color={(x.score ?? 0) >= 90 ? 'teal' : (x.score ?? 0) >= 60 ? 'yellow' : 'red'}
-                          variant="light"
-                        >
-                          {x.score === null ? '–' : `${formatNumber(x.score, 0)} %`}
-                        </Badge>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <ScoreTable rows={d.scores} />
             </Card>
+            <Card withBorder p={0} data-testid="villages">
+              <Text fw={600} p="xs">
+                {t('plans.villages')}
+              </Text>
+              <ScoreTable rows={d.villages} />
+            </Card>
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Card withBorder p={0}>
               <Text fw={600} p="xs">
                 {t('plans.consistency', { n: d.consistency.length })}
@@ -209,5 +255,115 @@ export default function PlanningPage() {
         </Table>
       </Card>
     </Stack>
+  );
+}
+
+function ScoreTable({ rows }: { rows: Score[] }) {
+  return (
+    <Table fz="xs" striped>
+      <Table.Tbody>
+        {rows.map((x) => (
+          <Table.Tr key={x.owner}>
+            <Table.Td>{x.ownerName}</Table.Td>
+            <Table.Td ta="right">{formatRupiah(x.total)}</Table.Td>
+            <Table.Td ta="right">
+              <Badge
+                color={(x.score ?? 0) >= 90 ? 'teal' : (x.score ?? 0) >= 60 ? 'yellow' : 'red'}
+                variant="light"
+              >
+                {x.score === null ? '–' : `${formatNumber(x.score, 0)} %`}
+              </Badge>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+interface DrillNode {
+  id: string;
+  title: string;
+  code: string | null;
+  kind: string;
+  level: string;
+  plan: string;
+  planId: string;
+  ownerName: string | null;
+  budget: number;
+  via: string[];
+}
+interface DrillResult {
+  target: { id: string; title: string; plan: string };
+  nodes: DrillNode[];
+  proposals: { id: string; trackingCode: string; title: string; stage: string; planNodeId: string }[];
+}
+
+/**
+ * What serves a target, as a tree under it: the kabupaten goals and targets, the OPD programs down
+ * to sub-kegiatan, the desa items, and the Musrenbang proposals linked to them, with the year's pagu.
+ */
+function Drill({ node, year, onClose }: { node: string; year: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const q = useQuery({
+    queryKey: ['plans-drill', node, year],
+    queryFn: () => get<DrillResult>(`/api/plans/drill?node=${node}&year=${year}`),
+  });
+  const r = q.data;
+  if (!r) return null;
+  // Each node is drawn once, under the first node it goes through.
+  const placed = new Set<string>();
+  const rows: { node: DrillNode; depth: number }[] = [];
+  const walk = (id: string, depth: number) => {
+    for (const n of r.nodes.filter((x) => x.via.includes(id))) {
+      if (placed.has(n.id)) continue;
+      placed.add(n.id);
+      rows.push({ node: n, depth });
+      walk(n.id, depth + 1);
+    }
+  };
+  walk(r.target.id, 0);
+  // Money is counted once, on the work items (Renja and RKPDes), not again on what they serve.
+  const total = rows.reduce((s, x) => s + x.node.budget, 0);
+  return (
+    <Card withBorder data-testid="drill">
+      <Group justify="space-between">
+        <Text fw={600}>{t('plans.drillTitle', { title: r.target.title })}</Text>
+        <CloseButton onClick={onClose} aria-label={t('common.close')} />
+      </Group>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t('plans.drillHelp', { n: rows.length, total: formatRupiah(total), year })}
+      </Text>
+      <Table fz="xs" striped>
+        <Table.Tbody>
+          {rows.map(({ node: n, depth }) => (
+            <Table.Tr key={n.id}>
+              <Table.Td pl={8 + depth * 18}>
+                <Badge size="xs" variant="light" mr={6}>
+                  {t(`plans.kinds.${n.kind}`)}
+                </Badge>
+                {n.code && `${n.code} `}
+                <Anchor component={Link} to={`/perencanaan/${n.planId}`} size="xs">
+                  {n.title}
+                </Anchor>
+                {r.proposals
+                  .filter((x) => x.planNodeId === n.id)
+                  .map((x) => (
+                    <Text size="xs" c="dimmed" key={x.id}>
+                      ↳ {t('plans.proposal')}{' '}
+                      <Anchor component={Link} to={`/usulan/${x.id}`} size="xs">
+                        {x.trackingCode}
+                      </Anchor>{' '}
+                      {x.title}
+                    </Text>
+                  ))}
+              </Table.Td>
+              <Table.Td c="dimmed">{n.ownerName ?? n.plan}</Table.Td>
+              <Table.Td ta="right">{n.budget ? formatRupiah(n.budget) : ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
   );
 }

@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Card,
-  FileInput,
   Group,
   NumberInput,
   SimpleGrid,
@@ -16,7 +15,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api, get, uploadFile, XLSX_TYPE } from '../../app/api.ts';
+import { api, get } from '../../app/api.ts';
+import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatNumber } from '../../app/format.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
@@ -176,40 +176,22 @@ export function ProjectExtras({ items }: { items: ProjectItem[] }) {
 function ProgressFile() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [done, setDone] = useState<number | null>(null);
-  const send = useSubmit(
-    async () => {
-      if (!file) return;
-      const r = await uploadFile<{ rows: number }>(
-        '/api/projects/import/progress',
-        file,
-        file.name.endsWith('.csv') ? 'text/csv' : XLSX_TYPE,
-      );
-      setDone(r.rows);
-    },
-    () => client.invalidateQueries({ queryKey: ['projects'] }),
-  );
   return (
     <Card withBorder>
       <Text fw={600} size="sm">
         {t('projects.progressFile')}
       </Text>
-      <Group mt="xs" align="end">
+      <Group mt="xs" align="start">
         <Button component="a" variant="default" href="/api/projects/export/progress.xlsx">
           {t('projects.downloadLayout')}
         </Button>
-        <FileInput w={200} placeholder="XLSX / CSV" accept=".xlsx,.csv" value={file} onChange={setFile} />
-        <Button onClick={() => send.submit()} disabled={!file} loading={send.busy}>
-          {t('projects.upload')}
-        </Button>
+        <FileUpload<{ rows: number }>
+          url="/api/projects/import/progress"
+          label={t('projects.upload')}
+          describe={(r) => t('projects.imported', { n: r.rows })}
+          onDone={() => client.invalidateQueries({ queryKey: ['projects'] })}
+        />
       </Group>
-      {done !== null && (
-        <Text size="sm" mt="xs">
-          {t('projects.imported', { n: done })}
-        </Text>
-      )}
-      <Problem error={send.error} />
     </Card>
   );
 }
