@@ -266,53 +266,50 @@ function indicatorRow(ctx: AppContext, body: IndicatorBody) {
   };
 }
 
+/** An indicator about to change, with its node, once the principal may edit its plan. */
+async function indicatorForEdit(ctx: AppContext, principal: Principal, id: string) {
+  const [before] = await ctx.database.db.select().from(planIndicators).where(eq(planIndicators.id, id));
+  if (!before) throw new AppError('NOT_FOUND', { details: { what: id } });
+  const node = await mustFindNode(ctx, before.nodeId);
+  await assertMayEdit(ctx, principal, await mustFindPlan(ctx, node.planId));
+  const snapshot = (i: Pick<typeof before, 'name' | 'targets' | 'realisations'>) => ({
+    indicatorId: id,
+    name: i.name,
+    targets: i.targets,
+    realisations: i.realisations,
+  });
+  return { before, node, snapshot };
+}
+
 export async function updateIndicator(
   ctx: AppContext,
   principal: Principal,
   id: string,
   body: IndicatorBody,
 ) {
-  const db = ctx.database.db;
-  const [before] = await db.select().from(planIndicators).where(eq(planIndicators.id, id));
-  if (!before) throw new AppError('NOT_FOUND', { details: { what: id } });
-  const node = await mustFindNode(ctx, before.nodeId);
-  await assertMayEdit(ctx, principal, await mustFindPlan(ctx, node.planId));
-  await db.transaction(async (tx) => {
+  const { before, node, snapshot } = await indicatorForEdit(ctx, principal, id);
+  await ctx.database.db.transaction(async (tx) => {
     await tx.update(planIndicators).set(indicatorRow(ctx, body)).where(eq(planIndicators.id, id));
     await appendAudit(tx, principal, {
       action: 'plan.indicator_changed',
       entity: 'plan',
       entityId: node.planId,
-      before: {
-        indicatorId: id,
-        name: before.name,
-        targets: before.targets,
-        realisations: before.realisations,
-      },
-      after: { indicatorId: id, name: body.name, targets: body.targets, realisations: body.realisations },
+      before: snapshot(before),
+      after: snapshot(body),
     });
   });
   return { ok: true as const };
 }
 
 export async function deleteIndicator(ctx: AppContext, principal: Principal, id: string) {
-  const db = ctx.database.db;
-  const [before] = await db.select().from(planIndicators).where(eq(planIndicators.id, id));
-  if (!before) throw new AppError('NOT_FOUND', { details: { what: id } });
-  const node = await mustFindNode(ctx, before.nodeId);
-  await assertMayEdit(ctx, principal, await mustFindPlan(ctx, node.planId));
-  await db.transaction(async (tx) => {
+  const { before, node, snapshot } = await indicatorForEdit(ctx, principal, id);
+  await ctx.database.db.transaction(async (tx) => {
     await tx.delete(planIndicators).where(eq(planIndicators.id, id));
     await appendAudit(tx, principal, {
       action: 'plan.indicator_deleted',
       entity: 'plan',
       entityId: node.planId,
-      before: {
-        indicatorId: id,
-        name: before.name,
-        targets: before.targets,
-        realisations: before.realisations,
-      },
+      before: snapshot(before),
     });
   });
   return { ok: true as const };

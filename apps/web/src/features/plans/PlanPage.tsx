@@ -14,6 +14,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
+import { planNodeKinds } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
@@ -87,17 +88,6 @@ export const verdictColour: Record<string, string> = {
   off_track: 'red',
   unknown: 'gray',
 };
-const kinds = [
-  'visi',
-  'misi',
-  'tujuan',
-  'sasaran',
-  'prioritas',
-  'program',
-  'kegiatan',
-  'subkegiatan',
-  'rkpdes',
-];
 
 /**
  * A plan as a tree: each item with its links up, its pagu and its indicators' achievement and
@@ -488,7 +478,7 @@ function NodeForm({
           value={kind}
           onChange={(v) => v && setKind(v)}
           allowDeselect={false}
-          data={kinds.map((k) => ({ value: k, label: t(`plans.kinds.${k}`) }))}
+          data={planNodeKinds.map((k) => ({ value: k, label: t(`plans.kinds.${k}`) }))}
           data-testid="node-kind"
         />
         <TextInput

@@ -59,7 +59,7 @@ interface Sync {
     gap: number;
   }[];
 }
-interface PlanItem {
+export interface PlanItem {
   id: string;
   kind: string;
   level: string;

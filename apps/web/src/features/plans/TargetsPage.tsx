@@ -4,17 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { get } from '../../app/api.ts';
+import type { PlanItem } from './PlanningPage.tsx';
 import { type Indicator, IndicatorView } from './PlanPage.tsx';
 
-interface PlanItem {
-  id: string;
-  kind: string;
-  level: string;
-  name: string;
-  startYear: number;
-  endYear: number;
-  sample: boolean;
-}
 interface Plan extends PlanItem {
   nodes: { id: string; kind: string; title: string; indicators: Indicator[] }[];
 }
