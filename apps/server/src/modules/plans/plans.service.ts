@@ -733,7 +733,8 @@ async function ownerNames(ctx: AppContext, owners: readonly (string | null)[]) {
 export async function synchronisation(ctx: AppContext, year: string) {
   const { core, nodes, planOf } = await coreNodes(ctx);
   const title = new Map(nodes.map((n) => [n.id, n.title]));
-  const planName = (nodeId: string) => planOf.get(nodes.find((n) => n.id === nodeId)!.planId)!.name;
+  const planIdOf = new Map(nodes.map((n) => [n.id, n.planId]));
+  const planName = (nodeId: string) => planOf.get(planIdOf.get(nodeId)!)!.name;
   const names = await ownerNames(
     ctx,
     core.map((n) => n.owner),

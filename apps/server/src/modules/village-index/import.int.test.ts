@@ -119,7 +119,8 @@ describe("import of Kemendesa's yearly composites file", () => {
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues[0]).toMatchObject({ field: 'line 3, column KODE_DESA', issue: 'region_code' });
-    expect(bad.json().detail).toContain('line 3, column KODE_DESA');
+    // The place in the file is named in the user's language.
+    expect(bad.json().detail).toContain('baris 3, kolom KODE_DESA');
     const desa = await login(t.app, 'desa.jaten');
     expect((await upload(kemendesaFile(2019, 2023), desa)).statusCode).toBe(403);
   });
