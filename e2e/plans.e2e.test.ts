@@ -71,7 +71,17 @@ describe('plans in Chromium', () => {
     await page.getByRole('option', { name: '(tingkat teratas)' }).click();
     await added.getByTestId('move-save').click();
     await expect.poll(() => indent(added)).toBe(0);
+    // An indicator on the new item: baseline and a target, read back with its achievement row.
+    await added.getByTestId('node-indicator').click();
+    const ind = added.getByTestId('indicator-form');
+    await ind.getByTestId('indicator-name').fill('Angka partisipasi murni SD');
+    await ind.getByTestId('indicator-baseline').fill('97');
+    await ind.getByLabel('Target 2026').fill('98,5');
+    await ind.getByTestId('indicator-save').click();
+    await added.getByText('Angka partisipasi murni SD (%').waitFor();
+    expect(await added.innerText()).toContain('98,50');
     await page.getByTestId('history-toggle').click();
+
     const history = page.getByTestId('history');
     await history.getByText('butir dipindah').waitFor();
     expect(await history.innerText()).toContain('butir ditambah');
@@ -97,5 +107,14 @@ describe('plans in Chromium', () => {
     await node.getByText('Mendukung: Meningkatnya kemantapan jalan kabupaten').waitFor();
     expect(await score()).toBe('100');
     await shot(page, 'plans-linked');
+    // The desa starts next year's RKPDes: its own, at its own level.
+    const next = String(new Date().getFullYear() + 1);
+    const form = page.getByTestId('new-plan');
+    await form.getByLabel('Nama rencana').fill(`RKPDes Jaten ${next}`);
+    await form.getByLabel('Tahun awal').fill(next);
+    await form.getByLabel('Tahun akhir').fill(next);
+    await form.getByTestId('new-plan-save').click();
+    await page.getByRole('heading', { name: `RKPDes Jaten ${next}` }).waitFor();
+    expect(await page.getByText('Desa Jaten').count()).toBeGreaterThan(0);
   });
 });

@@ -602,6 +602,12 @@ describe('plan templates, nomenclature and statistics from files', () => {
     const series = (
       await as(null, 'GET', '/api/stats/series?indicator=persentase_penduduk_miskin_P0&region=35.05')
     ).json().items;
+    // Every stored value is a number (a row such as "22 / 220 / 28" is not loaded).
+    const all = (await as(null, 'GET', '/api/stats/series')).json();
+    expect(all.items.every((x: { value: unknown }) => typeof x.value === 'number')).toBe(true);
+    expect(all.indicators.map((x: { indicator: string }) => x.indicator)).not.toContain(
+      'jumlah_kecamatan_desa_kelurahan',
+    );
     expect(series.map((x: { year: number }) => x.year)).toEqual(
       expect.arrayContaining([2015, 2016, 2023, 2024, 2025, 2026]),
     );

@@ -190,7 +190,7 @@ const referenceDir = new URL('../../../../../reference-data/', import.meta.url);
 /**
  * Reference data every installation starts with (not samples): the kabupaten's published headline
  * statistics (reference-data/stats, each row with its source; periods that are not a calendar
- * year, such as a quarter or a mid-year estimate, are left out) and, when the list is still empty,
+ * year, such as a quarter or a mid-year estimate, and values that are not one number are left out) and, when the list is still empty,
  * the program-level subset of the nomenclature shipped in reference-data/nomenclature.
  */
 export async function loadReferenceLists(ctx: AppContext, principal: Principal) {
@@ -207,7 +207,9 @@ export async function loadReferenceLists(ctx: AppContext, principal: Principal) 
     const rows: (typeof statSeries.$inferInsert)[] = [];
     for (const cells of body) {
       const period = /^(\d{4})(?: \(([^)]*)\))?$/.exec(t.cell(cells, 'year_or_period'));
-      if (!period) continue;
+      const value = Number(t.cell(cells, 'value'));
+      // A count written as "22 / 220 / 28" is not one value of a series.
+      if (!period || !Number.isFinite(value)) continue;
       const key = `${t.cell(cells, 'indicator')}|${period[1]}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -215,7 +217,7 @@ export async function loadReferenceLists(ctx: AppContext, principal: Principal) 
         indicator: t.cell(cells, 'indicator'),
         regionCode: '35.05',
         year: Number(period[1]),
-        value: Number(t.cell(cells, 'value')),
+        value,
         unit: t.cell(cells, 'unit'),
         source: `${t.cell(cells, 'original_source')}${period[2] ? ` · ${period[2]}` : ''}`,
       });

@@ -9,6 +9,7 @@ import {
   orphans,
   type PlanLevel,
   type PlanNode,
+  planLevels,
   projection,
   servingNodes,
   synchronisationMatrix,
@@ -66,14 +67,23 @@ export async function assertMayEdit(ctx: AppContext, principal: Principal, plan:
   if (!own || plan.owner !== own) throw new AppError('OUT_OF_SCOPE');
 }
 
+/** Every plan, from the national level down to the desa, with its owner's name. */
 export async function listPlans(ctx: AppContext) {
-  const rows = await ctx.database.db.select().from(plans).orderBy(asc(plans.level), asc(plans.name));
+  const rows = await ctx.database.db.select().from(plans).orderBy(asc(plans.name));
+  const names = await ownerNames(
+    ctx,
+    rows.map((p) => p.owner),
+  );
+  const rank = (level: string) => planLevels.indexOf(level as PlanLevel);
   return {
-    items: rows.map((p) => ({
-      ...p,
-      createdAt: p.createdAt.toISOString(),
-      updatedAt: p.updatedAt.toISOString(),
-    })),
+    items: rows
+      .sort((a, b) => rank(a.level) - rank(b.level))
+      .map((p) => ({
+        ...p,
+        ownerName: p.owner ? (names.get(p.owner) ?? p.owner) : null,
+        createdAt: p.createdAt.toISOString(),
+        updatedAt: p.updatedAt.toISOString(),
+      })),
   };
 }
 

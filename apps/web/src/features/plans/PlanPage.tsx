@@ -7,6 +7,7 @@ import {
   Group,
   NumberInput,
   Select,
+  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -17,7 +18,7 @@ import {
 import { planNodeKinds } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, get, post } from '../../app/api.ts';
@@ -26,6 +27,8 @@ import { formatDateTime, formatNumber, formatRupiah } from '../../app/format.ts'
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+
+const TrendChart = lazy(() => import('../village-index/TrendChart.tsx'));
 
 export interface Indicator {
   id: string;
@@ -255,7 +258,7 @@ function NodeActions({
   onDone: () => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<'add' | 'edit' | 'move' | 'link' | null>(null);
+  const [mode, setMode] = useState<'add' | 'edit' | 'move' | 'link' | 'indicator' | null>(null);
   const done = async () => {
     setMode(null);
     await onDone();
@@ -290,6 +293,17 @@ function NodeActions({
             </ActionIcon>
           </Tooltip>
         )}
+        <Tooltip label={t('plans.addIndicator')}>
+          <ActionIcon
+            variant="light"
+            size="sm"
+            onClick={() => setMode(mode === 'indicator' ? null : 'indicator')}
+            aria-label={t('plans.addIndicator')}
+            data-testid="node-indicator"
+          >
+            %
+          </ActionIcon>
+        </Tooltip>
         <Tooltip label={t('plans.addChild')}>
           <ActionIcon
             variant="light"
@@ -369,6 +383,123 @@ function NodeActions({
       {mode === 'add' && <NodeForm planId={plan.id} parentId={node.id} onDone={done} />}
       {mode === 'edit' && <NodeForm planId={plan.id} node={node} onDone={done} />}
       {mode === 'move' && <MoveForm plan={plan} node={node} onDone={done} />}
+      {mode === 'indicator' && <IndicatorForm plan={plan} nodeId={node.id} onDone={done} />}
+    </Stack>
+  );
+}
+
+/**
+ * A new indicator on an item: name, unit, direction, baseline, a target for each year of the plan,
+ * and optionally the statistics series its realisations come from.
+ */
+function IndicatorForm({
+  plan,
+  nodeId,
+  onDone,
+}: {
+  plan: Plan;
+  nodeId: string;
+  onDone: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const years = Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, k) =>
+    String(plan.startYear + k),
+  );
+  const [name, setName] = useState('');
+  const [unit, setUnit] = useState('%');
+  const [direction, setDirection] = useState<'higher' | 'lower'>('higher');
+  const [baselineYear, setBaselineYear] = useState<number | ''>(plan.startYear - 1);
+  const [baselineValue, setBaselineValue] = useState<number | ''>('');
+  const [targets, setTargets] = useState<Record<string, number | ''>>({});
+  const [series, setSeries] = useState<string | null>(null);
+  const list = useQuery({
+    queryKey: ['series', null],
+    queryFn: () => get<{ indicators: { indicator: string; n: number }[] }>('/api/stats/series'),
+  });
+  const save = useSubmit(
+    () =>
+      post(`/api/plan-nodes/${nodeId}/indicators`, {
+        name,
+        unit,
+        direction,
+        baselineYear,
+        baselineValue,
+        targets: Object.fromEntries(Object.entries(targets).filter(([, v]) => v !== '')),
+        ...(series ? { seriesIndicator: series } : {}),
+      }),
+    onDone,
+  );
+  return (
+    <Stack gap={4} w={560} mt={4} data-testid="indicator-form">
+      <TextInput
+        size="xs"
+        label={t('plans.indicatorName')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        data-testid="indicator-name"
+      />
+      <Group gap={4} grow>
+        <TextInput
+          size="xs"
+          label={t('plans.unit')}
+          value={unit}
+          onChange={(e) => setUnit(e.currentTarget.value)}
+        />
+        <Select
+          size="xs"
+          label={t('plans.directionLabel')}
+          value={direction}
+          onChange={(v) => v && setDirection(v as 'higher' | 'lower')}
+          allowDeselect={false}
+          data={[
+            { value: 'higher', label: t('plans.direction.higher') },
+            { value: 'lower', label: t('plans.direction.lower') },
+          ]}
+        />
+      </Group>
+      <Group gap={4} grow>
+        <NumberInput
+          size="xs"
+          label={t('plans.baselineYear')}
+          value={baselineYear}
+          onChange={(v) => setBaselineYear(v === '' ? '' : Number(v))}
+        />
+        <NumberInput
+          size="xs"
+          label={t('plans.baselineValue')}
+          decimalSeparator=","
+          value={baselineValue}
+          onChange={(v) => setBaselineValue(v === '' ? '' : Number(v))}
+          data-testid="indicator-baseline"
+        />
+      </Group>
+      <Group gap={4} grow>
+        {years.map((y) => (
+          <NumberInput
+            key={y}
+            size="xs"
+            label={`${t('plans.target')} ${y}`}
+            decimalSeparator=","
+            value={targets[y] ?? ''}
+            onChange={(v) => setTargets((x) => ({ ...x, [y]: v === '' ? '' : Number(v) }))}
+          />
+        ))}
+      </Group>
+      <Select
+        size="xs"
+        label={t('plans.series')}
+        clearable
+        searchable
+        value={series}
+        onChange={setSeries}
+        data={(list.data?.indicators ?? []).map((x) => x.indicator)}
+      />
+      <Group>
+        <Button size="xs" onClick={() => save.submit()} loading={save.busy} data-testid="indicator-save">
+          {t('common.save')}
+        </Button>
+      </Group>
+      <Problem error={save.error} />
     </Stack>
   );
 }
@@ -594,6 +725,13 @@ export function IndicatorView({
     },
   );
   const shown = i.byYear.filter((y) => y.year >= i.baselineYear);
+  // The path: baseline to the last target year; targets, actuals, and the projection from the last actual.
+  const last = Math.max(i.baselineYear, ...shown.map((y) => y.year), ...i.projections.map((p) => p.year));
+  const years = Array.from({ length: last - i.baselineYear + 1 }, (_, k) => i.baselineYear + k);
+  const at = (y: number) => shown.find((x) => x.year === y);
+  const actual = years.map((y) => (y === i.baselineYear ? i.baselineValue : (at(y)?.realisation ?? null)));
+  const lastActual = Math.max(...years.filter((_, k) => actual[k] !== null));
+  const projected = i.projections.filter((p) => p.projected !== null).at(-1);
   return (
     <Stack gap={2} mt={6}>
       <Text size="xs" fw={600}>
@@ -606,34 +744,79 @@ export function IndicatorView({
           </Text>
         )}
       </Text>
-      <Table fz="xs" withTableBorder maw={720}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('plans.year')}</Table.Th>
-            <Table.Th ta="right">{t('plans.target')}</Table.Th>
-            <Table.Th ta="right">{t('plans.realisation')}</Table.Th>
-            <Table.Th ta="right">{t('plans.achievement')}</Table.Th>
-            <Table.Th>{t('plans.source')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {shown.map((y) => (
-            <Table.Tr key={y.year}>
-              <Table.Td>{y.year}</Table.Td>
-              <Table.Td ta="right">{y.target === null ? '–' : formatNumber(y.target, 2)}</Table.Td>
-              <Table.Td ta="right">{y.realisation === null ? '–' : formatNumber(y.realisation, 2)}</Table.Td>
-              <Table.Td ta="right">
-                {y.achievement !== null && (
-                  <Badge size="xs" color={lightColour[y.light ?? ''] ?? 'gray'} variant="light">
-                    {formatNumber(y.achievement, 1)} %
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td c="dimmed">{y.source ?? ''}</Table.Td>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xs">
+        <Table fz="xs" withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('plans.year')}</Table.Th>
+              <Table.Th ta="right">{t('plans.target')}</Table.Th>
+              <Table.Th ta="right">{t('plans.realisation')}</Table.Th>
+              <Table.Th ta="right">{t('plans.achievement')}</Table.Th>
+              <Table.Th>{t('plans.source')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((y) => (
+              <Table.Tr key={y.year}>
+                <Table.Td>{y.year}</Table.Td>
+                <Table.Td ta="right">{y.target === null ? '–' : formatNumber(y.target, 2)}</Table.Td>
+                <Table.Td ta="right">
+                  {y.realisation === null ? '–' : formatNumber(y.realisation, 2)}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {y.achievement !== null && (
+                    <Badge size="xs" color={lightColour[y.light ?? ''] ?? 'gray'} variant="light">
+                      {formatNumber(y.achievement, 1)} %
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td c="dimmed">{y.source ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Suspense fallback={null}>
+          <TrendChart
+            height={220}
+            scale
+            years={years}
+            series={[
+              {
+                name: t('plans.target'),
+                kind: 'line',
+                values: years.map((y) => at(y)?.target ?? null),
+                colour: '#868e96',
+                connectNulls: true,
+              },
+              {
+                name: t('plans.realisation'),
+                kind: 'line',
+                values: actual,
+                colour: '#0ca678',
+                connectNulls: true,
+              },
+              ...(projected
+                ? [
+                    {
+                      name: t('plans.projection'),
+                      kind: 'line' as const,
+                      values: years.map((y) =>
+                        y === lastActual
+                          ? actual[years.indexOf(y)]!
+                          : y === projected.year
+                            ? Math.round(projected.projected! * 100) / 100
+                            : null,
+                      ),
+                      colour: '#f08c00',
+                      connectNulls: true,
+                      dashed: true,
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        </Suspense>
+      </SimpleGrid>
       {i.projections.map((pr) => (
         <Text size="xs" key={pr.year} data-testid="projection">
           <Badge size="xs" color={verdictColour[pr.verdict]} variant="light" mr={6}>

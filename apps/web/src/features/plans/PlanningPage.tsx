@@ -19,6 +19,7 @@ import { Link } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { useSession } from '../../app/session.ts';
+import { NewPlan } from './NewPlan.tsx';
 
 interface Named {
   id: string;
@@ -64,6 +65,7 @@ export interface PlanItem {
   kind: string;
   level: string;
   name: string;
+  ownerName: string | null;
   startYear: number;
   endYear: number;
   sample: boolean;
@@ -234,6 +236,7 @@ export default function PlanningPage() {
           </SimpleGrid>
         </>
       )}
+      {can('plans.edit') && <NewPlan />}
       <Card withBorder p={0}>
         <Text fw={600} p="xs">
           {t('plans.list')}
@@ -246,6 +249,7 @@ export default function PlanningPage() {
                   <Link to={`/perencanaan/${p.id}`}>{p.name}</Link>
                 </Table.Td>
                 <Table.Td>{p.kind}</Table.Td>
+                <Table.Td c="dimmed">{p.ownerName ?? ''}</Table.Td>
                 <Table.Td>
                   {p.startYear}–{p.endYear}
                 </Table.Td>

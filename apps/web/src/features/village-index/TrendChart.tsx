@@ -12,6 +12,9 @@ export interface TrendSeries {
   values: (number | null)[];
   colour?: string;
   stack?: string;
+  /** Draw a line across the gaps (a projection from the last actual to a later year). */
+  connectNulls?: boolean;
+  dashed?: boolean;
 }
 
 /**
@@ -23,11 +26,14 @@ export default function TrendChart({
   series,
   height = 260,
   yMin,
+  scale = false,
 }: {
   years: readonly (number | string)[];
   series: TrendSeries[];
   height?: number;
   yMin?: number;
+  /** Fit the y axis to the data instead of starting it at zero. */
+  scale?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -38,13 +44,20 @@ export default function TrendChart({
       legend: { bottom: 0, type: 'scroll' },
       grid: { left: 48, right: 16, top: 16, bottom: 48 },
       xAxis: { type: 'category', data: years.map(String) },
-      yAxis: { type: 'value', ...(yMin !== undefined ? { min: yMin } : {}) },
+      yAxis: { type: 'value', scale, ...(yMin !== undefined ? { min: yMin } : {}) },
       series: series.map((s) => ({
         name: s.name,
         type: s.kind,
         data: s.values,
         ...(s.stack ? { stack: s.stack } : {}),
-        ...(s.colour ? { itemStyle: { color: s.colour }, lineStyle: { color: s.colour } } : {}),
+        ...(s.connectNulls ? { connectNulls: true } : {}),
+        ...(s.dashed ? { lineStyle: { type: 'dashed', ...(s.colour ? { color: s.colour } : {}) } } : {}),
+        ...(s.colour
+          ? {
+              itemStyle: { color: s.colour },
+              lineStyle: { color: s.colour, ...(s.dashed ? { type: 'dashed' } : {}) },
+            }
+          : {}),
       })),
     });
     const resize = () => chart.resize();
@@ -53,6 +66,6 @@ export default function TrendChart({
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [years, series, yMin]);
+  }, [years, series, yMin, scale]);
   return <div ref={ref} style={{ width: '100%', height }} data-testid="trend-chart" />;
 }

@@ -1,0 +1,110 @@
+import { Button, Card, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { get, post } from '../../app/api.ts';
+import { Problem } from '../../app/Problem.tsx';
+import { useSession } from '../../app/session.ts';
+import { useSubmit } from '../../app/use-submit.ts';
+import { DesaPicker } from '../musrenbang/DesaPicker.tsx';
+
+/** The level each kind of plan belongs to (Permendagri 86/2017; UU 25/2004 for the national plans). */
+const levelOf: Record<string, string> = {
+  RPJPN: 'nasional',
+  RPJMN: 'nasional',
+  RPJPD: 'kabupaten',
+  RPJMD: 'kabupaten',
+  RKPD: 'kabupaten',
+  Renstra: 'opd',
+  Renja: 'opd',
+  RPJMDes: 'desa',
+  RKPDes: 'desa',
+};
+
+/**
+ * A new plan: its kind (which sets its level), name and period; Bappeda names the OPD or desa that
+ * owns an OPD or desa plan, while an OPD or desa creates only its own.
+ */
+export function NewPlan() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { session } = useSession();
+  const role = session?.user?.role;
+  const kinds = Object.keys(levelOf).filter(
+    (k) => role === 'admin' || role === 'perencana' || levelOf[k] === role,
+  );
+  const [kind, setKind] = useState(kinds.includes('Renja') ? 'Renja' : (kinds[0] ?? 'RKPDes'));
+  const year = new Date().getFullYear();
+  const [name, setName] = useState('');
+  const [start, setStart] = useState<number | ''>(year);
+  const [end, setEnd] = useState<number | ''>(year);
+  const [owner, setOwner] = useState<string | null>(null);
+  const level = levelOf[kind]!;
+  const orgs = useQuery({
+    queryKey: ['organisations'],
+    queryFn: () => get<{ items: { id: string; code: string; name: string }[] }>('/api/organisations'),
+    enabled: level === 'opd' && (role === 'admin' || role === 'perencana'),
+  });
+  const save = useSubmit(async () => {
+    const r = await post<{ id: string }>('/api/plans', {
+      kind,
+      level,
+      name,
+      startYear: start,
+      endYear: end,
+      ...(owner && (level === 'opd' || level === 'desa') ? { owner } : {}),
+    });
+    navigate(`/perencanaan/${r.id}`);
+  });
+  const picksOwner = (role === 'admin' || role === 'perencana') && (level === 'opd' || level === 'desa');
+  return (
+    <Card withBorder data-testid="new-plan">
+      <Text fw={600} mb="xs">
+        {t('plans.newPlan')}
+      </Text>
+      <Stack gap="xs" maw={640}>
+        <Group grow>
+          <Select
+            label={t('plans.planKind')}
+            value={kind}
+            onChange={(v) => v && setKind(v)}
+            allowDeselect={false}
+            data={kinds}
+          />
+          <NumberInput
+            label={t('plans.startYear')}
+            value={start}
+            onChange={(v) => setStart(v === '' ? '' : Number(v))}
+          />
+          <NumberInput
+            label={t('plans.endYear')}
+            value={end}
+            onChange={(v) => setEnd(v === '' ? '' : Number(v))}
+          />
+        </Group>
+        <TextInput
+          label={t('plans.planName')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
+        {picksOwner && level === 'opd' && (
+          <Select
+            label={t('plans.ownerOpd')}
+            searchable
+            value={owner}
+            onChange={setOwner}
+            data={(orgs.data?.items ?? []).map((o) => ({ value: o.code, label: o.name }))}
+          />
+        )}
+        {picksOwner && level === 'desa' && <DesaPicker kabupaten="35.05" value={owner} onChange={setOwner} />}
+        <Group>
+          <Button onClick={() => save.submit()} loading={save.busy} data-testid="new-plan-save">
+            {t('plans.create')}
+          </Button>
+        </Group>
+        <Problem error={save.error} />
+      </Stack>
+    </Card>
+  );
+}
