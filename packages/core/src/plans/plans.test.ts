@@ -144,6 +144,13 @@ describe('plan synchronisation', () => {
       { nodeId: 'K-S2', unit: '%', additive: false, targets: { '2026': 90 } },
     ]);
     expect(gaps).toEqual([{ nodeId: 'K-S1', year: '2027', unit: 'km', target: 60, sumBelow: 55, gap: 5 }]);
+    // A year with no lower targets yet is not a shortfall.
+    expect(
+      targetConsistency(nodes, [
+        { nodeId: 'K-S1', unit: 'km', additive: true, targets: { '2026': 50, '2028': 70 } },
+        { nodeId: 'P1', unit: 'km', additive: true, targets: { '2026': 50 } },
+      ]),
+    ).toEqual([]);
   });
 });
 

@@ -216,7 +216,8 @@ export interface TargetIndicator {
 
 /**
  * Target consistency: for an additive indicator of a higher node, the targets of the same unit on
- * the nodes that support it directly must add up to it, year by year; each shortfall is reported.
+ * the nodes that support it directly must add up to it, year by year (in the years the lower
+ * nodes have targets for); each shortfall is reported.
  */
 export function targetConsistency(nodes: readonly PlanNode[], indicators: readonly TargetIndicator[]) {
   const out: { nodeId: string; year: string; unit: string; target: number; sumBelow: number; gap: number }[] =
@@ -227,6 +228,8 @@ export function targetConsistency(nodes: readonly PlanNode[], indicators: readon
     const lower = indicators.filter((i) => below.includes(i.nodeId) && i.unit === hi.unit);
     if (!lower.length) continue;
     for (const [year, target] of Object.entries(hi.targets)) {
+      // A year no lower plan has set targets for yet (a Renja not yet written) is not a shortfall.
+      if (!lower.some((i) => i.targets[year] !== undefined)) continue;
       const sumBelow = lower.reduce((s, i) => s + (i.targets[year] ?? 0), 0);
       if (sumBelow < target)
         out.push({ nodeId: hi.nodeId, year, unit: hi.unit, target, sumBelow, gap: target - sumBelow });

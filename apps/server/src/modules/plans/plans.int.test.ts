@@ -204,6 +204,17 @@ describe('the sample plans', () => {
       (x: { title: string }) => x.title === 'Menurunnya persentase penduduk miskin',
     );
     expect(poverty.amount).toBeCloseTo(2_400_000_000 + 1_300_000_000 / 2 + 1_700_000_000 / 2 + 90_000_000, 3);
+    // Target consistency: the RPJMD wants 1,200 ha this year, the one Renja program serving it 800.
+    expect(sync.consistency).toEqual([
+      expect.objectContaining({
+        title: 'Meningkatnya produktivitas pertanian',
+        year,
+        unit: 'ha',
+        target: 1200,
+        sumBelow: 800,
+        gap: 400,
+      }),
+    ]);
     // Village alignment counts kabupaten targets: Jaten 80 of 140 million, Kolomayan 90 of 210.
     const village = (code: string) => sync.villages.find((v: { owner: string }) => v.owner === code);
     expect(village('35.05.01.2001')).toMatchObject({

@@ -95,7 +95,7 @@ export async function seedSamplePlans(ctx: AppContext) {
       const id = node(p, 'program', title, { budget: pagu, supports, code });
       if (!programOf.has(opd)) programOf.set(opd, id);
     }
-    return p;
+    return programOf.get(opd)!;
   };
   renja('DISDIK', [['1.01.02', 'Program pengelolaan pendidikan', 4_200_000_000, [sSekolah]]]);
   renja('DINKES', [
@@ -136,7 +136,7 @@ export async function seedSamplePlans(ctx: AppContext) {
   renja('DISNAKER', [
     ['2.07.03', 'Program pelatihan kerja dan produktivitas tenaga kerja', 1_300_000_000, [sKerja, sMiskin]],
   ]);
-  renja('DISTANPANGAN', [
+  const pTani = renja('DISTANPANGAN', [
     ['3.27.02', 'Program penyediaan dan pengembangan sarana pertanian', 2_800_000_000, [sTani]],
   ]);
   renja('DISKOPUM', [
@@ -206,6 +206,28 @@ export async function seedSamplePlans(ctx: AppContext) {
       baselineValue: 5.2,
       targets: { '2025': 5.3, '2026': 5.4, '2027': 5.5, '2028': 5.6, '2029': 5.7 },
     }),
+    // An additive target and the one program serving it: 800 of the 1,200 ha the RPJMD wants this
+    // year, a shortfall on the dashboard.
+    {
+      nodeId: sTani,
+      name: 'Luas sawah yang terlayani jaringan irigasi baru',
+      unit: 'ha',
+      direction: 'higher',
+      additive: true,
+      baselineYear: 2024,
+      baselineValue: 0,
+      targets: { '2025': 1000, [year]: 1200, '2029': 1500 },
+    },
+    {
+      nodeId: pTani,
+      name: 'Luas sawah yang terlayani jaringan irigasi baru',
+      unit: 'ha',
+      direction: 'higher',
+      additive: true,
+      baselineYear: 2024,
+      baselineValue: 0,
+      targets: { [year]: 800 },
+    },
   ];
 
   // A few sample Musrenbang proposals addressed to these OPD are linked to their Renja program.
