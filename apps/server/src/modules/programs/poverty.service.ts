@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
   AppError,
   type HouseholdRecord,
@@ -8,50 +6,45 @@ import {
   theil,
   williamson,
 } from '@sinergi/core';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext, Principal } from '../../context.ts';
-import { settings, surveyHouseholds } from '../../db/schema.ts';
+import { settings, statSeries, surveyHouseholds } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import { readSurveyCsv } from '../stats/survey.ts';
-import { parseCsvTable } from '../village-index/template.ts';
 
 /**
- * The kabupaten's poverty and inequality: the real published series (reference-data/stats) beside
- * the figures computed from an imported household survey, for the kabupaten and per kecamatan.
+ * The kabupaten's poverty and inequality: the published series (the statistics series, loaded
+ * from reference-data/stats at first start and updated by imports) beside the figures computed
+ * from an imported household survey, for the kabupaten and per kecamatan.
  */
-const statsFile = fileURLToPath(
-  new URL('../../../../../reference-data/stats/kab-blitar-official-stats.csv', import.meta.url),
-);
+const POVERTY_SERIES = [
+  'persentase_penduduk_miskin_P0',
+  'indeks_kedalaman_kemiskinan_P1',
+  'indeks_keparahan_kemiskinan_P2',
+  'jumlah_penduduk_miskin',
+  'garis_kemiskinan',
+];
 
 /** The published series: poverty rate, P1, P2, poor people and the poverty line, by year, with the source. */
-export function officialSeries() {
-  const [header, ...rows] = parseCsvTable(readFileSync(statsFile), { relaxQuotes: true });
-  const col = (name: string) => header!.indexOf(name);
-  const wanted = new Set([
-    'persentase_penduduk_miskin_P0',
-    'indeks_kedalaman_kemiskinan_P1',
-    'indeks_keparahan_kemiskinan_P2',
-    'jumlah_penduduk_miskin',
-    'garis_kemiskinan',
-  ]);
-  const seen = new Set<string>();
-  return rows
-    .filter((r) => wanted.has(r[col('indicator')]!))
-    .map((r) => ({
-      indicator: r[col('indicator')]!,
-      period: r[col('year_or_period')]!,
-      value: Number(r[col('value')]),
-      unit: r[col('unit')]!,
-      source: r[col('original_source')]!,
-    }))
-    .filter((r) => {
-      const k = `${r.indicator}|${r.period}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    })
-    .sort((a, b) => a.period.localeCompare(b.period));
+export async function officialSeries(ctx: AppContext) {
+  const rows = await ctx.database.db
+    .select()
+    .from(statSeries)
+    .where(
+      and(
+        inArray(statSeries.indicator, POVERTY_SERIES),
+        eq(statSeries.regionCode, ctx.config.activeKabupaten),
+      ),
+    )
+    .orderBy(asc(statSeries.year), asc(statSeries.indicator));
+  return rows.map((r) => ({
+    indicator: r.indicator,
+    period: String(r.year),
+    value: r.value,
+    unit: r.unit ?? '',
+    source: r.source,
+  }));
 }
 
 /** Which survey the page shows, and at what poverty line: kept in settings when a survey is imported. */
@@ -118,7 +111,7 @@ export async function povertyFigures(
 ) {
   const surveys = await listSurveys(ctx);
   const survey = query.survey ?? surveys.at(-1)?.survey;
-  const official = officialSeries();
+  const official = await officialSeries(ctx);
   if (!survey) return { survey: null, official, surveys };
   const setting = await surveySetting(ctx, survey);
   const line = query.line ?? setting?.line;
