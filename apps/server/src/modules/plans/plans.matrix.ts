@@ -19,7 +19,12 @@ const kindName: Record<string, string> = {
 };
 const NONE = '— belum ada program atau kegiatan —';
 
-/** One line per target and serving item; a target with nothing below gets one line saying so. */
+const UNFUNDED = (year: string) => `— ada program, tanpa pagu ${year} —`;
+
+/**
+ * One line per target and item carrying pagu in the year; a target served only by items without
+ * pagu this year gets one line saying so, and a target with nothing below one line saying that.
+ */
 export function matrixLines(m: Matrix) {
   return m.rows.flatMap((r, i) => {
     const head = {
@@ -28,9 +33,20 @@ export function matrixLines(m: Matrix) {
       goal: r.goal ?? '',
       target: r.target,
     };
-    if (!r.serving.length)
-      return [{ ...head, owner: '', plan: '', kind: '', code: '', item: NONE, amount: 0 }];
-    return r.serving.map((w) => ({
+    const funded = r.serving.filter((w) => w.amount > 0);
+    if (!funded.length)
+      return [
+        {
+          ...head,
+          owner: '',
+          plan: '',
+          kind: '',
+          code: '',
+          item: r.serving.length ? UNFUNDED(m.year) : NONE,
+          amount: 0,
+        },
+      ];
+    return funded.map((w) => ({
       ...head,
       owner: w.owner,
       plan: w.plan,
@@ -130,15 +146,23 @@ export function matrixPdf(m: Matrix, printedAt: Date): Promise<Buffer> {
       `Pagu ${m.year}`,
       'Porsi',
     ]),
-    ...lines.map((l) => [
-      String(l.no),
-      l.priorities || '–',
-      l.target,
-      l.owner,
-      l.item === NONE ? { text: NONE, color: '#c92a2a' } : `${l.code ? `${l.code} ` : ''}${l.item}`,
-      { text: formatRupiah(l.amount), alignment: 'right' },
-      { text: pct(l.amount), alignment: 'right' },
-    ]),
+    // The number, priorities and target are written once per target, spanning its lines.
+    ...lines.map((l, k) => {
+      const first = k === 0 || lines[k - 1]!.no !== l.no;
+      const span = lines.filter((x) => x.no === l.no).length;
+      const spanned = (text: string) => (first ? { text, rowSpan: span } : {});
+      return [
+        spanned(String(l.no)),
+        spanned(l.priorities || '–'),
+        spanned(l.target),
+        l.owner,
+        l.item === NONE || l.item.startsWith('—')
+          ? { text: l.item, color: '#c92a2a' }
+          : `${l.code ? `${l.code} ` : ''}${l.item}`,
+        { text: formatRupiah(l.amount), alignment: 'right' },
+        { text: pct(l.amount), alignment: 'right' },
+      ];
+    }),
   ];
   const scores = [
     headerRow(['Pemilik', `Pagu ${m.year}`, 'Pagu selaras', 'Skor']),
