@@ -201,6 +201,8 @@ const issuesId: Catalog = {
   plan_has_children: 'butir ini masih memiliki turunan; pindahkan atau hapus turunannya dahulu',
   plan_other_plan: 'induk harus butir dari rencana yang sama',
   plan_same_plan: 'harus butir dari rencana yang lebih tinggi, bukan rencana ini',
+  plan_not_higher:
+    'hanya dapat mendukung rencana tingkat di atasnya, atau rencana jangka lebih panjang milik sendiri (Renja ke Renstra)',
   plan_supported:
     'butir ini masih didukung oleh {value} butir rencana atau usulan; lepaskan tautannya dahulu',
   plan_not_work: 'harus program, kegiatan atau sub-kegiatan RKPD atau Renja',
@@ -363,6 +365,8 @@ const issuesEn: Catalog = {
   plan_has_children: 'this item still has items below it; move or delete them first',
   plan_other_plan: 'the parent must be an item of the same plan',
   plan_same_plan: 'must be an item of a higher plan, not of this plan',
+  plan_not_higher:
+    'may support only a plan of a higher level, or the longer-term plan of the same owner (Renja to Renstra)',
   plan_supported: '{value} plan items or proposals still rely on this item; unlink them first',
   plan_not_work: 'must be a program, kegiatan or sub-kegiatan of an RKPD or Renja',
   plan_unknown_key: 'key "{value}" is not known in this plan or on an earlier row',

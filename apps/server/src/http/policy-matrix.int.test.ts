@@ -147,6 +147,7 @@ const matrix: Record<string, string> = {
   'GET /api/plans/matrix.pdf': 'A A A A A A A',
   'GET /api/plans/:id': 'A A A A A A A',
   'GET /api/plans/:id/history': 'A A A - A - -',
+  'GET /api/plans/:id/link-targets': 'A A A A A A A',
   'GET /api/plans/:id/template.xlsx': 'A A A A A A A',
   'POST /api/plans/:id/import': 'A A A - A - -',
   'POST /api/plans/:id/nodes': 'A A A - A - -',

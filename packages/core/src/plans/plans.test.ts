@@ -3,6 +3,7 @@ import { achievement, achievementCategory, projection } from './indicators.ts';
 import {
   alignmentScores,
   budgetAlignment,
+  linkAllowed,
   orphans,
   type PlanNode,
   servingNodes,
@@ -151,6 +152,22 @@ describe('plan synchronisation', () => {
         { nodeId: 'P1', unit: 'km', additive: true, targets: { '2026': 50 } },
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('which plans may be linked', () => {
+  const plan = (kind: string, level: string, owner: string | null = null) => ({ kind, level, owner });
+  it('lets a plan support a higher level, or the longer-term plan of its own owner', () => {
+    expect(linkAllowed(plan('RKPDes', 'desa', 'D1'), plan('RPJMD', 'kabupaten'))).toBe(true);
+    expect(linkAllowed(plan('Renja', 'opd', 'DINSOS'), plan('Renstra', 'opd', 'DINSOS'))).toBe(true);
+    expect(linkAllowed(plan('RKPDes', 'desa', 'D1'), plan('RPJMDes', 'desa', 'D1'))).toBe(true);
+    expect(linkAllowed(plan('RPJMD', 'kabupaten'), plan('RPJPN', 'nasional'))).toBe(true);
+  });
+  it('refuses a lower level, a peer, or another owner’s plan', () => {
+    expect(linkAllowed(plan('RPJMD', 'kabupaten'), plan('Renja', 'opd', 'DINSOS'))).toBe(false);
+    expect(linkAllowed(plan('RKPDes', 'desa', 'D1'), plan('RKPDes', 'desa', 'D2'))).toBe(false);
+    expect(linkAllowed(plan('Renja', 'opd', 'DINSOS'), plan('Renstra', 'opd', 'DINKES'))).toBe(false);
+    expect(linkAllowed(plan('Renstra', 'opd', 'DINSOS'), plan('Renja', 'opd', 'DINSOS'))).toBe(false);
   });
 });
 

@@ -22,6 +22,29 @@ export interface PlanNode {
   budget?: Readonly<Record<string, number>> | undefined;
 }
 
+/** Each annual or medium-term plan and the longer-term plan of the same owner it carries out. */
+const carriesOut: Record<string, string> = {
+  Renja: 'Renstra',
+  RKPD: 'RPJMD',
+  RPJMD: 'RPJPD',
+  RKPDes: 'RPJMDes',
+  RPJMN: 'RPJPN',
+};
+
+/**
+ * Whether an item of one plan may support an item of another: the other plan is of a higher level
+ * (a desa's RKPDes supports the kabupaten's RPJMD), or it is the longer-term plan of the same owner
+ * that this plan carries out (an OPD's Renja supports its Renstra; UU 25/2004, Permendagri 86/2017).
+ */
+export function linkAllowed(
+  from: { level: string; kind: string; owner: string | null },
+  to: { level: string; kind: string; owner: string | null },
+) {
+  const rank = (level: string) => planLevels.indexOf(level as PlanLevel);
+  if (rank(to.level) < rank(from.level)) return true;
+  return to.level === from.level && to.owner === from.owner && carriesOut[from.kind] === to.kind;
+}
+
 /** Kinds that are targets to be served, and kinds that carry the work (and the money). */
 export const targetKinds = new Set(['tujuan', 'sasaran', 'prioritas']);
 export const workKinds = new Set(['program', 'kegiatan', 'subkegiatan', 'rkpdes']);

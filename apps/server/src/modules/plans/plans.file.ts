@@ -1,5 +1,5 @@
 import { planIndicatorBody, planNodeKinds } from '@sinergi/contracts';
-import { AppError, type FieldIssue, sameJson } from '@sinergi/core';
+import { AppError, type FieldIssue, linkAllowed, sameJson } from '@sinergi/core';
 import { eq, inArray, ne } from 'drizzle-orm';
 import type { AppContext, Principal } from '../../context.ts';
 import { planIndicators, planLinks, planNodes, plans } from '../../db/schema.ts';
@@ -7,7 +7,7 @@ import { tableColumns } from '../../http/table-file.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { readXlsxSheets } from '../village-index/template.ts';
-import { assertMayEdit, getPlan, mustFindPlan } from './plans.service.ts';
+import { assertMayEdit, getPlan, linkTargets, mustFindPlan } from './plans.service.ts';
 
 /**
  * A plan as an XLSX template that comes back: the tree ("Pohon": one row per item, keyed by its
@@ -56,12 +56,7 @@ async function exportPlan(
   );
   type Node = (typeof p.nodes)[number];
   type Indicator = Node['indicators'][number];
-  const higher = await ctx.database.db
-    .select({ id: planNodes.id, title: planNodes.title, kind: planNodes.kind, plan: plans.name })
-    .from(planNodes)
-    .innerJoin(plans, eq(plans.id, planNodes.planId))
-    .where(ne(planNodes.planId, planId));
-  const targets = higher.filter((h) => ['visi', 'misi', 'tujuan', 'sasaran', 'prioritas'].includes(h.kind));
+  const { items: targets } = await linkTargets(ctx, planId);
   return xlsxOfSheets([
     sheet<Node>(
       TREE,
@@ -166,10 +161,15 @@ export async function importPlan(ctx: AppContext, principal: Principal, planId: 
 
   const existing = await db.select().from(planNodes).where(eq(planNodes.planId, planId));
   const existingIds = new Set(existing.map((n) => n.id));
-  const others = new Set(
-    (await db.select({ id: planNodes.id }).from(planNodes).where(ne(planNodes.planId, planId))).map(
-      (r) => r.id,
-    ),
+  // The items of other plans this plan may support (the same rule as linking in the browser).
+  const others = new Map(
+    (
+      await db
+        .select({ id: planNodes.id, level: plans.level, kind: plans.kind, owner: plans.owner })
+        .from(planNodes)
+        .innerJoin(plans, eq(plans.id, planNodes.planId))
+        .where(ne(planNodes.planId, planId))
+    ).map((r) => [r.id, r]),
   );
 
   // The tree.
@@ -201,14 +201,17 @@ export async function importPlan(ctx: AppContext, principal: Principal, planId: 
     if (title.length < 3 || title.length > 300)
       issues.push({ field: at(TREE, line, 'uraian'), issue: title ? 'too_short' : 'required' });
     const supports = list(c('mendukung'));
-    supports.forEach((s) => {
-      if (!others.has(s))
-        issues.push({
-          field: at(TREE, line, 'mendukung'),
-          issue: existingIds.has(s) ? 'plan_same_plan' : 'plan_unknown_key',
-          params: { value: s },
-        });
-    });
+    for (const s of supports) {
+      const other = others.get(s);
+      const issue = !other
+        ? existingIds.has(s)
+          ? 'plan_same_plan'
+          : 'plan_unknown_key'
+        : linkAllowed(plan, other)
+          ? null
+          : 'plan_not_higher';
+      if (issue) issues.push({ field: at(TREE, line, 'mendukung'), issue, params: { value: s } });
+    }
     const budget: Record<string, number> = {};
     for (const y of columnYears(t.names, 'pagu_')) {
       const v = c(`pagu_${y}`);

@@ -390,6 +390,34 @@ describe('editing a plan', () => {
     expect((await as(null, 'GET', `/api/plans/${id}/history`)).statusCode).toBe(401);
   });
 
+  it('links only upward or to the owner’s own longer-term plan, and offers just those to link to', async () => {
+    const plans = (await as(null, 'GET', '/api/plans')).json().items as { id: string; name: string }[];
+    const byName = (n: string) => plans.find((p) => p.name.startsWith(n))!.id;
+    const nodesOf = async (id: string) =>
+      (await as(null, 'GET', `/api/plans/${id}`)).json().nodes as { id: string; title: string }[];
+    const kolomayan = (await nodesOf(byName('RKPDes Kolomayan')))[0]!;
+    const jaten = (await nodesOf(byName('RKPDes Jaten')))[0]!;
+    // One desa's RKPDes may not support another's.
+    const peer = await as('perencana', 'PUT', `/api/plan-nodes/${jaten.id}/links`, {
+      supports: [kolomayan.id],
+    });
+    expect(peer.statusCode).toBe(400);
+    expect(peer.json().issues[0]).toMatchObject({ field: 'body.supports.0', issue: 'plan_not_higher' });
+    // A Renja is offered its own Renstra's program and the kabupaten's targets, not another OPD's Renstra.
+    const offered = (await as(null, 'GET', `/api/plans/${byName('Renja DINSOS')}/link-targets`)).json()
+      .items as { plan: string; title: string }[];
+    const offeredPlans = new Set(offered.map((x) => x.plan));
+    expect(offeredPlans.has('Renstra DINSOS 2025–2029 (contoh)')).toBe(true);
+    expect(offeredPlans.has('Renstra DISKOPUM 2025–2029 (contoh)')).toBe(false);
+    expect(offered.map((x) => x.title)).toContain('Menurunnya persentase penduduk miskin');
+    // The RPJMD is offered the national priorities only.
+    const forRpjmd = (await as(null, 'GET', `/api/plans/${byName('RPJMD Kab. Blitar')}/link-targets`)).json()
+      .items as { plan: string }[];
+    // (The other RPJPN is the hand-checked set of the first test.)
+    expect(forRpjmd.map((x) => x.plan)).toContain('RPJPN 2025–2045 (sasaran utama)');
+    expect(forRpjmd.every((x) => x.plan.startsWith('RPJPN'))).toBe(true);
+  });
+
   it('lets an OPD edit its own plans only, and a desa create only its own', async () => {
     const { id } = await tree();
     expect(

@@ -173,6 +173,18 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       }),
   );
   app.get(
+    '/plans/:id/link-targets',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "What the plan's items may support: higher plans' targets, and its owner's longer-term plan",
+        params: planParams,
+      },
+    },
+    async (request) => service.linkTargets(ctx, request.params.id),
+  );
+  app.get(
     '/plans/:id/history',
     {
       config: edit,

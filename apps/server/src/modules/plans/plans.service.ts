@@ -6,6 +6,7 @@ import {
   budgetAlignment,
   can,
   type Direction,
+  linkAllowed,
   orphans,
   type PlanLevel,
   type PlanNode,
@@ -14,6 +15,7 @@ import {
   servingNodes,
   synchronisationMatrix,
   targetConsistency,
+  targetKinds,
   uncoveredTargets,
 } from '@sinergi/core';
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
@@ -140,7 +142,8 @@ export async function addNode(
     supports: string[];
   },
 ) {
-  await assertMayEdit(ctx, principal, await mustFindPlan(ctx, planId));
+  const plan = await mustFindPlan(ctx, planId);
+  await assertMayEdit(ctx, principal, plan);
   const db = ctx.database.db;
   const siblings = await db
     .select({ position: planNodes.position, parentId: planNodes.parentId })
@@ -154,17 +157,7 @@ export async function addNode(
     if (!parent || parent.planId !== planId)
       throw new AppError('VALIDATION', { issues: [{ field: 'body.parentId', issue: 'not_found' }] });
   }
-  if (body.supports.length) {
-    const found = await db
-      .select({ id: planNodes.id, planId: planNodes.planId })
-      .from(planNodes)
-      .where(inArray(planNodes.id, body.supports));
-    body.supports.forEach((s, i) => {
-      const f = found.find((x) => x.id === s);
-      if (!f || f.planId === planId)
-        throw new AppError('VALIDATION', { issues: [{ field: `body.supports.${i}`, issue: 'not_found' }] });
-    });
-  }
+  await checkSupports(ctx, plan, body.supports);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(planNodes)
@@ -191,28 +184,74 @@ export async function addNode(
   });
 }
 
+/** The nodes of other plans an item may support, with their plans, for checks and pickers. */
+async function nodesWithPlans(ctx: AppContext, ids: string[]) {
+  if (!ids.length) return [];
+  return ctx.database.db
+    .select({
+      id: planNodes.id,
+      planId: planNodes.planId,
+      level: plans.level,
+      kind: plans.kind,
+      owner: plans.owner,
+    })
+    .from(planNodes)
+    .innerJoin(plans, eq(plans.id, planNodes.planId))
+    .where(inArray(planNodes.id, ids));
+}
+
+/** Every item supported must exist, be of another plan, and be one this plan may support (`linkAllowed`). */
+async function checkSupports(ctx: AppContext, plan: typeof plans.$inferSelect, supports: string[]) {
+  const found = await nodesWithPlans(ctx, supports);
+  const issues = supports.flatMap((s, i) => {
+    const f = found.find((x) => x.id === s);
+    const field = `body.supports.${i}`;
+    if (!f) return [{ field, issue: 'not_found' }];
+    if (f.planId === plan.id) return [{ field, issue: 'plan_same_plan' }];
+    if (!linkAllowed(plan, f)) return [{ field, issue: 'plan_not_higher' }];
+    return [];
+  });
+  if (issues.length) throw new AppError('VALIDATION', { issues });
+}
+
+/**
+ * What the items of a plan may support: the goals, targets and priorities of higher plans, and
+ * the items of the longer-term plan of the same owner (a Renja's Renstra), with their plans.
+ */
+export async function linkTargets(ctx: AppContext, planId: string) {
+  const plan = await mustFindPlan(ctx, planId);
+  const rows = await ctx.database.db
+    .select({
+      id: planNodes.id,
+      title: planNodes.title,
+      kind: planNodes.kind,
+      code: planNodes.code,
+      planName: plans.name,
+      level: plans.level,
+      planKind: plans.kind,
+      owner: plans.owner,
+    })
+    .from(planNodes)
+    .innerJoin(plans, eq(plans.id, planNodes.planId))
+    .orderBy(asc(plans.level), asc(plans.name), asc(planNodes.position));
+  return {
+    items: rows
+      .filter((r) => linkAllowed(plan, { level: r.level, kind: r.planKind, owner: r.owner }))
+      .filter((r) => r.level !== plan.level || ['program', 'kegiatan', ...targetKinds].includes(r.kind))
+      .filter((r) => r.level === plan.level || targetKinds.has(r.kind))
+      .map(({ id, title, kind, code, planName }) => ({ id, title, kind, code, plan: planName })),
+  };
+}
+
 /** Replaces the higher-plan nodes a node supports (a desa linking its RKPDes item to a priority). */
 export async function setLinks(ctx: AppContext, principal: Principal, nodeId: string, supports: string[]) {
   const db = ctx.database.db;
   const [node] = await db.select().from(planNodes).where(eq(planNodes.id, nodeId));
   if (!node) throw new AppError('NOT_FOUND', { details: { what: nodeId } });
   // A desa links only its own plans' items, an OPD only its own; Bappeda and the admin any.
-  await assertMayEdit(ctx, principal, await mustFindPlan(ctx, node.planId));
-  const found = supports.length
-    ? await db
-        .select({ id: planNodes.id, planId: planNodes.planId })
-        .from(planNodes)
-        .where(inArray(planNodes.id, supports))
-    : [];
-  supports.forEach((s, i) => {
-    const f = found.find((x) => x.id === s);
-    if (!f)
-      throw new AppError('VALIDATION', { issues: [{ field: `body.supports.${i}`, issue: 'not_found' }] });
-    if (f.planId === node.planId)
-      throw new AppError('VALIDATION', {
-        issues: [{ field: `body.supports.${i}`, issue: 'plan_same_plan' }],
-      });
-  });
+  const plan = await mustFindPlan(ctx, node.planId);
+  await assertMayEdit(ctx, principal, plan);
+  await checkSupports(ctx, plan, supports);
   const before = (await db.select().from(planLinks).where(eq(planLinks.nodeId, nodeId))).map(
     (l) => l.supportsId,
   );

@@ -84,6 +84,12 @@ interface Plan {
   mayEdit: boolean;
   nodes: PlanNode[];
 }
+interface LinkTarget {
+  id: string;
+  title: string;
+  code: string | null;
+  plan: string;
+}
 export const lightColour: Record<string, string> = { hijau: 'teal', kuning: 'yellow', merah: 'red' };
 export const verdictColour: Record<string, string> = {
   on_track: 'teal',
@@ -106,14 +112,13 @@ export default function PlanPage() {
   const q = useQuery({ queryKey: ['plan', id], queryFn: () => get<Plan>(`/api/plans/${id}`) });
   const p = q.data;
   const year = String(new Date().getFullYear());
-  // The targets an item may support: kabupaten and national targets from the synchronisation.
-  const sync = useQuery({
-    queryKey: ['plans-sync-targets'],
+  // What the items may support: higher plans' targets and the owner's longer-term plan.
+  const linkable = useQuery({
+    queryKey: ['plan-link-targets', id],
     queryFn: () =>
-      get<{
-        kabupaten: { byTarget: { id: string; title: string }[] };
-        nasional: { byTarget: { id: string; title: string }[] };
-      }>(`/api/plans/sync?year=${year}`),
+      get<{ items: { id: string; title: string; kind: string; code: string | null; plan: string }[] }>(
+        `/api/plans/${id}/link-targets`,
+      ),
     enabled: !!p?.mayEdit,
   });
   if (q.error) return <Problem error={q.error as never} />;
@@ -123,8 +128,7 @@ export default function PlanPage() {
     await client.invalidateQueries({ queryKey: ['plan-history', id] });
     await client.invalidateQueries({ queryKey: ['plans-sync'] });
   };
-  const targets =
-    p.level === 'kabupaten' ? (sync.data?.nasional.byTarget ?? []) : (sync.data?.kabupaten.byTarget ?? []);
+  const targets = linkable.data?.items ?? [];
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const depth = (n: PlanNode) => {
     let d = 0;
@@ -254,7 +258,7 @@ function NodeActions({
 }: {
   plan: Plan;
   node: PlanNode;
-  targets: { id: string; title: string }[];
+  targets: LinkTarget[];
   onDone: () => Promise<void>;
 }) {
   const { t } = useTranslation();
@@ -923,7 +927,7 @@ function LinkControl({
 }: {
   nodeId: string;
   current: string[];
-  targets: { id: string; title: string }[];
+  targets: LinkTarget[];
   onDone: () => Promise<void>;
 }) {
   const { t } = useTranslation();
@@ -935,9 +939,14 @@ function LinkControl({
       await onDone();
     },
   );
-  const choices = targets
-    .filter((x) => !current.includes(x.id))
-    .map((x) => ({ value: x.id, label: x.title }));
+  // Grouped by plan, in the order the server gives (higher plans first).
+  const open = targets.filter((x) => !current.includes(x.id));
+  const choices = [...new Set(open.map((x) => x.plan))].map((plan) => ({
+    group: plan,
+    items: open
+      .filter((x) => x.plan === plan)
+      .map((x) => ({ value: x.id, label: `${x.code ? `${x.code} ` : ''}${x.title}` })),
+  }));
   return (
     <Group gap={4} mt={4}>
       <Select
