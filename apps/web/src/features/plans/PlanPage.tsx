@@ -111,7 +111,6 @@ export default function PlanPage() {
   const [showHistory, setShowHistory] = useState(false);
   const q = useQuery({ queryKey: ['plan', id], queryFn: () => get<Plan>(`/api/plans/${id}`) });
   const p = q.data;
-  const year = String(new Date().getFullYear());
   // What the items may support: higher plans' targets and the owner's longer-term plan.
   const linkable = useQuery({
     queryKey: ['plan-link-targets', id],
