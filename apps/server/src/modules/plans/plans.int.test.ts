@@ -253,7 +253,10 @@ describe('the sample plans', () => {
     // Every node hangs under the target or another serving node.
     const ids = new Set([priority.id, ...d.nodes.map((n: { id: string }) => n.id)]);
     for (const n of d.nodes) expect(n.via.some((v: string) => ids.has(v))).toBe(true);
-    expect(d.proposals.length).toBeGreaterThan(0);
+    // Linked proposals are shown to the offices, not to the public (a tracking code opens a proposal's path).
+    expect(d.proposals).toEqual([]);
+    const signedIn = (await as('dprd', 'GET', `/api/plans/drill?node=${priority.id}&year=${year}`)).json();
+    expect(signedIn.proposals.length).toBeGreaterThan(0);
   });
 
   it('exports the matriks sinkronisasi as XLSX and PDF that read back to the dashboard figures', async () => {
@@ -474,10 +477,15 @@ describe('editing a plan', () => {
       nodeId: program.id,
     });
     expect(ok.statusCode, ok.body).toBe(200);
-    const after = (await as(null, 'GET', `/api/plans/${renja.id}`))
+    const after = (await as('perencana', 'GET', `/api/plans/${renja.id}`))
       .json()
       .nodes.find((n: { id: string }) => n.id === program.id);
     expect(after.proposals.map((x: { id: string }) => x.id)).toContain(proposal.id);
+    // The public sees the plan but not the proposals.
+    const anonymous = (await as(null, 'GET', `/api/plans/${renja.id}`))
+      .json()
+      .nodes.find((n: { id: string }) => n.id === program.id);
+    expect(anonymous.proposals).toEqual([]);
     expect(
       (await as('desa.jaten', 'PUT', `/api/proposals/${proposal.id}/plan-node`, { nodeId: null })).statusCode,
     ).toBe(403);

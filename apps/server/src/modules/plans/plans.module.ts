@@ -144,7 +144,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         querystring: drillQuery,
       },
     },
-    async (request) => service.drill(ctx, request.query.node, request.query.year),
+    async (request) => service.drill(ctx, request.query.node, request.query.year, request.principal),
   );
   app.get(
     '/plans/matrix.xlsx',

@@ -709,18 +709,20 @@ export async function getPlan(ctx: AppContext, id: string, principal?: Principal
     ? await db.select().from(planIndicators).where(inArray(planIndicators.nodeId, ids))
     : [];
   const series = await seriesFor(ctx, indicators);
-  const linkedProposals = ids.length
-    ? await db
-        .select({
-          id: proposals.id,
-          trackingCode: proposals.trackingCode,
-          title: proposals.title,
-          stage: proposals.stage,
-          planNodeId: proposals.planNodeId,
-        })
-        .from(proposals)
-        .where(inArray(proposals.planNodeId, ids))
-    : [];
+  // Proposals are not public (their tracking codes open their whole path): only to those who read proposals.
+  const linkedProposals =
+    ids.length && principal && can(principal.actor, 'proposals.read')
+      ? await db
+          .select({
+            id: proposals.id,
+            trackingCode: proposals.trackingCode,
+            title: proposals.title,
+            stage: proposals.stage,
+            planNodeId: proposals.planNodeId,
+          })
+          .from(proposals)
+          .where(inArray(proposals.planNodeId, ids))
+      : [];
   // The tree in order: each node after its parent, siblings by position.
   const byParent = new Map<string | null, typeof nodes>();
   for (const n of nodes) byParent.set(n.parentId, [...(byParent.get(n.parentId) ?? []), n]);
@@ -826,7 +828,7 @@ export async function synchronisation(ctx: AppContext, year: string) {
  * the sub-kegiatan and desa items, with its plan, owner and pagu of the year, how it is reached,
  * and the Musrenbang proposals linked to those items.
  */
-export async function drill(ctx: AppContext, nodeId: string, year: string) {
+export async function drill(ctx: AppContext, nodeId: string, year: string, principal?: Principal) {
   const { core, nodes, planOf } = await coreNodes(ctx);
   const target = nodes.find((n) => n.id === nodeId);
   if (!target) throw new AppError('NOT_FOUND', { details: { what: nodeId } });
@@ -837,20 +839,21 @@ export async function drill(ctx: AppContext, nodeId: string, year: string) {
   );
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const ids = serving.map((s) => s.node.id);
-  const linked = ids.length
-    ? await ctx.database.db
-        .select({
-          id: proposals.id,
-          trackingCode: proposals.trackingCode,
-          title: proposals.title,
-          stage: proposals.stage,
-          regionCode: proposals.regionCode,
-          estimatedCost: proposals.estimatedCost,
-          planNodeId: proposals.planNodeId,
-        })
-        .from(proposals)
-        .where(inArray(proposals.planNodeId, [nodeId, ...ids]))
-    : [];
+  const linked =
+    ids.length && principal && can(principal.actor, 'proposals.read')
+      ? await ctx.database.db
+          .select({
+            id: proposals.id,
+            trackingCode: proposals.trackingCode,
+            title: proposals.title,
+            stage: proposals.stage,
+            regionCode: proposals.regionCode,
+            estimatedCost: proposals.estimatedCost,
+            planNodeId: proposals.planNodeId,
+          })
+          .from(proposals)
+          .where(inArray(proposals.planNodeId, [nodeId, ...ids]))
+      : [];
   return {
     year,
     target: { id: target.id, title: target.title, plan: planOf.get(target.planId)!.name },
