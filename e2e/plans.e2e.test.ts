@@ -80,11 +80,18 @@ describe('plans in Chromium', () => {
     await ind.getByTestId('indicator-save').click();
     await added.getByText('Angka partisipasi murni SD (%').waitFor();
     expect(await added.innerText()).toContain('98,50');
+    // The target changes in the browser too.
+    await added.getByTestId('indicator-edit').click();
+    const edit = added.getByTestId('indicator-form');
+    await edit.getByLabel('Target 2026').fill('99');
+    await edit.getByTestId('indicator-save').click();
+    await added.getByText('99,00').waitFor();
     await page.getByTestId('history-toggle').click();
 
     const history = page.getByTestId('history');
     await history.getByText('butir dipindah').waitFor();
     expect(await history.innerText()).toContain('butir ditambah');
+    expect(await history.innerText()).toContain('indikator diubah');
     await shot(page, 'plans-edited');
   });
 

@@ -168,12 +168,50 @@ describe('plans and their synchronisation', () => {
     });
     const plan = (await as(null, 'GET', `/api/plans/${rpjmd}`)).json();
     const ind = plan.nodes[0].indicators[0];
+    // Changing and deleting an indicator is recorded with what it was.
+    const changed = await as('perencana', 'PUT', `/api/plan-indicators/${ind.id}`, {
+      name: 'Persentase penduduk miskin (diubah)',
+      unit: '%',
+      direction: 'lower',
+      baselineYear: 2016,
+      baselineValue: 9.88,
+      targets: { '2024': 8.5, '2029': 6.9 },
+      realisations: ind.ownRealisations,
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const history = (await as('perencana', 'GET', `/api/plans/${rpjmd}/history`)).json().items;
+    expect(history[0]).toMatchObject({
+      action: 'plan.indicator_changed',
+      before: { targets: { '2024': 8.5, '2029': 7.0 } },
+      after: { name: 'Persentase penduduk miskin (diubah)', targets: { '2029': 6.9 } },
+    });
+    // A realisation must name its source.
+    const noSource = await as('perencana', 'PUT', `/api/plan-indicators/${ind.id}`, {
+      name: 'x',
+      unit: '%',
+      direction: 'lower',
+      baselineYear: 2016,
+      baselineValue: 9.88,
+      realisations: { '2025': { value: 7.57, source: '' } },
+    });
+    expect(noSource.statusCode).toBe(400);
+    expect(noSource.json().issues.map((i: { field: string }) => i.field)).toEqual(
+      expect.arrayContaining(['body.name', 'body.realisations.2025.source']),
+    );
     const y2024 = ind.byYear.find((y: { year: number }) => y.year === 2024);
     // Lower is better: 8.5 / 8.16 = 104.2 %, very high, green.
     expect(y2024.achievement).toBeCloseTo((100 * 8.5) / 8.16, 9);
     expect(y2024).toMatchObject({ category: 'sangat_tinggi', light: 'hijau', source: 'BPS (Maret 2024)' });
     expect(ind.projections[0]).toMatchObject({ year: 2029, verdict: 'off_track' });
     expect(ind.projections[0].reason).toContain('proyeksi 2029');
+    // Not the desa's plan: it may not delete the indicator.
+    expect((await as('desa.jaten', 'DELETE', `/api/plan-indicators/${ind.id}`)).statusCode).toBe(403);
+    expect((await as('perencana', 'DELETE', `/api/plan-indicators/${ind.id}`)).statusCode).toBe(200);
+    expect((await as(null, 'GET', `/api/plans/${rpjmd}`)).json().nodes[0].indicators).toEqual([]);
+    expect((await as('perencana', 'GET', `/api/plans/${rpjmd}/history`)).json().items[0]).toMatchObject({
+      action: 'plan.indicator_deleted',
+      before: { name: 'Persentase penduduk miskin (diubah)' },
+    });
   });
 });
 

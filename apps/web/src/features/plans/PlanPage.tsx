@@ -232,7 +232,7 @@ export default function PlanPage() {
             </Text>
           )}
           {n.indicators.map((i) => (
-            <IndicatorView key={i.id} indicator={i} mayEdit={p.mayEdit} onDone={reload} />
+            <IndicatorView key={i.id} indicator={i} mayEdit={p.mayEdit} plan={p} onDone={reload} />
           ))}
         </Card>
       ))}
@@ -398,40 +398,54 @@ function NodeActions({
 function IndicatorForm({
   plan,
   nodeId,
+  indicator,
   onDone,
 }: {
-  plan: Plan;
-  nodeId: string;
+  plan: { startYear: number; endYear: number };
+  nodeId?: string;
+  /** The indicator to change; without it, a new one on `nodeId`. */
+  indicator?: Indicator;
   onDone: () => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const years = Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, k) =>
-    String(plan.startYear + k),
+  // The plan's years, and any other year the indicator has a target for (2045).
+  const years = [
+    ...new Set([
+      ...Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, k) => String(plan.startYear + k)),
+      ...Object.keys(indicator?.targets ?? {}),
+    ]),
+  ].sort();
+  const [name, setName] = useState(indicator?.name ?? '');
+  const [unit, setUnit] = useState(indicator?.unit ?? '%');
+  const [direction, setDirection] = useState<'higher' | 'lower'>(indicator?.direction ?? 'higher');
+  const [baselineYear, setBaselineYear] = useState<number | ''>(
+    indicator?.baselineYear ?? plan.startYear - 1,
   );
-  const [name, setName] = useState('');
-  const [unit, setUnit] = useState('%');
-  const [direction, setDirection] = useState<'higher' | 'lower'>('higher');
-  const [baselineYear, setBaselineYear] = useState<number | ''>(plan.startYear - 1);
-  const [baselineValue, setBaselineValue] = useState<number | ''>('');
-  const [targets, setTargets] = useState<Record<string, number | ''>>({});
-  const [series, setSeries] = useState<string | null>(null);
+  const [baselineValue, setBaselineValue] = useState<number | ''>(indicator?.baselineValue ?? '');
+  const [targets, setTargets] = useState<Record<string, number | ''>>(indicator?.targets ?? {});
+  const [series, setSeries] = useState<string | null>(indicator?.seriesIndicator ?? null);
   const list = useQuery({
     queryKey: ['series', null],
     queryFn: () => get<{ indicators: { indicator: string; n: number }[] }>('/api/stats/series'),
   });
-  const save = useSubmit(
-    () =>
-      post(`/api/plan-nodes/${nodeId}/indicators`, {
-        name,
-        unit,
-        direction,
-        baselineYear,
-        baselineValue,
-        targets: Object.fromEntries(Object.entries(targets).filter(([, v]) => v !== '')),
-        ...(series ? { seriesIndicator: series } : {}),
-      }),
-    onDone,
-  );
+  const save = useSubmit(() => {
+    const body = {
+      name,
+      unit,
+      direction,
+      additive: indicator?.additive ?? false,
+      baselineYear,
+      baselineValue,
+      targets: Object.fromEntries(Object.entries(targets).filter(([, v]) => v !== '')),
+      ...(series ? { seriesIndicator: series } : {}),
+    };
+    return indicator
+      ? api('PUT', `/api/plan-indicators/${indicator.id}`, {
+          ...body,
+          realisations: indicator.ownRealisations,
+        })
+      : post(`/api/plan-nodes/${nodeId}/indicators`, body);
+  }, onDone);
   return (
     <Stack gap={4} w={560} mt={4} data-testid="indicator-form">
       <TextInput
@@ -699,12 +713,17 @@ function projectionText(t: TFunction, pr: Indicator['projections'][number]) {
 export function IndicatorView({
   indicator: i,
   mayEdit,
+  plan,
   onDone,
 }: {
   indicator: Indicator;
   mayEdit: boolean;
+  /** The plan's period, for editing the indicator's targets. */
+  plan?: { startYear: number; endYear: number };
   onDone: () => Promise<void>;
 }) {
+  const [editing, setEditing] = useState(false);
+  const remove = useSubmit(() => api('DELETE', `/api/plan-indicators/${i.id}`), onDone);
   const { t } = useTranslation();
   const [year, setYear] = useState(String(new Date().getFullYear() - 1));
   const [value, setValue] = useState<number | ''>('');
@@ -828,6 +847,39 @@ export function IndicatorView({
           {projectionText(t, pr)}
         </Text>
       ))}
+      {mayEdit && (
+        <Group gap={4}>
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={() => setEditing((x) => !x)}
+            data-testid="indicator-edit"
+          >
+            {t('plans.editIndicator')}
+          </Button>
+          <Button
+            size="xs"
+            variant="subtle"
+            color="red"
+            onClick={() =>
+              window.confirm(t('plans.confirmDeleteIndicator', { name: i.name })) && remove.submit()
+            }
+          >
+            {t('plans.deleteIndicator')}
+          </Button>
+          <Problem error={remove.error} />
+        </Group>
+      )}
+      {mayEdit && editing && plan && (
+        <IndicatorForm
+          plan={plan}
+          indicator={i}
+          onDone={async () => {
+            setEditing(false);
+            await onDone();
+          }}
+        />
+      )}
       {mayEdit && (
         <Group gap={4} align="end">
           <TextInput
