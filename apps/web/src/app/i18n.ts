@@ -122,6 +122,8 @@ const id = {
     linkUp: 'Tautkan ke sasaran di atasnya',
     projection: 'proyeksi',
     addIndicator: 'Tambah indikator',
+    nestedPagu:
+      'Pagu tercatat di dua tingkat pohon yang sama ({{n}}): analisis menghitung keduanya; simpan pagu di satu tingkat saja',
     editIndicator: 'Ubah indikator',
     deleteIndicator: 'Hapus indikator',
     confirmDeleteIndicator: 'Hapus indikator "{{name}}"?',
@@ -1250,6 +1252,8 @@ const en: Resources = {
     linkUp: 'Link to a higher target',
     projection: 'projection',
     addIndicator: 'Add an indicator',
+    nestedPagu:
+      'Budget ceilings written at two levels of one tree ({{n}}): the analysis counts both; keep them on one level',
     editIndicator: 'Edit indicator',
     deleteIndicator: 'Delete indicator',
     confirmDeleteIndicator: 'Delete indicator "{{name}}"?',

@@ -4,6 +4,7 @@ import {
   alignmentScores,
   budgetAlignment,
   linkAllowed,
+  nestedPagu,
   orphans,
   type PlanNode,
   servingNodes,
@@ -135,6 +136,25 @@ describe('plan synchronisation', () => {
     const fromGoal = servingNodes(nodes, 'K-T1');
     expect(fromGoal.map((x) => x.node.id).sort()).toEqual(['D', 'K-S1', 'K-S2', 'P1', 'P2', 'R1']);
     expect(fromGoal.find((x) => x.node.id === 'K-S1')!.via).toEqual(['K-T1']);
+  });
+
+  it('reports pagu written at two levels of one tree', () => {
+    expect(nestedPagu(nodes, '2026')).toEqual([]);
+    const twice = [
+      ...nodes,
+      node({ id: 'K1', level: 'opd', kind: 'kegiatan', parentId: 'P1', owner: 'DPUPR' }),
+      node({
+        id: 'S1',
+        level: 'opd',
+        kind: 'subkegiatan',
+        parentId: 'K1',
+        owner: 'DPUPR',
+        budget: { '2026': 200 },
+      }),
+    ];
+    // S1's 200 sits under P1's 600 (through K1, which has none).
+    expect(nestedPagu(twice, '2026')).toEqual([{ nodeId: 'S1', ancestorId: 'P1' }]);
+    expect(nestedPagu(twice, '2027')).toEqual([]);
   });
 
   it('reports lower targets that cannot add up to the higher one', () => {

@@ -229,6 +229,29 @@ export function alignmentScores(nodes: readonly PlanNode[], year: string, toLeve
     .map(([owner, g]) => ({ owner, ...g, score: g.total > 0 ? (100 * g.aligned) / g.total : null }));
 }
 
+/**
+ * Pagu written twice: items carrying pagu in the year under an item of the same plan that carries
+ * pagu too (a program's ceiling and its sub-kegiatan's). The analysis counts both, so the office
+ * should keep the money on one level; each such pair is reported.
+ */
+export function nestedPagu(nodes: readonly PlanNode[], year: string) {
+  const { byId } = index(nodes);
+  const out: { nodeId: string; ancestorId: string }[] = [];
+  for (const n of nodes) {
+    if (!n.budget?.[year]) continue;
+    for (
+      let p = n.parentId ? byId.get(n.parentId) : undefined;
+      p;
+      p = p.parentId ? byId.get(p.parentId) : undefined
+    )
+      if (p.budget?.[year]) {
+        out.push({ nodeId: n.id, ancestorId: p.id });
+        break;
+      }
+  }
+  return out;
+}
+
 export interface TargetIndicator {
   nodeId: string;
   unit: string;

@@ -242,6 +242,8 @@ describe('the sample plans', () => {
       (x: { title: string }) => x.title === 'Menurunnya persentase penduduk miskin',
     );
     expect(poverty.amount).toBeCloseTo(2_400_000_000 + 1_300_000_000 / 2 + 1_700_000_000 / 2 + 90_000_000, 3);
+    // The sample keeps each pagu on one level of its tree.
+    expect(sync.nestedPagu).toEqual([]);
     // Target consistency: the RPJMD wants 1,200 ha this year, the one Renja program serving it 800.
     expect(sync.consistency).toEqual([
       expect.objectContaining({

@@ -7,6 +7,7 @@ import {
   can,
   type Direction,
   linkAllowed,
+  nestedPagu,
   orphans,
   type PlanLevel,
   type PlanNode,
@@ -816,6 +817,12 @@ export async function synchronisation(ctx: AppContext, year: string) {
     nasional: money('nasional'),
     scores: withNames(alignmentScores(core, year)),
     villages: withNames(alignmentScores(core, year, 'kabupaten').filter((s) => desaOwners.has(s.owner))),
+    nestedPagu: nestedPagu(core, year).map((x) => ({
+      ...x,
+      title: title.get(x.nodeId)!,
+      ancestor: title.get(x.ancestorId)!,
+      plan: planName(x.nodeId),
+    })),
     consistency: targetConsistency(
       core,
       indicators.map((i) => ({ nodeId: i.nodeId, unit: i.unit, additive: i.additive, targets: i.targets })),

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -50,6 +51,7 @@ interface Sync {
   nasional: Money;
   scores: Score[];
   villages: Score[];
+  nestedPagu: { nodeId: string; title: string; ancestor: string; plan: string }[];
   consistency: {
     nodeId: string;
     title: string;
@@ -149,6 +151,19 @@ export default function PlanningPage() {
         )}
       </Group>
       {drill && <Drill node={drill} year={year} onClose={() => setDrill(null)} />}
+      {d && d.nestedPagu.length > 0 && (
+        <Alert
+          color="orange"
+          title={t('plans.nestedPagu', { n: d.nestedPagu.length })}
+          data-testid="nested-pagu"
+        >
+          {d.nestedPagu.map((x) => (
+            <Text size="xs" key={x.nodeId}>
+              {x.title} ⊂ {x.ancestor} ({x.plan})
+            </Text>
+          ))}
+        </Alert>
+      )}
       {d && (
         <>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
