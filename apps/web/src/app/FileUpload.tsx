@@ -19,7 +19,8 @@ export function FileUpload<T>({
   url: string;
   accept?: string;
   label: string;
-  describe: (result: T) => string;
+  /** What came in, from the server's answer; nothing is said when absent. */
+  describe?: (result: T) => string;
   onDone?: () => unknown;
   testId?: string;
 }) {
@@ -58,7 +59,7 @@ export function FileUpload<T>({
           {label}
         </Button>
       </Group>
-      {result !== null && (
+      {result !== null && describe && (
         <Text size="sm" mt="xs" c="teal" data-testid={testId ? `${testId}-result` : undefined}>
           {describe(result)}
         </Text>

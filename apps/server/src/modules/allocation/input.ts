@@ -1,5 +1,6 @@
 import { type PortfolioRulesInput, portfolioRules } from '@sinergi/contracts';
 import { AppError, type FieldIssue, type PortfolioItem, type PortfolioRules } from '@sinergi/core';
+import { tableColumns } from '../../http/table-file.ts';
 import { toFieldIssue } from '../../validation.ts';
 import { parseCsvTable } from '../village-index/template.ts';
 
@@ -10,20 +11,14 @@ import { parseCsvTable } from '../village-index/template.ts';
  */
 export function readPortfolioCsv(data: Buffer): PortfolioItem[] {
   const [header, ...body] = parseCsvTable(data);
-  if (!header) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
-  const cols = header.map((h) => h.trim().toLowerCase());
-  const missing = ['id', 'cost', 'score'].filter((c) => !cols.includes(c));
-  if (missing.length)
-    throw new AppError('VALIDATION', {
-      issues: missing.map((c) => ({ field: `line 1, column ${c}`, issue: 'missing_column' })),
-    });
+  const columns = tableColumns(header, ['id', 'cost', 'score']);
   const issues: FieldIssue[] = [];
   const seen = new Map<string, number>();
   const items: PortfolioItem[] = [];
   body.forEach((cells, i) => {
     const line = i + 2;
     if (cells.every((c) => c.trim() === '')) return;
-    const cell = (c: string) => (cols.includes(c) ? (cells[cols.indexOf(c)] ?? '').trim() : '');
+    const cell = (c: string) => columns.cell(cells, c);
     const id = cell('id');
     if (!id) issues.push({ field: `line ${line}, column id`, issue: 'required' });
     else if (seen.has(id))

@@ -40,24 +40,24 @@ const list = (x: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-async function exportPlan(
-  ctx: AppContext,
-  planId: string,
-  own: Map<string, Record<string, { value: number; source: string }>>,
-) {
-  const ownRealisation = (i: { id: string }, y: string) => own.get(i.id)?.[y];
+/** A plan as its template, with the realisations entered on its indicators (not those drawn from a series). */
+export async function exportPlanFile(ctx: AppContext, planId: string) {
   const p = await getPlan(ctx, planId);
+  const ownRealisation = (
+    i: { ownRealisations: Record<string, { value: number; source: string }> },
+    y: string,
+  ) => i.ownRealisations[y];
   const ys = years(
     p,
     p.nodes.flatMap((n) => [
       ...Object.keys(n.budget),
-      ...n.indicators.flatMap((i) => [...Object.keys(i.targets), ...Object.keys(own.get(i.id) ?? {})]),
+      ...n.indicators.flatMap((i) => [...Object.keys(i.targets), ...Object.keys(i.ownRealisations)]),
     ]),
   );
   type Node = (typeof p.nodes)[number];
   type Indicator = Node['indicators'][number];
   const { items: targets } = await linkTargets(ctx, planId);
-  return xlsxOfSheets([
+  const data = await xlsxOfSheets([
     sheet<Node>(
       TREE,
       [
@@ -121,17 +121,7 @@ async function exportPlan(
       targets,
     ),
   ]);
-}
-
-/** Exports a plan with the realisations entered on its indicators (not those drawn from a series). */
-export async function exportPlanFile(ctx: AppContext, planId: string) {
-  const plan = await mustFindPlan(ctx, planId);
-  const rows = await ctx.database.db
-    .select({ id: planIndicators.id, realisations: planIndicators.realisations })
-    .from(planIndicators)
-    .innerJoin(planNodes, eq(planNodes.id, planIndicators.nodeId))
-    .where(eq(planNodes.planId, planId));
-  return { plan, data: await exportPlan(ctx, planId, new Map(rows.map((r) => [r.id, r.realisations]))) };
+  return { plan: p, data };
 }
 
 const rupiah = (x: string) => /^\d{1,15}$/.test(x.replace(/[.\s]/g, ''));

@@ -429,11 +429,16 @@ export async function moveNode(
   const at = Math.min(to.position, siblings.length);
   const order = [...siblings.slice(0, at).map((n) => n.id), id, ...siblings.slice(at).map((n) => n.id)];
   await db.transaction(async (tx) => {
+    // Only the siblings whose position changes are written, and the node itself.
+    const positionOf = new Map(all.map((n) => [n.id, n.position]));
     for (const [position, nodeId] of order.entries())
-      await tx
-        .update(planNodes)
-        .set(nodeId === id ? { parentId: to.parentId, position, updatedAt: ctx.clock() } : { position })
-        .where(eq(planNodes.id, nodeId));
+      if (nodeId === id)
+        await tx
+          .update(planNodes)
+          .set({ parentId: to.parentId, position, updatedAt: ctx.clock() })
+          .where(eq(planNodes.id, nodeId));
+      else if (positionOf.get(nodeId) !== position)
+        await tx.update(planNodes).set({ position }).where(eq(planNodes.id, nodeId));
     await appendAudit(tx, principal, {
       action: 'plan.node_moved',
       entity: 'plan',
@@ -593,15 +598,22 @@ export async function workItemOf(ctx: AppContext, nodeId: string | null) {
   return row ?? null;
 }
 
-/** All nodes as core sees them: level and owner from their plan, links from plan_links. */
-async function coreNodes(ctx: AppContext) {
+/**
+ * Every plan, node and link, loaded once for an analysis: the nodes as core sees them (level and
+ * owner from their plan, links from plan_links), the rows, the plans, and the owners' names.
+ */
+async function loadPlans(ctx: AppContext) {
   const db = ctx.database.db;
   const allPlans = await db.select().from(plans);
   const nodes = await db.select().from(planNodes);
   const links = await db.select().from(planLinks);
   const planOf = new Map(allPlans.map((p) => [p.id, p]));
   const supports = new Map<string, string[]>();
-  for (const l of links) supports.set(l.nodeId, [...(supports.get(l.nodeId) ?? []), l.supportsId]);
+  for (const l of links) {
+    const list = supports.get(l.nodeId);
+    if (list) list.push(l.supportsId);
+    else supports.set(l.nodeId, [l.supportsId]);
+  }
   const core: PlanNode[] = nodes.map((n) => ({
     id: n.id,
     planId: n.planId,
@@ -612,8 +624,13 @@ async function coreNodes(ctx: AppContext) {
     owner: planOf.get(n.planId)!.owner,
     budget: n.budget,
   }));
-  return { core, nodes, planOf };
+  const names = await ownerNames(
+    ctx,
+    allPlans.map((p) => p.owner),
+  );
+  return { core, nodes, planOf, names };
 }
+type LoadedPlans = Awaited<ReturnType<typeof loadPlans>>;
 
 type SeriesValues = Map<string, Record<string, { value: number; source: string }>>;
 
@@ -782,15 +799,11 @@ async function ownerNames(ctx: AppContext, owners: readonly (string | null)[]) {
 }
 
 /** The synchronisation dashboard for a year: orphans, uncovered targets, money by target, scores, consistency. */
-export async function synchronisation(ctx: AppContext, year: string) {
-  const { core, nodes, planOf } = await coreNodes(ctx);
+export async function synchronisation(ctx: AppContext, year: string, loaded?: LoadedPlans) {
+  const { core, nodes, planOf, names } = loaded ?? (await loadPlans(ctx));
   const title = new Map(nodes.map((n) => [n.id, n.title]));
   const planIdOf = new Map(nodes.map((n) => [n.id, n.planId]));
   const planName = (nodeId: string) => planOf.get(planIdOf.get(nodeId)!)!.name;
-  const names = await ownerNames(
-    ctx,
-    core.map((n) => n.owner),
-  );
   const named = (ns: PlanNode[]) =>
     ns.map((n) => ({
       id: n.id,
@@ -836,14 +849,10 @@ export async function synchronisation(ctx: AppContext, year: string) {
  * and the Musrenbang proposals linked to those items.
  */
 export async function drill(ctx: AppContext, nodeId: string, year: string, principal?: Principal) {
-  const { core, nodes, planOf } = await coreNodes(ctx);
+  const { core, nodes, planOf, names } = await loadPlans(ctx);
   const target = nodes.find((n) => n.id === nodeId);
   if (!target) throw new AppError('NOT_FOUND', { details: { what: nodeId } });
   const serving = servingNodes(core, nodeId);
-  const names = await ownerNames(
-    ctx,
-    serving.map((s) => s.node.owner),
-  );
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const ids = serving.map((s) => s.node.id);
   const linked =
@@ -883,18 +892,15 @@ export async function drill(ctx: AppContext, nodeId: string, year: string, princ
 
 /** The rows of the "matriks sinkronisasi" of a year, with titles, plans and owners' names. */
 export async function matrix(ctx: AppContext, year: string) {
-  const { core, nodes, planOf } = await coreNodes(ctx);
+  const loaded = await loadPlans(ctx);
+  const { core, nodes, planOf, names } = loaded;
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const names = await ownerNames(
-    ctx,
-    core.map((n) => n.owner),
-  );
   const rows = synchronisationMatrix(core, year);
   const parentTitle = (id: string) => {
     const p = byId.get(id)?.parentId;
     return p ? byId.get(p)!.title : null;
   };
-  const sync = await synchronisation(ctx, year);
+  const sync = await synchronisation(ctx, year, loaded);
   return {
     year,
     sample: [...planOf.values()].some((p) => p.sample),

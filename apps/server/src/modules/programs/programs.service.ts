@@ -357,17 +357,10 @@ export async function listEnrolments(ctx: AppContext, principal: Principal, prog
     .where(eq(enrolments.programId, programId))
     // Newest first: the people just enrolled are the ones being worked on.
     .orderBy(desc(enrolments.createdAt), asc(people.name));
-  const ms = rows.length
-    ? await db
-        .select()
-        .from(measurements)
-        .where(
-          inArray(
-            measurements.enrolmentId,
-            rows.map((r) => r.e.id),
-          ),
-        )
-    : [];
+  const ms = await measurementsOf(
+    ctx,
+    rows.map((r) => r.e.id),
+  );
   // Names are personal: the program's own OPD and kabupaten planners see them; others see counts only.
   const named = canActForOrganisation(principal.actor, p.organisationId);
   const regionNames = await namesOf(ctx, [...new Set(rows.map((r) => r.regionCode))]);
@@ -384,11 +377,30 @@ export async function listEnrolments(ctx: AppContext, principal: Principal, prog
       enrolledOn: r.e.enrolledOn,
       completedOn: r.e.completedOn,
       sessionsAttended: r.e.sessionsAttended,
-      measurements: ms
-        .filter((m) => m.enrolmentId === r.e.id)
-        .map((m) => ({ indicator: m.indicator, phase: m.phase, value: m.value, measuredOn: m.measuredOn })),
+      measurements: (ms.get(r.e.id) ?? []).map((m) => ({
+        indicator: m.indicator,
+        phase: m.phase,
+        value: m.value,
+        measuredOn: m.measuredOn,
+      })),
     })),
   };
+}
+
+/** The measurements of these enrolments, grouped by enrolment (one query). */
+async function measurementsOf(ctx: AppContext, enrolmentIds: string[]) {
+  const out = new Map<string, (typeof measurements.$inferSelect)[]>();
+  if (!enrolmentIds.length) return out;
+  const rows = await ctx.database.db
+    .select()
+    .from(measurements)
+    .where(inArray(measurements.enrolmentId, enrolmentIds));
+  for (const m of rows) {
+    const list = out.get(m.enrolmentId);
+    if (list) list.push(m);
+    else out.set(m.enrolmentId, [m]);
+  }
+  return out;
 }
 
 /** The evaluation of a program and its report text. */
@@ -400,23 +412,16 @@ export async function evaluate(ctx: AppContext, programId: string) {
     .from(enrolments)
     .innerJoin(people, eq(people.id, enrolments.personId))
     .where(eq(enrolments.programId, programId));
-  const ms = rows.length
-    ? await db
-        .select()
-        .from(measurements)
-        .where(
-          inArray(
-            measurements.enrolmentId,
-            rows.map((r) => r.e.id),
-          ),
-        )
-    : [];
-  const byEnrolment = new Map<string, Record<string, { baseline?: number; followup?: number }>>();
-  for (const m of ms) {
-    const rec = byEnrolment.get(m.enrolmentId) ?? {};
-    rec[m.indicator] = { ...rec[m.indicator], [m.phase]: m.value };
-    byEnrolment.set(m.enrolmentId, rec);
-  }
+  const ms = await measurementsOf(
+    ctx,
+    rows.map((r) => r.e.id),
+  );
+  // Per enrolment: each indicator's baseline and follow-up.
+  const valuesOf = (enrolmentId: string) => {
+    const rec: Record<string, { baseline?: number; followup?: number }> = {};
+    for (const m of ms.get(enrolmentId) ?? []) rec[m.indicator] = { ...rec[m.indicator], [m.phase]: m.value };
+    return rec;
+  };
   const kecNames = await namesOf(ctx, [...new Set(rows.map((r) => kecamatanOf(r.regionCode)))]);
   const records: EnrolmentRecord[] = rows.map((r) => ({
     group: r.e.group as EnrolmentRecord['group'],
@@ -424,7 +429,7 @@ export async function evaluate(ctx: AppContext, programId: string) {
     sex: r.sex as 'L' | 'P',
     age: ageOn(r.birthDate, p.startDate),
     kecamatan: kecNames.get(kecamatanOf(r.regionCode)) ?? r.regionCode,
-    measurements: byEnrolment.get(r.e.id) ?? {},
+    measurements: valuesOf(r.e.id),
   }));
   const evaluation = evaluateProgram(
     { budget: p.budget, targetBeneficiaries: p.targetBeneficiaries, outcomes: p.outcomes as OutcomeSpec[] },

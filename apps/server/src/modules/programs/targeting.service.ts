@@ -9,6 +9,7 @@ import {
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { AppContext, Principal } from '../../context.ts';
 import { enrolments, families, people, programs } from '../../db/schema.ts';
+import { tableColumns } from '../../http/table-file.ts';
 import { keyedHash } from '../../personal/personal-data.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { namesOf } from '../regions/regions.service.ts';
@@ -20,20 +21,14 @@ import { parseCsvTable } from '../village-index/template.ts';
  */
 export async function importDeciles(ctx: AppContext, principal: Principal, data: Buffer, year: number) {
   const [header, ...body] = parseCsvTable(data);
-  if (!header) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
-  const cols = header.map((h) => h.trim().toLowerCase());
-  const missing = ['no_kk', 'desil'].filter((c) => !cols.includes(c));
-  if (missing.length)
-    throw new AppError('VALIDATION', {
-      issues: missing.map((c) => ({ field: `line 1, column ${c}`, issue: 'missing_column' })),
-    });
+  const columns = tableColumns(header, ['no_kk', 'desil']);
   const issues: FieldIssue[] = [];
   const rows: { hash: string; decile: number }[] = [];
   body.forEach((cells, i) => {
     const line = i + 2;
     if (cells.every((c) => c.trim() === '')) return;
-    const kk = (cells[cols.indexOf('no_kk')] ?? '').trim();
-    const d = Number((cells[cols.indexOf('desil')] ?? '').trim());
+    const kk = columns.cell(cells, 'no_kk');
+    const d = Number(columns.cell(cells, 'desil'));
     if (!/^\d{16}$/.test(kk)) issues.push({ field: `line ${line}, column no_kk`, issue: 'kk' });
     if (!Number.isInteger(d) || d < 1 || d > 10)
       issues.push({ field: `line ${line}, column desil`, issue: 'decile' });

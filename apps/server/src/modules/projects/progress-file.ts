@@ -60,8 +60,8 @@ export async function exportProgress(ctx: AppContext, organisationId?: string) {
 
 export async function importProgress(ctx: AppContext, principal: Principal, data: Buffer, type: string) {
   const [header, ...body] = await uploadedTable(data, type);
-  const { names: cols } = tableColumns(header, ['kode', 'tanggal', 'fisik']);
-  const codes = body.map((r) => (r[cols.indexOf('kode')] ?? '').trim()).filter(Boolean);
+  const columns = tableColumns(header, ['kode', 'tanggal', 'fisik']);
+  const codes = body.map((r) => columns.cell(r, 'kode')).filter(Boolean);
   const rows = codes.length
     ? await ctx.database.db.select().from(projects).where(inArray(projects.code, codes))
     : [];
@@ -70,7 +70,7 @@ export async function importProgress(ctx: AppContext, principal: Principal, data
   const accepted: { project: (typeof rows)[number]; body: ReturnType<typeof progressBody.parse> }[] = [];
   for (const [i, cells] of body.entries()) {
     const line = i + 2;
-    const cell = (c: string) => (cols.includes(c) ? (cells[cols.indexOf(c)] ?? '').trim() : '');
+    const cell = (c: string) => columns.cell(cells, c);
     if (cells.every((c) => c.trim() === '') || (!cell('tanggal') && !cell('fisik'))) continue;
     const project = byCode.get(cell('kode'));
     if (!project) {

@@ -1,24 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cli, inputFiles } from '../../../test/cli.ts';
 
-const root = new URL('../../../../../', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'sinergi-stats-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(root, 'apps/server/bin/sinergi.mjs'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
-const file = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const file = inputFiles('sinergi-stats-');
 
 describe('npx sinergi stats poverty', () => {
   // Five people in four households: 100, 100 | 200 | 300 | 600; line 250 (hand-checked in core).

@@ -1,4 +1,5 @@
 import { AppError, type FieldIssue, type HouseholdRecord } from '@sinergi/core';
+import { tableColumns } from '../../http/table-file.ts';
 import { parseCsvTable } from '../village-index/template.ts';
 
 /**
@@ -8,20 +9,14 @@ import { parseCsvTable } from '../village-index/template.ts';
  */
 export function readSurveyCsv(data: Buffer): HouseholdRecord[] {
   const [header, ...body] = parseCsvTable(data);
-  if (!header) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
-  const cols = header.map((h) => h.trim().toLowerCase());
-  const missing = ['id', 'expenditure_per_capita', 'size', 'weight'].filter((c) => !cols.includes(c));
-  if (missing.length)
-    throw new AppError('VALIDATION', {
-      issues: missing.map((c) => ({ field: `line 1, column ${c}`, issue: 'missing_column' })),
-    });
+  const columns = tableColumns(header, ['id', 'expenditure_per_capita', 'size', 'weight']);
   const issues: FieldIssue[] = [];
   const records: HouseholdRecord[] = [];
   const seen = new Map<string, number>();
   body.forEach((cells, i) => {
     const line = i + 2;
     if (cells.every((c) => c.trim() === '')) return;
-    const cell = (c: string) => (cols.includes(c) ? (cells[cols.indexOf(c)] ?? '').trim() : '');
+    const cell = (c: string) => columns.cell(cells, c);
     const num = (c: string, ok: (x: number) => boolean, issue: string) => {
       const x = Number(cell(c));
       if (cell(c) === '' || !Number.isFinite(x) || !ok(x))

@@ -1,25 +1,16 @@
 import { Card, Grid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatRupiah } from '../../app/format.ts';
-import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
+import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
 import { Spending } from './ScenarioPage.tsx';
 import type { Scenario } from './types.ts';
-
-const RegionMap = lazy(() => import('../regions/RegionMap.tsx'));
 
 /** Scenarios side by side: totals, the selected set, a map and spending by kecamatan, OPD and bidang. */
 export default function ComparePage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const shapes = useQuery({
-    queryKey: ['boundaries', 'kecamatan'],
-    queryFn: () => get<MapFeatureCollection>('/api/regions/boundaries?level=kecamatan'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
   const [params] = useSearchParams();
   const ids = params.get('ids') ?? '';
   const data = useQuery({
@@ -86,27 +77,13 @@ export default function ComparePage() {
             <Text fw={600}>{s.name}</Text>
             {s.result && s.result.status !== 'infeasible' && (
               <Stack gap="xs">
-                {shapes.data && (
-                  <Card withBorder p="xs" data-testid="compare-map">
-                    <Text fw={600} size="sm">
-                      {t('allocation.mapTitle')}
-                    </Text>
-                    <Suspense fallback={<Text size="sm">…</Text>}>
-                      <RegionMap
-                        mapName="kecamatan"
-                        shapes={shapes.data}
-                        values={Object.fromEntries(
-                          shapes.data.features.map((f) => [
-                            f.properties.code,
-                            s.result?.spending.optimum.kecamatanCode[f.properties.code] ?? 0,
-                          ]),
-                        )}
-                        valueLabel={t('allocation.spent')}
-                        onSelect={(code) => navigate(`/wilayah/${code}`)}
-                      />
-                    </Suspense>
-                  </Card>
-                )}
+                <KecamatanMapCard
+                  compact
+                  testId="compare-map"
+                  title={t('allocation.mapTitle')}
+                  values={(code) => s.result?.spending.optimum.kecamatanCode[code] ?? 0}
+                  valueLabel={t('allocation.spent')}
+                />
                 <Spending title={t('allocation.by.kecamatan')} data={s.result.spending.optimum.kecamatan} />
                 <Spending title={t('allocation.by.opd')} data={s.result.spending.optimum.opd} />
                 <Spending

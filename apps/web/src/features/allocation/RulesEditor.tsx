@@ -11,6 +11,7 @@ import {
   Table,
   Text,
 } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRupiah } from '../../app/format.ts';
 import type { Scenario } from './types.ts';
@@ -124,6 +125,48 @@ export function RulesEditor({
     </Stack>
   );
 
+  /** A rule that is a list of rows (dependencies, alternatives): each row edited in place, removed, or added. */
+  const listRule = <K extends 'requires' | 'exclusive'>(
+    rule: K,
+    title: string,
+    addLabel: string,
+    empty: NonNullable<Rules[K]>[number],
+    row: (
+      item: NonNullable<Rules[K]>[number],
+      i: number,
+      replace: (next: NonNullable<Rules[K]>[number]) => void,
+    ) => ReactNode,
+  ) => {
+    const items = (rules[rule] ?? []) as NonNullable<Rules[K]>[number][];
+    const put = (next: typeof items) => set({ [rule]: next } as Partial<Rules>);
+    return (
+      <Stack gap={4}>
+        <Text fw={600} size="sm">
+          {title}
+        </Text>
+        {items.map((item, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a row is a position in the list being edited; its content changes as the user picks
+          <Group key={i} wrap="nowrap">
+            {row(item, i, (next) => put(items.map((x, k) => (k === i ? next : x))))}
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label="×"
+              onClick={() => put(items.filter((_, k) => k !== i))}
+            >
+              ×
+            </ActionIcon>
+          </Group>
+        ))}
+        <Group>
+          <Button size="xs" variant="light" onClick={() => put([...items, empty])}>
+            {addLabel}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  };
+
   return (
     <Card withBorder data-testid="rules-editor">
       <Stack>
@@ -159,13 +202,13 @@ export function RulesEditor({
           )}
         </SimpleGrid>
 
-        <Stack gap={4}>
-          <Text fw={600} size="sm">
-            {t('allocation.requiresTitle')}
-          </Text>
-          {(rules.requires ?? []).map(([a, b], i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a row is a position in the list being edited; its content changes as the user picks
-            <Group key={i} wrap="nowrap">
+        {listRule(
+          'requires',
+          t('allocation.requiresTitle'),
+          t('allocation.addRequires'),
+          ['', ''],
+          ([a, b], i, replace) => (
+            <>
               <Select
                 size="xs"
                 style={{ flex: 1 }}
@@ -173,9 +216,7 @@ export function RulesEditor({
                 value={b}
                 searchable
                 aria-label={t('allocation.requiresThen')}
-                onChange={(v) =>
-                  set({ requires: (rules.requires ?? []).map((p, k) => (k === i ? [p[0], v ?? ''] : p)) })
-                }
+                onChange={(v) => replace([a, v ?? ''])}
                 error={fieldError(`rules.requires.${i}.1`)}
               />
               <Text size="xs">{t('allocation.requiresOnlyIf')}</Text>
@@ -186,69 +227,30 @@ export function RulesEditor({
                 value={a}
                 searchable
                 aria-label={t('allocation.requiresIf')}
-                onChange={(v) =>
-                  set({ requires: (rules.requires ?? []).map((p, k) => (k === i ? [v ?? '', p[1]] : p)) })
-                }
+                onChange={(v) => replace([v ?? '', b])}
                 error={fieldError(`rules.requires.${i}.0`)}
               />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label="×"
-                onClick={() => set({ requires: (rules.requires ?? []).filter((_, k) => k !== i) })}
-              >
-                ×
-              </ActionIcon>
-            </Group>
-          ))}
-          <Group>
-            <Button
+            </>
+          ),
+        )}
+        {listRule(
+          'exclusive',
+          t('allocation.exclusiveTitle'),
+          t('allocation.addExclusive'),
+          [],
+          (group, i, replace) => (
+            <MultiSelect
               size="xs"
-              variant="light"
-              onClick={() => set({ requires: [...(rules.requires ?? []), ['', ''] as [string, string]] })}
-            >
-              {t('allocation.addRequires')}
-            </Button>
-          </Group>
-        </Stack>
-
-        <Stack gap={4}>
-          <Text fw={600} size="sm">
-            {t('allocation.exclusiveTitle')}
-          </Text>
-          {(rules.exclusive ?? []).map((group, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a row is a position in the list being edited; its content changes as the user picks
-            <Group key={i} wrap="nowrap">
-              <MultiSelect
-                size="xs"
-                style={{ flex: 1 }}
-                data={proposals}
-                value={group}
-                searchable
-                aria-label={t('allocation.exclusiveTitle')}
-                onChange={(v) => set({ exclusive: (rules.exclusive ?? []).map((g, k) => (k === i ? v : g)) })}
-                error={fieldError(`rules.exclusive.${i}`)}
-              />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label="×"
-                onClick={() => set({ exclusive: (rules.exclusive ?? []).filter((_, k) => k !== i) })}
-              >
-                ×
-              </ActionIcon>
-            </Group>
-          ))}
-          <Group>
-            <Button
-              size="xs"
-              variant="light"
-              onClick={() => set({ exclusive: [...(rules.exclusive ?? []), []] })}
-            >
-              {t('allocation.addExclusive')}
-            </Button>
-          </Group>
-        </Stack>
+              style={{ flex: 1 }}
+              data={proposals}
+              value={group}
+              searchable
+              aria-label={t('allocation.exclusiveTitle')}
+              onChange={replace}
+              error={fieldError(`rules.exclusive.${i}`)}
+            />
+          ),
+        )}
 
         <Stack gap={4}>
           <Text fw={600} size="sm">

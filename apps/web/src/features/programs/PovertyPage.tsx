@@ -1,8 +1,6 @@
 import {
   Alert,
-  Button,
   Card,
-  FileInput,
   Group,
   NumberInput,
   SimpleGrid,
@@ -13,17 +11,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { get, uploadFile } from '../../app/api.ts';
+import { get } from '../../app/api.ts';
+import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
-import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
-import { useSubmit } from '../../app/use-submit.ts';
-import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
-
-const RegionMap = lazy(() => import('../regions/RegionMap.tsx'));
+import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
 
 interface Profile {
   p0: number;
@@ -49,13 +43,7 @@ const n2 = (x: number) => formatNumber(x, 2);
 export default function PovertyPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const navigate = useNavigate();
   const data = useQuery({ queryKey: ['poverty'], queryFn: () => get<PovertyResponse>('/api/poverty') });
-  const shapes = useQuery({
-    queryKey: ['boundaries', 'kecamatan'],
-    queryFn: () => get<MapFeatureCollection>('/api/regions/boundaries?level=kecamatan'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
   const d = data.data;
   if (!d) return <Text>{t('common.loading')}</Text>;
   const k = d.kabupaten;
@@ -105,23 +93,12 @@ export default function PovertyPage() {
             </Text>
           )}
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            {shapes.data && d.kecamatan && (
-              <Card withBorder>
-                <Text fw={600} size="sm">
-                  {t('poverty.map')}
-                </Text>
-                <Suspense fallback={<Text size="sm">…</Text>}>
-                  <RegionMap
-                    mapName="kecamatan"
-                    shapes={shapes.data}
-                    values={Object.fromEntries(
-                      d.kecamatan.map((x) => [x.code, Math.round(x.p0 * 100) / 100]),
-                    )}
-                    valueLabel="P0 (%)"
-                    onSelect={(code) => navigate(`/wilayah/${code}`)}
-                  />
-                </Suspense>
-              </Card>
+            {d.kecamatan && (
+              <KecamatanMapCard
+                title={t('poverty.map')}
+                values={Object.fromEntries(d.kecamatan.map((x) => [x.code, Math.round(x.p0 * 100) / 100]))}
+                valueLabel="P0 (%)"
+              />
             )}
             <Card withBorder p={0}>
               <Table fz="xs" striped data-testid="poverty-kecamatan">
@@ -189,26 +166,11 @@ export default function PovertyPage() {
 function SurveyImport() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState('');
   const [line, setLine] = useState<number | ''>('');
-  const send = useSubmit(
-    async () => {
-      if (!file) return;
-      await uploadFile(`/api/surveys?survey=${encodeURIComponent(name)}&line=${line || 0}`, file, 'text/csv');
-    },
-    () => client.invalidateQueries({ queryKey: ['poverty'] }),
-  );
   return (
     <Card withBorder>
       <Group align="end">
-        <FileInput
-          label={t('poverty.import')}
-          accept=".csv,text/csv"
-          value={file}
-          onChange={setFile}
-          w={260}
-        />
         <TextInput
           label={t('poverty.surveyName')}
           value={name}
@@ -222,11 +184,13 @@ function SurveyImport() {
           value={line}
           onChange={(v) => setLine(v === '' ? '' : Number(v))}
         />
-        <Button onClick={() => send.submit()} loading={send.busy} disabled={!file}>
-          {t('poverty.import')}
-        </Button>
+        <FileUpload
+          url={`/api/surveys?survey=${encodeURIComponent(name)}&line=${line || 0}`}
+          accept=".csv"
+          label={t('poverty.import')}
+          onDone={() => client.invalidateQueries({ queryKey: ['poverty'] })}
+        />
       </Group>
-      <Problem error={send.error} />
     </Card>
   );
 }

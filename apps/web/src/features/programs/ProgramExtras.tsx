@@ -14,17 +14,15 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { ApiError, api, get, post } from '../../app/api.ts';
 import { formatDateTime, formatNumber, formatRupiah } from '../../app/format.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
-import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
+import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
 
-const RegionMap = lazy(() => import('../regions/RegionMap.tsx'));
 const pct = (x: number | null) => (x === null ? '–' : `${formatNumber(x * 100, 1)} %`);
 
 interface Figures {
@@ -46,15 +44,9 @@ interface Targeting {
 /** Inclusion and exclusion errors, the kabupaten and per kecamatan, with a map of exclusion. */
 export function TargetingPanel({ programId }: { programId: string }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const data = useQuery({
     queryKey: ['targeting', programId],
     queryFn: () => get<Targeting>(`/api/programs/${programId}/targeting`),
-  });
-  const shapes = useQuery({
-    queryKey: ['boundaries', 'kecamatan'],
-    queryFn: () => get<MapFeatureCollection>('/api/regions/boundaries?level=kecamatan'),
-    staleTime: Number.POSITIVE_INFINITY,
   });
   const d = data.data;
   if (!d) return null;
@@ -107,24 +99,13 @@ export function TargetingPanel({ programId }: { programId: string }) {
         </Card>
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        {shapes.data && (
-          <Card withBorder>
-            <Text fw={600} size="sm">
-              {t('targeting.map')}
-            </Text>
-            <Suspense fallback={<Text size="sm">…</Text>}>
-              <RegionMap
-                mapName="kecamatan"
-                shapes={shapes.data}
-                values={Object.fromEntries(
-                  (d.byKecamatan ?? []).map((k) => [k.area, Math.round((k.exclusionError ?? 0) * 1000) / 10]),
-                )}
-                valueLabel={t('targeting.exclusion')}
-                onSelect={(code) => navigate(`/wilayah/${code}`)}
-              />
-            </Suspense>
-          </Card>
-        )}
+        <KecamatanMapCard
+          title={t('targeting.map')}
+          values={Object.fromEntries(
+            (d.byKecamatan ?? []).map((k) => [k.area, Math.round((k.exclusionError ?? 0) * 1000) / 10]),
+          )}
+          valueLabel={t('targeting.exclusion')}
+        />
         <Card withBorder p={0}>
           <FiguresTable first={t('poverty.kecamatan')} rows={d.byKecamatan ?? []} />
         </Card>

@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Card,
-  FileInput,
   Group,
   NumberInput,
   Select,
@@ -16,7 +15,8 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post, uploadFile } from '../../app/api.ts';
+import { get, post } from '../../app/api.ts';
+import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatDate, formatNumber } from '../../app/format.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
@@ -202,45 +202,29 @@ function RegisterCard({ defaultDesa }: { defaultDesa: string | null }) {
 function DecileImport() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
   const [year, setYear] = useState(new Date().getFullYear());
-  const [result, setResult] = useState<{ matched: number; unmatched: number } | null>(null);
-  const send = useSubmit(
-    async () => {
-      if (!file) return;
-      setResult(await uploadFile(`/api/deciles?year=${year}`, file, 'text/csv'));
-    },
-    () => client.invalidateQueries({ queryKey: ['people'] }),
-  );
   return (
     <Card withBorder data-testid="decile-import">
       <Group align="end">
-        <FileInput
-          label={t('targeting.importDeciles')}
-          accept=".csv,text/csv"
-          value={file}
-          onChange={setFile}
-          w={320}
-        />
         <NumberInput
           label={t('targeting.year')}
           value={year}
           onChange={(v) => setYear(Number(v) || year)}
           w={120}
         />
-        <Button onClick={() => send.submit()} loading={send.busy} disabled={!file}>
-          {t('targeting.importDeciles')}
-        </Button>
+        <FileUpload<{ matched: number; unmatched: number }>
+          url={`/api/deciles?year=${year}`}
+          accept=".csv"
+          label={t('targeting.importDeciles')}
+          describe={(r) =>
+            t('targeting.imported', {
+              matched: formatNumber(r.matched),
+              unmatched: formatNumber(r.unmatched),
+            })
+          }
+          onDone={() => client.invalidateQueries({ queryKey: ['people'] })}
+        />
       </Group>
-      {result && (
-        <Text size="sm" mt="xs">
-          {t('targeting.imported', {
-            matched: formatNumber(result.matched),
-            unmatched: formatNumber(result.unmatched),
-          })}
-        </Text>
-      )}
-      <Problem error={send.error} />
     </Card>
   );
 }

@@ -12,19 +12,18 @@ import {
 } from '@mantine/core';
 import { rollUp } from '@sinergi/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { api, get } from '../../app/api.ts';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatNumber } from '../../app/format.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
-import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
+import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
 import { type ProjectItem, statusColour } from './ProjectsPage.tsx';
 
-const RegionMap = lazy(() => import('../regions/RegionMap.tsx'));
 const n1 = (x: number | null) => (x === null ? '–' : `${formatNumber(Math.round(x * 10) / 10, 1)} %`);
 
 /**
@@ -34,13 +33,7 @@ const n1 = (x: number | null) => (x === null ? '–' : `${formatNumber(Math.roun
  */
 export function ProjectExtras({ items }: { items: ProjectItem[] }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { can } = useSession();
-  const shapes = useQuery({
-    queryKey: ['boundaries', 'kecamatan'],
-    queryFn: () => get<MapFeatureCollection>('/api/regions/boundaries?level=kecamatan'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
   const atRisk = items.filter((p) => p.status === 'kritis' || p.status === 'terlambat');
   const byOpd = [...new Set(atRisk.map((p) => p.organisation))].sort();
   const groups = [...new Set(items.map((p) => p.groupCode ?? ''))].filter(Boolean).map((g) => {
@@ -88,27 +81,11 @@ export function ProjectExtras({ items }: { items: ProjectItem[] }) {
             </Table.Tbody>
           </Table>
         </Card>
-        {shapes.data && (
-          <Card withBorder>
-            <Text fw={600} size="sm">
-              {t('projects.mapAtRisk')}
-            </Text>
-            <Suspense fallback={<Text size="sm">…</Text>}>
-              <RegionMap
-                mapName="kecamatan"
-                shapes={shapes.data}
-                values={Object.fromEntries(
-                  shapes.data.features.map((f) => [
-                    f.properties.code,
-                    atRisk.filter((p) => p.kecamatan === f.properties.code).length,
-                  ]),
-                )}
-                valueLabel={t('projects.atRisk')}
-                onSelect={(code) => navigate(`/wilayah/${code}`)}
-              />
-            </Suspense>
-          </Card>
-        )}
+        <KecamatanMapCard
+          title={t('projects.mapAtRisk')}
+          values={(code) => atRisk.filter((p) => p.kecamatan === code).length}
+          valueLabel={t('projects.atRisk')}
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder p={0} data-testid="groups">

@@ -1,13 +1,10 @@
 import { Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
-import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
-
-const RegionMap = lazy(() => import('../regions/RegionMap.tsx'));
+import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
 
 interface Share {
   lengthKm: number;
@@ -27,16 +24,10 @@ const km = (x: number) => `${formatNumber(x, 1)} km`;
 /** Kemantapan jalan: road length in good or fair condition, by survey year, kabupaten and kecamatan. */
 export default function RoadsPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const [year, setYear] = useState<string | null>(null);
   const data = useQuery({
     queryKey: ['roads', year],
     queryFn: () => get<Roads>(`/api/roads${year ? `?year=${year}` : ''}`),
-  });
-  const shapes = useQuery({
-    queryKey: ['boundaries', 'kecamatan'],
-    queryFn: () => get<MapFeatureCollection>('/api/regions/boundaries?level=kecamatan'),
-    staleTime: Number.POSITIVE_INFINITY,
   });
   const d = data.data;
   return (
@@ -61,21 +52,12 @@ export default function RoadsPage() {
             </Text>
           </Group>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            {shapes.data && (
-              <Card withBorder>
-                <Suspense fallback={<Text size="sm">…</Text>}>
-                  <RegionMap
-                    mapName="kecamatan"
-                    shapes={shapes.data}
-                    values={Object.fromEntries(
-                      d.byKecamatan.map((k) => [k.area, Math.round((k.percent ?? 0) * 10) / 10]),
-                    )}
-                    valueLabel={t('roads.title')}
-                    onSelect={(code) => navigate(`/wilayah/${code}`)}
-                  />
-                </Suspense>
-              </Card>
-            )}
+            <KecamatanMapCard
+              values={Object.fromEntries(
+                d.byKecamatan.map((k) => [k.area, Math.round((k.percent ?? 0) * 10) / 10]),
+              )}
+              valueLabel={t('roads.title')}
+            />
             <Card withBorder p={0}>
               <Table fz="xs" striped>
                 <Table.Thead>

@@ -1,0 +1,57 @@
+import { Card, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { useNavigate } from 'react-router';
+import { get } from '../../app/api.ts';
+import type { MapFeatureCollection } from './RegionMap.tsx';
+
+const RegionMap = lazy(() => import('./RegionMap.tsx'));
+
+/**
+ * A card with the kabupaten's kecamatan coloured by a value (a choropleth); a click opens the
+ * kecamatan's page. `values` gives the value by kecamatan code, or a function asked for every
+ * kecamatan on the map. The shapes are fetched once and shared by every page that shows one.
+ */
+export function KecamatanMapCard({
+  title,
+  values,
+  valueLabel,
+  testId,
+  compact = false,
+}: {
+  title?: string;
+  values: Record<string, number> | ((code: string) => number);
+  valueLabel: string;
+  testId?: string;
+  compact?: boolean;
+}) {
+  const navigate = useNavigate();
+  const shapes = useQuery({
+    queryKey: ['boundaries', 'kecamatan'],
+    queryFn: () => get<MapFeatureCollection>('/api/regions/boundaries?level=kecamatan'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (!shapes.data) return null;
+  const byCode =
+    typeof values === 'function'
+      ? Object.fromEntries(shapes.data.features.map((f) => [f.properties.code, values(f.properties.code)]))
+      : values;
+  return (
+    <Card withBorder {...(compact ? { p: 'xs' } : {})} data-testid={testId}>
+      {title && (
+        <Text fw={600} size="sm">
+          {title}
+        </Text>
+      )}
+      <Suspense fallback={<Text size="sm">…</Text>}>
+        <RegionMap
+          mapName="kecamatan"
+          shapes={shapes.data}
+          values={byCode}
+          valueLabel={valueLabel}
+          onSelect={(code) => navigate(`/wilayah/${code}`)}
+        />
+      </Suspense>
+    </Card>
+  );
+}
