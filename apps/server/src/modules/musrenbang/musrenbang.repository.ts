@@ -234,3 +234,44 @@ export async function trackingCodesExisting(db: Db, codes: readonly string[]): P
     .where(inArray(proposals.trackingCode, [...codes]));
   return new Set(rows.map((r) => r.code));
 }
+
+/** Proposals linked to the given plan items (the RKPD/Renja work that would fund them). */
+export function findLinkedToPlanNodes(db: Db, nodeIds: readonly string[]) {
+  if (!nodeIds.length) return Promise.resolve([]);
+  return db
+    .select({
+      id: proposals.id,
+      trackingCode: proposals.trackingCode,
+      title: proposals.title,
+      stage: proposals.stage,
+      regionCode: proposals.regionCode,
+      estimatedCost: proposals.estimatedCost,
+      planNodeId: proposals.planNodeId,
+    })
+    .from(proposals)
+    .where(inArray(proposals.planNodeId, [...nodeIds]));
+}
+
+export async function countLinkedToPlanNode(db: Db, nodeId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(proposals).where(eq(proposals.planNodeId, nodeId));
+  return row?.n ?? 0;
+}
+
+export async function setPlanNode(tx: Db, ids: readonly string[], nodeId: string | null): Promise<void> {
+  if (ids.length)
+    await tx
+      .update(proposals)
+      .set({ planNodeId: nodeId })
+      .where(inArray(proposals.id, [...ids]));
+}
+
+/** The first proposals addressed to an organisation, by tracking code (for the sample's links). */
+export async function firstOfOrganisation(db: Db, organisationId: string, limit: number) {
+  const rows = await db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(eq(proposals.organisationId, organisationId))
+    .orderBy(asc(proposals.trackingCode))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}

@@ -1,13 +1,13 @@
 import { planIndicatorBody, planNodeKinds } from '@sinergi/contracts';
 import { AppError, type FieldIssue, linkAllowed, sameJson } from '@sinergi/core';
-import { eq, inArray, ne } from 'drizzle-orm';
 import type { AppContext, Principal } from '../../context.ts';
-import { planIndicators, planLinks, planNodes, plans } from '../../db/schema.ts';
 import { tableColumns } from '../../http/table-file.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { readXlsxSheets } from '../village-index/template.ts';
-import { assertMayEdit, getPlan, linkTargets, mustFindPlan } from './plans.service.ts';
+import { linkTargets } from './plans.nodes.ts';
+import * as repo from './plans.repository.ts';
+import { assertMayEdit, getPlan, mustFindPlan } from './plans.service.ts';
 
 /**
  * A plan as an XLSX template that comes back: the tree ("Pohon": one row per item, keyed by its
@@ -149,18 +149,10 @@ export async function importPlan(ctx: AppContext, principal: Principal, planId: 
   const issues: FieldIssue[] = [];
   const at = (s: string, line: number, col: string) => `sheet ${s}, line ${line}, column ${col}`;
 
-  const existing = await db.select().from(planNodes).where(eq(planNodes.planId, planId));
+  const existing = await repo.findNodesOfPlan(db, planId);
   const existingIds = new Set(existing.map((n) => n.id));
   // The items of other plans this plan may support (the same rule as linking in the browser).
-  const others = new Map(
-    (
-      await db
-        .select({ id: planNodes.id, level: plans.level, kind: plans.kind, owner: plans.owner })
-        .from(planNodes)
-        .innerJoin(plans, eq(plans.id, planNodes.planId))
-        .where(ne(planNodes.planId, planId))
-    ).map((r) => [r.id, r]),
-  );
+  const others = new Map((await repo.findNodesWithPlans(db, { notOfPlan: planId })).map((r) => [r.id, r]));
 
   // The tree.
   const [treeHeader, ...treeBody] = tree;
@@ -252,17 +244,10 @@ export async function importPlan(ctx: AppContext, principal: Principal, planId: 
     nodeKey: string;
     body: ReturnType<typeof planIndicatorBody.parse>;
   }[] = [];
-  const existingIndicators = existing.length
-    ? await db
-        .select()
-        .from(planIndicators)
-        .where(
-          inArray(
-            planIndicators.nodeId,
-            existing.map((n) => n.id),
-          ),
-        )
-    : [];
+  const existingIndicators = await repo.findIndicatorsOf(
+    db,
+    existing.map((n) => n.id),
+  );
   const indicatorIds = new Set(existingIndicators.map((i) => i.id));
   const ind = book.get(INDICATORS);
   if (ind && ind.length > 1) {
@@ -352,17 +337,10 @@ export async function importPlan(ctx: AppContext, principal: Principal, planId: 
   let created = 0;
   let updated = 0;
   let unchanged = 0;
-  const oldLinks = existing.length
-    ? await db
-        .select()
-        .from(planLinks)
-        .where(
-          inArray(
-            planLinks.nodeId,
-            existing.map((n) => n.id),
-          ),
-        )
-    : [];
+  const oldLinks = await repo.findLinksOf(
+    db,
+    existing.map((n) => n.id),
+  );
   return db.transaction(async (tx) => {
     for (const r of rows) {
       const id = resolve(r.key);
@@ -384,7 +362,7 @@ export async function importPlan(ctx: AppContext, principal: Principal, planId: 
         .map((l) => l.supportsId)
         .sort();
       if (!before) {
-        await tx.insert(planNodes).values({ id, planId, ...values });
+        await repo.insertNode(tx, { id, planId, ...values });
         created++;
       } else {
         const same =
@@ -400,15 +378,11 @@ export async function importPlan(ctx: AppContext, principal: Principal, planId: 
           unchanged++;
           continue;
         }
-        await tx
-          .update(planNodes)
-          .set({ ...values, updatedAt: ctx.clock() })
-          .where(eq(planNodes.id, id));
-        await tx.delete(planLinks).where(eq(planLinks.nodeId, id));
+        await repo.updateNode(tx, id, { ...values, updatedAt: ctx.clock() });
+        await repo.replaceLinks(tx, id, []);
         updated++;
       }
-      if (r.supports.length)
-        await tx.insert(planLinks).values(r.supports.map((s) => ({ nodeId: id, supportsId: s })));
+      await repo.insertLinks(tx, id, r.supports);
     }
     let indicatorsWritten = 0;
     for (const r of indicatorRows) {
@@ -434,8 +408,8 @@ export async function importPlan(ctx: AppContext, principal: Principal, planId: 
           sameJson(before.targets, values.targets) &&
           sameJson(before.realisations, values.realisations);
         if (same) continue;
-        await tx.update(planIndicators).set(values).where(eq(planIndicators.id, r.key));
-      } else await tx.insert(planIndicators).values(values);
+        await repo.updateIndicator(tx, r.key, values);
+      } else await repo.insertIndicator(tx, values);
       indicatorsWritten++;
     }
     await appendAudit(tx, principal, {

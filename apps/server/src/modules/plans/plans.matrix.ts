@@ -1,7 +1,7 @@
 import { formatNumber, formatRupiah } from '@sinergi/core';
 import { headerRow, printedFooter, renderPdf, signatureBlock } from '../../reports/pdf.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
-import type { matrix } from './plans.service.ts';
+import type { matrix } from './plans.analysis.ts';
 
 /**
  * The "matriks sinkronisasi" as Bappeda files it: for each RPJMD sasaran, the national priorities

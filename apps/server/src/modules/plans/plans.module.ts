@@ -19,8 +19,11 @@ import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';
 import { acceptFiles, uploadedFile, uploadedType, XLSX_TYPE } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
+import * as analysis from './plans.analysis.ts';
 import { exportPlanFile, importPlan } from './plans.file.ts';
+import * as indicators from './plans.indicators.ts';
 import { matrixPdf, matrixXlsx } from './plans.matrix.ts';
+import * as nodes from './plans.nodes.ts';
 import * as reference from './plans.reference.ts';
 import * as service from './plans.service.ts';
 
@@ -62,7 +65,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         querystring: syncQuery,
       },
     },
-    async (request) => service.synchronisation(ctx, request.query.year),
+    async (request) => analysis.synchronisation(ctx, request.query.year),
   );
   app.get(
     '/plans/:id',
@@ -89,7 +92,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.addNode(ctx, request.principal, request.params.id, request.body)),
+      reply.code(201).send(await nodes.addNode(ctx, request.principal, request.params.id, request.body)),
   );
   app.put(
     '/plan-nodes/:id/links',
@@ -102,7 +105,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         body: planLinksBody,
       },
     },
-    async (request) => service.setLinks(ctx, request.principal, request.params.id, request.body.supports),
+    async (request) => nodes.setLinks(ctx, request.principal, request.params.id, request.body.supports),
   );
   app.post(
     '/plan-nodes/:id/indicators',
@@ -119,7 +122,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     async (request, reply) =>
       reply
         .code(201)
-        .send(await service.addIndicator(ctx, request.principal, request.params.id, request.body)),
+        .send(await indicators.addIndicator(ctx, request.principal, request.params.id, request.body)),
   );
   app.get(
     '/plans/work-items',
@@ -144,7 +147,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         querystring: drillQuery,
       },
     },
-    async (request) => service.drill(ctx, request.query.node, request.query.year, request.principal),
+    async (request) => analysis.drill(ctx, request.query.node, request.query.year, request.principal),
   );
   app.get(
     '/plans/matrix.xlsx',
@@ -156,7 +159,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       sendFile(reply, {
         kind: 'xlsx',
         name: `matriks-sinkronisasi-${request.query.year}.xlsx`,
-        data: await matrixXlsx(await service.matrix(ctx, request.query.year)),
+        data: await matrixXlsx(await analysis.matrix(ctx, request.query.year)),
       }),
   );
   app.get(
@@ -169,7 +172,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       sendFile(reply, {
         kind: 'pdf',
         name: `matriks-sinkronisasi-${request.query.year}.pdf`,
-        data: await matrixPdf(await service.matrix(ctx, request.query.year), ctx.clock()),
+        data: await matrixPdf(await analysis.matrix(ctx, request.query.year), ctx.clock()),
       }),
   );
   app.get(
@@ -182,7 +185,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         params: planParams,
       },
     },
-    async (request) => service.linkTargets(ctx, request.params.id),
+    async (request) => nodes.linkTargets(ctx, request.params.id),
   );
   app.get(
     '/plans/:id/history',
@@ -243,7 +246,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: ok },
       },
     },
-    async (request) => service.updateNode(ctx, request.principal, request.params.id, request.body),
+    async (request) => nodes.updateNode(ctx, request.principal, request.params.id, request.body),
   );
   app.post(
     '/plan-nodes/:id/move',
@@ -257,7 +260,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: ok },
       },
     },
-    async (request) => service.moveNode(ctx, request.principal, request.params.id, request.body),
+    async (request) => nodes.moveNode(ctx, request.principal, request.params.id, request.body),
   );
   app.delete(
     '/plan-nodes/:id',
@@ -270,7 +273,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: ok },
       },
     },
-    async (request) => service.deleteNode(ctx, request.principal, request.params.id),
+    async (request) => nodes.deleteNode(ctx, request.principal, request.params.id),
   );
   app.put(
     '/plan-indicators/:id',
@@ -284,7 +287,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: ok },
       },
     },
-    async (request) => service.updateIndicator(ctx, request.principal, request.params.id, request.body),
+    async (request) => indicators.updateIndicator(ctx, request.principal, request.params.id, request.body),
   );
   app.delete(
     '/plan-indicators/:id',
@@ -292,7 +295,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       config: edit,
       schema: { tags, summary: 'Delete an indicator', params: planParams, response: { 200: ok } },
     },
-    async (request) => service.deleteIndicator(ctx, request.principal, request.params.id),
+    async (request) => indicators.deleteIndicator(ctx, request.principal, request.params.id),
   );
   app.put(
     '/proposals/:id/plan-node',

@@ -2,13 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nomenclatureLevels } from '@sinergi/contracts';
 import { AppError, type FieldIssue } from '@sinergi/core';
-import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext, Principal } from '../../context.ts';
-import { nomenclature, statSeries } from '../../db/schema.ts';
 import { tableColumns, uploadedTable } from '../../http/table-file.ts';
-import { appendAudit, escapeLike } from '../audit/audit.repository.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import { parseCsvTable } from '../village-index/template.ts';
+import * as repo from './plans.repository.ts';
 
 /**
  * The reference lists plans draw on: the nomenclature of programs, kegiatan and sub-kegiatan
@@ -30,7 +29,7 @@ export async function importNomenclature(ctx: AppContext, principal: Principal, 
   const [header, ...body] = await uploadedTable(data, type);
   const t = tableColumns(header, ['kode', 'uraian']);
   const issues: FieldIssue[] = [];
-  const rows: (typeof nomenclature.$inferInsert)[] = [];
+  const rows: Omit<repo.NewNomenclature, 'importedAt'>[] = [];
   const seen = new Map<string, number>();
   for (const [i, cells] of body.entries()) {
     const line = i + 2;
@@ -63,14 +62,7 @@ export async function importNomenclature(ctx: AppContext, principal: Principal, 
   }
   if (issues.length) throw new AppError('VALIDATION', { issues });
   return ctx.database.db.transaction(async (tx) => {
-    for (const r of rows)
-      await tx
-        .insert(nomenclature)
-        .values({ ...r, importedAt: ctx.clock() })
-        .onConflictDoUpdate({
-          target: nomenclature.code,
-          set: { level: r.level, title: r.title, output: r.output, indicator: r.indicator, unit: r.unit },
-        });
+    await repo.upsertNomenclature(tx, rows, ctx.clock());
     await appendAudit(tx, principal, {
       action: 'nomenclature.imported',
       entity: 'nomenclature',
@@ -85,23 +77,8 @@ export async function searchNomenclature(
   ctx: AppContext,
   query: { q?: string | undefined; level?: string | undefined },
 ) {
-  const where: SQL[] = [];
-  if (query.level) where.push(eq(nomenclature.level, query.level));
-  if (query.q) {
-    const like = `%${escapeLike(query.q)}%`;
-    where.push(or(ilike(nomenclature.title, like), ilike(nomenclature.code, `${escapeLike(query.q)}%`))!);
-  }
-  const items = await ctx.database.db
-    .select()
-    .from(nomenclature)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(nomenclature.code))
-    .limit(50);
-  const [total] = await ctx.database.db.select({ n: count() }).from(nomenclature);
-  return {
-    items: items.map((r) => ({ ...r, importedAt: r.importedAt.toISOString() })),
-    total: total?.n ?? 0,
-  };
+  const { items, total } = await repo.findNomenclature(ctx.database.db, query);
+  return { items: items.map((r) => ({ ...r, importedAt: r.importedAt.toISOString() })), total };
 }
 
 /** Statistics series from CSV or XLSX: `indicator, region, year, value, source` (and optionally `unit`). */
@@ -109,7 +86,7 @@ export async function importSeries(ctx: AppContext, principal: Principal, data: 
   const [header, ...body] = await uploadedTable(data, type);
   const t = tableColumns(header, ['indicator', 'region', 'year', 'value', 'source']);
   const issues: FieldIssue[] = [];
-  const rows: (typeof statSeries.$inferInsert)[] = [];
+  const rows: repo.NewSeries[] = [];
   const seen = new Map<string, number>();
   const regions = await namesOf(
     ctx,
@@ -144,16 +121,9 @@ export async function importSeries(ctx: AppContext, principal: Principal, data: 
   return writeSeries(ctx, principal, rows);
 }
 
-async function writeSeries(ctx: AppContext, principal: Principal, rows: (typeof statSeries.$inferInsert)[]) {
+async function writeSeries(ctx: AppContext, principal: Principal, rows: repo.NewSeries[]) {
   return ctx.database.db.transaction(async (tx) => {
-    for (const r of rows)
-      await tx
-        .insert(statSeries)
-        .values({ ...r, importedAt: ctx.clock() })
-        .onConflictDoUpdate({
-          target: [statSeries.indicator, statSeries.regionCode, statSeries.year],
-          set: { value: r.value, unit: r.unit, source: r.source },
-        });
+    await repo.upsertSeries(tx, rows, ctx.clock());
     await appendAudit(tx, principal, {
       action: 'stat_series.imported',
       entity: 'stat_series',
@@ -168,21 +138,8 @@ export async function listSeries(
   ctx: AppContext,
   query: { indicator?: string | undefined; region?: string | undefined },
 ) {
-  const where: SQL[] = [];
-  if (query.indicator) where.push(eq(statSeries.indicator, query.indicator));
-  if (query.region) where.push(eq(statSeries.regionCode, query.region));
-  const rows = await ctx.database.db
-    .select()
-    .from(statSeries)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(statSeries.indicator), asc(statSeries.regionCode), asc(statSeries.year))
-    .limit(5000);
-  const indicators = await ctx.database.db
-    .select({ indicator: statSeries.indicator, n: sql<number>`count(*)::int` })
-    .from(statSeries)
-    .groupBy(statSeries.indicator)
-    .orderBy(asc(statSeries.indicator));
-  return { items: rows.map((r) => ({ ...r, importedAt: r.importedAt.toISOString() })), indicators };
+  const { items, indicators } = await repo.findSeries(ctx.database.db, query);
+  return { items: items.map((r) => ({ ...r, importedAt: r.importedAt.toISOString() })), indicators };
 }
 
 const referenceDir = new URL('../../../../../reference-data/', import.meta.url);
@@ -195,16 +152,15 @@ const referenceDir = new URL('../../../../../reference-data/', import.meta.url);
  */
 export async function loadReferenceLists(ctx: AppContext, principal: Principal) {
   const db = ctx.database.db;
-  const [series] = await db.select({ n: count() }).from(statSeries);
   let loaded = 0;
-  if ((series?.n ?? 0) === 0 && ctx.config.activeKabupaten === '35.05') {
+  if ((await repo.countSeries(db)) === 0 && ctx.config.activeKabupaten === '35.05') {
     const [header, ...body] = parseCsvTable(
       readFileSync(fileURLToPath(new URL('stats/kab-blitar-official-stats.csv', referenceDir))),
       { relaxQuotes: true },
     );
     const t = tableColumns(header, ['indicator', 'year_or_period', 'value', 'unit', 'original_source']);
     const seen = new Set<string>();
-    const rows: (typeof statSeries.$inferInsert)[] = [];
+    const rows: repo.NewSeries[] = [];
     for (const cells of body) {
       const period = /^(\d{4})(?: \(([^)]*)\))?$/.exec(t.cell(cells, 'year_or_period'));
       const value = Number(t.cell(cells, 'value'));
@@ -224,8 +180,7 @@ export async function loadReferenceLists(ctx: AppContext, principal: Principal) 
     }
     loaded += (await writeSeries(ctx, principal, rows)).rows;
   }
-  const [names] = await db.select({ n: count() }).from(nomenclature);
-  if ((names?.n ?? 0) === 0)
+  if ((await repo.countNomenclature(db)) === 0)
     loaded += (
       await importNomenclature(
         ctx,

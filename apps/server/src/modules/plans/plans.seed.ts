@@ -1,6 +1,7 @@
-import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { organisations, planIndicators, planLinks, planNodes, plans, proposals } from '../../db/schema.ts';
+import { firstProposalsOf, linkProposalsInTx } from '../musrenbang/plan-links.ts';
+import { findOrganisations } from '../organisations/organisations.service.ts';
+import * as repo from './plans.repository.ts';
 
 /**
  * Demo mode only: a SAMPLE set of plans, all marked `sample`. The national priorities follow the
@@ -11,12 +12,11 @@ import { organisations, planIndicators, planLinks, planNodes, plans, proposals }
 export async function seedSamplePlans(ctx: AppContext) {
   if (ctx.config.mode !== 'demo' || ctx.config.activeKabupaten !== '35.05') return 0;
   const { db } = ctx.database;
-  const [existing] = await db.select({ n: count() }).from(plans);
-  if ((existing?.n ?? 0) > 0) return 0;
+  if ((await repo.countPlans(db)) > 0) return 0;
   const year = String(ctx.clock().getUTCFullYear());
-  const planRows: (typeof plans.$inferInsert & { id: string })[] = [];
-  const nodeRows: (typeof planNodes.$inferInsert & { id: string })[] = [];
-  const links: (typeof planLinks.$inferInsert)[] = [];
+  const planRows: (repo.NewPlan & { id: string })[] = [];
+  const nodeRows: (repo.NewNode & { id: string })[] = [];
+  const links: { nodeId: string; supportsId: string }[] = [];
   const plan = (
     kind: string,
     level: string,
@@ -160,11 +160,8 @@ export async function seedSamplePlans(ctx: AppContext) {
   // Indicators of the RPJMD. Targets are sample figures (the 2045 poverty target follows the RPJPN's
   // 0.5–0.8 %); realisations come from the real statistics series (reference-data/stats), linked
   // by name, so a newly imported BPS figure reaches them.
-  const series = (
-    nodeId: string,
-    seriesIndicator: string,
-    spec: Omit<typeof planIndicators.$inferInsert, 'nodeId'>,
-  ) => ({ nodeId, ...spec, seriesIndicator, seriesRegion: '35.05' }) as typeof planIndicators.$inferInsert;
+  const series = (nodeId: string, seriesIndicator: string, spec: Omit<repo.NewIndicator, 'nodeId'>) =>
+    ({ nodeId, ...spec, seriesIndicator, seriesRegion: '35.05' }) as repo.NewIndicator;
   const indicators = [
     series(sMiskin, 'persentase_penduduk_miskin_P0', {
       name: 'Persentase penduduk miskin',
@@ -231,28 +228,17 @@ export async function seedSamplePlans(ctx: AppContext) {
   ];
 
   // A few sample Musrenbang proposals addressed to these OPD are linked to their Renja program.
-  const orgs = await db.select({ id: organisations.id, code: organisations.code }).from(organisations);
+  const orgs = await findOrganisations(ctx);
   const proposalLinks: [string, string[]][] = [];
   for (const [opd, nodeId] of programOf) {
     const org = orgs.find((o) => o.code === opd);
     if (!org) continue;
-    const rows = await db
-      .select({ id: proposals.id })
-      .from(proposals)
-      .where(eq(proposals.organisationId, org.id))
-      .orderBy(asc(proposals.trackingCode))
-      .limit(3);
-    proposalLinks.push([nodeId, rows.map((r) => r.id)]);
+    proposalLinks.push([nodeId, await firstProposalsOf(ctx, org.id, 3)]);
   }
 
   await db.transaction(async (tx) => {
-    await tx.insert(plans).values(planRows);
-    await tx.insert(planNodes).values(nodeRows);
-    await tx.insert(planLinks).values(links);
-    await tx.insert(planIndicators).values(indicators);
-    for (const [nodeId, ids] of proposalLinks)
-      if (ids.length)
-        await tx.update(proposals).set({ planNodeId: nodeId }).where(inArray(proposals.id, ids));
+    await repo.insertPlansInBulk(tx, { plans: planRows, nodes: nodeRows, links, indicators });
+    for (const [nodeId, ids] of proposalLinks) await linkProposalsInTx(tx, ids, nodeId);
   });
   return planRows.length;
 }
