@@ -13,7 +13,7 @@ import {
   uncoveredTargets,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
-import { proposalsLinkedTo } from '../musrenbang/plan-links.ts';
+import { proposalsLinkedTo } from '../musrenbang/musrenbang.facade.ts';
 import * as repo from './plans.repository.ts';
 import { ownerNames } from './plans.service.ts';
 

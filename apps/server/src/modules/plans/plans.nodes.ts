@@ -1,7 +1,7 @@
 import { AppError, linkAllowed, targetKinds } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { countProposalsLinkedTo } from '../musrenbang/plan-links.ts';
+import { countProposalsLinkedTo } from '../musrenbang/musrenbang.facade.ts';
 import * as repo from './plans.repository.ts';
 import { assertMayEdit, mustFindNode, mustFindPlan } from './plans.service.ts';
 

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.ts';
-import { firstProposalsOf, linkProposalsInTx } from '../musrenbang/plan-links.ts';
+import { firstProposalsOf, linkProposalsInTx } from '../musrenbang/musrenbang.facade.ts';
 import { findOrganisations } from '../organisations/organisations.service.ts';
 import * as repo from './plans.repository.ts';
 

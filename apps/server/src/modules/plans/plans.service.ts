@@ -2,7 +2,7 @@ import { AppError, can, type PlanLevel, planLevels } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { historyOf } from '../audit/audit.service.ts';
-import { proposalsLinkedTo, setProposalPlanNode } from '../musrenbang/plan-links.ts';
+import { proposalsLinkedTo, setProposalPlanNode } from '../musrenbang/musrenbang.facade.ts';
 import { findOrganisations, getOrganisation } from '../organisations/organisations.service.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import { presentIndicator, seriesFor } from './plans.indicators.ts';

@@ -1,13 +1,13 @@
 import { progressBody } from '@sinergi/contracts';
 import { AppError, type FieldIssue } from '@sinergi/core';
-import { eq, inArray } from 'drizzle-orm';
 import type { AppContext, Principal } from '../../context.ts';
-import { progressReports, projects } from '../../db/schema.ts';
 import { tableColumns, uploadedTable } from '../../http/table-file.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { checkReport } from './progress.service.ts';
 import { SOURCES } from './projects.report.ts';
-import { checkReport, listProjects } from './projects.service.ts';
+import * as repo from './projects.repository.ts';
+import { listProjects } from './projects.service.ts';
 
 /**
  * Progress of many projects at once, in the layout Sinergi exports: one row per project, keyed by
@@ -17,17 +17,10 @@ import { checkReport, listProjects } from './projects.service.ts';
  */
 export async function exportProgress(ctx: AppContext, organisationId?: string) {
   const { items } = await listProjects(ctx, organisationId ? { organisationId } : {});
-  const last = items.length
-    ? await ctx.database.db
-        .select()
-        .from(progressReports)
-        .where(
-          inArray(
-            progressReports.projectId,
-            items.map((p) => p.id),
-          ),
-        )
-    : [];
+  const last = await repo.findReportsOfProjects(
+    ctx.database.db,
+    items.map((p) => p.id),
+  );
   const latest = new Map<string, (typeof last)[number]>();
   for (const r of last)
     if ((latest.get(r.projectId)?.reportDate ?? '') < r.reportDate) latest.set(r.projectId, r);
@@ -62,9 +55,7 @@ export async function importProgress(ctx: AppContext, principal: Principal, data
   const [header, ...body] = await uploadedTable(data, type);
   const columns = tableColumns(header, ['kode', 'tanggal', 'fisik']);
   const codes = body.map((r) => columns.cell(r, 'kode')).filter(Boolean);
-  const rows = codes.length
-    ? await ctx.database.db.select().from(projects).where(inArray(projects.code, codes))
-    : [];
+  const rows = await repo.findProjectsByCode(ctx.database.db, codes);
   const byCode = new Map(rows.map((p) => [p.code, p]));
   const issues: FieldIssue[] = [];
   const accepted: { project: (typeof rows)[number]; body: ReturnType<typeof progressBody.parse> }[] = [];
@@ -126,11 +117,9 @@ export async function importProgress(ctx: AppContext, principal: Principal, data
         state: 'dilaporkan',
         reportedBy: principal.actor.userId ?? null,
       };
-      const [existing] = await tx
-        .select()
-        .from(progressReports)
-        .where(eq(progressReports.projectId, project.id))
-        .then((rs) => rs.filter((r) => r.reportDate === b.reportDate));
+      const [existing] = (await repo.findReportsOf(tx, project.id)).filter(
+        (r) => r.reportDate === b.reportDate,
+      );
       // The same row again changes nothing; a verified report is never overwritten by a file.
       if (
         existing &&
@@ -139,12 +128,8 @@ export async function importProgress(ctx: AppContext, principal: Principal, data
             JSON.stringify(existing.spending) === JSON.stringify(values.spending)))
       )
         continue;
-      if (existing)
-        await tx
-          .update(progressReports)
-          .set({ ...values, updatedAt: ctx.clock() })
-          .where(eq(progressReports.id, existing.id));
-      else await tx.insert(progressReports).values(values);
+      if (existing) await repo.updateReport(tx, existing.id, { ...values, updatedAt: ctx.clock() });
+      else await repo.insertReport(tx, values);
     }
     await appendAudit(tx, principal, {
       action: 'progress.imported',

@@ -17,6 +17,8 @@ import { sendFile } from '../../http/send-file.ts';
 import { acceptFiles, uploadedFile, uploadedType, XLSX_TYPE } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
 import { oc4idsPackage } from './oc4ids.ts';
+import * as permits from './permits.service.ts';
+import * as progress from './progress.service.ts';
 import { exportProgress, importProgress } from './progress-file.ts';
 import { monthlyPdf, monthlyRows, monthlyXlsx } from './projects.report.ts';
 import * as service from './projects.service.ts';
@@ -81,7 +83,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       config: read,
       schema: { tags, summary: 'Which kinds of permit hold up how many projects and how much money' },
     },
-    async () => service.bottlenecks(ctx),
+    async () => permits.bottlenecks(ctx),
   );
   const monthQuery = z.strictObject({
     month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'month' }),
@@ -190,7 +192,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         querystring: roadsQuery,
       },
     },
-    async (request) => service.roads(ctx, request.query.year),
+    async (request) => permits.roads(ctx, request.query.year),
   );
   app.get(
     '/projects/:id',
@@ -219,7 +221,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     async (request, reply) =>
       reply
         .code(201)
-        .send(await service.reportProgress(ctx, request.principal, request.params.id, request.body)),
+        .send(await progress.reportProgress(ctx, request.principal, request.params.id, request.body)),
   );
   app.post(
     '/reports/:id/verify',
@@ -228,7 +230,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       schema: { tags, summary: 'The OPD verifies or returns a progress report', params, body: verifyBody },
     },
     async (request) =>
-      service.verifyReport(
+      progress.verifyReport(
         ctx,
         request.principal,
         request.params.id,
@@ -253,7 +255,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       reply
         .code(201)
         .send(
-          await service.addProgressPhoto(
+          await progress.addProgressPhoto(
             ctx,
             request.principal,
             request.params.id,
@@ -266,7 +268,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     '/photos/:id',
     { config: read, schema: { tags, summary: 'A progress photo', params } },
     async (request, reply) => {
-      const photo = await service.getProgressPhoto(ctx, request.params.id);
+      const photo = await progress.getProgressPhoto(ctx, request.params.id);
       return reply.type(photo.mediaType).header('cache-control', 'public, max-age=3600').send(photo.data);
     },
   );
@@ -283,7 +285,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.savePermit(ctx, request.principal, request.params.id, request.body)),
+      reply.code(201).send(await permits.savePermit(ctx, request.principal, request.params.id, request.body)),
   );
   app.put(
     '/projects/:id/permits/:permitId',
@@ -297,7 +299,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) =>
-      service.savePermit(ctx, request.principal, request.params.id, request.body, request.params.permitId),
+      permits.savePermit(ctx, request.principal, request.params.id, request.body, request.params.permitId),
   );
 }
 

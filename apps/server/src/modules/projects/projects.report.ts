@@ -1,9 +1,8 @@
 import { formatDate, formatNumber, formatRupiah } from '@sinergi/core';
-import { inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { progressReports } from '../../db/schema.ts';
 import { headerRow, printedFooter, renderPdf, signatureBlock } from '../../reports/pdf.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
+import * as repo from './projects.repository.ts';
 import { listProjects } from './projects.service.ts';
 
 /**
@@ -34,17 +33,10 @@ export async function monthlyRows(ctx: AppContext, month: string, organisationId
   const { items } = await listProjects(ctx, { on, ...(organisationId ? { organisationId } : {}) });
   // Projects that had started by the end of the month.
   const active = items.filter((p) => p.startDate <= on);
-  const reports = active.length
-    ? await ctx.database.db
-        .select()
-        .from(progressReports)
-        .where(
-          inArray(
-            progressReports.projectId,
-            active.map((p) => p.id),
-          ),
-        )
-    : [];
+  const reports = await repo.findReportsOfProjects(
+    ctx.database.db,
+    active.map((p) => p.id),
+  );
   const rows = active.map((p) => {
     const last = reports
       .filter((r) => r.projectId === p.id && r.state !== 'ditolak' && r.reportDate <= on)

@@ -1,9 +1,8 @@
 import { sCurvePlan, seededRandom } from '@sinergi/core';
-import { count } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { progressReports, projectPermits, projects, roadConditions, roadSegments } from '../../db/schema.ts';
 import { blitarDesa } from '../../seed/desa-list.ts';
 import { findOrganisations } from '../organisations/organisations.service.ts';
+import * as repo from './projects.repository.ts';
 
 /**
  * Demo mode only: SAMPLE projects over the real desa of Kabupaten Blitar, from a fixed seed, all
@@ -24,8 +23,7 @@ const KINDS = [
 export async function seedSampleProjects(ctx: AppContext, howMany = 320) {
   if (ctx.config.mode !== 'demo' || ctx.config.activeKabupaten !== '35.05') return 0;
   const { db } = ctx.database;
-  const [existing] = await db.select({ n: count() }).from(projects);
-  if ((existing?.n ?? 0) > 0) return 0;
+  if ((await repo.countProjects(db)) > 0) return 0;
   const r = seededRandom(88);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const orgs = new Map((await findOrganisations(ctx)).map((o) => [o.code, o.id]));
@@ -35,8 +33,8 @@ export async function seedSampleProjects(ctx: AppContext, howMany = 320) {
   const todayIso = today.toISOString().slice(0, 10);
 
   // Road inventory: segments per kecamatan with conditions in two survey years.
-  const segs: (typeof roadSegments.$inferInsert)[] = [];
-  const conds: (typeof roadConditions.$inferInsert)[] = [];
+  const segs: repo.NewSegment[] = [];
+  const conds: repo.NewCondition[] = [];
   const conditions = ['baik', 'sedang', 'rusak_ringan', 'rusak_berat'] as const;
   const kecs = [...new Set(desa.map((d) => d.kode_kec))].sort();
   for (const kec of kecs) {
@@ -59,9 +57,9 @@ export async function seedSampleProjects(ctx: AppContext, howMany = 320) {
     }
   }
 
-  const rows: (typeof projects.$inferInsert & { id: string })[] = [];
-  const reports: (typeof progressReports.$inferInsert)[] = [];
-  const permits: (typeof projectPermits.$inferInsert)[] = [];
+  const rows: (repo.NewProject & { id: string })[] = [];
+  const reports: repo.NewReport[] = [];
+  const permits: repo.NewPermit[] = [];
   for (let i = 0; i < howMany; i++) {
     const kind = pick(KINDS);
     const d = pick(desa);
@@ -159,16 +157,8 @@ export async function seedSampleProjects(ctx: AppContext, howMany = 320) {
     seen.add(k);
     return true;
   });
-  await db.transaction(async (tx) => {
-    const batch = async <T>(table: Parameters<typeof tx.insert>[0], list: T[]) => {
-      for (let i = 0; i < list.length; i += 500)
-        await tx.insert(table).values(list.slice(i, i + 500) as never);
-    };
-    await batch(roadSegments, segs);
-    await batch(roadConditions, uniqueConds);
-    await batch(projects, rows);
-    await batch(progressReports, reports);
-    await batch(projectPermits, permits);
-  });
+  await db.transaction((tx) =>
+    repo.insertSample(tx, { segments: segs, conditions: uniqueConds, projects: rows, reports, permits }),
+  );
   return rows.length;
 }

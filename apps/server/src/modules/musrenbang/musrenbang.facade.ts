@@ -5,9 +5,13 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import * as repo from './musrenbang.repository.ts';
 
 /**
- * What the plans module asks of Musrenbang: which proposals are linked to which plan items, and
- * setting that link. Plans reaches proposals only through these functions, never their table.
+ * What other modules may ask of Musrenbang's data, without its tables: a proposal by id (projects
+ * from a funded proposal), and for plans which proposals are linked to which plan items.
  */
+export function proposalById(ctx: AppContext, id: string) {
+  return repo.findProposal(ctx.database.db, id);
+}
+
 export function proposalsLinkedTo(ctx: AppContext, nodeIds: readonly string[]) {
   return repo.findLinkedToPlanNodes(ctx.database.db, nodeIds);
 }

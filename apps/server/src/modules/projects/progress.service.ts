@@ -1,0 +1,210 @@
+import type { ProgressBody } from '@sinergi/contracts';
+import {
+  AppError,
+  canActForOrganisation,
+  canActInRegion,
+  type FieldIssue,
+  formatRupiah,
+  parseRegionCode,
+} from '@sinergi/core';
+import exifr from 'exifr';
+import type { AppContext, Principal } from '../../context.ts';
+import { checkedImageType } from '../../http/images.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import * as repo from './projects.repository.ts';
+
+import { mustFind } from './projects.service.ts';
+
+type ProjectRow = repo.ProjectRow;
+const invalid = (issues: FieldIssue[]) => new AppError('VALIDATION', { issues });
+
+/** Progress reports of a project: reported by the OPD or the desa, verified by the OPD, with photos. */
+/** Who may report: the OPD running the project, or the desa where it is. */
+function assertReporter(principal: Principal, p: ProjectRow) {
+  const a = principal.actor;
+  if (a.role === 'admin') return;
+  if (a.role === 'opd' && canActForOrganisation(a, p.organisationId)) return;
+  if (a.role === 'desa' && canActInRegion(a, parseRegionCode(p.regionCode))) return;
+  throw new AppError('OUT_OF_SCOPE');
+}
+
+/**
+ * A progress report at any percentage: not below the last verified one, spending only from the
+ * project's sources and within them, and 100 % only with the final documents.
+ */
+/** The checks of a report (also each row of a progress file); throws a field error naming each problem. */
+export async function checkReport(ctx: AppContext, principal: Principal, p: ProjectRow, body: ProgressBody) {
+  assertReporter(principal, p);
+  const projectId = p.id;
+  const issues: FieldIssue[] = [];
+  const reports = await repo.findReportsOf(ctx.database.db, projectId, 'desc');
+  const lastVerified = reports.find((r) => r.state === 'diverifikasi' && r.reportDate <= body.reportDate);
+  if (lastVerified && body.physical < lastVerified.physical)
+    issues.push({
+      field: 'body.physical',
+      issue: 'progress_backwards',
+      params: { value: lastVerified.physical },
+    });
+  if (body.physical >= 100 && body.finalDocuments.length === 0)
+    issues.push({ field: 'body.finalDocuments', issue: 'final_documents_required' });
+  if (body.reportDate < p.startDate) issues.push({ field: 'body.reportDate', issue: 'report_date_outside' });
+  const funding = new Map(
+    (p.funding as { source: string; amount: number }[]).map((f) => [f.source, f.amount]),
+  );
+  for (const [source, amount] of Object.entries(body.spending)) {
+    if (!funding.has(source)) issues.push({ field: `body.spending.${source}`, issue: 'not_a_source' });
+    else if ((amount ?? 0) > funding.get(source)!)
+      issues.push({
+        field: `body.spending.${source}`,
+        issue: 'over_source',
+        params: { value: formatRupiah(funding.get(source)!) },
+      });
+  }
+  if (issues.length) throw invalid(issues);
+}
+
+export async function reportProgress(
+  ctx: AppContext,
+  principal: Principal,
+  projectId: string,
+  body: ProgressBody,
+) {
+  const p = await mustFind(ctx, projectId);
+  await checkReport(ctx, principal, p, body);
+  return ctx.database.db.transaction(async (tx) => {
+    const values = {
+      projectId,
+      reportDate: body.reportDate,
+      physical: body.physical,
+      spending: body.spending as Record<string, number>,
+      note: body.note,
+      problems: body.problems,
+      followUp: body.followUp,
+      finalDocuments: body.finalDocuments,
+      state: 'dilaporkan',
+      reportedBy: principal.actor.userId ?? null,
+    };
+    // The same date again replaces an unverified report (a correction), idempotently.
+    const id = await repo.upsertReport(tx, values, ctx.clock());
+    await appendAudit(tx, principal, {
+      action: 'progress.reported',
+      entity: 'project',
+      entityId: projectId,
+      after: { reportDate: body.reportDate, physical: body.physical },
+    });
+    return { id };
+  });
+}
+
+/** The OPD verifies (or returns) a report; a verified 100 % report of road work sets its segments to good. */
+export async function verifyReport(
+  ctx: AppContext,
+  principal: Principal,
+  reportId: string,
+  approve: boolean,
+  note: string,
+) {
+  const r = await repo.findReport(ctx.database.db, reportId);
+  if (!r) throw new AppError('NOT_FOUND', { details: { what: reportId } });
+  const p = await mustFind(ctx, r.projectId);
+  if (!canActForOrganisation(principal.actor, p.organisationId) || principal.actor.role === 'perencana')
+    throw new AppError('OUT_OF_SCOPE');
+  if (r.state !== 'dilaporkan')
+    throw new AppError('INVALID_STATE', { details: { action: 'verifikasi', state: r.state } });
+  const finishedRoad = approve && r.physical >= 100 && (p.roadSegments as string[]).length > 0;
+  await ctx.database.db.transaction(async (tx) => {
+    await repo.updateReport(tx, reportId, {
+      state: approve ? 'diverifikasi' : 'ditolak',
+      verifiedBy: principal.actor.userId ?? null,
+      verifiedAt: ctx.clock(),
+      note: note ? `${r.note}${r.note ? '\n' : ''}Verifikasi: ${note}` : r.note,
+      updatedAt: ctx.clock(),
+    });
+    if (finishedRoad) {
+      const year = Number(r.reportDate.slice(0, 4));
+      for (const segment of p.roadSegments as string[])
+        await repo.upsertCondition(tx, { segmentCode: segment, year, condition: 'baik', source: p.code });
+    }
+    await appendAudit(tx, principal, {
+      action: approve ? 'progress.verified' : 'progress.returned',
+      entity: 'project',
+      entityId: p.id,
+      after: { reportDate: r.reportDate, physical: r.physical, roadsUpdated: finishedRoad },
+    });
+  });
+  return { state: approve ? 'diverifikasi' : 'ditolak' };
+}
+
+export const PHOTOS_PER_REPORT = 8;
+
+/**
+ * A photo of a progress step: JPEG, PNG or WebP by content, at most 5 MiB, with the date and
+ * place read from its EXIF when the camera wrote them.
+ */
+export async function addProgressPhoto(
+  ctx: AppContext,
+  principal: Principal,
+  reportId: string,
+  data: Buffer,
+  declared: string,
+) {
+  const r = await repo.findReport(ctx.database.db, reportId);
+  if (!r) throw new AppError('NOT_FOUND', { details: { what: reportId } });
+  assertReporter(principal, await mustFind(ctx, r.projectId));
+  const type = checkedImageType(data, declared);
+  if ((await repo.countPhotosOf(ctx.database.db, reportId)) >= PHOTOS_PER_REPORT)
+    throw invalid([{ field: 'body', issue: 'too_many_photos', params: { max: PHOTOS_PER_REPORT } }]);
+  let takenAt: Date | null = null;
+  let lat: number | null = null;
+  let lng: number | null = null;
+  try {
+    // Only the TIFF, Exif and GPS blocks (the GPS raw tags are needed to compute latitude and longitude).
+    const exif = (await exifr.parse(data, {
+      tiff: true,
+      exif: true,
+      gps: true,
+      xmp: false,
+      icc: false,
+      iptc: false,
+    })) as { DateTimeOriginal?: Date; latitude?: number; longitude?: number } | undefined;
+    if (exif?.DateTimeOriginal instanceof Date && !Number.isNaN(exif.DateTimeOriginal.getTime()))
+      takenAt = exif.DateTimeOriginal;
+    if (Number.isFinite(exif?.latitude) && Number.isFinite(exif?.longitude)) {
+      lat = exif!.latitude!;
+      lng = exif!.longitude!;
+    }
+  } catch {
+    // No readable EXIF: the photo is kept without a date or place.
+  }
+  return ctx.database.db.transaction(async (tx) => {
+    const id = await repo.insertPhoto(tx, {
+      reportId,
+      mediaType: type,
+      size: data.length,
+      data,
+      takenAt,
+      lat,
+      lng,
+    });
+    await appendAudit(tx, principal, {
+      action: 'progress.photo_added',
+      entity: 'project',
+      entityId: r.projectId,
+      after: { photoId: id },
+    });
+    return {
+      id,
+      mediaType: type,
+      size: data.length,
+      takenAt: takenAt?.toISOString() ?? null,
+      lat,
+      lng,
+    };
+  });
+}
+
+export async function getProgressPhoto(ctx: AppContext, id: string) {
+  const row = await repo.findPhoto(ctx.database.db, id);
+  if (!row) throw new AppError('NOT_FOUND', { details: { what: id } });
+  return row;
+}
