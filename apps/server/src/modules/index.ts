@@ -7,10 +7,13 @@ import { musrenbangModule } from './musrenbang/musrenbang.module.ts';
 import { organisationsModule } from './organisations/organisations.module.ts';
 import { pbModule } from './pb/pb.module.ts';
 import { plansModule } from './plans/plans.module.ts';
+import { povertyModule } from './poverty/poverty.module.ts';
 import { programsModule } from './programs/programs.module.ts';
 import { projectsModule } from './projects/projects.module.ts';
 import { regionsModule } from './regions/regions.module.ts';
+import { registryModule } from './registry/registry.module.ts';
 import { systemModule } from './system/system.module.ts';
+import { umkmModule } from './umkm/umkm.module.ts';
 import { usersModule } from './users/users.module.ts';
 import { villageIndexModule } from './village-index/village-index.module.ts';
 
@@ -26,7 +29,10 @@ export const modules: readonly Module[] = [
   musrenbangModule,
   allocationModule,
   pbModule,
+  registryModule,
+  umkmModule,
   programsModule,
+  povertyModule,
   projectsModule,
   plansModule,
 ];

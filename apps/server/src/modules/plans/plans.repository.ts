@@ -321,3 +321,13 @@ export async function countNomenclature(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(nomenclature);
   return row?.n ?? 0;
 }
+
+/** The values of these series for one region, by year. */
+export function findSeriesOfRegion(db: Db, indicators: readonly string[], region: string) {
+  if (!indicators.length) return Promise.resolve([] as SeriesRow[]);
+  return db
+    .select()
+    .from(statSeries)
+    .where(and(inArray(statSeries.indicator, [...indicators]), eq(statSeries.regionCode, region)))
+    .orderBy(asc(statSeries.year), asc(statSeries.indicator));
+}

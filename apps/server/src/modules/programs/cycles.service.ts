@@ -10,10 +10,9 @@ import {
   type EligibilityRule,
   parseRegionCode,
 } from '@sinergi/core';
-import { and, asc, desc, eq, like, max, ne, or } from 'drizzle-orm';
 import type { AppContext, Principal } from '../../context.ts';
-import { enrolments, grievances, programCycles, programs } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import * as repo from './programs.repository.ts';
 import { applicantsOf } from './programs.service.ts';
 
 /**
@@ -24,19 +23,14 @@ import { applicantsOf } from './programs.service.ts';
 const invalid = (field: string, issue: string) => new AppError('VALIDATION', { issues: [{ field, issue }] });
 
 async function programOf(ctx: AppContext, id: string) {
-  const [p] = await ctx.database.db.select().from(programs).where(eq(programs.id, id));
+  const p = await repo.findProgram(ctx.database.db, id);
   if (!p) throw new AppError('NOT_FOUND', { details: { what: id } });
   return p;
 }
 
 /** The participants who meet the rule today, and those who do not with the failed conditions. */
-async function recheck(ctx: AppContext, p: typeof programs.$inferSelect) {
-  const rows = await ctx.database.db
-    .select({ id: enrolments.id, personId: enrolments.personId })
-    .from(enrolments)
-    .where(
-      and(eq(enrolments.programId, p.id), eq(enrolments.group, 'peserta'), ne(enrolments.status, 'keluar')),
-    );
+async function recheck(ctx: AppContext, p: repo.ProgramRow) {
+  const rows = await repo.findActiveParticipants(ctx.database.db, p.id);
   const applicants = await applicantsOf(
     ctx,
     rows.map((r) => r.personId),
@@ -62,44 +56,34 @@ export async function createCycle(
   if (!canActForOrganisation(principal.actor, p.organisationId)) throw new AppError('OUT_OF_SCOPE');
   if (!p.cyclic) throw invalid('body.period', 'not_cyclic');
   const checked = await recheck(ctx, p);
-  const [last] = await ctx.database.db
-    .select({ seq: max(programCycles.seq) })
-    .from(programCycles)
-    .where(eq(programCycles.programId, programId));
+  const last = await repo.lastCycleSeq(ctx.database.db, programId);
   return ctx.database.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(programCycles)
-      .values({
-        programId,
-        seq: (last?.seq ?? 0) + 1,
-        period: body.period,
-        state: 'draf',
-        amountPerRecipient: body.amountPerRecipient,
-        ruleVersion: p.eligibilityVersion,
-        ...checked,
-      })
-      .returning({ id: programCycles.id });
+    const id = await repo.insertCycle(tx, {
+      programId,
+      seq: last + 1,
+      period: body.period,
+      state: 'draf',
+      amountPerRecipient: body.amountPerRecipient,
+      ruleVersion: p.eligibilityVersion,
+      ...checked,
+    });
     await appendAudit(tx, principal, {
       action: 'cycle.created',
       entity: 'program_cycle',
-      entityId: row!.id,
+      entityId: id,
       after: {
         period: body.period,
         recipients: checked.recipients.length,
         ineligible: checked.ineligible.length,
       },
     });
-    return { id: row!.id };
+    return { id };
   });
 }
 
 export async function listCycles(ctx: AppContext, programId: string) {
   await programOf(ctx, programId);
-  const rows = await ctx.database.db
-    .select()
-    .from(programCycles)
-    .where(eq(programCycles.programId, programId))
-    .orderBy(desc(programCycles.seq));
+  const rows = await repo.findCyclesOf(ctx.database.db, programId);
   return {
     items: rows.map((c) => ({
       id: c.id,
@@ -123,7 +107,7 @@ export async function moveCycle(
   action: CycleAction,
   note: string,
 ) {
-  const [c] = await ctx.database.db.select().from(programCycles).where(eq(programCycles.id, cycleId));
+  const c = await repo.findCycle(ctx.database.db, cycleId);
   if (!c) throw new AppError('NOT_FOUND', { details: { what: cycleId } });
   const p = await programOf(ctx, c.programId);
   const steps = c.steps as CycleStep[];
@@ -153,15 +137,12 @@ export async function moveCycle(
     note: note.trim(),
   };
   await ctx.database.db.transaction(async (tx) => {
-    await tx
-      .update(programCycles)
-      .set({
-        state: move.to,
-        steps: [...steps, step],
-        ...(checked ? { ...checked, ruleVersion: p.eligibilityVersion } : {}),
-        updatedAt: ctx.clock(),
-      })
-      .where(eq(programCycles.id, cycleId));
+    await repo.updateCycle(tx, cycleId, {
+      state: move.to,
+      steps: [...steps, step],
+      ...(checked ? { ...checked, ruleVersion: p.eligibilityVersion } : {}),
+      updatedAt: ctx.clock(),
+    });
     await appendAudit(tx, principal, {
       action: `cycle.${action}`,
       entity: 'program_cycle',
@@ -184,32 +165,26 @@ export async function fileGrievance(
   if (!canActInRegion(principal.actor, parseRegionCode(body.regionCode)) && principal.actor.role !== 'opd')
     throw new AppError('OUT_OF_SCOPE');
   if (body.enrolmentId) {
-    const [e] = await ctx.database.db
-      .select({ id: enrolments.id })
-      .from(enrolments)
-      .where(and(eq(enrolments.id, body.enrolmentId), eq(enrolments.programId, programId)));
-    if (!e) throw invalid('body.enrolmentId', 'not_found');
+    if (!(await repo.enrolmentInProgram(ctx.database.db, body.enrolmentId, programId)))
+      throw invalid('body.enrolmentId', 'not_found');
   }
   return ctx.database.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(grievances)
-      .values({
-        programId,
-        enrolmentId: body.enrolmentId ?? null,
-        kind: body.kind,
-        description: body.description,
-        regionCode: body.regionCode,
-        status: 'baru',
-        createdBy: principal.actor.userId ?? null,
-      })
-      .returning({ id: grievances.id });
+    const id = await repo.insertGrievance(tx, {
+      programId,
+      enrolmentId: body.enrolmentId ?? null,
+      kind: body.kind,
+      description: body.description,
+      regionCode: body.regionCode,
+      status: 'baru',
+      createdBy: principal.actor.userId ?? null,
+    });
     await appendAudit(tx, principal, {
       action: 'grievance.filed',
       entity: 'grievance',
-      entityId: row!.id,
+      entityId: id,
       after: { programId, kind: body.kind },
     });
-    return { id: row!.id };
+    return { id };
   });
 }
 
@@ -218,18 +193,7 @@ export async function listGrievances(ctx: AppContext, principal: Principal, prog
   const actor = principal.actor;
   const local = actor.role === 'desa' || actor.role === 'kecamatan';
   const area = (actor.role === 'desa' || actor.role === 'kecamatan' ? actor.regionCode : null) ?? '-';
-  const rows = await ctx.database.db
-    .select()
-    .from(grievances)
-    .where(
-      local
-        ? and(
-            eq(grievances.programId, programId),
-            or(eq(grievances.regionCode, area), like(grievances.regionCode, `${area}.%`)),
-          )
-        : eq(grievances.programId, programId),
-    )
-    .orderBy(asc(grievances.status), desc(grievances.createdAt));
+  const rows = await repo.findGrievancesOf(ctx.database.db, programId, local ? area : null);
   return {
     items: rows.map((g) => ({
       id: g.id,
@@ -250,7 +214,7 @@ export async function updateGrievance(
   id: string,
   body: { status: string; resolution?: string | undefined },
 ) {
-  const [g] = await ctx.database.db.select().from(grievances).where(eq(grievances.id, id));
+  const g = await repo.findGrievance(ctx.database.db, id);
   if (!g) throw new AppError('NOT_FOUND', { details: { what: id } });
   const p = await programOf(ctx, g.programId);
   if (!canActForOrganisation(principal.actor, p.organisationId)) throw new AppError('OUT_OF_SCOPE');
@@ -259,15 +223,12 @@ export async function updateGrievance(
   const closing = body.status === 'selesai' || body.status === 'ditolak';
   if (closing && (body.resolution ?? '').trim().length < 10) throw invalid('body.resolution', 'too_small');
   await ctx.database.db.transaction(async (tx) => {
-    await tx
-      .update(grievances)
-      .set({
-        status: body.status,
-        resolution: body.resolution?.trim() || g.resolution,
-        ...(closing ? { resolvedAt: ctx.clock(), resolvedBy: principal.actor.userId ?? null } : {}),
-        updatedAt: ctx.clock(),
-      })
-      .where(eq(grievances.id, id));
+    await repo.updateGrievance(tx, id, {
+      status: body.status,
+      resolution: body.resolution?.trim() || g.resolution,
+      ...(closing ? { resolvedAt: ctx.clock(), resolvedBy: principal.actor.userId ?? null } : {}),
+      updatedAt: ctx.clock(),
+    });
     await appendAudit(tx, principal, {
       action: 'grievance.updated',
       entity: 'grievance',

@@ -2,37 +2,26 @@ import {
   cycleActionBody,
   cycleActionParams,
   cycleBody,
-  decileImportQuery,
   enrolmentBody,
   enrolmentParams,
   enrolmentPatch,
   grievanceBody,
   grievancePatch,
   measurementBody,
-  nikLookupBody,
-  peopleQuery,
-  personBody,
-  povertyQuery,
   programBody,
   programParams,
-  surveyImportQuery,
-  umkmBody,
-  umkmRecordBody,
 } from '@sinergi/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';
-import { acceptFiles, uploadedFile } from '../../http/upload.ts';
+import { acceptFiles } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
 import * as cycles from './cycles.service.ts';
-import * as poverty from './poverty.service.ts';
 import { evaluationPdf, evaluationXlsx } from './programs.report.ts';
 import * as service from './programs.service.ts';
-import * as registry from './registry.service.ts';
 import * as targeting from './targeting.service.ts';
-import * as umkmService from './umkm.service.ts';
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -40,117 +29,6 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   const created = z.object({ id: z.string() });
   acceptFiles(app, ['text/csv'], 50 * 1024 * 1024);
 
-  app.get(
-    '/people',
-    {
-      config: { permission: 'registry.read' },
-      schema: {
-        tags,
-        summary:
-          'People in the registry within your area (NIK and No. KK masked unless your role needs them; logged)',
-        querystring: peopleQuery,
-      },
-    },
-    async (request) => registry.listPeople(ctx, request.principal, request.query),
-  );
-  app.get(
-    '/people.xlsx',
-    {
-      config: { permission: 'registry.read' },
-      schema: {
-        tags,
-        summary: 'The people list as a workbook (same scope and masking as the list; the export is logged)',
-        querystring: peopleQuery,
-      },
-    },
-    async (request, reply) =>
-      sendFile(reply, {
-        kind: 'xlsx',
-        name: `penduduk-${request.query.region ?? 'wilayah'}.xlsx`,
-        data: await registry.exportPeople(ctx, request.principal, request.query),
-      }),
-  );
-  app.post(
-    '/people',
-    {
-      config: { permission: 'registry.write' },
-      schema: {
-        tags,
-        summary: 'Register a resident (NIK and No. KK sealed at rest)',
-        body: personBody,
-        response: { 201: created },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await registry.registerPerson(ctx, request.principal, request.body)),
-  );
-  app.post(
-    '/people/lookup',
-    {
-      config: { permission: 'registry.read' },
-      schema: {
-        tags,
-        summary: 'Find a person by NIK (in the body, never in a URL); the read is logged',
-        body: nikLookupBody,
-      },
-    },
-    async (request) => registry.findByNik(ctx, request.principal, request.body.nik),
-  );
-  app.get(
-    '/people/:id',
-    {
-      config: { permission: 'registry.read' },
-      schema: {
-        tags,
-        summary: 'A person with their programs and businesses; the read is logged',
-        params: programParams,
-      },
-    },
-    async (request) => registry.getPerson(ctx, request.principal, request.params.id),
-  );
-
-  app.get(
-    '/umkm',
-    {
-      config: { permission: 'registry.read' },
-      schema: {
-        tags,
-        summary: 'Small businesses within your area (owner names only where you may see them)',
-        querystring: peopleQuery,
-      },
-    },
-    async (request) => umkmService.listUmkm(ctx, request.principal, request.query),
-  );
-  app.post(
-    '/umkm',
-    {
-      config: { permission: 'umkm.write' },
-      schema: { tags, summary: 'Register a small business', body: umkmBody, response: { 201: created } },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await umkmService.saveUmkm(ctx, request.principal, request.body)),
-  );
-  app.get(
-    '/umkm/:id',
-    {
-      config: { permission: 'registry.read' },
-      schema: { tags, summary: 'A business with its revenue and workers by month', params: programParams },
-    },
-    async (request) => umkmService.getUmkm(ctx, request.params.id),
-  );
-  app.put(
-    '/umkm/:id/records',
-    {
-      config: { permission: 'umkm.write' },
-      schema: {
-        tags,
-        summary: 'Revenue and workers of a month (the same month again replaces it)',
-        params: programParams,
-        body: umkmRecordBody,
-      },
-    },
-    async (request) => umkmService.recordUmkm(ctx, request.principal, request.params.id, request.body),
-  );
   app.get(
     '/programs',
     {
@@ -296,7 +174,6 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       });
     },
   );
-
   app.get(
     '/programs/:id/cycles',
     {
@@ -380,25 +257,6 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request) => cycles.updateGrievance(ctx, request.principal, request.params.id, request.body),
   );
-  app.post(
-    '/deciles',
-    {
-      config: { permission: 'registry.import' },
-      schema: {
-        tags,
-        summary:
-          'Import welfare deciles per family (DTSEN-style CSV: no_kk,desil); rows of unknown families are counted, not stored',
-        querystring: decileImportQuery,
-        response: { 201: z.object({ rows: z.number(), matched: z.number(), unmatched: z.number() }) },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await targeting.importDeciles(ctx, request.principal, uploadedFile(request), request.query.year),
-        ),
-  );
   app.get(
     '/programs/:id/targeting',
     {
@@ -410,35 +268,6 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => targeting.programTargeting(ctx, request.params.id),
-  );
-  app.get(
-    '/poverty',
-    {
-      config: { permission: 'poverty.read' },
-      schema: {
-        tags,
-        summary:
-          'Poverty and inequality: the published series beside the figures of a household survey, per kecamatan',
-        querystring: povertyQuery,
-      },
-    },
-    async (request) => poverty.povertyFigures(ctx, request.query),
-  );
-  app.post(
-    '/surveys',
-    {
-      config: { permission: 'survey.import' },
-      schema: {
-        tags,
-        summary: 'Import household survey records (CSV: id,expenditure_per_capita,size,weight,region)',
-        querystring: surveyImportQuery,
-        response: { 201: z.object({ households: z.number() }) },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(await poverty.importSurvey(ctx, request.principal, uploadedFile(request), request.query)),
   );
 }
 

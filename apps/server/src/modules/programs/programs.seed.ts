@@ -1,21 +1,18 @@
 import { type EligibilityRule, type OutcomeSpec, seededRandom } from '@sinergi/core';
-import { count } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { systemPrincipal } from '../../context.ts';
-import {
-  enrolments,
-  families,
-  measurements,
-  people,
-  programRuleVersions,
-  programs,
-  umkm,
-  umkmRecords,
-} from '../../db/schema.ts';
 import { encrypt, keyedHash } from '../../personal/personal-data.ts';
 import { blitarDesa } from '../../seed/desa-list.ts';
 import { findOrganisations } from '../organisations/organisations.service.ts';
-import { importSurvey } from './poverty.service.ts';
+import { importSurvey } from '../poverty/poverty.service.ts';
+import {
+  countPeople,
+  insertSampleRegistry,
+  type NewFamily,
+  type NewPerson,
+} from '../registry/registry.facade.ts';
+import { insertSampleUmkm, type NewUmkm, type NewUmkmRecord } from '../umkm/umkm.facade.ts';
+import * as repo from './programs.repository.ts';
 
 /**
  * Demo mode only: a SAMPLE registry and programs, made up from a fixed seed over the real desa of
@@ -320,8 +317,7 @@ const baseline: Record<string, { mean: number; sd: number; trend: number; noise:
 export async function seedSamplePrograms(ctx: AppContext, size = { people: 10_000, umkm: 2_000 }) {
   if (ctx.config.mode !== 'demo' || ctx.config.activeKabupaten !== '35.05') return 0;
   const { db } = ctx.database;
-  const [existing] = await db.select({ n: count() }).from(people);
-  if ((existing?.n ?? 0) > 0) return 0;
+  if ((await countPeople(ctx)) > 0) return 0;
   const r = seededRandom(20261123);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const normal = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
@@ -336,8 +332,8 @@ export async function seedSamplePrograms(ctx: AppContext, size = { people: 10_00
 
   // Families and people: Desa Jaten first, so the demo desa account has residents to see.
   type P = { id: string; sex: 'L' | 'P'; birth: string; region: string; decile: number; age: number };
-  const fams: (typeof families.$inferInsert)[] = [];
-  const ppl: (typeof people.$inferInsert & { id: string })[] = [];
+  const fams: NewFamily[] = [];
+  const ppl: (NewPerson & { id: string })[] = [];
   const meta: P[] = [];
   let serial = 0;
   while (ppl.length < size.people) {
@@ -384,8 +380,8 @@ export async function seedSamplePrograms(ctx: AppContext, size = { people: 10_00
   // UMKM owned by adults, with a year of monthly records.
   const adults = meta.filter((p) => p.age >= 20);
   const owners = new Map<string, string>();
-  const biz: (typeof umkm.$inferInsert & { id: string })[] = [];
-  const records: (typeof umkmRecords.$inferInsert)[] = [];
+  const biz: (NewUmkm & { id: string })[] = [];
+  const records: NewUmkmRecord[] = [];
   while (biz.length < size.umkm) {
     const owner = pick(adults);
     if (owners.has(owner.id)) continue;
@@ -421,9 +417,9 @@ export async function seedSamplePrograms(ctx: AppContext, size = { people: 10_00
   // and follow-up: common trend + noise for everyone, the planted effect for participants only.
   const start = `${year - 1}-02-01`;
   const end = `${year - 1}-11-30`;
-  const progRows: (typeof programs.$inferInsert & { id: string })[] = [];
-  const enrolRows: (typeof enrolments.$inferInsert & { id: string })[] = [];
-  const measureRows: (typeof measurements.$inferInsert)[] = [];
+  const progRows: (repo.NewProgram & { id: string })[] = [];
+  const enrolRows: (repo.NewEnrolment & { id: string })[] = [];
+  const measureRows: repo.NewMeasurement[] = [];
   const taken = new Map<string, Set<string>>();
   for (const plan of plans) {
     const id = crypto.randomUUID();
@@ -533,21 +529,9 @@ export async function seedSamplePrograms(ctx: AppContext, size = { people: 10_00
   }
 
   await db.transaction(async (tx) => {
-    const batch = async <T>(table: Parameters<typeof tx.insert>[0], rows: T[]) => {
-      for (let i = 0; i < rows.length; i += 500)
-        await tx.insert(table).values(rows.slice(i, i + 500) as never);
-    };
-    await batch(families, fams);
-    await batch(people, ppl);
-    await batch(umkm, biz);
-    await batch(umkmRecords, records);
-    await batch(programs, progRows);
-    await batch(
-      programRuleVersions,
-      progRows.map((p) => ({ programId: p.id, version: 1, rule: p.eligibility })),
-    );
-    await batch(enrolments, enrolRows);
-    await batch(measurements, measureRows);
+    await insertSampleRegistry(tx, fams, ppl);
+    await insertSampleUmkm(tx, biz, records);
+    await repo.insertSample(tx, { programs: progRows, enrolments: enrolRows, measurements: measureRows });
   });
 
   // A household survey of the kabupaten: per-capita expenditure log-normal around each

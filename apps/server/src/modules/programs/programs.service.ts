@@ -16,20 +16,13 @@ import {
   programNarrative,
   sameJson,
 } from '@sinergi/core';
-import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { AppContext, Principal } from '../../context.ts';
-import {
-  enrolments,
-  families,
-  measurements,
-  organisations,
-  people,
-  programRuleVersions,
-  programs,
-  umkm,
-} from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { findOrganisations, getOrganisation } from '../organisations/organisations.service.ts';
 import { namesOf } from '../regions/regions.service.ts';
+import { peopleByIds } from '../registry/registry.facade.ts';
+import { ownersAmong } from '../umkm/umkm.facade.ts';
+import * as repo from './programs.repository.ts';
 
 /**
  * Programs (issue 7): definition with versioned eligibility, enrolment with the eligibility and
@@ -37,11 +30,11 @@ import { namesOf } from '../regions/regions.service.ts';
  * with its report text. The DPRD and Bappeda read evaluations in aggregate; people stay in the
  * registry's rules.
  */
-type ProgramRow = typeof programs.$inferSelect;
+type ProgramRow = repo.ProgramRow;
 const invalid = (issues: FieldIssue[]) => new AppError('VALIDATION', { issues });
 
 async function mustFind(ctx: AppContext, id: string) {
-  const [p] = await ctx.database.db.select().from(programs).where(eq(programs.id, id));
+  const p = await repo.findProgram(ctx.database.db, id);
   if (!p) throw new AppError('NOT_FOUND', { details: { what: id } });
   return p;
 }
@@ -53,30 +46,17 @@ function assertOwner(principal: Principal, p: Pick<ProgramRow, 'organisationId'>
 async function checkBody(ctx: AppContext, body: ProgramBody, id?: string) {
   const issues: FieldIssue[] = [];
   if (body.endDate < body.startDate) issues.push({ field: 'body.endDate', issue: 'end_before_start' });
-  const [org] = await ctx.database.db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.id, body.organisationId));
+  const org = await getOrganisation(ctx, body.organisationId).catch(() => null);
   if (!org) issues.push({ field: 'body.organisationId', issue: 'not_found' });
   if (body.excludes.length) {
-    const known = new Set(
-      (
-        await ctx.database.db
-          .select({ code: programs.code })
-          .from(programs)
-          .where(inArray(programs.code, body.excludes))
-      ).map((r) => r.code),
-    );
+    const known = await repo.findKnownCodes(ctx.database.db, body.excludes);
     body.excludes.forEach((c, i) => {
       if (!known.has(c))
         issues.push({ field: `body.excludes.${i}`, issue: 'unknown_program', params: { value: c } });
     });
   }
-  const [clash] = await ctx.database.db
-    .select({ id: programs.id })
-    .from(programs)
-    .where(id ? and(eq(programs.code, body.code), ne(programs.id, id)) : eq(programs.code, body.code));
-  if (clash) issues.push({ field: 'body.code', issue: 'duplicate_id', params: { line: 0 } });
+  if (await repo.codeTaken(ctx.database.db, body.code, id))
+    issues.push({ field: 'body.code', issue: 'duplicate_id', params: { line: 0 } });
   if (issues.length) throw invalid(issues);
 }
 
@@ -90,14 +70,10 @@ export async function saveProgram(ctx: AppContext, principal: Principal, body: P
   const values = { ...body, eligibilityVersion: version };
   return ctx.database.db.transaction(async (tx) => {
     let programId = id;
-    if (programId)
-      await tx
-        .update(programs)
-        .set({ ...values, updatedAt: ctx.clock() })
-        .where(eq(programs.id, programId));
-    else programId = (await tx.insert(programs).values(values).returning({ id: programs.id }))[0]!.id;
+    if (programId) await repo.updateProgram(tx, programId, { ...values, updatedAt: ctx.clock() });
+    else programId = await repo.insertProgram(tx, values);
     if (ruleChanged)
-      await tx.insert(programRuleVersions).values({
+      await repo.insertRuleVersion(tx, {
         programId,
         version,
         rule: body.eligibility,
@@ -115,15 +91,9 @@ export async function saveProgram(ctx: AppContext, principal: Principal, body: P
 
 export async function listPrograms(ctx: AppContext) {
   const db = ctx.database.db;
-  const rows = await db
-    .select({ p: programs, org: organisations.shortName })
-    .from(programs)
-    .innerJoin(organisations, eq(organisations.id, programs.organisationId))
-    .orderBy(asc(programs.code));
-  const counts = await db
-    .select({ programId: enrolments.programId, group: enrolments.group, n: count() })
-    .from(enrolments)
-    .groupBy(enrolments.programId, enrolments.group);
+  const orgs = new Map((await findOrganisations(ctx)).map((o) => [o.id, o.shortName]));
+  const rows = (await repo.findPrograms(db)).map((p) => ({ p, org: orgs.get(p.organisationId) ?? '' }));
+  const counts = await repo.countEnrolmentsByGroup(db);
   const n = (id: string, g: string) => counts.find((c) => c.programId === id && c.group === g)?.n ?? 0;
   return {
     items: rows.map(({ p, org }) => ({
@@ -145,19 +115,8 @@ export async function listPrograms(ctx: AppContext) {
 
 export async function getProgram(ctx: AppContext, id: string) {
   const p = await mustFind(ctx, id);
-  const [org] = await ctx.database.db
-    .select()
-    .from(organisations)
-    .where(eq(organisations.id, p.organisationId));
-  const versions = await ctx.database.db
-    .select({
-      version: programRuleVersions.version,
-      rule: programRuleVersions.rule,
-      createdAt: programRuleVersions.createdAt,
-    })
-    .from(programRuleVersions)
-    .where(eq(programRuleVersions.programId, id))
-    .orderBy(asc(programRuleVersions.version));
+  const org = await getOrganisation(ctx, p.organisationId).catch(() => null);
+  const versions = await repo.findRuleVersions(ctx.database.db, id);
   return {
     ...p,
     organisation: org ? { id: org.id, code: org.code, shortName: org.shortName, name: org.name } : null,
@@ -172,27 +131,15 @@ export async function getProgram(ctx: AppContext, id: string) {
 export async function applicantsOf(ctx: AppContext, personIds: readonly string[]) {
   const out = new Map<string, Applicant>();
   if (!personIds.length) return out;
-  const db = ctx.database.db;
-  const rows = await db
-    .select({ p: people, decile: families.welfareDecile })
-    .from(people)
-    .leftJoin(families, eq(families.id, people.familyId))
-    .where(inArray(people.id, [...personIds]));
-  const owners = new Set(
-    (
-      await db
-        .selectDistinct({ ownerId: umkm.ownerId })
-        .from(umkm)
-        .where(inArray(umkm.ownerId, [...personIds]))
-    ).map((r) => r.ownerId),
-  );
-  for (const r of rows)
-    out.set(r.p.id, {
-      decile: r.decile ?? null,
-      birthDate: r.p.birthDate,
-      sex: r.p.sex as 'L' | 'P',
-      regionCode: r.p.regionCode,
-      ownsBusiness: owners.has(r.p.id),
+  const found = await peopleByIds(ctx, personIds);
+  const owners = await ownersAmong(ctx, personIds);
+  for (const p of found.values())
+    out.set(p.id, {
+      decile: p.decile,
+      birthDate: p.birthDate,
+      sex: p.sex as 'L' | 'P',
+      regionCode: p.regionCode,
+      ownsBusiness: owners.has(p.id),
     });
   return out;
 }
@@ -229,58 +176,38 @@ export async function enrol(
     params: { value: f.value === null ? '–' : String(f.value) },
   }));
   const db = ctx.database.db;
-  const [already] = await db
-    .select({ id: enrolments.id })
-    .from(enrolments)
-    .where(and(eq(enrolments.programId, programId), eq(enrolments.personId, body.personId)));
-  if (already) issues.push({ field: 'body.personId', issue: 'already_enrolled' });
+  if (await repo.findEnrolmentOf(db, programId, body.personId))
+    issues.push({ field: 'body.personId', issue: 'already_enrolled' });
   if (body.group === 'peserta') {
     // Exclusion works both ways: this program's list, and any program that lists this one.
-    const others = await db
-      .select({ code: programs.code, excludes: programs.excludes })
-      .from(enrolments)
-      .innerJoin(programs, eq(programs.id, enrolments.programId))
-      .where(
-        and(
-          eq(enrolments.personId, body.personId),
-          eq(enrolments.group, 'peserta'),
-          ne(enrolments.status, 'keluar'),
-        ),
-      );
+    const others = await repo.findActiveProgramsOfPerson(db, body.personId);
     for (const o of others)
       if ((p.excludes as string[]).includes(o.code) || o.excludes.includes(p.code))
         issues.push({ field: 'body.personId', issue: 'excluded_program', params: { program: o.code } });
   }
   if (issues.length) throw invalid(issues);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(enrolments)
-      .values({
-        programId,
-        personId: body.personId,
-        umkmId: body.umkmId ?? null,
-        group: body.group,
-        status: 'aktif',
-        enrolledOn: body.enrolledOn,
-        check: { version: p.eligibilityVersion, eligible: true, failed: [] },
-      })
-      .returning({ id: enrolments.id });
+    const id = await repo.insertEnrolment(tx, {
+      programId,
+      personId: body.personId,
+      umkmId: body.umkmId ?? null,
+      group: body.group,
+      status: 'aktif',
+      enrolledOn: body.enrolledOn,
+      check: { version: p.eligibilityVersion, eligible: true, failed: [] },
+    });
     await appendAudit(tx, principal, {
       action: 'enrolment.created',
       entity: 'enrolment',
-      entityId: row!.id,
+      entityId: id,
       after: { programId, group: body.group, eligibilityVersion: p.eligibilityVersion },
     });
-    return { id: row!.id };
+    return { id };
   });
 }
 
 async function enrolmentWithProgram(ctx: AppContext, principal: Principal, id: string) {
-  const [row] = await ctx.database.db
-    .select({ e: enrolments, p: programs })
-    .from(enrolments)
-    .innerJoin(programs, eq(programs.id, enrolments.programId))
-    .where(eq(enrolments.id, id));
+  const row = await repo.findEnrolmentWithProgram(ctx.database.db, id);
   if (!row) throw new AppError('NOT_FOUND', { details: { what: id } });
   assertOwner(principal, row.p);
   return row;
@@ -305,10 +232,7 @@ export async function updateEnrolment(
     ...(patch.completedOn ? { status: 'selesai' } : {}),
   };
   await ctx.database.db.transaction(async (tx) => {
-    await tx
-      .update(enrolments)
-      .set({ ...set, updatedAt: ctx.clock() })
-      .where(eq(enrolments.id, id));
+    await repo.updateEnrolment(tx, id, { ...set, updatedAt: ctx.clock() });
     await appendAudit(tx, principal, {
       action: 'enrolment.updated',
       entity: 'enrolment',
@@ -329,13 +253,7 @@ export async function recordMeasurement(
   if (!(p.outcomes as OutcomeSpec[]).some((o) => o.indicator === body.indicator))
     throw invalid([{ field: 'body.indicator', issue: 'not_an_outcome' }]);
   await ctx.database.db.transaction(async (tx) => {
-    await tx
-      .insert(measurements)
-      .values({ enrolmentId: id, ...body })
-      .onConflictDoUpdate({
-        target: [measurements.enrolmentId, measurements.indicator, measurements.phase],
-        set: { value: body.value, measuredOn: body.measuredOn },
-      });
+    await repo.upsertMeasurement(tx, { enrolmentId: id, ...body });
     await appendAudit(tx, principal, {
       action: 'measurement.recorded',
       entity: 'enrolment',
@@ -346,17 +264,29 @@ export async function recordMeasurement(
   return { ok: true as const };
 }
 
+/**
+ * The enrolments of a program with each person's name, sex, birth date and area from the registry,
+ * newest first and then by name (people who left the registry are left out, as a join would).
+ */
+async function enrolledPeople(ctx: AppContext, programId: string) {
+  const enrolled = await repo.findEnrolmentsOf(ctx.database.db, programId);
+  const found = await peopleByIds(
+    ctx,
+    enrolled.map((e) => e.personId),
+  );
+  return enrolled
+    .flatMap((e) => {
+      const p = found.get(e.personId);
+      return p ? [{ e, name: p.name, sex: p.sex, birthDate: p.birthDate, regionCode: p.regionCode }] : [];
+    })
+    .sort((a, b) => b.e.createdAt.getTime() - a.e.createdAt.getTime() || a.name.localeCompare(b.name));
+}
+
 /** Participants and comparison members of a program, without identifiers (for the program page). */
 export async function listEnrolments(ctx: AppContext, principal: Principal, programId: string) {
   const p = await mustFind(ctx, programId);
-  const db = ctx.database.db;
-  const rows = await db
-    .select({ e: enrolments, name: people.name, sex: people.sex, regionCode: people.regionCode })
-    .from(enrolments)
-    .innerJoin(people, eq(people.id, enrolments.personId))
-    .where(eq(enrolments.programId, programId))
-    // Newest first: the people just enrolled are the ones being worked on.
-    .orderBy(desc(enrolments.createdAt), asc(people.name));
+  // Newest first: the people just enrolled are the ones being worked on.
+  const rows = await enrolledPeople(ctx, programId);
   const ms = await measurementsOf(
     ctx,
     rows.map((r) => r.e.id),
@@ -389,12 +319,8 @@ export async function listEnrolments(ctx: AppContext, principal: Principal, prog
 
 /** The measurements of these enrolments, grouped by enrolment (one query). */
 async function measurementsOf(ctx: AppContext, enrolmentIds: string[]) {
-  const out = new Map<string, (typeof measurements.$inferSelect)[]>();
-  if (!enrolmentIds.length) return out;
-  const rows = await ctx.database.db
-    .select()
-    .from(measurements)
-    .where(inArray(measurements.enrolmentId, enrolmentIds));
+  const out = new Map<string, repo.MeasurementRow[]>();
+  const rows = await repo.findMeasurementsOf(ctx.database.db, enrolmentIds);
   for (const m of rows) {
     const list = out.get(m.enrolmentId);
     if (list) list.push(m);
@@ -406,12 +332,7 @@ async function measurementsOf(ctx: AppContext, enrolmentIds: string[]) {
 /** The evaluation of a program and its report text. */
 export async function evaluate(ctx: AppContext, programId: string) {
   const p = await mustFind(ctx, programId);
-  const db = ctx.database.db;
-  const rows = await db
-    .select({ e: enrolments, sex: people.sex, birthDate: people.birthDate, regionCode: people.regionCode })
-    .from(enrolments)
-    .innerJoin(people, eq(people.id, enrolments.personId))
-    .where(eq(enrolments.programId, programId));
+  const rows = await enrolledPeople(ctx, programId);
   const ms = await measurementsOf(
     ctx,
     rows.map((r) => r.e.id),
@@ -435,7 +356,7 @@ export async function evaluate(ctx: AppContext, programId: string) {
     { budget: p.budget, targetBeneficiaries: p.targetBeneficiaries, outcomes: p.outcomes as OutcomeSpec[] },
     records,
   );
-  const [org] = await db.select().from(organisations).where(eq(organisations.id, p.organisationId));
+  const org = await getOrganisation(ctx, p.organisationId).catch(() => null);
   const narrative = programNarrative({
     name: p.name,
     type: p.type as ProgramType,

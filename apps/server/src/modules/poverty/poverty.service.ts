@@ -6,12 +6,13 @@ import {
   theil,
   williamson,
 } from '@sinergi/core';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext, Principal } from '../../context.ts';
-import { settings, statSeries, surveyHouseholds } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { seriesOfRegion } from '../plans/plans.facade.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import { readSurveyCsv } from '../stats/survey.ts';
+import { getSetting, putSetting } from '../system/settings.service.ts';
+import * as repo from './poverty.repository.ts';
 
 /**
  * The kabupaten's poverty and inequality: the published series (the statistics series, loaded
@@ -28,16 +29,7 @@ const POVERTY_SERIES = [
 
 /** The published series: poverty rate, P1, P2, poor people and the poverty line, by year, with the source. */
 export async function officialSeries(ctx: AppContext) {
-  const rows = await ctx.database.db
-    .select()
-    .from(statSeries)
-    .where(
-      and(
-        inArray(statSeries.indicator, POVERTY_SERIES),
-        eq(statSeries.regionCode, ctx.config.activeKabupaten),
-      ),
-    )
-    .orderBy(asc(statSeries.year), asc(statSeries.indicator));
+  const rows = await seriesOfRegion(ctx, POVERTY_SERIES, ctx.config.activeKabupaten);
   return rows.map((r) => ({
     indicator: r.indicator,
     period: String(r.year),
@@ -49,19 +41,11 @@ export async function officialSeries(ctx: AppContext) {
 
 /** Which survey the page shows, and at what poverty line: kept in settings when a survey is imported. */
 async function surveySetting(ctx: AppContext, survey: string) {
-  const [row] = await ctx.database.db
-    .select()
-    .from(settings)
-    .where(eq(settings.key, `survey:${survey}`));
-  return (row?.value as { line: number; sample: boolean } | undefined) ?? null;
+  return ((await getSetting(ctx, `survey:${survey}`)) as { line: number; sample: boolean } | null) ?? null;
 }
 
 export async function listSurveys(ctx: AppContext) {
-  const rows = await ctx.database.db
-    .select({ survey: surveyHouseholds.survey, n: sql<number>`count(*)::int` })
-    .from(surveyHouseholds)
-    .groupBy(surveyHouseholds.survey)
-    .orderBy(asc(surveyHouseholds.survey));
+  const rows = await repo.findSurveys(ctx.database.db);
   return Promise.all(
     rows.map(async (r) => ({ survey: r.survey, households: r.n, ...(await surveySetting(ctx, r.survey)) })),
   );
@@ -77,23 +61,20 @@ export async function importSurvey(
 ) {
   const records = readSurveyCsv(data);
   await ctx.database.db.transaction(async (tx) => {
-    await tx.delete(surveyHouseholds).where(eq(surveyHouseholds.survey, query.survey));
-    for (let i = 0; i < records.length; i += 1000)
-      await tx.insert(surveyHouseholds).values(
-        records.slice(i, i + 1000).map((r) => ({
-          survey: query.survey,
-          id: r.id,
-          expenditurePerCapita: r.expenditurePerCapita,
-          size: r.size,
-          weight: r.weight,
-          regionCode: r.region ?? null,
-          sample,
-        })),
-      );
-    await tx
-      .insert(settings)
-      .values({ key: `survey:${query.survey}`, value: { line: query.line, sample } })
-      .onConflictDoUpdate({ target: settings.key, set: { value: { line: query.line, sample } } });
+    await repo.replaceSurvey(
+      tx,
+      query.survey,
+      records.map((r) => ({
+        survey: query.survey,
+        id: r.id,
+        expenditurePerCapita: r.expenditurePerCapita,
+        size: r.size,
+        weight: r.weight,
+        regionCode: r.region ?? null,
+        sample,
+      })),
+    );
+    await putSetting(ctx, tx, `survey:${query.survey}`, { line: query.line, sample });
     await appendAudit(tx, principal, {
       action: 'survey.imported',
       entity: 'survey',
@@ -116,10 +97,7 @@ export async function povertyFigures(
   const setting = await surveySetting(ctx, survey);
   const line = query.line ?? setting?.line;
   if (!line) throw new AppError('VALIDATION', { issues: [{ field: 'query.line', issue: 'required' }] });
-  const rows = await ctx.database.db
-    .select()
-    .from(surveyHouseholds)
-    .where(eq(surveyHouseholds.survey, survey));
+  const rows = await repo.findHouseholds(ctx.database.db, survey);
   if (!rows.length) throw new AppError('NOT_FOUND', { details: { what: survey } });
   const records: HouseholdRecord[] = rows.map((r) => ({
     id: r.id,

@@ -1,10 +1,10 @@
 import { AppError, canActInRegion, isWithin, parseRegionCode } from '@sinergi/core';
-import { and, asc, count, eq, ilike, like, or, type SQL } from 'drizzle-orm';
 import type { AppContext, Principal } from '../../context.ts';
-import { people, umkm, umkmRecords } from '../../db/schema.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { assertLocation } from '../musrenbang/musrenbang.service.ts';
 import { namesOf } from '../regions/regions.service.ts';
+import { peopleByIds } from '../registry/registry.facade.ts';
+import * as repo from './umkm.repository.ts';
 
 /**
  * Small businesses: sector (KBLI), products, permits and certificates (NIB, PIRT, halal), sales
@@ -23,27 +23,23 @@ export async function listUmkm(
     if (within && !isWithin(parseRegionCode(within), actor.regionCode)) throw new AppError('OUT_OF_SCOPE');
     within ??= actor.regionCode;
   }
-  const where: SQL[] = [];
-  if (within) where.push(or(eq(umkm.regionCode, within), like(umkm.regionCode, `${within}.%`))!);
-  if (query.q) where.push(ilike(umkm.name, `%${query.q.replace(/[%_\\]/g, '\\$&')}%`));
-  const filter = where.length ? and(...where) : undefined;
-  const db = ctx.database.db;
-  const [total] = await db.select({ n: count() }).from(umkm).where(filter);
-  const rows = await db
-    .select({ u: umkm, owner: people.name })
-    .from(umkm)
-    .leftJoin(people, eq(people.id, umkm.ownerId))
-    .where(filter)
-    .orderBy(asc(umkm.regionCode), asc(umkm.name))
-    .limit(query.limit)
-    .offset(query.offset);
+  const { rows, total } = await repo.findUmkmList(ctx.database.db, {
+    within,
+    q: query.q,
+    limit: query.limit,
+    offset: query.offset,
+  });
+  const owners = await peopleByIds(
+    ctx,
+    rows.flatMap((u) => (u.ownerId ? [u.ownerId] : [])),
+  );
   const names = await namesOf(
     ctx,
-    rows.map((r) => r.u.regionCode),
+    rows.map((u) => u.regionCode),
   );
   return {
-    total: total?.n ?? 0,
-    items: rows.map(({ u, owner }) => ({
+    total,
+    items: rows.map((u) => ({
       id: u.id,
       name: u.name,
       sector: u.sector,
@@ -52,20 +48,18 @@ export async function listUmkm(
       channels: u.channels,
       regionCode: u.regionCode,
       regionName: names.get(u.regionCode) ?? u.regionCode,
-      owner: canActInRegion(actor, parseRegionCode(u.regionCode)) ? owner : null,
+      owner: canActInRegion(actor, parseRegionCode(u.regionCode))
+        ? (owners.get(u.ownerId ?? '')?.name ?? null)
+        : null,
       sample: u.sample,
     })),
   };
 }
 
 export async function getUmkm(ctx: AppContext, id: string) {
-  const [u] = await ctx.database.db.select().from(umkm).where(eq(umkm.id, id));
+  const u = await repo.findUmkm(ctx.database.db, id);
   if (!u) throw new AppError('NOT_FOUND', { details: { what: id } });
-  const records = await ctx.database.db
-    .select()
-    .from(umkmRecords)
-    .where(eq(umkmRecords.umkmId, id))
-    .orderBy(asc(umkmRecords.period));
+  const records = await repo.findRecords(ctx.database.db, id);
   return {
     id: u.id,
     name: u.name,
@@ -96,17 +90,14 @@ export async function saveUmkm(
   if (!canActInRegion(principal.actor, region) && principal.actor.role !== 'opd')
     throw new AppError('OUT_OF_SCOPE');
   return ctx.database.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(umkm)
-      .values({ ...body, regionCode: region, ownerId: body.ownerId ?? null })
-      .returning({ id: umkm.id });
+    const id = await repo.insertUmkm(tx, { ...body, regionCode: region, ownerId: body.ownerId ?? null });
     await appendAudit(tx, principal, {
       action: 'umkm.created',
       entity: 'umkm',
-      entityId: row!.id,
+      entityId: id,
       after: { name: body.name },
     });
-    return { id: row!.id };
+    return { id };
   });
 }
 
@@ -117,19 +108,13 @@ export async function recordUmkm(
   id: string,
   body: { period: string; revenue: number; workers: number },
 ) {
-  const [u] = await ctx.database.db.select().from(umkm).where(eq(umkm.id, id));
+  const u = await repo.findUmkm(ctx.database.db, id);
   if (!u) throw new AppError('NOT_FOUND', { details: { what: id } });
   if (!canActInRegion(principal.actor, parseRegionCode(u.regionCode)) && principal.actor.role !== 'opd')
     throw new AppError('OUT_OF_SCOPE');
   const period = `${body.period}-01`;
   await ctx.database.db.transaction(async (tx) => {
-    await tx
-      .insert(umkmRecords)
-      .values({ umkmId: id, period, revenue: body.revenue, workers: body.workers })
-      .onConflictDoUpdate({
-        target: [umkmRecords.umkmId, umkmRecords.period],
-        set: { revenue: body.revenue, workers: body.workers },
-      });
+    await repo.upsertRecord(tx, { umkmId: id, period, revenue: body.revenue, workers: body.workers });
     await appendAudit(tx, principal, {
       action: 'umkm.recorded',
       entity: 'umkm',

@@ -1,0 +1,46 @@
+import { povertyQuery, surveyImportQuery } from '@sinergi/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { acceptFiles, uploadedFile } from '../../http/upload.ts';
+import type { Module } from '../module.ts';
+import * as service from './poverty.service.ts';
+
+function routes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['poverty'];
+  acceptFiles(app, ['text/csv'], 50 * 1024 * 1024);
+
+  app.get(
+    '/poverty',
+    {
+      config: { permission: 'poverty.read' },
+      schema: {
+        tags,
+        summary:
+          'Poverty and inequality: the published series beside the figures of a household survey, per kecamatan',
+        querystring: povertyQuery,
+      },
+    },
+    async (request) => service.povertyFigures(ctx, request.query),
+  );
+  app.post(
+    '/surveys',
+    {
+      config: { permission: 'survey.import' },
+      schema: {
+        tags,
+        summary: 'Import household survey records (CSV: id,expenditure_per_capita,size,weight,region)',
+        querystring: surveyImportQuery,
+        response: { 201: z.object({ households: z.number() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await service.importSurvey(ctx, request.principal, uploadedFile(request), request.query)),
+  );
+}
+
+export const povertyModule: Module = { name: 'poverty', routes };

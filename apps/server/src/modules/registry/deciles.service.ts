@@ -1,0 +1,40 @@
+import { AppError, type FieldIssue } from '@sinergi/core';
+import type { AppContext, Principal } from '../../context.ts';
+import { tableColumns } from '../../http/table-file.ts';
+import { keyedHash } from '../../personal/personal-data.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { parseCsvTable } from '../village-index/template.ts';
+import * as repo from './registry.repository.ts';
+
+/**
+ * Welfare deciles per family from a DTSEN-style file (`no_kk,desil`; the deciles are imported,
+ * never computed: the official model is not public). Rows of unknown families are counted, not stored.
+ */
+export async function importDeciles(ctx: AppContext, principal: Principal, data: Buffer, year: number) {
+  const [header, ...body] = parseCsvTable(data);
+  const columns = tableColumns(header, ['no_kk', 'desil']);
+  const issues: FieldIssue[] = [];
+  const rows: { hash: string; decile: number }[] = [];
+  body.forEach((cells, i) => {
+    const line = i + 2;
+    if (cells.every((c) => c.trim() === '')) return;
+    const kk = columns.cell(cells, 'no_kk');
+    const d = Number(columns.cell(cells, 'desil'));
+    if (!/^\d{16}$/.test(kk)) issues.push({ field: `line ${line}, column no_kk`, issue: 'kk' });
+    if (!Number.isInteger(d) || d < 1 || d > 10)
+      issues.push({ field: `line ${line}, column desil`, issue: 'decile' });
+    rows.push({ hash: keyedHash(ctx.config.personalDataKey, 'kk', kk), decile: d });
+  });
+  if (issues.length) throw new AppError('VALIDATION', { issues });
+  const matched = await ctx.database.db.transaction(async (tx) => {
+    const n = await repo.setDeciles(tx, rows, year);
+    await appendAudit(tx, principal, {
+      action: 'deciles.imported',
+      entity: 'families',
+      entityId: String(year),
+      after: { rows: rows.length, matched: n },
+    });
+    return n;
+  });
+  return { rows: rows.length, matched, unmatched: rows.length - matched };
+}
