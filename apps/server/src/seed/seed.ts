@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AppContext, Principal } from '../context.ts';
 import { systemPrincipal } from '../context.ts';
-import { users } from '../db/schema.ts';
 import { appendAudit } from '../modules/audit/audit.repository.ts';
 import { DEMO_PASSWORD } from '../modules/auth/auth.service.ts';
 import { hashPassword } from '../modules/auth/password-hash.ts';
@@ -70,8 +69,7 @@ export const demoAccounts = [
 export async function seedDemoAccounts(ctx: AppContext): Promise<number> {
   if (ctx.config.mode !== 'demo' || ctx.config.activeKabupaten !== '35.05') return 0;
   const { db } = ctx.database;
-  const existing = await db.select({ id: users.id }).from(users).limit(1);
-  if (existing.length > 0) return 0;
+  if (await usersRepo.anyUser(db)) return 0;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     for (const account of demoAccounts) {

@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { allocationScenarios } from '../../db/schema.ts';
+import { allocationScenarios } from './allocation.schema.ts';
 
 export type ScenarioRow = typeof allocationScenarios.$inferSelect;
 

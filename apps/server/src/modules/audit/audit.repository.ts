@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
 import type { Principal } from '../../context.ts';
 import { systemPrincipal } from '../../context.ts';
 import type { BulkTx, Db } from '../../db/client.ts';
-import { auditLog } from '../../db/schema.ts';
+import { auditLog } from './audit.schema.ts';
 
 export interface AuditWrite {
   action: string;

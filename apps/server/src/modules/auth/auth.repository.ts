@@ -1,6 +1,8 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { organisations, sessions, users } from '../../db/schema.ts';
+import { organisations } from '../organisations/organisations.schema.ts';
+import { users } from '../users/users.schema.ts';
+import { sessions } from './auth.schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 

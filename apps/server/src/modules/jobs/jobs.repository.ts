@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { jobs } from '../../db/schema.ts';
+import { jobs } from './jobs.schema.ts';
 
 export type JobRow = typeof jobs.$inferSelect;
 

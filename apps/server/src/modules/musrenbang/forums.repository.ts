@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { forumItems, forums, organisations, proposals } from '../../db/schema.ts';
+import { organisations } from '../organisations/organisations.schema.ts';
+import { forumItems, forums, proposals } from './musrenbang.schema.ts';
 
 export type ForumRow = typeof forums.$inferSelect;
 export type ForumItemRow = typeof forumItems.$inferSelect;

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { kamusUsulan, organisations, proposalEvents, proposalPhotos, proposals } from '../../db/schema.ts';
+import { organisations } from '../organisations/organisations.schema.ts';
+import { kamusUsulan, proposalEvents, proposalPhotos, proposals } from './musrenbang.schema.ts';
 
 export type ProposalRow = typeof proposals.$inferSelect;
 export type NewProposal = typeof proposals.$inferInsert;
@@ -274,4 +275,9 @@ export async function firstOfOrganisation(db: Db, organisationId: string, limit:
     .orderBy(asc(proposals.trackingCode))
     .limit(limit);
   return rows.map((r) => r.id);
+}
+
+export async function countProposals(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(proposals);
+  return row?.n ?? 0;
 }

@@ -1,6 +1,4 @@
-import { count } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { proposals } from '../../db/schema.ts';
 import { findOrganisations } from '../organisations/organisations.service.ts';
 import * as repo from './musrenbang.repository.ts';
 
@@ -13,8 +11,7 @@ import * as repo from './musrenbang.repository.ts';
 export async function seedDemoMusrenbang(ctx: AppContext): Promise<number> {
   if (ctx.config.mode !== 'demo' || ctx.config.activeKabupaten !== '35.05') return 0;
   const { db } = ctx.database;
-  const [existing] = await db.select({ n: count() }).from(proposals);
-  if ((existing?.n ?? 0) > 0) return 0;
+  if ((await repo.countProposals(db)) > 0) return 0;
   const org = new Map((await findOrganisations(ctx)).map((o) => [o.code, o.id]));
   const year = ctx.clock().getFullYear() + 1;
   const now = ctx.clock();

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { pbBallots, pbElections, pbProjects, pbVoters } from '../../db/schema.ts';
+import { pbBallots, pbElections, pbProjects, pbVoters } from './pb.schema.ts';
 
 export type ElectionRow = typeof pbElections.$inferSelect;
 export type ProjectRow = typeof pbProjects.$inferSelect;

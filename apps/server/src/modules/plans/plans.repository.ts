@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { nomenclature, planIndicators, planLinks, planNodes, plans, statSeries } from '../../db/schema.ts';
 import { escapeLike } from '../audit/audit.repository.ts';
+import { nomenclature, planIndicators, planLinks, planNodes, plans, statSeries } from './plans.schema.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type NewPlan = typeof plans.$inferInsert;

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { surveyHouseholds } from '../../db/schema.ts';
+import { surveyHouseholds } from './poverty.schema.ts';
 
 export type NewHousehold = typeof surveyHouseholds.$inferInsert;
 

@@ -7,7 +7,7 @@ import {
   programCycles,
   programRuleVersions,
   programs,
-} from '../../db/schema.ts';
+} from './programs.schema.ts';
 
 export type ProgramRow = typeof programs.$inferSelect;
 export type NewProgram = typeof programs.$inferInsert;

@@ -1,14 +1,14 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { organisations } from '../organisations/organisations.schema.ts';
 import {
-  organisations,
   progressPhotos,
   progressReports,
   projectPermits,
   projects,
   roadConditions,
   roadSegments,
-} from '../../db/schema.ts';
+} from './projects.schema.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type NewProject = typeof projects.$inferInsert;

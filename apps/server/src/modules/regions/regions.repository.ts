@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { BulkTx, Db } from '../../db/client.ts';
-import { regionBoundaries, regionEditions, regions } from '../../db/schema.ts';
+import { regionBoundaries, regionEditions, regions } from './regions.schema.ts';
 
 export type RegionRow = Pick<typeof regions.$inferSelect, 'code' | 'name' | 'level' | 'kind' | 'parentCode'>;
 export type EditionRow = typeof regionEditions.$inferSelect;

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { families, people } from '../../db/schema.ts';
 import { escapeLike } from '../audit/audit.repository.ts';
+import { families, people } from './registry.schema.ts';
 
 export type PersonRow = typeof people.$inferSelect;
 export type NewPerson = typeof people.$inferInsert;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { settings } from '../../db/schema.ts';
+import { settings } from './system.schema.ts';
 
 export async function findSetting(db: Db, key: string): Promise<unknown> {
   const [row] = await db.select().from(settings).where(eq(settings.key, key));

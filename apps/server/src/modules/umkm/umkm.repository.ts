@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, like, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { umkm, umkmRecords } from '../../db/schema.ts';
 import { escapeLike } from '../audit/audit.repository.ts';
+import { umkm, umkmRecords } from './umkm.schema.ts';
 
 export type UmkmRow = typeof umkm.$inferSelect;
 export type NewUmkm = typeof umkm.$inferInsert;

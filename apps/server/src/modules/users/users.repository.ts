@@ -1,7 +1,8 @@
 import { and, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { organisations, users } from '../../db/schema.ts';
 import { escapeLike } from '../audit/audit.repository.ts';
+import { organisations } from '../organisations/organisations.schema.ts';
+import { users } from './users.schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -71,4 +72,9 @@ export async function countAdmins(db: Db): Promise<number> {
     .from(users)
     .where(and(eq(users.role, 'admin'), eq(users.active, true)));
   return rows[0]?.n ?? 0;
+}
+
+export async function anyUser(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).limit(1);
+  return rows.length > 0;
 }

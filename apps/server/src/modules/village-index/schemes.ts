@@ -12,13 +12,12 @@ import {
   scaleOf,
   schemeProblems,
 } from '@sinergi/core';
-import { eq } from 'drizzle-orm';
 import type { AppContext, Principal } from '../../context.ts';
-import { indexSchemes } from '../../db/schema.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import { toFieldIssue } from '../../validation.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { readXlsxSheets } from './template.ts';
+import * as repo from './village-index.repository.ts';
 
 /** Schemes that ship with Sinergi, by id. */
 export const builtInSchemes: Readonly<Record<string, IndexScheme>> = {
@@ -58,28 +57,21 @@ export async function loadScheme(ctx: AppContext, principal: Principal, scheme: 
   if (builtInSchemes[scheme.id]?.version === scheme.version)
     throw new AppError('CONFLICT', { details: { what: id } });
   return ctx.database.db.transaction(async (tx) => {
-    const existing = await tx
-      .select({ id: indexSchemes.id })
-      .from(indexSchemes)
-      .where(eq(indexSchemes.id, id));
-    if (existing.length) throw new AppError('CONFLICT', { details: { what: id } });
-    const [row] = await tx
-      .insert(indexSchemes)
-      .values({
-        id,
-        schemeId: scheme.id,
-        version: scheme.version,
-        definition: scheme,
-        createdBy: principal.actor.userId ?? null,
-      })
-      .returning();
+    if (await repo.schemeVersionExists(tx, id)) throw new AppError('CONFLICT', { details: { what: id } });
+    const row = await repo.insertSchemeVersion(tx, {
+      id,
+      schemeId: scheme.id,
+      version: scheme.version,
+      definition: scheme,
+      createdBy: principal.actor.userId ?? null,
+    });
     await appendAudit(tx, principal, {
       action: 'index_scheme.loaded',
       entity: 'index_scheme',
       entityId: id,
       after: { name: scheme.name, indicators: indicatorsOf(scheme).length, unconfirmed: scheme.unconfirmed },
     });
-    return summary(scheme, false, row!.createdAt);
+    return summary(scheme, false, row.createdAt);
   });
 }
 
@@ -101,7 +93,7 @@ function summary(s: IndexScheme, builtIn: boolean, createdAt: Date | null) {
 }
 
 export async function findSchemes(ctx: AppContext) {
-  const rows = await ctx.database.db.select().from(indexSchemes).orderBy(indexSchemes.id);
+  const rows = await repo.findSchemeVersions(ctx.database.db);
   return [
     ...Object.values(builtInSchemes).map((s) => summary(s, true, null)),
     ...rows.map((r) => summary(r.definition as IndexScheme, false, r.createdAt)),
@@ -113,11 +105,7 @@ export async function findScheme(ctx: AppContext, ref: string): Promise<IndexSch
   const [id, version] = ref.split('@') as [string, string | undefined];
   const builtIn = builtInSchemes[id];
   if (builtIn && (!version || builtIn.version === version)) return builtIn;
-  const rows = await ctx.database.db
-    .select()
-    .from(indexSchemes)
-    .where(version ? eq(indexSchemes.id, ref) : eq(indexSchemes.schemeId, id))
-    .orderBy(indexSchemes.createdAt);
+  const rows = await repo.findSchemeVersion(ctx.database.db, version ? { id: ref } : { schemeId: id });
   const row = rows.at(-1);
   return row ? (row.definition as IndexScheme) : null;
 }

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { BulkTx, Db } from '../../db/client.ts';
 import { csvField } from '../../db/client.ts';
-import { villageIndexResults } from '../../db/schema.ts';
+import { indexSchemes, villageIndexResults } from './village-index.schema.ts';
 
 export type ResultRow = typeof villageIndexResults.$inferSelect;
 export type NewResult = Omit<typeof villageIndexResults.$inferInsert, 'updatedAt'>;
@@ -160,4 +160,29 @@ export async function upsertOfficialResults(tx: BulkTx, rows: readonly NewResult
       returning 1)
     select count(*)::int as n from up`);
   return changed[0]!.n;
+}
+
+// Admin-loaded scheme versions
+
+export async function schemeVersionExists(db: Db, id: string): Promise<boolean> {
+  const rows = await db.select({ id: indexSchemes.id }).from(indexSchemes).where(eq(indexSchemes.id, id));
+  return rows.length > 0;
+}
+
+export async function insertSchemeVersion(tx: Db, values: typeof indexSchemes.$inferInsert) {
+  const [row] = await tx.insert(indexSchemes).values(values).returning();
+  return row!;
+}
+
+export function findSchemeVersions(db: Db) {
+  return db.select().from(indexSchemes).orderBy(indexSchemes.id);
+}
+
+/** The versions of a scheme (`id@version`, or every version of a scheme id), oldest first. */
+export function findSchemeVersion(db: Db, ref: { id: string } | { schemeId: string }) {
+  return db
+    .select()
+    .from(indexSchemes)
+    .where('id' in ref ? eq(indexSchemes.id, ref.id) : eq(indexSchemes.schemeId, ref.schemeId))
+    .orderBy(indexSchemes.createdAt);
 }
