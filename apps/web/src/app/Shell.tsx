@@ -5,9 +5,18 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { post } from './api.ts';
+import { type TextKey, vocab } from './i18n.ts';
 import { useLanguage, useSession } from './session.ts';
 
-const main = [
+interface NavItem {
+  to: string;
+  label: TextKey;
+  match?: string;
+  permission?: string;
+  exact?: boolean;
+}
+
+const main: NavItem[] = [
   { to: '/', label: 'nav.home', permission: 'account.self' },
   { to: '/wilayah/35.05', label: 'nav.regions', match: '/wilayah' },
   { to: '/indeks-desa', label: 'nav.villageIndex', permission: 'index.read', exact: true },
@@ -30,7 +39,7 @@ const main = [
   { to: '/perangkat-daerah', label: 'nav.organisations', permission: 'organisations.read' },
   { to: '/pekerjaan', label: 'nav.jobs', permission: 'jobs.read' },
 ];
-const admin = [
+const admin: NavItem[] = [
   { to: '/pengguna', label: 'nav.users', permission: 'users.manage' },
   { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
 ];
@@ -52,7 +61,7 @@ export function Shell() {
     item.to === '/' || item.exact
       ? location.pathname === item.to
       : location.pathname.startsWith(item.match ?? item.to);
-  const link = (item: { to: string; label: string; match?: string; permission?: string; exact?: boolean }) =>
+  const link = (item: NavItem) =>
     (!item.permission || can(item.permission)) && (
       <NavLink
         key={item.to}
@@ -103,7 +112,7 @@ export function Shell() {
         <Stack gap={2}>
           {session?.user && (
             <Text size="xs" c="dimmed" px="sm" pb="xs" data-testid="whoami">
-              {session.user.displayName} · {t(`roles.${session.user.role}`)}
+              {session.user.displayName} · {vocab('roles', session.user.role)}
             </Text>
           )}
           {main.map(link)}

@@ -14,11 +14,13 @@ import {
 } from '@mantine/core';
 import { criterionCodes as allCriteria, assessedCriteria } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api, get, post } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useJob } from '../../app/use-job.tsx';
@@ -56,7 +58,7 @@ export function Spending({
   );
 }
 
-function Why({ e, t }: { e: Explanation; t: (k: string, o?: Record<string, unknown>) => string }) {
+function Why({ e, t }: { e: Explanation; t: TFunction }) {
   if (e.selected)
     return (
       <Text size="xs">
@@ -248,7 +250,7 @@ export default function ScenarioPage() {
             {(s.ahp ? s.criteria.map((c) => c.code) : allCriteria).map((code) => (
               <NumberInput
                 key={code}
-                label={t(`allocation.criteria.${code}`)}
+                label={vocab('allocation.criteria', code)}
                 min={0}
                 max={100}
                 value={weights[code] ?? 0}
@@ -350,7 +352,7 @@ export default function ScenarioPage() {
                 <Table.Th ta="right">{t('musrenbang.cost')}</Table.Th>
                 {assessed.map((code) => (
                   <Table.Th key={code} ta="right">
-                    {t(`allocation.criteria.${code}`)} (0–5)
+                    {vocab('allocation.criteria', code)} (0–5)
                   </Table.Th>
                 ))}
                 <Table.Th ta="right">{t('allocation.score')}</Table.Th>
@@ -385,7 +387,7 @@ export default function ScenarioPage() {
                               w={70}
                               min={0}
                               max={5}
-                              aria-label={`${t(`allocation.criteria.${code}`)} ${c.trackingCode}`}
+                              aria-label={`${vocab('allocation.criteria', code)} ${c.trackingCode}`}
                               value={assessments[code]?.[c.trackingCode] ?? ''}
                               onChange={(v) =>
                                 setAssessments((a) => ({
@@ -442,7 +444,7 @@ export default function ScenarioPage() {
           {(['kecamatan', 'opd', 'bidang'] as const).map((k) => (
             <Grid.Col key={k} span={{ base: 12, md: 4 }}>
               <Spending
-                title={`${t(`allocation.by.${k}`)} (${t('allocation.optimum')})`}
+                title={`${vocab('allocation.by', k)} (${t('allocation.optimum')})`}
                 data={r.spending.optimum[k]}
                 {...(k === 'bidang'
                   ? { label: (b: string) => t(`musrenbang.bidangs.${b}`, { defaultValue: b }) }

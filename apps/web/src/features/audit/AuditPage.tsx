@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, query } from '../../app/api.ts';
 import { formatDateTime, formatNumber } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { useLanguage } from '../../app/session.ts';
 
 const PAGE = 50;
@@ -97,7 +98,7 @@ export default function AuditPage() {
                   <Table.Td>
                     {e.actorName}{' '}
                     <Text span c="dimmed" size="xs">
-                      ({t(`roles.${e.actorRole}`)})
+                      ({vocab('roles', e.actorRole)})
                     </Text>
                   </Table.Td>
                   <Table.Td>

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { post } from '../../app/api.ts';
+import { vocab } from '../../app/i18n.ts';
 import { useLanguage, useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 
@@ -112,7 +113,7 @@ export function LoginPage() {
                     <Table.Td>
                       <Code>{name}</Code>
                     </Table.Td>
-                    <Table.Td>{t(`roles.${role}`)}</Table.Td>
+                    <Table.Td>{vocab('roles', role)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

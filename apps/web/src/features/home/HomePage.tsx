@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 
 interface Settings {
@@ -29,7 +30,7 @@ export function HomePage() {
       <Title order={2}>{t('home.welcome', { name: user.displayName })}</Title>
       <Card withBorder>
         <Stack gap={4}>
-          <Text data-testid="home-role">{t('home.role', { role: t(`roles.${user.role}`) })}</Text>
+          <Text data-testid="home-role">{t('home.role', { role: vocab('roles', user.role) })}</Text>
           {user.regionName && (
             <Text>{t('home.scope', { scope: `${user.regionName} (${user.regionCode})` })}</Text>
           )}

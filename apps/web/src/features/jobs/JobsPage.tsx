@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, post } from '../../app/api.ts';
 import { formatDateTime, formatNumber } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { useLanguage, useSession } from '../../app/session.ts';
 
 const colour: Record<string, string> = {
@@ -61,7 +62,7 @@ export default function JobsPage() {
           <Card withBorder key={job.id} data-testid="job">
             <Group justify="space-between" mb={4}>
               <Text fw={600}>{t(`jobs.kinds.${job.kind}`, { defaultValue: job.kind })}</Text>
-              <Badge color={colour[job.status]}>{t(`jobs.statuses.${job.status}`)}</Badge>
+              <Badge color={colour[job.status]}>{vocab('jobs.statuses', job.status)}</Badge>
             </Group>
             <Progress value={pct} animated={job.status === 'running'} aria-label={t('jobs.progress')} />
             <Group justify="space-between" mt={4}>

@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { post } from '../../app/api.ts';
+import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { DesaPicker } from './DesaPicker.tsx';
@@ -90,7 +91,7 @@ export default function AspirationPage() {
           />
           <Select
             label={t('musrenbang.bidang')}
-            data={bidangList.map((b) => ({ value: b, label: t(`musrenbang.bidangs.${b}`) }))}
+            data={bidangList.map((b) => ({ value: b, label: vocab('musrenbang.bidangs', b) }))}
             value={form.bidang}
             onChange={(v) => v && set('bidang', v)}
             allowDeselect={false}

@@ -22,6 +22,7 @@ import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
 import { api, get, post } from '../../app/api.ts';
 import { formatDate, formatRupiah } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { rejectReasons } from './labels.ts';
@@ -104,13 +105,13 @@ export default function ForumPage() {
         <div>
           <Title order={2}>{f.title}</Title>
           <Text c="dimmed" size="sm">
-            {t(`forum.levels.${f.level}`)} {f.regionName} ·{' '}
+            {vocab('forum.levels', f.level)} {f.regionName} ·{' '}
             {formatDate(new Date(`${f.heldOn}T00:00:00+07:00`))} · {t('musrenbang.planYear')} {f.planYear}
           </Text>
         </div>
         <Group>
           <Badge size="lg" color={f.state === 'selesai' ? 'teal' : 'blue'} data-testid="forum-state">
-            {t(`forum.states.${f.state}`)}
+            {vocab('forum.states', f.state)}
           </Badge>
           <Anchor href={`/api/forums/${f.id}/berita-acara.pdf`} data-testid="forum-pdf">
             {t('forum.beritaAcara')}
@@ -129,7 +130,7 @@ export default function ForumPage() {
           {(['total', 'perempuan', 'pemuda', 'disabilitas'] as const).map((k) => (
             <NumberInput
               key={k}
-              label={t(`forum.groups.${k}`)}
+              label={vocab('forum.groups', k)}
               min={0}
               value={people[k]}
               disabled={!edit}
@@ -290,7 +291,7 @@ export default function ForumPage() {
                             w={120}
                             data={['teruskan', 'tunda', 'tolak', 'gabung'].map((k) => ({
                               value: k,
-                              label: t(`musrenbang.decisions.${k}`),
+                              label: vocab('musrenbang.decisions', k),
                             }))}
                             value={d.kind}
                             onChange={(v) =>
@@ -310,7 +311,7 @@ export default function ForumPage() {
                               placeholder={t('musrenbang.reason')}
                               data={rejectReasons.map((r) => ({
                                 value: r,
-                                label: t(`musrenbang.reasons.${r}`),
+                                label: vocab('musrenbang.reasons', r),
                               }))}
                               value={d.reason ?? null}
                               onChange={(v) => decide(pid, { reason: v ?? undefined })}
@@ -342,7 +343,7 @@ export default function ForumPage() {
                           />
                         </Group>
                       ) : (
-                        i.decision && t(`musrenbang.decisions.${i.decision}`)
+                        i.decision && vocab('musrenbang.decisions', i.decision)
                       )}
                     </Table.Td>
                   </Table.Tr>

@@ -19,6 +19,7 @@ import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { get, post, query } from '../../app/api.ts';
 import { formatDate } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -86,12 +87,12 @@ export default function ForumsPage() {
                   <Link to={`/forum/${f.id}`}>{f.title}</Link>
                 </Table.Td>
                 <Table.Td>
-                  {t(`forum.levels.${f.level}`)} {f.regionName}
+                  {vocab('forum.levels', f.level)} {f.regionName}
                 </Table.Td>
                 <Table.Td>{f.agenda}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={f.state === 'selesai' ? 'teal' : 'blue'}>
-                    {t(`forum.states.${f.state}`)}
+                    {vocab('forum.states', f.state)}
                   </Badge>
                 </Table.Td>
               </Table.Tr>
@@ -107,7 +108,7 @@ export default function ForumsPage() {
       {can('forums.manage') && (
         <Card withBorder component="form" onSubmit={create.submit}>
           <Text fw={600} mb="xs">
-            {t('forum.new', { level: t(`forum.levels.${level}`) })}
+            {t('forum.new', { level: vocab('forum.levels', level) })}
           </Text>
           <Group align="end">
             <TextInput

@@ -1,6 +1,7 @@
 import { Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { useLanguage } from '../../app/session.ts';
 
 export interface HistoryEvent {
@@ -22,7 +23,7 @@ export function History({ events }: { events: readonly HistoryEvent[] }) {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const describe = (e: HistoryEvent) => {
-    const stage = (s: string | null) => (s ? t(`musrenbang.stages.${s}`) : '');
+    const stage = (s: string | null) => (s ? vocab('musrenbang.stages', s) : '');
     switch (e.kind) {
       case 'dibuat':
         return t('musrenbang.events.dibuat', { stage: stage(e.toStage) });
@@ -34,7 +35,7 @@ export function History({ events }: { events: readonly HistoryEvent[] }) {
       case 'digulirkan':
         return t(`musrenbang.events.${e.kind}`, { year: e.toYear });
       case 'tolak':
-        return t('musrenbang.events.tolak', { reason: t(`musrenbang.reasons.${e.reason}`) });
+        return t('musrenbang.events.tolak', { reason: vocab('musrenbang.reasons', e.reason) });
       case 'gabung':
       case 'menerima_gabungan':
         return t(`musrenbang.events.${e.kind}`, { code: e.related });

@@ -27,6 +27,7 @@ import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
 import { api, get, post, uploadFile } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -59,13 +60,13 @@ function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }
   return (
     <Card withBorder data-testid="decision">
       <Stack gap="xs">
-        <Text fw={600}>{t('musrenbang.decideTitle', { stage: t(`musrenbang.stages.${p.stage}`) })}</Text>
+        <Text fw={600}>{t('musrenbang.decideTitle', { stage: vocab('musrenbang.stages', p.stage) })}</Text>
         <SegmentedControl
           value={kind}
           onChange={setKind}
           data={['teruskan', 'gabung', 'tunda', 'tolak'].map((k) => ({
             value: k,
-            label: t(`musrenbang.decisions.${k}`),
+            label: vocab('musrenbang.decisions', k),
           }))}
           data-testid="decision-kind"
         />
@@ -88,7 +89,7 @@ function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }
         {kind === 'tolak' && (
           <Select
             label={t('musrenbang.reason')}
-            data={rejectReasons.map((r) => ({ value: r, label: t(`musrenbang.reasons.${r}`) }))}
+            data={rejectReasons.map((r) => ({ value: r, label: vocab('musrenbang.reasons', r) }))}
             value={reason}
             onChange={setReason}
             data-testid="reason"
@@ -204,8 +205,8 @@ export default function ProposalDetailPage() {
   if (!p) return <Text>{t('common.loading')}</Text>;
   const rows: [string, string][] = [
     [t('musrenbang.trackingCode'), p.trackingCode],
-    [t('musrenbang.track'), t(`musrenbang.tracks.${p.track}`)],
-    [t('musrenbang.bidang'), t(`musrenbang.bidangs.${p.bidang}`)],
+    [t('musrenbang.track'), vocab('musrenbang.tracks', p.track)],
+    [t('musrenbang.bidang'), vocab('musrenbang.bidangs', p.bidang)],
     [t('musrenbang.organisation'), p.organisation?.shortName ?? '—'],
     [t('musrenbang.location'), `${p.regionName}${p.rt ? ` RT ${p.rt}` : ''}${p.rw ? `/RW ${p.rw}` : ''}`],
     ...(p.latitude !== null && p.longitude !== null
@@ -230,7 +231,9 @@ export default function ProposalDetailPage() {
           <Title order={2}>{p.title}</Title>
           <Group gap="xs" mt={4}>
             <Badge color={stateColour[p.state]} data-testid="proposal-stage">
-              {p.state === 'aktif' ? t(`musrenbang.stages.${p.stage}`) : t(`musrenbang.states.${p.state}`)}
+              {p.state === 'aktif'
+                ? vocab('musrenbang.stages', p.stage)
+                : vocab('musrenbang.states', p.state)}
             </Badge>
             {p.mergedInto && (
               <Badge color="grape" variant="light">

@@ -18,6 +18,7 @@ import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { get, post, query } from '../../app/api.ts';
 import { formatRupiah } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -124,7 +125,7 @@ export default function ProposalFormPage() {
           <Group grow>
             <Select
               label={t('musrenbang.track')}
-              data={tracks.map((v) => ({ value: v, label: t(`musrenbang.tracks.${v}`) }))}
+              data={tracks.map((v) => ({ value: v, label: vocab('musrenbang.tracks', v) }))}
               value={form.track}
               onChange={(v) => v && set('track', v)}
               allowDeselect={false}
@@ -176,7 +177,7 @@ export default function ProposalFormPage() {
           <Group grow>
             <Select
               label={t('musrenbang.bidang')}
-              data={bidangList.map((b) => ({ value: b, label: t(`musrenbang.bidangs.${b}`) }))}
+              data={bidangList.map((b) => ({ value: b, label: vocab('musrenbang.bidangs', b) }))}
               value={form.bidang}
               onChange={(v) => v && set('bidang', v)}
               allowDeselect={false}

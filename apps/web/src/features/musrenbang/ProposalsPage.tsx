@@ -23,6 +23,7 @@ import { Link } from 'react-router';
 import type { z } from 'zod';
 import { ApiError, get, post, query, uploadFile, XLSX_TYPE } from '../../app/api.ts';
 import { formatRupiah } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { stageOrder, stateColour } from './labels.ts';
 
@@ -138,7 +139,7 @@ export default function ProposalsPage() {
         <Select
           label={t('musrenbang.stage')}
           clearable
-          data={stageOrder.map((s) => ({ value: s, label: t(`musrenbang.stages.${s}`) }))}
+          data={stageOrder.map((s) => ({ value: s, label: vocab('musrenbang.stages', s) }))}
           value={stage}
           onChange={setStage}
           w={200}
@@ -197,12 +198,12 @@ export default function ProposalsPage() {
                     {p.rt && ` RT ${p.rt}`}
                     {p.rw && `/RW ${p.rw}`}
                   </Table.Td>
-                  <Table.Td>{t(`musrenbang.tracks.${p.track}`)}</Table.Td>
+                  <Table.Td>{vocab('musrenbang.tracks', p.track)}</Table.Td>
                   <Table.Td>
                     <Badge color={stateColour[p.state]} variant="light">
                       {p.state === 'aktif'
-                        ? t(`musrenbang.stages.${p.stage}`)
-                        : t(`musrenbang.states.${p.state}`)}
+                        ? vocab('musrenbang.stages', p.stage)
+                        : vocab('musrenbang.states', p.state)}
                     </Badge>
                   </Table.Td>
                   <Table.Td ta="right">{formatRupiah(p.estimatedCost)}</Table.Td>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { ApiError, get } from '../../app/api.ts';
+import { vocab } from '../../app/i18n.ts';
 import { History } from './History.tsx';
 import { stageOrder, stateColour } from './labels.ts';
 
@@ -57,13 +58,15 @@ export default function TrackPage() {
                 {p.title}
               </Text>
               <Text size="sm" c="dimmed">
-                {p.trackingCode} · {p.regionName} · {t(`musrenbang.tracks.${p.track}`)} ·{' '}
+                {p.trackingCode} · {p.regionName} · {vocab('musrenbang.tracks', p.track)} ·{' '}
                 {t('musrenbang.planYear')} {p.planYear}
               </Text>
             </div>
             <Group>
               <Badge color={stateColour[p.state]} size="lg">
-                {p.state === 'aktif' ? t(`musrenbang.stages.${p.stage}`) : t(`musrenbang.states.${p.state}`)}
+                {p.state === 'aktif'
+                  ? vocab('musrenbang.stages', p.stage)
+                  : vocab('musrenbang.states', p.state)}
               </Badge>
               {p.mergedInto && (
                 <Button size="xs" variant="light" onClick={() => navigate(`/lacak/${p.mergedInto}`)}>
@@ -79,7 +82,7 @@ export default function TrackPage() {
               allowNextStepsSelect={false}
             >
               {stages.map((s) => (
-                <Stepper.Step key={s} label={t(`musrenbang.stages.${s}`)} />
+                <Stepper.Step key={s} label={vocab('musrenbang.stages', s)} />
               ))}
             </Stepper>
             <History events={p.events} />

@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../../app/api.ts';
 import { formatRupiah } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import type { RuleConfig } from './types.ts';
@@ -114,8 +115,8 @@ export function ElectionForm({ onSaved }: { onSaved: (id: string) => void }) {
     onSaved(r.id);
   });
   const field = (name: string) => save.error?.fieldMessage(name);
-  const options = (group: string, values: readonly string[]) =>
-    values.map((v) => ({ value: v, label: t(`pb.${group}.${v}`) }));
+  const options = (group: 'rules' | 'utilities' | 'completions', values: readonly string[]) =>
+    values.map((v) => ({ value: v, label: vocab(`pb.${group}`, v) }));
   return (
     <Card withBorder component="form" onSubmit={save.submit} data-testid="pb-form">
       <Stack>

@@ -20,6 +20,8 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { get, post } from '../../app/api.ts';
 import { formatDateTime, formatNumber, formatRupiah } from '../../app/format.ts';
+import type { TextKey } from '../../app/i18n.ts';
+import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useJob } from '../../app/use-job.tsx';
@@ -68,9 +70,9 @@ export default function ElectionPage() {
         <div>
           <Title order={2}>{e.title}</Title>
           <Text size="sm" c="dimmed">
-            {e.planYear} · {t('pb.budget')} {formatRupiah(e.budget)} · {t(`pb.rules.${e.rule.rule}`)}
+            {e.planYear} · {t('pb.budget')} {formatRupiah(e.budget)} · {vocab('pb.rules', e.rule.rule)}
             {e.rule.rule === 'mes' &&
-              ` (${t(`pb.utilities.${e.rule.utility}`)}, ${t(`pb.completions.${e.rule.completion}`)})`}
+              ` (${vocab('pb.utilities', e.rule.utility)}, ${vocab('pb.completions', e.rule.completion)})`}
           </Text>
           {e.description && <Text size="sm">{e.description}</Text>}
         </div>
@@ -80,13 +82,15 @@ export default function ElectionPage() {
           color={e.state === 'dibuka' ? 'teal' : 'gray'}
           data-testid="pb-state"
         >
-          {t(`pb.states.${e.state}`)}
+          {vocab('pb.states', e.state)}
         </Badge>
       </Group>
       <Text size="sm" data-testid="pb-counts">
         {t('pb.registered')}: {formatNumber(e.counts.registered)} · {t('pb.ballots')}:{' '}
         {formatNumber(e.counts.ballots)}
-        {Object.entries(e.counts.byChannel).map(([c, n]) => ` · ${t(`pb.channels.${c}`)} ${formatNumber(n)}`)}
+        {Object.entries(e.counts.byChannel).map(
+          ([c, n]) => ` · ${vocab('pb.channels', c)} ${formatNumber(n)}`,
+        )}
       </Text>
       {manage && (
         <Group>
@@ -327,7 +331,7 @@ function RegisterCard({ electionId, onDone }: { electionId: string; onDone: () =
 
 function QualityRows({ a, b }: { a: Quality; b: Quality }) {
   const { t } = useTranslation();
-  const rows: [string, (q: Quality) => string][] = [
+  const rows: [TextKey, (q: Quality) => string][] = [
     ['pb.budgetUsed', (q) => percent(q.budgetUsed)],
     ['pb.votersWithOne', (q) => formatNumber(q.votersWithOne)],
     ['pb.exclusionRatio', (q) => percent(q.exclusionRatio)],
@@ -366,7 +370,7 @@ function ResultCard({ election: e, names }: { election: Election; names: Map<str
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('pb.quality')}</Table.Th>
-              <Table.Th ta="right">{t(`pb.rules.${e.rule.rule}`)}</Table.Th>
+              <Table.Th ta="right">{vocab('pb.rules', e.rule.rule)}</Table.Th>
               <Table.Th ta="right">{t('pb.greedyBeside')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -387,7 +391,10 @@ function ResultCard({ election: e, names }: { election: Election; names: Map<str
         )}
         <Text size="sm">
           <b>{t('pb.tieBreak')}:</b>{' '}
-          {t(`pb.tieBreaks.${e.rule.rule === 'mes' || e.rule.rule === 'phragmen' ? e.rule.rule : 'greedy'}`)}
+          {vocab(
+            'pb.tieBreaks',
+            e.rule.rule === 'mes' || e.rule.rule === 'phragmen' ? e.rule.rule : 'greedy',
+          )}
         </Text>
         {o.comparison && (
           <Text size="sm">

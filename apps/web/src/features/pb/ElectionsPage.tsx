@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { get, uploadFile } from '../../app/api.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -80,7 +81,7 @@ export default function ElectionsPage() {
                 <Table.Td ta="right">{formatRupiah(e.budget)}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={e.state === 'dibuka' ? 'teal' : 'gray'}>
-                    {t(`pb.states.${e.state}`)}
+                    {vocab('pb.states', e.state)}
                   </Badge>
                 </Table.Td>
                 <Table.Td ta="right">{formatNumber(e.ballots)}</Table.Td>
@@ -119,7 +120,7 @@ export default function ElectionsPage() {
             </Text>
             {t('pb.receiptFound', {
               vote: found.vote.join(', '),
-              channel: t(`pb.channels.${found.channel}`),
+              channel: vocab('pb.channels', found.channel),
               date: formatDate(found.castOn),
             })}
           </Alert>

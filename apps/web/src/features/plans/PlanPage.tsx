@@ -24,6 +24,7 @@ import { Link, useParams } from 'react-router';
 import { api, get, post } from '../../app/api.ts';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatDateTime, formatNumber, formatRupiah } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -189,7 +190,7 @@ export default function PlanPage() {
           <Group justify="space-between" wrap="nowrap" align="start">
             <Text fw={600} size="sm">
               <Badge size="xs" variant="light" mr={6}>
-                {t(`plans.kinds.${n.kind}`)}
+                {vocab('plans.kinds', n.kind)}
               </Badge>
               {n.code && (
                 <Text span c="dimmed" size="xs" mr={6}>
@@ -626,7 +627,7 @@ function NodeForm({
           value={kind}
           onChange={(v) => v && setKind(v)}
           allowDeselect={false}
-          data={planNodeKinds.map((k) => ({ value: k, label: t(`plans.kinds.${k}`) }))}
+          data={planNodeKinds.map((k) => ({ value: k, label: vocab('plans.kinds', k) }))}
           data-testid="node-kind"
         />
         <TextInput
@@ -757,7 +758,7 @@ export function IndicatorView({
   return (
     <Stack gap={2} mt={6}>
       <Text size="xs" fw={600}>
-        {i.name} ({i.unit}, {t(`plans.direction.${i.direction}`)}) · {t('plans.baseline')} {i.baselineYear}:{' '}
+        {i.name} ({i.unit}, {vocab('plans.direction', i.direction)}) · {t('plans.baseline')} {i.baselineYear}:{' '}
         {formatNumber(i.baselineValue, 2)}
         {i.seriesIndicator && (
           <Text span c="dimmed" size="xs">
@@ -842,7 +843,7 @@ export function IndicatorView({
       {i.projections.map((pr) => (
         <Text size="xs" key={pr.year} data-testid="projection">
           <Badge size="xs" color={verdictColour[pr.verdict]} variant="light" mr={6}>
-            {pr.year}: {t(`plans.verdicts.${pr.verdict}`)}
+            {pr.year}: {vocab('plans.verdicts', pr.verdict)}
           </Badge>
           {projectionText(t, pr)}
         </Text>
@@ -960,7 +961,7 @@ function History({ planId }: { planId: string }) {
             <Table.Tr key={x.id}>
               <Table.Td w={150}>{formatDateTime(x.at)}</Table.Td>
               <Table.Td w={140}>{x.actor}</Table.Td>
-              <Table.Td w={180}>{t(`plans.actions.${x.action.replace('plan.', '')}`)}</Table.Td>
+              <Table.Td w={180}>{vocab('plans.actions', x.action.replace('plan.', ''))}</Table.Td>
               <Table.Td>{describe(x)}</Table.Td>
             </Table.Tr>
           ))}

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { NewPlan } from './NewPlan.tsx';
 
@@ -359,7 +360,7 @@ function Drill({ node, year, onClose }: { node: string; year: string; onClose: (
             <Table.Tr key={n.id}>
               <Table.Td pl={8 + depth * 18}>
                 <Badge size="xs" variant="light" mr={6}>
-                  {t(`plans.kinds.${n.kind}`)}
+                  {vocab('plans.kinds', n.kind)}
                 </Badge>
                 {n.code && `${n.code} `}
                 <Anchor component={Link} to={`/perencanaan/${n.planId}`} size="xs">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { get } from '../../app/api.ts';
+import { vocab } from '../../app/i18n.ts';
 import type { PlanItem } from './PlanningPage.tsx';
 import { type Indicator, IndicatorView } from './PlanPage.tsx';
 
@@ -58,7 +59,7 @@ export default function TargetsPage() {
               <Card withBorder key={n.id} data-testid="public-target">
                 <Text fw={600} size="sm">
                   <Badge size="xs" variant="light" mr={6}>
-                    {t(`plans.kinds.${n.kind}`)}
+                    {vocab('plans.kinds', n.kind)}
                   </Badge>
                   {n.title}
                 </Text>

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { get } from '../../app/api.ts';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
 
@@ -68,7 +69,7 @@ export default function PovertyPage() {
                 ['poverty.p1', n2(k.p1)],
                 ['poverty.p2', n2(k.p2)],
                 ['poverty.gini', formatNumber(k.gini, 3)],
-                ['poverty.bottom40', `${n2(k.bottom40Share)} % (${t(`poverty.band.${k.bottom40Band}`)})`],
+                ['poverty.bottom40', `${n2(k.bottom40Share)} % (${vocab('poverty.band', k.bottom40Band)})`],
               ] as const
             ).map(([label, value]) => (
               <Card withBorder key={label}>

@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, get, post } from '../../app/api.ts';
 import { formatDateTime, formatNumber, formatRupiah } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -236,7 +237,7 @@ export function CyclesPanel({ programId, manage }: { programId: string; manage: 
           <Group justify="space-between">
             <Text fw={600}>
               {t('cycles.title', { seq: c.seq, period: c.period })}{' '}
-              <Badge variant="light">{t(`cycles.states.${c.state}`)}</Badge>
+              <Badge variant="light">{vocab('cycles.states', c.state)}</Badge>
             </Text>
             <Text size="sm">
               {t('cycles.summary', {
@@ -255,7 +256,7 @@ export function CyclesPanel({ programId, manage }: { programId: string; manage: 
           <Stack gap={0} mt="xs">
             {c.steps.map((s) => (
               <Text size="xs" c="dimmed" key={`${s.at}-${s.action}`}>
-                {formatDateTime(s.at)} · {t(`cycles.actions.${s.action}`)} · {s.by}
+                {formatDateTime(s.at)} · {vocab('cycles.actions', s.action)} · {s.by}
                 {s.note && ` · ${s.note}`}
               </Text>
             ))}
@@ -280,7 +281,7 @@ export function CyclesPanel({ programId, manage }: { programId: string; manage: 
                   loading={busy === c.id + a}
                   data-testid={`cycle-${a}`}
                 >
-                  {t(`cycles.actions.${a}`)}
+                  {vocab('cycles.actions', a)}
                 </Button>
               ))}
             </Group>
@@ -340,7 +341,7 @@ export function GrievancesPanel({ programId, manage }: { programId: string; mana
               onChange={(v) => setForm({ ...form, kind: v ?? 'kelayakan' })}
               data={['kelayakan', 'penyaluran', 'lainnya'].map((k) => ({
                 value: k,
-                label: t(`grievances.kinds.${k}`),
+                label: vocab('grievances.kinds', k),
               }))}
               allowDeselect={false}
               w={180}
@@ -381,7 +382,7 @@ export function GrievancesPanel({ programId, manage }: { programId: string; mana
           <Table.Tbody>
             {list.data?.items.map((g) => (
               <Table.Tr key={g.id}>
-                <Table.Td>{t(`grievances.kinds.${g.kind}`)}</Table.Td>
+                <Table.Td>{vocab('grievances.kinds', g.kind)}</Table.Td>
                 <Table.Td>
                   {g.description}
                   {g.resolution && (
@@ -392,7 +393,7 @@ export function GrievancesPanel({ programId, manage }: { programId: string; mana
                 </Table.Td>
                 <Table.Td>{g.regionCode}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light">{t(`grievances.statuses.${g.status}`)}</Badge>
+                  <Badge variant="light">{vocab('grievances.statuses', g.status)}</Badge>
                 </Table.Td>
                 {manage && (
                   <Table.Td>
@@ -406,7 +407,7 @@ export function GrievancesPanel({ programId, manage }: { programId: string; mana
                         />
                         {['diproses', 'selesai', 'ditolak'].map((st) => (
                           <Button key={st} size="xs" variant="light" onClick={() => update(g.id, st)}>
-                            {t(`grievances.statuses.${st}`)}
+                            {vocab('grievances.statuses', st)}
                           </Button>
                         ))}
                       </Group>

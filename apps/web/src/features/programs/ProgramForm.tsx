@@ -16,6 +16,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../../app/api.ts';
+import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -101,7 +102,7 @@ export function ProgramForm({ codes, onSaved }: { codes: string[]; onSaved: (id:
             onChange={(v) => setF({ ...f, type: v ?? 'pelatihan' })}
             data={['pelatihan', 'modal', 'pemasaran', 'bansos', 'lainnya'].map((v) => ({
               value: v,
-              label: t(`programs.types.${v}`),
+              label: vocab('programs.types', v),
             }))}
             allowDeselect={false}
           />
@@ -230,7 +231,7 @@ export function ProgramForm({ codes, onSaved }: { codes: string[]; onSaved: (id:
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <MultiSelect
             label={t('programs.outcomes')}
-            data={indicators.map((i) => ({ value: i, label: t(`programs.indicators.${i}`) }))}
+            data={indicators.map((i) => ({ value: i, label: vocab('programs.indicators', i) }))}
             value={outcomes}
             onChange={setOutcomes}
           />

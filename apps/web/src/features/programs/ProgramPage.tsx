@@ -16,11 +16,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, get, post } from '../../app/api.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -103,14 +105,16 @@ const show = (indicator: string, x: number | null | undefined) =>
       : formatNumber(x, Number.isInteger(x) ? 0 : 2);
 const pct = (x: number | null) => (x === null || Number.isNaN(x) ? '–' : `${formatNumber(x * 100, 1)} %`);
 /** A rule condition as a person reads it: "desil 1–4", "umur 18–55", "perempuan". */
-function conditionText(t: (k: string, o?: Record<string, unknown>) => string, c: Record<string, unknown>) {
+function conditionText(t: TFunction, c: Record<string, unknown>) {
   switch (c.field) {
     case 'decile':
       return t('programs.conditions.decile', { min: c.min, max: c.max });
     case 'age':
       return t('programs.conditions.age', { min: c.min ?? 0, max: c.max ?? '…' });
     case 'sex':
-      return (c.in as string[]).map((x) => t(`programs.conditions.sex${x}`)).join('/');
+      return (c.in as string[])
+        .map((x) => t(x === 'L' ? 'programs.conditions.sexL' : 'programs.conditions.sexP'))
+        .join('/');
     case 'region':
       return t('programs.conditions.region', { list: (c.within as string[]).join(', ') });
     case 'ownsBusiness':
@@ -184,8 +188,8 @@ export default function ProgramPage() {
             )}
           </Title>
           <Text size="sm" c="dimmed">
-            {p.code} · {t(`programs.types.${p.type}`)} · {p.organisation?.name} · {formatDate(p.startDate)} –{' '}
-            {formatDate(p.endDate)} · {formatRupiah(p.budget)}
+            {p.code} · {vocab('programs.types', p.type)} · {p.organisation?.name} · {formatDate(p.startDate)}{' '}
+            – {formatDate(p.endDate)} · {formatRupiah(p.budget)}
           </Text>
           <Text size="xs" c="dimmed">
             {t('programs.eligibility', { version: p.eligibilityVersion })}:{' '}
@@ -274,7 +278,7 @@ export default function ProgramPage() {
                 <Table.Tbody>
                   {ev.outcomes.map((o) => (
                     <Table.Tr key={o.indicator}>
-                      <Table.Td>{t(`programs.indicators.${o.indicator}`)}</Table.Td>
+                      <Table.Td>{vocab('programs.indicators', o.indicator)}</Table.Td>
                       <Table.Td ta="right">
                         {formatNumber(o.measured.peserta)} / {formatNumber(o.measured.pembanding)}
                       </Table.Td>
@@ -331,7 +335,7 @@ export default function ProgramPage() {
               {sections.map((s, i) => (
                 <div key={s}>
                   <Text fw={700}>
-                    {i + 1}. {t(`programs.sections.${s}`)}
+                    {i + 1}. {vocab('programs.sections', s)}
                   </Text>
                   {(e.narrative[s] ?? []).length ? (
                     e.narrative[s]!.map((x) => (
@@ -421,7 +425,7 @@ function EnrolCard({ programId, onDone }: { programId: string; onDone: () => Pro
               onChange={(v) => setGroup((v as 'peserta' | 'pembanding') ?? 'peserta')}
               data={(['peserta', 'pembanding'] as const).map((g) => ({
                 value: g,
-                label: t(`programs.groups.${g}`),
+                label: vocab('programs.groups', g),
               }))}
               allowDeselect={false}
               w={160}
@@ -468,7 +472,7 @@ function EnrolmentTable({
             <Table.Th>{t('programs.group')}</Table.Th>
             <Table.Th>{t('programs.status')}</Table.Th>
             {program.outcomes.map((o) => (
-              <Table.Th key={o.indicator}>{t(`programs.indicators.${o.indicator}`)}</Table.Th>
+              <Table.Th key={o.indicator}>{vocab('programs.indicators', o.indicator)}</Table.Th>
             ))}
             {manage && <Table.Th />}
           </Table.Tr>
@@ -479,8 +483,8 @@ function EnrolmentTable({
               <Table.Tr>
                 <Table.Td>{e.name ?? '•••'}</Table.Td>
                 <Table.Td>{e.regionName}</Table.Td>
-                <Table.Td>{t(`programs.groups.${e.group}`)}</Table.Td>
-                <Table.Td>{t(`programs.statuses.${e.status}`)}</Table.Td>
+                <Table.Td>{vocab('programs.groups', e.group)}</Table.Td>
+                <Table.Td>{vocab('programs.statuses', e.status)}</Table.Td>
                 {program.outcomes.map((o) => {
                   const b = e.measurements.find((m) => m.indicator === o.indicator && m.phase === 'baseline');
                   const f = e.measurements.find((m) => m.indicator === o.indicator && m.phase === 'followup');
@@ -556,7 +560,7 @@ function MeasureForm({
           onChange={(v) => v && setIndicator(v)}
           data={program.outcomes.map((o) => ({
             value: o.indicator,
-            label: t(`programs.indicators.${o.indicator}`),
+            label: vocab('programs.indicators', o.indicator),
           }))}
           allowDeselect={false}
           w={220}
@@ -568,7 +572,7 @@ function MeasureForm({
           onChange={(v) => setPhase((v as 'baseline' | 'followup') ?? 'baseline')}
           data={(['baseline', 'followup'] as const).map((x) => ({
             value: x,
-            label: t(`programs.phases.${x}`),
+            label: vocab('programs.phases', x),
           }))}
           allowDeselect={false}
           w={120}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { ProgramForm } from './ProgramForm.tsx';
 
@@ -81,7 +82,7 @@ export default function ProgramsPage() {
                     {p.code}
                   </Text>
                 </Table.Td>
-                <Table.Td>{t(`programs.types.${p.type}`)}</Table.Td>
+                <Table.Td>{vocab('programs.types', p.type)}</Table.Td>
                 <Table.Td>{p.organisation}</Table.Td>
                 <Table.Td>
                   {formatDate(p.startDate)} – {formatDate(p.endDate)}

@@ -18,6 +18,7 @@ import { Link } from 'react-router';
 import { api, get } from '../../app/api.ts';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatNumber } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -202,7 +203,7 @@ function ThresholdsCard() {
     <NumberInput
       size="xs"
       w={110}
-      label={t(`projects.thresholds.${k}`)}
+      label={vocab('projects.thresholds', k)}
       value={v[k]}
       min={0}
       max={100}

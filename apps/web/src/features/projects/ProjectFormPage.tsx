@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { get, post } from '../../app/api.ts';
 import { formatRupiah } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -142,7 +143,7 @@ export default function ProjectFormPage() {
               onChange={(v) => setF({ ...f, type: v ?? 'jalan' })}
               data={['jalan', 'jembatan', 'irigasi', 'pasar', 'gedung', 'pelatihan', 'lainnya'].map((k) => ({
                 value: k,
-                label: t(`projects.types.${k}`),
+                label: vocab('projects.types', k),
               }))}
               allowDeselect={false}
             />
@@ -230,7 +231,7 @@ export default function ProjectFormPage() {
                 onChange={(v) =>
                   setFunding(funding.map((y, k) => (k === i ? { ...y, source: v ?? y.source } : y)))
                 }
-                data={sources.map((s) => ({ value: s, label: t(`projects.sources.${s}`) }))}
+                data={sources.map((s) => ({ value: s, label: vocab('projects.sources', s) }))}
                 allowDeselect={false}
               />
               <NumberInput

@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { get, post, uploadFile } from '../../app/api.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -122,7 +123,7 @@ export default function ProjectPage() {
             )}
           </Title>
           <Text size="sm" c="dimmed">
-            {p.code} · {t(`projects.types.${p.type}`)} · {p.organisation?.name} · {p.regionName} ·{' '}
+            {p.code} · {vocab('projects.types', p.type)} · {p.organisation?.name} · {p.regionName} ·{' '}
             {p.contractor} · {formatDate(p.startDate)} – {formatDate(p.endDate)}
           </Text>
           {p.location?.type === 'Point' && (
@@ -147,7 +148,7 @@ export default function ProjectPage() {
           )}
         </div>
         <Badge size="lg" color={statusColour[st.status]} variant="light" data-testid="project-status">
-          {t(`projects.statuses.${st.status}`)}
+          {vocab('projects.statuses', st.status)}
         </Badge>
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
@@ -230,7 +231,7 @@ export default function ProjectPage() {
             <Table.Tbody>
               {p.funding.map((f) => (
                 <Table.Tr key={f.source}>
-                  <Table.Td>{t(`projects.sources.${f.source}`)}</Table.Td>
+                  <Table.Td>{vocab('projects.sources', f.source)}</Table.Td>
                   <Table.Td ta="right">{formatRupiah(f.amount)}</Table.Td>
                   <Table.Td ta="right">{formatRupiah(latest?.spending[f.source] ?? 0)}</Table.Td>
                 </Table.Tr>
@@ -307,7 +308,7 @@ function ReportRow({
         )}
       </Table.Td>
       <Table.Td>
-        <Badge variant="light">{t(`projects.states.${r.state}`)}</Badge>
+        <Badge variant="light">{vocab('projects.states', r.state)}</Badge>
         {runs && r.state === 'dilaporkan' && (
           <Button
             size="xs"
@@ -415,7 +416,7 @@ function ReportForm({ project: p, onDone }: { project: Project; onDone: () => vo
           {p.funding.map((fu) => (
             <NumberInput
               key={fu.source}
-              label={`${t('projects.realised')}: ${t(`projects.sources.${fu.source}`)}`}
+              label={`${t('projects.realised')}: ${vocab('projects.sources', fu.source)}`}
               prefix="Rp"
               thousandSeparator="."
               decimalSeparator=","
@@ -500,13 +501,13 @@ function PermitsCard({
         <Table.Tbody>
           {p.permits.map((x) => (
             <Table.Tr key={x.id}>
-              <Table.Td>{t(`projects.permits.${x.kind}`)}</Table.Td>
+              <Table.Td>{vocab('projects.permits', x.kind)}</Table.Td>
               <Table.Td>
                 <Badge
                   variant="light"
                   color={x.status === 'terkendala' ? 'red' : x.status === 'selesai' ? 'teal' : 'gray'}
                 >
-                  {t(`projects.permitStatuses.${x.status}`)}
+                  {vocab('projects.permitStatuses', x.status)}
                 </Badge>
               </Table.Td>
               <Table.Td>{x.office}</Table.Td>
@@ -530,7 +531,7 @@ function PermitsCard({
               w={170}
               value={form.kind}
               onChange={(v) => setForm({ ...form, kind: v ?? 'lahan' })}
-              data={kinds.map((k) => ({ value: k, label: t(`projects.permits.${k}`) }))}
+              data={kinds.map((k) => ({ value: k, label: vocab('projects.permits', k) }))}
               allowDeselect={false}
             />
             <Select
@@ -540,7 +541,7 @@ function PermitsCard({
               onChange={(v) => setForm({ ...form, status: v ?? 'proses' })}
               data={['belum', 'proses', 'selesai', 'terkendala'].map((k) => ({
                 value: k,
-                label: t(`projects.permitStatuses.${k}`),
+                label: vocab('projects.permitStatuses', k),
               }))}
               allowDeselect={false}
             />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { ProjectExtras } from './ProjectExtras.tsx';
 
@@ -107,7 +108,7 @@ export default function ProjectsPage() {
             style={{ cursor: 'pointer' }}
           >
             <Badge color={statusColour[s]} variant="light">
-              {t(`projects.statuses.${s}`)}
+              {vocab('projects.statuses', s)}
             </Badge>
             <Text fw={700} size="xl">
               {formatNumber(count(s))}
@@ -155,7 +156,7 @@ export default function ProjectsPage() {
             <Table.Tbody>
               {[...bySource].map(([source, v]) => (
                 <Table.Tr key={source}>
-                  <Table.Td>{t(`projects.sources.${source}`)}</Table.Td>
+                  <Table.Td>{vocab('projects.sources', source)}</Table.Td>
                   <Table.Td ta="right">{formatRupiah(v.planned)}</Table.Td>
                 </Table.Tr>
               ))}
@@ -178,7 +179,7 @@ export default function ProjectsPage() {
             <Table.Tbody>
               {bottlenecks.data?.items.map((b) => (
                 <Table.Tr key={b.kind}>
-                  <Table.Td>{t(`projects.permits.${b.kind}`)}</Table.Td>
+                  <Table.Td>{vocab('projects.permits', b.kind)}</Table.Td>
                   <Table.Td ta="right">{formatNumber(b.projects)}</Table.Td>
                   <Table.Td ta="right">{formatRupiah(b.money)}</Table.Td>
                   <Table.Td ta="right">{b.meanDaysBlocked ?? '–'}</Table.Td>
@@ -197,7 +198,7 @@ export default function ProjectsPage() {
           onChange={setStatus}
           data={(['sesuai', 'terlambat', 'kritis', 'selesai', 'belum_mulai'] as const).map((s) => ({
             value: s,
-            label: t(`projects.statuses.${s}`),
+            label: vocab('projects.statuses', s),
           }))}
         />
         <Text size="sm" c="dimmed">
@@ -241,7 +242,7 @@ export default function ProjectsPage() {
                 </Table.Td>
                 <Table.Td>
                   <Badge color={statusColour[p.status]} variant="light">
-                    {t(`projects.statuses.${p.status}`)}
+                    {vocab('projects.statuses', p.status)}
                   </Badge>
                 </Table.Td>
                 <Table.Td>{p.forecast ? formatDate(p.forecast) : '–'}</Table.Td>

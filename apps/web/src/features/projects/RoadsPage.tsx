@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
 
 interface Share {
@@ -66,7 +67,7 @@ export default function RoadsPage() {
                     <Table.Th ta="right">{t('roads.length')}</Table.Th>
                     {['baik', 'sedang', 'rusak_ringan', 'rusak_berat'].map((c) => (
                       <Table.Th key={c} ta="right">
-                        {t(`roads.conditions.${c}`)}
+                        {vocab('roads.conditions', c)}
                       </Table.Th>
                     ))}
                     <Table.Th ta="right">%</Table.Th>

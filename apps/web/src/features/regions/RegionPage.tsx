@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, get, query } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import type { MapFeatureCollection } from './RegionMap.tsx';
 
 const RegionMap = lazy(() => import('./RegionMap.tsx'));
@@ -64,7 +65,7 @@ function RegionSearch() {
               py={2}
               display="block"
             >
-              <b>{r.name}</b> · {t(`regions.levels.${r.level}`)} ·{' '}
+              <b>{r.name}</b> · {vocab('regions.levels', r.level)} ·{' '}
               <Text span c="dimmed" size="xs">
                 {r.path} · {r.code}
               </Text>
@@ -172,8 +173,8 @@ export default function RegionPage() {
             <Title order={3} data-testid="region-name">
               {r.name}
             </Title>
-            <Badge variant="light">{t(`regions.levels.${r.level}`)}</Badge>
-            {r.kind && <Badge variant="outline">{t(`regions.kinds.${r.kind}`)}</Badge>}
+            <Badge variant="light">{vocab('regions.levels', r.level)}</Badge>
+            {r.kind && <Badge variant="outline">{vocab('regions.kinds', r.kind)}</Badge>}
             {r.kind === 'desa' && (
               <Anchor component={Link} to={`/indeks-desa/${r.code}`} size="sm" data-testid="scorecard-link">
                 {t('regions.scorecard')}
@@ -223,7 +224,7 @@ export default function RegionPage() {
                           </Table.Td>
                           <Table.Td>
                             {c.kind
-                              ? t(`regions.kinds.${c.kind}`)
+                              ? vocab('regions.kinds', c.kind)
                               : c.childCount
                                 ? formatNumber(c.childCount)
                                 : ''}

@@ -20,6 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, patch, post, query } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { useLanguage } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 
@@ -78,7 +79,7 @@ function CreateUser({ onDone }: { onDone(): void }) {
       />
       <Select
         label={t('users.role')}
-        data={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        data={roles.map((r) => ({ value: r, label: vocab('roles', r) }))}
         value={form.role}
         onChange={(v) => set('role')(v ?? 'desa')}
         allowDeselect={false}
@@ -161,7 +162,7 @@ export default function UsersPage() {
                     <code>{u.username}</code>
                   </Table.Td>
                   <Table.Td>{u.displayName}</Table.Td>
-                  <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+                  <Table.Td>{vocab('roles', u.role)}</Table.Td>
                   <Table.Td>
                     {u.organisationName ?? (u.regionName ? `${u.regionName} (${u.regionCode})` : '–')}
                   </Table.Td>

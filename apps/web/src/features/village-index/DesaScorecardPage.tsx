@@ -172,7 +172,7 @@ export default function DesaScorecardPage() {
                           minimumFractionDigits: 4,
                         })}
                       </Table.Td>
-                      <Table.Td>{whoActs(t, s)}</Table.Td>
+                      <Table.Td>{whoActs(s)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -197,7 +197,7 @@ export default function DesaScorecardPage() {
                     <Table.Td fw={700} c={i.score <= 1 ? 'red.8' : i.score >= 5 ? 'green.8' : undefined}>
                       {i.score}
                     </Table.Td>
-                    <Table.Td>{whoActs(t, i)}</Table.Td>
+                    <Table.Td>{whoActs(i)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

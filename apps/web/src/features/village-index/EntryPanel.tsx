@@ -16,6 +16,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, get, post } from '../../app/api.ts';
+import { vocab } from '../../app/i18n.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { fmt4 } from './status.ts';
 
@@ -78,7 +79,7 @@ export function EntryPanel({ card }: { card: DesaScorecard }) {
           {t('index.entryTitle', { year })}
         </Title>
         <Badge variant="light" data-testid="entry-state">
-          {t(`index.states.${state ?? 'none'}`)}
+          {vocab('index.states', state ?? 'none')}
         </Badge>
       </Group>
       {entry.data && (

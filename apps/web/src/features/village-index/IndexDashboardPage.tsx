@@ -209,7 +209,7 @@ export default function IndexDashboardPage() {
                   </Table.Td>
                   <Table.Td>{t('index.desaCount', { count: w.zero, n: formatNumber(w.zero) })}</Table.Td>
                   <Table.Td>{formatNumber(w.low)}</Table.Td>
-                  <Table.Td>{whoActs(t, w)}</Table.Td>
+                  <Table.Td>{whoActs(w)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, get, post } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
 import { useLanguage, useSession } from '../../app/session.ts';
 import { fmt4, statusColour } from './status.ts';
 
@@ -111,7 +112,7 @@ export default function WorklistPage() {
                     </Table.Td>
                     <Table.Td>
                       <Badge color={stateColour[i.state]} data-testid={`state-${i.code}`}>
-                        {t(`index.states.${i.state}`)}
+                        {vocab('index.states', i.state)}
                       </Badge>
                     </Table.Td>
                     <Table.Td>{formatDateTime(i.updatedAt, lang)}</Table.Td>

@@ -1,3 +1,4 @@
+import { vocab } from '../../app/i18n.ts';
 /** Status colours, lowest to highest, shared by badges, tables and the map. */
 export const statusColour: Record<string, string> = {
   'SANGAT TERTINGGAL': 'red',
@@ -20,9 +21,6 @@ export const statusHex: Record<string, string> = {
 };
 
 /** "Kabupaten · DINKES, DPKP": the level that acts and the OPD that can, in the user's language. */
-export function whoActs(
-  t: (key: string) => string,
-  item: { actor: string; organisations: string[] },
-): string {
-  return `${t(`index.actors.${item.actor}`)}${item.organisations.length ? ` · ${item.organisations.join(', ')}` : ''}`;
+export function whoActs(item: { actor: string; organisations: string[] }): string {
+  return `${vocab('index.actors', item.actor)}${item.organisations.length ? ` · ${item.organisations.join(', ')}` : ''}`;
 }
