@@ -9,7 +9,7 @@ import { actorOf } from './modules/auth/auth.service.ts';
 import { jobHandlers } from './modules/index.ts';
 import type { JobRow } from './modules/jobs/jobs.repository.ts';
 import { startJobWorker } from './modules/jobs/jobs.service.ts';
-import { rolloverDue } from './modules/musrenbang/musrenbang.service.ts';
+import { rolloverDue } from './modules/musrenbang/musrenbang.decisions.ts';
 import { ensureRegionsQueued, seed } from './seed/seed.ts';
 
 export function createLogger(config: Pick<Config, 'logLevel'>) {

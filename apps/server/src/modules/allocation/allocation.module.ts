@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';
 import type { Module } from '../module.ts';
+import * as adoption from './allocation.adopt.ts';
+import * as explanations from './allocation.explain.ts';
 import { scenarioXlsx } from './allocation.report.ts';
 import * as service from './allocation.service.ts';
 
@@ -104,7 +106,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         params: explainParams,
       },
     },
-    async (request) => service.explain(ctx, request.params.id, request.params.proposalId),
+    async (request) => explanations.explain(ctx, request.params.id, request.params.proposalId),
   );
   app.post(
     '/scenarios/:id/explain',
@@ -118,7 +120,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) =>
-      reply.code(202).send(await service.requestExplainAll(ctx, request.principal, request.params.id)),
+      reply.code(202).send(await explanations.requestExplainAll(ctx, request.principal, request.params.id)),
   );
   app.get(
     '/scenarios/:id/report.xlsx',
@@ -152,12 +154,12 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: z.object({ funded: z.number().int() }) },
       },
     },
-    async (request) => service.adopt(ctx, request.principal, request.params.id),
+    async (request) => adoption.adopt(ctx, request.principal, request.params.id),
   );
 }
 
 export const allocationModule: Module = {
   name: 'allocation',
   routes,
-  jobs: { 'allocation.solve': service.runSolveJob, 'allocation.explain': service.runExplainJob },
+  jobs: { 'allocation.solve': service.runSolveJob, 'allocation.explain': explanations.runExplainJob },
 };

@@ -1,6 +1,7 @@
 import { formatRupiah } from '@sinergi/core';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
-import type { Explanation, getScenario } from './allocation.service.ts';
+import type { Explanation } from './allocation.explain.ts';
+import type { getScenario } from './allocation.service.ts';
 
 type Scenario = Awaited<ReturnType<typeof getScenario>>;
 

@@ -14,7 +14,7 @@ import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { enqueueJob } from '../jobs/jobs.service.ts';
 import type { JobRun } from '../module.ts';
-import { findFundingCandidates, fundProposals } from '../musrenbang/musrenbang.service.ts';
+import { findFundingCandidates } from '../musrenbang/musrenbang.decisions.ts';
 import { latestIndexByDesa } from '../village-index/village-index.service.ts';
 import * as repo from './allocation.repository.ts';
 import { type PortfolioResult, solvePortfolio } from './solver.ts';
@@ -31,20 +31,22 @@ const directions: Record<string, Criterion['direction']> = {
 };
 
 type Candidate = Awaited<ReturnType<typeof findFundingCandidates>>[number];
-interface StoredResult extends PortfolioResult {
+
+export interface StoredResult extends PortfolioResult {
   scores: Record<string, number>;
   weights: Record<string, number>;
   consistencyRatio: number | null;
   computedAt: string;
 }
-interface Settings {
+
+export interface Settings {
   timeLimit: number;
   gap: number;
   ahp?: number[][] | undefined;
   assessments?: ScenarioBody['assessments'];
 }
 
-async function mustFind(ctx: AppContext, id: string) {
+export async function mustFind(ctx: AppContext, id: string) {
   const s = await repo.findScenario(ctx.database.db, id);
   if (!s) throw new AppError('NOT_FOUND', { details: { what: id } });
   return s;
@@ -169,7 +171,7 @@ export async function copyScenario(ctx: AppContext, principal: Principal, id: st
 }
 
 /** The candidates with their criteria values and weighted score (0..100). */
-async function scored(ctx: AppContext, s: repo.ScenarioRow) {
+export async function scored(ctx: AppContext, s: repo.ScenarioRow) {
   const candidates = await findFundingCandidates(ctx, s.planYear);
   const idm = await latestIndexByDesa(ctx);
   const known = [...idm.values()];
@@ -202,7 +204,7 @@ async function scored(ctx: AppContext, s: repo.ScenarioRow) {
   };
 }
 
-function modelOf(s: repo.ScenarioRow, data: Awaited<ReturnType<typeof scored>>) {
+export function modelOf(s: repo.ScenarioRow, data: Awaited<ReturnType<typeof scored>>) {
   const byCode = new Map(data.candidates.map((c) => [c.trackingCode, c.id]));
   const rules = s.rules as ScenarioBody['rules'];
   const ids = (codes: readonly string[] | undefined) =>
@@ -391,166 +393,4 @@ export async function listScenarios(ctx: AppContext) {
       };
     }),
   };
-}
-
-export interface Explanation {
-  selected: boolean;
-  displaced?: (string | undefined)[];
-  binding?: Record<string, unknown>[];
-  scoreLoss?: number;
-  maxCost?: number | null;
-}
-
-/** Queues the explanation of every candidate (for the exported report); each is kept as it is found. */
-export async function requestExplainAll(ctx: AppContext, principal: Principal, id: string) {
-  const s = await mustFind(ctx, id);
-  const result = s.result as StoredResult | null;
-  if (!result || result.status === 'infeasible')
-    throw new AppError('INVALID_STATE', { details: { state: 'not_solved' } });
-  const job = await enqueueJob(ctx, principal, { kind: 'allocation.explain', params: { scenarioId: id } });
-  return { jobId: job.id };
-}
-
-/** Job `allocation.explain`: every candidate's explanation, with progress, cancellable between candidates. */
-export async function runExplainJob(ctx: AppContext, run: JobRun) {
-  const { scenarioId } = run.params as { scenarioId: string };
-  const s = await mustFind(ctx, scenarioId);
-  const result = solvedResult(s);
-  // Scored once for all candidates; each explanation is stored as it is found.
-  const data = await scored(ctx, s);
-  const explanations = { ...(s.explanations as Record<string, unknown>) };
-  let done = 0;
-  for (const c of data.candidates) {
-    await run.checkCancelled();
-    if (!explanations[c.id]) {
-      explanations[c.id] = await explainOne(s, result, data, c.id);
-      await saveExplanations(ctx, scenarioId, explanations);
-    }
-    await run.progress(++done, data.candidates.length, 'allocation.explaining');
-  }
-  return { explained: done };
-}
-
-/**
- * Why a proposal is in or out. Out: funding it anyway (as a must-fund rule) either breaks a rule
- * (those rules are named) or costs score (how much, and which selected proposals it would
- * displace); and the highest cost at which the optimum takes it, found by bisection (taking it
- * gets only more attractive as its cost falls, so the answer is one threshold). In: what it
- * displaced from the greedy list.
- */
-export async function explain(ctx: AppContext, id: string, proposalId: string) {
-  const s = await mustFind(ctx, id);
-  const result = solvedResult(s);
-  const cached = (s.explanations as Record<string, unknown>)[proposalId];
-  if (cached) return cached;
-  const explanation = await explainOne(s, result, await scored(ctx, s), proposalId);
-  await saveExplanations(ctx, id, { ...(s.explanations as object), [proposalId]: explanation });
-  return explanation;
-}
-
-function solvedResult(s: repo.ScenarioRow): StoredResult {
-  const result = s.result as StoredResult | null;
-  if (!result || result.status === 'infeasible')
-    throw new AppError('INVALID_STATE', { details: { state: 'not_solved' } });
-  return result;
-}
-
-function saveExplanations(ctx: AppContext, id: string, explanations: Record<string, unknown>) {
-  return ctx.database.db.transaction((tx) => repo.updateScenario(tx, id, { explanations }, ctx.clock()));
-}
-
-/** One proposal's explanation, from the scenario's scored candidates (no database work). */
-async function explainOne(
-  s: repo.ScenarioRow,
-  result: StoredResult,
-  data: Awaited<ReturnType<typeof scored>>,
-  proposalId: string,
-): Promise<Record<string, unknown>> {
-  const { items, rules } = modelOf(s, data);
-  const item = items.find((i) => i.id === proposalId);
-  if (!item) throw new AppError('NOT_FOUND', { details: { what: proposalId } });
-  const codeOf = new Map(data.candidates.map((c) => [c.id, c.trackingCode]));
-  const settings = s.settings as Settings;
-  const options = { timeLimit: settings.timeLimit, gap: settings.gap };
-  const optimum = new Set(result.selected);
-  let explanation: Record<string, unknown>;
-  if (optimum.has(proposalId)) {
-    const greedy = new Set(result.greedy.selected);
-    explanation = {
-      selected: true,
-      displaced: greedy.has(proposalId)
-        ? []
-        : result.greedy.selected.filter((g) => !optimum.has(g)).map((g) => codeOf.get(g)),
-    };
-  } else {
-    const forced = await solvePortfolio(
-      items,
-      { ...rules, mustFund: [...(rules.mustFund ?? []), proposalId] },
-      options,
-    );
-    if (forced.status === 'infeasible') {
-      const binding = (forced.conflicts ?? []).filter((r) => !(r.kind === 'mustFund' && r.id === proposalId));
-      explanation = {
-        selected: false,
-        binding: binding.map((r) =>
-          r.kind === 'mustFund'
-            ? { ...r, id: codeOf.get(r.id) }
-            : r.kind === 'requires'
-              ? { ...r, a: codeOf.get(r.a), b: codeOf.get(r.b) }
-              : r.kind === 'exclusive'
-                ? { ...r, ids: r.ids.map((x) => codeOf.get(x)) }
-                : r,
-        ),
-      };
-    } else {
-      const inAt = async (cost: number) => {
-        const r = await solvePortfolio(
-          items.map((i) => (i.id === proposalId ? { ...i, cost } : i)),
-          rules,
-          options,
-        );
-        return r.selected.includes(proposalId);
-      };
-      let lo = 0;
-      let hi = item.cost;
-      let maxCost: number | null = null;
-      if (await inAt(0)) {
-        // Bisect to Rp100.000 or 1 % of the cost, whichever is larger.
-        const precision = Math.max(100_000, Math.round(item.cost / 100));
-        while (hi - lo > precision) {
-          const mid = Math.floor((lo + hi) / 2);
-          if (await inAt(mid)) lo = mid;
-          else hi = mid;
-        }
-        maxCost = lo;
-      }
-      explanation = {
-        selected: false,
-        binding: [{ kind: 'budget' }],
-        scoreLoss: (result.objective ?? 0) - (forced.objective ?? 0),
-        displaced: result.selected.filter((x) => !forced.selected.includes(x)).map((x) => codeOf.get(x)),
-        maxCost,
-      };
-    }
-  }
-  return explanation;
-}
-
-/** Adopting moves the selection to the budget step, with the scenario as the reason. */
-export async function adopt(ctx: AppContext, principal: Principal, id: string) {
-  const s = await mustFind(ctx, id);
-  const result = s.result as StoredResult | null;
-  if (s.state !== 'draf' || !result || result.selected.length === 0 || result.status === 'infeasible')
-    throw new AppError('INVALID_STATE', { details: { state: s.state } });
-  const funded = await fundProposals(ctx, principal, result.selected, `Skenario anggaran: ${s.name}`);
-  await ctx.database.db.transaction(async (tx) => {
-    await repo.updateScenario(tx, id, { state: 'diadopsi' }, ctx.clock());
-    await appendAudit(tx, principal, {
-      action: 'scenario.adopted',
-      entity: 'scenario',
-      entityId: id,
-      after: { funded },
-    });
-  });
-  return { funded };
 }

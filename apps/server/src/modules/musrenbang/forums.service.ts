@@ -19,7 +19,8 @@ import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findRegion, namesOf } from '../regions/regions.service.ts';
 import * as repo from './forums.repository.ts';
-import { type PreparedDecision, prepareDecision, recordDecision, summaryOf } from './musrenbang.service.ts';
+import { type PreparedDecision, prepareDecision, recordDecision } from './musrenbang.decisions.ts';
+import { summaryOf } from './musrenbang.service.ts';
 
 const depthOf = { desa: 4, kecamatan: 3, kabupaten: 2 } as const;
 type Level = keyof typeof depthOf;

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
 import { systemPrincipal } from '../../context.ts';
-import { rolloverDue } from './musrenbang.service.ts';
+import { rolloverDue } from './musrenbang.decisions.ts';
 
 let t: TestApp;
 const s: Record<string, Session> = {};

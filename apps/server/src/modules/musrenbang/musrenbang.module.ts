@@ -23,6 +23,9 @@ import { acceptFiles, uploadedFile, XLSX_TYPE } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
 import { forumRoutes } from './forums.routes.ts';
 import { kamusRoutes } from './kamus.routes.ts';
+import * as decisions from './musrenbang.decisions.ts';
+import * as list from './musrenbang.list.ts';
+import * as photos from './musrenbang.photos.ts';
 import * as service from './musrenbang.service.ts';
 import { exportSipd, importSipd } from './sipd.ts';
 
@@ -42,7 +45,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: proposalList },
       },
     },
-    async (request) => service.listProposals(ctx, request.principal, request.query),
+    async (request) => list.listProposals(ctx, request.principal, request.query),
   );
   app.post(
     '/proposals',
@@ -96,7 +99,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: proposalDetail },
       },
     },
-    async (request) => service.decide(ctx, request.principal, request.params.id, request.body),
+    async (request) => decisions.decide(ctx, request.principal, request.params.id, request.body),
   );
   app.post(
     '/proposals/rollover',
@@ -109,7 +112,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: rolloverResult },
       },
     },
-    async (request) => service.rollover(ctx, request.principal, request.body.year),
+    async (request) => decisions.rollover(ctx, request.principal, request.body.year),
   );
 
   app.get(
@@ -149,12 +152,12 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  acceptFiles(app, ['image/jpeg', 'image/png', 'image/webp'], service.PHOTO_LIMIT);
+  acceptFiles(app, ['image/jpeg', 'image/png', 'image/webp'], photos.PHOTO_LIMIT);
   app.post(
     '/proposals/:id/photos',
     {
       config: { permission: 'proposals.photos' },
-      bodyLimit: service.PHOTO_LIMIT,
+      bodyLimit: photos.PHOTO_LIMIT,
       schema: {
         tags,
         summary: 'Add a photo (the image itself as the body: JPEG, PNG or WebP, at most 5 MiB)',
@@ -164,7 +167,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const photo = await service.addPhoto(
+      const photo = await photos.addPhoto(
         ctx,
         request.principal,
         request.params.id,
@@ -181,7 +184,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       schema: { tags, summary: 'A photo of a proposal', params: photoParams },
     },
     async (request, reply) => {
-      const photo = await service.getPhoto(ctx, request.params.id, request.params.photoId);
+      const photo = await photos.getPhoto(ctx, request.params.id, request.params.photoId);
       return reply.type(photo.mediaType).header('cache-control', 'private, max-age=3600').send(photo.data);
     },
   );

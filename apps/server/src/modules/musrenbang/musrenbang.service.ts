@@ -1,41 +1,35 @@
 import { randomInt } from 'node:crypto';
-import type { aspirationBody, decisionBody, ProposalBody, proposalListQuery } from '@sinergi/contracts';
+import type { aspirationBody, ProposalBody } from '@sinergi/contracts';
 import {
   type Actor,
   AppError,
-  applyDecision,
   canActForOrganisation,
   canActInRegion,
   canDecide,
-  type Decision,
   entryStage,
   isWithin,
-  kecamatanOf,
   type ProposalOnPath,
   parseRegionCode,
   possibleDuplicates,
-  rollsOver,
   type Stage,
   type Track,
 } from '@sinergi/core';
 import type { z } from 'zod';
 import type { AppContext, Principal } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
-import { checkedImageType } from '../../http/images.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { workItemOf } from '../plans/plans.service.ts';
 import { findRegion, namesOf } from '../regions/regions.service.ts';
-import { latestRanks } from './forums.repository.ts';
 import * as repo from './musrenbang.repository.ts';
 
 // Tracking codes avoid letters and digits that read alike (0/O, 1/I/L).
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
 export function newTrackingCode(): string {
   const part = () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   return `USL-${part()}-${part()}`;
 }
 
-const onPath = (p: repo.ProposalRow): ProposalOnPath => ({
+export const onPath = (p: repo.ProposalRow): ProposalOnPath => ({
   id: p.id,
   track: p.track as Track,
   stage: p.stage as Stage,
@@ -247,81 +241,6 @@ export async function submitAspiration(
   return { trackingCode: created.trackingCode, stage: created.stage };
 }
 
-function mineFilter(actor: Actor): Partial<repo.ProposalFilter> {
-  switch (actor.role) {
-    case 'desa':
-      return { within: actor.regionCode ?? '-', stages: ['moderasi', 'desa'] };
-    case 'kecamatan':
-      return { within: actor.regionCode ?? '-', stages: ['kecamatan'] };
-    case 'opd':
-      return {
-        organisationId: actor.organisationId ?? '00000000-0000-0000-0000-000000000000',
-        stages: ['opd', 'pelaksanaan'],
-      };
-    case 'perencana':
-    case 'admin':
-      return { stages: ['kabupaten', 'rkpd', 'apbd'] };
-    default:
-      return { stages: [] };
-  }
-}
-
-export async function listProposals(
-  ctx: AppContext,
-  principal: Principal,
-  q: z.infer<typeof proposalListQuery>,
-) {
-  const filter: repo.ProposalFilter = {
-    year: q.year,
-    stage: q.stage,
-    state: q.mine ? 'aktif' : q.state,
-    track: q.track,
-    within: q.region,
-    organisationId: q.organisationId,
-    q: q.q,
-    limit: q.limit,
-    offset: q.offset,
-    ...(q.mine ? mineFilter(principal.actor) : {}),
-  };
-  if (filter.stages?.length === 0) return { items: [], total: 0 };
-  const { rows, total } = await repo.listProposals(ctx.database.db, filter);
-  const names = await namesOf(
-    ctx,
-    rows.map((r) => r.p.regionCode),
-  );
-  // Possible duplicates among the active proposals of the same desa and year.
-  const byYear = new Map<number, Set<string>>();
-  for (const { p } of rows) byYear.set(p.planYear, (byYear.get(p.planYear) ?? new Set()).add(p.regionCode));
-  const candidates = (
-    await Promise.all(
-      [...byYear].map(([year, regions]) =>
-        repo
-          .findActiveInRegions(ctx.database.db, [...regions], year)
-          .then((c) => c.map((x) => ({ ...x, year }))),
-      ),
-    )
-  ).flat();
-  return {
-    total,
-    items: rows.map(({ p, org }) => ({
-      ...summaryOf(p, org, names.get(p.regionCode) ?? p.regionCode),
-      duplicateOf:
-        p.state === 'aktif'
-          ? possibleDuplicates(
-              p.title,
-              candidates.filter(
-                (c) => c.regionCode === p.regionCode && c.year === p.planYear && c.id !== p.id,
-              ),
-            ).map((d) => ({
-              trackingCode: d.trackingCode,
-              title: d.title,
-              similarity: Math.round(d.similarity * 100) / 100,
-            }))
-          : [],
-    })),
-  };
-}
-
 export function summaryOf(
   p: repo.ProposalRow,
   org: { id: string; shortName: string } | null,
@@ -371,7 +290,7 @@ async function eventsOf(ctx: AppContext, id: string) {
   }));
 }
 
-async function mustFind(ctx: AppContext, id: string) {
+export async function mustFind(ctx: AppContext, id: string) {
   const p = await repo.findProposal(ctx.database.db, id);
   if (!p) throw new AppError('NOT_FOUND', { details: { what: id } });
   return p;
@@ -427,270 +346,4 @@ export async function trackProposal(ctx: AppContext, code: string) {
     mergedInto: p.mergedInto ? (merged.get(p.mergedInto) ?? null) : null,
     events: await eventsOf(ctx, p.id),
   };
-}
-
-export async function decide(
-  ctx: AppContext,
-  principal: Principal,
-  id: string,
-  body: z.infer<typeof decisionBody>,
-) {
-  const p = await mustFind(ctx, id);
-  const prepared = await prepareDecision(ctx, principal, p, body);
-  await ctx.database.db.transaction((tx) => recordDecision(tx, ctx, principal, prepared));
-  return getProposal(ctx, principal, p.id);
-}
-
-export interface PreparedDecision {
-  p: repo.ProposalRow;
-  body: z.infer<typeof decisionBody>;
-  target: repo.ProposalRow | null;
-  transition: ReturnType<typeof applyDecision>;
-  label: string;
-  forumId?: string;
-}
-
-/** Checks who decides and what the decision does, before anything is written. */
-export async function prepareDecision(
-  ctx: AppContext,
-  principal: Principal,
-  p: repo.ProposalRow,
-  body: z.infer<typeof decisionBody>,
-  field = 'body',
-): Promise<PreparedDecision> {
-  if (!canDecide(principal.actor, onPath(p)))
-    throw new AppError('FORBIDDEN', { details: { permission: 'proposals.decide' } });
-  if (body.kind === 'tolak' && body.reason === 'lainnya' && !body.note)
-    throw new AppError('VALIDATION', { issues: [{ field: `${field}.note`, issue: 'required' }] });
-  let target: repo.ProposalRow | null = null;
-  let decision: Decision;
-  if (body.kind === 'gabung') {
-    target = await repo.findByTrackingCode(ctx.database.db, body.into.toUpperCase());
-    if (!target)
-      throw new AppError('VALIDATION', { issues: [{ field: `${field}.into`, issue: 'not_found' }] });
-    if (target.state !== 'aktif')
-      throw new AppError('VALIDATION', {
-        issues: [{ field: `${field}.into`, issue: 'merge_target_closed' }],
-      });
-    decision = { kind: 'gabung', into: target.id };
-  } else decision = body;
-  let transition: ReturnType<typeof applyDecision>;
-  try {
-    transition = applyDecision(onPath(p), decision);
-  } catch (error) {
-    // Name the item of a batch (a forum's decisions) in the field of each issue.
-    if (error instanceof AppError && error.code === 'VALIDATION' && field !== 'body')
-      throw new AppError('VALIDATION', {
-        issues: error.issues.map((i) => ({ ...i, field: i.field.replace(/^body/, field) })),
-      });
-    throw error;
-  }
-  return { p, body, target, transition, label: await actorLabel(ctx, principal.actor) };
-}
-
-/** Writes a prepared decision: the proposal, its history (and the merge target's), the audit row. */
-export async function recordDecision(tx: Db, ctx: AppContext, principal: Principal, d: PreparedDecision) {
-  const { p, body, target, transition: t, label } = d;
-  await repo.updateProposal(
-    tx,
-    p.id,
-    { stage: t.toStage, state: t.state, planYear: t.planYear, ...(target ? { mergedInto: target.id } : {}) },
-    ctx.clock(),
-  );
-  await repo.insertEvent(tx, {
-    proposalId: p.id,
-    actorUserId: principal.actor.userId ?? null,
-    actorLabel: label,
-    kind: body.kind,
-    fromStage: p.stage,
-    toStage: t.toStage,
-    fromYear: p.planYear,
-    toYear: t.planYear,
-    reason: body.kind === 'tolak' ? body.reason : null,
-    note: body.note ?? null,
-    relatedProposalId: target?.id ?? null,
-    forumId: d.forumId ?? null,
-  });
-  if (target)
-    await repo.insertEvent(tx, {
-      proposalId: target.id,
-      actorUserId: principal.actor.userId ?? null,
-      actorLabel: label,
-      kind: 'menerima_gabungan',
-      fromStage: target.stage,
-      toStage: target.stage,
-      fromYear: target.planYear,
-      toYear: target.planYear,
-      relatedProposalId: p.id,
-      note: body.note ?? null,
-      forumId: d.forumId ?? null,
-    });
-  await appendAudit(tx, principal, {
-    action: `proposal.${body.kind}`,
-    entity: 'proposal',
-    entityId: p.id,
-    before: { stage: p.stage, state: p.state, planYear: p.planYear },
-    after: {
-      stage: t.toStage,
-      state: t.state,
-      planYear: t.planYear,
-      reason: body.kind === 'tolak' ? body.reason : undefined,
-      into: target?.trackingCode,
-      forumId: d.forumId,
-    },
-  });
-}
-
-/** The year-end roll-over: every unfunded active proposal of `year` joins next year's pool. */
-export async function rollover(ctx: AppContext, principal: Principal, year: number) {
-  const rows = (await repo.findRollover(ctx.database.db, year)).filter((p) => rollsOver(onPath(p), year));
-  return moveToYear(ctx, principal, rows, year, year + 1);
-}
-
-/**
- * The automatic roll-over, run at start and daily: in calendar year C the budget of every plan
- * year up to C is settled, so an active proposal of such a year that is still not funded moves to
- * plan year C + 1. Running it again finds nothing to move.
- */
-export async function rolloverDue(ctx: AppContext, principal: Principal) {
-  const current = ctx.clock().getFullYear();
-  const rows = (await repo.findRollover(ctx.database.db, current, true)).filter((p) =>
-    rollsOver(onPath(p), p.planYear),
-  );
-  if (rows.length === 0) return { year: current, toYear: current + 1, rolledOver: 0 };
-  return moveToYear(ctx, principal, rows, current, current + 1);
-}
-
-async function moveToYear(
-  ctx: AppContext,
-  principal: Principal,
-  rows: readonly repo.ProposalRow[],
-  year: number,
-  toYear: number,
-) {
-  const now = ctx.clock();
-  return ctx.database.db.transaction(async (tx) => {
-    for (const p of rows) {
-      await repo.updateProposal(tx, p.id, { planYear: toYear }, now);
-      await repo.insertEvent(tx, {
-        proposalId: p.id,
-        actorUserId: principal.actor.userId ?? null,
-        actorLabel: 'Sinergi',
-        kind: 'digulirkan',
-        fromStage: p.stage,
-        toStage: p.stage,
-        fromYear: p.planYear,
-        toYear,
-      });
-    }
-    await appendAudit(tx, principal, {
-      action: 'proposal.rollover',
-      entity: 'proposal',
-      entityId: String(year),
-      after: { year, toYear, rolledOver: rows.length },
-    });
-    return { year, toYear, rolledOver: rows.length };
-  });
-}
-
-export { PHOTO_LIMIT } from '../../http/images.ts';
-export const PHOTOS_PER_PROPOSAL = 6;
-
-/** A photo of the location: JPEG, PNG or WebP (checked by content, not by name), at most 5 MiB. */
-export async function addPhoto(
-  ctx: AppContext,
-  principal: Principal,
-  id: string,
-  data: Buffer,
-  declared: string,
-) {
-  const p = await mustFind(ctx, id);
-  const actor = principal.actor;
-  const mayEdit =
-    actor.role === 'admin' ||
-    actor.role === 'perencana' ||
-    (actor.userId !== undefined && p.proposerUserId === actor.userId) ||
-    ((actor.role === 'desa' || actor.role === 'kecamatan') &&
-      canActInRegion(actor, parseRegionCode(p.regionCode)));
-  if (!mayEdit) throw new AppError('OUT_OF_SCOPE');
-  const type = checkedImageType(data, declared);
-  const photos = await repo.findPhotos(ctx.database.db, id);
-  if (photos.length >= PHOTOS_PER_PROPOSAL)
-    throw new AppError('VALIDATION', {
-      issues: [{ field: 'body', issue: 'too_many_photos', params: { max: PHOTOS_PER_PROPOSAL } }],
-    });
-  return ctx.database.db.transaction(async (tx) => {
-    const photoId = await repo.insertPhoto(tx, { proposalId: id, mediaType: type, size: data.length, data });
-    await appendAudit(tx, principal, {
-      action: 'proposal.photo_added',
-      entity: 'proposal',
-      entityId: id,
-      after: { photoId, mediaType: type, size: data.length },
-    });
-    return { id: photoId, mediaType: type, size: data.length };
-  });
-}
-
-export async function getPhoto(ctx: AppContext, id: string, photoId: string) {
-  const photo = await repo.findPhoto(ctx.database.db, id, photoId);
-  if (!photo) throw new AppError('NOT_FOUND', { details: { what: photoId } });
-  return photo;
-}
-
-/**
- * The proposals a budget scenario chooses among: active proposals of the plan year that passed
- * the kabupaten forum's step or wait at it (stages kabupaten and rkpd), with their OPD code and
- * the rank of the latest forum that ranked them.
- */
-export async function findFundingCandidates(ctx: AppContext, planYear: number) {
-  const rows = (await repo.findYear(ctx.database.db, planYear)).filter(
-    (r) => r.p.state === 'aktif' && (r.p.stage === 'kabupaten' || r.p.stage === 'rkpd'),
-  );
-  const ranks = await latestRanks(
-    ctx.database.db,
-    rows.map((r) => r.p.id),
-  );
-  const names = await namesOf(
-    ctx,
-    rows.flatMap((r) => [r.p.regionCode, kecamatanOf(r.p.regionCode)]),
-  );
-  return rows.map(({ p, orgCode }) => ({
-    id: p.id,
-    trackingCode: p.trackingCode,
-    title: p.title,
-    regionCode: p.regionCode,
-    regionName: names.get(p.regionCode) ?? p.regionCode,
-    kecamatan: kecamatanOf(p.regionCode),
-    kecamatanName: names.get(kecamatanOf(p.regionCode)) ?? '',
-    opd: orgCode,
-    bidang: p.bidang,
-    cost: p.estimatedCost,
-    beneficiaries: p.beneficiaries,
-    stage: p.stage,
-    forumRank: ranks.get(p.id) ?? null,
-  }));
-}
-
-/** Moves proposals to the budget step (APBD), each with the given note, in one transaction. */
-export async function fundProposals(
-  ctx: AppContext,
-  principal: Principal,
-  ids: readonly string[],
-  note: string,
-) {
-  const prepared: PreparedDecision[][] = [];
-  for (const id of ids) {
-    let p = await mustFind(ctx, id);
-    const steps: PreparedDecision[] = [];
-    while (p.state === 'aktif' && (p.stage === 'kabupaten' || p.stage === 'rkpd')) {
-      const d = await prepareDecision(ctx, principal, p, { kind: 'teruskan', note });
-      steps.push(d);
-      p = { ...p, stage: d.transition.toStage };
-    }
-    prepared.push(steps);
-  }
-  await ctx.database.db.transaction(async (tx) => {
-    for (const steps of prepared) for (const d of steps) await recordDecision(tx, ctx, principal, d);
-  });
-  return prepared.filter((s) => s.length > 0).length;
 }

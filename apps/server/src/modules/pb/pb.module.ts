@@ -13,8 +13,11 @@ import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';
 import { acceptFiles, uploadedFile } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
-import { findFundingCandidates } from '../musrenbang/musrenbang.service.ts';
+import { findFundingCandidates } from '../musrenbang/musrenbang.decisions.ts';
+import * as count from './pb.count.ts';
+import * as pabulib from './pb.pabulib.ts';
 import * as service from './pb.service.ts';
+import * as voting from './pb.voting.ts';
 
 /** Pabulib files come as the request body itself. */
 const PB_TYPES = ['text/plain', 'application/octet-stream'];
@@ -74,7 +77,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       const text = uploadedFile(request).toString('utf8');
       return reply
         .code(201)
-        .send(await service.importPb(ctx, request.principal, text, request.query.planYear));
+        .send(await pabulib.importPb(ctx, request.principal, text, request.query.planYear));
     },
   );
   app.get(
@@ -87,7 +90,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         params: pbReceiptParams,
       },
     },
-    async (request) => service.checkReceipt(ctx, request.params.receipt),
+    async (request) => voting.checkReceipt(ctx, request.params.receipt),
   );
   app.get(
     '/pb/elections/:id',
@@ -138,7 +141,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     async (request, reply) =>
       reply
         .code(201)
-        .send(await service.registerVoter(ctx, request.principal, request.params.id, request.body)),
+        .send(await voting.registerVoter(ctx, request.principal, request.params.id, request.body)),
   );
   const receipt = z.object({
     receipt: z.string(),
@@ -162,7 +165,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     async (request, reply) =>
       reply
         .code(201)
-        .send(await service.castBallot(ctx, request.principal, request.params.id, request.body, 'online')),
+        .send(await voting.castBallot(ctx, request.principal, request.params.id, request.body, 'online')),
   );
   app.post(
     '/pb/elections/:id/paper-ballots',
@@ -179,7 +182,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     async (request, reply) =>
       reply
         .code(201)
-        .send(await service.castBallot(ctx, request.principal, request.params.id, request.body, 'paper')),
+        .send(await voting.castBallot(ctx, request.principal, request.params.id, request.body, 'paper')),
   );
   app.post(
     '/pb/elections/:id/count',
@@ -193,7 +196,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) =>
-      reply.code(202).send(await service.requestCount(ctx, request.principal, request.params.id)),
+      reply.code(202).send(await count.requestCount(ctx, request.principal, request.params.id)),
   );
   app.post(
     '/pb/elections/:id/override',
@@ -206,7 +209,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         body: pbOverrideBody,
       },
     },
-    async (request) => service.override(ctx, request.principal, request.params.id, request.body),
+    async (request) => count.override(ctx, request.principal, request.params.id, request.body),
   );
   app.post(
     '/pb/elections/:id/establish',
@@ -219,7 +222,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: z.object({ funded: z.number().int() }) },
       },
     },
-    async (request) => service.establish(ctx, request.principal, request.params.id),
+    async (request) => count.establish(ctx, request.principal, request.params.id),
   );
   app.get(
     '/pb/elections/:id/export.pb',
@@ -232,10 +235,10 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       return sendFile(reply, {
         kind: 'pb',
         name: `anggaran-partisipatif-${e.planYear}-${e.id.slice(0, 8)}.pb`,
-        data: Buffer.from(await service.exportPb(ctx, request.params.id), 'utf8'),
+        data: Buffer.from(await pabulib.exportPb(ctx, request.params.id), 'utf8'),
       });
     },
   );
 }
 
-export const pbModule: Module = { name: 'pb', routes, jobs: { 'pb.count': service.runCountJob } };
+export const pbModule: Module = { name: 'pb', routes, jobs: { 'pb.count': count.runCountJob } };

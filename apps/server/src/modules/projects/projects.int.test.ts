@@ -3,7 +3,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
 import { systemPrincipal } from '../../context.ts';
-import { fundProposals } from '../musrenbang/musrenbang.service.ts';
+import { fundProposals } from '../musrenbang/musrenbang.decisions.ts';
 
 let t: TestApp;
 const s: Record<string, Session> = {};

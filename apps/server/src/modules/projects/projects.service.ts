@@ -14,8 +14,9 @@ import {
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { prepareDecision, recordDecision } from '../musrenbang/musrenbang.decisions.ts';
 import { proposalById } from '../musrenbang/musrenbang.facade.ts';
-import { assertLocation, prepareDecision, recordDecision } from '../musrenbang/musrenbang.service.ts';
+import { assertLocation } from '../musrenbang/musrenbang.service.ts';
 import { getOrganisation } from '../organisations/organisations.service.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import { getSetting, putSetting } from '../system/settings.service.ts';

@@ -1,0 +1,51 @@
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../config.ts';
+import { createContext, createLogger, openConfiguredDatabase } from '../server.ts';
+
+/** Opens the configured database (migrated), runs `fn`, closes it. */
+export async function withContext<T>(
+  fn: (ctx: ReturnType<typeof createContext>) => Promise<T>,
+  opts = { migrate: true },
+) {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  const ctx = createContext(config, database, createLogger({ logLevel: 'warn' }));
+  try {
+    if (opts.migrate) await database.migrate();
+    return await fn(ctx);
+  } finally {
+    await database.close();
+  }
+}
+
+export function progressLine(done: number, total: number | null, message: string | null) {
+  const pct = total ? Math.floor((done / total) * 100) : null;
+  const bar =
+    pct === null ? '' : `[${'#'.repeat(Math.floor(pct / 5)).padEnd(20, '.')}] ${String(pct).padStart(3)}% `;
+  process.stderr.write(
+    `\r${bar}${done.toLocaleString('id-ID')}${total ? ` / ${total.toLocaleString('id-ID')}` : ''} ${message ?? ''}   `,
+  );
+}
+
+export async function readSecret(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8').split('\n')[0]!.trimEnd();
+  }
+  let muted = false;
+  const output = new Writable({
+    write(chunk, _enc, done) {
+      if (!muted) process.stdout.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  process.stdout.write(prompt);
+  muted = true;
+  const answer = await new Promise<string>((res) => rl.question('', res));
+  rl.close();
+  process.stdout.write('\n');
+  return answer;
+}
