@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every test of the project and ends with one line "N passed, N failed":
-// lint, typecheck, unit tests, integration tests on PGlite and on PostgreSQL, browser tests.
+// structure (file sizes, SQL only in repositories), lint, typecheck, unit tests, integration tests on PGlite and on PostgreSQL, browser tests.
 // PostgreSQL and Chromium are installed when missing (scripts/ensure-tools.sh, as root).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -52,6 +52,7 @@ function vitest(label, project, wrapper = [], env = {}) {
 }
 
 const toolsOk = run('tools', 'bash', ['scripts/ensure-tools.sh']);
+check('structure (sizes, layering)', 'node', ['scripts/check-structure.mjs']);
 check('lint (biome)', 'npx', ['biome', 'check', '.']);
 check('typecheck (tsc)', 'npm', ['run', '--silent', 'typecheck']);
 vitest('unit', 'unit');

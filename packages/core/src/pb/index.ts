@@ -1,3 +1,4 @@
+export * from './completion.ts';
 export * from './pabulib.ts';
 export type { Q } from './rational.ts';
 export * as rational from './rational.ts';

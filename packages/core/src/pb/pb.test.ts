@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error.ts';
+import { equalSharesAdd1, phragmen, quality } from './completion.ts';
 import { parsePb, writePb } from './pabulib.ts';
 import { add, cmp, div, mul, type Q, q, sub, toNumber } from './rational.ts';
-import { type Election, equalShares, equalSharesAdd1, greedy, phragmen, quality } from './rules.ts';
+import { type Election, equalShares, greedy } from './rules.ts';
 import { ruleFromMeta, runRule } from './run.ts';
 
 // Hand-checked: 4 voters, budget 100. A (60) by v1..v3, B (40) by v4, C (30) by everyone.

@@ -1,17 +1,7 @@
 import { AppError } from '../errors/app-error.ts';
+import { type Comparison, compareWithGreedy, equalSharesAdd1, phragmen, quality } from './completion.ts';
 import type { Q } from './rational.ts';
-import {
-  type Comparison,
-  compareWithGreedy,
-  type Election,
-  equalShares,
-  equalSharesAdd1,
-  greedy,
-  type MesRound,
-  phragmen,
-  quality,
-  votesOf,
-} from './rules.ts';
+import { type Election, equalShares, greedy, type MesRound, votesOf } from './rules.ts';
 
 /**
  * One description of "which rule, how" for the app and the CLI alike, kept apart from the ballot

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatRupiah } from '../../app/format.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
-import { Spending } from './ScenarioPage.tsx';
+import { Spending } from './Spending.tsx';
 import type { Scenario } from './types.ts';
 
 /** Scenarios side by side: totals, the selected set, a map and spending by kecamatan, OPD and bidang. */

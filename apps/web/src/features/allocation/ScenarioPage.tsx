@@ -14,7 +14,6 @@ import {
 } from '@mantine/core';
 import { criterionCodes as allCriteria, assessedCriteria } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -27,68 +26,8 @@ import { useJob } from '../../app/use-job.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { type Rules, RulesEditor } from './RulesEditor.tsx';
 import { RuleText } from './RuleText.tsx';
+import { Spending, Why } from './Spending.tsx';
 import type { Explanation, Scenario } from './types.ts';
-
-export function Spending({
-  title,
-  data,
-  label = (k) => k,
-}: {
-  title: string;
-  data: Record<string, number>;
-  label?: (key: string) => string;
-}) {
-  const rows = Object.entries(data).sort((a, b) => b[1] - a[1]);
-  return (
-    <Card withBorder p="xs">
-      <Text fw={600} size="sm" mb={4}>
-        {title}
-      </Text>
-      <Table fz="xs">
-        <Table.Tbody>
-          {rows.map(([k, v]) => (
-            <Table.Tr key={k}>
-              <Table.Td>{label(k)}</Table.Td>
-              <Table.Td ta="right">{formatRupiah(v)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Card>
-  );
-}
-
-function Why({ e, t }: { e: Explanation; t: TFunction }) {
-  if (e.selected)
-    return (
-      <Text size="xs">
-        {e.displaced?.length
-          ? t('allocation.whyIn', { ids: e.displaced.join(', ') })
-          : t('allocation.whyInGreedy')}
-      </Text>
-    );
-  return (
-    <Stack gap={2}>
-      {e.binding?.map((r) => (
-        <Text size="xs" key={JSON.stringify(r)}>
-          {t('allocation.binding')}: <RuleText rule={r} />
-        </Text>
-      ))}
-      {e.scoreLoss !== undefined && (
-        <Text size="xs">
-          {t('allocation.whyLoss', { loss: e.scoreLoss.toFixed(2), ids: e.displaced?.join(', ') || '—' })}
-        </Text>
-      )}
-      {e.maxCost !== undefined && (
-        <Text size="xs">
-          {e.maxCost === null
-            ? t('allocation.notEvenFree')
-            : t('allocation.entersAt', { cost: formatRupiah(e.maxCost) })}
-        </Text>
-      )}
-    </Stack>
-  );
-}
 
 /** One scenario: its settings, the solve (a job with progress), the optimum beside the greedy list, explanations, adoption. */
 export default function ScenarioPage() {

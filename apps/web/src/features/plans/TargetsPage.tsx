@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { get } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
+import { IndicatorView } from './IndicatorView.tsx';
 import type { PlanItem } from './PlanningPage.tsx';
-import { type Indicator, IndicatorView } from './PlanPage.tsx';
+import type { Indicator } from './plan-types.ts';
 
 interface Plan extends PlanItem {
   nodes: { id: string; kind: string; title: string; indicators: Indicator[] }[];

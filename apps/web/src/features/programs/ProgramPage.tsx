@@ -1,32 +1,28 @@
 import {
-  Alert,
   Badge,
   Button,
   Card,
   Group,
-  NumberInput,
   Progress,
-  Select,
   SimpleGrid,
   Stack,
   Table,
   Tabs,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, get, post } from '../../app/api.ts';
+import { get } from '../../app/api.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
-import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
-import { useSubmit } from '../../app/use-submit.ts';
-import { CyclesPanel, GrievancesPanel, TargetingPanel } from './ProgramExtras.tsx';
+import { GrievancesPanel } from './GrievancesPanel.tsx';
+import { EnrolCard, type Enrolment, EnrolmentTable } from './ProgramEnrolments.tsx';
+import { CyclesPanel, TargetingPanel } from './ProgramExtras.tsx';
+import { OutputsCard } from './ProgramOutputs.tsx';
 
 interface Estimate {
   n: number;
@@ -36,12 +32,14 @@ interface Estimate {
   high: number;
   significant: boolean;
 }
+
 interface Breakdown {
   key: string;
   enrolled: number;
   completed: number;
   meanChange: number | null;
 }
+
 interface EvaluationResponse {
   program: { id: string; code: string; name: string; type: string; organisation: string; sample: boolean };
   evaluation: {
@@ -64,7 +62,8 @@ interface EvaluationResponse {
   };
   narrative: Record<string, { text: string; rule: string }[]>;
 }
-interface Program {
+
+export interface Program {
   id: string;
   code: string;
   name: string;
@@ -84,26 +83,18 @@ interface Program {
   outputs: { name: string; unit: string; target: number; achieved?: number }[];
   excludes: string[];
 }
-interface Enrolment {
-  id: string;
-  personId: string | null;
-  name: string | null;
-  sex: string;
-  regionName: string;
-  group: 'peserta' | 'pembanding';
-  status: string;
-  enrolledOn: string;
-  measurements: { indicator: string; phase: string; value: number }[];
-}
 
 const money = new Set(['pendapatan', 'omzet', 'harga_jual']);
-const show = (indicator: string, x: number | null | undefined) =>
+
+export const show = (indicator: string, x: number | null | undefined) =>
   x === null || x === undefined || Number.isNaN(x)
     ? '–'
     : money.has(indicator)
       ? formatRupiah(Math.round(x))
       : formatNumber(x, Number.isInteger(x) ? 0 : 2);
+
 const pct = (x: number | null) => (x === null || Number.isNaN(x) ? '–' : `${formatNumber(x * 100, 1)} %`);
+
 /** A rule condition as a person reads it: "desil 1–4", "umur 18–55", "perempuan". */
 function conditionText(t: TFunction, c: Record<string, unknown>) {
   switch (c.field) {
@@ -367,332 +358,5 @@ export default function ProgramPage() {
         </Tabs.Panel>
       </Tabs>
     </Stack>
-  );
-}
-
-function EnrolCard({ programId, onDone }: { programId: string; onDone: () => Promise<void> }) {
-  const { t } = useTranslation();
-  const [nik, setNik] = useState('');
-  const [person, setPerson] = useState<{ id: string; name: string; nik: string; regionName: string } | null>(
-    null,
-  );
-  const [group, setGroup] = useState<'peserta' | 'pembanding'>('peserta');
-  const [done, setDone] = useState(false);
-  const find = useSubmit(async () => {
-    setPerson(null);
-    setDone(false);
-    setPerson(await post('/api/people/lookup', { nik }));
-  });
-  const enrol = useSubmit(async () => {
-    if (!person) return;
-    await post(`/api/programs/${programId}/enrolments`, {
-      personId: person.id,
-      group,
-      enrolledOn: new Date().toISOString().slice(0, 10),
-    });
-    setDone(true);
-  }, onDone);
-  return (
-    <Card withBorder data-testid="enrol-card">
-      <Stack gap="xs">
-        <Text fw={600}>{t('programs.enrolTitle')}</Text>
-        <Text size="xs" c="dimmed">
-          {t('programs.enrolHelp')}
-        </Text>
-        <form onSubmit={find.submit}>
-          <Group align="end">
-            <TextInput
-              label="NIK"
-              value={nik}
-              onChange={(ev) => setNik(ev.currentTarget.value.replace(/\D/g, '').slice(0, 16))}
-              autoComplete="off"
-              data-testid="enrol-nik"
-            />
-            <Button type="submit" variant="light" loading={find.busy} data-testid="enrol-find">
-              {t('programs.find')}
-            </Button>
-          </Group>
-        </form>
-        <Problem error={find.error} />
-        {person && (
-          <Group align="end">
-            <Text size="sm" data-testid="enrol-person">
-              {person.name} · {person.nik} · {person.regionName}
-            </Text>
-            <Select
-              label={t('programs.asGroup')}
-              value={group}
-              onChange={(v) => setGroup((v as 'peserta' | 'pembanding') ?? 'peserta')}
-              data={(['peserta', 'pembanding'] as const).map((g) => ({
-                value: g,
-                label: vocab('programs.groups', g),
-              }))}
-              allowDeselect={false}
-              w={160}
-            />
-            <Button onClick={() => enrol.submit()} loading={enrol.busy} data-testid="enrol-submit">
-              {t('programs.enrol')}
-            </Button>
-          </Group>
-        )}
-        <Problem error={enrol.error} testId="enrol-problem" />
-        {done && <Alert color="teal">✓</Alert>}
-      </Stack>
-    </Card>
-  );
-}
-
-function EnrolmentTable({
-  program,
-  items,
-  named,
-  manage,
-  onDone,
-}: {
-  program: Program;
-  items: Enrolment[];
-  named: boolean;
-  manage: boolean;
-  onDone: () => Promise<void>;
-}) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState<string | null>(null);
-  const shown = items.slice(0, 200);
-  return (
-    <Card withBorder p={0}>
-      <Text size="xs" c="dimmed" p="xs">
-        {t('programs.shown', { shown: formatNumber(shown.length), total: formatNumber(items.length) })}
-        {!named && ` · ${t('programs.hidden')}`}
-      </Text>
-      <Table fz="sm" striped data-testid="enrolments">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('registry.name')}</Table.Th>
-            <Table.Th>{t('registry.desa')}</Table.Th>
-            <Table.Th>{t('programs.group')}</Table.Th>
-            <Table.Th>{t('programs.status')}</Table.Th>
-            {program.outcomes.map((o) => (
-              <Table.Th key={o.indicator}>{vocab('programs.indicators', o.indicator)}</Table.Th>
-            ))}
-            {manage && <Table.Th />}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {shown.map((e) => (
-            <Fragment key={e.id}>
-              <Table.Tr>
-                <Table.Td>{e.name ?? '•••'}</Table.Td>
-                <Table.Td>{e.regionName}</Table.Td>
-                <Table.Td>{vocab('programs.groups', e.group)}</Table.Td>
-                <Table.Td>{vocab('programs.statuses', e.status)}</Table.Td>
-                {program.outcomes.map((o) => {
-                  const b = e.measurements.find((m) => m.indicator === o.indicator && m.phase === 'baseline');
-                  const f = e.measurements.find((m) => m.indicator === o.indicator && m.phase === 'followup');
-                  return (
-                    <Table.Td key={o.indicator}>
-                      {show(o.indicator, b?.value)} → {show(o.indicator, f?.value)}
-                    </Table.Td>
-                  );
-                })}
-                {manage && (
-                  <Table.Td>
-                    <Button size="xs" variant="subtle" onClick={() => setOpen(open === e.id ? null : e.id)}>
-                      {t('programs.measure')}
-                    </Button>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-              {open === e.id && (
-                <Table.Tr>
-                  <Table.Td colSpan={5 + program.outcomes.length}>
-                    <MeasureForm program={program} enrolmentId={e.id} onDone={onDone} />
-                  </Table.Td>
-                </Table.Tr>
-              )}
-            </Fragment>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Card>
-  );
-}
-
-function MeasureForm({
-  program,
-  enrolmentId,
-  onDone,
-}: {
-  program: Program;
-  enrolmentId: string;
-  onDone: () => Promise<void>;
-}) {
-  const { t } = useTranslation();
-  const [indicator, setIndicator] = useState(program.outcomes[0]?.indicator ?? '');
-  const [phase, setPhase] = useState<'baseline' | 'followup'>('baseline');
-  const [value, setValue] = useState<number | ''>('');
-  const today = new Date().toISOString().slice(0, 10);
-  const save = useSubmit(
-    () =>
-      api('PUT', `/api/enrolments/${enrolmentId}/measurements`, {
-        indicator,
-        phase,
-        value: value === '' ? Number.NaN : value,
-        measuredOn: today,
-      }),
-    onDone,
-  );
-  const complete = useSubmit(
-    () => api('PATCH', `/api/enrolments/${enrolmentId}`, { completedOn: today }),
-    onDone,
-  );
-  const [sessions, setSessions] = useState<number | ''>('');
-  const attend = useSubmit(
-    () =>
-      api('PATCH', `/api/enrolments/${enrolmentId}`, { sessionsAttended: sessions === '' ? -1 : sessions }),
-    onDone,
-  );
-  return (
-    <Stack gap={4} data-testid="measure-form">
-      <Group align="end">
-        <Select
-          label={t('programs.indicator')}
-          value={indicator}
-          onChange={(v) => v && setIndicator(v)}
-          data={program.outcomes.map((o) => ({
-            value: o.indicator,
-            label: vocab('programs.indicators', o.indicator),
-          }))}
-          allowDeselect={false}
-          w={220}
-          data-testid="measure-indicator"
-        />
-        <Select
-          label={t('programs.phase')}
-          value={phase}
-          onChange={(v) => setPhase((v as 'baseline' | 'followup') ?? 'baseline')}
-          data={(['baseline', 'followup'] as const).map((x) => ({
-            value: x,
-            label: vocab('programs.phases', x),
-          }))}
-          allowDeselect={false}
-          w={120}
-          data-testid="measure-phase"
-        />
-        <NumberInput
-          label={t('programs.value')}
-          value={value}
-          onChange={(v) => setValue(v === '' ? '' : Number(v))}
-          thousandSeparator="."
-          decimalSeparator=","
-          w={180}
-          data-testid="measure-value"
-        />
-        <Button onClick={() => save.submit()} loading={save.busy} data-testid="measure-save">
-          {t('programs.save')}
-        </Button>
-        <Button
-          variant="light"
-          onClick={() => complete.submit()}
-          loading={complete.busy}
-          data-testid="measure-complete"
-        >
-          {t('programs.complete')}
-        </Button>
-      </Group>
-      <Group align="end">
-        <NumberInput
-          label={t('programs.attendance')}
-          value={sessions}
-          min={0}
-          onChange={(v) => setSessions(v === '' ? '' : Number(v))}
-          w={160}
-        />
-        <Button variant="default" onClick={() => attend.submit()} loading={attend.busy}>
-          {t('programs.saveAttendance')}
-        </Button>
-      </Group>
-      <Problem error={save.error ?? complete.error ?? attend.error} />
-    </Stack>
-  );
-}
-
-function OutputsCard({
-  program: p,
-  manage,
-  onDone,
-}: {
-  program: Program;
-  manage: boolean;
-  onDone: () => Promise<void>;
-}) {
-  const { t } = useTranslation();
-  const [achieved, setAchieved] = useState<Record<number, number | ''>>(
-    Object.fromEntries(p.outputs.map((o, i) => [i, o.achieved ?? ''])),
-  );
-  const save = useSubmit(
-    () =>
-      api('PUT', `/api/programs/${p.id}`, {
-        code: p.code,
-        name: p.name,
-        type: p.type,
-        organisationId: p.organisationId,
-        startDate: p.startDate,
-        endDate: p.endDate,
-        budget: p.budget,
-        targetBeneficiaries: p.targetBeneficiaries,
-        targetGroups: p.targetGroups,
-        eligibility: p.eligibility,
-        outcomes: p.outcomes,
-        excludes: p.excludes,
-        cyclic: p.cyclic,
-        outputs: p.outputs.map((o, i) => ({
-          name: o.name,
-          unit: o.unit,
-          target: o.target,
-          ...(achieved[i] === '' || achieved[i] === undefined ? {} : { achieved: achieved[i] }),
-        })),
-      }),
-    onDone,
-  );
-  return (
-    <Card withBorder data-testid="outputs">
-      <Text fw={600} size="sm">
-        {t('programs.outputs')}
-      </Text>
-      <Table fz="sm">
-        <Table.Tbody>
-          {p.outputs.map((o, i) => (
-            <Table.Tr key={o.name}>
-              <Table.Td>{o.name}</Table.Td>
-              <Table.Td ta="right">
-                {t('programs.outputTarget')}: {formatNumber(o.target)} {o.unit}
-              </Table.Td>
-              <Table.Td ta="right">
-                {manage ? (
-                  <NumberInput
-                    size="xs"
-                    w={140}
-                    min={0}
-                    aria-label={`${t('programs.achieved')} ${o.name}`}
-                    value={achieved[i] ?? ''}
-                    onChange={(v) => setAchieved({ ...achieved, [i]: v === '' ? '' : Number(v) })}
-                  />
-                ) : (
-                  `${t('programs.achieved')}: ${o.achieved === undefined ? '–' : formatNumber(o.achieved)}`
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {manage && (
-        <Group mt="xs">
-          <Button size="xs" variant="light" onClick={() => save.submit()} loading={save.busy}>
-            {t('programs.saveOutputs')}
-          </Button>
-        </Group>
-      )}
-      <Problem error={save.error} />
-    </Card>
   );
 }

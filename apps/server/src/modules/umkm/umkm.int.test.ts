@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
+
+let t: TestApp;
+const s: Record<string, Session> = {};
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const u of ['perencana', 'desa.jaten', 'kec.wonodadi', 'dprd', 'opd.dpupr', 'admin'])
+    s[u] = await login(t.app, u);
+});
+afterAll(() => t.close());
+
+const as = (u: string | null, method: string, url: string, payload?: unknown) =>
+  call(t.app, u ? s[u]! : null, {
+    method: method as 'GET',
+    url,
+    ...(payload !== undefined ? { payload } : {}),
+  });
+const _programId = async (code: string) =>
+  ((await as('perencana', 'GET', '/api/programs')).json().items as { id: string; code: string }[]).find(
+    (p) => p.code === code,
+  )!.id;
+
+describe('UMKM', () => {
+  it('lists businesses in your area with their records, and takes a month of revenue idempotently', async () => {
+    const all = (await as('perencana', 'GET', '/api/umkm?limit=5')).json();
+    expect(all.total).toBe(2000);
+    expect(all.items[0].owner).toEqual(expect.any(String));
+    const kec = (await as('kec.wonodadi', 'GET', '/api/umkm?limit=200')).json();
+    expect(kec.items.every((u: { regionCode: string }) => u.regionCode.startsWith('35.05.01.'))).toBe(true);
+    const id = all.items[0].id;
+    const detail = (await as('perencana', 'GET', `/api/umkm/${id}`)).json();
+    expect(detail.records).toHaveLength(12);
+    for (let i = 0; i < 2; i++)
+      expect(
+        (
+          await as('admin', 'PUT', `/api/umkm/${id}/records`, {
+            period: '2026-10',
+            revenue: 5_000_000,
+            workers: 3,
+          })
+        ).statusCode,
+      ).toBe(200);
+    const after = (await as('perencana', 'GET', `/api/umkm/${id}`)).json();
+    expect(after.records).toHaveLength(13);
+    expect(after.records.at(-1)).toEqual({ period: '2026-10', revenue: 5_000_000, workers: 3 });
+    const bad = await as('desa.jaten', 'POST', '/api/umkm', {
+      name: 'Keripik Uji',
+      sector: '1079',
+      regionCode: '35.05.01.2001',
+    });
+    expect(bad.json().issues[0]).toMatchObject({ field: 'body.sector', issue: 'kbli' });
+    const ok = await as('desa.jaten', 'POST', '/api/umkm', {
+      name: 'Keripik Uji',
+      sector: '10792',
+      regionCode: '35.05.01.2001',
+      permits: { pirt: true, nib: '1234567890123' },
+      channels: ['marketplace'],
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+});

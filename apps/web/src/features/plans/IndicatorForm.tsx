@@ -1,0 +1,138 @@
+import { Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, get, post } from '../../app/api.ts';
+import { Problem } from '../../app/Problem.tsx';
+import { useSubmit } from '../../app/use-submit.ts';
+import type { Indicator } from './plan-types.ts';
+
+/**
+ * A new indicator on an item: name, unit, direction, baseline, a target for each year of the plan,
+ * and optionally the statistics series its realisations come from.
+ */
+export function IndicatorForm({
+  plan,
+  nodeId,
+  indicator,
+  onDone,
+}: {
+  plan: { startYear: number; endYear: number };
+  nodeId?: string;
+  /** The indicator to change; without it, a new one on `nodeId`. */
+  indicator?: Indicator;
+  onDone: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  // The plan's years, and any other year the indicator has a target for (2045).
+  const years = [
+    ...new Set([
+      ...Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, k) => String(plan.startYear + k)),
+      ...Object.keys(indicator?.targets ?? {}),
+    ]),
+  ].sort();
+  const [name, setName] = useState(indicator?.name ?? '');
+  const [unit, setUnit] = useState(indicator?.unit ?? '%');
+  const [direction, setDirection] = useState<'higher' | 'lower'>(indicator?.direction ?? 'higher');
+  const [baselineYear, setBaselineYear] = useState<number | ''>(
+    indicator?.baselineYear ?? plan.startYear - 1,
+  );
+  const [baselineValue, setBaselineValue] = useState<number | ''>(indicator?.baselineValue ?? '');
+  const [targets, setTargets] = useState<Record<string, number | ''>>(indicator?.targets ?? {});
+  const [series, setSeries] = useState<string | null>(indicator?.seriesIndicator ?? null);
+  const list = useQuery({
+    queryKey: ['series', null],
+    queryFn: () => get<{ indicators: { indicator: string; n: number }[] }>('/api/stats/series'),
+  });
+  const save = useSubmit(() => {
+    const body = {
+      name,
+      unit,
+      direction,
+      additive: indicator?.additive ?? false,
+      baselineYear,
+      baselineValue,
+      targets: Object.fromEntries(Object.entries(targets).filter(([, v]) => v !== '')),
+      ...(series ? { seriesIndicator: series } : {}),
+    };
+    return indicator
+      ? api('PUT', `/api/plan-indicators/${indicator.id}`, {
+          ...body,
+          realisations: indicator.ownRealisations,
+        })
+      : post(`/api/plan-nodes/${nodeId}/indicators`, body);
+  }, onDone);
+  return (
+    <Stack gap={4} w={560} mt={4} data-testid="indicator-form">
+      <TextInput
+        size="xs"
+        label={t('plans.indicatorName')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        data-testid="indicator-name"
+      />
+      <Group gap={4} grow>
+        <TextInput
+          size="xs"
+          label={t('plans.unit')}
+          value={unit}
+          onChange={(e) => setUnit(e.currentTarget.value)}
+        />
+        <Select
+          size="xs"
+          label={t('plans.directionLabel')}
+          value={direction}
+          onChange={(v) => v && setDirection(v as 'higher' | 'lower')}
+          allowDeselect={false}
+          data={[
+            { value: 'higher', label: t('plans.direction.higher') },
+            { value: 'lower', label: t('plans.direction.lower') },
+          ]}
+        />
+      </Group>
+      <Group gap={4} grow>
+        <NumberInput
+          size="xs"
+          label={t('plans.baselineYear')}
+          value={baselineYear}
+          onChange={(v) => setBaselineYear(v === '' ? '' : Number(v))}
+        />
+        <NumberInput
+          size="xs"
+          label={t('plans.baselineValue')}
+          decimalSeparator=","
+          value={baselineValue}
+          onChange={(v) => setBaselineValue(v === '' ? '' : Number(v))}
+          data-testid="indicator-baseline"
+        />
+      </Group>
+      <Group gap={4} grow>
+        {years.map((y) => (
+          <NumberInput
+            key={y}
+            size="xs"
+            label={`${t('plans.target')} ${y}`}
+            decimalSeparator=","
+            value={targets[y] ?? ''}
+            onChange={(v) => setTargets((x) => ({ ...x, [y]: v === '' ? '' : Number(v) }))}
+          />
+        ))}
+      </Group>
+      <Select
+        size="xs"
+        label={t('plans.series')}
+        clearable
+        searchable
+        value={series}
+        onChange={setSeries}
+        data={(list.data?.indicators ?? []).map((x) => x.indicator)}
+      />
+      <Group>
+        <Button size="xs" onClick={() => save.submit()} loading={save.busy} data-testid="indicator-save">
+          {t('common.save')}
+        </Button>
+      </Group>
+      <Problem error={save.error} />
+    </Stack>
+  );
+}

@@ -1,0 +1,116 @@
+import { Button, Card, Group, Select, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, get } from '../../app/api.ts';
+import { formatDateTime } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
+import { Problem } from '../../app/Problem.tsx';
+import { useSubmit } from '../../app/use-submit.ts';
+import type { LinkTarget } from './plan-types.ts';
+
+/** A plan's history and an item's links up. */
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  actor: string;
+  role: string;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** Every change to the plan, newest first: who, when, what, and what it was before. */
+export function History({ planId }: { planId: string }) {
+  const { t } = useTranslation();
+  const h = useQuery({
+    queryKey: ['plan-history', planId],
+    queryFn: () => get<{ items: HistoryEntry[] }>(`/api/plans/${planId}/history`),
+  });
+  const describe = (x: HistoryEntry) => {
+    const title = String(x.after?.title ?? x.before?.title ?? x.after?.name ?? x.before?.name ?? '');
+    const changed =
+      x.before && x.after
+        ? Object.keys(x.after).filter(
+            (k) =>
+              !['nodeId', 'title', 'indicatorId'].includes(k) ||
+              (k === 'title' && x.before?.title !== x.after?.title),
+          )
+        : [];
+    return `${title}${changed.length ? ` (${changed.join(', ')})` : ''}`;
+  };
+  return (
+    <Card withBorder p={0} data-testid="history">
+      <Text fw={600} p="xs">
+        {t('plans.history')}
+      </Text>
+      <Table fz="xs" striped>
+        <Table.Tbody>
+          {h.data?.items.map((x) => (
+            <Table.Tr key={x.id}>
+              <Table.Td w={150}>{formatDateTime(x.at)}</Table.Td>
+              <Table.Td w={140}>{x.actor}</Table.Td>
+              <Table.Td w={180}>{vocab('plans.actions', x.action.replace('plan.', ''))}</Table.Td>
+              <Table.Td>{describe(x)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
+
+export function LinkControl({
+  nodeId,
+  current,
+  targets,
+  onDone,
+}: {
+  nodeId: string;
+  current: string[];
+  targets: LinkTarget[];
+  onDone: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [picked, setPicked] = useState<string | null>(null);
+  const save = useSubmit(
+    () => api('PUT', `/api/plan-nodes/${nodeId}/links`, { supports: [...current, picked] }),
+    async () => {
+      setPicked(null);
+      await onDone();
+    },
+  );
+  // Grouped by plan, in the order the server gives (higher plans first).
+  const open = targets.filter((x) => !current.includes(x.id));
+  const choices = [...new Set(open.map((x) => x.plan))].map((plan) => ({
+    group: plan,
+    items: open
+      .filter((x) => x.plan === plan)
+      .map((x) => ({ value: x.id, label: `${x.code ? `${x.code} ` : ''}${x.title}` })),
+  }));
+  return (
+    <Group gap={4} mt={4}>
+      <Select
+        size="xs"
+        w={360}
+        placeholder={t('plans.linkTo')}
+        data={choices}
+        value={picked}
+        onChange={setPicked}
+        searchable
+        data-testid="link-target"
+      />
+      <Button
+        size="xs"
+        variant="light"
+        disabled={!picked}
+        onClick={() => save.submit()}
+        loading={save.busy}
+        data-testid="link-save"
+      >
+        {t('plans.link')}
+      </Button>
+      <Problem error={save.error} />
+    </Group>
+  );
+}

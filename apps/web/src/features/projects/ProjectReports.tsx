@@ -1,0 +1,225 @@
+import {
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  Image,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { post, uploadFile } from '../../app/api.ts';
+import { formatDate, formatRupiah } from '../../app/format.ts';
+import { vocab } from '../../app/i18n.ts';
+import { Problem } from '../../app/Problem.tsx';
+import { useSubmit } from '../../app/use-submit.ts';
+import { n1, type Project } from './ProjectPage.tsx';
+
+/** Progress reports of a project: each with its photos and verification, and the form to report. */
+export interface Report {
+  id: string;
+  reportDate: string;
+  physical: number;
+  spending: Record<string, number>;
+  note: string;
+  problems: string;
+  followUp: string;
+  finalDocuments: string[];
+  state: string;
+  photos: { id: string; takenAt: string | null; lat: number | null; lng: number | null }[];
+}
+
+export function ReportRow({
+  report: r,
+  runs,
+  reporter,
+  onDone,
+}: {
+  report: Report;
+  runs: boolean;
+  reporter: boolean;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const upload = useSubmit(async () => {
+    if (!file) return;
+    await uploadFile(`/api/reports/${r.id}/photos`, file, file.type);
+    setFile(null);
+  }, onDone);
+  const verify = useSubmit(() => post(`/api/reports/${r.id}/verify`, { approve: true }), onDone);
+  const spent = Object.values(r.spending).reduce((s, v) => s + v, 0);
+  return (
+    <Table.Tr>
+      <Table.Td>{formatDate(r.reportDate)}</Table.Td>
+      <Table.Td ta="right">{n1(r.physical)} %</Table.Td>
+      <Table.Td ta="right">{formatRupiah(spent)}</Table.Td>
+      <Table.Td>
+        {r.problems}
+        {r.followUp && (
+          <Text size="xs" c="dimmed">
+            {r.followUp}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Badge variant="light">{vocab('projects.states', r.state)}</Badge>
+        {runs && r.state === 'dilaporkan' && (
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={() => verify.submit()}
+            loading={verify.busy}
+            data-testid="verify-report"
+          >
+            {t('projects.verify')}
+          </Button>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Group gap={4}>
+          {r.photos.map((ph) => (
+            <a
+              key={ph.id}
+              href={`/api/photos/${ph.id}`}
+              target="_blank"
+              rel="noreferrer"
+              title={ph.takenAt ?? ''}
+            >
+              <Image src={`/api/photos/${ph.id}`} w={48} h={48} fit="cover" radius="sm" alt="" />
+            </a>
+          ))}
+          {reporter && (
+            <Group gap={4}>
+              <FileInput
+                size="xs"
+                w={140}
+                placeholder={t('projects.addPhoto')}
+                accept="image/jpeg,image/png,image/webp"
+                value={file}
+                onChange={setFile}
+                data-testid="photo-input"
+              />
+              <Button
+                size="xs"
+                variant="light"
+                disabled={!file}
+                onClick={() => upload.submit()}
+                loading={upload.busy}
+                data-testid="photo-upload"
+              >
+                ↑
+              </Button>
+            </Group>
+          )}
+        </Group>
+        <Problem error={upload.error ?? verify.error} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+export function ReportForm({ project: p, onDone }: { project: Project; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [f, setF] = useState({
+    reportDate: new Date().toISOString().slice(0, 10),
+    physical: '' as number | '',
+    problems: '',
+    followUp: '',
+    finalDocuments: '',
+  });
+  const [spending, setSpending] = useState<Record<string, number | ''>>({});
+  const save = useSubmit(
+    () =>
+      post(`/api/projects/${p.id}/reports`, {
+        reportDate: f.reportDate,
+        physical: f.physical === '' ? -1 : f.physical,
+        spending: Object.fromEntries(Object.entries(spending).filter(([, v]) => v !== '')),
+        problems: f.problems,
+        followUp: f.followUp,
+        finalDocuments: f.finalDocuments
+          .split('\n')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      }),
+    onDone,
+  );
+  const e = (name: string) => save.error?.fieldMessage(name);
+  return (
+    <Card withBorder component="form" onSubmit={save.submit} data-testid="report-form">
+      <Stack gap="xs">
+        <Text fw={600}>{t('projects.report')}</Text>
+        <SimpleGrid cols={{ base: 1, sm: 4 }}>
+          <TextInput
+            label={t('projects.reportDate')}
+            value={f.reportDate}
+            onChange={(x) => setF({ ...f, reportDate: x.currentTarget.value })}
+            error={e('reportDate')}
+            data-testid="report-date"
+          />
+          <NumberInput
+            label={t('projects.physical')}
+            suffix=" %"
+            min={0}
+            max={100}
+            decimalScale={1}
+            value={f.physical}
+            onChange={(v) => setF({ ...f, physical: v === '' ? '' : Number(v) })}
+            error={e('physical')}
+            data-testid="report-physical"
+          />
+          {p.funding.map((fu) => (
+            <NumberInput
+              key={fu.source}
+              label={`${t('projects.realised')}: ${vocab('projects.sources', fu.source)}`}
+              prefix="Rp"
+              thousandSeparator="."
+              decimalSeparator=","
+              allowDecimal={false}
+              value={spending[fu.source] ?? ''}
+              onChange={(v) => setSpending({ ...spending, [fu.source]: v === '' ? '' : Number(v) })}
+              error={e(`spending.${fu.source}`)}
+            />
+          ))}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Textarea
+            label={t('projects.problems')}
+            value={f.problems}
+            onChange={(x) => setF({ ...f, problems: x.currentTarget.value })}
+            autosize
+            minRows={1}
+          />
+          <Textarea
+            label={t('projects.followUp')}
+            value={f.followUp}
+            onChange={(x) => setF({ ...f, followUp: x.currentTarget.value })}
+            autosize
+            minRows={1}
+          />
+          <Textarea
+            label={t('projects.finalDocuments')}
+            value={f.finalDocuments}
+            onChange={(x) => setF({ ...f, finalDocuments: x.currentTarget.value })}
+            autosize
+            minRows={1}
+            error={e('finalDocuments')}
+          />
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={save.busy} data-testid="report-save">
+            {t('projects.sendReport')}
+          </Button>
+        </Group>
+        <Problem error={save.error} />
+      </Stack>
+    </Card>
+  );
+}
