@@ -8,7 +8,12 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { AppError } from '@sinergi/core';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import { modules } from '../modules/index.ts';
 import { sendProblem, toAppError } from './problem.ts';
@@ -76,6 +81,8 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
       },
     },
     transform: jsonSchemaTransform,
+    // The schemas named in the contracts (.meta({ id })) become components, so every $ref resolves.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 

@@ -1,0 +1,34 @@
+import { compileErrors, validate } from '@readme/openapi-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
+
+let t: TestApp;
+let doc: {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>
+  >;
+  components?: { schemas?: Record<string, unknown> };
+};
+beforeAll(async () => {
+  t = await createTestApp();
+  doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+});
+afterAll(() => t.close());
+
+/** Routes that answer a file or a redirect, not JSON: no JSON response schema is owed. */
+const _fileRoute = (path: string) => /\.(xlsx|pdf|pb|csv|json|geojson)$|\/photos\/\{\w+\}$|\/docs/.test(path);
+
+describe('the OpenAPI document', () => {
+  it('is a valid OpenAPI 3.1 document whose every $ref resolves (checked by @readme/openapi-parser)', async () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
+    expect(refs.length).toBeGreaterThan(0);
+    for (const name of new Set(refs)) expect(doc.components?.schemas?.[name], name).toBeDefined();
+    const result = await validate(structuredClone(doc) as never);
+    expect(result.valid, result.valid ? '' : compileErrors(result)).toBe(true);
+  });
+});
