@@ -7,6 +7,7 @@ export * from './messages.ts';
 export * from './musrenbang.ts';
 export * from './pb.ts';
 export * from './plans.ts';
+export * from './plans-responses.ts';
 export * from './programs.ts';
 export * from './projects.ts';
 export * from './regions.ts';

@@ -10,7 +10,7 @@ export async function historyOf(ctx: AppContext, entity: string, entityId: strin
     actor: r.actorName,
     role: r.actorRole,
     action: r.action,
-    before: r.before,
-    after: r.after,
+    before: r.before as Record<string, unknown> | null,
+    after: r.after as Record<string, unknown> | null,
   }));
 }

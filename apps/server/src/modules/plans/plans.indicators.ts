@@ -129,6 +129,7 @@ export function presentIndicator(i: repo.IndicatorRow, endYear: number, series: 
   };
   return {
     ...i,
+    direction: s.direction,
     realisations,
     /** Those entered on the indicator itself (what an edit sends back). */
     ownRealisations: i.realisations,

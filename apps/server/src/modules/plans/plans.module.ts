@@ -1,16 +1,26 @@
 import {
   drillQuery,
+  drillView,
+  historyList,
+  linkTargetList,
+  nomenclatureList,
   nomenclatureQuery,
+  okResponse,
   planBody,
+  planDetail,
   planIndicatorBody,
   planLinksBody,
+  planList,
   planNodeBody,
   planNodeMoveBody,
   planNodePatchBody,
   planParams,
   proposalPlanNodeBody,
+  seriesList,
   seriesQuery,
+  synchronisationView,
   syncQuery,
+  workItemList,
 } from '@sinergi/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -36,10 +46,12 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   // An office edits its own plans (checked per plan); Bappeda and the admin any.
   const edit = { permission: 'plans.edit' } as const;
   const created = z.object({ id: z.string() });
-  const ok = z.object({ ok: z.literal(true) });
+  const ok = okResponse;
   acceptFiles(app, [XLSX_TYPE, 'text/csv'], 10 * 1024 * 1024);
-  app.get('/plans', { config: read, schema: { tags, summary: 'Plans of every level' } }, async () =>
-    service.listPlans(ctx),
+  app.get(
+    '/plans',
+    { config: read, schema: { tags, summary: 'Plans of every level', response: { 200: planList } } },
+    async () => service.listPlans(ctx),
   );
   app.post(
     '/plans',
@@ -64,6 +76,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         summary:
           'Synchronisation: orphans, uncovered targets, money by target, alignment scores, target consistency',
         querystring: syncQuery,
+        response: { 200: synchronisationView },
       },
     },
     async (request) => analysis.synchronisation(ctx, request.query.year),
@@ -76,6 +89,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'A plan: its tree, links up, and indicators with achievement and projection',
         params: planParams,
+        response: { 200: planDetail },
       },
     },
     async (request) => service.getPlan(ctx, request.params.id, request.principal),
@@ -103,6 +117,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'Set the higher-plan nodes a node supports',
         params: planParams,
+        response: { 200: ok },
         body: planLinksBody,
       },
     },
@@ -133,6 +148,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         tags,
         summary:
           'The program, kegiatan and sub-kegiatan of RKPD and Renja plans (what proposals are funded through)',
+        response: { 200: workItemList },
       },
     },
     async () => service.workItems(ctx),
@@ -146,6 +162,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         summary:
           'Drill-down from a target: every node serving it, down to sub-kegiatan and desa items, and linked proposals',
         querystring: drillQuery,
+        response: { 200: drillView },
       },
     },
     async (request) => analysis.drill(ctx, request.query.node, request.query.year, request.principal),
@@ -184,6 +201,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         tags,
         summary: "What the plan's items may support: higher plans' targets, and its owner's longer-term plan",
         params: planParams,
+        response: { 200: linkTargetList },
       },
     },
     async (request) => nodes.linkTargets(ctx, request.params.id),
@@ -192,7 +210,12 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     '/plans/:id/history',
     {
       config: edit,
-      schema: { tags, summary: 'Every change to a plan, newest first, with who made it', params: planParams },
+      schema: {
+        tags,
+        summary: 'Every change to a plan, newest first, with who made it',
+        params: planParams,
+        response: { 200: historyList },
+      },
     },
     async (request) => service.planHistory(ctx, request.params.id),
   );
@@ -321,6 +344,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'Search the program/kegiatan/sub-kegiatan nomenclature',
         querystring: nomenclatureQuery,
+        response: { 200: nomenclatureList },
       },
     },
     async (request) => reference.searchNomenclature(ctx, request.query),
@@ -347,6 +371,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'Statistics series (indicator, region, year, value, source)',
         querystring: seriesQuery,
+        response: { 200: seriesList },
       },
     },
     async (request) => reference.listSeries(ctx, request.query),

@@ -1,30 +1,11 @@
 import { Card, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import type { NomenclatureList, SeriesList } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../app/api.ts';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatNumber } from '../../app/format.ts';
-
-interface Nomenclature {
-  code: string;
-  level: string;
-  title: string;
-  output: string | null;
-  indicator: string | null;
-  unit: string | null;
-}
-interface Series {
-  items: {
-    indicator: string;
-    regionCode: string;
-    year: number;
-    value: number;
-    unit: string | null;
-    source: string;
-  }[];
-  indicators: { indicator: string; n: number }[];
-}
 
 /** The lists plans draw on: the program/kegiatan/sub-kegiatan nomenclature and the statistics series. */
 export default function PlanDataPage() {
@@ -35,12 +16,14 @@ export default function PlanDataPage() {
   const names = useQuery({
     queryKey: ['nomenclature', q],
     queryFn: () =>
-      get<{ items: Nomenclature[]; total: number }>(`/api/nomenclature?q=${encodeURIComponent(q)}`),
+      get<{ items: NomenclatureList['items'][number][]; total: number }>(
+        `/api/nomenclature?q=${encodeURIComponent(q)}`,
+      ),
   });
   const series = useQuery({
     queryKey: ['series', indicator],
     queryFn: () =>
-      get<Series>(`/api/stats/series${indicator ? `?indicator=${encodeURIComponent(indicator)}` : ''}`),
+      get<SeriesList>(`/api/stats/series${indicator ? `?indicator=${encodeURIComponent(indicator)}` : ''}`),
   });
   return (
     <Stack maw={1200}>

@@ -1,4 +1,5 @@
 import { Button, Card, Group, Select, Table, Text } from '@mantine/core';
+import type { HistoryEntry } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,17 +9,6 @@ import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import type { LinkTarget } from './plan-types.ts';
-
-/** A plan's history and an item's links up. */
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  actor: string;
-  role: string;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
 
 /** Every change to the plan, newest first: who, when, what, and what it was before. */
 export function History({ planId }: { planId: string }) {

@@ -13,6 +13,14 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import type {
+  Drill,
+  DrillNode,
+  Alignment as Money,
+  PlanSummary,
+  AlignmentScore as Score,
+  Synchronisation,
+} from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,57 +30,6 @@ import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { NewPlan } from './NewPlan.tsx';
-
-interface Named {
-  id: string;
-  title: string;
-  plan: string;
-  level: string;
-  owner: string | null;
-  ownerName: string | null;
-}
-interface Score {
-  owner: string;
-  ownerName: string;
-  total: number;
-  aligned: number;
-  score: number | null;
-}
-interface Money {
-  total: number;
-  served: number;
-  unserved: number;
-  byTarget: { id: string; title: string; amount: number; share: number | null }[];
-}
-interface Sync {
-  year: string;
-  orphans: Named[];
-  uncovered: Named[];
-  kabupaten: Money;
-  nasional: Money;
-  scores: Score[];
-  villages: Score[];
-  nestedPagu: { nodeId: string; title: string; ancestor: string; plan: string }[];
-  consistency: {
-    nodeId: string;
-    title: string;
-    year: string;
-    unit: string;
-    target: number;
-    sumBelow: number;
-    gap: number;
-  }[];
-}
-export interface PlanItem {
-  id: string;
-  kind: string;
-  level: string;
-  name: string;
-  ownerName: string | null;
-  startYear: number;
-  endYear: number;
-  sample: boolean;
-}
 
 const pct = (x: number | null) => (x === null ? '–' : `${formatNumber(x * 100, 1)} %`);
 
@@ -84,9 +41,9 @@ export default function PlanningPage() {
   const [drill, setDrill] = useState<string | null>(null);
   const sync = useQuery({
     queryKey: ['plans-sync', year],
-    queryFn: () => get<Sync>(`/api/plans/sync?year=${year}`),
+    queryFn: () => get<Synchronisation>(`/api/plans/sync?year=${year}`),
   });
-  const list = useQuery({ queryKey: ['plans'], queryFn: () => get<{ items: PlanItem[] }>('/api/plans') });
+  const list = useQuery({ queryKey: ['plans'], queryFn: () => get<{ items: PlanSummary[] }>('/api/plans') });
   const d = sync.data;
   const moneyTable = (m: Money, testId: string) => (
     <Table fz="xs" striped data-testid={testId}>
@@ -301,24 +258,6 @@ function ScoreTable({ rows }: { rows: Score[] }) {
   );
 }
 
-interface DrillNode {
-  id: string;
-  title: string;
-  code: string | null;
-  kind: string;
-  level: string;
-  plan: string;
-  planId: string;
-  ownerName: string | null;
-  budget: number;
-  via: string[];
-}
-interface DrillResult {
-  target: { id: string; title: string; plan: string };
-  nodes: DrillNode[];
-  proposals: { id: string; trackingCode: string; title: string; stage: string; planNodeId: string }[];
-}
-
 /**
  * What serves a target, as a tree under it: the kabupaten goals and targets, the OPD programs down
  * to sub-kegiatan, the desa items, and the Musrenbang proposals linked to them, with the year's pagu.
@@ -327,7 +266,7 @@ function Drill({ node, year, onClose }: { node: string; year: string; onClose: (
   const { t } = useTranslation();
   const q = useQuery({
     queryKey: ['plans-drill', node, year],
-    queryFn: () => get<DrillResult>(`/api/plans/drill?node=${node}&year=${year}`),
+    queryFn: () => get<Drill>(`/api/plans/drill?node=${node}&year=${year}`),
   });
   const r = q.data;
   if (!r) return null;

@@ -1,4 +1,5 @@
 import { Badge, Card, Select, Stack, Text, Title } from '@mantine/core';
+import type { PlanDetail as Plan, PlanSummary as PlanItem } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,12 +7,7 @@ import { Link } from 'react-router';
 import { get } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
 import { IndicatorView } from './IndicatorView.tsx';
-import type { PlanItem } from './PlanningPage.tsx';
 import type { Indicator } from './plan-types.ts';
-
-interface Plan extends PlanItem {
-  nodes: { id: string; kind: string; title: string; indicators: Indicator[] }[];
-}
 
 /**
  * The regency's targets and their realisation, for anyone: each goal and target of the medium-term
