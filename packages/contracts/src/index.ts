@@ -10,6 +10,7 @@ export * from './plans.ts';
 export * from './plans-responses.ts';
 export * from './programs.ts';
 export * from './projects.ts';
+export * from './projects-responses.ts';
 export * from './regions.ts';
 export * from './users.ts';
 export * from './village-index.ts';

@@ -132,7 +132,7 @@ export async function verifyReport(
       after: { reportDate: r.reportDate, physical: r.physical, roadsUpdated: finishedRoad },
     });
   });
-  return { state: approve ? 'diverifikasi' : 'ditolak' };
+  return { state: approve ? ('diverifikasi' as const) : ('ditolak' as const) };
 }
 
 export const PHOTOS_PER_REPORT = 8;

@@ -1,11 +1,19 @@
 import {
+  bottleneckList,
   permitBody,
+  photoAdded,
   progressBody,
   projectBody,
+  projectDetail,
+  projectList,
   projectListQuery,
   projectParams,
   roadsQuery,
+  roadsView,
+  savedId,
   thresholdsBody,
+  thresholdsView,
+  verifiedReport,
   verifyBody,
 } from '@sinergi/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -41,6 +49,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         summary:
           'Projects with planned and actual progress and spending, deviation, status and forecast (as of `on`)',
         querystring: projectListQuery,
+        response: { 200: projectList },
       },
     },
     async (request) => service.listProjects(ctx, request.query),
@@ -81,7 +90,11 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     '/projects/bottlenecks',
     {
       config: read,
-      schema: { tags, summary: 'Which kinds of permit hold up how many projects and how much money' },
+      schema: {
+        tags,
+        summary: 'Which kinds of permit hold up how many projects and how much money',
+        response: { 200: bottleneckList },
+      },
     },
     async () => permits.bottlenecks(ctx),
   );
@@ -158,7 +171,11 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     '/projects/thresholds',
     {
       config: read,
-      schema: { tags, summary: "The office's thresholds for late and critical (points behind plan)" },
+      schema: {
+        tags,
+        summary: "The office's thresholds for late and critical (points behind plan)",
+        response: { 200: thresholdsView },
+      },
     },
     async () => service.thresholdsOf(ctx),
   );
@@ -166,7 +183,12 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     '/projects/thresholds',
     {
       config: { permission: 'projects.settings' },
-      schema: { tags, summary: 'Set the thresholds for late and critical', body: thresholdsBody },
+      schema: {
+        tags,
+        summary: 'Set the thresholds for late and critical',
+        body: thresholdsBody,
+        response: { 200: thresholdsView },
+      },
     },
     async (request) => service.saveThresholds(ctx, request.principal, request.body),
   );
@@ -190,6 +212,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'Kemantapan jalan: road length in good or fair condition, by kecamatan',
         querystring: roadsQuery,
+        response: { 200: roadsView },
       },
     },
     async (request) => permits.roads(ctx, request.query.year),
@@ -202,6 +225,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'A project: plan and reports, photos, money by source, permits, status',
         params,
+        response: { 200: projectDetail },
       },
     },
     async (request) => service.getProject(ctx, request.params.id),
@@ -227,7 +251,13 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     '/reports/:id/verify',
     {
       config: { permission: 'projects.verify' },
-      schema: { tags, summary: 'The OPD verifies or returns a progress report', params, body: verifyBody },
+      schema: {
+        tags,
+        summary: 'The OPD verifies or returns a progress report',
+        params,
+        body: verifyBody,
+        response: { 200: verifiedReport },
+      },
     },
     async (request) =>
       progress.verifyReport(
@@ -249,6 +279,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
           'Add a photo to a progress report (JPEG, PNG or WebP, at most 5 MiB; date and place from EXIF)',
         consumes: IMAGE_TYPES,
         params,
+        response: { 201: photoAdded },
       },
     },
     async (request, reply) =>
@@ -296,6 +327,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         summary: 'Update a permit or land item',
         params: z.strictObject({ id: z.uuid(), permitId: z.uuid() }),
         body: permitBody,
+        response: { 200: savedId },
       },
     },
     async (request) =>

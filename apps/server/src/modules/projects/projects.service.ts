@@ -1,4 +1,4 @@
-import type { ProjectBody } from '@sinergi/contracts';
+import type { ProjectBody, ProjectDetail, ProjectStanding } from '@sinergi/contracts';
 import {
   AppError,
   canActForOrganisation,
@@ -128,7 +128,7 @@ function standing(p: ProjectRow, reports: readonly ReportRow[], on: string, t: T
   const plannedFinancial = plannedAt(plan, p.startDate, on, 'financial');
   const physical = last?.physical ?? 0;
   const spent = last ? Object.values(last.spending).reduce((s, v) => s + v, 0) : 0;
-  const status =
+  const status: ProjectStanding['status'] =
     on < p.startDate && physical === 0 ? 'belum_mulai' : scheduleStatus(plannedPhysical, physical, t);
   return {
     plannedPhysical,
@@ -217,6 +217,9 @@ export async function getProject(ctx: AppContext, id: string) {
   const names = await namesOf(ctx, [p.regionCode]);
   return {
     ...p,
+    funding: p.funding as ProjectDetail['funding'],
+    plan: p.plan as PlanPoint[],
+    location: p.location as ProjectDetail['location'],
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
     organisation: org ? { id: org.id, shortName: org.shortName, name: org.name } : null,

@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import type { ProjectDetail as Project } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useSubmit } from '../../app/use-submit.ts';
-import type { Project } from './ProjectPage.tsx';
 
 export function PermitsCard({
   project: p,

@@ -10,6 +10,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import type { ProjectItem, ThresholdsView as Thresholds } from '@sinergi/contracts';
 import { rollUp } from '@sinergi/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -23,7 +24,7 @@ import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
-import { type ProjectItem, statusColour } from './ProjectsPage.tsx';
+import { statusColour } from './ProjectsPage.tsx';
 
 const n1 = (x: number | null) => (x === null ? '–' : `${formatNumber(Math.round(x * 10) / 10, 1)} %`);
 
@@ -172,13 +173,6 @@ function ProgressFile() {
       </Group>
     </Card>
   );
-}
-
-interface Thresholds {
-  lateTolerance: number;
-  criticalEarly: number;
-  criticalLate: number;
-  criticalSwitchAt: number;
 }
 
 function ThresholdsCard() {

@@ -1,4 +1,5 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ProjectDetail as Project } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,49 +9,10 @@ import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { PermitsCard } from './PermitsCard.tsx';
-import { type Report, ReportForm, ReportRow } from './ProjectReports.tsx';
+import { ReportForm, ReportRow } from './ProjectReports.tsx';
 import { statusColour } from './ProjectsPage.tsx';
 
 const TrendChart = lazy(() => import('../village-index/TrendChart.tsx'));
-
-export interface Project {
-  id: string;
-  code: string;
-  name: string;
-  type: string;
-  organisationId: string;
-  organisation: { shortName: string; name: string } | null;
-  regionCode: string;
-  regionName: string;
-  contractor: string;
-  contractValue: number;
-  startDate: string;
-  endDate: string;
-  funding: { source: string; amount: number }[];
-  plan: { month: string; physical: number; financial: number }[];
-  proposal: { id: string; trackingCode: string; title: string } | null;
-  location: { type: string; coordinates: [number, number] | [number, number][] } | null;
-  reports: Report[];
-  permits: {
-    id: string;
-    kind: string;
-    status: string;
-    office: string;
-    requestedOn: string | null;
-    daysBlocked: number | null;
-    note: string;
-  }[];
-  standing: {
-    plannedPhysical: number;
-    physical: number;
-    deviation: number;
-    plannedFinancial: number;
-    spent: number;
-    status: string;
-    forecast: string | null;
-  };
-  sample: boolean;
-}
 
 export const n1 = (x: number) =>
   formatNumber(Math.round(x * 10) / 10, Number.isInteger(Math.round(x * 10) / 10) ? 0 : 1);

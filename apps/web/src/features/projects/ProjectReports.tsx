@@ -13,6 +13,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import type { ProjectDetail as Project, ProgressReportView as Report } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post, uploadFile } from '../../app/api.ts';
@@ -20,21 +21,7 @@ import { formatDate, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
-import { n1, type Project } from './ProjectPage.tsx';
-
-/** Progress reports of a project: each with its photos and verification, and the form to report. */
-export interface Report {
-  id: string;
-  reportDate: string;
-  physical: number;
-  spending: Record<string, number>;
-  note: string;
-  problems: string;
-  followUp: string;
-  finalDocuments: string[];
-  state: string;
-  photos: { id: string; takenAt: string | null; lat: number | null; lng: number | null }[];
-}
+import { n1 } from './ProjectPage.tsx';
 
 export function ReportRow({
   report: r,

@@ -1,4 +1,5 @@
 import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ProjectItem } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,33 +9,6 @@ import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { ProjectExtras } from './ProjectExtras.tsx';
-
-export interface ProjectItem {
-  id: string;
-  code: string;
-  name: string;
-  type: string;
-  organisation: string;
-  organisationId: string;
-  regionName: string;
-  kecamatan: string;
-  kecamatanName: string;
-  contractValue: number;
-  startDate: string;
-  endDate: string;
-  funding: { source: string; amount: number }[];
-  plannedPhysical: number;
-  physical: number;
-  deviation: number;
-  spent: number;
-  plannedFinancial: number;
-  status: 'sesuai' | 'terlambat' | 'kritis' | 'selesai' | 'belum_mulai';
-  forecast: string | null;
-  blockedPermits: number;
-  groupCode: string | null;
-  groupName: string | null;
-  sample: boolean;
-}
 
 export const statusColour: Record<string, string> = {
   sesuai: 'teal',

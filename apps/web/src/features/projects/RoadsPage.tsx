@@ -1,4 +1,5 @@
 import { Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { RoadsView as Roads } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,18 +8,6 @@ import { formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
 
-interface Share {
-  lengthKm: number;
-  steadyKm: number;
-  percent: number | null;
-  byCondition: Record<string, number>;
-}
-interface Roads {
-  year: number | null;
-  years: number[];
-  total: Share | null;
-  byKecamatan: (Share & { area: string; name: string })[];
-}
 const pct = (x: number | null) => (x === null ? '–' : `${formatNumber(x, 1)} %`);
 const km = (x: number) => `${formatNumber(x, 1)} km`;
 

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { thresholdsBody } from './projects.ts';
+
+/** What the projects API answers (issue 8): the portfolio, one project, permits and roads. */
+
+const funding = z.array(z.object({ source: z.string(), amount: z.number() }));
+const scheduleStatus = z.enum(['sesuai', 'terlambat', 'kritis', 'selesai', 'belum_mulai']);
+
+/** Where a project stands on a date: plan against actual, money, status and forecast. */
+export const projectStanding = z.object({
+  plannedPhysical: z.number(),
+  physical: z.number(),
+  deviation: z.number(),
+  plannedFinancial: z.number(),
+  spent: z.number(),
+  financialDeviation: z.number(),
+  status: scheduleStatus,
+  forecast: z.string().nullable(),
+  lastReport: z.string().nullable(),
+});
+export type ProjectStanding = z.infer<typeof projectStanding>;
+
+export const projectItem = projectStanding
+  .extend({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    type: z.string(),
+    organisation: z.string(),
+    organisationId: z.string(),
+    regionCode: z.string(),
+    regionName: z.string(),
+    kecamatan: z.string(),
+    kecamatanName: z.string(),
+    contractValue: z.number(),
+    startDate: z.string(),
+    endDate: z.string(),
+    funding,
+    location: z.unknown(),
+    blockedPermits: z.number().int(),
+    groupCode: z.string().nullable(),
+    groupName: z.string().nullable(),
+    sample: z.boolean(),
+  })
+  .meta({ id: 'ProjectItem' });
+export type ProjectItem = z.infer<typeof projectItem>;
+export const projectList = z.object({ on: z.string(), items: z.array(projectItem) });
+
+const photo = z.object({
+  id: z.string(),
+  takenAt: z.string().nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+});
+export const progressReportView = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  reportDate: z.string(),
+  physical: z.number(),
+  spending: z.record(z.string(), z.number()),
+  note: z.string(),
+  problems: z.string(),
+  followUp: z.string(),
+  finalDocuments: z.array(z.string()),
+  state: z.string(),
+  reportedBy: z.string().nullable(),
+  verifiedBy: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  photos: z.array(photo),
+});
+export type ProgressReportView = z.infer<typeof progressReportView>;
+
+export const permitView = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  office: z.string(),
+  requestedOn: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  doneOn: z.string().nullable(),
+  note: z.string(),
+  daysBlocked: z.number().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** A GeoJSON point or line of the site, [lng, lat]. */
+const location = z
+  .object({
+    type: z.string(),
+    coordinates: z.union([z.tuple([z.number(), z.number()]), z.array(z.tuple([z.number(), z.number()]))]),
+  })
+  .nullable();
+
+export const projectDetail = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    type: z.string(),
+    organisationId: z.string(),
+    organisation: z.object({ id: z.string(), shortName: z.string(), name: z.string() }).nullable(),
+    regionCode: z.string(),
+    regionName: z.string(),
+    location,
+    proposalId: z.string().nullable(),
+    proposal: z.object({ id: z.string(), trackingCode: z.string(), title: z.string() }).nullable(),
+    groupCode: z.string().nullable(),
+    groupName: z.string().nullable(),
+    contractor: z.string(),
+    contractValue: z.number(),
+    startDate: z.string(),
+    endDate: z.string(),
+    funding,
+    plan: z.array(z.object({ month: z.string(), physical: z.number(), financial: z.number() })),
+    roadSegments: z.array(z.string()),
+    sample: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    reports: z.array(progressReportView),
+    permits: z.array(permitView),
+    standing: projectStanding,
+  })
+  .meta({ id: 'ProjectDetail' });
+export type ProjectDetail = z.infer<typeof projectDetail>;
+
+export const bottleneckList = z.object({
+  items: z.array(
+    z.object({
+      kind: z.string(),
+      projects: z.number().int(),
+      money: z.number(),
+      meanDaysBlocked: z.number().nullable(),
+    }),
+  ),
+});
+
+const roadShare = z.object({
+  lengthKm: z.number(),
+  steadyKm: z.number(),
+  percent: z.number().nullable(),
+  byCondition: z.record(z.string(), z.number()),
+});
+export const roadsView = z.object({
+  year: z.number().int().nullable(),
+  years: z.array(z.number().int()),
+  total: roadShare.nullable(),
+  byKecamatan: z.array(roadShare.extend({ area: z.string(), name: z.string() })),
+});
+export type RoadsView = z.infer<typeof roadsView>;
+
+export const thresholdsView = thresholdsBody;
+export type ThresholdsView = z.infer<typeof thresholdsBody>;
+
+export const verifiedReport = z.object({ state: z.enum(['diverifikasi', 'ditolak']) });
+export const photoAdded = z.object({
+  id: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  takenAt: z.string().nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+});
+export const savedId = z.object({ id: z.string() });
