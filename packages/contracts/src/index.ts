@@ -9,6 +9,7 @@ export * from './pb.ts';
 export * from './plans.ts';
 export * from './plans-responses.ts';
 export * from './programs.ts';
+export * from './programs-responses.ts';
 export * from './projects.ts';
 export * from './projects-responses.ts';
 export * from './regions.ts';

@@ -16,3 +16,16 @@ function canonical(v: unknown): unknown {
       .map(([k, x]) => [k, canonical(x)]),
   );
 }
+
+/**
+ * A value as JSON carries it: JSON has no NaN or Infinity (a share over no one, the spread of one
+ * value), so those become null, which is what JSON.stringify writes for them anyway, but now the
+ * response schema can check it. The type stays T: the schema says which numbers may be null.
+ */
+export function withNullNumbers<T>(value: T): T {
+  if (typeof value === 'number') return (Number.isFinite(value) ? value : null) as T;
+  if (Array.isArray(value)) return value.map(withNullNumbers) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withNullNumbers(v)])) as T;
+  return value;
+}

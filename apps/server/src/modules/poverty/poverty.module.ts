@@ -1,4 +1,5 @@
-import { povertyQuery, surveyImportQuery } from '@sinergi/contracts';
+import { povertyQuery, povertyView, surveyImportQuery } from '@sinergi/contracts';
+import { withNullNumbers } from '@sinergi/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,13 +18,14 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'poverty.read' },
       schema: {
+        response: { 200: povertyView },
         tags,
         summary:
           'Poverty and inequality: the published series beside the figures of a household survey, per kecamatan',
         querystring: povertyQuery,
       },
     },
-    async (request) => service.povertyFigures(ctx, request.query),
+    async (request) => withNullNumbers(await service.povertyFigures(ctx, request.query)),
   );
   app.post(
     '/surveys',

@@ -2,15 +2,27 @@ import {
   cycleActionBody,
   cycleActionParams,
   cycleBody,
+  cycleList,
+  cycleMoved,
   enrolmentBody,
+  enrolmentList,
   enrolmentParams,
   enrolmentPatch,
+  evaluationView,
   grievanceBody,
+  grievanceList,
   grievancePatch,
+  grievanceUpdated,
   measurementBody,
+  okResponse,
   programBody,
+  programDetail,
+  programList,
   programParams,
+  programSaved,
+  targetingView,
 } from '@sinergi/contracts';
+import { withNullNumbers } from '@sinergi/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -33,7 +45,11 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     '/programs',
     {
       config: { permission: 'programs.read' },
-      schema: { tags, summary: 'Programs with their participants and comparison group' },
+      schema: {
+        response: { 200: programList },
+        tags,
+        summary: 'Programs with their participants and comparison group',
+      },
     },
     async () => service.listPrograms(ctx),
   );
@@ -56,6 +72,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'programs.read' },
       schema: {
+        response: { 200: programDetail },
         tags,
         summary: 'A program with every version of its eligibility rule',
         params: programParams,
@@ -68,6 +85,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'programs.manage' },
       schema: {
+        response: { 200: programSaved },
         tags,
         summary: 'Change a program; a changed eligibility rule becomes a new version',
         params: programParams,
@@ -81,6 +99,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'programs.read' },
       schema: {
+        response: { 200: enrolmentList },
         tags,
         summary:
           "Participants and comparison group with measurements (names only for the program's OPD and Bappeda)",
@@ -110,6 +129,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'programs.manage' },
       schema: {
+        response: { 200: okResponse },
         tags,
         summary: 'Attendance, completion or withdrawal',
         params: enrolmentParams,
@@ -123,6 +143,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'programs.manage' },
       schema: {
+        response: { 200: okResponse },
         tags,
         summary: 'Record an outcome at baseline or follow-up',
         params: enrolmentParams,
@@ -136,13 +157,14 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'programs.read' },
       schema: {
+        response: { 200: evaluationView },
         tags,
         summary:
           'Reach, completion, effects against the comparison group, costs, breakdowns, and the report text',
         params: programParams,
       },
     },
-    async (request) => service.evaluate(ctx, request.params.id),
+    async (request) => withNullNumbers(await service.evaluate(ctx, request.params.id)),
   );
   app.get(
     '/programs/:id/evaluation.pdf',
@@ -179,6 +201,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'programs.read' },
       schema: {
+        response: { 200: cycleList },
         tags,
         summary: 'Payment cycles with their steps and re-checked recipients',
         params: programParams,
@@ -206,6 +229,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'programs.manage' },
       schema: {
+        response: { 200: cycleMoved },
         tags,
         summary: 'Submit, approve (never by the submitter), return, distribute or end a cycle',
         params: cycleActionParams,
@@ -220,6 +244,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'programs.read' },
       schema: {
+        response: { 200: grievanceList },
         tags,
         summary: 'Grievances about a program (desa and kecamatan see their own area)',
         params: programParams,
@@ -249,6 +274,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'programs.manage' },
       schema: {
+        response: { 200: grievanceUpdated },
         tags,
         summary: 'Work on or resolve a grievance (a resolution is required to close it)',
         params: programParams,
@@ -262,6 +288,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'programs.read' },
       schema: {
+        response: { 200: targetingView },
         tags,
         summary: 'Inclusion and exclusion errors of a program (families), per kecamatan and per desa',
         params: programParams,

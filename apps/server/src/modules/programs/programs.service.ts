@@ -1,4 +1,4 @@
-import type { ProgramBody } from '@sinergi/contracts';
+import type { ProgramBody, ProgramDetail } from '@sinergi/contracts';
 import {
   AppError,
   type Applicant,
@@ -119,6 +119,9 @@ export async function getProgram(ctx: AppContext, id: string) {
   const versions = await repo.findRuleVersions(ctx.database.db, id);
   return {
     ...p,
+    eligibility: p.eligibility as ProgramDetail['eligibility'],
+    outputs: p.outputs as ProgramDetail['outputs'],
+    outcomes: p.outcomes as ProgramDetail['outcomes'],
     organisation: org ? { id: org.id, code: org.code, shortName: org.shortName, name: org.name } : null,
     ruleVersions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
     createdAt: p.createdAt.toISOString(),
@@ -302,7 +305,7 @@ export async function listEnrolments(ctx: AppContext, principal: Principal, prog
       name: named ? r.name : null,
       sex: r.sex,
       regionName: regionNames.get(r.regionCode) ?? r.regionCode,
-      group: r.e.group,
+      group: r.e.group as EnrolmentRecord['group'],
       status: r.e.status,
       enrolledOn: r.e.enrolledOn,
       completedOn: r.e.completedOn,

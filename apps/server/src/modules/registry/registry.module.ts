@@ -1,4 +1,12 @@
-import { decileImportQuery, nikLookupBody, peopleQuery, personBody, programParams } from '@sinergi/contracts';
+import {
+  decileImportQuery,
+  nikLookupBody,
+  peopleQuery,
+  personBody,
+  personDetail,
+  personList,
+  programParams,
+} from '@sinergi/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,6 +28,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'registry.read' },
       schema: {
+        response: { 200: personList },
         tags,
         summary:
           'People in the registry within your area (NIK and No. KK masked unless your role needs them; logged)',
@@ -64,6 +73,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'registry.read' },
       schema: {
+        response: { 200: personDetail },
         tags,
         summary: 'Find a person by NIK (in the body, never in a URL); the read is logged',
         body: nikLookupBody,
@@ -76,6 +86,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'registry.read' },
       schema: {
+        response: { 200: personDetail },
         tags,
         summary: 'A person with their programs and businesses; the read is logged',
         params: programParams,

@@ -1,4 +1,12 @@
-import { peopleQuery, programParams, umkmBody, umkmRecordBody } from '@sinergi/contracts';
+import {
+  okResponse,
+  peopleQuery,
+  programParams,
+  umkmBody,
+  umkmDetail,
+  umkmList,
+  umkmRecordBody,
+} from '@sinergi/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,6 +24,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'registry.read' },
       schema: {
+        response: { 200: umkmList },
         tags,
         summary: 'Small businesses within your area (owner names only where you may see them)',
         querystring: peopleQuery,
@@ -36,7 +45,12 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     '/umkm/:id',
     {
       config: { permission: 'registry.read' },
-      schema: { tags, summary: 'A business with its revenue and workers by month', params: programParams },
+      schema: {
+        response: { 200: umkmDetail },
+        tags,
+        summary: 'A business with its revenue and workers by month',
+        params: programParams,
+      },
     },
     async (request) => service.getUmkm(ctx, request.params.id),
   );
@@ -45,6 +59,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'umkm.write' },
       schema: {
+        response: { 200: okResponse },
         tags,
         summary: 'Revenue and workers of a month (the same month again replaces it)',
         params: programParams,

@@ -1,4 +1,5 @@
 import { Badge, Button, Card, Group, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import type { Grievance } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,17 +8,6 @@ import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
-
-/** Grievances about a program: filed near the resident, resolved by the program's agency. */
-export interface Grievance {
-  id: string;
-  kind: string;
-  description: string;
-  regionCode: string;
-  status: string;
-  resolution: string | null;
-  createdAt: string;
-}
 
 /** Grievances about the program: filed near the resident, resolved by the agency with a resolution. */
 export function GrievancesPanel({ programId, manage }: { programId: string; manage: boolean }) {

@@ -10,6 +10,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import type { PovertyView as PovertyResponse } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,25 +21,8 @@ import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
 
-interface Profile {
-  p0: number;
-  p1: number;
-  p2: number;
-  gini: number;
-  bottom40Share: number;
-  bottom40Band: 'tinggi' | 'sedang' | 'rendah';
-  people: number;
-  households: number;
-}
-interface PovertyResponse {
-  survey: { name: string; line: number; sample: boolean; households: number } | null;
-  kabupaten?: Profile;
-  kecamatan?: (Profile & { code: string; name: string })[];
-  between?: { williamson: number; theil: { total: number; between: number; within: number } };
-  official: { indicator: string; period: string; value: number; unit: string; source: string }[];
-}
-
-const n2 = (x: number) => formatNumber(x, 2);
+/** A figure of the survey, or a dash where it is not a number (a kecamatan with no one sampled). */
+const n2 = (x: number | null, digits = 2) => (x === null ? '–' : formatNumber(x, digits));
 
 /** The published series beside the survey's figures, per kecamatan and on a map. */
 export default function PovertyPage() {
@@ -68,7 +52,7 @@ export default function PovertyPage() {
                 ['poverty.p0', `${n2(k.p0)} %`],
                 ['poverty.p1', n2(k.p1)],
                 ['poverty.p2', n2(k.p2)],
-                ['poverty.gini', formatNumber(k.gini, 3)],
+                ['poverty.gini', n2(k.gini, 3)],
                 ['poverty.bottom40', `${n2(k.bottom40Share)} % (${vocab('poverty.band', k.bottom40Band)})`],
               ] as const
             ).map(([label, value]) => (
@@ -84,12 +68,11 @@ export default function PovertyPage() {
           </SimpleGrid>
           {d.between && (
             <Text size="sm">
-              <b>{t('poverty.between')}:</b> {t('poverty.williamson')} {formatNumber(d.between.williamson, 3)}{' '}
-              ·{' '}
+              <b>{t('poverty.between')}:</b> {t('poverty.williamson')} {n2(d.between.williamson, 3)} ·{' '}
               {t('poverty.theil', {
-                total: formatNumber(d.between.theil.total, 4),
-                between: formatNumber(d.between.theil.between, 4),
-                within: formatNumber(d.between.theil.within, 4),
+                total: n2(d.between.theil.total, 4),
+                between: n2(d.between.theil.between, 4),
+                within: n2(d.between.theil.within, 4),
               })}
             </Text>
           )}
@@ -97,7 +80,9 @@ export default function PovertyPage() {
             {d.kecamatan && (
               <KecamatanMapCard
                 title={t('poverty.map')}
-                values={Object.fromEntries(d.kecamatan.map((x) => [x.code, Math.round(x.p0 * 100) / 100]))}
+                values={Object.fromEntries(
+                  d.kecamatan.flatMap((x) => (x.p0 === null ? [] : [[x.code, Math.round(x.p0 * 100) / 100]])),
+                )}
                 valueLabel="P0 (%)"
               />
             )}
@@ -120,7 +105,7 @@ export default function PovertyPage() {
                       <Table.Td ta="right">{n2(x.p0)}</Table.Td>
                       <Table.Td ta="right">{n2(x.p1)}</Table.Td>
                       <Table.Td ta="right">{n2(x.p2)}</Table.Td>
-                      <Table.Td ta="right">{formatNumber(x.gini, 3)}</Table.Td>
+                      <Table.Td ta="right">{n2(x.gini, 3)}</Table.Td>
                       <Table.Td ta="right">{n2(x.bottom40Share)}</Table.Td>
                     </Table.Tr>
                   ))}

@@ -10,6 +10,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import type { Enrolment } from '@sinergi/contracts';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, post } from '../../app/api.ts';
@@ -18,19 +19,6 @@ import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { type Program, show } from './ProgramPage.tsx';
-
-/** Enrolling people in a program, the list of enrolments, and recording outcome measurements. */
-export interface Enrolment {
-  id: string;
-  personId: string | null;
-  name: string | null;
-  sex: string;
-  regionName: string;
-  group: 'peserta' | 'pembanding';
-  status: string;
-  enrolledOn: string;
-  measurements: { indicator: string; phase: string; value: number }[];
-}
 
 export function EnrolCard({ programId, onDone }: { programId: string; onDone: () => Promise<void> }) {
   const { t } = useTranslation();

@@ -12,6 +12,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import type { AreaFigures, Cycle, TargetingView as Targeting } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,23 +24,6 @@ import { useSubmit } from '../../app/use-submit.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
 
 const pct = (x: number | null) => (x === null ? '–' : `${formatNumber(x * 100, 1)} %`);
-
-interface Figures {
-  recipients: number;
-  eligible: number;
-  includedIneligible: number;
-  excludedEligible: number;
-  inclusionError: number | null;
-  exclusionError: number | null;
-}
-
-interface Targeting {
-  deciles: { min: number; max: number } | null;
-  conflicts: { code: string; people: number }[];
-  total?: Figures;
-  byKecamatan?: (Figures & { area: string; name: string })[];
-  byDesa?: (Figures & { area: string; name: string })[];
-}
 
 /** Inclusion and exclusion errors, the kabupaten and per kecamatan, with a map of exclusion. */
 export function TargetingPanel({ programId }: { programId: string }) {
@@ -119,13 +103,7 @@ export function TargetingPanel({ programId }: { programId: string }) {
 }
 
 /** Targeting figures by area (kecamatan or desa): recipients, eligible, inclusion and exclusion errors. */
-function FiguresTable({
-  first,
-  rows,
-}: {
-  first: string;
-  rows: (Figures & { area: string; name: string })[];
-}) {
+function FiguresTable({ first, rows }: { first: string; rows: AreaFigures[] }) {
   const { t } = useTranslation();
   return (
     <Table fz="xs" striped>
@@ -151,19 +129,6 @@ function FiguresTable({
       </Table.Tbody>
     </Table>
   );
-}
-
-interface Cycle {
-  id: string;
-  seq: number;
-  period: string;
-  state: string;
-  amountPerRecipient: number;
-  ruleVersion: number;
-  recipients: number;
-  total: number;
-  ineligible: { enrolmentId: string; failed: { field: string; value: unknown }[] }[];
-  steps: { action: string; by: string; at: string; note: string }[];
 }
 
 const nextActions: Record<string, string[]> = {

@@ -1,3 +1,12 @@
+import type {
+  Breakdown,
+  Enrolment,
+  EvaluationView as EvaluationResponse,
+  ProgramDetail as Program,
+} from '@sinergi/contracts';
+
+export type { ProgramDetail as Program } from '@sinergi/contracts';
+
 import {
   Badge,
   Button,
@@ -20,69 +29,9 @@ import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { GrievancesPanel } from './GrievancesPanel.tsx';
-import { EnrolCard, type Enrolment, EnrolmentTable } from './ProgramEnrolments.tsx';
+import { EnrolCard, EnrolmentTable } from './ProgramEnrolments.tsx';
 import { CyclesPanel, TargetingPanel } from './ProgramExtras.tsx';
 import { OutputsCard } from './ProgramOutputs.tsx';
-
-interface Estimate {
-  n: number;
-  estimate: number;
-  se: number;
-  low: number;
-  high: number;
-  significant: boolean;
-}
-
-interface Breakdown {
-  key: string;
-  enrolled: number;
-  completed: number;
-  meanChange: number | null;
-}
-
-interface EvaluationResponse {
-  program: { id: string; code: string; name: string; type: string; organisation: string; sample: boolean };
-  evaluation: {
-    reach: { enrolled: number; target: number; share: number | null };
-    comparisonGroup: number;
-    completion: { n: number; share: number; low: number; high: number };
-    costPerBeneficiary: number | null;
-    outcomes: {
-      indicator: string;
-      measured: { peserta: number; pembanding: number };
-      participants: Estimate | null;
-      comparison: Estimate | null;
-      effect: Estimate | null;
-      achieved: number;
-      costPerOutcome: number | null;
-    }[];
-    byKecamatan: Breakdown[];
-    bySex: Breakdown[];
-    byAge: Breakdown[];
-  };
-  narrative: Record<string, { text: string; rule: string }[]>;
-}
-
-export interface Program {
-  id: string;
-  code: string;
-  name: string;
-  type: string;
-  budget: number;
-  startDate: string;
-  endDate: string;
-  organisation: { id: string; shortName: string; name: string } | null;
-  eligibilityVersion: number;
-  eligibility: { all: Record<string, unknown>[] };
-  outcomes: { indicator: string }[];
-  sample: boolean;
-  cyclic: boolean;
-  organisationId: string;
-  targetBeneficiaries: number;
-  targetGroups: string;
-  outputs: { name: string; unit: string; target: number; achieved?: number }[];
-  excludes: string[];
-}
 
 const money = new Set(['pendapatan', 'omzet', 'harga_jual']);
 

@@ -1,4 +1,5 @@
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { ProgramItem } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,21 +9,6 @@ import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { ProgramForm } from './ProgramForm.tsx';
-
-interface ProgramItem {
-  id: string;
-  code: string;
-  name: string;
-  type: string;
-  organisation: string;
-  startDate: string;
-  endDate: string;
-  budget: number;
-  targetBeneficiaries: number;
-  participants: number;
-  comparison: number;
-  sample: boolean;
-}
 
 /** Every program with its reach: participants against the target, and the size of its comparison group. */
 export default function ProgramsPage() {

@@ -12,6 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import type { PersonView as Person } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,19 +23,6 @@ import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { DesaPicker } from '../musrenbang/DesaPicker.tsx';
-
-interface Person {
-  id: string;
-  nik: string;
-  kk: string | null;
-  identityVisible: boolean;
-  name: string;
-  sex: 'L' | 'P';
-  birthDate: string;
-  regionName: string;
-  welfareDecile: number | null;
-  sample: boolean;
-}
 
 /** The registry within the user's area; identities masked unless the role needs them. */
 export default function RegistryPage() {

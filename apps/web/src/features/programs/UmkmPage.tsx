@@ -11,6 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import type { UmkmDetail as Detail, UmkmItem as Umkm } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,21 +20,6 @@ import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
-
-interface Umkm {
-  id: string;
-  name: string;
-  sector: string;
-  products: string;
-  permits: Record<string, string | boolean>;
-  channels: string[];
-  regionName: string;
-  owner: string | null;
-  sample: boolean;
-}
-interface Detail extends Omit<Umkm, 'regionName' | 'owner'> {
-  records: { period: string; revenue: number; workers: number }[];
-}
 
 const permitText = (p: Record<string, string | boolean>) =>
   Object.entries(p)
