@@ -1,4 +1,5 @@
 export * from './allocation.ts';
+export * from './allocation-responses.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './common.ts';

@@ -52,11 +52,11 @@ export async function runExplainJob(ctx: AppContext, run: JobRun) {
  * gets only more attractive as its cost falls, so the answer is one threshold). In: what it
  * displaced from the greedy list.
  */
-export async function explain(ctx: AppContext, id: string, proposalId: string) {
+export async function explain(ctx: AppContext, id: string, proposalId: string): Promise<Explanation> {
   const s = await mustFind(ctx, id);
   const result = solvedResult(s);
   const cached = (s.explanations as Record<string, unknown>)[proposalId];
-  if (cached) return cached;
+  if (cached) return cached as Explanation;
   const explanation = await explainOne(s, result, await scored(ctx, s), proposalId);
   await saveExplanations(ctx, id, { ...(s.explanations as object), [proposalId]: explanation });
   return explanation;
@@ -79,7 +79,7 @@ export async function explainOne(
   result: StoredResult,
   data: Awaited<ReturnType<typeof scored>>,
   proposalId: string,
-): Promise<Record<string, unknown>> {
+): Promise<Explanation> {
   const { items, rules } = modelOf(s, data);
   const item = items.find((i) => i.id === proposalId);
   if (!item) throw new AppError('NOT_FOUND', { details: { what: proposalId } });
@@ -87,7 +87,7 @@ export async function explainOne(
   const settings = s.settings as Settings;
   const options = { timeLimit: settings.timeLimit, gap: settings.gap };
   const optimum = new Set(result.selected);
-  let explanation: Record<string, unknown>;
+  let explanation: Explanation;
   if (optimum.has(proposalId)) {
     const greedy = new Set(result.greedy.selected);
     explanation = {

@@ -1,4 +1,13 @@
-import { compareQuery, explainParams, scenarioBody, scenarioParams } from '@sinergi/contracts';
+import {
+  compareQuery,
+  explainParams,
+  explanation,
+  scenarioBody,
+  scenarioComparison,
+  scenarioDetail,
+  scenarioList,
+  scenarioParams,
+} from '@sinergi/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,7 +27,10 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   const created = z.object({ id: z.string() });
   app.get(
     '/scenarios',
-    { config: read, schema: { tags, summary: 'Budget scenarios, newest first' } },
+    {
+      config: read,
+      schema: { response: { 200: scenarioList }, tags, summary: 'Budget scenarios, newest first' },
+    },
     async () => service.listScenarios(ctx),
   );
   app.post(
@@ -39,7 +51,12 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     '/scenarios/compare',
     {
       config: read,
-      schema: { tags, summary: 'Two to four scenarios side by side', querystring: compareQuery },
+      schema: {
+        response: { 200: scenarioComparison },
+        tags,
+        summary: 'Two to four scenarios side by side',
+        querystring: compareQuery,
+      },
     },
     async (request) => ({
       items: await Promise.all(request.query.ids.split(',').map((id) => service.getScenario(ctx, id))),
@@ -50,6 +67,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: read,
       schema: {
+        response: { 200: scenarioDetail },
         tags,
         summary: 'A scenario with its candidates, the optimum, the greedy list and spending breakdowns',
         params: scenarioParams,
@@ -100,6 +118,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: read,
       schema: {
+        response: { 200: explanation },
         tags,
         summary:
           'Why a proposal is in or out: the binding rule, the score it would cost, what it displaces, the cost at which it enters',

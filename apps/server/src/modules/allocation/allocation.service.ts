@@ -16,6 +16,7 @@ import { enqueueJob } from '../jobs/jobs.service.ts';
 import type { JobRun } from '../module.ts';
 import { findFundingCandidates } from '../musrenbang/musrenbang.decisions.ts';
 import { latestIndexByDesa } from '../village-index/village-index.service.ts';
+import type { Explanation } from './allocation.explain.ts';
 import * as repo from './allocation.repository.ts';
 import { type PortfolioResult, solvePortfolio } from './solver.ts';
 
@@ -371,7 +372,7 @@ export async function getScenario(ctx: AppContext, id: string) {
       inOptimum: optimum.has(c.id),
       inGreedy: greedy.has(c.id),
     })),
-    explanations: s.explanations as Record<string, unknown>,
+    explanations: s.explanations as Record<string, Explanation>,
   };
 }
 

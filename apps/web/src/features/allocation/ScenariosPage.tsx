@@ -11,6 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import type { ScenarioItem } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,17 +21,6 @@ import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
-
-interface ScenarioItem {
-  id: string;
-  name: string;
-  planYear: number;
-  budget: number;
-  state: string;
-  status: string | null;
-  objective: number | null;
-  selected: number | null;
-}
 
 /** Budget scenarios: list, pick two to four to compare, and start a new one with default criteria. */
 export default function ScenariosPage() {
