@@ -7,6 +7,7 @@ export * from './jobs.ts';
 export * from './messages.ts';
 export * from './musrenbang.ts';
 export * from './pb.ts';
+export * from './pb-responses.ts';
 export * from './plans.ts';
 export * from './plans-responses.ts';
 export * from './programs.ts';

@@ -17,8 +17,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Routes that answer a file or a redirect, not JSON: no JSON response schema is owed. */
-const _fileRoute = (path: string) => /\.(xlsx|pdf|pb|csv|json|geojson)$|\/photos\/\{\w+\}$|\/docs/.test(path);
+/** Routes that answer a file (a workbook, a PDF, a photo, a .pb or JSON download), not JSON to a client. */
+const fileRoute = (path: string) =>
+  /\.(xlsx|pdf|pb|csv|json|geojson)$|\/photos\/\{\w+\}$|\/docs|^\/api\/index\/berita-acara$/.test(path);
 
 describe('the OpenAPI document', () => {
   it('is a valid OpenAPI 3.1 document whose every $ref resolves (checked by @readme/openapi-parser)', async () => {
@@ -30,5 +31,15 @@ describe('the OpenAPI document', () => {
     for (const name of new Set(refs)) expect(doc.components?.schemas?.[name], name).toBeDefined();
     const result = await validate(structuredClone(doc) as never);
     expect(result.valid, result.valid ? '' : compileErrors(result)).toBe(true);
+  });
+  it('declares a response schema for the success of every JSON operation', () => {
+    const missing: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(ops)) {
+        if (fileRoute(path)) continue;
+        const ok = Object.entries(op.responses ?? {}).find(([code]) => /^2/.test(code));
+        if (!ok || (ok[0] !== '204' && !ok[1].content)) missing.push(`${method.toUpperCase()} ${path}`);
+      }
+    expect(missing, missing.join('\n')).toEqual([]);
   });
 });

@@ -1,11 +1,18 @@
 import {
+  electionDetail,
+  electionList,
+  overrideSaved,
   pbBallotBody,
+  pbCandidateList,
   pbElectionBody,
   pbElectionParams,
   pbOverrideBody,
   pbReceiptParams,
   pbVoterBody,
+  receiptView,
+  savedId,
 } from '@sinergi/contracts';
+import { withNullNumbers } from '@sinergi/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -33,7 +40,14 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
 
   app.get(
     '/pb/elections',
-    { config: read, schema: { tags, summary: 'Participatory budgeting elections, newest first' } },
+    {
+      config: read,
+      schema: {
+        response: { 200: electionList },
+        tags,
+        summary: 'Participatory budgeting elections, newest first',
+      },
+    },
     async () => service.listElections(ctx),
   );
   app.post(
@@ -55,6 +69,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: manage,
       schema: {
+        response: { 200: pbCandidateList },
         tags,
         summary: 'Musrenbang proposals at the kabupaten or RKPD step that may stand as projects',
         querystring: z.strictObject({ planYear: z.coerce.number().int().min(2020).max(2100) }),
@@ -85,6 +100,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: { permission: 'pb.read' },
       schema: {
+        response: { 200: receiptView },
         tags,
         summary: 'Check a ballot receipt: counted, and what the ballot says',
         params: pbReceiptParams,
@@ -97,19 +113,26 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: read,
       schema: {
+        response: { 200: electionDetail },
         tags,
         summary:
           'An election: projects, counts, the computed result round by round, any override and its reason',
         params,
       },
     },
-    async (request) => service.getElection(ctx, request.params.id),
+    async (request) => withNullNumbers(await service.getElection(ctx, request.params.id)),
   );
   app.put(
     '/pb/elections/:id',
     {
       config: manage,
-      schema: { tags, summary: 'Change an election while it is a draft', params, body: pbElectionBody },
+      schema: {
+        tags,
+        summary: 'Change an election while it is a draft',
+        params,
+        body: pbElectionBody,
+        response: { 200: savedId },
+      },
     },
     async (request) => service.saveElection(ctx, request.principal, request.body, request.params.id),
   );
@@ -203,6 +226,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     {
       config: manage,
       schema: {
+        response: { 200: overrideSaved },
         tags,
         summary: 'Replace the computed selection; the reason is recorded and shown publicly',
         params,

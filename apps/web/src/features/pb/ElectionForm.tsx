@@ -13,7 +13,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import type { RegionDetail } from '@sinergi/contracts';
+import type { PbCandidate as Candidate, RegionDetail } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,14 +24,6 @@ import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import type { RuleConfig } from './types.ts';
 
-interface Candidate {
-  id: string;
-  trackingCode: string;
-  title: string;
-  regionCode: string;
-  regionName: string;
-  cost: number;
-}
 interface ProjectDraft {
   code: string;
   title: string;

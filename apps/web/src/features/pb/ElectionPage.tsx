@@ -13,7 +13,8 @@ import { useSubmit } from '../../app/use-submit.ts';
 import { OverrideCard, RegisterCard, ResultCard, VoteCard } from './ElectionCards.tsx';
 import type { Election } from './types.ts';
 
-export const percent = (x: number) => `${formatNumber(Math.round(x * 1000) / 10)} %`;
+export const percent = (x: number | null) =>
+  x === null ? '–' : `${formatNumber(Math.round(x * 1000) / 10)} %`;
 
 /** "15000000/2" → Rp7.500.000 (exact shares are shown to the rupiah). */
 export const rupiahOf = (q: string) => {
