@@ -1,6 +1,7 @@
+import { staffRoles } from '@sinergi/core';
 import { z } from 'zod';
 
-export const role = z.enum(['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd']);
+export const role = z.enum(staffRoles);
 export type StaffRoleName = z.infer<typeof role>;
 
 export const loginBody = z.strictObject({

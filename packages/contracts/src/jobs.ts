@@ -1,6 +1,7 @@
+import { jobStatuses } from '@sinergi/core';
 import { z } from 'zod';
 
-export const jobStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+export const jobStatus = z.enum(jobStatuses);
 export const job = z
   .object({
     id: z.string(),

@@ -1,3 +1,4 @@
+import { proposalStates, rejectReasons, stages, tracks } from '@sinergi/core';
 import { z } from 'zod';
 import { regionCode, uuid } from './common.ts';
 
@@ -9,28 +10,11 @@ export const bidangList = [
   'pemerintahan',
   'lingkungan',
 ] as const;
-const stagesList = [
-  'moderasi',
-  'desa',
-  'kecamatan',
-  'opd',
-  'kabupaten',
-  'rkpd',
-  'apbd',
-  'pelaksanaan',
-] as const;
-const statesList = ['aktif', 'digabung', 'ditolak', 'selesai'] as const;
-const tracksList = ['musrenbang', 'pokir', 'renja', 'aspirasi'] as const;
-export const rejectReasonList = [
-  'bukan_kewenangan',
-  'sudah_didanai_sumber_lain',
-  'tidak_sesuai_prioritas',
-  'lahan_atau_izin_tidak_siap',
-  'pagu_tidak_cukup',
-  'tidak_layak_teknis',
-  'usulan_tidak_jelas',
-  'lainnya',
-] as const;
+/** The path's vocabularies are core's (core/musrenbang/path.ts); the API accepts exactly those. */
+const stagesList = stages;
+const statesList = proposalStates;
+const tracksList = tracks;
+export const rejectReasonList = rejectReasons;
 
 const rupiah = z.number().int().min(0).max(10_000_000_000_000);
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);

@@ -1,3 +1,4 @@
+import { pbCompletions, pbRuleNames } from '@sinergi/core';
 import { z } from 'zod';
 
 /** What the participatory budgeting API answers (issue 5). A figure over no ballots is null. */
@@ -29,9 +30,9 @@ export const ballotFormat = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cumulative'), points: z.number().int() }),
 ]);
 export const ruleConfig = z.object({
-  rule: z.enum(['mes', 'greedy', 'greedy-no-skip', 'phragmen']),
+  rule: z.enum(pbRuleNames),
   utility: z.enum(['cost', 'cardinality']),
-  completion: z.enum(['none', 'add1', 'add1-greedy']),
+  completion: z.enum(pbCompletions),
   compareGreedy: z.boolean(),
   threshold: z.number().optional(),
   add1Step: z.number().optional(),

@@ -1,3 +1,4 @@
+import { pbCompletions, pbRuleNames } from '@sinergi/core';
 import { z } from 'zod';
 import { regionCode } from './common.ts';
 
@@ -18,9 +19,9 @@ export const pbBallotFormat = z
 
 export const pbRuleConfig = z
   .strictObject({
-    rule: z.enum(['greedy', 'greedy-no-skip', 'mes', 'phragmen']).default('mes'),
+    rule: z.enum(pbRuleNames).default('mes'),
     utility: z.enum(['cost', 'cardinality']).default('cost'),
-    completion: z.enum(['none', 'add1', 'add1-greedy']).default('add1-greedy'),
+    completion: z.enum(pbCompletions).default('add1-greedy'),
     compareGreedy: z.boolean().default(false),
     /** Fewest votes a project needs to be eligible (Pabulib's min_project_score_threshold). */
     threshold: z.number().int().min(0).max(1e9).default(0),

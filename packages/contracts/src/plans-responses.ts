@@ -1,3 +1,4 @@
+import { verdicts } from '@sinergi/core';
 import { z } from 'zod';
 
 /** What the plans API answers (issue 6): plans, their trees and indicators, and the analyses. */
@@ -56,7 +57,7 @@ export const indicatorView = z
         year: z.number().int(),
         target: z.number().nullable(),
         projected: z.number().nullable(),
-        verdict: z.enum(['on_track', 'at_risk', 'off_track', 'unknown']),
+        verdict: z.enum(verdicts),
         reason: z.string(),
         basis: z.object({ points: z.number().int(), slope: z.number().nullable() }),
       }),

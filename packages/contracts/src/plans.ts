@@ -1,10 +1,11 @@
+import { planLevels } from '@sinergi/core';
 import { z } from 'zod';
 
 /** Issue 6: plans, nodes, links, indicators. */
 export const planBody = z
   .strictObject({
     kind: z.enum(['RPJPN', 'RPJMN', 'RPJPD', 'RPJMD', 'Renstra', 'RKPD', 'Renja', 'RPJMDes', 'RKPDes']),
-    level: z.enum(['nasional', 'provinsi', 'kabupaten', 'opd', 'desa']),
+    level: z.enum(planLevels),
     name: z.string().trim().min(3).max(200),
     startYear: z.number().int().min(2000).max(2100),
     endYear: z.number().int().min(2000).max(2100),

@@ -1,3 +1,4 @@
+import { cycleActions, programTypes } from '@sinergi/core';
 import { z } from 'zod';
 import { regionCode } from './common.ts';
 
@@ -59,7 +60,7 @@ export const programBody = z
       .trim()
       .regex(/^[A-Z0-9-]{2,30}$/, { error: 'program_code' }),
     name: z.string().trim().min(3).max(160),
-    type: z.enum(['pelatihan', 'modal', 'pemasaran', 'bansos', 'lainnya']),
+    type: z.enum(programTypes),
     organisationId: z.uuid(),
     startDate: isoDate,
     endDate: isoDate,
@@ -148,7 +149,7 @@ export const cycleBody = z
   .meta({ id: 'CycleBody' });
 export const cycleActionParams = z.strictObject({
   id: z.uuid(),
-  action: z.enum(['ajukan', 'setujui', 'kembalikan', 'salurkan', 'tutup']),
+  action: z.enum(cycleActions),
 });
 export const cycleActionBody = z.strictObject({ note: z.string().trim().max(500).default('') });
 

@@ -1,10 +1,11 @@
+import { scheduleStatuses } from '@sinergi/core';
 import { z } from 'zod';
 import { thresholdsBody } from './projects.ts';
 
 /** What the projects API answers (issue 8): the portfolio, one project, permits and roads. */
 
 const funding = z.array(z.object({ source: z.string(), amount: z.number() }));
-const scheduleStatus = z.enum(['sesuai', 'terlambat', 'kritis', 'selesai', 'belum_mulai']);
+const scheduleStatus = z.enum([...scheduleStatuses, 'belum_mulai']);
 
 /** Where a project stands on a date: plan against actual, money, status and forecast. */
 export const projectStanding = z.object({

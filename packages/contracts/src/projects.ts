@@ -1,16 +1,11 @@
+import { fundingSources, scheduleStatuses } from '@sinergi/core';
 import { z } from 'zod';
 import { regionCode } from './common.ts';
 
 /** Issue 8: projects, progress, permits, roads. */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' });
-export const fundingSources = [
-  'apbn',
-  'apbd_provinsi',
-  'apbd_kabupaten',
-  'dana_desa',
-  'swadaya',
-  'csr',
-] as const;
+
+export { fundingSources };
 export const projectTypes = [
   'jalan',
   'jembatan',
@@ -110,7 +105,7 @@ export const permitBody = z
 export const projectListQuery = z.strictObject({
   organisationId: z.uuid().optional(),
   kecamatan: regionCode.optional(),
-  status: z.enum(['sesuai', 'terlambat', 'kritis', 'selesai', 'belum_mulai']).optional(),
+  status: z.enum([...scheduleStatuses, 'belum_mulai']).optional(),
   on: isoDate.optional(),
 });
 export const roadsQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });

@@ -1,7 +1,8 @@
+import { regionLevels } from '@sinergi/core';
 import { z } from 'zod';
 import { regionCode } from './common.ts';
 
-export const regionLevel = z.enum(['provinsi', 'kabupaten', 'kecamatan', 'desa']);
+export const regionLevel = z.enum(regionLevels);
 
 export const region = z
   .object({

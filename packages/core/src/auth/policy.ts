@@ -3,10 +3,11 @@ import { isWithin } from '../regions/region-code.ts';
 import type { RegionCode } from '../types.ts';
 
 /** Roles and scopes of DESIGN.md ("Users and what each may do"). */
-export const roles = ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'] as const;
+/** The roles an account can have; the anonymous public is the one role without an account. */
+export const staffRoles = ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'] as const;
+export const roles = [...staffRoles, 'public'] as const;
 export type Role = (typeof roles)[number];
-export type StaffRole = Exclude<Role, 'public'>;
-export const staffRoles: readonly StaffRole[] = roles.filter((r): r is StaffRole => r !== 'public');
+export type StaffRole = (typeof staffRoles)[number];
 
 /** Who is asking. An anonymous visitor is `{ role: 'public' }`. */
 export type Actor =

@@ -59,7 +59,8 @@ function trend(points: readonly { year: number; value: number }[]) {
 
 export const MIN_POINTS = 3;
 
-export type Verdict = 'on_track' | 'at_risk' | 'off_track' | 'unknown';
+export const verdicts = ['on_track', 'at_risk', 'off_track', 'unknown'] as const;
+export type Verdict = (typeof verdicts)[number];
 
 /**
  * Projects the realisations from the baseline year on (with the baseline) along their least-squares line to `year` and

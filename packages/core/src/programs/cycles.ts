@@ -7,7 +7,8 @@ import type { Actor } from '../auth/policy.ts';
  */
 export const cycleStates = ['draf', 'diajukan', 'disetujui', 'disalurkan', 'selesai'] as const;
 export type CycleState = (typeof cycleStates)[number];
-export type CycleAction = 'ajukan' | 'setujui' | 'kembalikan' | 'salurkan' | 'tutup';
+export const cycleActions = ['ajukan', 'setujui', 'kembalikan', 'salurkan', 'tutup'] as const;
+export type CycleAction = (typeof cycleActions)[number];
 
 const moves: Record<CycleAction, { from: CycleState; to: CycleState; who: 'pelaksana' | 'penyetuju' }> = {
   ajukan: { from: 'draf', to: 'diajukan', who: 'pelaksana' },

@@ -83,7 +83,8 @@ export const defaultThresholds: Thresholds = {
   criticalSwitchAt: 70,
 };
 
-export type ScheduleStatus = 'sesuai' | 'terlambat' | 'kritis' | 'selesai';
+export const scheduleStatuses = ['sesuai', 'terlambat', 'kritis', 'selesai'] as const;
+export type ScheduleStatus = (typeof scheduleStatuses)[number];
 
 /** The status from planned and actual physical progress (points, 0..100). */
 export function scheduleStatus(
@@ -130,6 +131,17 @@ export function rollUp(items: readonly { weight: number; physical: number }[]): 
   if (!(total > 0)) return null;
   return items.reduce((s, i) => s + i.weight * i.physical, 0) / total;
 }
+
+/** Where a project's money comes from (a project's funding is a list of these with amounts). */
+export const fundingSources = [
+  'apbn',
+  'apbd_provinsi',
+  'apbd_kabupaten',
+  'dana_desa',
+  'swadaya',
+  'csr',
+] as const;
+export type FundingSource = (typeof fundingSources)[number];
 
 export const roadConditions = ['baik', 'sedang', 'rusak_ringan', 'rusak_berat'] as const;
 export type RoadCondition = (typeof roadConditions)[number];

@@ -1,4 +1,4 @@
-import { formatDate, formatNumber, formatRupiah } from '@sinergi/core';
+import { formatDate, formatNumber, formatRupiah, fundingSources } from '@sinergi/core';
 import type { AppContext } from '../../context.ts';
 import { headerRow, printedFooter, renderPdf, signatureBlock } from '../../reports/pdf.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
@@ -10,7 +10,7 @@ import { listProjects } from './projects.service.ts';
  * realised by funding source, physical progress planned and actual, the deviation, the problems
  * and the follow-up; totals at the end. The month's standing is taken at its last day.
  */
-export const SOURCES = ['apbn', 'apbd_provinsi', 'apbd_kabupaten', 'dana_desa', 'swadaya', 'csr'] as const;
+export const SOURCES = fundingSources;
 const sourceName: Record<string, string> = {
   apbn: 'APBN',
   apbd_provinsi: 'APBD Prov.',

@@ -20,6 +20,7 @@ import {
   Title,
 } from '@mantine/core';
 import type { proposalDetail } from '@sinergi/contracts';
+import { decisionKinds } from '@sinergi/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,7 +65,7 @@ function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }
         <SegmentedControl
           value={kind}
           onChange={setKind}
-          data={['teruskan', 'gabung', 'tunda', 'tolak'].map((k) => ({
+          data={decisionKinds.map((k) => ({
             value: k,
             label: vocab('musrenbang.decisions', k),
           }))}

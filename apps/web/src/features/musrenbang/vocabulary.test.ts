@@ -2,8 +2,8 @@ import { decisionBody, proposalSummary, rejectReasonList } from '@sinergi/contra
 import { decisionKinds, proposalStates, rejectReasons, stages, tracks } from '@sinergi/core';
 import { describe, expect, it } from 'vitest';
 
-// Core owns the path; contracts validate what the API takes. Neither may import the other, so the
-// web (which uses both) checks that their vocabularies are the same lists.
+// Core owns the path; contracts build what the API takes from core's lists. This checks that the
+// API accepts exactly those (a list retyped in contracts would drift).
 describe('Musrenbang vocabulary', () => {
   it('is the same in core and in the API contracts', () => {
     expect(proposalSummary.shape.stage.options).toEqual([...stages]);

@@ -14,8 +14,8 @@ import {
   Title,
 } from '@mantine/core';
 import type {
-  Drill,
   DrillNode,
+  Drill as DrillView,
   Alignment as Money,
   PlanSummary,
   AlignmentScore as Score,
@@ -266,7 +266,7 @@ function Drill({ node, year, onClose }: { node: string; year: string; onClose: (
   const { t } = useTranslation();
   const q = useQuery({
     queryKey: ['plans-drill', node, year],
-    queryFn: () => get<Drill>(`/api/plans/drill?node=${node}&year=${year}`),
+    queryFn: () => get<DrillView>(`/api/plans/drill?node=${node}&year=${year}`),
   });
   const r = q.data;
   if (!r) return null;

@@ -7,7 +7,6 @@ import { Link } from 'react-router';
 import { get } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
 import { IndicatorView } from './IndicatorView.tsx';
-import type { Indicator } from './plan-types.ts';
 
 /**
  * The regency's targets and their realisation, for anyone: each goal and target of the medium-term

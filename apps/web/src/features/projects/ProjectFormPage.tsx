@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { sCurvePlan } from '@sinergi/core';
+import { fundingSources, sCurvePlan } from '@sinergi/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,7 +40,7 @@ function sCurve(start: string, end: string, value: number) {
   return sCurvePlan(start, (ey - sy) * 12 + (em - sm) + 1, value);
 }
 
-const sources = ['apbn', 'apbd_provinsi', 'apbd_kabupaten', 'dana_desa', 'swadaya', 'csr'];
+const sources = fundingSources;
 const money = { prefix: 'Rp', thousandSeparator: '.', decimalSeparator: ',', allowDecimal: false } as const;
 
 /** A new project: from a funded proposal (its link kept) or directly, with funding and a plan curve. */
