@@ -39,3 +39,14 @@ export const changePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(256),
   newPassword: z.string().min(1).max(256),
 });
+
+/** The installation's public settings: mode, the active kabupaten, the region list's state. */
+export const publicSettings = z
+  .object({
+    mode: z.enum(['demo', 'production']),
+    activeKabupaten: z.object({ code: z.string(), name: z.string().nullable() }),
+    regions: z.object({ ready: z.boolean(), edition: z.string().nullable(), count: z.number().int() }),
+    engine: z.enum(['pglite', 'postgres']),
+  })
+  .meta({ id: 'PublicSettings' });
+export type PublicSettings = z.infer<typeof publicSettings>;

@@ -4,6 +4,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { queryCache } from './query-errors.ts';
 import { Shell } from './Shell.tsx';
 import { useSession } from './session.ts';
 
@@ -47,6 +48,7 @@ const ElectionPage = lazy(() => import('../features/pb/ElectionPage.tsx'));
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md', fontFamily: 'system-ui, sans-serif' });
 const queryClient = new QueryClient({
+  queryCache,
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
 

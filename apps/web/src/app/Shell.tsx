@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { post } from './api.ts';
 import { type TextKey, vocab } from './i18n.ts';
+import { QueryErrors } from './QueryState.tsx';
 import { useLanguage, useSession } from './session.ts';
 
 interface NavItem {
@@ -18,7 +19,7 @@ interface NavItem {
 
 const main: NavItem[] = [
   { to: '/', label: 'nav.home', permission: 'account.self' },
-  { to: '/wilayah/35.05', label: 'nav.regions', match: '/wilayah' },
+  { to: '/wilayah', label: 'nav.regions', match: '/wilayah' },
   { to: '/indeks-desa', label: 'nav.villageIndex', permission: 'index.read', exact: true },
   { to: '/indeks-desa/verifikasi', label: 'nav.worklist', permission: 'index.worklist' },
   { to: '/indeks-desa/impor', label: 'nav.indexImport', permission: 'index.import' },
@@ -126,6 +127,7 @@ export function Shell() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
+        <QueryErrors />
         <Suspense fallback={<Text>{t('common.loading')}</Text>}>
           <Outlet />
         </Suspense>

@@ -32,47 +32,47 @@ export class ApiError extends Error {
   }
 }
 
+/** Sends a request; no answer at all (offline, server down) is an ApiError with status 0. */
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, { credentials: 'same-origin', ...init });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '');
+  }
+}
+
+/** The JSON of an answer, or its problem+json as an ApiError (a body that is not JSON, e.g. a proxy's page, has no message). */
+async function answer<T>(res: Response): Promise<T> {
+  const text = await res.text();
+  let data: { code?: string; detail?: string; issues?: ProblemIssue[] } | null = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    if (res.ok) throw new ApiError(0, 'NETWORK', '');
+  }
+  if (!res.ok)
+    throw new ApiError(res.status, data?.code ?? 'INTERNAL', data?.detail ?? '', data?.issues ?? []);
+  return data as T;
+}
+
 export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(url, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!res.ok) {
-    throw new ApiError(
-      res.status,
-      data?.code ?? 'INTERNAL',
-      data?.detail ?? res.statusText,
-      data?.issues ?? [],
-    );
-  }
-  return data as T;
+  return answer<T>(
+    await send(url, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }),
+  );
 }
 
 /** A file sent as the request body itself (CSV, XLSX), answered with JSON like `api()`. */
 export async function uploadFile<T>(url: string, file: Blob, contentType: string): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': contentType, ...csrfHeader() },
-    credentials: 'same-origin',
-    body: file,
-  });
-  const text = await res.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!res.ok)
-    throw new ApiError(
-      res.status,
-      data?.code ?? 'INTERNAL',
-      data?.detail ?? res.statusText,
-      data?.issues ?? [],
-    );
-  return data as T;
+  return answer<T>(
+    await send(url, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': contentType, ...csrfHeader() },
+      body: file,
+    }),
+  );
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -95,3 +95,8 @@ export async function findDesaWithin(ctx: AppContext, code: string) {
   const edition = await repo.findActiveEdition(ctx.database.db);
   return edition ? repo.findDesaWithin(ctx.database.db, edition.id, code) : [];
 }
+
+/** The active edition of the region list, or null before the first load. */
+export function regionListState(ctx: AppContext) {
+  return repo.findActiveEdition(ctx.database.db);
+}

@@ -21,6 +21,7 @@ import { api, get, post } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
+import { QueryState } from '../../app/QueryState.tsx';
 import { useSession } from '../../app/session.ts';
 import { useJob } from '../../app/use-job.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -95,7 +96,7 @@ export default function ScenarioPage() {
     await post(`/api/scenarios/${id}/adopt`);
     await client.invalidateQueries({ queryKey: ['scenario', id] });
   });
-  if (!s) return <Text>{t('common.loading')}</Text>;
+  if (!s) return <QueryState query={scenario} queryKey={['scenario', id]} />;
   const r = s.result;
   // The criteria the forum rates per proposal, shown as columns when they carry weight.
   const assessed = assessedCriteria.filter(

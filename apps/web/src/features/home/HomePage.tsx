@@ -6,25 +6,16 @@ import { get } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
-
-interface Settings {
-  mode: string;
-  activeKabupaten: { code: string; name: string | null };
-  regions: { ready: boolean; edition: string | null; count: number };
-}
+import { useSettings } from '../../app/settings.ts';
 
 export function HomePage() {
   const { t } = useTranslation();
   const { session } = useSession();
-  const settings = useQuery({
-    queryKey: ['settings'],
-    queryFn: () => get<Settings>('/api/settings'),
-    refetchInterval: (q) => (q.state.data?.regions.ready ? false : 2000),
-  });
+  const settings = useSettings({ pollUntilRegionsReady: true });
   const user = session?.user;
   if (!user) return null;
   const s = settings.data;
-  const home = user.regionCode ?? s?.activeKabupaten.code ?? '35.05';
+  const home = user.regionCode ?? s?.activeKabupaten.code ?? '';
   return (
     <Stack maw={900}>
       <Title order={2}>{t('home.welcome', { name: user.displayName })}</Title>

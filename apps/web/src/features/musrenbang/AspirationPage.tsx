@@ -97,7 +97,6 @@ export default function AspirationPage() {
             allowDeselect={false}
           />
           <DesaPicker
-            kabupaten="35.05"
             value={form.regionCode}
             onChange={(v) => set('regionCode', v)}
             error={err('regionCode')}

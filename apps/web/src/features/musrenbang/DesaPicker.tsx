@@ -4,6 +4,8 @@ import { kecamatanOf } from '@sinergi/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../app/api.ts';
+import { useActiveKabupaten } from '../../app/settings.ts';
+import { useRegion } from '../regions/api.ts';
 
 /** Kecamatan, then desa or kelurahan, of the kabupaten: the location of a proposal. */
 export function DesaPicker({
@@ -12,22 +14,17 @@ export function DesaPicker({
   onChange,
   error,
 }: {
-  kabupaten: string;
+  /** The kabupaten whose kecamatan are offered; the installation's own by default. */
+  kabupaten?: string;
   value: string | null;
   onChange: (code: string | null) => void;
   error?: string | undefined;
 }) {
   const { t } = useTranslation();
   const kecamatan = value ? kecamatanOf(value) : null;
-  const kecList = useQuery({
-    queryKey: ['region', kabupaten],
-    queryFn: () => get<RegionDetail>(`/api/regions/${kabupaten}`),
-  });
-  const desaList = useQuery({
-    queryKey: ['region', kecamatan],
-    queryFn: () => get<RegionDetail>(`/api/regions/${kecamatan}`),
-    enabled: !!kecamatan,
-  });
+  const active = useActiveKabupaten();
+  const kecList = useRegion(kabupaten ?? active);
+  const desaList = useRegion(kecamatan);
   return (
     <Group grow align="start">
       <Select

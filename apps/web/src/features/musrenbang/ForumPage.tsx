@@ -24,6 +24,7 @@ import { api, get, post } from '../../app/api.ts';
 import { formatDate, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
+import { QueryState } from '../../app/QueryState.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { rejectReasons } from './labels.ts';
 
@@ -93,7 +94,7 @@ export default function ForumPage() {
       }),
     ),
   );
-  if (!f) return <Text>{t('common.loading')}</Text>;
+  if (!f) return <QueryState query={forum} queryKey={['forum', id]} />;
   const edit = f.canManage;
   const ranked = [...f.items].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.position - b.position);
   const decide = (pid: string, patch: Partial<Decision>) =>

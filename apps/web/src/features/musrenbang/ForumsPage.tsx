@@ -22,6 +22,7 @@ import { formatDate } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
+import { useActiveKabupaten } from '../../app/settings.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 
 const defaultCriteria = [
@@ -41,6 +42,7 @@ export default function ForumsPage() {
     queryKey: ['forums', year],
     queryFn: () => get<z.infer<typeof forumList>>(`/api/forums${query({ year: year || undefined })}`),
   });
+  const kabupaten = useActiveKabupaten();
   const level = user?.role === 'desa' ? 'desa' : user?.role === 'kecamatan' ? 'kecamatan' : 'kabupaten';
   const [form, setForm] = useState({
     title: '',
@@ -50,7 +52,7 @@ export default function ForumsPage() {
   const create = useSubmit(async () => {
     const r = await post<{ id: string }>('/api/forums', {
       level,
-      regionCode: level === 'kabupaten' ? '35.05' : user?.regionCode,
+      regionCode: level === 'kabupaten' ? kabupaten : user?.regionCode,
       planYear: year || new Date().getFullYear() + 1,
       heldOn: form.heldOn,
       title: form.title,

@@ -30,6 +30,7 @@ import { api, get, post, uploadFile } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
+import { QueryState } from '../../app/QueryState.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { History } from './History.tsx';
@@ -203,7 +204,7 @@ export default function ProposalDetailPage() {
     }
   };
   const p = detail.data;
-  if (!p) return <Text>{t('common.loading')}</Text>;
+  if (!p) return <QueryState query={detail} queryKey={['proposal', id]} />;
   const rows: [string, string][] = [
     [t('musrenbang.trackingCode'), p.trackingCode],
     [t('musrenbang.track'), vocab('musrenbang.tracks', p.track)],

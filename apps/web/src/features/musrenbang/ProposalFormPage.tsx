@@ -22,6 +22,7 @@ import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+import { useOrganisations } from '../organisations/api.ts';
 import { DesaPicker } from './DesaPicker.tsx';
 import { bidangList } from './labels.ts';
 
@@ -74,10 +75,7 @@ export default function ProposalFormPage() {
     queryKey: ['kamus'],
     queryFn: () => get<z.infer<typeof kamusList>>('/api/kamus'),
   });
-  const orgs = useQuery({
-    queryKey: ['organisations'],
-    queryFn: () => get<{ items: { id: string; shortName: string; name: string }[] }>('/api/organisations'),
-  });
+  const orgs = useOrganisations();
   const pickKamus = (code: string | null) => {
     const entry = kamus.data?.items.find((k) => k.code === code);
     setForm((f) => ({
@@ -196,7 +194,6 @@ export default function ProposalFormPage() {
           </Group>
           {user?.role === 'desa' ? null : (
             <DesaPicker
-              kabupaten="35.05"
               value={form.regionCode}
               onChange={(v) => set('regionCode', v)}
               error={err('regionCode')}

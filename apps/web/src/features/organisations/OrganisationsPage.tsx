@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { get, patch, post } from '../../app/api.ts';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+import { organisationKeys, useOrganisations } from './api.ts';
 
 const kinds = ['badan', 'dinas', 'sekretariat', 'inspektorat', 'kecamatan', 'lainnya'];
 
@@ -68,14 +69,11 @@ export default function OrganisationsPage() {
   const { can } = useSession();
   const client = useQueryClient();
   const [opened, { open, close }] = useDisclosure();
-  const orgs = useQuery({
-    queryKey: ['organisations'],
-    queryFn: () => get<{ items: Organisation[] }>('/api/organisations'),
-  });
+  const orgs = useOrganisations();
   const manage = can('organisations.manage');
   const toggle = async (o: Organisation) => {
     await patch(`/api/organisations/${o.id}`, { active: !o.active });
-    await client.invalidateQueries({ queryKey: ['organisations'] });
+    await client.invalidateQueries({ queryKey: organisationKeys.all });
   };
   return (
     <Stack>
@@ -122,7 +120,7 @@ export default function OrganisationsPage() {
         <AddOrganisation
           onDone={async () => {
             close();
-            await client.invalidateQueries({ queryKey: ['organisations'] });
+            await client.invalidateQueries({ queryKey: organisationKeys.all });
           }}
         />
       </Modal>

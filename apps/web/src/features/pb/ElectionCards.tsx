@@ -148,12 +148,7 @@ export function RegisterCard({ electionId, onDone }: { electionId: string; onDon
             error={register.error?.fieldMessage('nik')}
             data-testid="pb-nik"
           />
-          <DesaPicker
-            kabupaten="35.05"
-            value={desa}
-            onChange={setDesa}
-            error={register.error?.fieldMessage('regionCode')}
-          />
+          <DesaPicker value={desa} onChange={setDesa} error={register.error?.fieldMessage('regionCode')} />
         </Group>
         <Group>
           <Button type="submit" loading={register.busy} data-testid="pb-register-send">

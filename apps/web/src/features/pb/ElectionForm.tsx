@@ -21,7 +21,9 @@ import { get, post } from '../../app/api.ts';
 import { formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
+import { useActiveKabupaten } from '../../app/settings.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+import { regionKeys } from '../regions/api.ts';
 import type { RuleConfig } from './types.ts';
 
 interface ProjectDraft {
@@ -55,10 +57,11 @@ export function ElectionForm({ onSaved }: { onSaved: (id: string) => void }) {
   const [projects, setProjects] = useState<ProjectDraft[]>([]);
   // Budget shares per kecamatan (e.g. its population) to correct unequal turnout; off by default.
   const [shares, setShares] = useState<Record<string, number> | null>(null);
+  const kabupaten = useActiveKabupaten();
   const kecamatan = useQuery({
-    queryKey: ['region', '35.05'],
-    queryFn: () => get<RegionDetail>('/api/regions/35.05'),
-    enabled: shares !== null,
+    queryKey: regionKeys.detail(kabupaten),
+    queryFn: () => get<RegionDetail>(`/api/regions/${kabupaten}`),
+    enabled: !!kabupaten && shares !== null,
   });
   const candidates = useQuery({
     queryKey: ['pb-candidates', planYear],

@@ -8,6 +8,7 @@ import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { DesaPicker } from '../musrenbang/DesaPicker.tsx';
+import { useOrganisations } from '../organisations/api.ts';
 
 /** The level each kind of plan belongs to (Permendagri 86/2017; UU 25/2004 for the national plans). */
 const levelOf: Record<string, string> = {
@@ -41,11 +42,7 @@ export function NewPlan() {
   const [end, setEnd] = useState<number | ''>(year);
   const [owner, setOwner] = useState<string | null>(null);
   const level = levelOf[kind]!;
-  const orgs = useQuery({
-    queryKey: ['organisations'],
-    queryFn: () => get<{ items: { id: string; code: string; name: string }[] }>('/api/organisations'),
-    enabled: level === 'opd' && (role === 'admin' || role === 'perencana'),
-  });
+  const orgs = useOrganisations({ enabled: level === 'opd' && (role === 'admin' || role === 'perencana') });
   const save = useSubmit(async () => {
     const r = await post<{ id: string }>('/api/plans', {
       kind,
@@ -97,7 +94,7 @@ export function NewPlan() {
             data={(orgs.data?.items ?? []).map((o) => ({ value: o.code, label: o.name }))}
           />
         )}
-        {picksOwner && level === 'desa' && <DesaPicker kabupaten="35.05" value={owner} onChange={setOwner} />}
+        {picksOwner && level === 'desa' && <DesaPicker value={owner} onChange={setOwner} />}
         <Group>
           <Button onClick={() => save.submit()} loading={save.busy} data-testid="new-plan-save">
             {t('plans.create')}

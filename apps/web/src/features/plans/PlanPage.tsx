@@ -8,6 +8,7 @@ import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
+import { QueryState } from '../../app/QueryState.tsx';
 import { useSession } from '../../app/session.ts';
 import { IndicatorView } from './IndicatorView.tsx';
 import { NodeActions, NodeForm } from './NodeForms.tsx';
@@ -37,7 +38,7 @@ export default function PlanPage() {
     enabled: !!p?.mayEdit,
   });
   if (q.error) return <Problem error={q.error as never} />;
-  if (!p) return <Text>{t('common.loading')}</Text>;
+  if (!p) return <QueryState query={q} queryKey={['plan', id]} />;
   const reload = async () => {
     await client.invalidateQueries({ queryKey: ['plan', id] });
     await client.invalidateQueries({ queryKey: ['plan-history', id] });

@@ -7,12 +7,14 @@ import { ApiError, api, get, post } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
+import { useActiveKabupaten } from '../../app/settings.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 
 /** Grievances about the program: filed near the resident, resolved by the agency with a resolution. */
 export function GrievancesPanel({ programId, manage }: { programId: string; manage: boolean }) {
   const { t } = useTranslation();
   const { can, session } = useSession();
+  const kabupaten = useActiveKabupaten();
   const client = useQueryClient();
   const list = useQuery({
     queryKey: ['grievances', programId],
@@ -22,7 +24,7 @@ export function GrievancesPanel({ programId, manage }: { programId: string; mana
   const [form, setForm] = useState({
     kind: 'kelayakan',
     description: '',
-    regionCode: session?.user?.regionCode ?? '35.05',
+    regionCode: session?.user?.regionCode ?? kabupaten ?? '',
   });
   const file = useSubmit(() => post(`/api/programs/${programId}/grievances`, form), reload);
   const [resolution, setResolution] = useState<Record<string, string>>({});

@@ -18,6 +18,7 @@ import { get } from '../../app/api.ts';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { QueryState } from '../../app/QueryState.tsx';
 import { useSession } from '../../app/session.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
 
@@ -30,7 +31,7 @@ export default function PovertyPage() {
   const { can } = useSession();
   const data = useQuery({ queryKey: ['poverty'], queryFn: () => get<PovertyResponse>('/api/poverty') });
   const d = data.data;
-  if (!d) return <Text>{t('common.loading')}</Text>;
+  if (!d) return <QueryState query={data} queryKey={['poverty']} />;
   const k = d.kabupaten;
   return (
     <Stack maw={1200}>

@@ -20,6 +20,7 @@ import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+import { useOrganisations } from '../organisations/api.ts';
 
 const indicators = ['pendapatan', 'omzet', 'hasil_panen', 'harga_jual', 'tenaga_kerja', 'usaha_baru'];
 const money = { prefix: 'Rp', thousandSeparator: '.', decimalSeparator: ',', allowDecimal: false } as const;
@@ -28,10 +29,7 @@ const money = { prefix: 'Rp', thousandSeparator: '.', decimalSeparator: ',', all
 export function ProgramForm({ codes, onSaved }: { codes: string[]; onSaved: (id: string) => void }) {
   const { t } = useTranslation();
   const { session } = useSession();
-  const orgs = useQuery({
-    queryKey: ['organisations'],
-    queryFn: () => get<{ items: { id: string; code: string; shortName: string }[] }>('/api/organisations'),
-  });
+  const orgs = useOrganisations();
   const own = session?.user?.role === 'opd' ? (session.user.organisationId ?? null) : null;
   const year = new Date().getFullYear() + 1;
   const [f, setF] = useState({

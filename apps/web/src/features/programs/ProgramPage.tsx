@@ -4,6 +4,7 @@ import type {
   EvaluationView as EvaluationResponse,
   ProgramDetail as Program,
 } from '@sinergi/contracts';
+import { QueryState } from '../../app/QueryState.tsx';
 
 export type { ProgramDetail as Program } from '@sinergi/contracts';
 
@@ -88,7 +89,8 @@ export default function ProgramPage() {
   };
   const p = program.data;
   const e = evaluation.data;
-  if (!p || !e) return <Text>{t('common.loading')}</Text>;
+  if (!p) return <QueryState query={program} queryKey={['program', id]} />;
+  if (!e) return <QueryState query={evaluation} queryKey={['program-evaluation', id]} />;
   const manage =
     can('programs.manage') &&
     (session?.user?.role !== 'opd' || session.user.organisationId === p.organisation?.id);

@@ -174,7 +174,7 @@ function RegisterCard({ defaultDesa }: { defaultDesa: string | null }) {
             onChange={(e) => setForm({ ...form, address: e.currentTarget.value })}
           />
         </SimpleGrid>
-        <DesaPicker kabupaten="35.05" value={desa} onChange={setDesa} error={f('regionCode')} />
+        <DesaPicker value={desa} onChange={setDesa} error={f('regionCode')} />
         <Group>
           <Button type="submit" loading={save.busy} data-testid="person-save">
             {t('registry.register')}

@@ -23,6 +23,7 @@ import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { DesaPicker } from '../musrenbang/DesaPicker.tsx';
+import { useOrganisations } from '../organisations/api.ts';
 
 interface Funded {
   id: string;
@@ -52,10 +53,7 @@ export default function ProjectFormPage() {
     queryKey: ['funded-proposals'],
     queryFn: () => get<{ items: Funded[] }>('/api/proposals?stage=apbd&state=aktif&limit=500'),
   });
-  const orgs = useQuery({
-    queryKey: ['organisations'],
-    queryFn: () => get<{ items: { id: string; shortName: string }[] }>('/api/organisations'),
-  });
+  const orgs = useOrganisations();
   const year = new Date().getFullYear();
   const [proposalId, setProposalId] = useState<string | null>(null);
   const [f, setF] = useState({
@@ -198,7 +196,7 @@ export default function ProjectFormPage() {
               onChange={(x) => setF({ ...f, groupName: x.currentTarget.value })}
             />
           </Group>
-          <DesaPicker kabupaten="35.05" value={region} onChange={setRegion} error={e('regionCode')} />
+          <DesaPicker value={region} onChange={setRegion} error={e('regionCode')} />
           <Group>
             <NumberInput
               label={t('projects.lat')}

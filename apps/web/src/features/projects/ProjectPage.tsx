@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { QueryState } from '../../app/QueryState.tsx';
 import { useSession } from '../../app/session.ts';
 import { PermitsCard } from './PermitsCard.tsx';
 import { ReportForm, ReportRow } from './ProjectReports.tsx';
@@ -26,7 +27,7 @@ export default function ProjectPage() {
   const q = useQuery({ queryKey: ['project', id], queryFn: () => get<Project>(`/api/projects/${id}`) });
   const reload = () => client.invalidateQueries({ queryKey: ['project', id] });
   const p = q.data;
-  if (!p) return <Text>{t('common.loading')}</Text>;
+  if (!p) return <QueryState query={q} queryKey={['project', id]} />;
   const role = session?.user?.role;
   const runs = role === 'admin' || (role === 'opd' && session?.user?.organisationId === p.organisationId);
   const reports = [...p.reports].sort((a, b) => a.reportDate.localeCompare(b.reportDate));

@@ -22,6 +22,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, get, query } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { useSettings } from '../../app/settings.ts';
+import { useRegion } from './api.ts';
 import type { MapFeatureCollection } from './RegionMap.tsx';
 
 const RegionMap = lazy(() => import('./RegionMap.tsx'));
@@ -134,15 +136,10 @@ function MapPanel({ region }: { region: RegionDetail }) {
 
 export default function RegionPage() {
   const { t } = useTranslation();
-  const { code = '35.05' } = useParams();
-  const region = useQuery({
-    queryKey: ['region', code],
-    queryFn: () => get<RegionDetail>(`/api/regions/${code}`),
-  });
-  const settings = useQuery({
-    queryKey: ['settings'],
-    queryFn: () => get<{ activeKabupaten: { code: string } }>('/api/settings'),
-  });
+  const settings = useSettings();
+  // Without a code: the kabupaten this installation serves.
+  const { code = settings.data?.activeKabupaten.code } = useParams();
+  const region = useRegion(code);
   const r = region.data;
   const hasMap = r && (r.hasBoundary || r.code === settings.data?.activeKabupaten.code);
   return (

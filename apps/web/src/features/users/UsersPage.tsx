@@ -22,16 +22,16 @@ import { ApiError, get, patch, post, query } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useLanguage } from '../../app/session.ts';
+import { useActiveKabupaten } from '../../app/settings.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+import { useOrganisations } from '../organisations/api.ts';
 
 const roles = ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'] as const;
 
 function CreateUser({ onDone }: { onDone(): void }) {
+  const kabupaten = useActiveKabupaten();
   const { t } = useTranslation();
-  const orgs = useQuery({
-    queryKey: ['organisations'],
-    queryFn: () => get<{ items: Organisation[] }>('/api/organisations'),
-  });
+  const orgs = useOrganisations();
   const [form, setForm] = useState({
     username: '',
     displayName: '',
@@ -97,7 +97,7 @@ function CreateUser({ onDone }: { onDone(): void }) {
       {(form.role === 'desa' || form.role === 'kecamatan') && (
         <TextInput
           label={t('users.region')}
-          placeholder={form.role === 'desa' ? '35.05.01.2001' : '35.05.01'}
+          placeholder={form.role === 'desa' ? `${kabupaten ?? ''}.01.2001` : `${kabupaten ?? ''}.01`}
           value={form.regionCode}
           onChange={(e) => set('regionCode')(e.currentTarget.value)}
           error={error?.fieldMessage('regionCode')}

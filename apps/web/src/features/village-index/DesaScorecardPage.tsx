@@ -17,6 +17,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { get } from '../../app/api.ts';
+import { QueryState } from '../../app/QueryState.tsx';
 import { useSession } from '../../app/session.ts';
 import { EntryPanel } from './EntryPanel.tsx';
 import { UnconfirmedNote } from './IndexDashboardPage.tsx';
@@ -34,7 +35,7 @@ export default function DesaScorecardPage() {
   });
   if (card.error) return <Alert color="red">{card.error.message}</Alert>;
   const c = card.data;
-  if (!c) return <Text>{t('common.loading')}</Text>;
+  if (!c) return <QueryState query={card} queryKey={['scorecard', code]} />;
   const statusName = (code: string | null) =>
     c.scheme.statuses.find((s) => s.code === code)?.name ?? code ?? '';
   const latest = c.history.at(-1);

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
+import { QueryState } from '../../app/QueryState.tsx';
 import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
 import { fmt4, statusColour, statusHex, whoActs } from './status.ts';
 
@@ -54,7 +55,7 @@ export default function IndexDashboardPage() {
     () => Object.fromEntries((results.data?.items ?? []).map((r) => [r.code, Number(r.value.toFixed(4))])),
     [results.data],
   );
-  if (!s) return <Text>{t('common.loading')}</Text>;
+  if (!s) return <QueryState query={summary} queryKey={['index-summary']} />;
   const statuses = s.scheme.statuses.map((x) => x.code);
   return (
     <Stack>
