@@ -150,6 +150,8 @@ export const proposalDetail = proposalSummary
     photos: z.array(z.object({ id: z.string(), mediaType: z.string(), size: z.number().int() })),
     events: z.array(proposalEvent),
     canDecide: z.boolean(),
+    /** What the reader may do with this proposal (core's rules; every write is checked again). */
+    abilities: z.object({ decide: z.boolean(), linkPlan: z.boolean() }),
     createdAt: z.string(),
   })
   .meta({ id: 'ProposalDetail' });

@@ -90,7 +90,12 @@ export const planNodeView = z.object({
 export type PlanNodeView = z.infer<typeof planNodeView>;
 
 export const planDetail = planSummary
-  .extend({ mayEdit: z.boolean(), nodes: z.array(planNodeView) })
+  .extend({
+    mayEdit: z.boolean(),
+    /** What the reader may do with this plan (core's rules; the server checks every write again). */
+    abilities: z.object({ edit: z.boolean() }),
+    nodes: z.array(planNodeView),
+  })
   .meta({ id: 'PlanDetail' });
 export type PlanDetail = z.infer<typeof planDetail>;
 

@@ -118,6 +118,8 @@ export const programDetail = z
     cyclic: z.boolean(),
     sample: z.boolean(),
     ruleVersions: z.array(z.object({ version: z.number().int(), rule: z.unknown(), createdAt: z.string() })),
+    /** Whether the reader manages this program (its agency, or Bappeda); every write is checked again. */
+    abilities: z.object({ manage: z.boolean() }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -124,6 +124,8 @@ export const projectDetail = z
     reports: z.array(progressReportView),
     permits: z.array(permitView),
     standing: projectStanding,
+    /** What the reader may do with this project (core's projectAbilities; every write is checked again). */
+    abilities: z.object({ report: z.boolean(), verify: z.boolean(), managePermits: z.boolean() }),
   })
   .meta({ id: 'ProjectDetail' });
 export type ProjectDetail = z.infer<typeof projectDetail>;

@@ -1,4 +1,4 @@
-import { AppError } from '@sinergi/core';
+import { AppError, canLinkProposalToPlan } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -33,10 +33,7 @@ export async function setProposalPlanNode(
 ) {
   const proposal = await repo.findProposal(ctx.database.db, proposalId);
   if (!proposal) throw new AppError('NOT_FOUND', { details: { what: proposalId } });
-  const role = principal.actor.role;
-  if (role === 'opd' && proposal.organisationId !== principal.actor.organisationId)
-    throw new AppError('OUT_OF_SCOPE');
-  if (role !== 'admin' && role !== 'perencana' && role !== 'opd') throw new AppError('OUT_OF_SCOPE');
+  if (!canLinkProposalToPlan(principal.actor, proposal)) throw new AppError('OUT_OF_SCOPE');
   if (nodeId) await checkNode(nodeId);
   await ctx.database.db.transaction(async (tx) => {
     await repo.setPlanNode(tx, [proposalId], nodeId);

@@ -6,6 +6,7 @@ import {
   canActForOrganisation,
   canActInRegion,
   canDecide,
+  canLinkProposalToPlan,
   entryStage,
   isWithin,
   type ProposalOnPath,
@@ -325,6 +326,10 @@ export async function getProposal(ctx: AppContext, principal: Principal, id: str
     photos: await repo.findPhotos(ctx.database.db, p.id),
     events: await eventsOf(ctx, p.id),
     canDecide: p.state === 'aktif' && canDecide(principal.actor, onPath(p)),
+    abilities: {
+      decide: p.state === 'aktif' && canDecide(principal.actor, onPath(p)),
+      linkPlan: canLinkProposalToPlan(principal.actor, p),
+    },
     createdAt: p.createdAt.toISOString(),
   };
 }

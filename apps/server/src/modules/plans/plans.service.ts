@@ -153,10 +153,12 @@ export async function getPlan(ctx: AppContext, id: string, principal?: Principal
   };
   walk(null);
   const names = await ownerNames(ctx, [p.owner]);
+  const editable = await mayEdit(ctx, principal, p);
   return {
     ...p,
     ownerName: p.owner ? (names.get(p.owner) ?? p.owner) : null,
-    mayEdit: await mayEdit(ctx, principal, p),
+    mayEdit: editable,
+    abilities: { edit: editable },
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
     nodes: ordered.map((n) => ({

@@ -78,7 +78,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         params: programParams,
       },
     },
-    async (request) => service.getProgram(ctx, request.params.id),
+    async (request) => service.getProgram(ctx, request.params.id, request.principal),
   );
   app.put(
     '/programs/:id',

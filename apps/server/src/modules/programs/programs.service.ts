@@ -4,6 +4,7 @@ import {
   type Applicant,
   ageOn,
   canActForOrganisation,
+  canManageProgram,
   checkEligibility,
   type EligibilityRule,
   type EnrolmentRecord,
@@ -40,7 +41,7 @@ async function mustFind(ctx: AppContext, id: string) {
 }
 
 function assertOwner(principal: Principal, p: Pick<ProgramRow, 'organisationId'>) {
-  if (!canActForOrganisation(principal.actor, p.organisationId)) throw new AppError('OUT_OF_SCOPE');
+  if (!canManageProgram(principal.actor, p)) throw new AppError('OUT_OF_SCOPE');
 }
 
 async function checkBody(ctx: AppContext, body: ProgramBody, id?: string) {
@@ -113,7 +114,7 @@ export async function listPrograms(ctx: AppContext) {
   };
 }
 
-export async function getProgram(ctx: AppContext, id: string) {
+export async function getProgram(ctx: AppContext, id: string, principal: Principal) {
   const p = await mustFind(ctx, id);
   const org = await getOrganisation(ctx, p.organisationId).catch(() => null);
   const versions = await repo.findRuleVersions(ctx.database.db, id);
@@ -124,6 +125,7 @@ export async function getProgram(ctx: AppContext, id: string) {
     outcomes: p.outcomes as ProgramDetail['outcomes'],
     organisation: org ? { id: org.id, code: org.code, shortName: org.shortName, name: org.name } : null,
     ruleVersions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
+    abilities: { manage: canManageProgram(principal.actor, p) },
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };

@@ -1,4 +1,4 @@
-import { AppError, canActForOrganisation, kecamatanOf, kemantapan, type RoadCondition } from '@sinergi/core';
+import { AppError, canManagePermits, kecamatanOf, kemantapan, type RoadCondition } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { namesOf } from '../regions/regions.service.ts';
@@ -23,7 +23,7 @@ export async function savePermit(
   permitId?: string,
 ) {
   const p = await mustFind(ctx, projectId);
-  if (!canActForOrganisation(principal.actor, p.organisationId)) throw new AppError('OUT_OF_SCOPE');
+  if (!canManagePermits(principal.actor, p)) throw new AppError('OUT_OF_SCOPE');
   return ctx.database.db.transaction(async (tx) => {
     let id = permitId;
     if (id) await repo.updatePermit(tx, id, projectId, { ...body, updatedAt: ctx.clock() });

@@ -1,12 +1,5 @@
 import type { ProgressBody } from '@sinergi/contracts';
-import {
-  AppError,
-  canActForOrganisation,
-  canActInRegion,
-  type FieldIssue,
-  formatRupiah,
-  parseRegionCode,
-} from '@sinergi/core';
+import { AppError, canReportOn, canVerifyProgress, type FieldIssue, formatRupiah } from '@sinergi/core';
 import exifr from 'exifr';
 import type { AppContext, Principal } from '../../context.ts';
 import { checkedImageType } from '../../http/images.ts';
@@ -21,11 +14,7 @@ const invalid = (issues: FieldIssue[]) => new AppError('VALIDATION', { issues })
 /** Progress reports of a project: reported by the OPD or the desa, verified by the OPD, with photos. */
 /** Who may report: the OPD running the project, or the desa where it is. */
 function assertReporter(principal: Principal, p: ProjectRow) {
-  const a = principal.actor;
-  if (a.role === 'admin') return;
-  if (a.role === 'opd' && canActForOrganisation(a, p.organisationId)) return;
-  if (a.role === 'desa' && canActInRegion(a, parseRegionCode(p.regionCode))) return;
-  throw new AppError('OUT_OF_SCOPE');
+  if (!canReportOn(principal.actor, p)) throw new AppError('OUT_OF_SCOPE');
 }
 
 /**
@@ -107,8 +96,7 @@ export async function verifyReport(
   const r = await repo.findReport(ctx.database.db, reportId);
   if (!r) throw new AppError('NOT_FOUND', { details: { what: reportId } });
   const p = await mustFind(ctx, r.projectId);
-  if (!canActForOrganisation(principal.actor, p.organisationId) || principal.actor.role === 'perencana')
-    throw new AppError('OUT_OF_SCOPE');
+  if (!canVerifyProgress(principal.actor, p)) throw new AppError('OUT_OF_SCOPE');
   if (r.state !== 'dilaporkan')
     throw new AppError('INVALID_STATE', { details: { action: 'verifikasi', state: r.state } });
   const finishedRoad = approve && r.physical >= 100 && (p.roadSegments as string[]).length > 0;

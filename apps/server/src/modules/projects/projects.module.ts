@@ -228,7 +228,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: projectDetail },
       },
     },
-    async (request) => service.getProject(ctx, request.params.id),
+    async (request) => service.getProject(ctx, request.params.id, request.principal),
   );
   app.post(
     '/projects/:id/reports',

@@ -9,6 +9,7 @@ import {
   kecamatanOf,
   type PlanPoint,
   plannedAt,
+  projectAbilities,
   scheduleStatus,
   type Thresholds,
 } from '@sinergi/core';
@@ -202,7 +203,7 @@ export async function listProjects(
   return { on, items: query.status ? items.filter((i) => i.status === query.status) : items };
 }
 
-export async function getProject(ctx: AppContext, id: string) {
+export async function getProject(ctx: AppContext, id: string, principal: Principal) {
   const p = await mustFind(ctx, id);
   const db = ctx.database.db;
   const reports = await repo.findReportsOf(db, id);
@@ -250,6 +251,7 @@ export async function getProject(ctx: AppContext, id: string) {
       updatedAt: x.updatedAt.toISOString(),
     })),
     standing: standing(p, reports, today, await thresholdsOf(ctx)),
+    abilities: projectAbilities(principal.actor, p),
   };
 }
 

@@ -1,8 +1,6 @@
 import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { get } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';

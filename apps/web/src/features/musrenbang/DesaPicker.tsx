@@ -1,9 +1,6 @@
 import { Group, Select } from '@mantine/core';
-import type { RegionDetail } from '@sinergi/contracts';
 import { kecamatanOf } from '@sinergi/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../app/api.ts';
 import { useActiveKabupaten } from '../../app/settings.ts';
 import { useRegion } from '../regions/api.ts';
 

@@ -31,8 +31,8 @@ import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
-import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+import { useWorkItems } from '../plans/api.ts';
 import { History } from './History.tsx';
 import { rejectReasons, stateColour } from './labels.ts';
 
@@ -122,20 +122,8 @@ function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }
  */
 function FundingItem({ p, onDone }: { p: Detail; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
-  const { session } = useSession();
-  const role = session?.user?.role;
-  const mayLink =
-    role === 'admin' ||
-    role === 'perencana' ||
-    (role === 'opd' && !!p.organisation && session?.user?.organisationId === p.organisation.id);
-  const items = useQuery({
-    queryKey: ['plan-work-items'],
-    queryFn: () =>
-      get<{ items: { id: string; code: string | null; title: string; kind: string; plan: string }[] }>(
-        '/api/plans/work-items',
-      ),
-    enabled: mayLink,
-  });
+  const mayLink = p.abilities.linkPlan;
+  const items = useWorkItems(mayLink);
   const [picked, setPicked] = useState<string | null>(p.planNode?.id ?? null);
   const save = useSubmit(() => api('PUT', `/api/proposals/${p.id}/plan-node`, { nodeId: picked }), onDone);
   if (!mayLink && !p.planNode) return null;

@@ -1,10 +1,10 @@
 import { Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, get, post } from '../../app/api.ts';
+import { api, post } from '../../app/api.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
+import { useSeries } from './api.ts';
 import type { Indicator } from './plan-types.ts';
 
 /**
@@ -40,10 +40,7 @@ export function IndicatorForm({
   const [baselineValue, setBaselineValue] = useState<number | ''>(indicator?.baselineValue ?? '');
   const [targets, setTargets] = useState<Record<string, number | ''>>(indicator?.targets ?? {});
   const [series, setSeries] = useState<string | null>(indicator?.seriesIndicator ?? null);
-  const list = useQuery({
-    queryKey: ['series', null],
-    queryFn: () => get<{ indicators: { indicator: string; n: number }[] }>('/api/stats/series'),
-  });
+  const list = useSeries();
   const save = useSubmit(() => {
     const body = {
       name,

@@ -1,9 +1,8 @@
 import { Button, Card, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { get, post } from '../../app/api.ts';
+import { post } from '../../app/api.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';

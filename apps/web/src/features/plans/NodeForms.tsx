@@ -1,12 +1,12 @@
 import { ActionIcon, Button, Group, NumberInput, Select, Stack, TextInput, Tooltip } from '@mantine/core';
 import { planNodeKinds } from '@sinergi/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, get, post } from '../../app/api.ts';
+import { api, post } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
+import { useNomenclature } from './api.ts';
 import { IndicatorForm } from './IndicatorForm.tsx';
 import { LinkControl } from './PlanHistory.tsx';
 import type { LinkTarget, Plan, PlanNode } from './plan-types.ts';
@@ -228,14 +228,7 @@ export function NodeForm({
   const [year, setYear] = useState(thisYear);
   const [pagu, setPagu] = useState<number | ''>(node?.budget[thisYear] ?? '');
   const [search, setSearch] = useState('');
-  const names = useQuery({
-    queryKey: ['nomenclature', search],
-    queryFn: () =>
-      get<{ items: { code: string; title: string; level: string }[] }>(
-        `/api/nomenclature?q=${encodeURIComponent(search)}`,
-      ),
-    enabled: search.length >= 2,
-  });
+  const names = useNomenclature(search, search.length >= 2);
   const budget = { ...(node?.budget ?? {}) };
   if (pagu === '') delete budget[year];
   else budget[year] = pagu;

@@ -1,30 +1,20 @@
 import { Card, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import type { NomenclatureList, SeriesList } from '@sinergi/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../app/api.ts';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatNumber } from '../../app/format.ts';
+import { useNomenclature, useRefreshPlans, useSeries } from './api.ts';
 
 /** The lists plans draw on: the program/kegiatan/sub-kegiatan nomenclature and the statistics series. */
 export default function PlanDataPage() {
   const { t } = useTranslation();
-  const client = useQueryClient();
+  const _client = useQueryClient();
   const [q, setQ] = useState('');
   const [indicator, setIndicator] = useState<string | null>(null);
-  const names = useQuery({
-    queryKey: ['nomenclature', q],
-    queryFn: () =>
-      get<{ items: NomenclatureList['items'][number][]; total: number }>(
-        `/api/nomenclature?q=${encodeURIComponent(q)}`,
-      ),
-  });
-  const series = useQuery({
-    queryKey: ['series', indicator],
-    queryFn: () =>
-      get<SeriesList>(`/api/stats/series${indicator ? `?indicator=${encodeURIComponent(indicator)}` : ''}`),
-  });
+  const names = useNomenclature(q);
+  const series = useSeries(indicator);
+  const refresh = useRefreshPlans();
   return (
     <Stack maw={1200}>
       <Title order={2}>{t('planData.title')}</Title>
@@ -38,7 +28,7 @@ export default function PlanDataPage() {
             url="/api/nomenclature/import"
             label={t('planData.import')}
             describe={(r) => t('planData.imported', { n: r.rows })}
-            onDone={() => client.invalidateQueries({ queryKey: ['nomenclature'] })}
+            onDone={refresh}
             testId="nomenclature-import"
           />
           <TextInput
@@ -70,10 +60,7 @@ export default function PlanDataPage() {
             url="/api/stats/series/import"
             label={t('planData.import')}
             describe={(r) => t('planData.imported', { n: r.rows })}
-            onDone={async () => {
-              await client.invalidateQueries({ queryKey: ['series'] });
-              await client.invalidateQueries({ queryKey: ['plan'] });
-            }}
+            onDone={refresh}
             testId="series-import"
           />
           <Table fz="xs" striped mt="sm">

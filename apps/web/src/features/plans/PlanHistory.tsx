@@ -1,22 +1,19 @@
 import { Button, Card, Group, Select, Table, Text } from '@mantine/core';
 import type { HistoryEntry } from '@sinergi/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, get } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
+import { usePlanHistory } from './api.ts';
 import type { LinkTarget } from './plan-types.ts';
 
 /** Every change to the plan, newest first: who, when, what, and what it was before. */
 export function History({ planId }: { planId: string }) {
   const { t } = useTranslation();
-  const h = useQuery({
-    queryKey: ['plan-history', planId],
-    queryFn: () => get<{ items: HistoryEntry[] }>(`/api/plans/${planId}/history`),
-  });
+  const h = usePlanHistory(planId);
   const describe = (x: HistoryEntry) => {
     const title = String(x.after?.title ?? x.before?.title ?? x.after?.name ?? x.before?.name ?? '');
     const changed =

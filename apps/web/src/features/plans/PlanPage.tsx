@@ -1,19 +1,18 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { get } from '../../app/api.ts';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
-import { Problem } from '../../app/Problem.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useSession } from '../../app/session.ts';
+import { planKeys, useLinkTargets, usePlan, useRefreshPlans } from './api.ts';
 import { IndicatorView } from './IndicatorView.tsx';
 import { NodeActions, NodeForm } from './NodeForms.tsx';
 import { History } from './PlanHistory.tsx';
-import type { Plan, PlanNode } from './plan-types.ts';
+import type { PlanNode } from './plan-types.ts';
 
 /**
  * A plan as a tree: each item with its links up, its pagu and its indicators' achievement and
@@ -24,26 +23,14 @@ export default function PlanPage() {
   const { id } = useParams();
   const { t } = useTranslation();
   const { can } = useSession();
-  const client = useQueryClient();
+  const _client = useQueryClient();
   const [showHistory, setShowHistory] = useState(false);
-  const q = useQuery({ queryKey: ['plan', id], queryFn: () => get<Plan>(`/api/plans/${id}`) });
+  const q = usePlan(id);
   const p = q.data;
   // What the items may support: higher plans' targets and the owner's longer-term plan.
-  const linkable = useQuery({
-    queryKey: ['plan-link-targets', id],
-    queryFn: () =>
-      get<{ items: { id: string; title: string; kind: string; code: string | null; plan: string }[] }>(
-        `/api/plans/${id}/link-targets`,
-      ),
-    enabled: !!p?.mayEdit,
-  });
-  if (q.error) return <Problem error={q.error as never} />;
-  if (!p) return <QueryState query={q} queryKey={['plan', id]} />;
-  const reload = async () => {
-    await client.invalidateQueries({ queryKey: ['plan', id] });
-    await client.invalidateQueries({ queryKey: ['plan-history', id] });
-    await client.invalidateQueries({ queryKey: ['plans-sync'] });
-  };
+  const linkable = useLinkTargets(id, !!p?.abilities.edit);
+  const reload = useRefreshPlans();
+  if (!p) return <QueryState query={q} queryKey={planKeys.detail(id)} />;
   const targets = linkable.data?.items ?? [];
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const depth = (n: PlanNode) => {
@@ -82,7 +69,7 @@ export default function PlanPage() {
           )}
         </Group>
       </Group>
-      {p.mayEdit && (
+      {p.abilities.edit && (
         <Card withBorder>
           <Text size="sm" fw={600}>
             {t('plans.importTemplate')}
@@ -120,7 +107,7 @@ export default function PlanPage() {
                 </Badge>
               ))}
             </Text>
-            {p.mayEdit && <NodeActions plan={p} node={n} targets={targets} onDone={reload} />}
+            {p.abilities.edit && <NodeActions plan={p} node={n} targets={targets} onDone={reload} />}
           </Group>
           {n.supports.length > 0 && (
             <Text size="xs" c="dimmed">
@@ -149,11 +136,11 @@ export default function PlanPage() {
             </Text>
           )}
           {n.indicators.map((i) => (
-            <IndicatorView key={i.id} indicator={i} mayEdit={p.mayEdit} plan={p} onDone={reload} />
+            <IndicatorView key={i.id} indicator={i} mayEdit={p.abilities.edit} plan={p} onDone={reload} />
           ))}
         </Card>
       ))}
-      {p.mayEdit && (
+      {p.abilities.edit && (
         <Card withBorder>
           <Text size="sm" fw={600}>
             {t('plans.addRoot')}

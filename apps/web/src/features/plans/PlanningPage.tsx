@@ -13,22 +13,14 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import type {
-  DrillNode,
-  Drill as DrillView,
-  Alignment as Money,
-  PlanSummary,
-  AlignmentScore as Score,
-  Synchronisation,
-} from '@sinergi/contracts';
-import { useQuery } from '@tanstack/react-query';
+import type { DrillNode, Alignment as Money, AlignmentScore as Score } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { get } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
+import { useDrill, usePlans, useSynchronisation } from './api.ts';
 import { NewPlan } from './NewPlan.tsx';
 
 const pct = (x: number | null) => (x === null ? '–' : `${formatNumber(x * 100, 1)} %`);
@@ -39,11 +31,8 @@ export default function PlanningPage() {
   const { can } = useSession();
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [drill, setDrill] = useState<string | null>(null);
-  const sync = useQuery({
-    queryKey: ['plans-sync', year],
-    queryFn: () => get<Synchronisation>(`/api/plans/sync?year=${year}`),
-  });
-  const list = useQuery({ queryKey: ['plans'], queryFn: () => get<{ items: PlanSummary[] }>('/api/plans') });
+  const sync = useSynchronisation(year);
+  const list = usePlans();
   const d = sync.data;
   const moneyTable = (m: Money, testId: string) => (
     <Table fz="xs" striped data-testid={testId}>
@@ -264,10 +253,7 @@ function ScoreTable({ rows }: { rows: Score[] }) {
  */
 function Drill({ node, year, onClose }: { node: string; year: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const q = useQuery({
-    queryKey: ['plans-drill', node, year],
-    queryFn: () => get<DrillView>(`/api/plans/drill?node=${node}&year=${year}`),
-  });
+  const q = useDrill(node, year);
   const r = q.data;
   if (!r) return null;
   // Each node is drawn once, under the first node it goes through.

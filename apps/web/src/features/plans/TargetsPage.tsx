@@ -1,11 +1,9 @@
 import { Badge, Card, Select, Stack, Text, Title } from '@mantine/core';
-import type { PlanDetail as Plan, PlanSummary as PlanItem } from '@sinergi/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { get } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
+import { usePlan, usePlans } from './api.ts';
 import { IndicatorView } from './IndicatorView.tsx';
 
 /**
@@ -15,15 +13,11 @@ import { IndicatorView } from './IndicatorView.tsx';
  */
 export default function TargetsPage() {
   const { t } = useTranslation();
-  const list = useQuery({ queryKey: ['plans'], queryFn: () => get<{ items: PlanItem[] }>('/api/plans') });
+  const list = usePlans();
   const kabupaten = (list.data?.items ?? []).filter((p) => p.level === 'kabupaten');
   const [picked, setPicked] = useState<string | null>(null);
   const id = picked ?? kabupaten.find((p) => p.kind === 'RPJMD')?.id ?? kabupaten[0]?.id;
-  const plan = useQuery({
-    queryKey: ['plan', id],
-    queryFn: () => get<Plan>(`/api/plans/${id}`),
-    enabled: !!id,
-  });
+  const plan = usePlan(id);
   const p = plan.data;
   return (
     <Stack maw={1000}>

@@ -28,7 +28,6 @@ import { useParams } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
-import { useSession } from '../../app/session.ts';
 import { GrievancesPanel } from './GrievancesPanel.tsx';
 import { EnrolCard, EnrolmentTable } from './ProgramEnrolments.tsx';
 import { CyclesPanel, TargetingPanel } from './ProgramExtras.tsx';
@@ -71,7 +70,7 @@ const sections = ['pendahuluan', 'tujuan', 'pelaksanaan', 'dampak', 'tantangan',
 export default function ProgramPage() {
   const { id } = useParams();
   const { t } = useTranslation();
-  const { can, session } = useSession();
+
   const client = useQueryClient();
   const program = useQuery({ queryKey: ['program', id], queryFn: () => get<Program>(`/api/programs/${id}`) });
   const evaluation = useQuery({
@@ -91,9 +90,8 @@ export default function ProgramPage() {
   const e = evaluation.data;
   if (!p) return <QueryState query={program} queryKey={['program', id]} />;
   if (!e) return <QueryState query={evaluation} queryKey={['program-evaluation', id]} />;
-  const manage =
-    can('programs.manage') &&
-    (session?.user?.role !== 'opd' || session.user.organisationId === p.organisation?.id);
+  // Whether the reader manages this program comes with it (core's canManageProgram), not from the role.
+  const manage = p.abilities.manage;
   const ev = e.evaluation;
   const breakdownTable = (rows: Breakdown[], first: string) => (
     <Table fz="xs" striped>

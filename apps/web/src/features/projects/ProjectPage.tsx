@@ -8,7 +8,6 @@ import { get } from '../../app/api.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { QueryState } from '../../app/QueryState.tsx';
-import { useSession } from '../../app/session.ts';
 import { PermitsCard } from './PermitsCard.tsx';
 import { ReportForm, ReportRow } from './ProjectReports.tsx';
 import { statusColour } from './ProjectsPage.tsx';
@@ -22,14 +21,14 @@ export const n1 = (x: number) =>
 export default function ProjectPage() {
   const { id } = useParams();
   const { t } = useTranslation();
-  const { can, session } = useSession();
+
   const client = useQueryClient();
   const q = useQuery({ queryKey: ['project', id], queryFn: () => get<Project>(`/api/projects/${id}`) });
   const reload = () => client.invalidateQueries({ queryKey: ['project', id] });
   const p = q.data;
   if (!p) return <QueryState query={q} queryKey={['project', id]} />;
-  const role = session?.user?.role;
-  const runs = role === 'admin' || (role === 'opd' && session?.user?.organisationId === p.organisationId);
+  // What the reader may do here comes with the project (core's projectAbilities), not from the role.
+  const may = p.abilities;
   const reports = [...p.reports].sort((a, b) => a.reportDate.localeCompare(b.reportDate));
   const lastMonth =
     reports
@@ -173,9 +172,9 @@ export default function ProjectPage() {
             </Table.Tbody>
           </Table>
         </Card>
-        <PermitsCard project={p} manage={runs || role === 'perencana'} onDone={reload} />
+        <PermitsCard project={p} manage={may.managePermits} onDone={reload} />
       </SimpleGrid>
-      {can('projects.report') && <ReportForm project={p} onDone={reload} />}
+      {may.report && <ReportForm project={p} onDone={reload} />}
       <Card withBorder p={0} data-testid="reports">
         <Text fw={600} p="xs">
           {t('projects.reports')}
@@ -193,13 +192,7 @@ export default function ProjectPage() {
           </Table.Thead>
           <Table.Tbody>
             {[...reports].reverse().map((r) => (
-              <ReportRow
-                key={r.id}
-                report={r}
-                runs={runs}
-                reporter={can('projects.report')}
-                onDone={reload}
-              />
+              <ReportRow key={r.id} report={r} mayVerify={may.verify} reporter={may.report} onDone={reload} />
             ))}
           </Table.Tbody>
         </Table>

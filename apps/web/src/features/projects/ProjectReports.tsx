@@ -25,12 +25,12 @@ import { n1 } from './ProjectPage.tsx';
 
 export function ReportRow({
   report: r,
-  runs,
+  mayVerify,
   reporter,
   onDone,
 }: {
   report: Report;
-  runs: boolean;
+  mayVerify: boolean;
   reporter: boolean;
   onDone: () => void;
 }) {
@@ -58,7 +58,7 @@ export function ReportRow({
       </Table.Td>
       <Table.Td>
         <Badge variant="light">{vocab('projects.states', r.state)}</Badge>
-        {runs && r.state === 'dilaporkan' && (
+        {mayVerify && r.state === 'dilaporkan' && (
           <Button
             size="xs"
             variant="subtle"

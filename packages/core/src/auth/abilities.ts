@@ -1,0 +1,59 @@
+import { parseRegionCode } from '../regions/region-code.ts';
+import { type Actor, can, canActForOrganisation, canActInRegion } from './policy.ts';
+
+/**
+ * Who may do what on one object, decided once here: the server checks every write with these, and
+ * detail responses carry them as `abilities`, so the web shows a control exactly when the server
+ * would accept its request (and never recomputes it from the role).
+ */
+
+/** A project as the rules see it: the agency that runs it and where it is. */
+export interface ProjectFacts {
+  organisationId: string;
+  regionCode: string;
+}
+
+/** The agency running the project (or the admin). */
+export function runsProject(actor: Actor, p: ProjectFacts): boolean {
+  return actor.role === 'admin' || (actor.role === 'opd' && canActForOrganisation(actor, p.organisationId));
+}
+
+/** Progress is reported by the agency running the project or by the desa where it is. */
+export function canReportOn(actor: Actor, p: ProjectFacts): boolean {
+  if (!can(actor, 'projects.report')) return false;
+  if (runsProject(actor, p)) return true;
+  return actor.role === 'desa' && canActInRegion(actor, parseRegionCode(p.regionCode));
+}
+
+/** The agency running the project verifies (or returns) a report; Bappeda reads, it does not verify. */
+export function canVerifyProgress(actor: Actor, p: ProjectFacts): boolean {
+  return (
+    can(actor, 'projects.verify') &&
+    actor.role !== 'perencana' &&
+    canActForOrganisation(actor, p.organisationId)
+  );
+}
+
+/** Permits and land are kept by the agency running the project, or by Bappeda. */
+export function canManagePermits(actor: Actor, p: ProjectFacts): boolean {
+  return can(actor, 'projects.manage') && canActForOrganisation(actor, p.organisationId);
+}
+
+export function projectAbilities(actor: Actor, p: ProjectFacts) {
+  return {
+    report: canReportOn(actor, p),
+    verify: canVerifyProgress(actor, p),
+    managePermits: canManagePermits(actor, p),
+  };
+}
+
+/** A program is managed (enrolment, outcomes, cycles, grievance answers) by its agency, or Bappeda. */
+export function canManageProgram(actor: Actor, p: { organisationId: string }): boolean {
+  return can(actor, 'programs.manage') && canActForOrganisation(actor, p.organisationId);
+}
+
+/** Bappeda links any proposal to the RKPD/Renja item that would fund it; an OPD the ones addressed to it. */
+export function canLinkProposalToPlan(actor: Actor, p: { organisationId: string | null }): boolean {
+  if (actor.role === 'admin' || actor.role === 'perencana') return true;
+  return actor.role === 'opd' && !!p.organisationId && actor.organisationId === p.organisationId;
+}
