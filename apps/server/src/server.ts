@@ -49,7 +49,7 @@ export async function startServer(config: Config = loadConfig()) {
   const ctx = createContext(config, database, log);
   await database.migrate();
   const seeded = await seed(ctx);
-  if (seeded.accounts > 0) log.info({ accounts: seeded.accounts }, 'demo accounts created');
+  if ((seeded.accounts ?? 0) > 0) log.info({ accounts: seeded.accounts }, 'demo accounts created');
   await ensureRegionsQueued(ctx);
   // Unfunded proposals of a plan year whose budget is settled join the next year's pool, at
   // start and then daily (idempotent, so several servers may run it).

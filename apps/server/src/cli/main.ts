@@ -43,7 +43,7 @@ program
     withContext(async (ctx) => {
       const result = await seed(ctx);
       console.log(
-        `organisations created: ${result.organisations}; demo accounts created: ${result.accounts}`,
+        `organisations created: ${result.organisations ?? 0}; demo accounts created: ${result.accounts ?? 0}`,
       );
     }),
   );

@@ -20,8 +20,8 @@ import { villageIndexModule } from './village-index/village-index.module.ts';
 export const modules: readonly Module[] = [
   systemModule,
   authModule,
-  usersModule,
   organisationsModule,
+  usersModule,
   regionsModule,
   auditModule,
   jobsModule,

@@ -13,9 +13,18 @@ export interface JobRun {
 
 export type JobHandler = (ctx: AppContext, run: JobRun) => Promise<unknown>;
 
-/** What a feature module contributes: its routes and the kinds of job it runs (Decidim's component idea). */
+/**
+ * What a feature module contributes, declared in one place (Decidim's component idea): its routes,
+ * the kinds of job it runs, and what a fresh database gets from it. Adding a module is adding it to
+ * `modules/index.ts`; nothing else is listed by hand.
+ */
 export interface Module {
   readonly name: string;
   routes(app: FastifyInstance, ctx: AppContext): Promise<void> | void;
   readonly jobs?: Readonly<Record<string, JobHandler>>;
+  /**
+   * First-start data (reference lists, and in demo mode the sample marked "contoh"); runs at every
+   * start in the order of the module list and skips what exists. Returns rows written, by name.
+   */
+  seed?(ctx: AppContext): Promise<Record<string, number>>;
 }

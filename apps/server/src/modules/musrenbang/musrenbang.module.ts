@@ -26,6 +26,7 @@ import { kamusRoutes } from './kamus.routes.ts';
 import * as decisions from './musrenbang.decisions.ts';
 import * as list from './musrenbang.list.ts';
 import * as photos from './musrenbang.photos.ts';
+import { seedDemoMusrenbang } from './musrenbang.seed.ts';
 import * as service from './musrenbang.service.ts';
 import { exportSipd, importSipd } from './sipd.ts';
 
@@ -220,4 +221,8 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   forumRoutes(app, ctx);
 }
 
-export const musrenbangModule: Module = { name: 'musrenbang', routes };
+export const musrenbangModule: Module = {
+  name: 'musrenbang',
+  routes,
+  seed: async (ctx) => ({ sampleProposals: await seedDemoMusrenbang(ctx) }),
+};

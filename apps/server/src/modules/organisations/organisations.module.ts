@@ -10,6 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import type { Module } from '../module.ts';
 import type { OrganisationRow } from './organisations.repository.ts';
+import { seedOrganisations } from './organisations.seed.ts';
 import * as service from './organisations.service.ts';
 
 const present = (r: OrganisationRow) => ({
@@ -62,4 +63,8 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   );
 }
 
-export const organisationsModule: Module = { name: 'organisations', routes };
+export const organisationsModule: Module = {
+  name: 'organisations',
+  routes,
+  seed: async (ctx) => ({ organisations: await seedOrganisations(ctx) }),
+};

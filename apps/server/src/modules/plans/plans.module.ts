@@ -3,8 +3,6 @@ import {
   drillView,
   historyList,
   linkTargetList,
-  nomenclatureList,
-  nomenclatureQuery,
   okResponse,
   planBody,
   planDetail,
@@ -16,8 +14,6 @@ import {
   planNodePatchBody,
   planParams,
   proposalPlanNodeBody,
-  seriesList,
-  seriesQuery,
   synchronisationView,
   syncQuery,
   workItemList,
@@ -26,8 +22,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { systemPrincipal } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';
-import { acceptFiles, uploadedFile, uploadedType, XLSX_TYPE } from '../../http/upload.ts';
+import { acceptFiles, uploadedFile, XLSX_TYPE } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
 import * as analysis from './plans.analysis.ts';
 import { importPlan } from './plans.file.ts';
@@ -35,14 +32,16 @@ import { exportPlanFile } from './plans.file-export.ts';
 import * as indicators from './plans.indicators.ts';
 import { matrixPdf, matrixXlsx } from './plans.matrix.ts';
 import * as nodes from './plans.nodes.ts';
-import * as reference from './plans.reference.ts';
+import { loadReferenceLists } from './plans.reference.ts';
+import { referenceRoutes } from './plans.reference-routes.ts';
+import { seedSamplePlans } from './plans.seed.ts';
 import * as service from './plans.service.ts';
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['plans'];
   const read = { permission: 'plans.read' } as const;
-  const manage = { permission: 'plans.manage' } as const;
+  const _manage = { permission: 'plans.manage' } as const;
   // An office edits its own plans (checked per plan); Bappeda and the admin any.
   const edit = { permission: 'plans.edit' } as const;
   const created = z.object({ id: z.string() });
@@ -336,59 +335,14 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request) => service.linkProposal(ctx, request.principal, request.params.id, request.body.nodeId),
   );
-  app.get(
-    '/nomenclature',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Search the program/kegiatan/sub-kegiatan nomenclature',
-        querystring: nomenclatureQuery,
-        response: { 200: nomenclatureList },
-      },
-    },
-    async (request) => reference.searchNomenclature(ctx, request.query),
-  );
-  app.post(
-    '/nomenclature/import',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary:
-          'Import the nomenclature list (XLSX or CSV: kode, tingkat, uraian, kinerja, indikator, satuan)',
-        response: { 200: z.object({ rows: z.number() }) },
-      },
-    },
-    async (request) =>
-      reference.importNomenclature(ctx, request.principal, uploadedFile(request), uploadedType(request)),
-  );
-  app.get(
-    '/stats/series',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Statistics series (indicator, region, year, value, source)',
-        querystring: seriesQuery,
-        response: { 200: seriesList },
-      },
-    },
-    async (request) => reference.listSeries(ctx, request.query),
-  );
-  app.post(
-    '/stats/series/import',
-    {
-      config: manage,
-      schema: {
-        tags,
-        summary: 'Import statistics series (CSV or XLSX: indicator, region, year, value, source[, unit])',
-        response: { 200: z.object({ rows: z.number() }) },
-      },
-    },
-    async (request) =>
-      reference.importSeries(ctx, request.principal, uploadedFile(request), uploadedType(request)),
-  );
+  referenceRoutes(fastify, ctx);
 }
 
-export const plansModule: Module = { name: 'plans', routes };
+export const plansModule: Module = {
+  name: 'plans',
+  routes,
+  seed: async (ctx) => ({
+    referenceLists: await loadReferenceLists(ctx, systemPrincipal),
+    samplePlans: await seedSamplePlans(ctx),
+  }),
+};

@@ -32,6 +32,7 @@ import { acceptFiles } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
 import * as cycles from './cycles.service.ts';
 import { evaluationPdf, evaluationXlsx } from './programs.report.ts';
+import { seedSamplePrograms } from './programs.seed.ts';
 import * as service from './programs.service.ts';
 import * as targeting from './targeting.service.ts';
 
@@ -298,4 +299,8 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   );
 }
 
-export const programsModule: Module = { name: 'programs', routes };
+export const programsModule: Module = {
+  name: 'programs',
+  routes,
+  seed: async (ctx) => ({ samplePeople: await seedSamplePrograms(ctx) }),
+};

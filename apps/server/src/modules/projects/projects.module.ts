@@ -29,6 +29,7 @@ import * as permits from './permits.service.ts';
 import * as progress from './progress.service.ts';
 import { exportProgress, importProgress } from './progress-file.ts';
 import { monthlyPdf, monthlyRows, monthlyXlsx } from './projects.report.ts';
+import { seedSampleProjects } from './projects.seed.ts';
 import * as service from './projects.service.ts';
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
@@ -335,4 +336,8 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   );
 }
 
-export const projectsModule: Module = { name: 'projects', routes };
+export const projectsModule: Module = {
+  name: 'projects',
+  routes,
+  seed: async (ctx) => ({ sampleProjects: await seedSampleProjects(ctx) }),
+};

@@ -11,6 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import type { Module } from '../module.ts';
 import { presentUser } from './users.presenter.ts';
+import { seedDemoAccounts } from './users.seed.ts';
 import * as service from './users.service.ts';
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
@@ -70,4 +71,8 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   );
 }
 
-export const usersModule: Module = { name: 'users', routes };
+export const usersModule: Module = {
+  name: 'users',
+  routes,
+  seed: async (ctx) => ({ accounts: await seedDemoAccounts(ctx) }),
+};

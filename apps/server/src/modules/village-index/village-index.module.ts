@@ -23,6 +23,7 @@ import type { Module } from '../module.ts';
 import { adminRoutes } from './village-index.admin-routes.ts';
 import * as entries from './village-index.entries.ts';
 import { beritaAcaraPdf, scorecardPdf } from './village-index.report.ts';
+import { seedOfficialIdm } from './village-index.seed.ts';
 import * as service from './village-index.service.ts';
 
 const presentEntry = (r: {
@@ -299,4 +300,8 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   }
 }
 
-export const villageIndexModule: Module = { name: 'village-index', routes };
+export const villageIndexModule: Module = {
+  name: 'village-index',
+  routes,
+  seed: async (ctx) => ({ indexResults: await seedOfficialIdm(ctx) }),
+};
