@@ -1,5 +1,4 @@
 import { Card, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileUpload } from '../../app/FileUpload.tsx';
@@ -9,7 +8,6 @@ import { useNomenclature, useRefreshPlans, useSeries } from './api.ts';
 /** The lists plans draw on: the program/kegiatan/sub-kegiatan nomenclature and the statistics series. */
 export default function PlanDataPage() {
   const { t } = useTranslation();
-  const _client = useQueryClient();
   const [q, setQ] = useState('');
   const [indicator, setIndicator] = useState<string | null>(null);
   const names = useNomenclature(q);

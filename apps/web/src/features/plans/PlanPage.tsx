@@ -1,5 +1,4 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -23,7 +22,6 @@ export default function PlanPage() {
   const { id } = useParams();
   const { t } = useTranslation();
   const { can } = useSession();
-  const _client = useQueryClient();
   const [showHistory, setShowHistory] = useState(false);
   const q = usePlan(id);
   const p = q.data;

@@ -9,6 +9,7 @@ import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useActiveKabupaten } from '../../app/settings.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+import { programKeys } from './api.ts';
 
 /** Grievances about the program: filed near the resident, resolved by the agency with a resolution. */
 export function GrievancesPanel({ programId, manage }: { programId: string; manage: boolean }) {
@@ -17,10 +18,10 @@ export function GrievancesPanel({ programId, manage }: { programId: string; mana
   const kabupaten = useActiveKabupaten();
   const client = useQueryClient();
   const list = useQuery({
-    queryKey: ['grievances', programId],
+    queryKey: programKeys.grievances(programId),
     queryFn: () => get<{ items: Grievance[] }>(`/api/programs/${programId}/grievances`),
   });
-  const reload = () => client.invalidateQueries({ queryKey: ['grievances', programId] });
+  const reload = () => client.invalidateQueries({ queryKey: programKeys.grievances(programId) });
   const [form, setForm] = useState({
     kind: 'kelayakan',
     description: '',

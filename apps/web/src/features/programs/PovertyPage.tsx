@@ -10,17 +10,16 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { PovertyView as PovertyResponse } from '@sinergi/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../app/api.ts';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useSession } from '../../app/session.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
+import { programKeys, usePoverty } from './api.ts';
 
 /** A figure of the survey, or a dash where it is not a number (a kecamatan with no one sampled). */
 const n2 = (x: number | null, digits = 2) => (x === null ? '–' : formatNumber(x, digits));
@@ -29,9 +28,9 @@ const n2 = (x: number | null, digits = 2) => (x === null ? '–' : formatNumber(
 export default function PovertyPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const data = useQuery({ queryKey: ['poverty'], queryFn: () => get<PovertyResponse>('/api/poverty') });
+  const data = usePoverty();
   const d = data.data;
-  if (!d) return <QueryState query={data} queryKey={['poverty']} />;
+  if (!d) return <QueryState query={data} queryKey={programKeys.poverty()} />;
   const k = d.kabupaten;
   return (
     <Stack maw={1200}>
@@ -175,7 +174,7 @@ function SurveyImport() {
           url={`/api/surveys?survey=${encodeURIComponent(name)}&line=${line || 0}`}
           accept=".csv"
           label={t('poverty.import')}
-          onDone={() => client.invalidateQueries({ queryKey: ['poverty'] })}
+          onDone={() => client.invalidateQueries({ queryKey: programKeys.poverty() })}
         />
       </Group>
     </Card>

@@ -22,6 +22,7 @@ import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
+import { programKeys } from './api.ts';
 
 const pct = (x: number | null) => (x === null ? '–' : `${formatNumber(x * 100, 1)} %`);
 
@@ -29,7 +30,7 @@ const pct = (x: number | null) => (x === null ? '–' : `${formatNumber(x * 100,
 export function TargetingPanel({ programId }: { programId: string }) {
   const { t } = useTranslation();
   const data = useQuery({
-    queryKey: ['targeting', programId],
+    queryKey: programKeys.targeting(programId),
     queryFn: () => get<Targeting>(`/api/programs/${programId}/targeting`),
   });
   const d = data.data;
@@ -144,10 +145,10 @@ export function CyclesPanel({ programId, manage }: { programId: string; manage: 
   const { t } = useTranslation();
   const client = useQueryClient();
   const list = useQuery({
-    queryKey: ['cycles', programId],
+    queryKey: programKeys.cycles(programId),
     queryFn: () => get<{ items: Cycle[] }>(`/api/programs/${programId}/cycles`),
   });
-  const reload = () => client.invalidateQueries({ queryKey: ['cycles', programId] });
+  const reload = () => client.invalidateQueries({ queryKey: programKeys.cycles(programId) });
   const [period, setPeriod] = useState('');
   const [amount, setAmount] = useState<number | ''>(300_000);
   const create = useSubmit(

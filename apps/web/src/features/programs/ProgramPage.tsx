@@ -1,10 +1,6 @@
-import type {
-  Breakdown,
-  Enrolment,
-  EvaluationView as EvaluationResponse,
-  ProgramDetail as Program,
-} from '@sinergi/contracts';
+import type { Breakdown } from '@sinergi/contracts';
 import { QueryState } from '../../app/QueryState.tsx';
+import { programKeys, useEnrolments, useEvaluation, useProgram, useRefreshPrograms } from './api.ts';
 
 export type { ProgramDetail as Program } from '@sinergi/contracts';
 
@@ -21,11 +17,9 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { get } from '../../app/api.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { GrievancesPanel } from './GrievancesPanel.tsx';
@@ -71,25 +65,17 @@ export default function ProgramPage() {
   const { id } = useParams();
   const { t } = useTranslation();
 
-  const client = useQueryClient();
-  const program = useQuery({ queryKey: ['program', id], queryFn: () => get<Program>(`/api/programs/${id}`) });
-  const evaluation = useQuery({
-    queryKey: ['program-evaluation', id],
-    queryFn: () => get<EvaluationResponse>(`/api/programs/${id}/evaluation`),
-  });
-  const enrolments = useQuery({
-    queryKey: ['program-enrolments', id],
-    queryFn: () => get<{ named: boolean; items: Enrolment[] }>(`/api/programs/${id}/enrolments`),
-  });
+  const refresh = useRefreshPrograms();
+  const program = useProgram(id);
+  const evaluation = useEvaluation(id);
+  const enrolments = useEnrolments(id);
   const reload = async () => {
-    await client.invalidateQueries({ queryKey: ['program', id] });
-    await client.invalidateQueries({ queryKey: ['program-evaluation', id] });
-    await client.invalidateQueries({ queryKey: ['program-enrolments', id] });
+    await refresh();
   };
   const p = program.data;
   const e = evaluation.data;
-  if (!p) return <QueryState query={program} queryKey={['program', id]} />;
-  if (!e) return <QueryState query={evaluation} queryKey={['program-evaluation', id]} />;
+  if (!p) return <QueryState query={program} queryKey={programKeys.detail(id)} />;
+  if (!e) return <QueryState query={evaluation} queryKey={programKeys.evaluation(id)} />;
   // Whether the reader manages this program comes with it (core's canManageProgram), not from the role.
   const manage = p.abilities.manage;
   const ev = e.evaluation;

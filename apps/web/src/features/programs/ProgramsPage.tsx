@@ -1,13 +1,11 @@
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import type { ProgramItem } from '@sinergi/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { get } from '../../app/api.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
+import { usePrograms } from './api.ts';
 import { ProgramForm } from './ProgramForm.tsx';
 
 /** Every program with its reach: participants against the target, and the size of its comparison group. */
@@ -16,10 +14,7 @@ export default function ProgramsPage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const list = useQuery({
-    queryKey: ['programs'],
-    queryFn: () => get<{ items: ProgramItem[] }>('/api/programs'),
-  });
+  const list = usePrograms();
   return (
     <Stack maw={1200}>
       <Title order={2}>{t('programs.title')}</Title>

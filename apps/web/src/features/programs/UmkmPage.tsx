@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { UmkmDetail as Detail, UmkmItem as Umkm } from '@sinergi/contracts';
+import type { UmkmItem as Umkm } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+import { programKeys, useUmkm } from './api.ts';
 
 const permitText = (p: Record<string, string | boolean>) =>
   Object.entries(p)
@@ -106,7 +107,7 @@ function UmkmDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const { can } = useSession();
   const client = useQueryClient();
-  const d = useQuery({ queryKey: ['umkm-detail', id], queryFn: () => get<Detail>(`/api/umkm/${id}`) });
+  const d = useUmkm(id);
   const [form, setForm] = useState({
     period: new Date().toISOString().slice(0, 7),
     revenue: '' as number | '',
@@ -119,7 +120,7 @@ function UmkmDetail({ id }: { id: string }) {
         revenue: form.revenue === '' ? -1 : form.revenue,
         workers: form.workers === '' ? -1 : form.workers,
       }),
-    () => client.invalidateQueries({ queryKey: ['umkm-detail', id] }),
+    () => client.invalidateQueries({ queryKey: programKeys.umkm(id) }),
   );
   if (!d.data) return null;
   return (

@@ -12,11 +12,10 @@ import {
 } from '@mantine/core';
 import type { ProjectItem, ThresholdsView as Thresholds } from '@sinergi/contracts';
 import { rollUp } from '@sinergi/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, get } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
@@ -24,6 +23,7 @@ import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
+import { useRefreshProjects, useThresholds } from './api.ts';
 import { statusColour } from './ProjectsPage.tsx';
 
 const n1 = (x: number | null) => (x === null ? '–' : `${formatNumber(Math.round(x * 10) / 10, 1)} %`);
@@ -154,7 +154,7 @@ export function ProjectExtras({ items }: { items: ProjectItem[] }) {
 
 function ProgressFile() {
   const { t } = useTranslation();
-  const client = useQueryClient();
+  const refresh = useRefreshProjects();
   return (
     <Card withBorder>
       <Text fw={600} size="sm">
@@ -168,7 +168,7 @@ function ProgressFile() {
           url="/api/projects/import/progress"
           label={t('projects.upload')}
           describe={(r) => t('projects.imported', { n: r.rows })}
-          onDone={() => client.invalidateQueries({ queryKey: ['projects'] })}
+          onDone={refresh}
         />
       </Group>
     </Card>
@@ -177,19 +177,15 @@ function ProgressFile() {
 
 function ThresholdsCard() {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const current = useQuery({
-    queryKey: ['thresholds'],
-    queryFn: () => get<Thresholds>('/api/projects/thresholds'),
-  });
+  const refresh = useRefreshProjects();
+  const current = useThresholds();
   const [edit, setEdit] = useState<Thresholds | null>(null);
   const v = edit ?? current.data;
   const save = useSubmit(
     () => api('PUT', '/api/projects/thresholds', v),
     async () => {
       setEdit(null);
-      await client.invalidateQueries({ queryKey: ['thresholds'] });
-      await client.invalidateQueries({ queryKey: ['projects'] });
+      await refresh();
     },
   );
   if (!v) return null;

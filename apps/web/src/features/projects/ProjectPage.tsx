@@ -1,13 +1,11 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { ProjectDetail as Project } from '@sinergi/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { get } from '../../app/api.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { QueryState } from '../../app/QueryState.tsx';
+import { projectKeys, useProject, useRefreshProjects } from './api.ts';
 import { PermitsCard } from './PermitsCard.tsx';
 import { ReportForm, ReportRow } from './ProjectReports.tsx';
 import { statusColour } from './ProjectsPage.tsx';
@@ -22,11 +20,10 @@ export default function ProjectPage() {
   const { id } = useParams();
   const { t } = useTranslation();
 
-  const client = useQueryClient();
-  const q = useQuery({ queryKey: ['project', id], queryFn: () => get<Project>(`/api/projects/${id}`) });
-  const reload = () => client.invalidateQueries({ queryKey: ['project', id] });
+  const q = useProject(id);
+  const reload = useRefreshProjects();
   const p = q.data;
-  if (!p) return <QueryState query={q} queryKey={['project', id]} />;
+  if (!p) return <QueryState query={q} queryKey={projectKeys.detail(id)} />;
   // What the reader may do here comes with the project (core's projectAbilities), not from the role.
   const may = p.abilities;
   const reports = [...p.reports].sort((a, b) => a.reportDate.localeCompare(b.reportDate));

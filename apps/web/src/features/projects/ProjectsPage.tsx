@@ -1,13 +1,11 @@
 import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { ProjectItem } from '@sinergi/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { get } from '../../app/api.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
+import { useBottlenecks, useProjects } from './api.ts';
 import { ProjectExtras } from './ProjectExtras.tsx';
 
 export const statusColour: Record<string, string> = {
@@ -26,17 +24,8 @@ export default function ProjectsPage() {
   const { can } = useSession();
   const [status, setStatus] = useState<string | null>(null);
   const [opd, setOpd] = useState<string | null>(null);
-  const data = useQuery({
-    queryKey: ['projects'],
-    queryFn: () => get<{ on: string; items: ProjectItem[] }>('/api/projects'),
-  });
-  const bottlenecks = useQuery({
-    queryKey: ['bottlenecks'],
-    queryFn: () =>
-      get<{ items: { kind: string; projects: number; money: number; meanDaysBlocked: number | null }[] }>(
-        '/api/projects/bottlenecks',
-      ),
-  });
+  const data = useProjects();
+  const bottlenecks = useBottlenecks();
   const items = data.data?.items ?? [];
   const shown = items.filter((p) => (!status || p.status === status) && (!opd || p.organisation === opd));
   const byOpd = [...new Set(items.map((p) => p.organisation))].sort().map((o) => {

@@ -1,12 +1,10 @@
 import { Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { RoadsView as Roads } from '@sinergi/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
+import { useRoads } from './api.ts';
 
 const pct = (x: number | null) => (x === null ? '–' : `${formatNumber(x, 1)} %`);
 const km = (x: number) => `${formatNumber(x, 1)} km`;
@@ -15,10 +13,7 @@ const km = (x: number) => `${formatNumber(x, 1)} km`;
 export default function RoadsPage() {
   const { t } = useTranslation();
   const [year, setYear] = useState<string | null>(null);
-  const data = useQuery({
-    queryKey: ['roads', year],
-    queryFn: () => get<Roads>(`/api/roads${year ? `?year=${year}` : ''}`),
-  });
+  const data = useRoads(year);
   const d = data.data;
   return (
     <Stack maw={1200}>
