@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { forecastCompletion, kemantapan, plannedAt, rollUp, scheduleStatus } from './monitoring.ts';
+import {
+  daysBlocked,
+  forecastCompletion,
+  kemantapan,
+  plannedAt,
+  rollUp,
+  scheduleStatus,
+} from './monitoring.ts';
 
 // A three-month plan from 1 January: 20 % by 31 January, 60 % by 28 February, 100 % by 31 March.
 const curve = [
@@ -67,5 +74,18 @@ describe('kemantapan jalan', () => {
       ['K2', 75],
     ]);
     expect(r.byCondition).toEqual({ baik: 4, sedang: 3, rusak_ringan: 1, rusak_berat: 2 });
+  });
+});
+
+describe('daysBlocked', () => {
+  it('counts to today while a permit is open, from request to done once it is, and nothing before a request', () => {
+    const today = '2026-03-31';
+    expect(daysBlocked({ status: 'terkendala', requestedOn: '2026-03-01', doneOn: null }, today)).toBe(30);
+    expect(daysBlocked({ status: 'proses', requestedOn: '2026-04-10', doneOn: null }, today)).toBe(0);
+    expect(daysBlocked({ status: 'belum', requestedOn: null, doneOn: null }, today)).toBeNull();
+    expect(daysBlocked({ status: 'selesai', requestedOn: '2026-01-01', doneOn: '2026-01-15' }, today)).toBe(
+      14,
+    );
+    expect(daysBlocked({ status: 'selesai', requestedOn: null, doneOn: '2026-01-15' }, today)).toBeNull();
   });
 });

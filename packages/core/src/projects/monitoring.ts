@@ -184,3 +184,17 @@ export function kemantapan(
       .map(([area, list]) => ({ area, ...share(list) })),
   };
 }
+
+/**
+ * How long a permit or land item has held the project up, in days: until today while it is not
+ * done (not yet requested: unknown), or from request to done once it is.
+ */
+export function daysBlocked(
+  permit: { status: string; requestedOn: string | null; doneOn: string | null },
+  today: string,
+): number | null {
+  const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+  if (permit.status === 'terkendala' || permit.status === 'proses' || permit.status === 'belum')
+    return permit.requestedOn ? Math.max(0, days(permit.requestedOn, today)) : null;
+  return permit.requestedOn && permit.doneOn ? days(permit.requestedOn, permit.doneOn) : null;
+}

@@ -6,6 +6,7 @@ import { proposalsLinkedTo, setProposalPlanNode } from '../musrenbang/musrenbang
 import { findOrganisations, getOrganisation } from '../organisations/organisations.service.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import { presentIndicator, seriesFor } from './plans.indicators.ts';
+import { presentPlanDetail, presentPlanSummary } from './plans.presenter.ts';
 import * as repo from './plans.repository.ts';
 
 /**
@@ -79,14 +80,7 @@ export async function listPlans(ctx: AppContext) {
   );
   const rank = (level: string) => planLevels.indexOf(level as PlanLevel);
   return {
-    items: rows
-      .sort((a, b) => rank(a.level) - rank(b.level))
-      .map((p) => ({
-        ...p,
-        ownerName: p.owner ? (names.get(p.owner) ?? p.owner) : null,
-        createdAt: p.createdAt.toISOString(),
-        updatedAt: p.updatedAt.toISOString(),
-      })),
+    items: rows.sort((a, b) => rank(a.level) - rank(b.level)).map((p) => presentPlanSummary(p, names)),
   };
 }
 
@@ -154,14 +148,11 @@ export async function getPlan(ctx: AppContext, id: string, principal?: Principal
   walk(null);
   const names = await ownerNames(ctx, [p.owner]);
   const editable = await mayEdit(ctx, principal, p);
-  return {
-    ...p,
-    ownerName: p.owner ? (names.get(p.owner) ?? p.owner) : null,
-    mayEdit: editable,
-    abilities: { edit: editable },
-    createdAt: p.createdAt.toISOString(),
-    updatedAt: p.updatedAt.toISOString(),
-    nodes: ordered.map((n) => ({
+  return presentPlanDetail(
+    p,
+    names,
+    editable,
+    ordered.map((n) => ({
       id: n.id,
       parentId: n.parentId,
       position: n.position,
@@ -187,7 +178,7 @@ export async function getPlan(ctx: AppContext, id: string, principal?: Principal
           planNodeId,
         })),
     })),
-  };
+  );
 }
 
 /** The history of a plan: every change to it, newest first, with who made it. */

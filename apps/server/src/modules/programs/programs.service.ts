@@ -1,4 +1,4 @@
-import type { ProgramBody, ProgramDetail } from '@sinergi/contracts';
+import type { ProgramBody } from '@sinergi/contracts';
 import {
   AppError,
   type Applicant,
@@ -23,6 +23,7 @@ import { findOrganisations, getOrganisation } from '../organisations/organisatio
 import { namesOf } from '../regions/regions.service.ts';
 import { peopleByIds } from '../registry/registry.facade.ts';
 import { ownersAmong } from '../umkm/umkm.facade.ts';
+import { presentProgramDetail, presentProgramItem } from './programs.presenter.ts';
 import * as repo from './programs.repository.ts';
 
 /**
@@ -97,20 +98,9 @@ export async function listPrograms(ctx: AppContext) {
   const counts = await repo.countEnrolmentsByGroup(db);
   const n = (id: string, g: string) => counts.find((c) => c.programId === id && c.group === g)?.n ?? 0;
   return {
-    items: rows.map(({ p, org }) => ({
-      id: p.id,
-      code: p.code,
-      name: p.name,
-      type: p.type,
-      organisation: org,
-      startDate: p.startDate,
-      endDate: p.endDate,
-      budget: p.budget,
-      targetBeneficiaries: p.targetBeneficiaries,
-      participants: n(p.id, 'peserta'),
-      comparison: n(p.id, 'pembanding'),
-      sample: p.sample,
-    })),
+    items: rows.map(({ p, org }) =>
+      presentProgramItem(p, org, { participants: n(p.id, 'peserta'), comparison: n(p.id, 'pembanding') }),
+    ),
   };
 }
 
@@ -118,17 +108,12 @@ export async function getProgram(ctx: AppContext, id: string, principal: Princip
   const p = await mustFind(ctx, id);
   const org = await getOrganisation(ctx, p.organisationId).catch(() => null);
   const versions = await repo.findRuleVersions(ctx.database.db, id);
-  return {
-    ...p,
-    eligibility: p.eligibility as ProgramDetail['eligibility'],
-    outputs: p.outputs as ProgramDetail['outputs'],
-    outcomes: p.outcomes as ProgramDetail['outcomes'],
-    organisation: org ? { id: org.id, code: org.code, shortName: org.shortName, name: org.name } : null,
-    ruleVersions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
-    abilities: { manage: canManageProgram(principal.actor, p) },
-    createdAt: p.createdAt.toISOString(),
-    updatedAt: p.updatedAt.toISOString(),
-  };
+  return presentProgramDetail(
+    p,
+    org ? { id: org.id, code: org.code, shortName: org.shortName, name: org.name } : null,
+    versions,
+    { manage: canManageProgram(principal.actor, p) },
+  );
 }
 
 /** The applicant as the eligibility rules see them, on a date. */

@@ -1,4 +1,4 @@
-import type { ProjectBody, ProjectDetail, ProjectStanding } from '@sinergi/contracts';
+import type { ProjectBody, ProjectStanding } from '@sinergi/contracts';
 import {
   AppError,
   canActForOrganisation,
@@ -21,6 +21,7 @@ import { assertLocation } from '../musrenbang/musrenbang.service.ts';
 import { getOrganisation } from '../organisations/organisations.service.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import { getSetting, putSetting } from '../system/settings.service.ts';
+import { presentProjectDetail, presentProjectItem } from './projects.presenter.ts';
 import * as repo from './projects.repository.ts';
 
 /**
@@ -169,37 +170,20 @@ export async function listProjects(
   const names = await namesOf(ctx, [
     ...new Set(filtered.flatMap((r) => [r.p.regionCode, kecamatanOf(r.p.regionCode)])),
   ]);
-  const items = filtered.map(({ p, org }) => {
-    const s = standing(
+  const items = filtered.map(({ p, org }) =>
+    presentProjectItem(
       p,
-      reports.filter((r) => r.projectId === p.id),
-      on,
-      t,
-    );
-    const kec = kecamatanOf(p.regionCode);
-    return {
-      id: p.id,
-      code: p.code,
-      name: p.name,
-      type: p.type,
-      organisation: org,
-      organisationId: p.organisationId,
-      regionCode: p.regionCode,
-      regionName: names.get(p.regionCode) ?? p.regionCode,
-      kecamatan: kec,
-      kecamatanName: names.get(kec) ?? kec,
-      contractValue: p.contractValue,
-      startDate: p.startDate,
-      endDate: p.endDate,
-      funding: p.funding as { source: string; amount: number }[],
-      location: p.location,
-      blockedPermits: permits.filter((x) => x.projectId === p.id && x.status === 'terkendala').length,
-      groupCode: p.groupCode,
-      groupName: p.groupName,
-      sample: p.sample,
-      ...s,
-    };
-  });
+      org,
+      names,
+      permits.filter((x) => x.projectId === p.id && x.status === 'terkendala').length,
+      standing(
+        p,
+        reports.filter((r) => r.projectId === p.id),
+        on,
+        t,
+      ),
+    ),
+  );
   return { on, items: query.status ? items.filter((i) => i.status === query.status) : items };
 }
 
@@ -216,43 +200,20 @@ export async function getProject(ctx: AppContext, id: string, principal: Princip
   const proposal = p.proposalId ? await proposalById(ctx, p.proposalId) : null;
   const today = ctx.clock().toISOString().slice(0, 10);
   const names = await namesOf(ctx, [p.regionCode]);
-  return {
-    ...p,
-    funding: p.funding as ProjectDetail['funding'],
-    plan: p.plan as PlanPoint[],
-    location: p.location as ProjectDetail['location'],
-    createdAt: p.createdAt.toISOString(),
-    updatedAt: p.updatedAt.toISOString(),
+  return presentProjectDetail({
+    p,
     organisation: org ? { id: org.id, shortName: org.shortName, name: org.name } : null,
     regionName: names.get(p.regionCode) ?? p.regionCode,
     proposal: proposal
       ? { id: proposal.id, trackingCode: proposal.trackingCode, title: proposal.title }
       : null,
-    reports: reports.map((r) => ({
-      ...r,
-      createdAt: r.createdAt.toISOString(),
-      updatedAt: r.updatedAt.toISOString(),
-      verifiedAt: r.verifiedAt?.toISOString() ?? null,
-      photos: photos
-        .filter((x) => x.reportId === r.id)
-        .map((x) => ({ id: x.id, takenAt: x.takenAt?.toISOString() ?? null, lat: x.lat, lng: x.lng })),
-    })),
-    permits: permits.map((x) => ({
-      ...x,
-      daysBlocked:
-        x.status === 'terkendala' || x.status === 'proses' || x.status === 'belum'
-          ? x.requestedOn
-            ? Math.max(0, Math.round((Date.parse(today) - Date.parse(x.requestedOn)) / 86_400_000))
-            : null
-          : x.requestedOn && x.doneOn
-            ? Math.round((Date.parse(x.doneOn) - Date.parse(x.requestedOn)) / 86_400_000)
-            : null,
-      createdAt: x.createdAt.toISOString(),
-      updatedAt: x.updatedAt.toISOString(),
-    })),
+    reports,
+    photos,
+    permits,
+    today,
     standing: standing(p, reports, today, await thresholdsOf(ctx)),
     abilities: projectAbilities(principal.actor, p),
-  };
+  });
 }
 
 export async function saveThresholds(ctx: AppContext, principal: Principal, body: Thresholds) {
