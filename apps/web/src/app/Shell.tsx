@@ -5,45 +5,10 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { post } from './api.ts';
-import { type TextKey, vocab } from './i18n.ts';
+import { adminNav, mainNav, type NavItem } from './feature.ts';
+import { vocab } from './i18n.ts';
 import { QueryErrors } from './QueryState.tsx';
 import { useLanguage, useSession } from './session.ts';
-
-interface NavItem {
-  to: string;
-  label: TextKey;
-  match?: string;
-  permission?: string;
-  exact?: boolean;
-}
-
-const main: NavItem[] = [
-  { to: '/', label: 'nav.home', permission: 'account.self' },
-  { to: '/wilayah', label: 'nav.regions', match: '/wilayah' },
-  { to: '/indeks-desa', label: 'nav.villageIndex', permission: 'index.read', exact: true },
-  { to: '/indeks-desa/verifikasi', label: 'nav.worklist', permission: 'index.worklist' },
-  { to: '/indeks-desa/impor', label: 'nav.indexImport', permission: 'index.import' },
-  { to: '/indeks-desa/skema', label: 'nav.schemes', permission: 'index.schemes.manage' },
-  { to: '/usulan', label: 'nav.musrenbang', permission: 'proposals.read' },
-  { to: '/forum', label: 'nav.forums', permission: 'forums.read' },
-  { to: '/skenario', label: 'nav.budget', permission: 'allocation.read' },
-  { to: '/anggaran-partisipatif', label: 'nav.pb', permission: 'pb.read' },
-  { to: '/perencanaan', label: 'nav.planning', permission: 'plans.read' },
-  { to: '/capaian', label: 'nav.targets', permission: 'plans.read' },
-  { to: '/proyek', label: 'nav.projects', permission: 'projects.read' },
-  { to: '/program', label: 'nav.programList', permission: 'programs.read' },
-  { to: '/penduduk', label: 'nav.registry', permission: 'registry.read' },
-  { to: '/umkm', label: 'nav.umkm', permission: 'registry.read' },
-  { to: '/kemiskinan', label: 'nav.poverty', permission: 'poverty.read' },
-  { to: '/aspirasi', label: 'nav.aspiration', permission: 'aspirations.submit' },
-  { to: '/lacak', label: 'nav.track', permission: 'proposals.track' },
-  { to: '/perangkat-daerah', label: 'nav.organisations', permission: 'organisations.read' },
-  { to: '/pekerjaan', label: 'nav.jobs', permission: 'jobs.read' },
-];
-const admin: NavItem[] = [
-  { to: '/pengguna', label: 'nav.users', permission: 'users.manage' },
-  { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
-];
 
 export function Shell() {
   const { t } = useTranslation();
@@ -116,14 +81,14 @@ export function Shell() {
               {session.user.displayName} · {vocab('roles', session.user.role)}
             </Text>
           )}
-          {main.map(link)}
-          {can('account.self') && link({ to: '/akun', label: 'nav.account' })}
+          {mainNav.map(link)}
+          {can('account.self') && link({ order: 0, to: '/akun', label: 'nav.account' })}
           {(can('users.manage') || can('audit.read')) && (
             <Text size="xs" fw={700} c="dimmed" px="sm" pt="md">
               {t('nav.admin')}
             </Text>
           )}
-          {admin.map(link)}
+          {adminNav.map(link)}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>

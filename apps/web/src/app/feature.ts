@@ -1,0 +1,37 @@
+import type { ComponentType } from 'react';
+import type { TextKey } from './i18n.ts';
+
+/**
+ * What a web feature adds to the app, declared in its own `features/<name>/feature.ts`: its pages
+ * (paths under the shell, each with the permission that opens it; `open` pages need no sign-in when
+ * the anonymous role holds the permission) and its navigation entries. The app finds every
+ * feature.ts itself, so adding a feature touches no central list.
+ */
+export interface NavItem {
+  /** Place in the navigation, across features (lower first). */
+  order: number;
+  to: string;
+  label: TextKey;
+  match?: string;
+  permission?: string;
+  exact?: boolean;
+}
+export interface FeatureRoute {
+  path: string;
+  page: ComponentType;
+  permission?: string;
+  open?: boolean;
+}
+export interface Feature {
+  routes?: FeatureRoute[];
+  nav?: NavItem[];
+  adminNav?: NavItem[];
+}
+
+const found = import.meta.glob<{ feature: Feature }>('../features/*/feature.ts', { eager: true });
+const features = Object.values(found).map((m) => m.feature);
+const byOrder = (a: NavItem, b: NavItem) => a.order - b.order;
+
+export const featureRoutes: FeatureRoute[] = features.flatMap((f) => f.routes ?? []);
+export const mainNav: NavItem[] = features.flatMap((f) => f.nav ?? []).sort(byOrder);
+export const adminNav: NavItem[] = features.flatMap((f) => f.adminNav ?? []).sort(byOrder);

@@ -1,0 +1,21 @@
+import { lazy } from 'react';
+import type { Feature } from '../../app/feature.ts';
+
+const PlanDataPage = lazy(() => import('./PlanDataPage.tsx'));
+const PlanPage = lazy(() => import('./PlanPage.tsx'));
+const PlanningPage = lazy(() => import('./PlanningPage.tsx'));
+const TargetsPage = lazy(() => import('./TargetsPage.tsx'));
+
+/** What the plans feature adds to the app: its pages (loaded on demand) and navigation entries. */
+export const feature: Feature = {
+  routes: [
+    { path: 'perencanaan', page: PlanningPage, permission: 'plans.read', open: true },
+    { path: 'perencanaan/data', page: PlanDataPage, permission: 'plans.manage' },
+    { path: 'capaian', page: TargetsPage, permission: 'plans.read', open: true },
+    { path: 'perencanaan/:id', page: PlanPage, permission: 'plans.read', open: true },
+  ],
+  nav: [
+    { order: 70, to: '/perencanaan', label: 'nav.planning', permission: 'plans.read' },
+    { order: 71, to: '/capaian', label: 'nav.targets', permission: 'plans.read' },
+  ],
+};
