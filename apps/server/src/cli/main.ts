@@ -2,20 +2,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { errorMessage, issueMessage } from '@sinergi/contracts';
 import { AppError } from '@sinergi/core';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
-import { systemPrincipal } from '../context.ts';
 import { BackupError, createBackup, restoreBackup } from '../db/backup.ts';
-import { jobHandlers } from '../modules/index.ts';
-import { runJobNow } from '../modules/jobs/jobs.service.ts';
-import * as orgRepo from '../modules/organisations/organisations.repository.ts';
-import { createUser } from '../modules/users/users.service.ts';
+import { jobHandlers, modules } from '../modules/index.ts';
 import { seed } from '../seed/seed.ts';
 import { startServer } from '../server.ts';
 
-import { indexCommands } from './index-commands.ts';
 import { progressLine, readSecret, withContext } from './shared.ts';
-import { statsAndPbCommands } from './stats-commands.ts';
 
 const program = new Command('sinergi')
   .description('Sinergi: development planning, budgeting and monitoring for a kabupaten')
@@ -48,72 +42,9 @@ program
     }),
   );
 
-const user = program.command('user').description('manage accounts');
-user
-  .command('create')
-  .description('create an account; the password is asked for, or read from standard input when piped')
-  .requiredOption('--username <name>', 'login name (letters, digits, . _ -)')
-  .requiredOption('--display-name <name>', 'full name')
-  .addOption(
-    new Option('--role <role>', 'role')
-      .choices(['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'])
-      .default('admin'),
-  )
-  .option('--organisation <code>', 'OPD code, for role opd (e.g. DPUPR)')
-  .option('--region <code>', 'kecamatan or desa code, for roles kecamatan and desa')
-  .action(
-    async (opts: {
-      username: string;
-      displayName: string;
-      role: 'admin';
-      organisation?: string;
-      region?: string;
-    }) =>
-      withContext(async (ctx) => {
-        const password = await readSecret('Password: ');
-        const organisation = opts.organisation
-          ? await orgRepo.findOrganisationByCode(ctx.database.db, opts.organisation)
-          : null;
-        if (opts.organisation && !organisation) throw new Error(`no OPD with code ${opts.organisation}`);
-        const created = await createUser(
-          ctx,
-          { ...systemPrincipal, name: 'cli' },
-          {
-            username: opts.username,
-            displayName: opts.displayName,
-            password,
-            role: opts.role,
-            organisationId: organisation?.id ?? null,
-            regionCode: opts.region ?? null,
-          },
-        );
-        console.log(`account created: ${created.user.username} (${created.user.role})`);
-      }),
-  );
-
-const regions = program.command('regions').description('the national region list');
-regions
-  .command('load')
-  .description('load the bundled Kepmendagri region list and the active kabupaten boundaries (a job)')
-  .option('--force', 'reload even when this edition is already loaded')
-  .action((opts: { force?: boolean }) =>
-    withContext(async (ctx) => {
-      const started = performance.now();
-      const job = await runJobNow(
-        ctx,
-        { ...systemPrincipal, name: 'cli' },
-        { kind: 'regions.load', params: { force: Boolean(opts.force) } },
-        jobHandlers,
-        progressLine,
-      );
-      process.stderr.write('\n');
-      if (job.status !== 'succeeded') throw new Error(`regions load ${job.status}: ${job.errorCode ?? ''}`);
-      console.log(`${JSON.stringify(job.result)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    }),
-  );
-
-indexCommands(program);
-statsAndPbCommands(program);
+// Each module adds its own commands (Module.cli).
+const tools = { withContext, progressLine, readSecret, jobHandlers };
+for (const module of modules) module.cli?.(program, tools);
 
 program
   .command('backup')

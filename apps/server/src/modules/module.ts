@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext, Principal } from '../context.ts';
 
@@ -27,4 +28,14 @@ export interface Module {
    * start in the order of the module list and skips what exists. Returns rows written, by name.
    */
   seed?(ctx: AppContext): Promise<Record<string, number>>;
+  /** Its `sinergi` commands, added to the CLI with the tools they run with. */
+  cli?(program: Command, tools: CliTools): void;
+}
+
+/** What a module's commands get from the CLI: a migrated database for the command, progress output, a hidden prompt, the job handlers. */
+export interface CliTools {
+  withContext<T>(fn: (ctx: AppContext) => Promise<T>, opts?: { migrate: boolean }): Promise<T>;
+  progressLine(done: number, total: number | null, message: string | null): void;
+  readSecret(prompt: string): Promise<string>;
+  readonly jobHandlers: Readonly<Record<string, JobHandler>>;
 }

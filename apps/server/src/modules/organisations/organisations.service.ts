@@ -58,3 +58,8 @@ export async function updateOrganisation(
     return after!;
   });
 }
+
+/** The organisation with this code (e.g. DPUPR), or null. */
+export function findOrganisationByCode(ctx: AppContext, code: string) {
+  return repo.findOrganisationByCode(ctx.database.db, code);
+}

@@ -21,6 +21,7 @@ import { sendFile } from '../../http/send-file.ts';
 import { acceptFiles, uploadedFile } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
 import { findFundingCandidates } from '../musrenbang/musrenbang.decisions.ts';
+import { pbCli } from './pb.cli.ts';
 import * as count from './pb.count.ts';
 import * as pabulib from './pb.pabulib.ts';
 import * as service from './pb.service.ts';
@@ -265,4 +266,4 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   );
 }
 
-export const pbModule: Module = { name: 'pb', routes, jobs: { 'pb.count': count.runCountJob } };
+export const pbModule: Module = { name: 'pb', routes, jobs: { 'pb.count': count.runCountJob }, cli: pbCli };

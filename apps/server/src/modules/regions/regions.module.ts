@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { presentJob } from '../jobs/jobs.presenter.ts';
 import type { Module } from '../module.ts';
+import { regionsCli } from './regions.cli.ts';
 import { loadRegions } from './regions.loader.ts';
 import { presentEdition, presentRegion } from './regions.presenter.ts';
 import * as service from './regions.service.ts';
@@ -144,4 +145,9 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   );
 }
 
-export const regionsModule: Module = { name: 'regions', routes, jobs: { 'regions.load': loadRegions } };
+export const regionsModule: Module = {
+  name: 'regions',
+  routes,
+  jobs: { 'regions.load': loadRegions },
+  cli: regionsCli,
+};
