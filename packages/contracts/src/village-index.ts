@@ -74,6 +74,8 @@ const planStep = z.object({
 
 export const desaScorecard = z
   .object({
+    /** Whether the reader enters this desa's scores. */
+    abilities: z.object({ enter: z.boolean() }),
     code: z.string(),
     name: z.string(),
     kecamatan: z.object({ code: z.string(), name: z.string() }),
@@ -177,6 +179,14 @@ export const worklist = z
     missing: z.array(z.object({ code: z.string(), name: z.string(), kecamatan: z.string() })),
     items: z.array(
       z.object({
+        /** The steps the reader can take on this entry now. */
+        abilities: z.object({
+          save: z.boolean(),
+          submit: z.boolean(),
+          verify: z.boolean(),
+          approve: z.boolean(),
+          return: z.boolean(),
+        }),
         code: z.string(),
         name: z.string(),
         kecamatan: z.string(),

@@ -1,4 +1,6 @@
+import { type Actor, canActInRegion, type Permission } from '../auth/policy.ts';
 import { AppError } from '../errors/app-error.ts';
+import type { RegionCode } from '../types.ts';
 
 /**
  * The sign-off chain of a year's index for one desa (berita acara penetapan status desa):
@@ -23,4 +25,50 @@ export function nextEntryState(state: EntryState | null, action: EntryAction): E
   if (!rule.from.includes(state))
     throw new AppError('INVALID_STATE', { details: { action, state: state ?? 'kosong' } });
   return rule.to;
+}
+
+/** The permission each step needs. */
+export const entryStepPermission: Record<EntryAction, Permission> = {
+  save: 'index.enter',
+  submit: 'index.enter',
+  verify: 'index.verify',
+  approve: 'index.approve',
+  return: 'index.return',
+};
+
+/**
+ * Whether an office may take this step for this desa, whatever the state: the desa enters and
+ * submits its own scores, its kecamatan verifies, the kabupaten (Bappeda, the admin) approves; the
+ * kecamatan or the kabupaten returns. `out_of_scope` is the right office for another area.
+ */
+export function entryStep(
+  actor: Actor,
+  action: EntryAction,
+  desa: RegionCode,
+): 'ok' | 'forbidden' | 'out_of_scope' {
+  const kabupaten = actor.role === 'admin' || actor.role === 'perencana';
+  const office =
+    action === 'save' || action === 'submit'
+      ? actor.role === 'desa'
+      : action === 'verify'
+        ? actor.role === 'kecamatan'
+        : action === 'approve'
+          ? kabupaten
+          : kabupaten || actor.role === 'kecamatan';
+  if (!office) return 'forbidden';
+  if (kabupaten) return 'ok';
+  return canActInRegion(actor, desa) ? 'ok' : 'out_of_scope';
+}
+
+/** The steps this actor can take now on a desa's entry in this state (for the page to offer them). */
+export function entryAbilities(actor: Actor, desa: RegionCode, state: EntryState | null) {
+  const may = (action: EntryAction) =>
+    entryStep(actor, action, desa) === 'ok' && allowed[action].from.includes(state);
+  return {
+    save: may('save'),
+    submit: may('submit'),
+    verify: may('verify'),
+    approve: may('approve'),
+    return: may('return'),
+  };
 }

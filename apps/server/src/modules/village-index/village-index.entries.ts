@@ -4,6 +4,9 @@ import {
   computeIndex,
   type EntryAction,
   type EntryState,
+  entryAbilities,
+  entryStep,
+  entryStepPermission,
   type FieldIssue,
   idm2016,
   indicatorsOf,
@@ -32,25 +35,13 @@ function desaCode(ctx: AppContext, raw: string) {
   return code;
 }
 
-/** Which step of the chain an actor may take, and on which desa. */
+/** Which step of the chain an actor may take, and on which desa (core's entryStep). */
 function assertMayAct(principal: Principal, action: EntryAction, code: string) {
-  const actor = principal.actor;
   const region = parseRegionCode(code);
-  if (action === 'save' || action === 'submit') {
-    if (actor.role !== 'desa') throw new AppError('FORBIDDEN', { details: { permission: 'index.enter' } });
-    assertRegionScope(actor, region);
-  } else if (action === 'verify') {
-    if (actor.role !== 'kecamatan')
-      throw new AppError('FORBIDDEN', { details: { permission: 'index.verify' } });
-    assertRegionScope(actor, region);
-  } else if (action === 'approve') {
-    if (actor.role !== 'admin' && actor.role !== 'perencana')
-      throw new AppError('FORBIDDEN', { details: { permission: 'index.approve' } });
-  } else if (action === 'return') {
-    if (actor.role === 'kecamatan') assertRegionScope(actor, region);
-    else if (actor.role !== 'admin' && actor.role !== 'perencana')
-      throw new AppError('FORBIDDEN', { details: { permission: 'index.verify' } });
-  }
+  const verdict = entryStep(principal.actor, action, region);
+  if (verdict === 'forbidden')
+    throw new AppError('FORBIDDEN', { details: { permission: entryStepPermission[action] } });
+  if (verdict === 'out_of_scope') throw new AppError('OUT_OF_SCOPE', { details: { region } });
 }
 
 const audited = (row: repo.ResultRow | null) =>
@@ -196,6 +187,8 @@ export async function findWorklist(
       kecamatan: names.get(parentOf(parseRegionCode(d.code))!) ?? '',
     })),
     items: rows.map((r) => ({
+      /** The steps the reader can take on this entry now (core's entryAbilities). */
+      abilities: entryAbilities(actor, parseRegionCode(r.regionCode), r.state as EntryState),
       code: r.regionCode,
       name: names.get(r.regionCode) ?? r.regionCode,
       kecamatan: names.get(parentOf(parseRegionCode(r.regionCode))!) ?? '',

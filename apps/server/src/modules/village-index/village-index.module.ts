@@ -96,7 +96,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: desaScorecard },
       },
     },
-    async (request) => service.getScorecard(ctx, request.params.code),
+    async (request) => service.getScorecard(ctx, request.params.code, request.principal),
   );
   app.get(
     '/index/desa/:code/scorecard.pdf',

@@ -1,5 +1,6 @@
 import {
   AppError,
+  entryStep,
   type IndexScheme,
   idm2016,
   indicatorsOf,
@@ -11,7 +12,7 @@ import {
   transitionMatrix,
   weakestIndicators,
 } from '@sinergi/core';
-import type { AppContext } from '../../context.ts';
+import type { AppContext, Principal } from '../../context.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import * as repo from './village-index.repository.ts';
 
@@ -130,7 +131,7 @@ export async function getResults(ctx: AppContext, q: { year: number; within?: st
   };
 }
 
-export async function getScorecard(ctx: AppContext, rawCode: string) {
+export async function getScorecard(ctx: AppContext, rawCode: string, principal?: Principal) {
   const code = parseRegionCode(rawCode);
   if (levelOf(code) !== 'desa')
     throw new AppError('VALIDATION', {
@@ -146,6 +147,8 @@ export async function getScorecard(ctx: AppContext, rawCode: string) {
   );
   const plan = withScores?.scores ? planNextStatus(scheme, withScores.scores) : null;
   return {
+    /** Whether the reader enters this desa's scores (its own desa office; core's entryStep). */
+    abilities: { enter: !!principal && entryStep(principal.actor, 'save', code) === 'ok' },
     code,
     name: names.get(code)!,
     kecamatan: { code: kec, name: names.get(kec) ?? kec },

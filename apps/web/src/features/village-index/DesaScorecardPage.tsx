@@ -18,7 +18,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { get } from '../../app/api.ts';
 import { QueryState } from '../../app/QueryState.tsx';
-import { useSession } from '../../app/session.ts';
 import { EntryPanel } from './EntryPanel.tsx';
 import { UnconfirmedNote } from './IndexDashboardPage.tsx';
 import { fmt4, statusColour, whoActs } from './status.ts';
@@ -28,7 +27,6 @@ const TrendChart = lazy(() => import('./TrendChart.tsx'));
 export default function DesaScorecardPage() {
   const { t } = useTranslation();
   const { code = '' } = useParams();
-  const { session } = useSession();
   const card = useQuery({
     queryKey: ['scorecard', code],
     queryFn: () => get<DesaScorecard>(`/api/index/desa/${code}`),
@@ -182,7 +180,7 @@ export default function DesaScorecardPage() {
           )}
         </Card>
       </SimpleGrid>
-      {session?.user?.role === 'desa' && session.user.regionCode === c.code && <EntryPanel card={c} />}
+      {c.abilities.enter && <EntryPanel card={c} />}
       {c.indicators && (
         <Card withBorder>
           <Title order={3} size="h5" mb="xs">

@@ -19,7 +19,7 @@ import { Link } from 'react-router';
 import { ApiError, get, post } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
-import { useLanguage, useSession } from '../../app/session.ts';
+import { useLanguage } from '../../app/session.ts';
 import { fmt4, statusColour } from './status.ts';
 
 const stateColour: Record<string, string> = {
@@ -33,7 +33,6 @@ const stateColour: Record<string, string> = {
 export default function WorklistPage() {
   const { t } = useTranslation();
   const { lang } = useLanguage();
-  const { session, can } = useSession();
   const client = useQueryClient();
   const [year, setYear] = useState(2025);
   const [error, setError] = useState<ApiError | null>(null);
@@ -50,7 +49,6 @@ export default function WorklistPage() {
     }
     await client.invalidateQueries({ queryKey: ['worklist', year] });
   };
-  const role = session?.user?.role;
   return (
     <Stack>
       <Title order={2}>{t('index.worklistTitle')}</Title>
@@ -118,7 +116,7 @@ export default function WorklistPage() {
                     <Table.Td>{formatDateTime(i.updatedAt, lang)}</Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
-                        {role === 'kecamatan' && i.state === 'submitted' && (
+                        {i.abilities.verify && (
                           <Button
                             size="compact-xs"
                             onClick={() => act(i.code, 'verify')}
@@ -127,7 +125,7 @@ export default function WorklistPage() {
                             {t('index.verify')}
                           </Button>
                         )}
-                        {can('index.approve') && i.state === 'verified' && (
+                        {i.abilities.approve && (
                           <Button
                             size="compact-xs"
                             onClick={() => act(i.code, 'approve')}
@@ -136,7 +134,7 @@ export default function WorklistPage() {
                             {t('index.approve')}
                           </Button>
                         )}
-                        {can('index.return') && (i.state === 'submitted' || i.state === 'verified') && (
+                        {i.abilities.return && (
                           <Button
                             size="compact-xs"
                             variant="subtle"
