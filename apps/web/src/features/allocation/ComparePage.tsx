@@ -1,22 +1,17 @@
 import { Card, Grid, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { get } from '../../app/api.ts';
 import { formatRupiah } from '../../app/format.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
+import { useComparison } from './api.ts';
 import { Spending } from './Spending.tsx';
-import type { Scenario } from './types.ts';
 
 /** Scenarios side by side: totals, the selected set, a map and spending by kecamatan, OPD and bidang. */
 export default function ComparePage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const ids = params.get('ids') ?? '';
-  const data = useQuery({
-    queryKey: ['compare', ids],
-    queryFn: () => get<{ items: Scenario[] }>(`/api/scenarios/compare?ids=${ids}`),
-  });
+  const data = useComparison(ids);
   const items = data.data?.items ?? [];
   const all = new Map(items.flatMap((s) => s.candidates.map((c) => [c.id, c] as const)));
   return (

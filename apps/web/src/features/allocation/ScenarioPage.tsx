@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { criterionCodes as allCriteria, assessedCriteria } from '@sinergi/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -25,6 +25,7 @@ import { QueryState } from '../../app/QueryState.tsx';
 import { useSession } from '../../app/session.ts';
 import { useJob } from '../../app/use-job.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
+import { scenarioKeys, useScenario } from './api.ts';
 import { type Rules, RulesEditor } from './RulesEditor.tsx';
 import { RuleText } from './RuleText.tsx';
 import { Spending, Why } from './Spending.tsx';
@@ -37,10 +38,7 @@ export default function ScenarioPage() {
   const navigate = useNavigate();
   const { can } = useSession();
   const client = useQueryClient();
-  const scenario = useQuery({
-    queryKey: ['scenario', id],
-    queryFn: () => get<Scenario>(`/api/scenarios/${id}`),
-  });
+  const scenario = useScenario(id);
   const s = scenario.data;
   const {
     start: setJobId,
@@ -96,7 +94,7 @@ export default function ScenarioPage() {
     await post(`/api/scenarios/${id}/adopt`);
     await client.invalidateQueries({ queryKey: ['scenario', id] });
   });
-  if (!s) return <QueryState query={scenario} queryKey={['scenario', id]} />;
+  if (!s) return <QueryState query={scenario} queryKey={scenarioKeys.detail(id)} />;
   const r = s.result;
   // The criteria the forum rates per proposal, shown as columns when they carry weight.
   const assessed = assessedCriteria.filter(

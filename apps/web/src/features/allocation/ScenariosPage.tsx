@@ -11,26 +11,22 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { ScenarioItem } from '@sinergi/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { get, post } from '../../app/api.ts';
+import { post } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+import { useScenarios } from './api.ts';
 
 /** Budget scenarios: list, pick two to four to compare, and start a new one with default criteria. */
 export default function ScenariosPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { can } = useSession();
-  const list = useQuery({
-    queryKey: ['scenarios'],
-    queryFn: () => get<{ items: ScenarioItem[] }>('/api/scenarios'),
-  });
+  const list = useScenarios();
   const [picked, setPicked] = useState<string[]>([]);
   const [form, setForm] = useState({
     name: '',

@@ -15,17 +15,18 @@ import {
   Title,
 } from '@mantine/core';
 import type { forumDetail } from '@sinergi/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
-import { api, get, post } from '../../app/api.ts';
+import { api, post } from '../../app/api.ts';
 import { formatDate, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
+import { useForum } from './api.ts';
 import { rejectReasons } from './labels.ts';
 
 type Forum = z.infer<typeof forumDetail>;
@@ -36,7 +37,7 @@ export default function ForumPage() {
   const { id } = useParams();
   const { t } = useTranslation();
   const client = useQueryClient();
-  const forum = useQuery({ queryKey: ['forum', id], queryFn: () => get<Forum>(`/api/forums/${id}`) });
+  const forum = useForum(id);
   const f = forum.data;
   const set = (data: Forum) => client.setQueryData(['forum', id], data);
 

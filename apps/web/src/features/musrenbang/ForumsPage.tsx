@@ -11,19 +11,17 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { forumList } from '@sinergi/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { z } from 'zod';
-import { get, post, query } from '../../app/api.ts';
+import { post } from '../../app/api.ts';
 import { formatDate } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useActiveKabupaten } from '../../app/settings.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+import { useForums } from './api.ts';
 
 const defaultCriteria = [
   { code: 'manfaat', label: 'Manfaat bagi warga', weight: 3 },
@@ -38,10 +36,7 @@ export default function ForumsPage() {
   const { session, can } = useSession();
   const user = session?.user;
   const [year, setYear] = useState<number | ''>(new Date().getFullYear() + 1);
-  const list = useQuery({
-    queryKey: ['forums', year],
-    queryFn: () => get<z.infer<typeof forumList>>(`/api/forums${query({ year: year || undefined })}`),
-  });
+  const list = useForums(year);
   const kabupaten = useActiveKabupaten();
   const level = user?.role === 'desa' ? 'desa' : user?.role === 'kecamatan' ? 'kecamatan' : 'kabupaten';
   const [form, setForm] = useState({

@@ -21,18 +21,19 @@ import {
 } from '@mantine/core';
 import type { proposalDetail } from '@sinergi/contracts';
 import { decisionKinds } from '@sinergi/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
-import { api, get, post, uploadFile } from '../../app/api.ts';
+import { api, post, uploadFile } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { useWorkItems } from '../plans/api.ts';
+import { useProposal } from './api.ts';
 import { History } from './History.tsx';
 import { rejectReasons, stateColour } from './labels.ts';
 
@@ -177,7 +178,7 @@ export default function ProposalDetailPage() {
   const { id } = useParams();
   const { t } = useTranslation();
   const client = useQueryClient();
-  const detail = useQuery({ queryKey: ['proposal', id], queryFn: () => get<Detail>(`/api/proposals/${id}`) });
+  const detail = useProposal(id);
   const refresh = () => client.invalidateQueries({ queryKey: ['proposal', id] });
   const photo = useSubmit(async () => undefined);
   const [photoError, setPhotoError] = useState<string | null>(null);

@@ -10,12 +10,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { kamusList } from '@sinergi/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { z } from 'zod';
 import { get, post, query } from '../../app/api.ts';
 import { formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
@@ -23,6 +20,7 @@ import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { useOrganisations } from '../organisations/api.ts';
+import { useKamus } from './api.ts';
 import { DesaPicker } from './DesaPicker.tsx';
 import { bidangList } from './labels.ts';
 
@@ -71,10 +69,7 @@ export default function ProposalFormPage() {
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
   const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
-  const kamus = useQuery({
-    queryKey: ['kamus'],
-    queryFn: () => get<z.infer<typeof kamusList>>('/api/kamus'),
-  });
+  const kamus = useKamus();
   const orgs = useOrganisations();
   const pickKamus = (code: string | null) => {
     const entry = kamus.data?.items.find((k) => k.code === code);

@@ -1,12 +1,10 @@
 import { Alert, Badge, Button, Card, Group, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
-import type { publicTracking } from '@sinergi/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { z } from 'zod';
-import { ApiError, get } from '../../app/api.ts';
+import { ApiError } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
+import { useTracking } from './api.ts';
 import { History } from './History.tsx';
 import { stageOrder, stateColour } from './labels.ts';
 
@@ -16,12 +14,7 @@ export default function TrackPage() {
   const { code } = useParams();
   const navigate = useNavigate();
   const [input, setInput] = useState(code ?? '');
-  const track = useQuery({
-    queryKey: ['track', code],
-    queryFn: () => get<z.infer<typeof publicTracking>>(`/api/track/${encodeURIComponent(code!)}`),
-    enabled: !!code,
-    retry: false,
-  });
+  const track = useTracking(code);
   const p = track.data;
   const stages = stageOrder.filter((s) => s !== 'moderasi' || p?.track === 'aspirasi');
   return (

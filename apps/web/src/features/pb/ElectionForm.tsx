@@ -24,6 +24,7 @@ import { Problem } from '../../app/Problem.tsx';
 import { useActiveKabupaten } from '../../app/settings.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { regionKeys } from '../regions/api.ts';
+import { usePbCandidates } from './api.ts';
 import type { RuleConfig } from './types.ts';
 
 interface ProjectDraft {
@@ -63,10 +64,7 @@ export function ElectionForm({ onSaved }: { onSaved: (id: string) => void }) {
     queryFn: () => get<RegionDetail>(`/api/regions/${kabupaten}`),
     enabled: !!kabupaten && shares !== null,
   });
-  const candidates = useQuery({
-    queryKey: ['pb-candidates', planYear],
-    queryFn: () => get<{ items: Candidate[] }>(`/api/pb/candidates?planYear=${planYear}`),
-  });
+  const candidates = usePbCandidates(planYear);
   const linked = new Set(projects.map((p) => p.proposalId).filter(Boolean));
   const toggle = (c: Candidate) =>
     setProjects((list) =>

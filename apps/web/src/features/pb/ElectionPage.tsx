@@ -1,17 +1,17 @@
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { get, post } from '../../app/api.ts';
+import { post } from '../../app/api.ts';
 import { formatDateTime, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useJob } from '../../app/use-job.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
+import { pbKeys, useElection } from './api.ts';
 import { OverrideCard, RegisterCard, ResultCard, VoteCard } from './ElectionCards.tsx';
-import type { Election } from './types.ts';
 
 export const percent = (x: number | null) =>
   x === null ? '–' : `${formatNumber(Math.round(x * 1000) / 10)} %`;
@@ -28,11 +28,8 @@ export default function ElectionPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const client = useQueryClient();
-  const query = useQuery({
-    queryKey: ['pb-election', id],
-    queryFn: () => get<Election>(`/api/pb/elections/${id}`),
-  });
-  const reload = () => client.invalidateQueries({ queryKey: ['pb-election', id] });
+  const query = useElection(id);
+  const reload = () => client.invalidateQueries({ queryKey: pbKeys.detail(id) });
   const { start, running, bar } = useJob(() => void reload(), 'count-progress');
   const e = query.data;
   const act = (path: string) => async () => {

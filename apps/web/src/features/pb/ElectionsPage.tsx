@@ -11,7 +11,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -21,18 +20,16 @@ import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+import { useElections } from './api.ts';
 import { ElectionForm } from './ElectionForm.tsx';
-import type { ElectionItem, Receipt } from './types.ts';
+import type { Receipt } from './types.ts';
 
 /** Participatory budgeting: every vote, open to anyone; Bappeda starts new ones or imports Pabulib files. */
 export default function ElectionsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { can } = useSession();
-  const list = useQuery({
-    queryKey: ['pb-elections'],
-    queryFn: () => get<{ items: ElectionItem[] }>('/api/pb/elections'),
-  });
+  const list = useElections();
   const [creating, setCreating] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const importPb = useSubmit(async () => {

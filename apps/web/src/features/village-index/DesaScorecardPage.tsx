@@ -11,13 +11,11 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import type { DesaScorecard } from '@sinergi/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { get } from '../../app/api.ts';
 import { QueryState } from '../../app/QueryState.tsx';
+import { indexKeys, useScorecard } from './api.ts';
 import { EntryPanel } from './EntryPanel.tsx';
 import { UnconfirmedNote } from './IndexDashboardPage.tsx';
 import { fmt4, statusColour, whoActs } from './status.ts';
@@ -27,13 +25,10 @@ const TrendChart = lazy(() => import('./TrendChart.tsx'));
 export default function DesaScorecardPage() {
   const { t } = useTranslation();
   const { code = '' } = useParams();
-  const card = useQuery({
-    queryKey: ['scorecard', code],
-    queryFn: () => get<DesaScorecard>(`/api/index/desa/${code}`),
-  });
+  const card = useScorecard(code);
   if (card.error) return <Alert color="red">{card.error.message}</Alert>;
   const c = card.data;
-  if (!c) return <QueryState query={card} queryKey={['scorecard', code]} />;
+  if (!c) return <QueryState query={card} queryKey={indexKeys.scorecard(code)} />;
   const statusName = (code: string | null) =>
     c.scheme.statuses.find((s) => s.code === code)?.name ?? code ?? '';
   const latest = c.history.at(-1);

@@ -1,13 +1,11 @@
 import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { IndexResultList, IndexSummary, WeakestList } from '@sinergi/contracts';
-import { useQuery } from '@tanstack/react-query';
+import type { IndexSummary } from '@sinergi/contracts';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { get } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
 import { QueryState } from '../../app/QueryState.tsx';
-import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
+import { indexKeys, useDesaShapes, useIndexResults, useIndexSummary, useWeakest } from './api.ts';
 import { fmt4, statusColour, statusHex, whoActs } from './status.ts';
 
 const RegionMap = lazy(() => import('../regions/RegionMap.tsx'));
@@ -31,31 +29,17 @@ export function UnconfirmedNote({ scheme }: { scheme: IndexSummary['scheme'] }) 
 export default function IndexDashboardPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const summary = useQuery({
-    queryKey: ['index-summary'],
-    queryFn: () => get<IndexSummary>('/api/index/summary'),
-  });
+  const summary = useIndexSummary();
   const s = summary.data;
   const lastYear = s?.years.at(-1)?.year;
-  const results = useQuery({
-    queryKey: ['index-results', lastYear],
-    queryFn: () => get<IndexResultList>(`/api/index/results?year=${lastYear}`),
-    enabled: lastYear !== undefined,
-  });
-  const weakest = useQuery({
-    queryKey: ['index-weakest'],
-    queryFn: () => get<WeakestList>('/api/index/weakest'),
-  });
-  const shapes = useQuery({
-    queryKey: ['boundaries', 'desa'],
-    queryFn: () => get<MapFeatureCollection>('/api/regions/boundaries?level=desa'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const results = useIndexResults(lastYear);
+  const weakest = useWeakest();
+  const shapes = useDesaShapes();
   const values = useMemo(
     () => Object.fromEntries((results.data?.items ?? []).map((r) => [r.code, Number(r.value.toFixed(4))])),
     [results.data],
   );
-  if (!s) return <QueryState query={summary} queryKey={['index-summary']} />;
+  if (!s) return <QueryState query={summary} queryKey={indexKeys.summary()} />;
   const statuses = s.scheme.statuses.map((x) => x.code);
   return (
     <Stack>

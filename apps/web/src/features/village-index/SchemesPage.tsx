@@ -11,14 +11,14 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import type { SchemeSummary } from '@sinergi/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, post, uploadFile, XLSX_TYPE } from '../../app/api.ts';
+import { ApiError, post, uploadFile, XLSX_TYPE } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useLanguage, useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+import { useSchemes } from './api.ts';
 
 /**
  * Index schemes: the built-in IDM and Indeks Desa, and versions an admin loads from JSON or XLSX,
@@ -30,10 +30,7 @@ export default function SchemesPage() {
   const { can } = useSession();
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const schemes = useQuery({
-    queryKey: ['schemes'],
-    queryFn: () => get<{ items: SchemeSummary[] }>('/api/index/schemes'),
-  });
+  const schemes = useSchemes();
   const upload = useSubmit(
     async () => {
       if (file!.name.toLowerCase().endsWith('.xlsx'))

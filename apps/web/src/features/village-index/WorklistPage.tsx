@@ -11,15 +11,15 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import type { Worklist } from '@sinergi/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, get, post } from '../../app/api.ts';
+import { ApiError, post } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useLanguage } from '../../app/session.ts';
+import { useWorklist } from './api.ts';
 import { fmt4, statusColour } from './status.ts';
 
 const stateColour: Record<string, string> = {
@@ -36,10 +36,7 @@ export default function WorklistPage() {
   const client = useQueryClient();
   const [year, setYear] = useState(2025);
   const [error, setError] = useState<ApiError | null>(null);
-  const list = useQuery({
-    queryKey: ['worklist', year],
-    queryFn: () => get<Worklist>(`/api/index/worklist?year=${year}`),
-  });
+  const list = useWorklist(year);
   const act = async (code: string, action: string) => {
     setError(null);
     try {

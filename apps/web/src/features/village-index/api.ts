@@ -1,0 +1,60 @@
+import type {
+  DesaScorecard,
+  IndexResultList,
+  IndexSummary,
+  SchemeSummary,
+  WeakestList,
+  Worklist,
+} from '@sinergi/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { get } from '../../app/api.ts';
+import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
+
+/** The village index API as typed hooks (keys as the pages invalidate them). */
+export const indexKeys = {
+  summary: () => ['index-summary'] as const,
+  results: (year: number | undefined) => ['index-results', year] as const,
+  weakest: () => ['index-weakest'] as const,
+  scorecard: (code: string) => ['scorecard', code] as const,
+  schemes: () => ['schemes'] as const,
+  worklist: (year: number) => ['worklist', year] as const,
+  desaShapes: () => ['boundaries', 'desa'] as const,
+};
+
+export const useIndexSummary = () =>
+  useQuery({ queryKey: indexKeys.summary(), queryFn: () => get<IndexSummary>('/api/index/summary') });
+
+export const useIndexResults = (year: number | undefined) =>
+  useQuery({
+    queryKey: indexKeys.results(year),
+    queryFn: () => get<IndexResultList>(`/api/index/results?year=${year}`),
+    enabled: year !== undefined,
+  });
+
+export const useWeakest = () =>
+  useQuery({ queryKey: indexKeys.weakest(), queryFn: () => get<WeakestList>('/api/index/weakest') });
+
+export const useDesaShapes = () =>
+  useQuery({
+    queryKey: indexKeys.desaShapes(),
+    queryFn: () => get<MapFeatureCollection>('/api/regions/boundaries?level=desa'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+export const useScorecard = (code: string) =>
+  useQuery({
+    queryKey: indexKeys.scorecard(code),
+    queryFn: () => get<DesaScorecard>(`/api/index/desa/${code}`),
+  });
+
+export const useSchemes = () =>
+  useQuery({
+    queryKey: indexKeys.schemes(),
+    queryFn: () => get<{ items: SchemeSummary[] }>('/api/index/schemes'),
+  });
+
+export const useWorklist = (year: number) =>
+  useQuery({
+    queryKey: indexKeys.worklist(year),
+    queryFn: () => get<Worklist>(`/api/index/worklist?year=${year}`),
+  });
