@@ -2,10 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRegionCode } from '../regions/region-code.ts';
 import {
+  canAddProposalPhoto,
+  canEditPlan,
   canLinkProposalToPlan,
   canManageProgram,
+  canRecordUmkm,
   canReportOn,
   canVerifyProgress,
+  choosesPlanOwner,
+  ownPlanOwner,
+  planLevelFixedFor,
   projectAbilities,
   runsProject,
 } from './abilities.ts';
@@ -69,5 +75,35 @@ describe('abilities on one object', () => {
         }
       }),
     );
+  });
+});
+
+describe('plans, UMKM and proposal photos', () => {
+  it('lets Bappeda edit any plan and an office only its own, created at its own level', () => {
+    const own = (a: Actor) => ownPlanOwner(a, a.role === 'opd' ? 'DPUPR' : null);
+    expect(own(actors.ownDesa!)).toBe('35.05.01.2001');
+    expect(own(actors.ownOpd!)).toBe('DPUPR');
+    expect(own(actors.perencana!)).toBeNull();
+    expect(canEditPlan(actors.perencana!, { owner: 'DINKES' }, null)).toBe(true);
+    expect(canEditPlan(actors.ownOpd!, { owner: 'DPUPR' }, own(actors.ownOpd!))).toBe(true);
+    expect(canEditPlan(actors.ownOpd!, { owner: 'DINKES' }, own(actors.ownOpd!))).toBe(false);
+    expect(canEditPlan(actors.ownDesa!, { owner: null }, own(actors.ownDesa!))).toBe(false);
+    expect(planLevelFixedFor(actors.ownDesa!)).toBe('desa');
+    expect(planLevelFixedFor(actors.admin!)).toBeNull();
+    expect(choosesPlanOwner(actors.ownOpd!)).toBe(false);
+  });
+
+  it('lets the offices of the area or an OPD record a business, and the proposer or the area add photos', () => {
+    const site = { regionCode: '35.05.01.2001' };
+    expect(canRecordUmkm(actors.ownDesa!, site)).toBe(true);
+    expect(canRecordUmkm(actors.otherDesa!, site)).toBe(false);
+    expect(canRecordUmkm(actors.kecamatan!, site)).toBe(true);
+    expect(canRecordUmkm(actors.otherOpd!, site)).toBe(true);
+    expect(canRecordUmkm(actors.dprd!, site)).toBe(false);
+    const proposal = { proposerUserId: 'h', regionCode: '35.05.01.2001' };
+    expect(canAddProposalPhoto(actors.dprd!, proposal)).toBe(true);
+    expect(canAddProposalPhoto(actors.otherDesa!, proposal)).toBe(false);
+    expect(canAddProposalPhoto(actors.kecamatan!, proposal)).toBe(true);
+    expect(canAddProposalPhoto(actors.public!, proposal)).toBe(false);
   });
 });

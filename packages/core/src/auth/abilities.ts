@@ -57,3 +57,47 @@ export function canLinkProposalToPlan(actor: Actor, p: { organisationId: string 
   if (actor.role === 'admin' || actor.role === 'perencana') return true;
   return actor.role === 'opd' && !!p.organisationId && actor.organisationId === p.organisationId;
 }
+
+/**
+ * The code an office's own plans carry as owner: a desa's region code, an OPD's organisation code
+ * (given, since the actor carries the organisation's id); null for kabupaten-wide roles.
+ */
+export function ownPlanOwner(actor: Actor, organisationCode: string | null): string | null {
+  if (actor.role === 'desa') return actor.regionCode ?? null;
+  if (actor.role === 'opd') return organisationCode;
+  return null;
+}
+
+/** Bappeda and the admin edit any plan; an OPD or a desa only the plans it owns. */
+export function canEditPlan(actor: Actor, plan: { owner: string | null }, own: string | null): boolean {
+  if (actor.role === 'admin' || actor.role === 'perencana') return true;
+  return !!own && plan.owner === own;
+}
+
+/** An OPD or desa creates plans only at its own level, with itself as owner; Bappeda and the admin any (null). */
+export function planLevelFixedFor(actor: Pick<Actor, 'role'>): 'opd' | 'desa' | null {
+  return actor.role === 'opd' || actor.role === 'desa' ? actor.role : null;
+}
+
+/** Whether an office chooses the owner of a new plan (Bappeda and the admin do; others own what they create). */
+export function choosesPlanOwner(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin' || actor.role === 'perencana';
+}
+
+/** A small business is registered and its months recorded by the offices of its area, or by an OPD. */
+export function canRecordUmkm(actor: Actor, umkm: { regionCode: string }): boolean {
+  return actor.role === 'opd' || canActInRegion(actor, parseRegionCode(umkm.regionCode));
+}
+
+/** A proposal's photos are added by Bappeda, its proposer, or the desa or kecamatan of its site. */
+export function canAddProposalPhoto(
+  actor: Actor,
+  p: { proposerUserId: string | null; regionCode: string },
+): boolean {
+  if (actor.role === 'admin' || actor.role === 'perencana') return true;
+  if (actor.userId !== undefined && p.proposerUserId === actor.userId) return true;
+  return (
+    (actor.role === 'desa' || actor.role === 'kecamatan') &&
+    canActInRegion(actor, parseRegionCode(p.regionCode))
+  );
+}

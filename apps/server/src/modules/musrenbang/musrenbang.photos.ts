@@ -1,6 +1,6 @@
 export { PHOTO_LIMIT } from '../../http/images.ts';
 
-import { AppError, canActInRegion, parseRegionCode } from '@sinergi/core';
+import { AppError, canAddProposalPhoto } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { checkedImageType } from '../../http/images.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -20,13 +20,7 @@ export async function addPhoto(
 ) {
   const p = await mustFind(ctx, id);
   const actor = principal.actor;
-  const mayEdit =
-    actor.role === 'admin' ||
-    actor.role === 'perencana' ||
-    (actor.userId !== undefined && p.proposerUserId === actor.userId) ||
-    ((actor.role === 'desa' || actor.role === 'kecamatan') &&
-      canActInRegion(actor, parseRegionCode(p.regionCode)));
-  if (!mayEdit) throw new AppError('OUT_OF_SCOPE');
+  if (!canAddProposalPhoto(actor, p)) throw new AppError('OUT_OF_SCOPE');
   const type = checkedImageType(data, declared);
   const photos = await repo.findPhotos(ctx.database.db, id);
   if (photos.length >= PHOTOS_PER_PROPOSAL)

@@ -1,4 +1,12 @@
-import { AppError, can, type PlanLevel, planLevels } from '@sinergi/core';
+import {
+  AppError,
+  can,
+  canEditPlan,
+  ownPlanOwner,
+  type PlanLevel,
+  planLevelFixedFor,
+  planLevels,
+} from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { historyOf } from '../audit/audit.service.ts';
@@ -30,18 +38,17 @@ export async function mustFindNode(ctx: AppContext, id: string) {
 /** The code an OPD's or desa's own plans carry as owner: the organisation code, or the desa code. */
 async function ownerCodeOf(ctx: AppContext, principal: Principal) {
   const actor = principal.actor;
-  if (actor.role === 'desa') return actor.regionCode ?? null;
-  if (actor.role !== 'opd' || !actor.organisationId) return null;
-  const org = await getOrganisation(ctx, actor.organisationId).catch(() => null);
-  return org?.code ?? null;
+  const org =
+    actor.role === 'opd' && actor.organisationId
+      ? await getOrganisation(ctx, actor.organisationId).catch(() => null)
+      : null;
+  return ownPlanOwner(actor, org?.code ?? null);
 }
 
 /** Bappeda and the admin edit any plan; an OPD only its Renstra and Renja, a desa only its own plans. */
 export async function assertMayEdit(ctx: AppContext, principal: Principal, plan: { owner: string | null }) {
-  const role = principal.actor.role;
-  if (role === 'admin' || role === 'perencana') return;
-  const own = await ownerCodeOf(ctx, principal);
-  if (!own || plan.owner !== own) throw new AppError('OUT_OF_SCOPE');
+  if (!canEditPlan(principal.actor, plan, await ownerCodeOf(ctx, principal)))
+    throw new AppError('OUT_OF_SCOPE');
 }
 
 /** Whether the principal may edit the plan (for the page to offer it; every write checks again). */
@@ -99,12 +106,12 @@ export async function createPlan(
   if (body.endYear < body.startYear)
     throw new AppError('VALIDATION', { issues: [{ field: 'body.endYear', issue: 'end_before_start' }] });
   // An OPD or desa creates only its own plans, at its own level; the owner is itself.
-  const role = principal.actor.role;
+  const fixed = planLevelFixedFor(principal.actor);
   let owner = body.owner ?? null;
-  if (role === 'opd' || role === 'desa') {
-    if (body.level !== role)
+  if (fixed) {
+    if (body.level !== fixed)
       throw new AppError('VALIDATION', {
-        issues: [{ field: 'body.level', issue: 'wrong_level', params: { level: role } }],
+        issues: [{ field: 'body.level', issue: 'wrong_level', params: { level: fixed } }],
       });
     owner = await ownerCodeOf(ctx, principal);
   }

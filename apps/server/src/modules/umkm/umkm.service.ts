@@ -1,4 +1,4 @@
-import { AppError, canActInRegion, isWithin, parseRegionCode } from '@sinergi/core';
+import { AppError, canActInRegion, canRecordUmkm, isWithin, parseRegionCode } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { assertLocation } from '../musrenbang/musrenbang.service.ts';
@@ -87,8 +87,7 @@ export async function saveUmkm(
   },
 ) {
   const region = await assertLocation(ctx, body.regionCode);
-  if (!canActInRegion(principal.actor, region) && principal.actor.role !== 'opd')
-    throw new AppError('OUT_OF_SCOPE');
+  if (!canRecordUmkm(principal.actor, { regionCode: region })) throw new AppError('OUT_OF_SCOPE');
   return ctx.database.db.transaction(async (tx) => {
     const id = await repo.insertUmkm(tx, { ...body, regionCode: region, ownerId: body.ownerId ?? null });
     await appendAudit(tx, principal, {
@@ -110,8 +109,7 @@ export async function recordUmkm(
 ) {
   const u = await repo.findUmkm(ctx.database.db, id);
   if (!u) throw new AppError('NOT_FOUND', { details: { what: id } });
-  if (!canActInRegion(principal.actor, parseRegionCode(u.regionCode)) && principal.actor.role !== 'opd')
-    throw new AppError('OUT_OF_SCOPE');
+  if (!canRecordUmkm(principal.actor, u)) throw new AppError('OUT_OF_SCOPE');
   const period = `${body.period}-01`;
   await ctx.database.db.transaction(async (tx) => {
     await repo.upsertRecord(tx, { umkmId: id, period, revenue: body.revenue, workers: body.workers });

@@ -1,4 +1,5 @@
 import { Button, Card, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { choosesPlanOwner, planLevelFixedFor } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -30,10 +31,11 @@ export function NewPlan() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { session } = useSession();
-  const role = session?.user?.role;
-  const kinds = Object.keys(levelOf).filter(
-    (k) => role === 'admin' || role === 'perencana' || levelOf[k] === role,
-  );
+  const role = session?.user?.role ?? 'public';
+  // Core's rules: Bappeda and the admin create plans of any level for any owner; an OPD or desa its own.
+  const fixed = planLevelFixedFor({ role });
+  const choosesOwner = choosesPlanOwner({ role });
+  const kinds = Object.keys(levelOf).filter((k) => choosesOwner || levelOf[k] === fixed);
   const [kind, setKind] = useState(kinds.includes('Renja') ? 'Renja' : (kinds[0] ?? 'RKPDes'));
   const year = new Date().getFullYear();
   const [name, setName] = useState('');
@@ -41,7 +43,7 @@ export function NewPlan() {
   const [end, setEnd] = useState<number | ''>(year);
   const [owner, setOwner] = useState<string | null>(null);
   const level = levelOf[kind]!;
-  const orgs = useOrganisations({ enabled: level === 'opd' && (role === 'admin' || role === 'perencana') });
+  const orgs = useOrganisations({ enabled: level === 'opd' && choosesOwner });
   const save = useSubmit(async () => {
     const r = await post<{ id: string }>('/api/plans', {
       kind,
@@ -53,7 +55,7 @@ export function NewPlan() {
     });
     navigate(`/perencanaan/${r.id}`);
   });
-  const picksOwner = (role === 'admin' || role === 'perencana') && (level === 'opd' || level === 'desa');
+  const picksOwner = choosesOwner && (level === 'opd' || level === 'desa');
   return (
     <Card withBorder data-testid="new-plan">
       <Text fw={600} mb="xs">
