@@ -1,13 +1,11 @@
 import { Button, Card, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import type { AuditEntry } from '@sinergi/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, query } from '../../app/api.ts';
 import { formatDateTime, formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useLanguage } from '../../app/session.ts';
+import { useAuditEntities, useAuditPage } from './api.ts';
 
 const PAGE = 50;
 
@@ -20,17 +18,8 @@ export default function AuditPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [offset, setOffset] = useState(0);
-  const entities = useQuery({
-    queryKey: ['audit-entities'],
-    queryFn: () => get<{ items: string[] }>('/api/audit/entities'),
-  });
-  const page = useQuery({
-    queryKey: ['audit', actor, entity, from, to, offset],
-    queryFn: () =>
-      get<{ items: AuditEntry[]; total: number }>(
-        `/api/audit${query({ actor, entity, from, to, limit: PAGE, offset })}`,
-      ),
-  });
+  const entities = useAuditEntities();
+  const page = useAuditPage({ actor, entity, from, to, limit: PAGE, offset });
   const total = page.data?.total ?? 0;
   return (
     <Stack>

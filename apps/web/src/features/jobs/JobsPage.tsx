@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
-import type { Job } from '@sinergi/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, post } from '../../app/api.ts';
+import { ApiError, post } from '../../app/api.ts';
 import { formatDateTime, formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useLanguage, useSession } from '../../app/session.ts';
+import { useJobs } from './api.ts';
 
 const colour: Record<string, string> = {
   queued: 'gray',
@@ -21,12 +21,7 @@ export default function JobsPage() {
   const { lang } = useLanguage();
   const { can } = useSession();
   const client = useQueryClient();
-  const jobs = useQuery({
-    queryKey: ['jobs'],
-    queryFn: () => get<{ items: Job[] }>('/api/jobs'),
-    refetchInterval: (q) =>
-      q.state.data?.items.some((j) => j.status === 'queued' || j.status === 'running') ? 700 : 5000,
-  });
+  const jobs = useJobs();
   const act = async (fn: () => Promise<unknown>) => {
     try {
       await fn();

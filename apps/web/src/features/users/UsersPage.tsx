@@ -14,17 +14,17 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import type { User } from '@sinergi/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, patch, post, query } from '../../app/api.ts';
+import { ApiError, patch, post } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useLanguage } from '../../app/session.ts';
 import { useActiveKabupaten } from '../../app/settings.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { useOrganisations } from '../organisations/api.ts';
+import { useUsers } from './api.ts';
 
 const roles = ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'] as const;
 
@@ -115,10 +115,7 @@ export default function UsersPage() {
   const [opened, { open, close }] = useDisclosure();
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text, 250);
-  const users = useQuery({
-    queryKey: ['users', q],
-    queryFn: () => get<{ items: User[]; total: number }>(`/api/users${query({ q, limit: 200 })}`),
-  });
+  const users = useUsers(q);
   const change = async (id: string, body: Record<string, unknown>) => {
     try {
       await patch(`/api/users/${id}`, body);
