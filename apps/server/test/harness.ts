@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { type Config, loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { buildApp, type RouteEntry } from '../src/http/app.ts';
@@ -94,3 +94,30 @@ export function call(
 }
 
 export type { RouteEntry };
+
+/**
+ * One app for a test file with these demo accounts signed in, set up before its tests and closed
+ * after: `h.t` is the app, `h.as(user, method, url, payload)` a request as that user (null: anonymous),
+ * `h.session(user)` the session for `call` with headers of its own.
+ */
+export function appWithAccounts(users: readonly string[]) {
+  let app: TestApp | undefined;
+  const sessions: Record<string, Session> = {};
+  beforeAll(async () => {
+    app = await createTestApp();
+    for (const u of users) sessions[u] = await login(app.app, u);
+  });
+  afterAll(() => app?.close());
+  return {
+    get t(): TestApp {
+      return app!;
+    },
+    session: (u: string) => sessions[u]!,
+    as: (u: string | null, method: string, url: string, payload?: unknown) =>
+      call(app!.app, u ? sessions[u]! : null, {
+        method,
+        url,
+        ...(payload !== undefined ? { payload } : {}),
+      }),
+  };
+}

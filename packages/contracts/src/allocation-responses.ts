@@ -3,6 +3,23 @@ import { assessedCriteria, criterionCodes, portfolioRules } from './allocation.t
 
 /** What the budget scenario API answers (issue 5): scenarios, their optimum and the explanations. */
 
+/** A proposal that may be funded (at the kabupaten forum or RKPD step), as scenarios and votes list it. */
+export const fundingCandidate = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  title: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  kecamatan: z.string(),
+  kecamatanName: z.string(),
+  opd: z.string().nullable(),
+  bidang: z.string(),
+  cost: z.number(),
+  beneficiaries: z.number(),
+  stage: z.string(),
+  forumRank: z.number().nullable(),
+});
+
 export const scenarioItem = z.object({
   id: z.string(),
   name: z.string(),
@@ -69,20 +86,7 @@ export const scenarioDetail = z
       })
       .nullable(),
     candidates: z.array(
-      z.object({
-        id: z.string(),
-        trackingCode: z.string(),
-        title: z.string(),
-        regionCode: z.string(),
-        regionName: z.string(),
-        kecamatan: z.string(),
-        kecamatanName: z.string(),
-        opd: z.string().nullable(),
-        bidang: z.string(),
-        cost: z.number(),
-        beneficiaries: z.number(),
-        stage: z.string(),
-        forumRank: z.number().nullable(),
+      fundingCandidate.extend({
         score: z.number().nullable(),
         inOptimum: z.boolean(),
         inGreedy: z.boolean(),

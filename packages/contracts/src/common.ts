@@ -28,3 +28,6 @@ export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
+
+/** A computed figure that may not be a number (a share over no one, the spread of one value): sent as null. */
+export const figure = z.number().nullable();

@@ -1,9 +1,10 @@
 import { pbCompletions, pbRuleNames } from '@sinergi/core';
 import { z } from 'zod';
+import { fundingCandidate } from './allocation-responses.ts';
+import { figure } from './common.ts';
 
 /** What the participatory budgeting API answers (issue 5). A figure over no ballots is null. */
 
-const figure = z.number().nullable();
 const state = z.enum(['draf', 'dibuka', 'ditutup', 'ditetapkan']);
 const source = z.enum(['sinergi', 'pabulib']);
 const counts = z.object({
@@ -119,25 +120,7 @@ export const electionDetail = z
   .meta({ id: 'Election' });
 export type ElectionDetail = z.infer<typeof electionDetail>;
 
-export const pbCandidateList = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      trackingCode: z.string(),
-      title: z.string(),
-      regionCode: z.string(),
-      regionName: z.string(),
-      kecamatan: z.string(),
-      kecamatanName: z.string(),
-      opd: z.string().nullable(),
-      bidang: z.string(),
-      cost: z.number(),
-      beneficiaries: z.number(),
-      stage: z.string(),
-      forumRank: z.number().nullable(),
-    }),
-  ),
-});
+export const pbCandidateList = z.object({ items: z.array(fundingCandidate) });
 export type PbCandidate = z.infer<typeof pbCandidateList>['items'][number];
 
 export const receiptView = z.object({

@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { figure } from './common.ts';
 
-/**
- * What the registry, UMKM, programs and poverty APIs answer (issue 7). A figure that is not a
- * number (a share over no one, the spread of one value) is sent as null: `figure`.
- */
-const figure = z.number().nullable();
+/** What the registry, UMKM, programs and poverty APIs answer (issue 7). */
 
 // Registry
 

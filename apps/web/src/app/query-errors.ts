@@ -14,7 +14,10 @@ interface Failed {
 let failed: Failed[] = [];
 const shownInPlace = new Map<string, number>();
 const listeners = new Set<() => void>();
+/** The failed queries no page shows in place; recomputed on every change, so readers get a stable array. */
+let unshown: Failed[] = [];
 const emit = () => {
+  unshown = failed.filter((f) => !shownInPlace.has(f.hash));
   for (const l of listeners) l();
 };
 
@@ -53,22 +56,8 @@ const subscribe = (listener: () => void) => {
   listeners.add(listener);
   return () => listeners.delete(listener);
 };
-let snapshot: Failed[] = [];
-let snapshotOf: Failed[] | null = null;
-let snapshotShown = -1;
-let shownVersion = 0;
-listeners.add(() => {
-  shownVersion++;
-});
 
 /** The failed queries no page shows in place, newest last. */
 export function useUnshownErrors(): Failed[] {
-  return useSyncExternalStore(subscribe, () => {
-    if (snapshotOf !== failed || snapshotShown !== shownVersion) {
-      snapshotOf = failed;
-      snapshotShown = shownVersion;
-      snapshot = failed.filter((f) => !shownInPlace.has(f.hash));
-    }
-    return snapshot;
-  });
+  return useSyncExternalStore(subscribe, () => unshown);
 }

@@ -48,7 +48,7 @@ export async function setProposalPlanNode(
   return { ok: true as const };
 }
 
-/** The sample's links: the first proposals addressed to each organisation, inside the seed's transaction. */
+/** The first proposals addressed to an organisation (the sample links them to its Renja program). */
 export async function firstProposalsOf(ctx: AppContext, organisationId: string, limit: number) {
   return repo.firstOfOrganisation(ctx.database.db, organisationId, limit);
 }

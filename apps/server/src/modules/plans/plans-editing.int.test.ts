@@ -1,21 +1,9 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { appWithAccounts, call } from '../../../test/harness.ts';
 
-let t: TestApp;
-const s: Record<string, Session> = {};
-beforeAll(async () => {
-  t = await createTestApp();
-  for (const u of ['perencana', 'desa.jaten', 'dprd', 'opd.dpupr']) s[u] = await login(t.app, u);
-});
-afterAll(() => t.close());
-
-const as = (u: string | null, method: string, url: string, payload?: unknown) =>
-  call(t.app, u ? s[u]! : null, {
-    method: method as 'GET',
-    url,
-    ...(payload !== undefined ? { payload } : {}),
-  });
+const h = appWithAccounts(['perencana', 'desa.jaten', 'dprd', 'opd.dpupr']);
+const { as } = h;
 const make = async (url: string, body: unknown) => {
   const r = await as('perencana', 'POST', url, body);
   expect(r.statusCode, r.body).toBe(201);
@@ -201,7 +189,12 @@ describe('editing a plan', () => {
 describe('plan templates, nomenclature and statistics from files', () => {
   const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   const upload = (url: string, payload: Buffer, type = xlsx) =>
-    call(t.app, s.perencana!, { method: 'POST', url, payload, headers: { 'content-type': type } });
+    call(h.t.app, h.session('perencana'), {
+      method: 'POST',
+      url,
+      payload,
+      headers: { 'content-type': type },
+    });
   const book = async (data: Buffer) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(data as unknown as ArrayBuffer);

@@ -1,22 +1,10 @@
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { appWithAccounts } from '../../../test/harness.ts';
 
-let t: TestApp;
-const s: Record<string, Session> = {};
-beforeAll(async () => {
-  t = await createTestApp();
-  for (const u of ['perencana', 'desa.jaten', 'dprd', 'opd.dpupr']) s[u] = await login(t.app, u);
-});
-afterAll(() => t.close());
-
-const as = (u: string | null, method: string, url: string, payload?: unknown) =>
-  call(t.app, u ? s[u]! : null, {
-    method: method as 'GET',
-    url,
-    ...(payload !== undefined ? { payload } : {}),
-  });
+const h = appWithAccounts(['perencana', 'desa.jaten', 'dprd', 'opd.dpupr']);
+const { as } = h;
 const make = async (url: string, body: unknown) => {
   const r = await as('perencana', 'POST', url, body);
   expect(r.statusCode, r.body).toBe(201);

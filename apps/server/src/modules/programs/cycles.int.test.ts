@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { appWithAccounts, call } from '../../../test/harness.ts';
 
-let t: TestApp;
-const s: Record<string, Session> = {};
-beforeAll(async () => {
-  t = await createTestApp();
-  for (const u of ['perencana', 'desa.jaten', 'kec.wonodadi', 'dprd', 'opd.dpupr', 'admin'])
-    s[u] = await login(t.app, u);
-});
-afterAll(() => t.close());
-
-const as = (u: string | null, method: string, url: string, payload?: unknown) =>
-  call(t.app, u ? s[u]! : null, {
-    method: method as 'GET',
-    url,
-    ...(payload !== undefined ? { payload } : {}),
-  });
+const h = appWithAccounts(['perencana', 'desa.jaten', 'kec.wonodadi', 'dprd', 'opd.dpupr', 'admin']);
+const { as } = h;
 const programId = async (code: string) =>
   ((await as('perencana', 'GET', '/api/programs')).json().items as { id: string; code: string }[]).find(
     (p) => p.code === code,
@@ -24,12 +11,12 @@ const programId = async (code: string) =>
 describe('targeting', () => {
   it('imports deciles by No. KK (unknown families counted, bad rows named) and reports inclusion and exclusion errors', async () => {
     const { decrypt } = await import('../../personal/personal-data.ts');
-    const fams = await t.ctx.database.bulk((tx) =>
+    const fams = await h.t.ctx.database.bulk((tx) =>
       tx.query<{ id: string; kk_sealed: string }>('select id, kk_sealed from families order by id limit 2'),
     );
-    const kk = fams.map((f) => decrypt(t.ctx.config.personalDataKey, f.kk_sealed));
+    const kk = fams.map((f) => decrypt(h.t.ctx.config.personalDataKey, f.kk_sealed));
     const upload = (text: string) =>
-      call(t.app, s.perencana!, {
+      call(h.t.app, h.session('perencana'), {
         method: 'POST',
         url: '/api/deciles?year=2025',
         payload: text,
@@ -42,7 +29,7 @@ describe('targeting', () => {
     ]);
     const ok = await upload(`no_kk,desil\n${kk[0]},1\n${kk[1]},9\n3505999999999999,2\n`);
     expect(ok.json()).toEqual({ rows: 3, matched: 2, unmatched: 1 });
-    const after = await t.ctx.database.bulk((tx) =>
+    const after = await h.t.ctx.database.bulk((tx) =>
       tx.query<{ d: number }>(
         `select welfare_decile as d from families where id in ('${fams[0]!.id}', '${fams[1]!.id}') order by id`,
       ),
@@ -52,7 +39,7 @@ describe('targeting', () => {
     const blt = await programId('CONTOH-BLT');
     const r = (await as('dprd', 'GET', `/api/programs/${blt}/targeting`)).json();
     expect(r.deciles).toEqual({ min: 1, max: 2 });
-    const counts = await t.ctx.database.bulk((tx) =>
+    const counts = await h.t.ctx.database.bulk((tx) =>
       tx.query<{ recipients: number; eligible: number; inside: number }>(
         `with rec as (select distinct p.family_id from enrolments e join people p on p.id = e.person_id
                       where e.program_id = '${blt}' and e."group" = 'peserta' and e.status <> 'keluar')
@@ -74,7 +61,7 @@ describe('targeting', () => {
     expect(r.conflicts).toEqual([]);
     // Someone served by both programs that exclude each other (as data from before a rule could hold).
     const sembako = await programId('CONTOH-SEMBAKO');
-    await t.ctx.database.bulk((tx) =>
+    await h.t.ctx.database.bulk((tx) =>
       tx.query(
         `insert into enrolments (program_id, person_id, "group", status, enrolled_on, "check")
          select '${sembako}', e.person_id, 'peserta', 'aktif', '2026-01-01', '{}'::jsonb
@@ -107,13 +94,13 @@ describe('payment cycles and grievances', () => {
     );
     expect(notCyclic.json().issues[0].issue).toBe('not_cyclic');
     // One recipient's family is moved out of the eligible deciles before the cycle is made.
-    const [moved] = await t.ctx.database.bulk((tx) =>
+    const [moved] = await h.t.ctx.database.bulk((tx) =>
       tx.query<{ enrolment: string; family: string }>(
         `select e.id as enrolment, p.family_id as family from enrolments e join people p on p.id = e.person_id
          where e.program_id = '${blt}' and e."group" = 'peserta' order by e.id limit 1`,
       ),
     );
-    await t.ctx.database.bulk((tx) =>
+    await h.t.ctx.database.bulk((tx) =>
       tx.query(`update families set welfare_decile = 8 where id = '${moved!.family}'`),
     );
     const created = await as('admin', 'POST', `/api/programs/${blt}/cycles`, {

@@ -1,23 +1,10 @@
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { appWithAccounts } from '../../../test/harness.ts';
 
-let t: TestApp;
-const s: Record<string, Session> = {};
-beforeAll(async () => {
-  t = await createTestApp();
-  for (const u of ['perencana', 'desa.jaten', 'kec.wonodadi', 'dprd', 'opd.dpupr', 'admin'])
-    s[u] = await login(t.app, u);
-});
-afterAll(() => t.close());
-
-const as = (u: string | null, method: string, url: string, payload?: unknown) =>
-  call(t.app, u ? s[u]! : null, {
-    method: method as 'GET',
-    url,
-    ...(payload !== undefined ? { payload } : {}),
-  });
+const h = appWithAccounts(['perencana', 'desa.jaten', 'kec.wonodadi', 'dprd', 'opd.dpupr', 'admin']);
+const { as } = h;
 const programId = async (code: string) =>
   ((await as('perencana', 'GET', '/api/programs')).json().items as { id: string; code: string }[]).find(
     (p) => p.code === code,
@@ -25,7 +12,7 @@ const programId = async (code: string) =>
 
 describe('the sample registry and programs', () => {
   it('has about 10,000 people, 2,000 UMKM and 12 programs, all marked as sample', async () => {
-    const counts = await t.ctx.database.bulk((tx) =>
+    const counts = await h.t.ctx.database.bulk((tx) =>
       tx.query<{ people: number; umkm: number; programs: number; real: number }>(
         `select (select count(*)::int from people) as people, (select count(*)::int from umkm) as umkm,
                 (select count(*)::int from programs) as programs,
@@ -139,7 +126,7 @@ describe('programs and enrolment', () => {
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id;
     // Someone in decile 5+ fails the rule, with the decile named.
-    const rows = await t.ctx.database.bulk((tx) =>
+    const rows = await h.t.ctx.database.bulk((tx) =>
       tx.query<{ id: string; decile: number; blt: boolean }>(
         `select p.id, f.welfare_decile as decile,
                 exists (select 1 from enrolments e join programs g on g.id = e.program_id

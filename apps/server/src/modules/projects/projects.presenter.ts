@@ -1,23 +1,8 @@
 import type { ProjectDetail, ProjectItem, ProjectStanding } from '@sinergi/contracts';
 import { daysBlocked, kecamatanOf, type PlanPoint } from '@sinergi/core';
-import type { ProjectRow, ReportRow } from './projects.repository.ts';
+import type { PermitRow, PhotoInfo, ProjectRow, ReportRow } from './projects.repository.ts';
 
 /** What the API shows of projects: dates as ISO strings, JSON columns typed, names beside codes. */
-
-type Permit = {
-  id: string;
-  projectId: string;
-  kind: string;
-  status: string;
-  office: string;
-  requestedOn: string | null;
-  dueOn: string | null;
-  doneOn: string | null;
-  note: string;
-  createdAt: Date;
-  updatedAt: Date;
-};
-type Photo = { id: string; reportId: string; takenAt: Date | null; lat: number | null; lng: number | null };
 
 /** A project in the portfolio list, with where it stands on the day asked. */
 export function presentProjectItem(
@@ -59,8 +44,8 @@ export function presentProjectDetail(d: {
   regionName: string;
   proposal: { id: string; trackingCode: string; title: string } | null;
   reports: readonly ReportRow[];
-  photos: readonly Photo[];
-  permits: readonly Permit[];
+  photos: readonly PhotoInfo[];
+  permits: readonly PermitRow[];
   today: string;
   standing: ProjectStanding;
   abilities: ProjectDetail['abilities'];

@@ -15,6 +15,8 @@ export type NewProject = typeof projects.$inferInsert;
 export type ReportRow = typeof progressReports.$inferSelect;
 export type NewReport = typeof progressReports.$inferInsert;
 export type NewPermit = typeof projectPermits.$inferInsert;
+export type PermitRow = typeof projectPermits.$inferSelect;
+export type PhotoInfo = Awaited<ReturnType<typeof findPhotosOfReports>>[number];
 export type NewSegment = typeof roadSegments.$inferInsert;
 export type NewCondition = typeof roadConditions.$inferInsert;
 
@@ -108,7 +110,10 @@ export async function updateReport(tx: Db, id: string, patch: Partial<NewReport>
 }
 
 export function findPhotosOfReports(db: Db, reportIds: readonly string[]) {
-  if (!reportIds.length) return Promise.resolve([]);
+  if (!reportIds.length)
+    return Promise.resolve(
+      [] as { id: string; reportId: string; takenAt: Date | null; lat: number | null; lng: number | null }[],
+    );
   return db
     .select({
       id: progressPhotos.id,
@@ -142,7 +147,7 @@ export async function findPhoto(db: Db, id: string) {
 // Permits
 
 export function findPermitsOf(db: Db, projectIds: readonly string[]) {
-  if (!projectIds.length) return Promise.resolve([] as (typeof projectPermits.$inferSelect)[]);
+  if (!projectIds.length) return Promise.resolve([] as PermitRow[]);
   return db
     .select()
     .from(projectPermits)

@@ -1,26 +1,9 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { appWithAccounts } from '../../../test/harness.ts';
 
-let t: TestApp;
-const s: Record<string, Session> = {};
-beforeAll(async () => {
-  t = await createTestApp();
-  for (const u of ['perencana', 'desa.jaten', 'kec.wonodadi', 'dprd', 'opd.dpupr', 'admin'])
-    s[u] = await login(t.app, u);
-});
-afterAll(() => t.close());
-
-const as = (u: string | null, method: string, url: string, payload?: unknown) =>
-  call(t.app, u ? s[u]! : null, {
-    method: method as 'GET',
-    url,
-    ...(payload !== undefined ? { payload } : {}),
-  });
-const _programId = async (code: string) =>
-  ((await as('perencana', 'GET', '/api/programs')).json().items as { id: string; code: string }[]).find(
-    (p) => p.code === code,
-  )!.id;
+const h = appWithAccounts(['perencana', 'desa.jaten', 'kec.wonodadi', 'dprd', 'opd.dpupr', 'admin']);
+const { as } = h;
 
 describe('the registry keeps identities to those who need them', () => {
   it('a desa sees its own residents with NIK; the kecamatan and Bappeda see them masked; the DPRD not at all', async () => {
@@ -48,7 +31,7 @@ describe('the registry keeps identities to those who need them', () => {
     // Every read is in the audit log, with no NIK in it.
     const nik = desa.items[0].nik as string;
     await as('desa.jaten', 'GET', `/api/people/${desa.items[0].id}`);
-    const audit = await t.ctx.database.bulk((tx) =>
+    const audit = await h.t.ctx.database.bulk((tx) =>
       tx.query<{ n: number; leaks: number }>(
         `select count(*) filter (where action = 'person.read')::int as n,
                 count(*) filter (where coalesce(after::text, '') like '%${nik}%' or coalesce(before::text, '') like '%${nik}%')::int as leaks
@@ -81,7 +64,7 @@ describe('the registry keeps identities to those who need them', () => {
     expect(otherDesa.json().issues[0]).toMatchObject({ field: 'body.kk', issue: 'kk_region' });
     const found = (await as('desa.jaten', 'POST', '/api/people/lookup', { nik: body.nik })).json();
     expect(found).toMatchObject({ id: created.json().id, nik: body.nik, kk: body.kk, identityVisible: true });
-    const stored = await t.ctx.database.bulk((tx) =>
+    const stored = await h.t.ctx.database.bulk((tx) =>
       tx.query<{ row: string }>(
         `select row_to_json(p)::text as row from people p where id = '${created.json().id}'`,
       ),

@@ -1,25 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { appWithAccounts } from '../../../test/harness.ts';
 
-let t: TestApp;
-const s: Record<string, Session> = {};
-beforeAll(async () => {
-  t = await createTestApp();
-  for (const u of ['perencana', 'desa.jaten', 'kec.wonodadi', 'dprd', 'opd.dpupr', 'admin'])
-    s[u] = await login(t.app, u);
-});
-afterAll(() => t.close());
-
-const as = (u: string | null, method: string, url: string, payload?: unknown) =>
-  call(t.app, u ? s[u]! : null, {
-    method: method as 'GET',
-    url,
-    ...(payload !== undefined ? { payload } : {}),
-  });
-const _programId = async (code: string) =>
-  ((await as('perencana', 'GET', '/api/programs')).json().items as { id: string; code: string }[]).find(
-    (p) => p.code === code,
-  )!.id;
+const h = appWithAccounts(['perencana', 'desa.jaten', 'kec.wonodadi', 'dprd', 'opd.dpupr', 'admin']);
+const { as } = h;
 
 describe('UMKM', () => {
   it('lists businesses in your area with their records, and takes a month of revenue idempotently', async () => {

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { assertLocation } from '../musrenbang/musrenbang.service.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import { peopleByIds } from '../registry/registry.facade.ts';
+import { presentUmkm } from './umkm.presenter.ts';
 import * as repo from './umkm.repository.ts';
 
 /**
@@ -40,18 +41,11 @@ export async function listUmkm(
   return {
     total,
     items: rows.map((u) => ({
-      id: u.id,
-      name: u.name,
-      sector: u.sector,
-      products: u.products,
-      permits: u.permits,
-      channels: u.channels,
-      regionCode: u.regionCode,
+      ...presentUmkm(u),
       regionName: names.get(u.regionCode) ?? u.regionCode,
       owner: canActInRegion(actor, parseRegionCode(u.regionCode))
         ? (owners.get(u.ownerId ?? '')?.name ?? null)
         : null,
-      sample: u.sample,
     })),
   };
 }
@@ -61,14 +55,7 @@ export async function getUmkm(ctx: AppContext, id: string) {
   if (!u) throw new AppError('NOT_FOUND', { details: { what: id } });
   const records = await repo.findRecords(ctx.database.db, id);
   return {
-    id: u.id,
-    name: u.name,
-    sector: u.sector,
-    products: u.products,
-    permits: u.permits,
-    channels: u.channels,
-    regionCode: u.regionCode,
-    sample: u.sample,
+    ...presentUmkm(u),
     records: records.map((r) => ({ period: r.period.slice(0, 7), revenue: r.revenue, workers: r.workers })),
   };
 }
