@@ -9,8 +9,13 @@ describe('field labels', () => {
     expect(fieldLabel('id', 'line 12')).toBe('baris 12');
   });
 
-  it('name a body field by its last name, skipping list positions', () => {
-    expect(fieldLabel('id', 'body.vote.2')).toBe('Pilihan');
+  it('name a body field by its nearest named part, with its place in a list', () => {
+    expect(fieldLabel('id', 'body.vote.2')).toBe('Pilihan ke-3');
+    expect(fieldLabel('en', 'body.vote.2')).toBe('Choices #3');
     expect(fieldLabel('en', 'body.budget')).toBe('Budget');
+    expect(fieldLabel('id', 'body.budget.dua ribu')).toBe('Pagu');
+    expect(fieldLabel('id', 'body.scores.IKS13_KURSUS')).toBe('Lembaga kursus');
+    expect(fieldLabel('id', 'params.id')).toBe('Data');
+    expect(fieldLabel('id', 'body')).toBe('Isian');
   });
 });

@@ -1,4 +1,6 @@
+import { idm2016, indeksDesa2024 } from '@sinergi/core';
 import type { Language } from './common.ts';
+import { fieldNames } from './messages-fields.ts';
 import { issuesEn, issuesId } from './messages-issues.ts';
 
 /**
@@ -22,9 +24,14 @@ const errorsId: Catalog = {
   WEAK_PASSWORD: 'Kata sandi tidak memenuhi syarat.',
   DEMO_PASSWORD_REFUSED: 'Kata sandi demo tidak boleh dipakai dalam mode produksi.',
   BAD_REGION_CODE: 'Kode wilayah "{value}" tidak valid. Contoh yang benar: 35.05.01.2001.',
-  PAYLOAD_TOO_LARGE: 'Data yang dikirim terlalu besar (batas {limit} bita).',
-  MALFORMED_BODY: 'Isi permintaan bukan JSON yang valid: {reason}.',
-  UNSUPPORTED_MEDIA_TYPE: 'Jenis isi "{type}" tidak didukung; kirim application/json.',
+  PAYLOAD_TOO_LARGE: 'Data yang dikirim terlalu besar (batas {limit}).',
+  URI_TOO_LONG: 'Alamat halaman yang diminta terlalu panjang.',
+  HEADERS_TOO_LARGE:
+    'Permintaan membawa terlalu banyak data kepala (header atau cookie). Hapus cookie situs ini lalu coba lagi.',
+  MALFORMED_BODY: 'Isi permintaan tidak dapat dibaca (bukan JSON yang valid).',
+  UNSUPPORTED_MEDIA_TYPE: 'Jenis isi "{type}" tidak diterima di sini.',
+  NEEDS_CONFIRMATION:
+    'Periksa kembali isian berikut. Jika sudah benar, simpan sekali lagi untuk mengonfirmasi.',
   JOB_NOT_CANCELLABLE: 'Pekerjaan ini sudah selesai dan tidak dapat dibatalkan.',
   INVALID_STATE: 'Tindakan "{action}" tidak dapat dilakukan pada data berstatus "{state}".',
   INTERNAL: 'Terjadi kesalahan pada server. Kesalahan telah dicatat (kode {requestId}).',
@@ -44,9 +51,13 @@ const errorsEn: Catalog = {
   WEAK_PASSWORD: 'The password does not meet the rules.',
   DEMO_PASSWORD_REFUSED: 'The demo password may not be used in production mode.',
   BAD_REGION_CODE: 'Region code "{value}" is not valid. A valid example: 35.05.01.2001.',
-  PAYLOAD_TOO_LARGE: 'The request body is too large (limit {limit} bytes).',
-  MALFORMED_BODY: 'The request body is not valid JSON: {reason}.',
-  UNSUPPORTED_MEDIA_TYPE: 'Content type "{type}" is not supported; send application/json.',
+  PAYLOAD_TOO_LARGE: 'The data sent is too large (limit {limit}).',
+  URI_TOO_LONG: 'The address requested is too long.',
+  HEADERS_TOO_LARGE:
+    'The request carries too much header data (headers or cookies). Clear this site’s cookies and try again.',
+  MALFORMED_BODY: 'The request body cannot be read (it is not valid JSON).',
+  UNSUPPORTED_MEDIA_TYPE: 'Content type "{type}" is not accepted here.',
+  NEEDS_CONFIRMATION: 'Check the following. If it is right, save once more to confirm.',
   JOB_NOT_CANCELLABLE: 'This job has already finished and cannot be cancelled.',
   INVALID_STATE: 'The action "{action}" is not possible on a record in state "{state}".',
   INTERNAL: 'Something went wrong on the server. The error was logged (code {requestId}).',
@@ -54,8 +65,22 @@ const errorsEn: Catalog = {
 
 const catalogs = { id: { errors: errorsId, issues: issuesId }, en: { errors: errorsEn, issues: issuesEn } };
 
-function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? '—'));
+const numberFormats = { id: new Intl.NumberFormat('id-ID'), en: new Intl.NumberFormat('en-GB') };
+
+/**
+ * Fills `{name}`; a number is written the reader's way (1.000.000 in Indonesian, 1,000,000 in
+ * English). Numbers below 10.000 stay as they are, since a four-digit limit is mostly a year.
+ */
+function fill(
+  template: string,
+  params: Readonly<Record<string, string | number>> = {},
+  lang: Language = 'id',
+): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key];
+    if (typeof value === 'number' && Math.abs(value) >= 10_000) return numberFormats[lang].format(value);
+    return String(value ?? '—');
+  });
 }
 
 export function errorMessage(
@@ -64,7 +89,7 @@ export function errorMessage(
   details?: Readonly<Record<string, string | number>>,
 ): string {
   const text = catalogs[lang].errors[code] ?? catalogs[lang].errors.INTERNAL!;
-  return fill(text, details);
+  return fill(text, details, lang);
 }
 
 export function issueMessage(
@@ -72,70 +97,24 @@ export function issueMessage(
   issue: string,
   params?: Readonly<Record<string, string | number>>,
 ): string {
-  return fill(catalogs[lang].issues[issue] ?? catalogs[lang].issues.custom!, params);
+  return fill(catalogs[lang].issues[issue] ?? catalogs[lang].issues.custom!, params, lang);
 }
-
-/** Field names as a user reads them, for messages such as "Kata sandi: terlalu pendek". */
-const fieldLabels: Record<Language, Record<string, string>> = {
-  id: {
-    username: 'Nama pengguna',
-    password: 'Kata sandi',
-    newPassword: 'Kata sandi baru',
-    currentPassword: 'Kata sandi sekarang',
-    displayName: 'Nama lengkap',
-    role: 'Peran',
-    organisationId: 'Perangkat daerah',
-    regionCode: 'Wilayah',
-    code: 'Kode',
-    q: 'Kata kunci',
-    fileName: 'Nama berkas',
-    nik: 'NIK',
-    kk: 'No. KK',
-    name: 'Nama',
-    birthDate: 'Tanggal lahir',
-    personId: 'Penduduk',
-    endDate: 'Tanggal selesai',
-    startDate: 'Tanggal mulai',
-    budget: 'Pagu',
-    reason: 'Alasan',
-    title: 'Judul',
-    vote: 'Pilihan',
-    points: 'Poin',
-    selected: 'Pilihan hasil',
-    indicator: 'Indikator',
-  },
-  en: {
-    username: 'Username',
-    password: 'Password',
-    newPassword: 'New password',
-    currentPassword: 'Current password',
-    displayName: 'Full name',
-    role: 'Role',
-    organisationId: 'Agency',
-    regionCode: 'Region',
-    code: 'Code',
-    q: 'Search text',
-    fileName: 'File name',
-    nik: 'NIK',
-    kk: 'No. KK',
-    name: 'Name',
-    birthDate: 'Date of birth',
-    personId: 'Resident',
-    endDate: 'End date',
-    startDate: 'Start date',
-    budget: 'Budget',
-    reason: 'Reason',
-    title: 'Title',
-    vote: 'Choices',
-    points: 'Points',
-    selected: 'Selection',
-    indicator: 'Indicator',
-  },
-};
 
 /** Where in an uploaded file: "sheet S, line N, column C" as the server names it. */
 const filePlace = /^(?:sheet (.+?), )?line (\d+)(?:, column (.+))?$/;
 
+/** The names of the village index indicators, for a score sent by code ("scores.IKS13_KURSUS"). */
+const indicatorNames = new Map(
+  [idm2016, indeksDesa2024].flatMap((scheme) =>
+    scheme.dimensions.flatMap((d) => d.indicators.map((i) => [i.code, i.name] as const)),
+  ),
+);
+
+/**
+ * A field as a person reads it: "body.budget.2027" is "Pagu", "body.scores.IKS13_KURSUS" is the
+ * indicator's name, "body.vote.2" is "Pilihan". The nearest part with a name wins; list positions and
+ * record keys are not names. A place in an uploaded file reads "lembar S, baris N, kolom C".
+ */
 export function fieldLabel(lang: Language, field: string): string {
   const place = filePlace.exec(field);
   if (place) {
@@ -143,13 +122,36 @@ export function fieldLabel(lang: Language, field: string): string {
     const [s, l, c] = lang === 'id' ? ['lembar', 'baris', 'kolom'] : ['sheet', 'line', 'column'];
     return `${sheet ? `${s} ${sheet}, ` : ''}${l} ${line}${column ? `, ${c} ${column}` : ''}`;
   }
-  // "body.vote.2" is labelled as "vote": list positions are not names.
-  const last = field.split('.').findLast((part) => !/^\d+$/.test(part)) ?? field;
-  return fieldLabels[lang][last] ?? field;
+  const parts = field.split('.');
+  // The item of a list the field is in: "decisions.1.decision" is the second decision.
+  const position = parts.findLast((part) => /^\d+$/.test(part));
+  const nth =
+    position === undefined ? '' : lang === 'id' ? ` ke-${Number(position) + 1}` : ` #${Number(position) + 1}`;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i]!;
+    const indicator = indicatorNames.get(part);
+    if (indicator) return indicator;
+    const name = fieldNames[part];
+    if (name && !(i === 0 && ['body', 'query', 'params'].includes(part)))
+      return `${name[lang === 'id' ? 0 : 1]}${nth}`;
+  }
+  return lang === 'id' ? 'Isian' : 'Field';
 }
 
-export function pickLanguage(acceptLanguage: string | undefined, cookie?: string): Language {
-  if (cookie === 'en' || cookie === 'id') return cookie;
+/** Whether a request field has a label in both languages (the OpenAPI test walks every route with it). */
+export function hasFieldLabel(name: string): boolean {
+  return name in fieldNames || indicatorNames.has(name);
+}
+
+/**
+ * The language of a message: the one the person chose in the interface (sent with every request),
+ * then the one chosen earlier (the cookie), then the account's, then the browser's; Indonesian if none.
+ */
+export function pickLanguage(
+  acceptLanguage: string | undefined,
+  ...chosen: ReadonlyArray<string | string[] | undefined>
+): Language {
+  for (const choice of chosen) if (choice === 'en' || choice === 'id') return choice;
   if (!acceptLanguage) return 'id';
   const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en') ? 'en' : 'id';

@@ -6,6 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { errorMessage, pickLanguage } from '@sinergi/contracts';
 import { AppError } from '@sinergi/core';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
@@ -34,6 +35,37 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: false,
+    // Errors Node's parser meets before a request exists (headers too large, a broken request line)
+    // are answered as problem+json too, in Indonesian since no language could be read.
+    // Errors the router meets before a route runs (an address part too long or malformed).
+    frameworkErrors: (error, request, reply) => {
+      request.lang = pickLanguage(request.headers['accept-language'], request.headers['x-language']);
+      const code = (error as { code?: string }).code;
+      const appError =
+        code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? new AppError('URI_TOO_LONG')
+          : code === 'FST_ERR_BAD_URL'
+            ? new AppError('NOT_FOUND')
+            : toAppError(error, request, ctx.config.bodyLimitBytes);
+      return sendProblem(reply, request, appError);
+    },
+    clientErrorHandler: (error: Error & { code?: string }, socket) => {
+      if (!socket.writable) return;
+      const code = error.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'MALFORMED_BODY';
+      const status = code === 'HEADERS_TOO_LARGE' ? 431 : 400;
+      const body = JSON.stringify({
+        type: `https://sinergi.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+        title: code,
+        status,
+        code,
+        detail: errorMessage('id', code),
+      });
+      socket.end(
+        `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+          `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+          `Connection: close\r\n\r\n${body}`,
+      );
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -87,7 +119,7 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   app.setErrorHandler((error, request, reply) => {
-    const appError = toAppError(error, ctx.config.bodyLimitBytes);
+    const appError = toAppError(error, request, ctx.config.bodyLimitBytes);
     if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, request, appError);
   });

@@ -34,8 +34,9 @@ describe('bad input gets a 4xx that names the problem, never a 500', () => {
     expect(res.statusCode).toBe(400);
     const fields = res.json().issues.map((i: { field: string }) => i.field);
     expect(fields).toEqual(expect.arrayContaining(['body.username', 'body.role']));
-    expect(res.json().detail).toContain('Nama pengguna: jenis data salah');
-    expect(res.json().detail).toContain('Peran: nilai tidak diizinkan');
+    expect(res.json().detail).toContain('Nama pengguna: harus berupa teks');
+    expect(res.json().detail).toContain('Peran: pilih salah satu pilihan yang tersedia');
+    expect(res.json().detail).not.toMatch(/raja|body\.|string|number|expected/);
   });
 
   it('unknown fields', async () => {
@@ -61,19 +62,26 @@ describe('bad input gets a 4xx that names the problem, never a 500', () => {
     const res = await raw(JSON.stringify({ username: 'x'.repeat(10_000) }));
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('PAYLOAD_TOO_LARGE');
+    expect(res.json().detail).toBe('Data yang dikirim terlalu besar (batas 4 KB).');
   });
 
-  it('an unsupported content type', async () => {
-    const res = await raw('username=x', 'application/x-www-form-urlencoded');
+  it('an unsupported content type names the type sent', async () => {
+    const res = await raw('<user><username>x</username></user>', 'application/xml');
     expect(res.statusCode).toBe(415);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().detail).toBe('Jenis isi "application/xml" tidak diterima di sini.');
   });
 
-  it('bad ids and codes in the path', async () => {
-    expect((await call(t.app, admin, { method: 'GET', url: '/api/users/not-a-uuid' })).statusCode).toBe(400);
-    expect((await call(t.app, admin, { method: 'GET', url: '/api/jobs/123' })).statusCode).toBe(400);
-    expect((await call(t.app, admin, { method: 'GET', url: '/api/regions/%00%27;drop' })).statusCode).toBe(
-      400,
-    );
+  it('a malformed id or code in the address names no record: 404, not a form error', async () => {
+    for (const url of ['/api/users/not-a-uuid', '/api/jobs/123']) {
+      const res = await call(t.app, admin, { method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().detail).toBe('Data yang diminta tidak ditemukan.');
+    }
+    // A code a person types gets a message saying what a code looks like.
+    const region = await call(t.app, admin, { method: 'GET', url: '/api/regions/%00%27;drop' });
+    expect(region.statusCode).toBe(400);
+    expect(region.json().detail).toContain('Kode: bukan kode wilayah Kemendagri');
   });
 
   it('an unknown API path is a 404 problem, not the web page', async () => {

@@ -20,7 +20,10 @@ const statusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   JOB_NOT_CANCELLABLE: 409,
   INVALID_STATE: 409,
+  NEEDS_CONFIRMATION: 422,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
   UNSUPPORTED_MEDIA_TYPE: 415,
   ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,
@@ -35,11 +38,19 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
   const lang = languageOf(request);
   const status = statusOf[error.code];
   const details = error.code === 'INTERNAL' ? { requestId: request.id } : error.details;
-  const issues = error.issues.map((i) => ({
-    field: i.field,
-    issue: i.issue,
-    message: `${fieldLabel(lang, i.field)}: ${issueMessage(lang, i.issue, i.params)}`,
-  }));
+  // One message per field and problem: zod may report a missing score once per rule it breaks.
+  const seen = new Set<string>();
+  const once = (i: { field: string; issue: string }) => {
+    const key = `${i.field} ${i.issue}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  };
+  const issues = error.issues
+    .map((i) => ({
+      field: i.field,
+      issue: i.issue,
+      message: `${fieldLabel(lang, i.field)}: ${issueMessage(lang, i.issue, i.params)}`,
+    }))
+    .filter(once);
   const detail =
     issues.length > 0
       ? `${errorMessage(lang, error.code, details)} ${issues.map((i) => i.message).join('; ')}`
@@ -58,11 +69,36 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
     });
 }
 
-/** Maps anything thrown in a request to an AppError; unknown errors become INTERNAL (and are logged). */
-export function toAppError(error: unknown, bodyLimit: number): AppError {
+/** A byte limit as people say it: "5 MB", "512 KB". */
+export function sizeText(bytes: number): string {
+  const mb = bytes / 2 ** 20;
+  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1).replace('.', ',')} MB`;
+  return `${Math.round(bytes / 1024)} KB`;
+}
+
+/** The media type a client sent, without parameters and cut short, for the 415 message. */
+function sentType(request: FastifyRequest): string {
+  const type = String(request.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .slice(0, 60);
+  return type.replace(/[^\w.+/-]/g, '') || '?';
+}
+
+/**
+ * Maps anything thrown in a request to an AppError; unknown errors become INTERNAL (and are logged).
+ * A body too large names the route's own limit (a photo takes 5 MB, a form 1 MB).
+ */
+export function toAppError(error: unknown, request: FastifyRequest, defaultLimit: number): AppError {
   if (error instanceof AppError) return error;
+  const bodyLimit = request.routeOptions?.bodyLimit ?? defaultLimit;
+  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', { details: { limit: sizeText(bodyLimit) } });
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as FastifyError).validationContext ?? 'body';
+    // A malformed id in the address names no record: that is "not found", not a form error.
+    // (A code a person types, such as a tracking code, still gets its own message.)
+    const uuids = error.validation.every((v) => (v.params as { format?: string }).format === 'uuid');
+    if (context === 'params' && uuids) return new AppError('NOT_FOUND');
     const part = context === 'querystring' ? 'query' : context;
     const issues = error.validation.map((v) =>
       toFieldIssue(part, {
@@ -80,10 +116,11 @@ export function toAppError(error: unknown, bodyLimit: number): AppError {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('MALFORMED_BODY', { details: { reason: fe.message.slice(0, 120) } });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('PAYLOAD_TOO_LARGE', { details: { limit: bodyLimit } });
+      return tooLarge();
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { type: sentType(request) } });
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { type: fe.message.slice(0, 60) } });
+      return new AppError('MALFORMED_BODY', { details: { reason: 'Content-Length' } });
     case 'FST_ERR_RATE_LIMIT_EXCEEDED':
       return new AppError('RATE_LIMITED', { details: { seconds: 60 } });
   }
@@ -92,8 +129,10 @@ export function toAppError(error: unknown, bodyLimit: number): AppError {
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     if (fe.statusCode === 404) return new AppError('NOT_FOUND');
-    if (fe.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE', { details: { limit: bodyLimit } });
-    if (fe.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { type: '?' } });
+    if (fe.statusCode === 413) return tooLarge();
+    if (fe.statusCode === 414) return new AppError('URI_TOO_LONG');
+    if (fe.statusCode === 415)
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', { details: { type: sentType(request) } });
     if (fe.statusCode === 429) return new AppError('RATE_LIMITED', { details: { seconds: 60 } });
     return new AppError('MALFORMED_BODY', { details: { reason: fe.message.slice(0, 120) } });
   }

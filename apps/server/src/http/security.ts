@@ -49,7 +49,9 @@ export function registerSecurity(app: FastifyInstance, ctx: AppContext): void {
     request.principal = session?.principal ?? { actor: anonymous, name: 'public' };
     request.lang = pickLanguage(
       request.headers['accept-language'],
-      request.cookies[LANG_COOKIE] ?? session?.info.user?.language,
+      request.headers['x-language'],
+      request.cookies[LANG_COOKIE],
+      session?.info.user?.language,
     );
 
     const permission = request.routeOptions.config?.permission;

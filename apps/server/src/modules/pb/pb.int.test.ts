@@ -174,7 +174,7 @@ describe('participatory budgeting in the app', () => {
       selected: ['A', 'B'],
       reason: 'karena',
     });
-    expect(short.json().issues[0]).toMatchObject({ field: 'body.reason', issue: 'too_small' });
+    expect(short.json().issues[0]).toMatchObject({ field: 'body.reason', issue: 'too_short_text' });
     const over = await as(perencana, 'POST', `/api/pb/elections/${id}/override`, {
       selected: ['A', 'B', 'C'],
       reason: 'Lahan untuk lampu jalan belum tersedia menurut surat Camat tanggal 1 Desember.',
