@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, formatRupiah } from './format.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatRupiah,
+  parseIndonesianDate,
+  todayIn,
+} from './format.ts';
 
 describe('Indonesian formats', () => {
   it('writes rupiah with dots and no space: Rp1.250.000', () => {
@@ -29,5 +37,41 @@ describe('sameJson', () => {
     expect(sameJson({ a: 1 }, { a: 2 })).toBe(false);
     expect(sameJson([1, 2], [2, 1])).toBe(false);
     expect(sameJson({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+  });
+});
+
+describe('dates as an office types them', () => {
+  it('reads day-month-year with any separator, month names in either language, and ISO', () => {
+    for (const text of [
+      '17/08/2026',
+      '17-8-2026',
+      '17.08.2026',
+      '17 Agustus 2026',
+      '17 agt 2026',
+      '17 Aug 2026',
+      '2026-08-17',
+    ])
+      expect(parseIndonesianDate(text), text).toBe('2026-08-17');
+  });
+  it('refuses what is not a calendar date instead of rolling it over', () => {
+    for (const text of ['31/06/2026', '29/02/2027', '2026-13-01', '17 Agustusan 2026', '', '1e15', '17/08'])
+      expect(parseIndonesianDate(text), text).toBeNull();
+    expect(parseIndonesianDate('29/02/2028')).toBe('2028-02-29');
+  });
+  it('reads back every date it could print in Indonesian', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1950-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }),
+        (d) => {
+          const iso = todayIn('Asia/Jakarta', d);
+          expect(parseIndonesianDate(formatDate(`${iso}T05:00:00Z`))).toBe(iso);
+        },
+      ),
+    );
+  });
+  it('takes today in WIB: 23:30 UTC is already tomorrow in Blitar', () => {
+    expect(todayIn('Asia/Jakarta', new Date('2026-12-02T23:30:00Z'))).toBe('2026-12-03');
+    expect(todayIn('Asia/Jakarta', new Date('2026-12-03T16:59:00Z'))).toBe('2026-12-03');
+    expect(todayIn('Asia/Jayapura', new Date('2026-12-03T15:30:00Z'))).toBe('2026-12-04');
   });
 });

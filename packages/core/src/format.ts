@@ -36,3 +36,76 @@ export function formatDateTime(iso: string | Date, lang: 'id' | 'en' = 'id'): st
     .replace('.', ':');
   return `${formatDate(d, lang)}, ${time} WIB`;
 }
+
+/** Today's calendar date (YYYY-MM-DD) in the office's time zone (WIB unless told), not the browser's UTC. */
+export function todayIn(timeZone = TZ, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+const monthNames: Record<string, number> = {
+  jan: 1,
+  januari: 1,
+  january: 1,
+  feb: 2,
+  februari: 2,
+  february: 2,
+  mar: 3,
+  maret: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  mei: 5,
+  may: 5,
+  jun: 6,
+  juni: 6,
+  june: 6,
+  jul: 7,
+  juli: 7,
+  july: 7,
+  agu: 8,
+  agt: 8,
+  ags: 8,
+  agustus: 8,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  okt: 10,
+  oktober: 10,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  nopember: 11,
+  november: 11,
+  des: 12,
+  desember: 12,
+  dec: 12,
+  december: 12,
+};
+
+/**
+ * A date as people in an Indonesian office type it: "17/08/2026", "17-8-2026", "17.08.2026",
+ * "17 Agustus 2026", "17 agt 2026" or "2026-08-17". Returns YYYY-MM-DD, or null for anything that is
+ * not a real calendar date (31 Juni is refused, not rolled over).
+ */
+export function parseIndonesianDate(text: string): string | null {
+  const s = text.trim().toLowerCase();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  const named = /^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$/.exec(s);
+  let ymd: [number, number, number] | null = null;
+  if (iso) ymd = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (numeric) ymd = [Number(numeric[3]), Number(numeric[2]), Number(numeric[1])];
+  else if (named && monthNames[named[2]!]) ymd = [Number(named[3]), monthNames[named[2]!]!, Number(named[1])];
+  if (!ymd) return null;
+  const [y, m, d] = ymd;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}

@@ -1,3 +1,5 @@
+import i18next from 'i18next';
+
 /** The one way the web talks to the API: JSON in and out, the CSRF token on writes, problems as errors. */
 let csrfToken: string | null = null;
 
@@ -32,10 +34,17 @@ export class ApiError extends Error {
   }
 }
 
+/** The language the interface shows: the server writes its messages in it, whatever the browser's setting. */
+export const LANGUAGE_HEADER = 'x-language';
+
 /** Sends a request; no answer at all (offline, server down) is an ApiError with status 0. */
 async function send(url: string, init: RequestInit): Promise<Response> {
+  const headers = {
+    ...(init.headers as Record<string, string>),
+    [LANGUAGE_HEADER]: i18next.language === 'en' ? 'en' : 'id',
+  };
   try {
-    return await fetch(url, { credentials: 'same-origin', ...init });
+    return await fetch(url, { credentials: 'same-origin', ...init, headers });
   } catch {
     throw new ApiError(0, 'NETWORK', '');
   }

@@ -4,7 +4,6 @@ import {
   Card,
   Group,
   MultiSelect,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -14,6 +13,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRupiah } from '../../app/format.ts';
+import { RupiahInput } from '../../app/inputs.tsx';
 import type { Scenario } from './types.ts';
 
 /** The rules as the API takes them (`PortfolioRules` in contracts; proposals by tracking code). */
@@ -29,14 +29,6 @@ export interface Rules {
   yearCeilings?: Record<string, number>;
   costProfiles?: Record<string, Record<string, number>>;
 }
-
-const money = {
-  prefix: 'Rp',
-  thousandSeparator: '.',
-  decimalSeparator: ',',
-  allowDecimal: false,
-  min: 0,
-} as const;
 
 /** Sets one key of a money map; an empty input removes the key, and an empty map the rule. */
 function setMoney(map: Record<string, number> | undefined, key: string, value: number | string) {
@@ -106,9 +98,8 @@ export function RulesEditor({
               <Table.Td>{label(k)}</Table.Td>
               {columns.map((c) => (
                 <Table.Td key={c.rule}>
-                  <NumberInput
+                  <RupiahInput
                     size="xs"
-                    {...money}
                     aria-label={`${c.head} ${label(k)}`}
                     value={(rules[c.rule] as Record<string, number> | undefined)?.[k] ?? ''}
                     onChange={(v) =>
@@ -261,11 +252,10 @@ export function RulesEditor({
           </Text>
           <Group>
             {years.map((y) => (
-              <NumberInput
+              <RupiahInput
                 key={y}
                 size="xs"
                 w={200}
-                {...money}
                 label={t('allocation.yearCeiling', { year: y })}
                 value={rules.yearCeilings?.[y] ?? ''}
                 onChange={(v) => set({ yearCeilings: setMoney(rules.yearCeilings, y, v) })}
@@ -292,11 +282,10 @@ export function RulesEditor({
                 {code}
               </Text>
               {years.map((y) => (
-                <NumberInput
+                <RupiahInput
                   key={y}
                   size="xs"
                   w={170}
-                  {...money}
                   aria-label={`${code} ${y}`}
                   placeholder={y}
                   value={profile[y] ?? ''}

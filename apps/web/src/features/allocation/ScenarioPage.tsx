@@ -5,7 +5,6 @@ import {
   Card,
   Grid,
   Group,
-  NumberInput,
   SimpleGrid,
   Stack,
   Table,
@@ -20,6 +19,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api, get, post } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { DecimalInput, RupiahInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useSession } from '../../app/session.ts';
@@ -175,18 +175,14 @@ export default function ScenarioPage() {
             {t('allocation.settings')}
           </Text>
           <Group align="end">
-            <NumberInput
+            <RupiahInput
               label={t('allocation.budget')}
-              prefix="Rp"
-              thousandSeparator="."
-              decimalSeparator=","
-              allowDecimal={false}
               value={budget}
               onChange={(v) => setBudget(typeof v === 'number' ? v : '')}
               w={220}
             />
             {(s.ahp ? s.criteria.map((c) => c.code) : allCriteria).map((code) => (
-              <NumberInput
+              <DecimalInput
                 key={code}
                 label={vocab('allocation.criteria', code)}
                 min={0}
@@ -320,7 +316,7 @@ export default function ScenarioPage() {
                       {assessed.map((code) => (
                         <Table.Td key={code} ta="right">
                           {manage ? (
-                            <NumberInput
+                            <DecimalInput
                               size="xs"
                               w={70}
                               min={0}

@@ -1,21 +1,10 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  NumberInput,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { post } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
+import { RupiahInput, YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -119,18 +108,14 @@ export default function ScenariosPage() {
               onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
               data-testid="scenario-name"
             />
-            <NumberInput
+            <YearInput
               label={t('musrenbang.planYear')}
               value={form.planYear}
               onChange={(v) => typeof v === 'number' && setForm({ ...form, planYear: v })}
               w={110}
             />
-            <NumberInput
+            <RupiahInput
               label={t('allocation.budget')}
-              prefix="Rp"
-              thousandSeparator="."
-              decimalSeparator=","
-              allowDecimal={false}
               value={form.budget}
               onChange={(v) => setForm({ ...form, budget: typeof v === 'number' ? v : '' })}
               data-testid="scenario-budget"

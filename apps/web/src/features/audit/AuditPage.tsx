@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { DateField } from '../../app/inputs.tsx';
 import { useLanguage } from '../../app/session.ts';
 import { useAuditEntities, useAuditPage } from './api.ts';
 
@@ -46,21 +47,19 @@ export default function AuditPage() {
           placeholder={t('audit.all')}
           w={180}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('audit.from')}
           value={from}
-          onChange={(e) => {
-            setFrom(e.currentTarget.value);
+          onChange={(v) => {
+            setFrom(v);
             setOffset(0);
           }}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('audit.to')}
           value={to}
-          onChange={(e) => {
-            setTo(e.currentTarget.value);
+          onChange={(v) => {
+            setTo(v);
             setOffset(0);
           }}
         />

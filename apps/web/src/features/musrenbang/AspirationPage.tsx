@@ -1,21 +1,10 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { post } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
+import { IntegerInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { DesaPicker } from './DesaPicker.tsx';
@@ -114,7 +103,7 @@ export default function AspirationPage() {
               onChange={(e) => set('rw', e.currentTarget.value)}
               error={err('rw')}
             />
-            <NumberInput
+            <IntegerInput
               label={t('musrenbang.beneficiaries')}
               min={0}
               value={form.beneficiaries}

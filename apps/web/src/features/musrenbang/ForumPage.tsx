@@ -5,7 +5,6 @@ import {
   Card,
   Checkbox,
   Group,
-  NumberInput,
   Select,
   Stack,
   Table,
@@ -23,6 +22,7 @@ import type { z } from 'zod';
 import { api, post } from '../../app/api.ts';
 import { formatDate, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { DecimalInput, IntegerInput, YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -130,7 +130,7 @@ export default function ForumPage() {
         </Text>
         <Group align="end">
           {(['total', 'perempuan', 'pemuda', 'disabilitas'] as const).map((k) => (
-            <NumberInput
+            <IntegerInput
               key={k}
               label={vocab('forum.groups', k)}
               min={0}
@@ -244,7 +244,7 @@ export default function ForumPage() {
                     {f.method === 'skor' ? (
                       f.criteria.map((c) => (
                         <Table.Td key={c.code}>
-                          <NumberInput
+                          <DecimalInput
                             size="xs"
                             w={70}
                             min={0}
@@ -269,7 +269,7 @@ export default function ForumPage() {
                       ))
                     ) : (
                       <Table.Td>
-                        <NumberInput
+                        <IntegerInput
                           size="xs"
                           w={80}
                           min={0}
@@ -320,7 +320,7 @@ export default function ForumPage() {
                             />
                           )}
                           {d.kind === 'tunda' && (
-                            <NumberInput
+                            <YearInput
                               size="xs"
                               w={80}
                               value={d.toYear ?? f.planYear + 1}

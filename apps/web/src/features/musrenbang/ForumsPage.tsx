@@ -1,22 +1,11 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { post } from '../../app/api.ts';
 import { formatDate } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { DateField, today, YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useActiveKabupaten } from '../../app/settings.ts';
@@ -41,7 +30,7 @@ export default function ForumsPage() {
   const level = user?.role === 'desa' ? 'desa' : user?.role === 'kecamatan' ? 'kecamatan' : 'kabupaten';
   const [form, setForm] = useState({
     title: '',
-    heldOn: new Date().toISOString().slice(0, 10),
+    heldOn: today(),
     method: 'skor',
   });
   const create = useSubmit(async () => {
@@ -59,7 +48,7 @@ export default function ForumsPage() {
   return (
     <Stack maw={1000}>
       <Title order={2}>{t('forum.title')}</Title>
-      <NumberInput
+      <YearInput
         label={t('musrenbang.planYear')}
         value={year}
         onChange={(v) => setYear(typeof v === 'number' ? v : '')}
@@ -116,11 +105,10 @@ export default function ForumsPage() {
               w={320}
               data-testid="forum-title"
             />
-            <TextInput
+            <DateField
               label={t('forum.held')}
-              type="date"
               value={form.heldOn}
-              onChange={(e) => setForm({ ...form, heldOn: e.currentTarget.value })}
+              onChange={(v) => setForm({ ...form, heldOn: v })}
             />
             <Select
               label={t('forum.method')}

@@ -8,7 +8,6 @@ import {
   Grid,
   Group,
   Image,
-  NumberInput,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -29,6 +28,7 @@ import type { z } from 'zod';
 import { api, post, uploadFile } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -82,7 +82,7 @@ function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }
           />
         )}
         {kind === 'tunda' && (
-          <NumberInput
+          <YearInput
             label={t('musrenbang.deferTo')}
             value={toYear}
             onChange={(v) => setToYear(typeof v === 'number' ? v : '')}

@@ -1,21 +1,11 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { get, post, query } from '../../app/api.ts';
 import { formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { CoordinateInput, DecimalInput, IntegerInput, RupiahInput, YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -123,7 +113,7 @@ export default function ProposalFormPage() {
               onChange={(v) => v && set('track', v)}
               allowDeselect={false}
             />
-            <NumberInput
+            <YearInput
               label={t('musrenbang.planYear')}
               value={form.planYear}
               onChange={(v) => typeof v === 'number' && set('planYear', v)}
@@ -207,24 +197,22 @@ export default function ProposalFormPage() {
               onChange={(e) => set('rw', e.currentTarget.value)}
               error={err('rw')}
             />
-            <NumberInput
+            <CoordinateInput
               label={t('musrenbang.latitude')}
               description={t('musrenbang.pointHelp')}
-              decimalScale={6}
               value={form.latitude}
               onChange={(v) => set('latitude', typeof v === 'number' ? v : '')}
               error={err('latitude')}
             />
-            <NumberInput
+            <CoordinateInput
               label={t('musrenbang.longitude')}
-              decimalScale={6}
               value={form.longitude}
               onChange={(v) => set('longitude', typeof v === 'number' ? v : '')}
               error={err('longitude')}
             />
           </Group>
           <Group grow>
-            <NumberInput
+            <DecimalInput
               label={t('musrenbang.volume')}
               value={form.volume}
               min={0}
@@ -251,27 +239,19 @@ export default function ProposalFormPage() {
             />
           </Group>
           <Group grow>
-            <NumberInput
+            <RupiahInput
               label={t('musrenbang.cost')}
-              prefix="Rp"
-              thousandSeparator="."
-              decimalSeparator=","
-              allowDecimal={false}
               value={form.estimatedCost}
               onChange={(v) => set('estimatedCost', typeof v === 'number' ? v : '')}
               error={err('estimatedCost')}
               data-testid="cost"
             />
-            <NumberInput
+            <RupiahInput
               label={t('musrenbang.swadaya')}
-              prefix="Rp"
-              thousandSeparator="."
-              decimalSeparator=","
-              allowDecimal={false}
               value={form.communityContribution}
               onChange={(v) => set('communityContribution', typeof v === 'number' ? v : '')}
             />
-            <NumberInput
+            <IntegerInput
               label={t('musrenbang.beneficiaries')}
               value={form.beneficiaries}
               min={0}

@@ -6,7 +6,6 @@ import {
   Card,
   FileButton,
   Group,
-  NumberInput,
   Select,
   Stack,
   Switch,
@@ -24,6 +23,7 @@ import type { z } from 'zod';
 import { ApiError, get, post, query, uploadFile, XLSX_TYPE } from '../../app/api.ts';
 import { formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { YearInput } from '../../app/inputs.tsx';
 import { useSession } from '../../app/session.ts';
 import { stageOrder, stateColour } from './labels.ts';
 
@@ -130,7 +130,7 @@ export default function ProposalsPage() {
       </Group>
       {can('proposals.import') && year && <Management year={year} />}
       <Group align="end">
-        <NumberInput
+        <YearInput
           label={t('musrenbang.planYear')}
           value={year}
           onChange={(v) => setYear(typeof v === 'number' ? v : '')}

@@ -4,7 +4,6 @@ import {
   Card,
   Checkbox,
   Group,
-  NumberInput,
   SimpleGrid,
   Stack,
   Table,
@@ -18,6 +17,7 @@ import { post } from '../../app/api.ts';
 import { formatDateTime, formatNumber, formatRupiah } from '../../app/format.ts';
 import type { TextKey } from '../../app/i18n.ts';
 import { vocab } from '../../app/i18n.ts';
+import { IntegerInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -76,7 +76,7 @@ export function VoteCard({ election: e, onCast }: { election: Election; onCast: 
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {e.projects.map((p) =>
             cumulative ? (
-              <NumberInput
+              <IntegerInput
                 key={p.code}
                 label={`${p.title} (${formatRupiah(p.cost)})`}
                 value={chosen[p.code] ?? 0}

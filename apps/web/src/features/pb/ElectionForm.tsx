@@ -4,7 +4,6 @@ import {
   Card,
   Checkbox,
   Group,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -20,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { get, post } from '../../app/api.ts';
 import { formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { DecimalInput, IntegerInput, RupiahInput, YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useActiveKabupaten } from '../../app/settings.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -34,8 +34,6 @@ interface ProjectDraft {
   regionCode?: string;
   proposalId?: string;
 }
-
-const money = { prefix: 'Rp', thousandSeparator: '.', decimalSeparator: ',', allowDecimal: false } as const;
 
 /** A new vote: the ballot format and the counting rule are chosen apart; projects come from Musrenbang or by hand. */
 export function ElectionForm({ onSaved }: { onSaved: (id: string) => void }) {
@@ -122,16 +120,15 @@ export function ElectionForm({ onSaved }: { onSaved: (id: string) => void }) {
             required
             data-testid="pb-title"
           />
-          <NumberInput
+          <YearInput
             label={t('musrenbang.planYear')}
             value={planYear}
             onChange={(v) => setPlanYear(Number(v) || planYear)}
             min={2020}
             max={2100}
           />
-          <NumberInput
+          <RupiahInput
             label={t('pb.budget')}
-            {...money}
             value={budget}
             onChange={(v) => setBudget(v === '' ? '' : Number(v))}
             error={field('budget')}
@@ -157,7 +154,7 @@ export function ElectionForm({ onSaved }: { onSaved: (id: string) => void }) {
             allowDeselect={false}
           />
           {ballotType === 'approval' ? (
-            <NumberInput
+            <IntegerInput
               label={t('pb.maxChoices')}
               value={maxChoices}
               onChange={(v) => setMaxChoices(v === '' ? '' : Number(v))}
@@ -166,7 +163,7 @@ export function ElectionForm({ onSaved }: { onSaved: (id: string) => void }) {
               error={field('ballot.maxChoices')}
             />
           ) : (
-            <NumberInput
+            <IntegerInput
               label={t('pb.points')}
               value={points}
               onChange={(v) => setPoints(v === '' ? '' : Number(v))}
@@ -203,16 +200,15 @@ export function ElectionForm({ onSaved }: { onSaved: (id: string) => void }) {
               error={field('rule.completion')}
             />
           )}
-          <NumberInput
+          <DecimalInput
             label={t('pb.threshold')}
             value={rule.threshold}
             onChange={(v) => setRule({ ...rule, threshold: Number(v) || 0 })}
             min={0}
           />
           {rule.rule === 'mes' && rule.completion !== 'none' && (
-            <NumberInput
+            <RupiahInput
               label={t('pb.add1Step')}
-              {...money}
               value={rule.add1Step}
               onChange={(v) => setRule({ ...rule, add1Step: Number(v) || 1 })}
               min={1}
@@ -240,13 +236,11 @@ export function ElectionForm({ onSaved }: { onSaved: (id: string) => void }) {
             </Text>
             <SimpleGrid cols={{ base: 2, sm: 4 }}>
               {kecamatan.data?.children.map((k) => (
-                <NumberInput
+                <DecimalInput
                   key={k.code}
                   size="xs"
                   label={k.name}
                   min={0}
-                  thousandSeparator="."
-                  decimalSeparator=","
                   value={shares[k.code] ?? ''}
                   onChange={(v) => setShares({ ...shares, [k.code]: Number(v) || 0 })}
                   error={field(`districtShares.${k.code}`)}
@@ -291,9 +285,8 @@ export function ElectionForm({ onSaved }: { onSaved: (id: string) => void }) {
               error={field(`projects.${i}.title`)}
               aria-label={t('pb.projectTitle')}
             />
-            <NumberInput
+            <RupiahInput
               w={190}
-              {...money}
               value={p.cost}
               onChange={(v) => patch(i, { cost: v === '' ? '' : Number(v) })}
               error={field(`projects.${i}.cost`)}

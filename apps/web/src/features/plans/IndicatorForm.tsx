@@ -1,7 +1,8 @@
-import { Button, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, post } from '../../app/api.ts';
+import { DecimalInput, YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { useSeries } from './api.ts';
@@ -88,16 +89,15 @@ export function IndicatorForm({
         />
       </Group>
       <Group gap={4} grow>
-        <NumberInput
+        <YearInput
           size="xs"
           label={t('plans.baselineYear')}
           value={baselineYear}
           onChange={(v) => setBaselineYear(v === '' ? '' : Number(v))}
         />
-        <NumberInput
+        <DecimalInput
           size="xs"
           label={t('plans.baselineValue')}
-          decimalSeparator=","
           value={baselineValue}
           onChange={(v) => setBaselineValue(v === '' ? '' : Number(v))}
           data-testid="indicator-baseline"
@@ -105,11 +105,10 @@ export function IndicatorForm({
       </Group>
       <Group gap={4} grow>
         {years.map((y) => (
-          <NumberInput
+          <DecimalInput
             key={y}
             size="xs"
             label={`${t('plans.target')} ${y}`}
-            decimalSeparator=","
             value={targets[y] ?? ''}
             onChange={(v) => setTargets((x) => ({ ...x, [y]: v === '' ? '' : Number(v) }))}
           />

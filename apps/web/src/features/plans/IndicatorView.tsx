@@ -1,14 +1,14 @@
-import { Badge, Button, Group, NumberInput, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { DecimalInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { IndicatorForm } from './IndicatorForm.tsx';
-
 import { type Indicator, lightColour, verdictColour } from './plan-types.ts';
 
 const TrendChart = lazy(() => import('../village-index/TrendChart.tsx'));
@@ -208,11 +208,10 @@ export function IndicatorView({
             value={year}
             onChange={(e) => setYear(e.currentTarget.value)}
           />
-          <NumberInput
+          <DecimalInput
             size="xs"
             w={110}
             label={t('plans.realisation')}
-            decimalSeparator=","
             value={value}
             onChange={(v) => setValue(v === '' ? '' : Number(v))}
           />

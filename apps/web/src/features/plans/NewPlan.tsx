@@ -1,9 +1,10 @@
-import { Button, Card, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { choosesPlanOwner, planLevelFixedFor } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { post } from '../../app/api.ts';
+import { YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -70,12 +71,12 @@ export function NewPlan() {
             allowDeselect={false}
             data={kinds}
           />
-          <NumberInput
+          <YearInput
             label={t('plans.startYear')}
             value={start}
             onChange={(v) => setStart(v === '' ? '' : Number(v))}
           />
-          <NumberInput
+          <YearInput
             label={t('plans.endYear')}
             value={end}
             onChange={(v) => setEnd(v === '' ? '' : Number(v))}

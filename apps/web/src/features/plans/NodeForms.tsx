@@ -1,9 +1,10 @@
-import { ActionIcon, Button, Group, NumberInput, Select, Stack, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Stack, TextInput, Tooltip } from '@mantine/core';
 import { planNodeKinds } from '@sinergi/contracts';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, post } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
+import { RupiahInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { useNomenclature } from './api.ts';
@@ -308,12 +309,9 @@ export function NodeForm({
           value={year}
           onChange={(e) => setYear(e.currentTarget.value)}
         />
-        <NumberInput
+        <RupiahInput
           size="xs"
           label={t('plans.pagu')}
-          prefix="Rp"
-          thousandSeparator="."
-          decimalSeparator=","
           min={0}
           value={pagu}
           onChange={(v) => setPagu(v === '' ? '' : Number(v))}

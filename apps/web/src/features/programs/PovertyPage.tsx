@@ -1,21 +1,11 @@
-import {
-  Alert,
-  Card,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { RupiahInput } from '../../app/inputs.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useSession } from '../../app/session.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
@@ -162,11 +152,8 @@ function SurveyImport() {
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
         />
-        <NumberInput
+        <RupiahInput
           label={t('poverty.line')}
-          prefix="Rp"
-          thousandSeparator="."
-          decimalSeparator=","
           value={line}
           onChange={(v) => setLine(v === '' ? '' : Number(v))}
         />

@@ -1,21 +1,11 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import type { Enrolment } from '@sinergi/contracts';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, post } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { DecimalInput, IntegerInput, today } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { type Program, show } from './ProgramPage.tsx';
@@ -38,7 +28,7 @@ export function EnrolCard({ programId, onDone }: { programId: string; onDone: ()
     await post(`/api/programs/${programId}/enrolments`, {
       personId: person.id,
       group,
-      enrolledOn: new Date().toISOString().slice(0, 10),
+      enrolledOn: today(),
     });
     setDone(true);
   }, onDone);
@@ -180,25 +170,26 @@ export function MeasureForm({
   const [indicator, setIndicator] = useState(program.outcomes[0]?.indicator ?? '');
   const [phase, setPhase] = useState<'baseline' | 'followup'>('baseline');
   const [value, setValue] = useState<number | ''>('');
-  const today = new Date().toISOString().slice(0, 10);
   const save = useSubmit(
     () =>
       api('PUT', `/api/enrolments/${enrolmentId}/measurements`, {
         indicator,
         phase,
-        value: value === '' ? Number.NaN : value,
-        measuredOn: today,
+        value: value === '' ? undefined : value,
+        measuredOn: today(),
       }),
     onDone,
   );
   const complete = useSubmit(
-    () => api('PATCH', `/api/enrolments/${enrolmentId}`, { completedOn: today }),
+    () => api('PATCH', `/api/enrolments/${enrolmentId}`, { completedOn: today() }),
     onDone,
   );
   const [sessions, setSessions] = useState<number | ''>('');
   const attend = useSubmit(
     () =>
-      api('PATCH', `/api/enrolments/${enrolmentId}`, { sessionsAttended: sessions === '' ? -1 : sessions }),
+      api('PATCH', `/api/enrolments/${enrolmentId}`, {
+        sessionsAttended: sessions === '' ? undefined : sessions,
+      }),
     onDone,
   );
   return (
@@ -228,12 +219,10 @@ export function MeasureForm({
           w={120}
           data-testid="measure-phase"
         />
-        <NumberInput
+        <DecimalInput
           label={t('programs.value')}
           value={value}
           onChange={(v) => setValue(v === '' ? '' : Number(v))}
-          thousandSeparator="."
-          decimalSeparator=","
           w={180}
           data-testid="measure-value"
         />
@@ -250,7 +239,7 @@ export function MeasureForm({
         </Button>
       </Group>
       <Group align="end">
-        <NumberInput
+        <IntegerInput
           label={t('programs.attendance')}
           value={sessions}
           min={0}

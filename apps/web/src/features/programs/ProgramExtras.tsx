@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Group,
-  NumberInput,
   SimpleGrid,
   Stack,
   Table,
@@ -19,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, get, post } from '../../app/api.ts';
 import { formatDateTime, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { RupiahInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
@@ -183,11 +183,8 @@ export function CyclesPanel({ programId, manage }: { programId: string; manage: 
               onChange={(e) => setPeriod(e.currentTarget.value)}
               error={create.error?.fieldMessage('period')}
             />
-            <NumberInput
+            <RupiahInput
               label={t('cycles.amount')}
-              prefix="Rp"
-              thousandSeparator="."
-              decimalSeparator=","
               value={amount}
               onChange={(v) => setAmount(v === '' ? '' : Number(v))}
             />

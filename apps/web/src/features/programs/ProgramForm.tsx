@@ -5,7 +5,6 @@ import {
   Checkbox,
   Group,
   MultiSelect,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -16,13 +15,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
+import { DateField, DecimalInput, IntegerInput, RupiahInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { useOrganisations } from '../organisations/api.ts';
 
 const indicators = ['pendapatan', 'omzet', 'hasil_panen', 'harga_jual', 'tenaga_kerja', 'usaha_baru'];
-const money = { prefix: 'Rp', thousandSeparator: '.', decimalSeparator: ',', allowDecimal: false } as const;
 
 /** A new program: identity, money, target, the eligibility rule built from conditions, outcomes and outputs. */
 export function ProgramForm({ codes, onSaved }: { codes: string[]; onSaved: (id: string) => void }) {
@@ -66,12 +65,12 @@ export function ProgramForm({ codes, onSaved }: { codes: string[]; onSaved: (id:
     const r = await post<{ id: string }>('/api/programs', {
       ...f,
       organisationId: f.organisationId ?? '',
-      budget: f.budget === '' ? -1 : f.budget,
-      targetBeneficiaries: f.targetBeneficiaries === '' ? -1 : f.targetBeneficiaries,
+      budget: f.budget === '' ? undefined : f.budget,
+      targetBeneficiaries: f.targetBeneficiaries === '' ? undefined : f.targetBeneficiaries,
       eligibility: { all },
       outcomes: outcomes.map((indicator) => ({ indicator, binary: indicator === 'usaha_baru' })),
       excludes,
-      outputs: outputs.map((o) => ({ ...o, target: o.target === '' ? -1 : o.target })),
+      outputs: outputs.map((o) => ({ ...o, target: o.target === '' ? undefined : o.target })),
     });
     onSaved(r.id);
   });
@@ -112,26 +111,25 @@ export function ProgramForm({ codes, onSaved }: { codes: string[]; onSaved: (id:
             searchable
             error={e('organisationId')}
           />
-          <TextInput
+          <DateField
             label={t('programs.start')}
             value={f.startDate}
-            onChange={(x) => setF({ ...f, startDate: x.currentTarget.value })}
+            onChange={(v) => setF({ ...f, startDate: v })}
             error={e('startDate')}
           />
-          <TextInput
+          <DateField
             label={t('programs.end')}
             value={f.endDate}
-            onChange={(x) => setF({ ...f, endDate: x.currentTarget.value })}
+            onChange={(v) => setF({ ...f, endDate: v })}
             error={e('endDate')}
           />
-          <NumberInput
+          <RupiahInput
             label={t('programs.budget')}
-            {...money}
             value={f.budget}
             onChange={(v) => setF({ ...f, budget: v === '' ? '' : Number(v) })}
             error={e('budget')}
           />
-          <NumberInput
+          <IntegerInput
             label={t('programs.target')}
             value={f.targetBeneficiaries}
             min={0}
@@ -156,7 +154,7 @@ export function ProgramForm({ codes, onSaved }: { codes: string[]; onSaved: (id:
           />
           {rule.decile && (
             <>
-              <NumberInput
+              <IntegerInput
                 w={80}
                 min={1}
                 max={10}
@@ -164,7 +162,7 @@ export function ProgramForm({ codes, onSaved }: { codes: string[]; onSaved: (id:
                 onChange={(v) => setRule({ ...rule, decileMin: Number(v) || 1 })}
                 aria-label="min"
               />
-              <NumberInput
+              <IntegerInput
                 w={80}
                 min={1}
                 max={10}
@@ -182,7 +180,7 @@ export function ProgramForm({ codes, onSaved }: { codes: string[]; onSaved: (id:
           />
           {rule.age && (
             <>
-              <NumberInput
+              <IntegerInput
                 w={80}
                 min={0}
                 max={120}
@@ -190,7 +188,7 @@ export function ProgramForm({ codes, onSaved }: { codes: string[]; onSaved: (id:
                 onChange={(v) => setRule({ ...rule, ageMin: Number(v) || 0 })}
                 aria-label="min"
               />
-              <NumberInput
+              <IntegerInput
                 w={80}
                 min={0}
                 max={120}
@@ -268,7 +266,7 @@ export function ProgramForm({ codes, onSaved }: { codes: string[]; onSaved: (id:
                 setOutputs(outputs.map((y, k) => (k === i ? { ...y, unit: x.currentTarget.value } : y)))
               }
             />
-            <NumberInput
+            <DecimalInput
               placeholder={t('programs.target')}
               w={140}
               value={o.target}

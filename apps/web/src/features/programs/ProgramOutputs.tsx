@@ -1,8 +1,9 @@
-import { Button, Card, Group, NumberInput, Table, Text } from '@mantine/core';
+import { Button, Card, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
+import { DecimalInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import type { Program } from './ProgramPage.tsx';
@@ -60,7 +61,7 @@ export function OutputsCard({
               </Table.Td>
               <Table.Td ta="right">
                 {manage ? (
-                  <NumberInput
+                  <DecimalInput
                     size="xs"
                     w={140}
                     min={0}

@@ -3,7 +3,6 @@ import {
   Button,
   Card,
   Group,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -19,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { get, post } from '../../app/api.ts';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatDate, formatNumber } from '../../app/format.ts';
+import { DateField, YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -160,11 +160,10 @@ function RegisterCard({ defaultDesa }: { defaultDesa: string | null }) {
             data={['L', 'P']}
             allowDeselect={false}
           />
-          <TextInput
+          <DateField
             label={t('registry.birthDate')}
-            placeholder="1990-08-05"
             value={form.birthDate}
-            onChange={(e) => setForm({ ...form, birthDate: e.currentTarget.value })}
+            onChange={(v) => setForm({ ...form, birthDate: v })}
             error={f('birthDate')}
             data-testid="person-birth"
           />
@@ -194,7 +193,7 @@ function DecileImport() {
   return (
     <Card withBorder data-testid="decile-import">
       <Group align="end">
-        <NumberInput
+        <YearInput
           label={t('targeting.year')}
           value={year}
           onChange={(v) => setYear(Number(v) || year)}

@@ -1,22 +1,11 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { UmkmItem as Umkm } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, get } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
+import { IntegerInput, RupiahInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -117,8 +106,8 @@ function UmkmDetail({ id }: { id: string }) {
     () =>
       api('PUT', `/api/umkm/${id}/records`, {
         period: form.period,
-        revenue: form.revenue === '' ? -1 : form.revenue,
-        workers: form.workers === '' ? -1 : form.workers,
+        revenue: form.revenue === '' ? undefined : form.revenue,
+        workers: form.workers === '' ? undefined : form.workers,
       }),
     () => client.invalidateQueries({ queryKey: programKeys.umkm(id) }),
   );
@@ -153,15 +142,12 @@ function UmkmDetail({ id }: { id: string }) {
               onChange={(e) => setForm({ ...form, period: e.currentTarget.value })}
               error={save.error?.fieldMessage('period')}
             />
-            <NumberInput
+            <RupiahInput
               label={t('umkm.revenue')}
-              prefix="Rp"
-              thousandSeparator="."
-              decimalSeparator=","
               value={form.revenue}
               onChange={(v) => setForm({ ...form, revenue: v === '' ? '' : Number(v) })}
             />
-            <NumberInput
+            <IntegerInput
               label={t('umkm.workers')}
               value={form.workers}
               min={0}

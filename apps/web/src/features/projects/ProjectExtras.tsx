@@ -1,15 +1,4 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import type { ProjectItem, ThresholdsView as Thresholds } from '@sinergi/contracts';
 import { rollUp } from '@sinergi/core';
 import { useState } from 'react';
@@ -19,6 +8,7 @@ import { api } from '../../app/api.ts';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { PercentInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -190,7 +180,7 @@ function ThresholdsCard() {
   );
   if (!v) return null;
   const field = (k: keyof Thresholds) => (
-    <NumberInput
+    <PercentInput
       size="xs"
       w={110}
       label={vocab('projects.thresholds', k)}

@@ -3,7 +3,6 @@ import {
   Button,
   Card,
   Group,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -19,6 +18,7 @@ import { useNavigate } from 'react-router';
 import { get, post } from '../../app/api.ts';
 import { formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { CoordinateInput, DateField, RupiahInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -42,7 +42,6 @@ function sCurve(start: string, end: string, value: number) {
 }
 
 const sources = fundingSources;
-const money = { prefix: 'Rp', thousandSeparator: '.', decimalSeparator: ',', allowDecimal: false } as const;
 
 /** A new project: from a funded proposal (its link kept) or directly, with funding and a plan curve. */
 export default function ProjectFormPage() {
@@ -98,8 +97,8 @@ export default function ProjectFormPage() {
       ...(point.lat !== '' && point.lng !== ''
         ? { location: { type: 'Point', coordinates: [point.lng, point.lat] } }
         : {}),
-      contractValue: f.contractValue === '' ? -1 : f.contractValue,
-      funding: funding.map((x) => ({ source: x.source, amount: x.amount === '' ? -1 : x.amount })),
+      contractValue: f.contractValue === '' ? undefined : f.contractValue,
+      funding: funding.map((x) => ({ source: x.source, amount: x.amount === '' ? undefined : x.amount })),
       plan,
     };
     const r = await post<{ id: string }>(
@@ -159,26 +158,25 @@ export default function ProjectFormPage() {
               value={f.contractor}
               onChange={(x) => setF({ ...f, contractor: x.currentTarget.value })}
             />
-            <NumberInput
+            <RupiahInput
               label={t('projects.value')}
-              {...money}
               value={f.contractValue}
               onChange={(v) => setF({ ...f, contractValue: v === '' ? '' : Number(v) })}
               error={e('contractValue')}
               data-testid="project-value"
             />
             <Group grow>
-              <TextInput
+              <DateField
                 label={t('projects.start')}
                 value={f.startDate}
-                onChange={(x) => setF({ ...f, startDate: x.currentTarget.value })}
+                onChange={(v) => setF({ ...f, startDate: v })}
                 error={e('startDate')}
                 data-testid="project-start"
               />
-              <TextInput
+              <DateField
                 label={t('projects.end')}
                 value={f.endDate}
-                onChange={(x) => setF({ ...f, endDate: x.currentTarget.value })}
+                onChange={(v) => setF({ ...f, endDate: v })}
                 error={e('endDate')}
                 data-testid="project-end"
               />
@@ -198,21 +196,15 @@ export default function ProjectFormPage() {
           </Group>
           <DesaPicker value={region} onChange={setRegion} error={e('regionCode')} />
           <Group>
-            <NumberInput
+            <CoordinateInput
               label={t('projects.lat')}
               w={160}
-              decimalScale={6}
-              min={-11}
-              max={6}
               value={point.lat}
               onChange={(v) => setPoint({ ...point, lat: v === '' ? '' : Number(v) })}
             />
-            <NumberInput
+            <CoordinateInput
               label={t('projects.lng')}
               w={160}
-              decimalScale={6}
-              min={95}
-              max={141}
               value={point.lng}
               onChange={(v) => setPoint({ ...point, lng: v === '' ? '' : Number(v) })}
             />
@@ -232,9 +224,8 @@ export default function ProjectFormPage() {
                 data={sources.map((s) => ({ value: s, label: vocab('projects.sources', s) }))}
                 allowDeselect={false}
               />
-              <NumberInput
+              <RupiahInput
                 w={220}
-                {...money}
                 value={x.amount}
                 onChange={(v) =>
                   setFunding(

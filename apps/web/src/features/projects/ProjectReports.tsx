@@ -5,13 +5,11 @@ import {
   FileInput,
   Group,
   Image,
-  NumberInput,
   SimpleGrid,
   Stack,
   Table,
   Text,
   Textarea,
-  TextInput,
 } from '@mantine/core';
 import type { ProjectDetail as Project, ProgressReportView as Report } from '@sinergi/contracts';
 import { useState } from 'react';
@@ -19,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { post, uploadFile } from '../../app/api.ts';
 import { formatDate, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { DateField, PercentInput, RupiahInput, today } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { n1 } from './ProjectPage.tsx';
@@ -116,7 +115,7 @@ export function ReportRow({
 export function ReportForm({ project: p, onDone }: { project: Project; onDone: () => void }) {
   const { t } = useTranslation();
   const [f, setF] = useState({
-    reportDate: new Date().toISOString().slice(0, 10),
+    reportDate: today(),
     physical: '' as number | '',
     problems: '',
     followUp: '',
@@ -127,7 +126,7 @@ export function ReportForm({ project: p, onDone }: { project: Project; onDone: (
     () =>
       post(`/api/projects/${p.id}/reports`, {
         reportDate: f.reportDate,
-        physical: f.physical === '' ? -1 : f.physical,
+        physical: f.physical === '' ? undefined : f.physical,
         spending: Object.fromEntries(Object.entries(spending).filter(([, v]) => v !== '')),
         problems: f.problems,
         followUp: f.followUp,
@@ -144,32 +143,26 @@ export function ReportForm({ project: p, onDone }: { project: Project; onDone: (
       <Stack gap="xs">
         <Text fw={600}>{t('projects.report')}</Text>
         <SimpleGrid cols={{ base: 1, sm: 4 }}>
-          <TextInput
+          <DateField
             label={t('projects.reportDate')}
             value={f.reportDate}
-            onChange={(x) => setF({ ...f, reportDate: x.currentTarget.value })}
+            onChange={(v) => setF({ ...f, reportDate: v })}
             error={e('reportDate')}
             data-testid="report-date"
           />
-          <NumberInput
+          <PercentInput
             label={t('projects.physical')}
-            suffix=" %"
             min={0}
             max={100}
-            decimalScale={1}
             value={f.physical}
             onChange={(v) => setF({ ...f, physical: v === '' ? '' : Number(v) })}
             error={e('physical')}
             data-testid="report-physical"
           />
           {p.funding.map((fu) => (
-            <NumberInput
+            <RupiahInput
               key={fu.source}
               label={`${t('projects.realised')}: ${vocab('projects.sources', fu.source)}`}
-              prefix="Rp"
-              thousandSeparator="."
-              decimalSeparator=","
-              allowDecimal={false}
               value={spending[fu.source] ?? ''}
               onChange={(v) => setSpending({ ...spending, [fu.source]: v === '' ? '' : Number(v) })}
               error={e(`spending.${fu.source}`)}

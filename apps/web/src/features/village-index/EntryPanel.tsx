@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { DesaScorecard, EntryWithScores } from '@sinergi/contracts';
 import { idm2016, indicatorsOf, scoreFromObservation } from '@sinergi/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -17,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, get, post } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
+import { DecimalInput, IntegerInput } from '../../app/inputs.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { fmt4 } from './status.ts';
 
@@ -112,13 +102,11 @@ export function EntryPanel({ card }: { card: DesaScorecard }) {
                   .filter((i) => i.dimension === d.code)
                   .map((i) => (
                     <Stack key={i.code} gap={2}>
-                      <NumberInput
+                      <IntegerInput
                         size="xs"
                         label={i.name}
                         min={0}
                         max={5}
-                        step={1}
-                        allowDecimal={false}
                         value={scores[i.code]}
                         onChange={(v) =>
                           setEdits((e) => ({ ...e, [i.code]: typeof v === 'number' ? v : Number.NaN }))
@@ -126,7 +114,7 @@ export function EntryPanel({ card }: { card: DesaScorecard }) {
                         data-testid={`score-${i.code}`}
                       />
                       {rubrics.has(i.code) && (
-                        <NumberInput
+                        <DecimalInput
                           size="xs"
                           label={`${t('index.observation')}: ${rubrics.get(i.code)!.label}`}
                           min={0}

@@ -4,7 +4,6 @@ import {
   Card,
   FileInput,
   Group,
-  NumberInput,
   SegmentedControl,
   Stack,
   Table,
@@ -16,6 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, post, uploadFile, XLSX_TYPE } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
+import { YearInput } from '../../app/inputs.tsx';
 
 /** A row-by-row error report the user can open in a spreadsheet: field (line and column) and problem. */
 function errorReportUrl(error: ApiError): string {
@@ -90,7 +90,7 @@ export default function ImportPage() {
       </Text>
       <Group align="end">
         {kind === 'template' && (
-          <NumberInput
+          <YearInput
             label={t('index.year')}
             value={year}
             onChange={(v) => typeof v === 'number' && setYear(v)}

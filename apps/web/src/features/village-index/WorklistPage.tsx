@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +6,7 @@ import { Link } from 'react-router';
 import { ApiError, post } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { YearInput } from '../../app/inputs.tsx';
 import { useLanguage } from '../../app/session.ts';
 import { useWorklist } from './api.ts';
 import { fmt4, statusColour } from './status.ts';
@@ -50,7 +39,7 @@ export default function WorklistPage() {
     <Stack>
       <Title order={2}>{t('index.worklistTitle')}</Title>
       <Group align="end">
-        <NumberInput
+        <YearInput
           label={t('index.year')}
           value={year}
           onChange={(v) => typeof v === 'number' && setYear(v)}
