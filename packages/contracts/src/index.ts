@@ -3,6 +3,7 @@ export * from './allocation-responses.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './common.ts';
+export * from './issues.ts';
 export * from './jobs.ts';
 export * from './messages.ts';
 export * from './musrenbang.ts';

@@ -1,8 +1,13 @@
-import { errorMessage, fieldLabel, issueMessage, type Language } from '@sinergi/contracts';
+import {
+  describeIssue,
+  errorMessage,
+  type Language,
+  toFieldIssue,
+  type ZodLikeIssue,
+} from '@sinergi/contracts';
 import { AppError, type ErrorCode } from '@sinergi/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { toFieldIssue, type ZodLikeIssue } from '../validation.ts';
 
 /** The one table that turns a stable error code into an HTTP status. */
 const statusOf: Record<ErrorCode, number> = {
@@ -48,7 +53,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
     .map((i) => ({
       field: i.field,
       issue: i.issue,
-      message: `${fieldLabel(lang, i.field)}: ${issueMessage(lang, i.issue, i.params)}`,
+      message: describeIssue(lang, i),
     }))
     .filter(once);
   const detail =

@@ -19,6 +19,9 @@ export interface ProblemIssue {
 }
 
 export class ApiError extends Error {
+  /** For warnings the server asks to confirm: sends the same form again, confirmed. */
+  confirm?: () => void;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -28,9 +31,13 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** The message for one form field ("body.username" -> "username"), if the server named it. */
+  /**
+   * What is wrong with one form field ("body.username" -> "username"), shown under it: the words
+   * without the label, which is right above the field ("wajib diisi", not "Pagu: wajib diisi").
+   */
   fieldMessage(field: string): string | undefined {
-    return this.issues.find((i) => i.field.split('.').slice(1).join('.') === field)?.message;
+    const message = this.issues.find((i) => i.field.split('.').slice(1).join('.') === field)?.message;
+    return message?.slice(message.indexOf(': ') + 2);
   }
 }
 

@@ -5,6 +5,10 @@ export const id = {
     tagline: 'Perencanaan, penganggaran dan pemantauan pembangunan daerah',
     demo: 'Mode demo: data contoh',
   },
+  problem: {
+    checkTitle: 'Periksa kembali sebelum disimpan',
+    confirm: 'Data sudah benar, simpan',
+  },
   nav: {
     home: 'Beranda',
     regions: 'Wilayah',
@@ -68,6 +72,10 @@ export const en: typeof id = {
     name: 'Sinergi',
     tagline: 'Regional development planning, budgeting and monitoring',
     demo: 'Demo mode: sample data',
+  },
+  problem: {
+    checkTitle: 'Check before saving',
+    confirm: 'This is right, save',
   },
   nav: {
     home: 'Home',

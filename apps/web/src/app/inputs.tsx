@@ -62,30 +62,53 @@ const kinds: Record<InputKind, Partial<NumberInputProps>> = {
   year: { allowDecimal: false, allowNegative: false, thousandSeparator: false, maxLength: 4 },
 };
 
-function LocalNumber({ kind, value, onChange, ...props }: Shared & { kind: InputKind }) {
+/**
+ * The number a partly typed text already means ("2," is 2, "-8,00" is -8), so a form that turns an
+ * empty value into 0 does not wipe what is being typed; only "" and "-" mean no number yet. The
+ * text comes from the input library already unformatted, with "." as its decimal point.
+ */
+function partialNumber(text: string): NumberValue {
+  const n = Number.parseFloat(text);
+  return Number.isFinite(n) ? n : '';
+}
+
+function LocalNumber({ kind, value, onChange, onBlur, ...props }: Shared & { kind: InputKind }) {
   const outside = value ?? '';
   const [text, setText] = useState<string | number>(outside);
   const reported = useRef<NumberValue>(outside);
+  // Set while the form answers this field's own change, so the form's answer (a form may turn an
+  // empty field into 0) does not replace what is being typed.
+  const answering = useRef(false);
   // A value set from outside (a kamus entry fills the cost, a form is reset) replaces the text;
   // the value this field reported itself does not, so "2," stays on screen while it is typed.
   useEffect(() => {
     if (outside !== reported.current) {
       reported.current = outside;
-      setText(outside);
+      if (!answering.current) setText(outside);
     }
   }, [outside]);
+  useEffect(() => {
+    answering.current = false;
+  });
   return (
     <NumberInput
       {...kinds[kind]}
       inputMode={kind === 'rupiah' || kind === 'integer' || kind === 'year' ? 'numeric' : 'decimal'}
       {...props}
       data-input-kind={kind}
+      data-max={props.max ?? kinds[kind].max}
       value={text}
       onChange={(v) => {
         setText(v);
-        const number = typeof v === 'number' && Number.isFinite(v) ? v : '';
+        const number = typeof v === 'number' ? (Number.isFinite(v) ? v : '') : partialNumber(v);
         reported.current = number;
+        answering.current = true;
         onChange(number);
+      }}
+      // Leaving the field shows what the form holds, so nothing is saved that is not on screen.
+      onBlur={(event) => {
+        if (reported.current !== outside || (text === '' && outside !== '')) setText(outside);
+        onBlur?.(event);
       }}
     />
   );
@@ -150,3 +173,10 @@ export function DateField({ value, onChange, ...props }: DateProps) {
     />
   );
 }
+
+/**
+ * For a Mantine layout rendered as a form (`<Stack component="form">`), whose props do not name
+ * `noValidate`: the browser's own "Please fill out this field" (in the browser's language) must not
+ * stop the form before its schema names the problem in the interface's language.
+ */
+export const noNativeCheck: object = { noValidate: true };

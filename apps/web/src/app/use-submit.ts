@@ -5,21 +5,27 @@ import { ApiError } from './api.ts';
  * The one way a form sends: prevents the page submit, tracks busy, keeps the server's problem
  * (its message and per-field issues) for the form to show, and calls `onDone` on success.
  */
-export function useSubmit(action: () => Promise<unknown>, onDone?: () => void | Promise<void>) {
+export function useSubmit(
+  action: (confirmed: boolean) => Promise<unknown>,
+  onDone?: () => void | Promise<void>,
+) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (event?: FormEvent) => {
+  const run = async (confirmed: boolean, event?: FormEvent) => {
     event?.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await action();
+      await action(confirmed);
       await onDone?.();
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'INTERNAL', String(e)));
+      const problem = e instanceof ApiError ? e : new ApiError(0, 'INTERNAL', String(e));
+      // Warnings to confirm ("is this cost right?"): the form offers to send again, confirmed.
+      if (problem.code === 'NEEDS_CONFIRMATION') problem.confirm = () => void run(true);
+      setError(problem);
     } finally {
       setBusy(false);
     }
   };
-  return { submit, error, busy };
+  return { submit: (event?: FormEvent) => run(false, event), error, busy };
 }

@@ -1,7 +1,6 @@
-import { type PortfolioRulesInput, portfolioRules } from '@sinergi/contracts';
+import { type PortfolioRulesInput, portfolioRules, toFieldIssue } from '@sinergi/contracts';
 import { AppError, type FieldIssue, type PortfolioItem, type PortfolioRules } from '@sinergi/core';
 import { tableColumns } from '../../http/table-file.ts';
-import { toFieldIssue } from '../../validation.ts';
 import { parseCsvTable } from '../village-index/template.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { indexSchemeDefinition } from '@sinergi/contracts';
+import { indexSchemeDefinition, toFieldIssue } from '@sinergi/contracts';
 import {
   AppError,
   actingLevels,
@@ -14,7 +14,6 @@ import {
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
-import { toFieldIssue } from '../../validation.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { readXlsxSheets } from './template.ts';
 import * as repo from './village-index.repository.ts';

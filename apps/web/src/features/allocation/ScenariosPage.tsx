@@ -1,8 +1,10 @@
 import { Badge, Button, Card, Checkbox, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { scenarioBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { RupiahInput, YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
@@ -23,17 +25,20 @@ export default function ScenariosPage() {
     budget: 1_000_000_000 as number | '',
   });
   const create = useSubmit(async () => {
-    const r = await post<{ id: string }>('/api/scenarios', {
-      name: form.name,
-      planYear: form.planYear,
-      budget: form.budget || 0,
-      criteria: [
-        { code: 'penerima_manfaat', weight: 3 },
-        { code: 'biaya_per_penerima', weight: 2 },
-        { code: 'kebutuhan_desa', weight: 2 },
-        { code: 'peringkat_forum', weight: 1 },
-      ],
-    });
+    const r = await post<{ id: string }>(
+      '/api/scenarios',
+      checked(scenarioBody, {
+        name: form.name,
+        planYear: form.planYear,
+        budget: form.budget || 0,
+        criteria: [
+          { code: 'penerima_manfaat', weight: 3 },
+          { code: 'biaya_per_penerima', weight: 2 },
+          { code: 'kebutuhan_desa', weight: 2 },
+          { code: 'peringkat_forum', weight: 1 },
+        ],
+      }),
+    );
     navigate(`/skenario/${r.id}`);
   });
   return (
@@ -96,7 +101,7 @@ export default function ScenariosPage() {
         </Button>
       </Group>
       {can('allocation.manage') && (
-        <Card withBorder component="form" onSubmit={create.submit}>
+        <Card withBorder component="form" noValidate onSubmit={create.submit}>
           <Text fw={600} mb="xs">
             {t('allocation.new')}
           </Text>

@@ -1,7 +1,9 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Title } from '@mantine/core';
+import { changePasswordBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 
 export default function AccountPage() {
@@ -12,7 +14,7 @@ export default function AccountPage() {
   const { submit, error } = useSubmit(
     () => {
       setDone(false);
-      return post('/api/auth/password', { currentPassword, newPassword });
+      return post('/api/auth/password', checked(changePasswordBody, { currentPassword, newPassword }));
     },
     () => {
       setDone(true);
@@ -23,7 +25,7 @@ export default function AccountPage() {
   return (
     <Stack maw={480}>
       <Title order={2}>{t('account.title')}</Title>
-      <Paper withBorder p="md" component="form" onSubmit={submit}>
+      <Paper withBorder p="md" component="form" noValidate onSubmit={submit}>
         <Stack>
           <Title order={3} size="h5">
             {t('account.changePassword')}

@@ -59,7 +59,7 @@ export function LoginPage() {
             {t('app.tagline')}
           </Text>
         </Stack>
-        <Paper withBorder shadow="sm" p="lg" component="form" onSubmit={submit}>
+        <Paper withBorder shadow="sm" p="lg" component="form" noValidate onSubmit={submit}>
           <Stack>
             <Title order={2} size="h4">
               {t('login.title')}

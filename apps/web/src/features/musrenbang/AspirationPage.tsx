@@ -1,8 +1,10 @@
 import { Alert, Button, Card, Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { aspirationBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { vocab } from '../../app/i18n.ts';
 import { IntegerInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
@@ -28,13 +30,16 @@ export default function AspirationPage() {
     setForm((f) => ({ ...f, [key]: value }));
   const [code, setCode] = useState<string | null>(null);
   const send = useSubmit(async () => {
-    const r = await post<{ trackingCode: string }>('/api/aspirations', {
-      ...form,
-      rt: form.rt || undefined,
-      rw: form.rw || undefined,
-      contact: form.contact || undefined,
-      beneficiaries: form.beneficiaries || 0,
-    });
+    const r = await post<{ trackingCode: string }>(
+      '/api/aspirations',
+      checked(aspirationBody, {
+        ...form,
+        rt: form.rt || undefined,
+        rw: form.rw || undefined,
+        contact: form.contact || undefined,
+        beneficiaries: form.beneficiaries || 0,
+      }),
+    );
     setCode(r.trackingCode);
   });
   const err = (field: string) => send.error?.fieldMessage(field);
@@ -58,7 +63,7 @@ export default function AspirationPage() {
     <Stack maw={720}>
       <Title order={2}>{t('aspiration.title')}</Title>
       <Text size="sm">{t('aspiration.help')}</Text>
-      <Card withBorder component="form" onSubmit={send.submit}>
+      <Card withBorder component="form" noValidate onSubmit={send.submit}>
         <Stack>
           <TextInput
             label={t('musrenbang.proposalTitle')}

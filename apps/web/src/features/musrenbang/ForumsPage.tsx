@@ -1,8 +1,10 @@
 import { Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { forumBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { formatDate } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { DateField, today, YearInput } from '../../app/inputs.tsx';
@@ -33,16 +35,20 @@ export default function ForumsPage() {
     heldOn: today(),
     method: 'skor',
   });
-  const create = useSubmit(async () => {
-    const r = await post<{ id: string }>('/api/forums', {
-      level,
-      regionCode: level === 'kabupaten' ? kabupaten : user?.regionCode,
-      planYear: year || new Date().getFullYear() + 1,
-      heldOn: form.heldOn,
-      title: form.title,
-      method: form.method,
-      criteria: form.method === 'skor' ? defaultCriteria : [],
-    });
+  const create = useSubmit(async (confirmed) => {
+    const r = await post<{ id: string }>(
+      '/api/forums',
+      checked(forumBody, {
+        confirmWarnings: confirmed || undefined,
+        level,
+        regionCode: level === 'kabupaten' ? kabupaten : user?.regionCode,
+        planYear: year || new Date().getFullYear() + 1,
+        heldOn: form.heldOn,
+        title: form.title,
+        method: form.method,
+        criteria: form.method === 'skor' ? defaultCriteria : [],
+      }),
+    );
     navigate(`/forum/${r.id}`);
   });
   return (
@@ -92,7 +98,7 @@ export default function ForumsPage() {
         )}
       </Card>
       {can('forums.manage') && (
-        <Card withBorder component="form" onSubmit={create.submit}>
+        <Card withBorder component="form" noValidate onSubmit={create.submit}>
           <Text fw={600} mb="xs">
             {t('forum.new', { level: vocab('forum.levels', level) })}
           </Text>

@@ -19,6 +19,7 @@ import {
   Title,
 } from '@mantine/core';
 import type { proposalDetail } from '@sinergi/contracts';
+import { decisionBody } from '@sinergi/contracts';
 import { decisionKinds } from '@sinergi/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -26,6 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
 import { api, post, uploadFile } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { YearInput } from '../../app/inputs.tsx';
@@ -48,13 +50,16 @@ function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }
   const [note, setNote] = useState('');
   const send = useSubmit(
     () =>
-      post(`/api/proposals/${p.id}/decisions`, {
-        kind,
-        ...(kind === 'gabung' ? { into: into.trim() } : {}),
-        ...(kind === 'tunda' ? { toYear } : {}),
-        ...(kind === 'tolak' ? { reason } : {}),
-        ...(note.trim() ? { note: note.trim() } : {}),
-      }),
+      post(
+        `/api/proposals/${p.id}/decisions`,
+        checked(decisionBody, {
+          kind,
+          ...(kind === 'gabung' ? { into: into.trim() } : {}),
+          ...(kind === 'tunda' ? { toYear } : {}),
+          ...(kind === 'tolak' ? { reason } : {}),
+          ...(note.trim() ? { note: note.trim() } : {}),
+        }),
+      ),
     async () => {
       setNote('');
       await onDone();

@@ -1,8 +1,10 @@
 import { Alert, Button, Card, Group, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { proposalBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { get, post, query } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { CoordinateInput, DecimalInput, IntegerInput, RupiahInput, YearInput } from '../../app/inputs.tsx';
@@ -85,9 +87,10 @@ export default function ProposalFormPage() {
     );
     setDuplicates(r.items);
   };
-  const send = useSubmit(async () => {
+  const send = useSubmit(async (confirmed) => {
     const body = {
       ...form,
+      confirmWarnings: confirmed || undefined,
       kamusCode: form.kamusCode ?? undefined,
       organisationId: form.organisationId ?? undefined,
       rt: form.rt || undefined,
@@ -96,14 +99,14 @@ export default function ProposalFormPage() {
       longitude: form.longitude === '' ? undefined : form.longitude,
       electoralDistrict: form.electoralDistrict || undefined,
     };
-    const created = await post<{ id: string }>('/api/proposals', body);
+    const created = await post<{ id: string }>('/api/proposals', checked(proposalBody, body));
     navigate(`/usulan/${created.id}`);
   });
   const err = (field: string) => send.error?.fieldMessage(field);
   return (
     <Stack maw={820}>
       <Title order={2}>{t('musrenbang.new')}</Title>
-      <Card withBorder component="form" onSubmit={send.submit}>
+      <Card withBorder component="form" noValidate onSubmit={send.submit}>
         <Stack>
           <Group grow>
             <Select

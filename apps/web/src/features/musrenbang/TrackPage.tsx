@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
+import { noNativeCheck } from '../../app/inputs.tsx';
 import { useTracking } from './api.ts';
 import { History } from './History.tsx';
 import { stageOrder, stateColour } from './labels.ts';
@@ -22,6 +23,7 @@ export default function TrackPage() {
       <Title order={2}>{t('track.title')}</Title>
       <Group
         component="form"
+        {...noNativeCheck}
         align="end"
         onSubmit={(e) => {
           e.preventDefault();

@@ -14,10 +14,13 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { Organisation } from '@sinergi/contracts';
+import { organisationBody } from '@sinergi/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { patch, post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
+import { noNativeCheck } from '../../app/inputs.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { organisationKeys, useOrganisations } from './api.ts';
@@ -27,9 +30,12 @@ const kinds = ['badan', 'dinas', 'sekretariat', 'inspektorat', 'kecamatan', 'lai
 function AddOrganisation({ onDone }: { onDone(): void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ code: '', name: '', shortName: '', kind: 'dinas' });
-  const { submit, error } = useSubmit(() => post('/api/organisations', form), onDone);
+  const { submit, error } = useSubmit(
+    () => post('/api/organisations', checked(organisationBody, form)),
+    onDone,
+  );
   return (
-    <Stack component="form" onSubmit={submit}>
+    <Stack component="form" {...noNativeCheck} onSubmit={submit}>
       {error && <Alert color="red">{error.message}</Alert>}
       <TextInput
         label={t('organisations.code')}

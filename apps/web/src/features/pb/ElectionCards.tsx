@@ -11,9 +11,11 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { pbOverrideBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { formatDateTime, formatNumber, formatRupiah } from '../../app/format.ts';
 import type { TextKey } from '../../app/i18n.ts';
 import { vocab } from '../../app/i18n.ts';
@@ -51,7 +53,7 @@ export function VoteCard({ election: e, onCast }: { election: Election; onCast: 
   }, onCast);
   const used = picked.reduce((s, [, n]) => s + n, 0);
   return (
-    <Card withBorder component="form" onSubmit={cast.submit} data-testid="pb-vote">
+    <Card withBorder component="form" noValidate onSubmit={cast.submit} data-testid="pb-vote">
       <Stack>
         <Text fw={600}>{t('pb.vote')}</Text>
         <Text size="sm">{t('pb.voteHelp')}</Text>
@@ -134,7 +136,7 @@ export function RegisterCard({ electionId, onDone }: { electionId: string; onDon
     setNik('');
   }, onDone);
   return (
-    <Card withBorder component="form" onSubmit={register.submit} data-testid="pb-register">
+    <Card withBorder component="form" noValidate onSubmit={register.submit} data-testid="pb-register">
       <Stack>
         <Text fw={600}>{t('pb.register')}</Text>
         <Text size="sm">{t('pb.registerHelp')}</Text>
@@ -288,10 +290,13 @@ export function OverrideCard({ election: e, onDone }: { election: Election; onDo
   const { t } = useTranslation();
   const [selected, setSelected] = useState<string[]>(e.final ?? []);
   const [reason, setReason] = useState('');
-  const save = useSubmit(() => post(`/api/pb/elections/${e.id}/override`, { selected, reason }), onDone);
+  const save = useSubmit(
+    () => post(`/api/pb/elections/${e.id}/override`, checked(pbOverrideBody, { selected, reason })),
+    onDone,
+  );
   const cost = e.projects.filter((p) => selected.includes(p.code)).reduce((s, p) => s + p.cost, 0);
   return (
-    <Card withBorder component="form" onSubmit={save.submit} data-testid="pb-override">
+    <Card withBorder component="form" noValidate onSubmit={save.submit} data-testid="pb-override">
       <Stack>
         <Text fw={600}>{t('pb.override')}</Text>
         <Checkbox.Group value={selected} onChange={setSelected}>

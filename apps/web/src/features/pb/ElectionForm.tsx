@@ -13,10 +13,12 @@ import {
   TextInput,
 } from '@mantine/core';
 import type { PbCandidate as Candidate, RegionDetail } from '@sinergi/contracts';
+import { pbElectionBody } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { DecimalInput, IntegerInput, RupiahInput, YearInput } from '../../app/inputs.tsx';
@@ -82,34 +84,37 @@ export function ElectionForm({ onSaved }: { onSaved: (id: string) => void }) {
   const patch = (i: number, p: Partial<ProjectDraft>) =>
     setProjects((list) => list.map((x, k) => (k === i ? { ...x, ...p } : x)));
   const save = useSubmit(async () => {
-    const r = await post<{ id: string }>('/api/pb/elections', {
-      title,
-      description,
-      planYear,
-      budget: budget || 0,
-      ballot:
-        ballotType === 'approval'
-          ? { type: 'approval', maxChoices: maxChoices || 0 }
-          : { type: 'cumulative', points: points || 0 },
-      rule,
-      ...(shares
-        ? { districtShares: Object.fromEntries(Object.entries(shares).filter(([, v]) => v > 0)) }
-        : {}),
-      projects: projects.map((p) => ({
-        code: p.code,
-        title: p.title,
-        cost: p.cost || 0,
-        ...(p.regionCode ? { regionCode: p.regionCode } : {}),
-        ...(p.proposalId ? { proposalId: p.proposalId } : {}),
-      })),
-    });
+    const r = await post<{ id: string }>(
+      '/api/pb/elections',
+      checked(pbElectionBody, {
+        title,
+        description,
+        planYear,
+        budget: budget || 0,
+        ballot:
+          ballotType === 'approval'
+            ? { type: 'approval', maxChoices: maxChoices || 0 }
+            : { type: 'cumulative', points: points || 0 },
+        rule,
+        ...(shares
+          ? { districtShares: Object.fromEntries(Object.entries(shares).filter(([, v]) => v > 0)) }
+          : {}),
+        projects: projects.map((p) => ({
+          code: p.code,
+          title: p.title,
+          cost: p.cost || 0,
+          ...(p.regionCode ? { regionCode: p.regionCode } : {}),
+          ...(p.proposalId ? { proposalId: p.proposalId } : {}),
+        })),
+      }),
+    );
     onSaved(r.id);
   });
   const field = (name: string) => save.error?.fieldMessage(name);
   const options = (group: 'rules' | 'utilities' | 'completions', values: readonly string[]) =>
     values.map((v) => ({ value: v, label: vocab(`pb.${group}`, v) }));
   return (
-    <Card withBorder component="form" onSubmit={save.submit} data-testid="pb-form">
+    <Card withBorder component="form" noValidate onSubmit={save.submit} data-testid="pb-form">
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput

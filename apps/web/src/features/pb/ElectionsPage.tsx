@@ -94,7 +94,7 @@ export default function ElectionsPage() {
       </Card>
 
       <Card withBorder>
-        <form onSubmit={check.submit}>
+        <form noValidate onSubmit={check.submit}>
           <Group align="end">
             <TextInput
               label={t('pb.checkReceipt')}

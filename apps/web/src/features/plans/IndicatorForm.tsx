@@ -1,7 +1,9 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { planIndicatorBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { DecimalInput, YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -42,8 +44,9 @@ export function IndicatorForm({
   const [targets, setTargets] = useState<Record<string, number | ''>>(indicator?.targets ?? {});
   const [series, setSeries] = useState<string | null>(indicator?.seriesIndicator ?? null);
   const list = useSeries();
-  const save = useSubmit(() => {
+  const save = useSubmit((confirmed) => {
     const body = {
+      confirmWarnings: confirmed || undefined,
       name,
       unit,
       direction,
@@ -54,11 +57,15 @@ export function IndicatorForm({
       ...(series ? { seriesIndicator: series } : {}),
     };
     return indicator
-      ? api('PUT', `/api/plan-indicators/${indicator.id}`, {
-          ...body,
-          realisations: indicator.ownRealisations,
-        })
-      : post(`/api/plan-nodes/${nodeId}/indicators`, body);
+      ? api(
+          'PUT',
+          `/api/plan-indicators/${indicator.id}`,
+          checked(planIndicatorBody, {
+            ...body,
+            realisations: indicator.ownRealisations,
+          }),
+        )
+      : post(`/api/plan-nodes/${nodeId}/indicators`, checked(planIndicatorBody, body));
   }, onDone);
   return (
     <Stack gap={4} w={560} mt={4} data-testid="indicator-form">

@@ -48,8 +48,9 @@ export function IndicatorView({
   const [value, setValue] = useState<number | ''>('');
   const [source, setSource] = useState('');
   const record = useSubmit(
-    () =>
+    (confirmed) =>
       api('PUT', `/api/plan-indicators/${i.id}`, {
+        confirmWarnings: confirmed || undefined,
         name: i.name,
         unit: i.unit,
         direction: i.direction,

@@ -1,9 +1,11 @@
 import { Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { planBody } from '@sinergi/contracts';
 import { choosesPlanOwner, planLevelFixedFor } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
@@ -46,14 +48,17 @@ export function NewPlan() {
   const level = levelOf[kind]!;
   const orgs = useOrganisations({ enabled: level === 'opd' && choosesOwner });
   const save = useSubmit(async () => {
-    const r = await post<{ id: string }>('/api/plans', {
-      kind,
-      level,
-      name,
-      startYear: start,
-      endYear: end,
-      ...(owner && (level === 'opd' || level === 'desa') ? { owner } : {}),
-    });
+    const r = await post<{ id: string }>(
+      '/api/plans',
+      checked(planBody, {
+        kind,
+        level,
+        name,
+        startYear: start,
+        endYear: end,
+        ...(owner && (level === 'opd' || level === 'desa') ? { owner } : {}),
+      }),
+    );
     navigate(`/perencanaan/${r.id}`);
   });
   const picksOwner = choosesOwner && (level === 'opd' || level === 'desa');

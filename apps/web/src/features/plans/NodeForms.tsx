@@ -1,8 +1,9 @@
 import { ActionIcon, Button, Group, Select, Stack, TextInput, Tooltip } from '@mantine/core';
-import { planNodeKinds } from '@sinergi/contracts';
+import { planNodeBody, planNodeKinds, planNodePatchBody } from '@sinergi/contracts';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { vocab } from '../../app/i18n.ts';
 import { RupiahInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
@@ -245,12 +246,19 @@ export function NodeForm({
   const save = useSubmit(
     () =>
       node
-        ? api('PATCH', `/api/plan-nodes/${node.id}`, { ...body, code: code || null })
-        : post(`/api/plans/${planId}/nodes`, {
-            ...body,
-            ...(code ? { code } : {}),
-            ...(parentId ? { parentId } : {}),
-          }),
+        ? api(
+            'PATCH',
+            `/api/plan-nodes/${node.id}`,
+            checked(planNodePatchBody, { ...body, code: code || null }),
+          )
+        : post(
+            `/api/plans/${planId}/nodes`,
+            checked(planNodeBody, {
+              ...body,
+              ...(code ? { code } : {}),
+              ...(parentId ? { parentId } : {}),
+            }),
+          ),
     onDone,
   );
   return (

@@ -1,9 +1,11 @@
 import { Badge, Button, Card, Group, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import type { Grievance } from '@sinergi/contracts';
+import { grievanceBody } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, get, post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
@@ -27,7 +29,10 @@ export function GrievancesPanel({ programId, manage }: { programId: string; mana
     description: '',
     regionCode: session?.user?.regionCode ?? kabupaten ?? '',
   });
-  const file = useSubmit(() => post(`/api/programs/${programId}/grievances`, form), reload);
+  const file = useSubmit(
+    () => post(`/api/programs/${programId}/grievances`, checked(grievanceBody, form)),
+    reload,
+  );
   const [resolution, setResolution] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const update = async (id: string, status: string) => {
@@ -42,7 +47,7 @@ export function GrievancesPanel({ programId, manage }: { programId: string; mana
   return (
     <Stack data-testid="grievances">
       {can('grievances.write') && (
-        <Card withBorder component="form" onSubmit={file.submit}>
+        <Card withBorder component="form" noValidate onSubmit={file.submit}>
           <Group align="end">
             <Select
               label={t('grievances.kind')}

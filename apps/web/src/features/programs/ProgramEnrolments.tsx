@@ -1,8 +1,10 @@
 import { Alert, Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import type { Enrolment } from '@sinergi/contracts';
+import { enrolmentBody, measurementBody } from '@sinergi/contracts';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { DecimalInput, IntegerInput, today } from '../../app/inputs.tsx';
@@ -25,11 +27,14 @@ export function EnrolCard({ programId, onDone }: { programId: string; onDone: ()
   });
   const enrol = useSubmit(async () => {
     if (!person) return;
-    await post(`/api/programs/${programId}/enrolments`, {
-      personId: person.id,
-      group,
-      enrolledOn: today(),
-    });
+    await post(
+      `/api/programs/${programId}/enrolments`,
+      checked(enrolmentBody, {
+        personId: person.id,
+        group,
+        enrolledOn: today(),
+      }),
+    );
     setDone(true);
   }, onDone);
   return (
@@ -39,7 +44,7 @@ export function EnrolCard({ programId, onDone }: { programId: string; onDone: ()
         <Text size="xs" c="dimmed">
           {t('programs.enrolHelp')}
         </Text>
-        <form onSubmit={find.submit}>
+        <form noValidate onSubmit={find.submit}>
           <Group align="end">
             <TextInput
               label="NIK"
@@ -172,12 +177,16 @@ export function MeasureForm({
   const [value, setValue] = useState<number | ''>('');
   const save = useSubmit(
     () =>
-      api('PUT', `/api/enrolments/${enrolmentId}/measurements`, {
-        indicator,
-        phase,
-        value: value === '' ? undefined : value,
-        measuredOn: today(),
-      }),
+      api(
+        'PUT',
+        `/api/enrolments/${enrolmentId}/measurements`,
+        checked(measurementBody, {
+          indicator,
+          phase,
+          value: value === '' ? undefined : value,
+          measuredOn: today(),
+        }),
+      ),
     onDone,
   );
   const complete = useSubmit(

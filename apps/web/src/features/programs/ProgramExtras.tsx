@@ -12,10 +12,12 @@ import {
   TextInput,
 } from '@mantine/core';
 import type { AreaFigures, Cycle, TargetingView as Targeting } from '@sinergi/contracts';
+import { cycleBody } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { formatDateTime, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { RupiahInput } from '../../app/inputs.tsx';
@@ -152,7 +154,11 @@ export function CyclesPanel({ programId, manage }: { programId: string; manage: 
   const [period, setPeriod] = useState('');
   const [amount, setAmount] = useState<number | ''>(300_000);
   const create = useSubmit(
-    () => post(`/api/programs/${programId}/cycles`, { period, amountPerRecipient: amount || 0 }),
+    () =>
+      post(
+        `/api/programs/${programId}/cycles`,
+        checked(cycleBody, { period, amountPerRecipient: amount === '' ? undefined : amount }),
+      ),
     reload,
   );
   const [notes, setNotes] = useState<Record<string, string>>({});
@@ -174,7 +180,7 @@ export function CyclesPanel({ programId, manage }: { programId: string; manage: 
   return (
     <Stack data-testid="cycles">
       {manage && (
-        <Card withBorder component="form" onSubmit={create.submit}>
+        <Card withBorder component="form" noValidate onSubmit={create.submit}>
           <Group align="end">
             <TextInput
               label={t('cycles.period')}

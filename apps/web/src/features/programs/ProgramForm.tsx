@@ -11,9 +11,11 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { programBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { vocab } from '../../app/i18n.ts';
 import { DateField, DecimalInput, IntegerInput, RupiahInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
@@ -62,21 +64,24 @@ export function ProgramForm({ codes, onSaved }: { codes: string[]; onSaved: (id:
       ...(rule.sex ? [{ field: 'sex', in: [rule.sex] }] : []),
       ...(rule.business ? [{ field: 'ownsBusiness', equals: rule.business === 'ya' }] : []),
     ];
-    const r = await post<{ id: string }>('/api/programs', {
-      ...f,
-      organisationId: f.organisationId ?? '',
-      budget: f.budget === '' ? undefined : f.budget,
-      targetBeneficiaries: f.targetBeneficiaries === '' ? undefined : f.targetBeneficiaries,
-      eligibility: { all },
-      outcomes: outcomes.map((indicator) => ({ indicator, binary: indicator === 'usaha_baru' })),
-      excludes,
-      outputs: outputs.map((o) => ({ ...o, target: o.target === '' ? undefined : o.target })),
-    });
+    const r = await post<{ id: string }>(
+      '/api/programs',
+      checked(programBody, {
+        ...f,
+        organisationId: f.organisationId ?? '',
+        budget: f.budget === '' ? undefined : f.budget,
+        targetBeneficiaries: f.targetBeneficiaries === '' ? undefined : f.targetBeneficiaries,
+        eligibility: { all },
+        outcomes: outcomes.map((indicator) => ({ indicator, binary: indicator === 'usaha_baru' })),
+        excludes,
+        outputs: outputs.map((o) => ({ ...o, target: o.target === '' ? undefined : o.target })),
+      }),
+    );
     onSaved(r.id);
   });
   const e = (name: string) => save.error?.fieldMessage(name);
   return (
-    <Card withBorder component="form" onSubmit={save.submit} data-testid="program-form">
+    <Card withBorder component="form" noValidate onSubmit={save.submit} data-testid="program-form">
       <Stack gap="xs">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput

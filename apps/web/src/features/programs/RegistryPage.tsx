@@ -12,10 +12,12 @@ import {
   Title,
 } from '@mantine/core';
 import type { PersonView as Person } from '@sinergi/contracts';
+import { personBody } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatDate, formatNumber } from '../../app/format.ts';
 import { DateField, YearInput } from '../../app/inputs.tsx';
@@ -117,7 +119,7 @@ function RegisterCard({ defaultDesa }: { defaultDesa: string | null }) {
   const save = useSubmit(
     async () => {
       setCreated(false);
-      await post('/api/people', { ...form, regionCode: desa ?? '' });
+      await post('/api/people', checked(personBody, { ...form, regionCode: desa ?? '' }));
       setCreated(true);
       setForm({ nik: '', kk: '', name: '', sex: 'P', birthDate: '', address: '' });
     },
@@ -126,7 +128,7 @@ function RegisterCard({ defaultDesa }: { defaultDesa: string | null }) {
   const digits = (v: string) => v.replace(/\D/g, '').slice(0, 16);
   const f = (name: string) => save.error?.fieldMessage(name);
   return (
-    <Card withBorder component="form" onSubmit={save.submit} data-testid="register-person">
+    <Card withBorder component="form" noValidate onSubmit={save.submit} data-testid="register-person">
       <Stack gap="xs">
         <Text fw={600}>{t('registry.register')}</Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>

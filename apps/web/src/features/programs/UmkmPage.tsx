@@ -1,9 +1,11 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { UmkmItem as Umkm } from '@sinergi/contracts';
+import { umkmRecordBody } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, get } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { IntegerInput, RupiahInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
@@ -104,11 +106,15 @@ function UmkmDetail({ id }: { id: string }) {
   });
   const save = useSubmit(
     () =>
-      api('PUT', `/api/umkm/${id}/records`, {
-        period: form.period,
-        revenue: form.revenue === '' ? undefined : form.revenue,
-        workers: form.workers === '' ? undefined : form.workers,
-      }),
+      api(
+        'PUT',
+        `/api/umkm/${id}/records`,
+        checked(umkmRecordBody, {
+          period: form.period,
+          revenue: form.revenue === '' ? undefined : form.revenue,
+          workers: form.workers === '' ? undefined : form.workers,
+        }),
+      ),
     () => client.invalidateQueries({ queryKey: programKeys.umkm(id) }),
   );
   if (!d.data) return null;
@@ -134,7 +140,7 @@ function UmkmDetail({ id }: { id: string }) {
         </Table.Tbody>
       </Table>
       {can('umkm.write') && (
-        <form onSubmit={save.submit}>
+        <form noValidate onSubmit={save.submit}>
           <SimpleGrid cols={{ base: 1, sm: 4 }} mt="xs">
             <TextInput
               label={t('umkm.month')}

@@ -1,8 +1,10 @@
 import { Alert, Badge, Button, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import type { ProjectDetail as Project } from '@sinergi/contracts';
+import { permitBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 
@@ -19,12 +21,15 @@ export function PermitsCard({
   const [form, setForm] = useState({ kind: 'lahan', status: 'proses', office: '', requestedOn: '' });
   const add = useSubmit(
     () =>
-      post(`/api/projects/${p.id}/permits`, {
-        kind: form.kind,
-        status: form.status,
-        office: form.office,
-        requestedOn: form.requestedOn || null,
-      }),
+      post(
+        `/api/projects/${p.id}/permits`,
+        checked(permitBody, {
+          kind: form.kind,
+          status: form.status,
+          office: form.office,
+          requestedOn: form.requestedOn || null,
+        }),
+      ),
     onDone,
   );
   const kinds = [
@@ -68,7 +73,7 @@ export function PermitsCard({
         </Text>
       )}
       {manage && (
-        <form onSubmit={add.submit}>
+        <form noValidate onSubmit={add.submit}>
           <Group p="xs" align="end">
             <Select
               size="xs"

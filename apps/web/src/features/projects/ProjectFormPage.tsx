@@ -10,12 +10,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { projectBody } from '@sinergi/contracts';
 import { fundingSources, sCurvePlan } from '@sinergi/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { get, post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { CoordinateInput, DateField, RupiahInput } from '../../app/inputs.tsx';
@@ -103,7 +105,7 @@ export default function ProjectFormPage() {
     };
     const r = await post<{ id: string }>(
       proposalId ? `/api/projects/from-proposal/${proposalId}` : '/api/projects',
-      body,
+      checked(projectBody, body),
     );
     navigate(`/proyek/${r.id}`);
   });
@@ -111,7 +113,7 @@ export default function ProjectFormPage() {
   return (
     <Stack maw={1000}>
       <Title order={2}>{t('projects.new')}</Title>
-      <Card withBorder component="form" onSubmit={save.submit} data-testid="project-form">
+      <Card withBorder component="form" noValidate onSubmit={save.submit} data-testid="project-form">
         <Stack gap="xs">
           <Select
             label={t('projects.fromProposal')}

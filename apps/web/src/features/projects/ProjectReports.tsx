@@ -12,9 +12,11 @@ import {
   Textarea,
 } from '@mantine/core';
 import type { ProjectDetail as Project, ProgressReportView as Report } from '@sinergi/contracts';
+import { progressBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post, uploadFile } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { formatDate, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { DateField, PercentInput, RupiahInput, today } from '../../app/inputs.tsx';
@@ -124,22 +126,25 @@ export function ReportForm({ project: p, onDone }: { project: Project; onDone: (
   const [spending, setSpending] = useState<Record<string, number | ''>>({});
   const save = useSubmit(
     () =>
-      post(`/api/projects/${p.id}/reports`, {
-        reportDate: f.reportDate,
-        physical: f.physical === '' ? undefined : f.physical,
-        spending: Object.fromEntries(Object.entries(spending).filter(([, v]) => v !== '')),
-        problems: f.problems,
-        followUp: f.followUp,
-        finalDocuments: f.finalDocuments
-          .split('\n')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      }),
+      post(
+        `/api/projects/${p.id}/reports`,
+        checked(progressBody, {
+          reportDate: f.reportDate,
+          physical: f.physical === '' ? undefined : f.physical,
+          spending: Object.fromEntries(Object.entries(spending).filter(([, v]) => v !== '')),
+          problems: f.problems,
+          followUp: f.followUp,
+          finalDocuments: f.finalDocuments
+            .split('\n')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        }),
+      ),
     onDone,
   );
   const e = (name: string) => save.error?.fieldMessage(name);
   return (
-    <Card withBorder component="form" onSubmit={save.submit} data-testid="report-form">
+    <Card withBorder component="form" noValidate onSubmit={save.submit} data-testid="report-form">
       <Stack gap="xs">
         <Text fw={600}>{t('projects.report')}</Text>
         <SimpleGrid cols={{ base: 1, sm: 4 }}>

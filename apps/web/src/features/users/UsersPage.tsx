@@ -14,12 +14,15 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { createUserBody } from '@sinergi/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, patch, post } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { noNativeCheck } from '../../app/inputs.tsx';
 import { useLanguage } from '../../app/session.ts';
 import { useActiveKabupaten } from '../../app/settings.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -43,18 +46,21 @@ function CreateUser({ onDone }: { onDone(): void }) {
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const { submit, error } = useSubmit(
     () =>
-      post('/api/users', {
-        username: form.username,
-        displayName: form.displayName,
-        password: form.password,
-        role: form.role,
-        organisationId: form.role === 'opd' ? form.organisationId || null : null,
-        regionCode: form.role === 'desa' || form.role === 'kecamatan' ? form.regionCode || null : null,
-      }),
+      post(
+        '/api/users',
+        checked(createUserBody, {
+          username: form.username,
+          displayName: form.displayName,
+          password: form.password,
+          role: form.role,
+          organisationId: form.role === 'opd' ? form.organisationId || null : null,
+          regionCode: form.role === 'desa' || form.role === 'kecamatan' ? form.regionCode || null : null,
+        }),
+      ),
     onDone,
   );
   return (
-    <Stack component="form" onSubmit={submit}>
+    <Stack component="form" {...noNativeCheck} onSubmit={submit}>
       {error && <Alert color="red">{error.message}</Alert>}
       <TextInput
         label={t('users.username')}

@@ -77,3 +77,11 @@ export function toFieldIssue(prefix: string, issue: ZodLikeIssue): FieldIssue {
   const { key, params } = plainIssue(issue);
   return { field: path, issue: key, params };
 }
+
+/**
+ * The problems a schema finds in a form, as the server would name them: used by the browser to
+ * name a problem before anything is sent, with the same labels and words as the server's answer.
+ */
+export function issuesOf(prefix: string, error: { issues: readonly unknown[] }): FieldIssue[] {
+  return error.issues.map((i) => toFieldIssue(prefix, i as ZodLikeIssue));
+}

@@ -1,0 +1,181 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { baseUrl, openBrowser, signIn } from './browser.ts';
+
+let b: Awaited<ReturnType<typeof openBrowser>>;
+beforeEach(async () => {
+  b = await openBrowser();
+});
+afterEach(() => b.close());
+
+/**
+ * Pages with forms, by the account that uses them. The fields on each are not listed here: the test
+ * finds every input the app's number and date components render (`data-input-kind`), so a new field
+ * on these pages is typed into without changing the test.
+ */
+/** The first project the signed-in office may report on. */
+const ownProject = async (page: Page) => {
+  const list = await (await page.request.get(`${baseUrl()}/api/projects`)).json();
+  for (const { id } of list.items) {
+    const detail = await (await page.request.get(`${baseUrl()}/api/projects/${id}`)).json();
+    if (detail.abilities.report) return `/proyek/${id}`;
+  }
+  throw new Error('no project to report on');
+};
+const pages: { user: string | null; path: string | ((page: Page) => Promise<string>); open?: string }[] = [
+  { user: null, path: '/aspirasi' },
+  { user: 'perencana', path: '/usulan/baru' },
+  { user: 'perencana', path: '/usulan' },
+  { user: 'perencana', path: '/skenario' },
+  { user: 'perencana', path: '/program', open: 'program-new' },
+  { user: 'perencana', path: '/anggaran-partisipatif', open: 'pb-new' },
+  { user: 'perencana', path: '/kemiskinan' },
+  { user: 'opd.dpupr', path: '/proyek/baru' },
+  { user: 'opd.dpupr', path: ownProject },
+  { user: 'kec.wonodadi', path: '/forum' },
+  { user: 'desa.jaten', path: '/penduduk' },
+  { user: 'admin', path: '/audit' },
+  { user: 'admin', path: '/indeks-desa/verifikasi' },
+];
+
+/** What a person types into each kind of field, key by key, and what the field then shows. */
+const typing: Record<string, { keys: string; shows: (max: number) => string }[]> = {
+  rupiah: [{ keys: '150.000.000', shows: (max) => (max >= 150_000_000 ? 'Rp150.000.000' : '') }],
+  integer: [{ keys: '1.200', shows: (max) => (max >= 1200 ? '1.200' : '') }],
+  decimal: [
+    { keys: '2,5', shows: () => '2,5' },
+    { keys: '1.200', shows: (max) => (max >= 1200 ? '1.200' : '') },
+  ],
+  percent: [{ keys: '2,5', shows: () => '2,5 %' }],
+  coordinate: [
+    { keys: '-8,0085', shows: () => '-8,0085' },
+    { keys: '-8.0085', shows: () => '-8,0085' },
+    { keys: '112,1609', shows: () => '112,1609' },
+  ],
+  year: [{ keys: '2027', shows: () => '2027' }],
+  date: [
+    { keys: '17/08/2026', shows: () => '17 Agustus 2026' },
+    { keys: '17 Agustus 2026', shows: () => '17 Agustus 2026' },
+  ],
+};
+
+async function typeInto(page: Page, field: Locator, keys: string) {
+  await field.click();
+  await field.press('Control+A');
+  await field.press('Backspace');
+  await field.pressSequentially(keys, { delay: 15 });
+  await page.keyboard.press('Escape');
+  await field.blur();
+}
+
+async function open(
+  page: Page,
+  user: string | null,
+  path: string | ((page: Page) => Promise<string>),
+  opener?: string,
+) {
+  if (user) await signIn(page, user);
+  await page.goto(`${baseUrl()}${typeof path === 'string' ? path : await path(page)}`);
+  if (opener) await page.getByTestId(opener).click();
+  await page.locator('[data-input-kind]').first().waitFor();
+}
+
+describe('numbers and dates typed the Indonesian way', () => {
+  it('every number, money, percentage, coordinate and date field on the form pages shows what was typed', async () => {
+    const { page } = b;
+    const kindsSeen = new Map<string, number>();
+    for (const { user, path, open: opener } of pages) {
+      await page.context().clearCookies();
+      await open(page, user, path, opener);
+      const fields = await page.locator('[data-input-kind]:visible:enabled').all();
+      for (const field of fields) {
+        const kind = (await field.getAttribute('data-input-kind'))!;
+        const max = Number((await field.getAttribute('data-max')) ?? Number.POSITIVE_INFINITY);
+        const label =
+          (await field.getAttribute('aria-label')) ??
+          (await field.evaluate((e) => (e as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+        for (const { keys, shows } of typing[kind] ?? []) {
+          const expected = shows(Number.isNaN(max) ? Number.POSITIVE_INFINITY : max);
+          if (!expected) continue;
+          await typeInto(page, field, keys);
+          expect(await field.inputValue(), `${page.url()} ${label} (${kind}) typed ${keys}`).toBe(expected);
+        }
+        kindsSeen.set(kind, (kindsSeen.get(kind) ?? 0) + 1);
+      }
+    }
+    // Every kind of field is on these pages, so none goes untested.
+    expect([...kindsSeen.keys()].sort()).toEqual(Object.keys(typing).sort());
+  });
+
+  it('saves what a desa operator types: Rp150.000.000, a volume of 2,5 and a point typed either way', async () => {
+    const { page } = b;
+    await open(page, 'perencana', '/usulan/baru');
+    await page.getByTestId('title').fill('Rehabilitasi saluran irigasi Dusun Krajan');
+    await page.getByTestId('unit').fill('meter');
+    await page.getByTestId('proposer').fill('Kepala Desa Jaten');
+    for (const [testId, option] of [
+      ['pick-kecamatan', 'Wonodadi'],
+      ['pick-desa', 'Jaten'],
+    ]) {
+      await page.getByTestId(testId!).click();
+      await page.getByRole('option', { name: option, exact: true }).click();
+    }
+    const field = (label: RegExp) => page.getByRole('textbox', { name: label });
+    await typeInto(page, field(/^Volume/), '2,5');
+    await typeInto(page, field(/^Perkiraan biaya/), '150.000.000');
+    await typeInto(page, field(/^Swadaya/), '300.000');
+    await typeInto(page, field(/^Lintang/), '-8.0085');
+    await typeInto(page, field(/^Bujur/), '111,9631');
+    await page.getByTestId('submit').click();
+    await page.waitForURL(/\/usulan\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop();
+    const saved = await (await page.request.get(`${baseUrl()}/api/proposals/${id}`)).json();
+    expect(saved).toMatchObject({
+      estimatedCost: 150_000_000,
+      communityContribution: 300_000,
+      volume: 2.5,
+      latitude: -8.0085,
+      longitude: 111.9631,
+    });
+  });
+
+  it('an empty form names each problem field by its label before anything is sent', async () => {
+    const { page } = b;
+    await open(page, 'perencana', '/usulan/baru');
+    let requests = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/proposals')) requests++;
+    });
+    for (const name of [/^Volume/, /^Perkiraan biaya/]) {
+      const f = page.getByRole('textbox', { name });
+      await f.click();
+      await f.press('Control+A');
+      await f.press('Backspace');
+    }
+    await page.getByTestId('submit').click();
+    const invalid = await page.locator('input[aria-invalid="true"], textarea[aria-invalid="true"]').all();
+    expect(invalid.length).toBeGreaterThanOrEqual(4);
+    const summary = (await page.getByTestId('form-error').innerText()).split(' · ');
+    expect(summary.length).toBe(invalid.length);
+    for (const input of invalid) {
+      const error = await input.evaluate((e) =>
+        (e.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
+      expect(error.trim().length).toBeGreaterThan(0);
+      expect(error).not.toMatch(/body\.|undefined|number|string|-1/);
+    }
+    for (const entry of summary) expect(entry).toMatch(/^[A-Z][\w /.()-]+: [a-z]/);
+    for (const named of [
+      'Volume: wajib diisi',
+      'Perkiraan biaya: wajib diisi',
+      'Satuan: wajib diisi',
+      'Pengusul: wajib diisi',
+      'Judul: wajib diisi',
+    ])
+      expect(summary).toContain(named);
+    expect(requests).toBe(0);
+  });
+});
