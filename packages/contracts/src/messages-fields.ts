@@ -159,7 +159,7 @@ export const fieldNames: Record<string, readonly [id: string, en: string]> = {
   projects: ['Proyek', 'Projects'],
   proposalId: ['Usulan', 'Proposal'],
   proposalIds: ['Usulan', 'Proposals'],
-  proposerName: ['Nama pengusul', 'Proposer'],
+  proposerName: ['Pengusul', 'Proposer'],
   q: ['Kata kunci', 'Search text'],
   realisations: ['Realisasi', 'Realisations'],
   reason: ['Alasan', 'Reason'],

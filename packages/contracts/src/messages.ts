@@ -156,3 +156,11 @@ export function pickLanguage(
   const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en') ? 'en' : 'id';
 }
+
+/** One field issue as a sentence: "Pagu: wajib diisi". */
+export function describeIssue(
+  lang: Language,
+  issue: { field: string; issue: string; params?: Readonly<Record<string, string | number>> },
+): string {
+  return `${fieldLabel(lang, issue.field)}: ${issueMessage(lang, issue.issue, issue.params)}`;
+}

@@ -50,6 +50,8 @@ export const proposalBody = z
     planYear,
     proposerName: text(2, 200),
     electoralDistrict: text(1, 60).optional(),
+    /** Set when the proposer confirms the plausibility warnings they were shown. */
+    confirmWarnings: z.boolean().optional(),
   })
   .meta({ id: 'ProposalBody' });
 export type ProposalBody = z.infer<typeof proposalBody>;
@@ -253,6 +255,8 @@ export const forumBody = z
     title: text(5, 200),
     method: z.enum(['skor', 'suara']),
     criteria: z.array(criterion).max(10).default([]),
+    /** Set when the organiser confirms the plausibility warnings they were shown. */
+    confirmWarnings: z.boolean().optional(),
   })
   .meta({ id: 'ForumBody' });
 

@@ -77,6 +77,8 @@ export const planIndicatorBody = z
     /** A statistics series whose values are realisations (for the kabupaten's region unless given). */
     seriesIndicator: z.string().trim().min(2).max(80).optional(),
     seriesRegion: z.string().trim().max(20).optional(),
+    /** Set when the planner confirms the plausibility warnings they were shown. */
+    confirmWarnings: z.boolean().optional(),
   })
   .meta({ id: 'PlanIndicatorBody' });
 export const planParams = z.strictObject({ id: z.uuid() });

@@ -9,6 +9,7 @@ export * from './json.ts';
 export * from './musrenbang/index.ts';
 export * from './pb/index.ts';
 export * from './plans/index.ts';
+export * from './plausibility.ts';
 export * from './programs/index.ts';
 export * from './projects/index.ts';
 export * from './random.ts';

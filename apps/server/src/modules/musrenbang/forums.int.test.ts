@@ -43,7 +43,7 @@ describe('Musrenbang forums', () => {
       level: 'desa',
       regionCode: JATEN,
       planYear: year,
-      heldOn: `${year - 2}-08-14`,
+      heldOn: `${year - 1}-01-14`,
       title: 'Musrenbangdes Jaten',
       method: 'skor',
       criteria: [

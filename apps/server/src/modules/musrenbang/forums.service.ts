@@ -10,9 +10,12 @@ import {
   AppError,
   canActInRegion,
   type FieldIssue,
+  forumDateFindings,
   isWithin,
   parseRegionCode,
   rankAgenda,
+  settleFindings,
+  todayIn,
 } from '@sinergi/core';
 import type { z } from 'zod';
 import type { AppContext, Principal } from '../../context.ts';
@@ -66,9 +69,14 @@ export async function createForum(ctx: AppContext, principal: Principal, body: z
   assertManager(principal, body);
   if (body.method === 'skor' && body.criteria.length === 0)
     throw new AppError('VALIDATION', { issues: [{ field: 'body.criteria', issue: 'required' }] });
+  const { confirmWarnings, ...values } = body;
+  const warnings = settleFindings(
+    forumDateFindings(body.heldOn, body.planYear, todayIn(undefined, ctx.clock())),
+    confirmWarnings,
+  );
   return ctx.database.db.transaction(async (tx) => {
     const f = await repo.insertForum(tx, {
-      ...body,
+      ...values,
       participants: { total: 0, perempuan: 0, pemuda: 0, disabilitas: 0, daftar: [] },
       state: 'draf',
       createdBy: principal.actor.userId ?? null,
@@ -77,7 +85,13 @@ export async function createForum(ctx: AppContext, principal: Principal, body: z
       action: 'forum.created',
       entity: 'forum',
       entityId: f.id,
-      after: { level: f.level, regionCode: f.regionCode, planYear: f.planYear, heldOn: f.heldOn },
+      after: {
+        level: f.level,
+        regionCode: f.regionCode,
+        planYear: f.planYear,
+        heldOn: f.heldOn,
+        ...(warnings.length ? { confirmedWarnings: warnings } : {}),
+      },
     });
     return { id: f.id };
   });

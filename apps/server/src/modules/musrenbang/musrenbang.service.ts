@@ -8,18 +8,21 @@ import {
   canDecide,
   canLinkProposalToPlan,
   entryStage,
+  type FieldIssue,
   isWithin,
   type ProposalOnPath,
   parseRegionCode,
   possibleDuplicates,
+  proposalFindings,
   type Stage,
+  settleFindings,
   type Track,
 } from '@sinergi/core';
 import type { z } from 'zod';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { workItemOf } from '../plans/plans.service.ts';
-import { findRegion, namesOf } from '../regions/regions.service.ts';
+import { findRegion, namesOf, placeOfPoint } from '../regions/regions.service.ts';
 import * as repo from './musrenbang.repository.ts';
 
 // Tracking codes avoid letters and digits that read alike (0/O, 1/I/L).
@@ -131,6 +134,7 @@ async function create(
   ctx: AppContext,
   principal: Principal,
   values: Omit<repo.NewProposal, 'trackingCode' | 'stage' | 'state'>,
+  warnings: readonly FieldIssue[] = [],
 ) {
   const duplicateOf = await duplicatesOf(ctx, values.regionCode, values.planYear, values.title);
   const label = await actorLabel(ctx, principal.actor);
@@ -164,6 +168,8 @@ async function create(
         regionCode: row.regionCode,
         stage,
         planYear: row.planYear,
+        // What the proposer confirmed when asked "is this right?" (a cost far above the kamus).
+        ...(warnings.length ? { confirmedWarnings: warnings } : {}),
       },
     });
     return { id: row.id, trackingCode: row.trackingCode, stage, duplicateOf };
@@ -179,36 +185,55 @@ export async function createProposal(ctx: AppContext, principal: Principal, body
     });
   let organisationId =
     principal.actor.role === 'opd' ? (principal.actor.organisationId ?? null) : (body.organisationId ?? null);
-  if (body.kamusCode) {
-    const kamus = await repo.findKamus(ctx.database.db, body.kamusCode);
-    if (!kamus)
-      throw new AppError('VALIDATION', { issues: [{ field: 'body.kamusCode', issue: 'not_found' }] });
-    organisationId ??= kamus.organisationId;
-  }
+  const kamus = body.kamusCode ? await repo.findKamus(ctx.database.db, body.kamusCode) : null;
+  if (body.kamusCode && !kamus)
+    throw new AppError('VALIDATION', { issues: [{ field: 'body.kamusCode', issue: 'not_found' }] });
+  if (kamus) organisationId ??= kamus.organisationId;
+  const place =
+    body.latitude !== undefined && body.longitude !== undefined
+      ? await placeOfPoint(ctx, regionCode, { latitude: body.latitude, longitude: body.longitude })
+      : null;
+  const warnings = settleFindings(
+    proposalFindings(
+      {
+        ...body,
+        unitCost: kamus?.unitCost ?? null,
+        pointInDesa: place?.inDesa,
+        pointInKabupaten: place?.inKabupaten,
+      },
+      ctx.clock().getFullYear(),
+    ),
+    body.confirmWarnings,
+  );
   if (organisationId && !(await repo.findOrganisationName(ctx.database.db, organisationId)))
     throw new AppError('VALIDATION', { issues: [{ field: 'body.organisationId', issue: 'not_found' }] });
-  return create(ctx, principal, {
-    track: body.track,
-    title: body.title,
-    description: body.description,
-    bidang: body.bidang,
-    organisationId,
-    regionCode,
-    rt: body.rt ?? null,
-    rw: body.rw ?? null,
-    latitude: body.latitude ?? null,
-    longitude: body.longitude ?? null,
-    volume: body.volume,
-    unit: body.unit,
-    estimatedCost: body.estimatedCost,
-    communityContribution: body.communityContribution,
-    beneficiaries: body.beneficiaries,
-    planYear: body.planYear,
-    proposerName: body.proposerName,
-    proposerUserId: principal.actor.userId ?? null,
-    electoralDistrict: body.electoralDistrict ?? null,
-    kamusCode: body.kamusCode ?? null,
-  });
+  return create(
+    ctx,
+    principal,
+    {
+      track: body.track,
+      title: body.title,
+      description: body.description,
+      bidang: body.bidang,
+      organisationId,
+      regionCode,
+      rt: body.rt ?? null,
+      rw: body.rw ?? null,
+      latitude: body.latitude ?? null,
+      longitude: body.longitude ?? null,
+      volume: body.volume,
+      unit: body.unit,
+      estimatedCost: body.estimatedCost,
+      communityContribution: body.communityContribution,
+      beneficiaries: body.beneficiaries,
+      planYear: body.planYear,
+      proposerName: body.proposerName,
+      proposerUserId: principal.actor.userId ?? null,
+      electoralDistrict: body.electoralDistrict ?? null,
+      kamusCode: body.kamusCode ?? null,
+    },
+    warnings,
+  );
 }
 
 /** A citizen's aspiration: for next year's plan, waiting for the desa to moderate it. */

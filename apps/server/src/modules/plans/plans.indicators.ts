@@ -1,4 +1,13 @@
-import { AppError, achievement, achievementCategory, type Direction, projection } from '@sinergi/core';
+import {
+  AppError,
+  achievement,
+  achievementCategory,
+  type Direction,
+  projection,
+  realisationFindings,
+  settleFindings,
+  targetFindings,
+} from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import * as repo from './plans.repository.ts';
@@ -17,6 +26,26 @@ export interface IndicatorBody {
   realisations: Record<string, { value: number; source: string }>;
   seriesIndicator?: string | undefined;
   seriesRegion?: string | undefined;
+  confirmWarnings?: boolean | undefined;
+}
+
+/**
+ * Realisations only of years that have been, within the plan; a target against the indicator's
+ * direction asks to be confirmed. Returns the confirmed warnings, recorded in the audit entry.
+ */
+function plausible(ctx: AppContext, plan: { endYear: number }, body: IndicatorBody) {
+  return settleFindings(
+    [
+      ...realisationFindings(
+        Object.keys(body.realisations).map(Number),
+        body.baselineYear,
+        plan.endYear,
+        ctx.clock().getFullYear(),
+      ),
+      ...targetFindings(body.direction, body.baselineValue, body.targets),
+    ],
+    body.confirmWarnings,
+  );
 }
 
 export async function addIndicator(
@@ -26,14 +55,16 @@ export async function addIndicator(
   body: IndicatorBody,
 ) {
   const node = await mustFindNode(ctx, nodeId);
-  await assertMayEdit(ctx, principal, await mustFindPlan(ctx, node.planId));
+  const plan = await mustFindPlan(ctx, node.planId);
+  await assertMayEdit(ctx, principal, plan);
+  const warnings = plausible(ctx, plan, body);
   return ctx.database.db.transaction(async (tx) => {
     const id = await repo.insertIndicator(tx, { nodeId, ...indicatorRow(ctx, body) });
     await appendAudit(tx, principal, {
       action: 'plan.indicator_added',
       entity: 'plan',
       entityId: node.planId,
-      after: { name: body.name },
+      after: { name: body.name, ...(warnings.length ? { confirmedWarnings: warnings } : {}) },
     });
     return { id };
   });
@@ -41,7 +72,7 @@ export async function addIndicator(
 
 /** The stored row of an indicator body: a linked series is for the kabupaten unless a region is given. */
 export function indicatorRow(ctx: AppContext, body: IndicatorBody) {
-  const { seriesIndicator, seriesRegion, ...rest } = body;
+  const { seriesIndicator, seriesRegion, confirmWarnings: _, ...rest } = body;
   return {
     ...rest,
     seriesIndicator: seriesIndicator ?? null,
@@ -71,6 +102,7 @@ export async function updateIndicator(
   body: IndicatorBody,
 ) {
   const { before, node, snapshot } = await indicatorForEdit(ctx, principal, id);
+  const warnings = plausible(ctx, await mustFindPlan(ctx, node.planId), body);
   await ctx.database.db.transaction(async (tx) => {
     await repo.updateIndicator(tx, id, indicatorRow(ctx, body));
     await appendAudit(tx, principal, {
@@ -78,7 +110,7 @@ export async function updateIndicator(
       entity: 'plan',
       entityId: node.planId,
       before: snapshot(before),
-      after: snapshot(body),
+      after: { ...snapshot(body), ...(warnings.length ? { confirmedWarnings: warnings } : {}) },
     });
   });
   return { ok: true as const };

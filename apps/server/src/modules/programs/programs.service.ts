@@ -14,8 +14,10 @@ import {
   kecamatanOf,
   type OutcomeSpec,
   type ProgramType,
+  pastDateFindings,
   programNarrative,
   sameJson,
+  todayIn,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -242,6 +244,8 @@ export async function recordMeasurement(
   const { p } = await enrolmentWithProgram(ctx, principal, id);
   if (!(p.outcomes as OutcomeSpec[]).some((o) => o.indicator === body.indicator))
     throw invalid([{ field: 'body.indicator', issue: 'not_an_outcome' }]);
+  const future = pastDateFindings('body.measuredOn', body.measuredOn, todayIn(undefined, ctx.clock()));
+  if (future.length) throw invalid(future);
   await ctx.database.db.transaction(async (tx) => {
     await repo.upsertMeasurement(tx, { enrolmentId: id, ...body });
     await appendAudit(tx, principal, {

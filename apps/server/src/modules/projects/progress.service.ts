@@ -1,5 +1,13 @@
 import type { ProgressBody } from '@sinergi/contracts';
-import { AppError, canReportOn, canVerifyProgress, type FieldIssue, formatRupiah } from '@sinergi/core';
+import {
+  AppError,
+  canReportOn,
+  canVerifyProgress,
+  type FieldIssue,
+  formatRupiah,
+  pastDateFindings,
+  todayIn,
+} from '@sinergi/core';
 import exifr from 'exifr';
 import type { AppContext, Principal } from '../../context.ts';
 import { checkedImageType } from '../../http/images.ts';
@@ -37,6 +45,8 @@ export async function checkReport(ctx: AppContext, principal: Principal, p: Proj
   if (body.physical >= 100 && body.finalDocuments.length === 0)
     issues.push({ field: 'body.finalDocuments', issue: 'final_documents_required' });
   if (body.reportDate < p.startDate) issues.push({ field: 'body.reportDate', issue: 'report_date_outside' });
+  // A report tells what happened: not dated after today (in WIB).
+  issues.push(...pastDateFindings('body.reportDate', body.reportDate, todayIn(undefined, ctx.clock())));
   const funding = new Map(
     (p.funding as { source: string; amount: number }[]).map((f) => [f.source, f.amount]),
   );

@@ -207,3 +207,11 @@ export async function replaceBoundaries(tx: BulkTx, csv: string): Promise<void> 
     csv,
   );
 }
+
+/** The stored boundary (GeoJSON geometry) of each region at a level within a code, without names. */
+export async function findGeometries(db: Db, level: number, within: string) {
+  return db
+    .select({ code: regionBoundaries.code, geometry: regionBoundaries.geometry })
+    .from(regionBoundaries)
+    .where(and(eq(regionBoundaries.level, level), sql`${regionBoundaries.code} like ${`${within}.%`}`));
+}

@@ -1,4 +1,5 @@
 import { AppError, ancestorsOf, parseRegionCode, type RegionLevel, regionLevels } from '@sinergi/core';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { AppContext, Principal } from '../../context.ts';
 import * as jobsRepo from '../jobs/jobs.repository.ts';
 import { enqueueJob } from '../jobs/jobs.service.ts';
@@ -99,4 +100,27 @@ export async function findDesaWithin(ctx: AppContext, code: string) {
 /** The active edition of the region list, or null before the first load. */
 export function regionListState(ctx: AppContext) {
   return repo.findActiveEdition(ctx.database.db);
+}
+
+/**
+ * Where a point lies against the boundaries in the project: in the given desa, and in the active
+ * kabupaten (any of its kecamatan). Null where there is no boundary to check against.
+ */
+export async function placeOfPoint(
+  ctx: AppContext,
+  desaCode: string,
+  point: { latitude: number; longitude: number },
+): Promise<{ inDesa: boolean | null; inKabupaten: boolean | null }> {
+  const { db } = ctx.database;
+  const at: [number, number] = [point.longitude, point.latitude];
+  // biome-ignore lint/suspicious/noExplicitAny: GeoJSON geometry stored as JSON
+  const inside = (geometry: unknown) => booleanPointInPolygon(at, geometry as any);
+  const kecamatan = await repo.findGeometries(db, 3, ctx.config.activeKabupaten);
+  const desa = (await repo.findGeometries(db, 4, desaCode.split('.').slice(0, 3).join('.'))).find(
+    (r) => r.code === desaCode,
+  );
+  return {
+    inDesa: desa ? inside(desa.geometry) : null,
+    inKabupaten: kecamatan.length ? kecamatan.some((k) => inside(k.geometry)) : null,
+  };
 }
