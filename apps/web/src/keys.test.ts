@@ -13,3 +13,16 @@ it('has every interface text in both Bahasa Indonesia and English', async () => 
   const en = flat(i18n.getResourceBundle('en', 'translation')).sort();
   expect(en).toEqual(id);
 });
+
+it('names every audit action, audit record kind and job kind, in both languages', async () => {
+  Object.assign(globalThis, { localStorage: { getItem: () => null, setItem: () => undefined } });
+  const { auditActions, auditEntities, jobKinds } = await import('@sinergi/core');
+  const { default: i18n } = await import('./app/i18n.ts');
+  for (const lng of ['id', 'en']) {
+    const t = i18n.getFixedT(lng);
+    for (const code of auditActions) expect(i18n.exists(`audit.actions.${code}`, { lng }), code).toBe(true);
+    for (const code of auditEntities) expect(i18n.exists(`audit.entities.${code}`, { lng }), code).toBe(true);
+    for (const kind of jobKinds)
+      expect(t(`jobs.kinds.${kind}` as never), kind).not.toBe(`jobs.kinds.${kind}`);
+  }
+});

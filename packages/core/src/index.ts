@@ -1,4 +1,5 @@
 export * from './allocation/index.ts';
+export * from './audit.ts';
 export * from './auth/abilities.ts';
 export * from './auth/password.ts';
 export * from './auth/policy.ts';

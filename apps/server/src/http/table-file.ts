@@ -8,13 +8,21 @@ export async function uploadedTable(data: Buffer, type: string): Promise<string[
 }
 
 /**
+ * A header as the key the importers ask for: "Perkiraan biaya (Rp)" and "perkiraan_biaya_rp" are
+ * both `perkiraan_biaya_rp`, so a template downloaded with human titles imports as before.
+ */
+export function columnKey(header: string): string {
+  return header.trim().toLowerCase().replace(/[()]/g, '').trim().replace(/\s+/g, '_');
+}
+
+/**
  * The columns of a table by their header names (lower case, trimmed): `cell(row, name)` gives a
  * row's text in that column ('' when absent). Refuses the file naming every required column that
  * is missing; `where` prefixes the field (e.g. "sheet Pohon, ").
  */
 export function tableColumns(header: readonly string[] | undefined, required: readonly string[], where = '') {
   if (!header) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
-  const cols = header.map((h) => h.trim().toLowerCase());
+  const cols = header.map(columnKey);
   const missing = required.filter((c) => !cols.includes(c));
   if (missing.length)
     throw new AppError('VALIDATION', {

@@ -1,10 +1,13 @@
 import ExcelJS from 'exceljs';
 
 export interface XlsxColumn<T> {
+  /** The column's title; a snake_case key is written as words ("perkiraan_biaya_rp": "Perkiraan biaya (Rp)"). */
   header: string;
   width?: number;
   /** Excel number format, e.g. '0.0000'. */
   format?: string;
+  /** Sum this column in a "Jumlah" row under the table. */
+  total?: boolean;
   value(row: T): string | number | null;
 }
 
@@ -13,33 +16,107 @@ export interface XlsxSheet {
   name: string;
   columns: XlsxColumn<never>[];
   rows: readonly unknown[];
+  /** Lines above the table (the report's name, its scope and date); none for an import template. */
+  title?: readonly string[];
 }
 
 /** A sheet definition with its row type checked against its columns. */
-export function sheet<T>(name: string, columns: XlsxColumn<T>[], rows: readonly T[]): XlsxSheet {
-  return { name, columns: columns as XlsxColumn<never>[], rows };
+export function sheet<T>(
+  name: string,
+  columns: XlsxColumn<T>[],
+  rows: readonly T[],
+  title?: readonly string[],
+): XlsxSheet {
+  return { name, columns: columns as XlsxColumn<never>[], rows, ...(title ? { title } : {}) };
 }
 
-/** Sheets with a bold, frozen, filterable header row: the export of any table. */
+const acronyms = new Set([
+  'id',
+  'idm',
+  'ike',
+  'ikl',
+  'iks',
+  'opd',
+  'nik',
+  'kk',
+  'rt',
+  'rw',
+  'sipd',
+  'apbd',
+  'apbn',
+  'apbdes',
+  'dak',
+  'dau',
+  'csr',
+  'umkm',
+  'pb',
+  'no',
+]);
+
+/**
+ * A column key as a title: "perkiraan_biaya_rp" is "Perkiraan biaya (Rp)", "kode_desa" is
+ * "Kode desa", "realisasi_apbd" is "Realisasi APBD". A header that is already words is kept. The
+ * importers read either form (see tableColumns), so a downloaded template still comes back in.
+ */
+export function columnTitle(header: string): string {
+  if (!/^[a-z0-9_]+$/.test(header)) return header;
+  const words = header
+    .replace(/_rp$/, '')
+    .split('_')
+    .filter(Boolean)
+    .map((w) => (acronyms.has(w) ? w.toUpperCase() : w));
+  const text = words.join(' ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${header.endsWith('_rp') ? ' (Rp)' : ''}`;
+}
+
+/**
+ * Sheets with a bold, frozen, filterable header row of human column titles: the export of any
+ * table. A report sheet has its title lines above the table and a "Jumlah" row for its summed
+ * columns; an import template has neither, so its first row is the header.
+ */
 export async function xlsxOfSheets(sheets: readonly XlsxSheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Sinergi';
   for (const s of sheets) {
-    const ws = workbook.addWorksheet(s.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = s.columns.map((c) => ({
-      header: c.header,
-      width: c.width ?? 16,
-      style: c.format ? { numFmt: c.format } : {},
-    }));
-    ws.getRow(1).font = { bold: true };
+    const top = s.title?.length ? s.title.length + 1 : 0;
+    const ws = workbook.addWorksheet(s.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: top + 1 }] });
+    s.title?.forEach((line, i) => {
+      const cell = ws.getCell(i + 1, 1);
+      cell.value = line;
+      cell.font = i === 0 ? { bold: true, size: 13 } : { italic: true };
+    });
+    s.columns.forEach((c, i) => {
+      const column = ws.getColumn(i + 1);
+      column.width = c.width ?? 16;
+      if (c.format) column.numFmt = c.format;
+    });
+    const header = ws.getRow(top + 1);
+    header.values = s.columns.map((c) => columnTitle(c.header));
+    header.font = { bold: true };
     for (const row of s.rows)
       ws.addRow(s.columns.map((c) => (c.value as (r: unknown) => string | number | null)(row)));
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: s.columns.length } };
+    if (s.columns.some((c) => c.total) && s.rows.length) {
+      const sums = s.columns.map((c, i) => {
+        if (i === 0) return 'Jumlah';
+        if (!c.total) return null;
+        return s.rows.reduce<number>((sum, r) => {
+          const v = (c.value as (r: unknown) => string | number | null)(r);
+          return sum + (typeof v === 'number' ? v : 0);
+        }, 0);
+      });
+      ws.addRow(sums).font = { bold: true };
+    }
+    ws.autoFilter = { from: { row: top + 1, column: 1 }, to: { row: top + 1, column: s.columns.length } };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** One table as one sheet. */
-export function xlsxOf<T>(name: string, columns: XlsxColumn<T>[], rows: readonly T[]): Promise<Buffer> {
-  return xlsxOfSheets([sheet(name, columns, rows)]);
+export function xlsxOf<T>(
+  name: string,
+  columns: XlsxColumn<T>[],
+  rows: readonly T[],
+  title?: readonly string[],
+): Promise<Buffer> {
+  return xlsxOfSheets([sheet(name, columns, rows, title)]);
 }

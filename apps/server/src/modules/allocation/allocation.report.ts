@@ -109,7 +109,7 @@ export function scenarioXlsx(s: Scenario): Promise<Buffer> {
         { header: 'kecamatan', width: 16, value: (c) => c.kecamatanName },
         { header: 'opd', width: 12, value: (c) => c.opd },
         { header: 'bidang', width: 14, value: (c) => c.bidang },
-        { header: 'biaya_rp', width: 16, format: '#,##0', value: (c) => c.cost },
+        { header: 'biaya_rp', width: 16, format: '#,##0', total: true, value: (c) => c.cost },
         { header: 'nilai', width: 8, format: '0.00', value: (c) => c.score },
         { header: 'optimal', width: 8, value: (c) => (c.inOptimum ? 'ya' : 'tidak') },
         { header: 'daftar_urut', width: 10, value: (c) => (c.inGreedy ? 'ya' : 'tidak') },

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
 import { systemPrincipal } from '../../context.ts';
+import { columnKey } from '../../http/table-file.ts';
 import { claimJob } from '../jobs/jobs.repository.ts';
 import { runClaimedJob } from '../jobs/jobs.service.ts';
 import { allocationModule } from './allocation.module.ts';
@@ -236,9 +237,13 @@ describe('budget scenarios', () => {
     wb.getWorksheet('Usulan')!.eachRow((row) =>
       rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))),
     );
-    const [header, ...body_] = rows;
-    const reason = header!.indexOf('alasan');
-    const chosen = header!.indexOf('optimal');
+    const [titles, ...rest] = rows;
+    // The last row sums the costs.
+    expect(rest.at(-1)?.[0]).toBe('Jumlah');
+    const body_ = rest.slice(0, -1);
+    const header = titles!.map(columnKey);
+    const reason = header.indexOf('alasan');
+    const chosen = header.indexOf('optimal');
     // An earlier test adopted a scenario, so only the proposals it left are still candidates.
     expect(body_.length).toBeGreaterThan(0);
     for (const r of body_) {

@@ -1,3 +1,4 @@
+import type { AuditAction, AuditEntity } from '@sinergi/core';
 import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
 import type { Principal } from '../../context.ts';
 import { systemPrincipal } from '../../context.ts';
@@ -5,8 +6,8 @@ import type { BulkTx, Db } from '../../db/client.ts';
 import { auditLog } from './audit.schema.ts';
 
 export interface AuditWrite {
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId: string;
   before?: unknown;
   after?: unknown;

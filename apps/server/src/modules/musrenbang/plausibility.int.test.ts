@@ -99,13 +99,23 @@ describe('plausibility of dates', () => {
     call(t.app, desa, {
       method: 'POST',
       url: '/api/forums',
-      payload: { level: 'desa', regionCode: JATEN, planYear: year, heldOn, title: 'Musrenbangdes Jaten', method: 'suara', ...extra },
+      payload: {
+        level: 'desa',
+        regionCode: JATEN,
+        planYear: year,
+        heldOn,
+        title: 'Musrenbangdes Jaten',
+        method: 'suara',
+        ...extra,
+      },
     });
 
   it('refuses a forum dated 1990 for this plan year, and asks about one held in the plan year itself', async () => {
     const old = await forum('1990-01-10');
     expect(old.statusCode).toBe(400);
-    expect(old.json().detail).toContain(`Tanggal forum: forum untuk tahun rencana ini diadakan sekitar tahun ${year - 1}`);
+    expect(old.json().detail).toContain(
+      `Tanggal forum: forum untuk tahun rencana ini diadakan sekitar tahun ${year - 1}`,
+    );
     const late = await forum(`${year}-01-10`);
     expect(late.statusCode).toBe(422);
     expect((await forum(`${year}-01-10`, { confirmWarnings: true })).statusCode).toBe(201);

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
+import { columnKey } from '../../http/table-file.ts';
 
 let a: TestApp;
 let b: TestApp;
@@ -79,7 +80,7 @@ describe('SIPD layout', () => {
     });
     expect(first.statusCode).toBe(200);
     const rows = await rowsOf(first.rawPayload);
-    const header = rows[0]!;
+    const header = rows[0]!.map(columnKey);
     const at = (r: string[], c: string) => r[header.indexOf(c)];
     const fundedRow = rows.find((r) => at(r, 'usulan') === 'Jalan usaha tani Jaten')!;
     expect(at(fundedRow, 'rek_lurah_kades')).toBe('Disetujui');

@@ -11,6 +11,7 @@ import {
   type Track,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
+import { columnKey } from '../../http/table-file.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findOrganisations } from '../organisations/organisations.service.ts';
@@ -159,7 +160,7 @@ export async function exportSipd(ctx: AppContext, year: number): Promise<Buffer>
 export async function importSipd(ctx: AppContext, principal: Principal, data: Buffer) {
   const [table = []] = [...(await readXlsxSheets(data)).values()];
   const [header = [], ...body] = table;
-  const cols = header.map((h) => h.trim().toLowerCase());
+  const cols = header.map(columnKey);
   const required: Column[] = [
     'jenis_usulan',
     'tahun',

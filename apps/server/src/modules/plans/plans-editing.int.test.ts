@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { appWithAccounts, call } from '../../../test/harness.ts';
+import { columnKey } from '../../http/table-file.ts';
 
 const h = appWithAccounts(['perencana', 'desa.jaten', 'dprd', 'opd.dpupr']);
 const { as } = h;
@@ -201,7 +202,7 @@ describe('plan templates, nomenclature and statistics from files', () => {
     return wb;
   };
   const cellOf = (ws: ExcelJS.Worksheet, row: number, name: string) => {
-    const header = (ws.getRow(1).values as string[]).slice(1);
+    const header = (ws.getRow(1).values as string[]).slice(1).map(columnKey);
     return ws.getRow(row).getCell(header.indexOf(name) + 1);
   };
 

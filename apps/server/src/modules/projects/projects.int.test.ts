@@ -3,6 +3,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
 import { systemPrincipal } from '../../context.ts';
+import { columnKey } from '../../http/table-file.ts';
 import { fundProposals } from '../musrenbang/musrenbang.decisions.ts';
 
 let t: TestApp;
@@ -284,14 +285,19 @@ describe('the monthly monitoring report', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Laporan bulanan')!;
-    const header = (ws.getRow(1).values as string[]).slice(1);
+    const header = (ws.getRow(1).values as string[]).slice(1).map(columnKey);
     const col = (name: string) => header.indexOf(name) + 1;
     let budget = 0;
     let spent = 0;
-    for (let i = 2; i <= ws.rowCount; i++) {
+    // The last row sums the table.
+    const totals = ws.getRow(ws.rowCount);
+    expect(totals.getCell(1).value).toBe('Jumlah');
+    for (let i = 2; i < ws.rowCount; i++) {
       budget += Number(ws.getRow(i).getCell(col('pagu')).value);
-      spent += Number(ws.getRow(i).getCell(col('realisasi jumlah')).value);
+      spent += Number(ws.getRow(i).getCell(col('realisasi_jumlah')).value);
     }
+    expect(Number(totals.getCell(col('pagu')).value)).toBe(budget);
+    expect(Number(totals.getCell(col('realisasi_jumlah')).value)).toBe(spent);
     // The same totals, straight from the database: started projects, and each one's last report of the month.
     const [y, m] = month.split('-').map(Number) as [number, number];
     const end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
@@ -349,7 +355,7 @@ describe('progress of many projects from a file', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Kemajuan')!;
-    const header = (ws.getRow(1).values as string[]).slice(1);
+    const header = (ws.getRow(1).values as string[]).slice(1).map(columnKey);
     const col = (name: string) => header.indexOf(name) + 1;
     // The first project still in progress gets a new report in the file.
     const list = (await as(null, 'GET', `/api/projects?organisationId=${dpupr}`)).json().items as {

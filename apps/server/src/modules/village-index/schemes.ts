@@ -13,6 +13,7 @@ import {
   schemeProblems,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
+import { columnKey } from '../../http/table-file.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { readXlsxSheets } from './template.ts';
@@ -229,7 +230,8 @@ function schemeFromSheets(sheets: Map<string, string[][]>): IndexScheme {
   const issues: FieldIssue[] = [];
   /** Rows of a sheet as records by header, each with its line number. */
   const rowsOf = (name: string) => {
-    const [header = [], ...body] = sheets.get(name) ?? [];
+    const [titles = [], ...body] = sheets.get(name) ?? [];
+    const header = titles.map(columnKey);
     return body
       .map((cells, i) => ({ line: i + 2, cell: (h: string) => (cells[header.indexOf(h)] ?? '').trim() }))
       .filter((r) => header.some((h) => r.cell(h) !== ''));

@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { AppError, type FieldIssue, type IndexScheme, indicatorsOf, isRegionCode } from '@sinergi/core';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { columnKey } from '../../http/table-file.ts';
 
 /**
  * The project's 50-indicator template: one row per desa, a `kode_desa` column and one column per
@@ -85,7 +86,8 @@ export async function readIndexTemplate(
   const table = await readTable(data, fileName);
   const [header, ...body] = table;
   if (!header) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
-  const columns = header.map((h) => h.trim());
+  // "Kode desa" (a downloaded template's title) is the `kode_desa` column.
+  const columns = header.map((h) => (columnKey(h) === 'kode_desa' ? 'kode_desa' : h.trim()));
   const codes = indicatorsOf(scheme).map((i) => i.code);
   const missing = ['kode_desa', ...codes].filter((c) => !columns.includes(c));
   if (missing.length) {

@@ -82,7 +82,7 @@ describe('exports', () => {
     expect(sheet.name).toBe('IDM 2024');
     expect(sheet.rowCount).toBe(221);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['kode_desa', 'nama_desa', 'kecamatan', 'iks', 'ike', 'ikl', 'idm', 'status']);
+    expect(header).toEqual(['Kode desa', 'Nama desa', 'Kecamatan', 'IKS', 'IKE', 'IKL', 'IDM', 'Status']);
     const jaten = (sheet.getRow(2).values as unknown[]).slice(1);
     expect(jaten[0]).toBe('35.05.01.2001');
     expect(Number(jaten[6]).toFixed(4)).toBe('0.7535');

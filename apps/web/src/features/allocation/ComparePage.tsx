@@ -1,7 +1,7 @@
 import { Card, Grid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { formatRupiah } from '../../app/format.ts';
+import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
 import { useComparison } from './api.ts';
 import { Spending } from './Spending.tsx';
@@ -39,7 +39,11 @@ export default function ComparePage() {
             <Table.Tr>
               <Table.Td>{t('allocation.totalScore')}</Table.Td>
               {items.map((s) => (
-                <Table.Td key={s.id}>{s.result?.objective?.toFixed(2) ?? '—'}</Table.Td>
+                <Table.Td key={s.id}>
+                  {s.result?.objective === null || s.result?.objective === undefined
+                    ? '—'
+                    : formatNumber(s.result.objective, 2)}
+                </Table.Td>
               ))}
             </Table.Tr>
             <Table.Tr>

@@ -245,11 +245,11 @@ export default function ScenarioPage() {
               {t('allocation.optimum')}
             </Text>
             <Text fw={700} size="xl">
-              {r.objective?.toFixed(2)}
+              {r.objective === null || r.objective === undefined ? '—' : formatNumber(r.objective, 2)}
             </Text>
             <Text size="xs">
               {formatRupiah(r.cost)} · {t(`allocation.statuses.${r.status}`, { defaultValue: r.status })} ·
-              gap {((r.gap ?? 0) * 100).toFixed(3)} %
+              {t('allocation.gap')} {formatNumber((r.gap ?? 0) * 100, 3)} %
             </Text>
           </Card>
           <Card withBorder>
@@ -257,7 +257,7 @@ export default function ScenarioPage() {
               {t('allocation.greedy')}
             </Text>
             <Text fw={700} size="xl">
-              {r.greedy.objective.toFixed(2)}
+              {formatNumber(r.greedy.objective, 2)}
             </Text>
             <Text size="xs">
               {formatRupiah(r.greedy.cost)} · {r.greedy.count} {t('allocation.proposals')}
@@ -268,7 +268,7 @@ export default function ScenarioPage() {
               {t('allocation.gain')}
             </Text>
             <Text fw={700} size="xl" data-testid="gain">
-              {gain === null ? '—' : `+${gain.toFixed(1)} %`}
+              {gain === null ? '—' : `+${formatNumber(gain, 1)} %`}
             </Text>
             <Text size="xs">{t('allocation.gainHelp')}</Text>
           </Card>
@@ -335,7 +335,7 @@ export default function ScenarioPage() {
                           )}
                         </Table.Td>
                       ))}
-                      <Table.Td ta="right">{c.score === null ? '—' : c.score.toFixed(1)}</Table.Td>
+                      <Table.Td ta="right">{c.score === null ? '—' : formatNumber(c.score, 1)}</Table.Td>
                       <Table.Td>
                         {c.inOptimum ? (
                           <Text c="teal" fw={700} size="sm">

@@ -1,6 +1,6 @@
 import { Card, Stack, Table, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { formatRupiah } from '../../app/format.ts';
+import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { RuleText } from './RuleText.tsx';
 import type { Explanation } from './types.ts';
 
@@ -52,7 +52,10 @@ export function Why({ e, t }: { e: Explanation; t: TFunction }) {
       ))}
       {e.scoreLoss !== undefined && (
         <Text size="xs">
-          {t('allocation.whyLoss', { loss: e.scoreLoss.toFixed(2), ids: e.displaced?.join(', ') || '—' })}
+          {t('allocation.whyLoss', {
+            loss: formatNumber(e.scoreLoss, 2),
+            ids: e.displaced?.join(', ') || '—',
+          })}
         </Text>
       )}
       {e.maxCost !== undefined && (

@@ -1,4 +1,4 @@
-import { Button, Card, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { vocab } from '../../app/i18n.ts';
 import { DateField } from '../../app/inputs.tsx';
 import { useLanguage } from '../../app/session.ts';
 import { useAuditEntities, useAuditPage } from './api.ts';
+import { describeDetails } from './details.ts';
 
 const PAGE = 50;
 
@@ -37,7 +38,10 @@ export default function AuditPage() {
         />
         <Select
           label={t('audit.entity')}
-          data={entities.data?.items ?? []}
+          data={(entities.data?.items ?? []).map((code) => ({
+            value: code,
+            label: vocab('audit.entities', code),
+          }))}
           value={entity}
           onChange={(v) => {
             setEntity(v);
@@ -89,21 +93,12 @@ export default function AuditPage() {
                       ({vocab('roles', e.actorRole)})
                     </Text>
                   </Table.Td>
-                  <Table.Td>
-                    <Code>{e.action}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    {e.entity}{' '}
-                    <Text span c="dimmed" size="xs">
-                      {e.entityId.slice(0, 8)}
-                    </Text>
-                  </Table.Td>
+                  <Table.Td>{vocab('audit.actions', e.action)}</Table.Td>
+                  <Table.Td>{vocab('audit.entities', e.entity)}</Table.Td>
                   <Table.Td style={{ maxWidth: 360 }}>
-                    {e.after != null && (
-                      <Text size="xs" lineClamp={2} ff="monospace">
-                        {JSON.stringify(e.after)}
-                      </Text>
-                    )}
+                    <Text size="xs" lineClamp={3}>
+                      {describeDetails(e.after, lang)}
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               ))}

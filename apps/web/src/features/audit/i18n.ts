@@ -1,3 +1,8 @@
+import { actionTexts, entityTexts } from './i18n-actions.ts';
+
+const side = (i: 0 | 1, texts: Record<string, readonly [string, string]>) =>
+  Object.fromEntries(Object.entries(texts).map(([code, pair]) => [code, pair[i]]));
+
 /** Texts of audit, jobs: Bahasa Indonesia (the source of truth) and English, with the same keys. */
 export const id = {
   audit: {
@@ -12,6 +17,8 @@ export const id = {
     all: 'Semua',
     details: 'Rincian',
     total: '{{formatted}} catatan',
+    actions: side(0, actionTexts),
+    entities: side(0, entityTexts),
   },
   jobs: {
     title: 'Pekerjaan latar',
@@ -21,7 +28,12 @@ export const id = {
     progress: 'Kemajuan',
     cancel: 'Batalkan',
     loadRegions: 'Muat ulang data wilayah nasional',
-    kinds: { 'regions.load': 'Memuat data wilayah nasional' },
+    kinds: {
+      'regions.load': 'Memuat data wilayah nasional',
+      'allocation.solve': 'Menghitung skenario anggaran',
+      'allocation.explain': 'Menjelaskan keputusan setiap usulan',
+      'pb.count': 'Menghitung suara anggaran partisipatif',
+    },
     statuses: {
       queued: 'Menunggu',
       running: 'Berjalan',
@@ -52,6 +64,8 @@ export const en: typeof id = {
     all: 'All',
     details: 'Details',
     total: '{{formatted}} entries',
+    actions: side(1, actionTexts),
+    entities: side(1, entityTexts),
   },
   jobs: {
     title: 'Background jobs',
@@ -61,7 +75,12 @@ export const en: typeof id = {
     progress: 'Progress',
     cancel: 'Cancel',
     loadRegions: 'Reload the national region list',
-    kinds: { 'regions.load': 'Loading the national region list' },
+    kinds: {
+      'regions.load': 'Loading the national region list',
+      'allocation.solve': 'Solving a budget scenario',
+      'allocation.explain': 'Explaining the decision on every proposal',
+      'pb.count': 'Counting the participatory budgeting vote',
+    },
     statuses: {
       queued: 'Queued',
       running: 'Running',

@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
+import { errorMessage } from '@sinergi/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, post } from '../../app/api.ts';
@@ -66,7 +67,7 @@ export default function JobsPage() {
                 {job.progressTotal ? ` / ${formatNumber(job.progressTotal)} (${pct}%)` : ''}
                 {job.message ? ` · ${t(`jobs.messages.${job.message}`, { defaultValue: job.message })}` : ''}{' '}
                 · {formatDateTime(job.createdAt, lang)}
-                {job.errorCode ? ` · ${job.errorCode}` : ''}
+                {job.errorCode ? ` · ${errorMessage(lang, job.errorCode)}` : ''}
               </Text>
               {open && can('jobs.cancel') && (
                 <Button

@@ -1,7 +1,7 @@
 import { Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.ts';
-import { vocab } from '../../app/i18n.ts';
+import i18n, { vocab } from '../../app/i18n.ts';
 import { useLanguage } from '../../app/session.ts';
 
 export interface HistoryEvent {
@@ -50,9 +50,15 @@ export function History({ events }: { events: readonly HistoryEvent[] }) {
           <Text size="xs" c="dimmed">
             {e.actor} · {formatDateTime(e.at, lang)}
           </Text>
-          {e.note && <Text size="sm">{e.note}</Text>}
+          {e.note && <Text size="sm">{noteText(e.note)}</Text>}
         </Timeline.Item>
       ))}
     </Timeline>
   );
+}
+
+/** A note the server wrote itself reads in the interface's language; a person's note as written. */
+function noteText(note: string): string {
+  const duplicate = /^possible duplicate of (.+)$/.exec(note);
+  return duplicate ? i18n.t('musrenbang.duplicateOf', { codes: duplicate[1] }) : note;
 }

@@ -206,7 +206,12 @@ export default function ProposalDetailPage() {
     [t('musrenbang.organisation'), p.organisation?.shortName ?? '—'],
     [t('musrenbang.location'), `${p.regionName}${p.rt ? ` RT ${p.rt}` : ''}${p.rw ? `/RW ${p.rw}` : ''}`],
     ...(p.latitude !== null && p.longitude !== null
-      ? [[t('musrenbang.point'), `${p.latitude.toFixed(6)}, ${p.longitude.toFixed(6)}`] as [string, string]]
+      ? [
+          [t('musrenbang.point'), `${formatNumber(p.latitude, 6)}; ${formatNumber(p.longitude, 6)}`] as [
+            string,
+            string,
+          ],
+        ]
       : []),
     [t('musrenbang.volume'), `${formatNumber(p.volume)} ${p.unit}`],
     [t('musrenbang.cost'), formatRupiah(p.estimatedCost)],

@@ -198,7 +198,9 @@ export function ResultCard({ election: e, names }: { election: Election; names: 
         <Group justify="space-between">
           <Text fw={600}>{t('pb.result')}</Text>
           <Text size="xs" c="dimmed">
-            {t('pb.computedAt', { date: formatDateTime(r.computedAt) })} · {o.rule}
+            {t('pb.computedAt', { date: formatDateTime(r.computedAt) })} · {vocab('pb.rules', e.rule.rule)}
+            {e.rule.rule === 'mes' &&
+              ` (${vocab('pb.utilities', e.rule.utility)}, ${vocab('pb.completions', e.rule.completion)})`}
           </Text>
         </Group>
         <Text size="sm" data-testid="pb-selected">

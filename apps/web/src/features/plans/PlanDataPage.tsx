@@ -2,7 +2,8 @@ import { Card, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileUpload } from '../../app/FileUpload.tsx';
-import { formatNumber } from '../../app/format.ts';
+import { formatNumber, unitText } from '../../app/format.ts';
+import { useLanguage } from '../../app/session.ts';
 import { useNomenclature, useRefreshPlans, useSeries } from './api.ts';
 
 /** The lists plans draw on: the program/kegiatan/sub-kegiatan nomenclature and the statistics series. */
@@ -43,7 +44,7 @@ export default function PlanDataPage() {
                   <Table.Td>{x.code}</Table.Td>
                   <Table.Td>{x.title}</Table.Td>
                   <Table.Td c="dimmed">{x.level}</Table.Td>
-                  <Table.Td c="dimmed">{x.unit ?? ''}</Table.Td>
+                  <Table.Td c="dimmed">{unitText(x.unit)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -83,7 +84,7 @@ export default function PlanDataPage() {
                     <Table.Td>{x.year}</Table.Td>
                     <Table.Td>{x.regionCode}</Table.Td>
                     <Table.Td ta="right">
-                      {formatNumber(x.value, 2)} {x.unit ?? ''}
+                      {formatNumber(x.value, 2)} {unitText(x.unit)}
                     </Table.Td>
                     <Table.Td c="dimmed">{x.source}</Table.Td>
                   </Table.Tr>

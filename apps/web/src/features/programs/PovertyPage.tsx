@@ -3,11 +3,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileUpload } from '../../app/FileUpload.tsx';
-import { formatNumber, formatRupiah } from '../../app/format.ts';
+import { formatNumber, formatRupiah, unitText } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { RupiahInput } from '../../app/inputs.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
-import { useSession } from '../../app/session.ts';
+import { useLanguage, useSession } from '../../app/session.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
 import { programKeys, usePoverty } from './api.ts';
 
@@ -127,7 +127,7 @@ export default function PovertyPage() {
                 <Table.Td>{t(`poverty.indicators.${o.indicator}`, { defaultValue: o.indicator })}</Table.Td>
                 <Table.Td>{o.period}</Table.Td>
                 <Table.Td ta="right">
-                  {formatNumber(o.value, Number.isInteger(o.value) ? 0 : 2)} {o.unit}
+                  {formatNumber(o.value, Number.isInteger(o.value) ? 0 : 2)} {unitText(o.unit)}
                 </Table.Td>
                 <Table.Td>{o.source}</Table.Td>
               </Table.Tr>

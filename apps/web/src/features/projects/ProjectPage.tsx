@@ -64,8 +64,8 @@ export default function ProjectPage() {
                 target="_blank"
                 rel="noreferrer"
               >
-                {(p.location.coordinates as [number, number])[1].toFixed(5)},{' '}
-                {(p.location.coordinates as [number, number])[0].toFixed(5)}
+                {formatNumber((p.location.coordinates as [number, number])[1], 5)};{' '}
+                {formatNumber((p.location.coordinates as [number, number])[0], 5)}
               </a>
             </Text>
           )}

@@ -4,6 +4,7 @@ import { TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { formatNumber } from '../../app/format.ts';
 
 echarts.use([MapChart, TooltipComponent, VisualMapComponent, SVGRenderer]);
 
@@ -73,7 +74,7 @@ export default function RegionMap({
       tooltip: {
         trigger: 'item',
         formatter: (p: { name: string; value: number }) =>
-          `${names.get(p.name) ?? p.name}<br/>${p.name}<br/>${valueLabel}: ${Number.isFinite(p.value) ? p.value : '–'}`,
+          `${names.get(p.name) ?? p.name}<br/>${p.name}<br/>${valueLabel}: ${Number.isFinite(p.value) ? formatNumber(p.value, Number.isInteger(p.value) ? 0 : 4) : '–'}`,
       },
       visualMap: {
         min: numbers.length ? Math.min(...numbers) : 0,

@@ -3,6 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { formatNumber } from '../../app/format.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
@@ -40,11 +41,20 @@ export default function TrendChart({
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
     chart.setOption({
-      tooltip: { trigger: 'axis' },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v, 4) : '–'),
+      },
       legend: { bottom: 0, type: 'scroll' },
       grid: { left: 48, right: 16, top: 16, bottom: 48 },
       xAxis: { type: 'category', data: years.map(String) },
-      yAxis: { type: 'value', scale, ...(yMin !== undefined ? { min: yMin } : {}) },
+      // Axis numbers the Indonesian way (0,65; 1.500), not the chart library's English default.
+      yAxis: {
+        type: 'value',
+        scale,
+        ...(yMin !== undefined ? { min: yMin } : {}),
+        axisLabel: { formatter: (v: number) => formatNumber(v, Number.isInteger(v) ? 0 : 2) },
+      },
       series: series.map((s) => ({
         name: s.name,
         type: s.kind,
