@@ -287,17 +287,12 @@ describe('the monthly monitoring report', () => {
     const ws = wb.getWorksheet('Laporan bulanan')!;
     const header = (ws.getRow(1).values as string[]).slice(1).map(columnKey);
     const col = (name: string) => header.indexOf(name) + 1;
-    let budget = 0;
-    let spent = 0;
-    // The last row sums the table.
-    const totals = ws.getRow(ws.rowCount);
-    expect(totals.getCell(1).value).toBe('Jumlah');
-    for (let i = 2; i < ws.rowCount; i++) {
-      budget += Number(ws.getRow(i).getCell(col('pagu')).value);
-      spent += Number(ws.getRow(i).getCell(col('realisasi_jumlah')).value);
-    }
-    expect(Number(totals.getCell(col('pagu')).value)).toBe(budget);
-    expect(Number(totals.getCell(col('realisasi_jumlah')).value)).toBe(spent);
+    const cell = (row: number, name: string) => Number(ws.getRow(row).getCell(col(name)).value);
+    const rows = Array.from({ length: ws.rowCount - 2 }, (_, i) => i + 2); // the last row sums them
+    const sums = ['pagu', 'realisasi_jumlah'].map((n) => rows.reduce((s, r) => s + cell(r, n), 0));
+    const [budget, spent] = sums as [number, number];
+    expect(ws.getRow(ws.rowCount).getCell(1).value).toBe('Jumlah');
+    expect([cell(ws.rowCount, 'pagu'), cell(ws.rowCount, 'realisasi_jumlah')]).toEqual(sums);
     // The same totals, straight from the database: started projects, and each one's last report of the month.
     const [y, m] = month.split('-').map(Number) as [number, number];
     const end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatNumber, unitText } from '../../app/format.ts';
-import { useLanguage } from '../../app/session.ts';
 import { useNomenclature, useRefreshPlans, useSeries } from './api.ts';
 
 /** The lists plans draw on: the program/kegiatan/sub-kegiatan nomenclature and the statistics series. */

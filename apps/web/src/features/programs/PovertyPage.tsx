@@ -7,7 +7,7 @@ import { formatNumber, formatRupiah, unitText } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { RupiahInput } from '../../app/inputs.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
-import { useLanguage, useSession } from '../../app/session.ts';
+import { useSession } from '../../app/session.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
 import { programKeys, usePoverty } from './api.ts';
 
