@@ -48,7 +48,7 @@ export const scenarioBody = z
   .strictObject({
     name: z.string().trim().min(3).max(120),
     planYear: z.number().int().min(2020).max(2100),
-    budget: rupiah.refine((v) => v > 0, { error: 'too_small' }),
+    budget: rupiah.refine((v) => v > 0, { error: 'positive' }),
     criteria: z
       .array(z.strictObject({ code: z.enum(criterionCodes), weight: z.number().min(0).max(100) }))
       .min(1)

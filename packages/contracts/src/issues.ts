@@ -6,6 +6,7 @@ export interface ZodLikeIssue {
   path: PropertyKey[];
   message: string;
   origin?: string;
+  inclusive?: boolean;
   format?: string;
   expected?: unknown;
   minimum?: unknown;
@@ -41,6 +42,8 @@ function plainIssue(issue: ZodLikeIssue): { key: string; params: Record<string, 
           ? { key: 'required', params: {} }
           : { key: 'too_short_text', params: { minimum } };
       if (origin === 'array' || origin === 'set') return { key: 'too_few', params: { minimum } };
+      if (issue.inclusive === false)
+        return minimum === 0 ? { key: 'positive', params: {} } : { key: 'more_than', params: { minimum } };
       return { key: 'too_small', params: { minimum } };
     }
     case 'too_big': {

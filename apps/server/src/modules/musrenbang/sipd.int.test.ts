@@ -156,7 +156,7 @@ describe('SIPD layout', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().issues.map((i: { field: string; issue: string }) => `${i.field} ${i.issue}`)).toEqual([
       'line 3, column jenis_usulan invalid_value',
-      'line 3, column usulan too_small',
+      'line 3, column usulan too_short_text',
       'line 3, column kode_desa not_a_desa_here',
       'line 3, column koefisien not_a_number',
       'line 3, column anggaran rupiah',

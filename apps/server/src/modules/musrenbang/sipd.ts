@@ -205,7 +205,7 @@ export async function importSipd(ctx: AppContext, principal: Principal, data: Bu
       issues.push({ field: at('tahun'), issue: 'invalid_value', params: { values: '2020..2100' } });
     const title = cell('usulan');
     if (title.length < 5 || title.length > 200)
-      issues.push({ field: at('usulan'), issue: 'too_small', params: { minimum: 5 } });
+      issues.push({ field: at('usulan'), issue: 'too_short_text', params: { minimum: 5 } });
     const code = cell('kode_desa');
     let regionOk = false;
     try {

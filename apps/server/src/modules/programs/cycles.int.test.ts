@@ -162,7 +162,7 @@ describe('payment cycles and grievances', () => {
     expect(elsewhere.statusCode).toBe(403);
     const gid = filed.json().id;
     const noReason = await as('admin', 'PATCH', `/api/grievances/${gid}`, { status: 'selesai' });
-    expect(noReason.json().issues[0]).toMatchObject({ field: 'body.resolution', issue: 'too_small' });
+    expect(noReason.json().issues[0]).toMatchObject({ field: 'body.resolution', issue: 'too_short_text' });
     expect((await as('admin', 'PATCH', `/api/grievances/${gid}`, { status: 'diproses' })).json().status).toBe(
       'diproses',
     );

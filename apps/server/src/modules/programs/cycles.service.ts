@@ -20,7 +20,8 @@ import { applicantsOf } from './programs.service.ts';
  * active participant against the rule in force, when it is made and again when it is submitted;
  * who failed which condition is kept with the cycle.
  */
-const invalid = (field: string, issue: string) => new AppError('VALIDATION', { issues: [{ field, issue }] });
+const invalid = (field: string, issue: string, params: Record<string, number> = {}) =>
+  new AppError('VALIDATION', { issues: [{ field, issue, params }] });
 
 async function programOf(ctx: AppContext, id: string) {
   const p = await repo.findProgram(ctx.database.db, id);
@@ -124,7 +125,8 @@ export async function moveCycle(
     if (move.reason === 'four_eyes') throw invalid('action', 'four_eyes');
     throw new AppError('FORBIDDEN', { details: { permission: `cycle.${action}` } });
   }
-  if (action === 'kembalikan' && note.trim().length < 5) throw invalid('body.note', 'too_small');
+  if (action === 'kembalikan' && note.trim().length < 5)
+    throw invalid('body.note', 'too_short_text', { minimum: 5 });
   // Submitting re-checks the recipients against the rule in force.
   const checked = action === 'ajukan' ? await recheck(ctx, p) : null;
   const step: CycleStep = {
@@ -221,7 +223,8 @@ export async function updateGrievance(
   if (g.status === 'selesai' || g.status === 'ditolak')
     throw new AppError('INVALID_STATE', { details: { action: body.status, state: g.status } });
   const closing = body.status === 'selesai' || body.status === 'ditolak';
-  if (closing && (body.resolution ?? '').trim().length < 10) throw invalid('body.resolution', 'too_small');
+  if (closing && (body.resolution ?? '').trim().length < 10)
+    throw invalid('body.resolution', 'too_short_text', { minimum: 10 });
   await ctx.database.db.transaction(async (tx) => {
     await repo.updateGrievance(tx, id, {
       status: body.status,

@@ -30,7 +30,7 @@ export default function ScenariosPage() {
       checked(scenarioBody, {
         name: form.name,
         planYear: form.planYear,
-        budget: form.budget || 0,
+        budget: form.budget === '' ? undefined : form.budget,
         criteria: [
           { code: 'penerima_manfaat', weight: 3 },
           { code: 'biaya_per_penerima', weight: 2 },
@@ -111,18 +111,21 @@ export default function ScenariosPage() {
               required
               value={form.name}
               onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+              error={create.error?.fieldMessage('name')}
               data-testid="scenario-name"
             />
             <YearInput
               label={t('musrenbang.planYear')}
               value={form.planYear}
               onChange={(v) => typeof v === 'number' && setForm({ ...form, planYear: v })}
+              error={create.error?.fieldMessage('planYear')}
               w={110}
             />
             <RupiahInput
               label={t('allocation.budget')}
               value={form.budget}
               onChange={(v) => setForm({ ...form, budget: typeof v === 'number' ? v : '' })}
+              error={create.error?.fieldMessage('budget')}
               data-testid="scenario-budget"
               w={220}
             />

@@ -38,7 +38,9 @@ export default function AccountPage() {
             onChange={(e) => setCurrent(e.currentTarget.value)}
             required
             autoComplete="current-password"
-            error={error?.code === 'INVALID_CREDENTIALS' ? error.message : undefined}
+            error={
+              error?.code === 'INVALID_CREDENTIALS' ? error.message : error?.fieldMessage('currentPassword')
+            }
           />
           <PasswordInput
             label={t('account.next')}

@@ -108,6 +108,7 @@ export default function ForumsPage() {
               required
               value={form.title}
               onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+              error={create.error?.fieldMessage('title')}
               w={320}
               data-testid="forum-title"
             />
@@ -115,6 +116,7 @@ export default function ForumsPage() {
               label={t('forum.held')}
               value={form.heldOn}
               onChange={(v) => setForm({ ...form, heldOn: v })}
+              error={create.error?.fieldMessage('heldOn')}
             />
             <Select
               label={t('forum.method')}
