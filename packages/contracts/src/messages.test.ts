@@ -19,3 +19,25 @@ describe('field labels', () => {
     expect(fieldLabel('id', 'body')).toBe('Isian');
   });
 });
+
+describe('a step the state does not allow', () => {
+  it('is said with the state and action in words, never codes', async () => {
+    const { errorMessage } = await import('./messages.ts');
+    expect(errorMessage('id', 'INVALID_STATE', { action: 'verifikasi', state: 'ditolak' })).toBe(
+      'Tidak dapat memverifikasi data yang berstatus ditolak.',
+    );
+    expect(errorMessage('en', 'INVALID_STATE', { action: 'save', state: 'official' })).toBe(
+      'Cannot save a record that is official.',
+    );
+    expect(errorMessage('id', 'INVALID_STATE', { state: 'not_solved' })).toBe(
+      'Tindakan ini tidak dapat dilakukan pada data yang berstatus belum dihitung.',
+    );
+    expect(errorMessage('id', 'INVALID_STATE', { state: 'zzz' })).not.toContain('zzz');
+  });
+  it('knows every state of the state machines in core', async () => {
+    const { stateWords } = await import('./messages-states.ts');
+    const { cycleStates, proposalStates, entryStates } = await import('@sinergi/core');
+    for (const state of [...cycleStates, ...proposalStates, ...entryStates])
+      expect(stateWords[state], state).toBeDefined();
+  });
+});

@@ -2,6 +2,7 @@ import { idm2016, indeksDesa2024 } from '@sinergi/core';
 import type { Language } from './common.ts';
 import { fieldNames } from './messages-fields.ts';
 import { issuesEn, issuesId } from './messages-issues.ts';
+import { actionWords, stateWords } from './messages-states.ts';
 
 /**
  * The user-facing text of every error code and field issue, in Bahasa Indonesia and English.
@@ -33,7 +34,9 @@ const errorsId: Catalog = {
   NEEDS_CONFIRMATION:
     'Periksa kembali isian berikut. Jika sudah benar, simpan sekali lagi untuk mengonfirmasi.',
   JOB_NOT_CANCELLABLE: 'Pekerjaan ini sudah selesai dan tidak dapat dibatalkan.',
-  INVALID_STATE: 'Tindakan "{action}" tidak dapat dilakukan pada data berstatus "{state}".',
+  INVALID_STATE: 'Tidak dapat {action} data yang berstatus {state}.',
+  INVALID_STATE_ANY: 'Tindakan ini tidak dapat dilakukan pada data yang berstatus {state}.',
+  INVALID_STATE_NOW: 'Tindakan ini tidak dapat dilakukan pada data dalam keadaannya sekarang.',
   INTERNAL: 'Terjadi kesalahan pada server. Kesalahan telah dicatat (kode {requestId}).',
 };
 
@@ -59,7 +62,9 @@ const errorsEn: Catalog = {
   UNSUPPORTED_MEDIA_TYPE: 'Content type "{type}" is not accepted here.',
   NEEDS_CONFIRMATION: 'Check the following. If it is right, save once more to confirm.',
   JOB_NOT_CANCELLABLE: 'This job has already finished and cannot be cancelled.',
-  INVALID_STATE: 'The action "{action}" is not possible on a record in state "{state}".',
+  INVALID_STATE: 'Cannot {action} a record that is {state}.',
+  INVALID_STATE_ANY: 'This is not possible on a record that is {state}.',
+  INVALID_STATE_NOW: 'This is not possible on the record as it is now.',
   INTERNAL: 'Something went wrong on the server. The error was logged (code {requestId}).',
 };
 
@@ -88,8 +93,20 @@ export function errorMessage(
   code: string,
   details?: Readonly<Record<string, string | number>>,
 ): string {
+  if (code === 'INVALID_STATE') return stateMessage(lang, details ?? {});
   const text = catalogs[lang].errors[code] ?? catalogs[lang].errors.INTERNAL!;
   return fill(text, details, lang);
+}
+
+/** "Tidak dapat memverifikasi data yang berstatus ditolak": the state and action in words, never codes. */
+function stateMessage(lang: Language, details: Readonly<Record<string, string | number>>): string {
+  const i = lang === 'id' ? 0 : 1;
+  const state = stateWords[String(details.state)]?.[i];
+  const action = actionWords[String(details.action)]?.[i];
+  const errors = catalogs[lang].errors;
+  if (state && action) return fill(errors.INVALID_STATE!, { state, action }, lang);
+  if (state) return fill(errors.INVALID_STATE_ANY!, { state }, lang);
+  return errors.INVALID_STATE_NOW!;
 }
 
 export function issueMessage(
