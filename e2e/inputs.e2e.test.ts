@@ -152,6 +152,32 @@ describe('numbers and dates typed the Indonesian way', () => {
     });
   });
 
+  it('a point picked on the map of the desa fills the fields and is saved inside its boundary', async () => {
+    const { page } = b;
+    await open(page, 'desa.jaten', '/usulan/baru');
+    await page.getByTestId('title').fill('Lampu penerangan jalan dusun');
+    await page.getByTestId('unit').fill('titik');
+    await page.getByTestId('proposer').fill('Kepala Dusun');
+    await typeInto(page, page.getByRole('textbox', { name: /^Perkiraan biaya/ }), '25.000.000');
+    await page.getByTestId('open-point-map').click();
+    const map = page.getByTestId('point-map');
+    await map.locator('path').first().waitFor();
+    const box = (await map.boundingBox())!;
+    // The map is framed on the desa: its middle lies in Jaten.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const read = async (name: RegExp) =>
+      Number((await page.getByRole('textbox', { name }).inputValue()).replace(',', '.'));
+    const [latitude, longitude] = [await read(/^Lintang/), await read(/^Bujur/)];
+    expect(latitude).toBeCloseTo(-8.01, 1);
+    expect(longitude).toBeCloseTo(111.96, 1);
+    await page.getByTestId('submit').click();
+    await page.waitForURL(/\/usulan\/[0-9a-f-]{36}$/);
+    const saved = await (
+      await page.request.get(`${baseUrl()}/api/proposals/${page.url().split('/').pop()}`)
+    ).json();
+    expect(saved).toMatchObject({ latitude, longitude, estimatedCost: 25_000_000 });
+  });
+
   it('every form submitted empty names each problem by its field, in words, before anything is sent', async () => {
     const { page } = b;
     let formsChecked = 0;

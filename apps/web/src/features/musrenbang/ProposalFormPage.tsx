@@ -15,6 +15,7 @@ import { useOrganisations } from '../organisations/api.ts';
 import { useKamus } from './api.ts';
 import { DesaPicker } from './DesaPicker.tsx';
 import { bidangList } from './labels.ts';
+import { PointPicker } from './PointPicker.tsx';
 
 const tracksOf: Record<string, string[]> = {
   desa: ['musrenbang'],
@@ -214,6 +215,17 @@ export default function ProposalFormPage() {
               error={err('longitude')}
             />
           </Group>
+          {form.regionCode?.split('.').length === 4 && !form.regionCode.endsWith('.') && (
+            <PointPicker
+              desaCode={form.regionCode}
+              point={
+                typeof form.latitude === 'number' && typeof form.longitude === 'number'
+                  ? { latitude: form.latitude, longitude: form.longitude }
+                  : null
+              }
+              onPick={(latitude, longitude) => setForm((f) => ({ ...f, latitude, longitude }))}
+            />
+          )}
           <Group grow>
             <DecimalInput
               label={t('musrenbang.volume')}

@@ -1,6 +1,7 @@
 import type { RegionDetail } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../../app/api.ts';
+import type { MapFeatureCollection } from './RegionMap.tsx';
 
 /** Query keys of regions. */
 export const regionKeys = {
@@ -15,5 +16,15 @@ export function useRegion(code: string | null | undefined) {
     queryFn: () => get<RegionDetail>(`/api/regions/${code}`),
     enabled: !!code,
     staleTime: 5 * 60_000,
+  });
+}
+
+/** The boundaries of the kabupaten's kecamatan or desa (GeoJSON), fetched once and shared. */
+export function useBoundaries(level: 'kecamatan' | 'desa', enabled = true) {
+  return useQuery({
+    queryKey: regionKeys.boundaries(level),
+    queryFn: () => get<MapFeatureCollection>(`/api/regions/boundaries?level=${level}`),
+    staleTime: Number.POSITIVE_INFINITY,
+    enabled,
   });
 }
