@@ -120,6 +120,7 @@ export function scenarioXlsx(s: Scenario): Promise<Buffer> {
         },
       ],
       [...s.candidates].sort((a, b) => (b.score ?? 0) - (a.score ?? 0)),
+      [`Skenario anggaran: ${s.name}`, `Rencana tahun ${s.planYear} · pagu ${formatRupiah(s.budget)}`],
     ),
     sheet(
       'Belanja',

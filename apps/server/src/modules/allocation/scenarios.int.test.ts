@@ -237,7 +237,8 @@ describe('budget scenarios', () => {
     wb.getWorksheet('Usulan')!.eachRow((row) =>
       rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))),
     );
-    const [titles, ...rest] = rows;
+    // The title lines, then the table (blank rows are not visited).
+    const [, , titles, ...rest] = rows;
     // The last row sums the costs.
     expect(rest.at(-1)?.[0]).toBe('Jumlah');
     const body_ = rest.slice(0, -1);

@@ -183,15 +183,17 @@ describe('Musrenbang forums', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect((ws.getRow(1).values as string[]).slice(1, 4)).toEqual(['Prioritas', 'Kegiatan', 'Lokasi']);
-    expect(ws.getRow(2).getCell(2).value).toBe('Saluran drainase dusun Tegal');
-    expect(ws.getRow(2).getCell(3).value).toBe('Jaten RT 01/RW 02');
-    expect(ws.getRow(2).getCell(12).value).toBe('Diteruskan');
+    // Two title lines and a blank row, then the table.
+    expect(String(ws.getRow(1).getCell(1).value)).toBe('Daftar usulan prioritas: Musrenbangdes Jaten');
+    expect((ws.getRow(4).values as string[]).slice(1, 4)).toEqual(['Prioritas', 'Kegiatan', 'Lokasi']);
+    expect(ws.getRow(5).getCell(2).value).toBe('Saluran drainase dusun Tegal');
+    expect(ws.getRow(5).getCell(3).value).toBe('Jaten RT 01/RW 02');
+    expect(ws.getRow(5).getCell(12).value).toBe('Diteruskan');
     // Three proposals, then a row summing swadaya and cost.
-    expect(ws.rowCount).toBe(5);
-    expect(ws.getRow(5).getCell(1).value).toBe('Jumlah');
-    const cost = [2, 3, 4].reduce((sum, r) => sum + Number(ws.getRow(r).getCell(7).value), 0);
-    expect(Number(ws.getRow(5).getCell(7).value)).toBe(cost);
+    expect(ws.rowCount).toBe(8);
+    expect(ws.getRow(8).getCell(1).value).toBe('Jumlah');
+    const cost = [5, 6, 7].reduce((sum, r) => sum + Number(ws.getRow(r).getCell(7).value), 0);
+    expect(Number(ws.getRow(8).getCell(7).value)).toBe(cost);
     const list = (await as('dprd', 'GET', `/api/forums?year=${year}`)).json();
     expect(list.items[0]).toMatchObject({ id: forumId, state: 'selesai', agenda: 3, regionName: 'Jaten' });
   });

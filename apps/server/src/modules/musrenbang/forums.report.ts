@@ -156,6 +156,10 @@ export function prioritasXlsx(f: Forum): Promise<Buffer> {
         },
       ],
       ranked(f),
+      [
+        `Daftar usulan prioritas: ${f.title}`,
+        `${levelName[f.level]} ${f.regionName} · rencana tahun ${f.planYear} · ${formatDate(new Date(`${f.heldOn}T00:00:00+07:00`))}`,
+      ],
     ),
   ]);
 }

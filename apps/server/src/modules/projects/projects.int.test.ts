@@ -284,11 +284,11 @@ describe('the monthly monitoring report', () => {
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet('Laporan bulanan')!;
-    const header = (ws.getRow(1).values as string[]).slice(1).map(columnKey);
+    const ws = wb.getWorksheet('Laporan bulanan')!; // a title, the month, a blank row, then the table
+    const header = (ws.getRow(4).values as string[]).slice(1).map(columnKey);
     const col = (name: string) => header.indexOf(name) + 1;
     const cell = (row: number, name: string) => Number(ws.getRow(row).getCell(col(name)).value);
-    const rows = Array.from({ length: ws.rowCount - 2 }, (_, i) => i + 2); // the last row sums them
+    const rows = Array.from({ length: ws.rowCount - 5 }, (_, i) => i + 5); // the last row sums them
     const sums = ['pagu', 'realisasi_jumlah'].map((n) => rows.reduce((s, r) => s + cell(r, n), 0));
     const [budget, spent] = sums as [number, number];
     expect(ws.getRow(ws.rowCount).getCell(1).value).toBe('Jumlah');

@@ -134,7 +134,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       return sendFile(reply, {
         kind: 'xlsx',
         name: `laporan-bulanan-${request.query.month}.xlsx`,
-        data: await monthlyXlsx(r),
+        data: await monthlyXlsx(r, `Bulan ${request.query.month}`),
       });
     },
   );

@@ -149,7 +149,7 @@ export function monthlyPdf(r: Monthly, printedAt: Date, title: string): Promise<
   });
 }
 
-export function monthlyXlsx(r: Monthly): Promise<Buffer> {
+export function monthlyXlsx(r: Monthly, title: string): Promise<Buffer> {
   type Row = Monthly['rows'][number];
   return xlsxOfSheets([
     sheet<Row>(
@@ -176,6 +176,7 @@ export function monthlyXlsx(r: Monthly): Promise<Buffer> {
         { header: 'tindak lanjut', width: 30, value: (x) => x.followUp },
       ],
       r.rows,
+      ['Laporan bulanan kemajuan proyek', title],
     ),
   ]);
 }
