@@ -99,6 +99,9 @@ export function IndicatorForm({
         <YearInput
           size="xs"
           label={t('plans.baselineYear')}
+          // The baseline is measured before the plan starts (at most ten years before).
+          min={plan.startYear - 10}
+          max={plan.startYear}
           value={baselineYear}
           onChange={(v) => setBaselineYear(v === '' ? '' : Number(v))}
         />

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +44,7 @@ export function IndicatorView({
   const [editing, setEditing] = useState(false);
   const remove = useSubmit(() => api('DELETE', `/api/plan-indicators/${i.id}`), onDone);
   const { t } = useTranslation();
-  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
+  const [year, setYear] = useState(() => realisationYears(i.baselineYear, plan?.endYear).at(-1) ?? '');
   const [value, setValue] = useState<number | ''>('');
   const [source, setSource] = useState('');
   const record = useSubmit(
@@ -202,12 +202,15 @@ export function IndicatorView({
       )}
       {mayEdit && (
         <Group gap={4} align="end">
-          <TextInput
+          <Select
             size="xs"
-            w={70}
+            w={90}
             label={t('plans.year')}
+            // A realisation is of a year that has been, from the baseline to the plan's end.
+            data={realisationYears(i.baselineYear, plan?.endYear)}
             value={year}
-            onChange={(e) => setYear(e.currentTarget.value)}
+            onChange={(v) => v && setYear(v)}
+            allowDeselect={false}
           />
           <DecimalInput
             size="xs"
@@ -237,4 +240,9 @@ export function IndicatorView({
       )}
     </Stack>
   );
+}
+
+function realisationYears(baselineYear: number, endYear: number | undefined): string[] {
+  const last = Math.min(endYear ?? Number.POSITIVE_INFINITY, new Date().getFullYear());
+  return Array.from({ length: Math.max(0, last - baselineYear + 1) }, (_, k) => String(baselineYear + k));
 }
