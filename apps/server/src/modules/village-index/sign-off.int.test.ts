@@ -94,7 +94,7 @@ describe('a year from entry to approval', () => {
       payload: { note: 'ulang' },
     });
     expect(locked.statusCode).toBe(409);
-    expect(locked.json().detail).toContain('approved');
+    expect(locked.json().detail).toBe('Tidak dapat mengembalikan data yang berstatus disahkan.');
     const admin = await login(t.app, 'admin');
     const audit = (
       await call(t.app, admin, {

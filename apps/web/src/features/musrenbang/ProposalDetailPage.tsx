@@ -81,6 +81,7 @@ function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }
         {kind === 'gabung' && (
           <TextInput
             label={t('musrenbang.mergeInto')}
+            error={send.error?.fieldMessage('into')}
             placeholder="USL-XXXX-XXXX"
             value={into}
             onChange={(e) => setInto(e.currentTarget.value)}
@@ -89,6 +90,7 @@ function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }
         {kind === 'tunda' && (
           <YearInput
             label={t('musrenbang.deferTo')}
+            error={send.error?.fieldMessage('toYear')}
             value={toYear}
             onChange={(v) => setToYear(typeof v === 'number' ? v : '')}
             w={140}
@@ -97,6 +99,7 @@ function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }
         {kind === 'tolak' && (
           <Select
             label={t('musrenbang.reason')}
+            error={send.error?.fieldMessage('reason')}
             data={rejectReasons.map((r) => ({ value: r, label: vocab('musrenbang.reasons', r) }))}
             value={reason}
             onChange={setReason}
@@ -105,6 +108,7 @@ function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }
         )}
         <Textarea
           label={t('musrenbang.note')}
+          error={send.error?.fieldMessage('note')}
           autosize
           minRows={2}
           value={note}

@@ -72,6 +72,7 @@ export function IndicatorForm({
       <TextInput
         size="xs"
         label={t('plans.indicatorName')}
+        error={save.error?.fieldMessage('name')}
         value={name}
         onChange={(e) => setName(e.currentTarget.value)}
         data-testid="indicator-name"
@@ -80,6 +81,7 @@ export function IndicatorForm({
         <TextInput
           size="xs"
           label={t('plans.unit')}
+          error={save.error?.fieldMessage('unit')}
           value={unit}
           onChange={(e) => setUnit(e.currentTarget.value)}
         />
@@ -99,6 +101,7 @@ export function IndicatorForm({
         <YearInput
           size="xs"
           label={t('plans.baselineYear')}
+          error={save.error?.fieldMessage('baselineYear')}
           // The baseline is measured before the plan starts (at most ten years before).
           min={plan.startYear - 10}
           max={plan.startYear}
@@ -108,6 +111,7 @@ export function IndicatorForm({
         <DecimalInput
           size="xs"
           label={t('plans.baselineValue')}
+          error={save.error?.fieldMessage('baselineValue')}
           value={baselineValue}
           onChange={(v) => setBaselineValue(v === '' ? '' : Number(v))}
           data-testid="indicator-baseline"

@@ -78,23 +78,27 @@ export function NewPlan() {
           />
           <YearInput
             label={t('plans.startYear')}
+            error={save.error?.fieldMessage('startYear')}
             value={start}
             onChange={(v) => setStart(v === '' ? '' : Number(v))}
           />
           <YearInput
             label={t('plans.endYear')}
+            error={save.error?.fieldMessage('endYear')}
             value={end}
             onChange={(v) => setEnd(v === '' ? '' : Number(v))}
           />
         </Group>
         <TextInput
           label={t('plans.planName')}
+          error={save.error?.fieldMessage('name')}
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
         />
         {picksOwner && level === 'opd' && (
           <Select
             label={t('plans.ownerOpd')}
+            error={save.error?.fieldMessage('owner')}
             searchable
             value={owner}
             onChange={setOwner}

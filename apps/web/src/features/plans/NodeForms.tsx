@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, post } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { vocab } from '../../app/i18n.ts';
-import { RupiahInput } from '../../app/inputs.tsx';
+import { RupiahInput, YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { useNomenclature } from './api.ts';
@@ -276,6 +276,7 @@ export function NodeForm({
         <TextInput
           size="xs"
           label={t('plans.code')}
+          error={save.error?.fieldMessage('code')}
           value={code}
           onChange={(e) => setCode(e.currentTarget.value)}
         />
@@ -300,6 +301,7 @@ export function NodeForm({
       <TextInput
         size="xs"
         label={t('plans.itemTitle')}
+        error={save.error?.fieldMessage('title')}
         value={title}
         onChange={(e) => setTitle(e.currentTarget.value)}
         data-testid="node-title"
@@ -307,15 +309,16 @@ export function NodeForm({
       <TextInput
         size="xs"
         label={t('plans.tags')}
+        error={save.error?.fieldMessage('tags')}
         value={tags}
         onChange={(e) => setTags(e.currentTarget.value)}
       />
       <Group gap={4} grow>
-        <TextInput
+        <YearInput
           size="xs"
           label={t('plans.year')}
-          value={year}
-          onChange={(e) => setYear(e.currentTarget.value)}
+          value={Number(year)}
+          onChange={(v) => v !== '' && setYear(String(v))}
         />
         <RupiahInput
           size="xs"
