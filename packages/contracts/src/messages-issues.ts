@@ -94,6 +94,8 @@ export const issuesId: Catalog = {
   no_year: 'tahun tidak ada di berkas (SUMMARIES.TAHUN)',
   not_rumusan: 'bukan berkas rumusan IDM Kemendesa (tidak ada ROW/ROWS)',
   custom: 'tidak valid',
+  taken: 'sudah dipakai',
+  last_admin: 'akun ini adalah satu-satunya admin aktif; tetapkan admin lain lebih dulu',
   swadaya_above_cost: 'tidak boleh lebih besar dari perkiraan biaya',
   cost_far_above_kamus:
     'lebih dari {factor} kali perkiraan kamus (volume × harga satuan = Rp{expected}); periksa angka nol yang berlebih',
@@ -197,6 +199,8 @@ export const issuesId: Catalog = {
 
 export const issuesEn: Catalog = {
   required: 'is required',
+  taken: 'is already taken',
+  last_admin: 'this is the only active admin; make another account admin first',
   swadaya_above_cost: 'may not exceed the estimated cost',
   cost_far_above_kamus:
     'is more than {factor} times the catalogue estimate (volume × unit price = Rp{expected}); check for extra zeros',

@@ -21,7 +21,10 @@ const errorsId: Catalog = {
   INVALID_CREDENTIALS: 'Nama pengguna atau kata sandi salah.',
   ACCOUNT_LOCKED: 'Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi setelah {until}.',
   RATE_LIMITED: 'Terlalu banyak permintaan. Coba lagi dalam {seconds} detik.',
-  CONFLICT: 'Data bertentangan dengan data yang sudah ada: {what}.',
+  CONFLICT: 'Data ini bertentangan dengan data yang sudah ada.',
+  DUPLICATE:
+    'Data yang sama sudah tercatat (misalnya NIK atau kode yang harus unik). Muat ulang halaman untuk melihatnya.',
+  STALE: 'Data ini baru saja diubah oleh orang lain. Muat ulang halaman untuk melihat keadaan terbaru.',
   WEAK_PASSWORD: 'Kata sandi tidak memenuhi syarat.',
   DEMO_PASSWORD_REFUSED: 'Kata sandi demo tidak boleh dipakai dalam mode produksi.',
   BAD_REGION_CODE: 'Kode wilayah "{value}" tidak valid. Contoh yang benar: 35.05.01.2001.',
@@ -50,7 +53,10 @@ const errorsEn: Catalog = {
   INVALID_CREDENTIALS: 'Wrong username or password.',
   ACCOUNT_LOCKED: 'The account is locked after too many failed attempts. Try again after {until}.',
   RATE_LIMITED: 'Too many requests. Try again in {seconds} seconds.',
-  CONFLICT: 'This conflicts with an existing record: {what}.',
+  CONFLICT: 'This conflicts with an existing record.',
+  DUPLICATE:
+    'The same record is already stored (a NIK or a code that must be unique). Reload the page to see it.',
+  STALE: 'Someone else has just changed this record. Reload the page to see it as it is now.',
   WEAK_PASSWORD: 'The password does not meet the rules.',
   DEMO_PASSWORD_REFUSED: 'The demo password may not be used in production mode.',
   BAD_REGION_CODE: 'Region code "{value}" is not valid. A valid example: 35.05.01.2001.',

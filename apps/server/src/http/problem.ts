@@ -23,6 +23,8 @@ const statusOf: Record<ErrorCode, number> = {
   CSRF: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  DUPLICATE: 409,
+  STALE: 409,
   JOB_NOT_CANCELLABLE: 409,
   INVALID_STATE: 409,
   NEEDS_CONFIRMATION: 422,
@@ -115,6 +117,10 @@ export function toAppError(error: unknown, request: FastifyRequest, defaultLimit
     );
     return new AppError('VALIDATION', { issues });
   }
+  // A unique key the database refused (two requests registering one NIK at once): 409, not 500.
+  const cause = (error as { cause?: { code?: string } }).cause;
+  if ((error as { code?: string }).code === '23505' || cause?.code === '23505')
+    return new AppError('DUPLICATE');
   const fe = error as FastifyError;
   switch (fe.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -14,6 +14,8 @@ export const errorCodes = [
   'ACCOUNT_LOCKED',
   'RATE_LIMITED',
   'CONFLICT',
+  'DUPLICATE',
+  'STALE',
   'WEAK_PASSWORD',
   'DEMO_PASSWORD_REFUSED',
   'BAD_REGION_CODE',

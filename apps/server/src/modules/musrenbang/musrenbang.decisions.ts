@@ -72,12 +72,15 @@ export async function prepareDecision(
 /** Writes a prepared decision: the proposal, its history (and the merge target's), the audit row. */
 export async function recordDecision(tx: Db, ctx: AppContext, principal: Principal, d: PreparedDecision) {
   const { p, body, target, transition: t, label } = d;
-  await repo.updateProposal(
+  const changed = await repo.updateProposalFrom(
     tx,
     p.id,
+    p,
     { stage: t.toStage, state: t.state, planYear: t.planYear, ...(target ? { mergedInto: target.id } : {}) },
     ctx.clock(),
   );
+  // Another decision got there first (a double click, two offices at once): this one is not recorded.
+  if (!changed) throw new AppError('STALE');
   await repo.insertEvent(tx, {
     proposalId: p.id,
     actorUserId: principal.actor.userId ?? null,

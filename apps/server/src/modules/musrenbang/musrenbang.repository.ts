@@ -34,6 +34,32 @@ export async function updateProposal(tx: Db, id: string, patch: Partial<NewPropo
     .where(eq(proposals.id, id));
 }
 
+/**
+ * Changes a proposal only if it is still where the decision found it (same step, state and year):
+ * of two decisions made at once, the second finds nothing to change. Returns whether it changed.
+ */
+export async function updateProposalFrom(
+  tx: Db,
+  id: string,
+  from: Pick<ProposalRow, 'stage' | 'state' | 'planYear'>,
+  patch: Partial<NewProposal>,
+  now: Date,
+): Promise<boolean> {
+  const rows = await tx
+    .update(proposals)
+    .set({ ...patch, updatedAt: now })
+    .where(
+      and(
+        eq(proposals.id, id),
+        eq(proposals.stage, from.stage),
+        eq(proposals.state, from.state),
+        eq(proposals.planYear, from.planYear),
+      ),
+    )
+    .returning({ id: proposals.id });
+  return rows.length > 0;
+}
+
 export interface ProposalFilter {
   year?: number | undefined;
   stage?: string | undefined;

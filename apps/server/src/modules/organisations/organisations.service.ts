@@ -18,7 +18,7 @@ export async function getOrganisation(ctx: AppContext, id: string) {
 function codeTaken(code: string) {
   return new AppError('CONFLICT', {
     details: { what: code },
-    issues: [{ field: 'body.code', issue: 'custom' }],
+    issues: [{ field: 'body.code', issue: 'taken' }],
   });
 }
 

@@ -81,7 +81,7 @@ export async function createUser(ctx: AppContext, principal: Principal, input: U
     if (await repo.usernameTaken(tx, input.username)) {
       throw new AppError('CONFLICT', {
         details: { what: input.username },
-        issues: [{ field: 'body.username', issue: 'custom' }],
+        issues: [{ field: 'body.username', issue: 'taken' }],
       });
     }
     const row = await repo.insertUser(tx, {
@@ -136,7 +136,10 @@ export async function updateUser(ctx: AppContext, principal: Principal, id: stri
   const demotesAdmin = before.role === 'admin' && (role !== 'admin' || patch.active === false);
   await ctx.database.db.transaction(async (tx) => {
     if (demotesAdmin && (await repo.countAdmins(tx)) <= 1) {
-      throw new AppError('CONFLICT', { details: { what: 'last admin' } });
+      throw new AppError('CONFLICT', {
+        details: { what: before.username },
+        issues: [{ field: patch.active === false ? 'body.active' : 'body.role', issue: 'last_admin' }],
+      });
     }
     const after = await repo.updateUser(tx, id, {
       ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}),

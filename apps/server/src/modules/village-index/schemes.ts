@@ -55,9 +55,13 @@ export function parseScheme(
 export async function loadScheme(ctx: AppContext, principal: Principal, scheme: IndexScheme) {
   const id = `${scheme.id}@${scheme.version}`;
   if (builtInSchemes[scheme.id]?.version === scheme.version)
-    throw new AppError('CONFLICT', { details: { what: id } });
+    throw new AppError('CONFLICT', { details: { what: id }, issues: [{ field: 'version', issue: 'taken' }] });
   return ctx.database.db.transaction(async (tx) => {
-    if (await repo.schemeVersionExists(tx, id)) throw new AppError('CONFLICT', { details: { what: id } });
+    if (await repo.schemeVersionExists(tx, id))
+      throw new AppError('CONFLICT', {
+        details: { what: id },
+        issues: [{ field: 'version', issue: 'taken' }],
+      });
     const row = await repo.insertSchemeVersion(tx, {
       id,
       schemeId: scheme.id,

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, login, type Session, type TestApp } from '../../test/harness.ts';
+
+let t: TestApp;
+let desa: Session;
+beforeAll(async () => {
+  t = await createTestApp();
+  desa = await login(t.app, 'desa.jaten');
+});
+afterAll(() => t.close());
+
+const post = (url: string, payload: unknown) => call(t.app, desa, { method: 'POST', url, payload });
+
+describe('requests at once record a decision once, and never answer 500', () => {
+  it('ten identical "teruskan" decisions at once: one is recorded, the others are refused', async () => {
+    const created = await post('/api/proposals', {
+      track: 'musrenbang',
+      title: 'Rehabilitasi balai dusun',
+      bidang: 'infrastruktur',
+      regionCode: '35.05.01.2001',
+      volume: 1,
+      unit: 'paket',
+      estimatedCost: 80_000_000,
+      beneficiaries: 300,
+      planYear: new Date().getFullYear() + 1,
+      proposerName: 'Kepala Dusun',
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => post(`/api/proposals/${id}/decisions`, { kind: 'teruskan' })),
+    );
+    const statuses = answers.map((a) => a.statusCode);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    // The others found the decision made (409) or the proposal no longer at the desa's step (403).
+    expect(
+      statuses.every((s) => s === 200 || s === 409 || s === 403),
+      statuses.join(','),
+    ).toBe(true);
+    const detail = (await call(t.app, desa, { method: 'GET', url: `/api/proposals/${id}` })).json();
+    expect(detail.events.filter((e: { kind: string }) => e.kind === 'teruskan')).toHaveLength(1);
+    expect(detail.stage).toBe('kecamatan');
+  });
+
+  it('one NIK registered seven times at once: one resident, the others refused with a message', async () => {
+    const body = {
+      nik: '3505014508900077',
+      kk: '3505010000000077',
+      name: 'Warga Serentak',
+      sex: 'L',
+      birthDate: '1988-01-02',
+      regionCode: '35.05.01.2001',
+    };
+    const answers = await Promise.all(Array.from({ length: 7 }, () => post('/api/people', body)));
+    const statuses = answers.map((a) => a.statusCode);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    for (const a of answers.filter((x) => x.statusCode !== 201)) {
+      expect([400, 409]).toContain(a.statusCode);
+      expect(a.headers['content-type']).toContain('application/problem+json');
+      expect(a.json().detail).not.toMatch(/duplicate key|23505|constraint/);
+    }
+  });
+});
