@@ -95,6 +95,8 @@ export const issuesId: Catalog = {
   not_rumusan: 'bukan berkas rumusan IDM Kemendesa (tidak ada ROW/ROWS)',
   custom: 'tidak valid',
   taken: 'sudah dipakai',
+  merge_scope:
+    'usulan tujuan harus berada pada tahap dan tahun rencana yang sama, dan dalam wilayah yang Anda putuskan',
   last_admin: 'akun ini adalah satu-satunya admin aktif; tetapkan admin lain lebih dulu',
   swadaya_above_cost: 'tidak boleh lebih besar dari perkiraan biaya',
   cost_far_above_kamus:
@@ -200,6 +202,7 @@ export const issuesId: Catalog = {
 export const issuesEn: Catalog = {
   required: 'is required',
   taken: 'is already taken',
+  merge_scope: 'the target must be at the same step and plan year, in the area you decide for',
   last_admin: 'this is the only active admin; make another account admin first',
   swadaya_above_cost: 'may not exceed the estimated cost',
   cost_far_above_kamus:

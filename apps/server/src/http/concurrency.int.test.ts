@@ -61,3 +61,36 @@ describe('requests at once record a decision once, and never answer 500', () => 
     }
   });
 });
+
+describe('a merge stays within what the office decides on', () => {
+  it('a desa cannot merge its proposal into a proposal of another kecamatan, or of another year', async () => {
+    const perencana = await login(t.app, 'perencana');
+    const kec = (await call(t.app, perencana, { method: 'GET', url: '/api/regions/35.05.02' })).json();
+    const proposal = (regionCode: string, planYear: number) => ({
+      track: 'musrenbang',
+      title: 'Perbaikan saluran irigasi',
+      bidang: 'infrastruktur',
+      regionCode,
+      volume: 1,
+      unit: 'paket',
+      estimatedCost: 50_000_000,
+      beneficiaries: 100,
+      planYear,
+      proposerName: 'Kelompok tani',
+    });
+    const year = new Date().getFullYear() + 1;
+    const elsewhere = await call(t.app, perencana, {
+      method: 'POST',
+      url: '/api/proposals',
+      payload: proposal(kec.children[0].code, year),
+    });
+    expect(elsewhere.statusCode).toBe(201);
+    const later = (await post('/api/proposals', proposal('35.05.01.2001', year + 1))).json();
+    const own = (await post('/api/proposals', proposal('35.05.01.2001', year))).json();
+    for (const into of [elsewhere.json().trackingCode, later.trackingCode]) {
+      const res = await post(`/api/proposals/${own.id}/decisions`, { kind: 'gabung', into });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().issues[0]).toMatchObject({ field: 'body.into', issue: 'merge_scope' });
+    }
+  });
+});

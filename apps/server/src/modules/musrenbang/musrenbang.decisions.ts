@@ -53,6 +53,15 @@ export async function prepareDecision(
       throw new AppError('VALIDATION', {
         issues: [{ field: `${field}.into`, issue: 'merge_target_closed' }],
       });
+    // A merge joins two proposals the same office decides on now: same step, same plan year, and
+    // one the deciding office may decide on (a desa cannot merge into another kecamatan's proposal).
+    if (
+      target.id !== p.id &&
+      (target.stage !== p.stage ||
+        target.planYear !== p.planYear ||
+        !canDecide(principal.actor, onPath(target)))
+    )
+      throw new AppError('VALIDATION', { issues: [{ field: `${field}.into`, issue: 'merge_scope' }] });
     decision = { kind: 'gabung', into: target.id };
   } else decision = body;
   let transition: ReturnType<typeof applyDecision>;
