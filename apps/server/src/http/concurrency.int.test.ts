@@ -94,3 +94,31 @@ describe('a merge stays within what the office decides on', () => {
     }
   });
 });
+
+describe('codes that two requests would both take', () => {
+  it('three projects created at once get three codes', async () => {
+    const opd = await login(t.app, 'opd.dpupr');
+    const orgs = (await t.app.inject({ method: 'GET', url: '/api/organisations' })).json().items;
+    const dpupr = orgs.find((o: { code: string }) => o.code === 'DPUPR').id;
+    const body = (n: number) => ({
+      name: `Pemeliharaan jalan poros desa ${n}`,
+      type: 'jalan',
+      organisationId: dpupr,
+      regionCode: '35.05.01.2001',
+      contractor: 'CV Uji',
+      contractValue: 100_000_000,
+      startDate: '2031-01-01',
+      endDate: '2031-02-28',
+      funding: [{ source: 'apbd_kabupaten', amount: 100_000_000 }],
+      plan: [
+        { month: '2031-01', physical: 50, financial: 50_000_000 },
+        { month: '2031-02', physical: 100, financial: 100_000_000 },
+      ],
+    });
+    const answers = await Promise.all(
+      [1, 2, 3].map((n) => call(t.app, opd, { method: 'POST', url: '/api/projects', payload: body(n) })),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((a) => a.json().code)).size).toBe(3);
+  });
+});

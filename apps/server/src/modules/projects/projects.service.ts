@@ -64,11 +64,29 @@ function checkBody(body: ProjectBody): FieldIssue[] {
   return issues;
 }
 
+/** The year's next free code (after the highest, not the count, so a gap is never refilled). */
 async function nextCode(ctx: AppContext, year: number) {
   const codes = await repo.findCodes(ctx.database.db);
   const prefix = `PRJ-${year}-`;
-  const n = codes.filter((c) => c.startsWith(prefix)).length + 1;
-  return `${prefix}${String(n).padStart(4, '0')}`;
+  const numbers = codes.filter((c) => c.startsWith(prefix)).map((c) => Number(c.slice(prefix.length)) || 0);
+  return `${prefix}${String(Math.max(0, ...numbers) + 1).padStart(4, '0')}`;
+}
+
+/** A project created with a code of its own, retried a few times when two requests took the same next code. */
+export async function createProject(
+  ctx: AppContext,
+  principal: Principal,
+  body: ProjectBody,
+  proposalId?: string,
+) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createProjectOnce(ctx, principal, body, proposalId);
+    } catch (error) {
+      const clash = repo.isUniqueViolation(error);
+      if (!clash || body.code || attempt >= 5) throw error;
+    }
+  }
 }
 
 /**
@@ -76,7 +94,7 @@ async function nextCode(ctx: AppContext, year: number) {
  * proposers and forum decisions, and the proposal moves to implementation with the project as the
  * reason, in the same transaction.
  */
-export async function createProject(
+async function createProjectOnce(
   ctx: AppContext,
   principal: Principal,
   body: ProjectBody,
@@ -88,7 +106,7 @@ export async function createProject(
   if (issues.length) throw invalid(issues);
   const code = body.code ?? (await nextCode(ctx, Number(body.startDate.slice(0, 4))));
   if (await repo.codeTaken(ctx.database.db, code))
-    throw invalid([{ field: 'body.code', issue: 'duplicate_id', params: { line: 0 } }]);
+    throw invalid([{ field: 'body.code', issue: 'taken' }]);
   let decision: Awaited<ReturnType<typeof prepareDecision>> | null = null;
   if (proposalId) {
     const p = await proposalById(ctx, proposalId);
