@@ -269,7 +269,8 @@ export const participantsBody = z
     disabilitas: headcount,
     /** Names and the group each represents (unsur: BPD, RT/RW, PKK, karang taruna, ...). */
     daftar: z
-      .array(z.strictObject({ nama: text(2, 120), unsur: text(2, 80) }))
+      // A line without its group is kept: the group is left empty, not refused.
+      .array(z.strictObject({ nama: text(2, 120), unsur: text(0, 80).default('') }))
       .max(1000)
       .default([]),
   })

@@ -103,7 +103,7 @@ export function forumBeritaAcaraPdf(f: Forum, printedAt: Date): Promise<Buffer> 
                 widths: [24, '*', 160],
                 body: [
                   headerRow(['No', 'Nama', 'Unsur']),
-                  ...p.daftar.map((d, i) => [String(i + 1), d.nama, d.unsur]),
+                  ...p.daftar.map((d, i) => [String(i + 1), d.nama, d.unsur || '—']),
                 ],
               },
               layout: 'lightHorizontalLines',

@@ -122,3 +122,36 @@ describe('plausibility of dates', () => {
     expect((await forum(`${year - 1}-01-10`)).statusCode).toBe(201);
   });
 });
+
+describe('attendance as the secretary types it', () => {
+  it('keeps a line without its group instead of refusing the whole list', async () => {
+    const forum = await call(t.app, desa, {
+      method: 'POST',
+      url: '/api/forums',
+      payload: {
+        level: 'desa',
+        regionCode: JATEN,
+        planYear: year,
+        heldOn: `${year - 1}-01-20`,
+        title: 'Musrenbangdes Jaten',
+        method: 'suara',
+      },
+    });
+    const res = await call(t.app, desa, {
+      method: 'PUT',
+      url: `/api/forums/${forum.json().id}/participants`,
+      payload: {
+        total: 2,
+        perempuan: 1,
+        pemuda: 0,
+        disabilitas: 0,
+        daftar: [{ nama: 'Siti Aminah', unsur: 'PKK' }, { nama: 'Budi' }],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().participants.daftar).toEqual([
+      { nama: 'Siti Aminah', unsur: 'PKK' },
+      { nama: 'Budi', unsur: '' },
+    ]);
+  });
+});

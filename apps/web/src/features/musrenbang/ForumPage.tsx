@@ -55,7 +55,7 @@ export default function ForumPage() {
       pemuda: f.participants.pemuda,
       disabilitas: f.participants.disabilitas,
     });
-    setRoll(f.participants.daftar.map((d) => `${d.nama}; ${d.unsur}`).join('\n'));
+    setRoll(f.participants.daftar.map((d) => (d.unsur ? `${d.nama}; ${d.unsur}` : d.nama)).join('\n'));
     setPicked(f.items.map((i) => i.proposal.id));
     setScores(Object.fromEntries(f.items.map((i) => [i.proposal.id, { scores: i.scores, votes: i.votes }])));
     setDecisions((d) =>
@@ -71,7 +71,7 @@ export default function ForumPage() {
           .split('\n')
           .map((line) => line.split(';').map((x) => x.trim()))
           .filter(([nama]) => nama)
-          .map(([nama, unsur]) => ({ nama, unsur: unsur || '-' })),
+          .map(([nama, unsur]) => ({ nama, unsur: unsur ?? '' })),
       }),
     ),
   );
