@@ -105,7 +105,8 @@ async function createProjectOnce(
   const issues = checkBody(body);
   if (issues.length) throw invalid(issues);
   const code = body.code ?? (await nextCode(ctx, Number(body.startDate.slice(0, 4))));
-  if (await repo.codeTaken(ctx.database.db, code))
+  // A code the office typed must be free; a generated one that another request just took is retried.
+  if (body.code && (await repo.codeTaken(ctx.database.db, code)))
     throw invalid([{ field: 'body.code', issue: 'taken' }]);
   let decision: Awaited<ReturnType<typeof prepareDecision>> | null = null;
   if (proposalId) {
