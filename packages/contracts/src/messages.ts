@@ -187,3 +187,18 @@ export function describeIssue(
 ): string {
   return `${fieldLabel(lang, issue.field)}: ${issueMessage(lang, issue.issue, issue.params)}`;
 }
+
+/**
+ * Field issues as a problem answer lists them: each with its sentence, and each field's problem
+ * once (zod may report a missing score once per rule it breaks). Used by the server's answers and
+ * by the browser's check before sending, so both say the same.
+ */
+export function describeIssues(
+  lang: Language,
+  issues: readonly { field: string; issue: string; params?: Readonly<Record<string, string | number>> }[],
+): { field: string; issue: string; message: string }[] {
+  const seen = new Set<string>();
+  return issues
+    .filter((i) => !seen.has(`${i.field} ${i.issue}`) && Boolean(seen.add(`${i.field} ${i.issue}`)))
+    .map((i) => ({ field: i.field, issue: i.issue, message: describeIssue(lang, i) }));
+}

@@ -99,18 +99,25 @@ export function pastDateFindings(field: string, date: string | null | undefined,
 }
 
 /**
- * A realisation is of a year that has been: not before the indicator's baseline, not after the
- * plan's last year, and not after the current year.
+ * The years a realisation may be recorded for: ones that have been, from the indicator's baseline
+ * to the plan's last year and no later than the current year. The form offers these; the server
+ * refuses any other.
  */
+export function realisationYears(baselineYear: number, endYear: number, currentYear: number): number[] {
+  const last = Math.min(endYear, currentYear);
+  return Array.from({ length: Math.max(0, last - baselineYear + 1) }, (_, k) => baselineYear + k);
+}
+
 export function realisationFindings(
   years: readonly number[],
   baselineYear: number,
   endYear: number,
   currentYear: number,
 ): Finding[] {
+  const allowed = realisationYears(baselineYear, endYear, currentYear);
   const end = Math.min(endYear, currentYear);
   return years
-    .filter((y) => y < baselineYear || y > end)
+    .filter((y) => !allowed.includes(y))
     .map((y) => refuse(`body.realisations.${y}`, 'outside_period', { start: baselineYear, end }));
 }
 

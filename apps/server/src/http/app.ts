@@ -17,7 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import { modules } from '../modules/index.ts';
-import { sendProblem, toAppError } from './problem.ts';
+import { problemBody, sendProblem, toAppError } from './problem.ts';
 import { registerSecurity } from './security.ts';
 import './types.ts';
 
@@ -52,16 +52,10 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
     clientErrorHandler: (error: Error & { code?: string }, socket) => {
       if (!socket.writable) return;
       const code = error.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'MALFORMED_BODY';
-      const status = code === 'HEADERS_TOO_LARGE' ? 431 : 400;
-      const body = JSON.stringify({
-        type: `https://sinergi.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
-        title: code,
-        status,
-        code,
-        detail: errorMessage('id', code),
-      });
+      const problem = problemBody(code, errorMessage('id', code));
+      const body = JSON.stringify(problem);
       socket.end(
-        `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        `HTTP/1.1 ${problem.status} ${problem.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
           `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
           `Connection: close\r\n\r\n${body}`,
       );

@@ -1,5 +1,5 @@
 import {
-  describeIssue,
+  describeIssues,
   errorMessage,
   type Language,
   toFieldIssue,
@@ -8,6 +8,7 @@ import {
 import { AppError, type ErrorCode } from '@sinergi/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isUniqueViolation } from '../db/errors.ts';
 
 /** The one table that turns a stable error code into an HTTP status. */
 const statusOf: Record<ErrorCode, number> = {
@@ -41,23 +42,28 @@ export function languageOf(request: FastifyRequest): Language {
   return request.lang ?? 'id';
 }
 
+/** The problem+json body of an error code (RFC 9457), with the message and any field issues. */
+export function problemBody(
+  code: ErrorCode,
+  detail: string,
+  issues: readonly { field: string; issue: string; message: string }[] = [],
+) {
+  const status = statusOf[code];
+  return {
+    type: `https://sinergi.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    title: code,
+    status,
+    code,
+    detail,
+    ...(issues.length > 0 ? { issues } : {}),
+  };
+}
+
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
   const lang = languageOf(request);
   const status = statusOf[error.code];
   const details = error.code === 'INTERNAL' ? { requestId: request.id } : error.details;
-  // One message per field and problem: zod may report a missing score once per rule it breaks.
-  const seen = new Set<string>();
-  const once = (i: { field: string; issue: string }) => {
-    const key = `${i.field} ${i.issue}`;
-    return !seen.has(key) && Boolean(seen.add(key));
-  };
-  const issues = error.issues
-    .map((i) => ({
-      field: i.field,
-      issue: i.issue,
-      message: describeIssue(lang, i),
-    }))
-    .filter(once);
+  const issues = describeIssues(lang, error.issues);
   const detail =
     issues.length > 0
       ? `${errorMessage(lang, error.code, details)} ${issues.map((i) => i.message).join('; ')}`
@@ -66,14 +72,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
   return reply
     .code(status)
     .type('application/problem+json; charset=utf-8')
-    .send({
-      type: `https://sinergi.dev/problems/${error.code.toLowerCase().replaceAll('_', '-')}`,
-      title: error.code,
-      status,
-      code: error.code,
-      detail,
-      ...(issues.length > 0 ? { issues } : {}),
-    });
+    .send(problemBody(error.code, detail, issues));
 }
 
 /** A byte limit as people say it: "5 MB", "512 KB". */
@@ -118,9 +117,7 @@ export function toAppError(error: unknown, request: FastifyRequest, defaultLimit
     return new AppError('VALIDATION', { issues });
   }
   // A unique key the database refused (two requests registering one NIK at once): 409, not 500.
-  const cause = (error as { cause?: { code?: string } }).cause;
-  if ((error as { code?: string }).code === '23505' || cause?.code === '23505')
-    return new AppError('DUPLICATE');
+  if (isUniqueViolation(error)) return new AppError('DUPLICATE');
   const fe = error as FastifyError;
   switch (fe.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

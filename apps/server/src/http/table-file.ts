@@ -1,18 +1,11 @@
 import { AppError } from '@sinergi/core';
 import { parseCsvTable, readXlsxSheets } from '../modules/village-index/template.ts';
+import { columnKey } from '../reports/xlsx.ts';
 import { XLSX_TYPE } from './upload.ts';
 
 /** The first sheet of an uploaded XLSX, or the rows of an uploaded CSV, as cell texts. */
 export async function uploadedTable(data: Buffer, type: string): Promise<string[][]> {
   return type === XLSX_TYPE ? ([...(await readXlsxSheets(data)).values()][0] ?? []) : parseCsvTable(data);
-}
-
-/**
- * A header as the key the importers ask for: "Perkiraan biaya (Rp)" and "perkiraan_biaya_rp" are
- * both `perkiraan_biaya_rp`, so a template downloaded with human titles imports as before.
- */
-export function columnKey(header: string): string {
-  return header.trim().toLowerCase().replace(/[()]/g, '').trim().replace(/\s+/g, '_');
 }
 
 /**

@@ -70,6 +70,14 @@ export function columnTitle(header: string): string {
 }
 
 /**
+ * A header as the key the importers ask for: "Perkiraan biaya (Rp)" and "perkiraan_biaya_rp" are
+ * both `perkiraan_biaya_rp`, so a template downloaded with human titles imports as before.
+ */
+export function columnKey(header: string): string {
+  return header.trim().toLowerCase().replace(/[()]/g, '').trim().replace(/\s+/g, '_');
+}
+
+/**
  * Sheets with a bold, frozen, filterable header row of human column titles: the export of any
  * table. A report sheet has its title lines above the table and a "Jumlah" row for its summed
  * columns; an import template has neither, so its first row is the header.

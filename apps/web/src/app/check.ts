@@ -1,4 +1,4 @@
-import { describeIssue, errorMessage, issuesOf } from '@sinergi/contracts';
+import { describeIssues, errorMessage, issuesOf } from '@sinergi/contracts';
 import i18next from 'i18next';
 import { ApiError } from './api.ts';
 
@@ -15,12 +15,11 @@ export function checked<T>(schema: Schema, body: T): T {
   const result = schema.safeParse(body);
   if (result.success) return body;
   const lang = i18next.language === 'en' ? 'en' : 'id';
-  const seen = new Set<string>();
-  const issues = issuesOf('body', result.error)
-    // An empty field is "wajib diisi", whatever rule it then breaks (a number, a minimum length).
-    .map((i) => (isEmpty(valueAt(body, i.field)) ? { ...i, issue: 'required', params: {} } : i))
-    .filter((i) => !seen.has(`${i.field} ${i.issue}`) && Boolean(seen.add(`${i.field} ${i.issue}`)))
-    .map((i) => ({ field: i.field, issue: i.issue, message: describeIssue(lang, i) }));
+  // An empty field is "wajib diisi", whatever rule it then breaks (a number, a minimum length).
+  const found = issuesOf('body', result.error).map((i) =>
+    isEmpty(valueAt(body, i.field)) ? { ...i, issue: 'required', params: {} } : i,
+  );
+  const issues = describeIssues(lang, found);
   throw new ApiError(400, 'VALIDATION', errorMessage(lang, 'VALIDATION'), issues);
 }
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
 import { systemPrincipal } from '../../context.ts';
-import { columnKey } from '../../http/table-file.ts';
+import { columnKey } from '../../reports/xlsx.ts';
 import { claimJob } from '../jobs/jobs.repository.ts';
 import { runClaimedJob } from '../jobs/jobs.service.ts';
 import { allocationModule } from './allocation.module.ts';

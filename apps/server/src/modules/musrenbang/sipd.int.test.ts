@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
-import { columnKey } from '../../http/table-file.ts';
+import { columnKey } from '../../reports/xlsx.ts';
 
 let a: TestApp;
 let b: TestApp;

@@ -11,8 +11,7 @@ import {
   type Track,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
-import { columnKey } from '../../http/table-file.ts';
-import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
+import { columnKey, sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findOrganisations } from '../organisations/organisations.service.ts';
 import { findRegion, namesOf } from '../regions/regions.service.ts';

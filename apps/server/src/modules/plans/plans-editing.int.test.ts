@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { appWithAccounts, call } from '../../../test/harness.ts';
-import { columnKey } from '../../http/table-file.ts';
+import { columnKey } from '../../reports/xlsx.ts';
 
 const h = appWithAccounts(['perencana', 'desa.jaten', 'dprd', 'opd.dpupr']);
 const { as } = h;

@@ -3,7 +3,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
 import { systemPrincipal } from '../../context.ts';
-import { columnKey } from '../../http/table-file.ts';
+import { columnKey } from '../../reports/xlsx.ts';
 import { fundProposals } from '../musrenbang/musrenbang.decisions.ts';
 
 let t: TestApp;

@@ -222,9 +222,3 @@ export async function insertSample(
   await batch(progressReports, rows.reports);
   await batch(projectPermits, rows.permits);
 }
-
-/** Whether the database refused a write for a unique key (PostgreSQL and PGlite both say 23505). */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
-}

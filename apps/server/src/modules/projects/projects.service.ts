@@ -14,6 +14,7 @@ import {
   type Thresholds,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { prepareDecision, recordDecision } from '../musrenbang/musrenbang.decisions.ts';
 import { proposalById } from '../musrenbang/musrenbang.facade.ts';
@@ -83,7 +84,7 @@ export async function createProject(
     try {
       return await createProjectOnce(ctx, principal, body, proposalId);
     } catch (error) {
-      const clash = repo.isUniqueViolation(error);
+      const clash = isUniqueViolation(error);
       if (!clash || body.code || attempt >= 5) throw error;
     }
   }

@@ -208,6 +208,15 @@ export async function replaceBoundaries(tx: BulkTx, csv: string): Promise<void> 
   );
 }
 
+/** The stored boundary (GeoJSON geometry) of one region, or null. */
+export async function findGeometry(db: Db, code: string): Promise<unknown | null> {
+  const [row] = await db
+    .select({ geometry: regionBoundaries.geometry })
+    .from(regionBoundaries)
+    .where(eq(regionBoundaries.code, code));
+  return row?.geometry ?? null;
+}
+
 /** The stored boundary (GeoJSON geometry) of each region at a level within a code, without names. */
 export async function findGeometries(db: Db, level: number, within: string) {
   return db

@@ -115,12 +115,10 @@ export async function placeOfPoint(
   const at: [number, number] = [point.longitude, point.latitude];
   // biome-ignore lint/suspicious/noExplicitAny: GeoJSON geometry stored as JSON
   const inside = (geometry: unknown) => booleanPointInPolygon(at, geometry as any);
+  const desa = await repo.findGeometry(db, desaCode);
+  const inDesa = desa ? inside(desa) : null;
+  // Inside the desa is inside the kabupaten; only a point outside it is checked against the kecamatan.
+  if (inDesa) return { inDesa, inKabupaten: true };
   const kecamatan = await repo.findGeometries(db, 3, ctx.config.activeKabupaten);
-  const desa = (await repo.findGeometries(db, 4, desaCode.split('.').slice(0, 3).join('.'))).find(
-    (r) => r.code === desaCode,
-  );
-  return {
-    inDesa: desa ? inside(desa.geometry) : null,
-    inKabupaten: kecamatan.length ? kecamatan.some((k) => inside(k.geometry)) : null,
-  };
+  return { inDesa, inKabupaten: kecamatan.length ? kecamatan.some((k) => inside(k.geometry)) : null };
 }

@@ -13,8 +13,7 @@ import {
   schemeProblems,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
-import { columnKey } from '../../http/table-file.ts';
-import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
+import { columnKey, sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { readXlsxSheets } from './template.ts';
 import * as repo from './village-index.repository.ts';

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { AppError, type FieldIssue, type IndexScheme, indicatorsOf, isRegionCode } from '@sinergi/core';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { columnKey } from '../../http/table-file.ts';
+import { columnKey } from '../../reports/xlsx.ts';
 
 /**
  * The project's 50-indicator template: one row per desa, a `kode_desa` column and one column per

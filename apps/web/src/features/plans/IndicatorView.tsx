@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { realisationYears } from '@sinergi/core';
 import type { TFunction } from 'i18next';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +45,7 @@ export function IndicatorView({
   const [editing, setEditing] = useState(false);
   const remove = useSubmit(() => api('DELETE', `/api/plan-indicators/${i.id}`), onDone);
   const { t } = useTranslation();
-  const [year, setYear] = useState(() => realisationYears(i.baselineYear, plan?.endYear).at(-1) ?? '');
+  const [year, setYear] = useState(() => yearsToRecord(i.baselineYear, plan?.endYear).at(-1) ?? '');
   const [value, setValue] = useState<number | ''>('');
   const [source, setSource] = useState('');
   const record = useSubmit(
@@ -207,7 +208,7 @@ export function IndicatorView({
             w={90}
             label={t('plans.year')}
             // A realisation is of a year that has been, from the baseline to the plan's end.
-            data={realisationYears(i.baselineYear, plan?.endYear)}
+            data={yearsToRecord(i.baselineYear, plan?.endYear)}
             value={year}
             onChange={(v) => v && setYear(v)}
             allowDeselect={false}
@@ -242,7 +243,7 @@ export function IndicatorView({
   );
 }
 
-function realisationYears(baselineYear: number, endYear: number | undefined): string[] {
-  const last = Math.min(endYear ?? Number.POSITIVE_INFINITY, new Date().getFullYear());
-  return Array.from({ length: Math.max(0, last - baselineYear + 1) }, (_, k) => String(baselineYear + k));
+function yearsToRecord(baselineYear: number, endYear: number | undefined): string[] {
+  const now = new Date().getFullYear();
+  return realisationYears(baselineYear, endYear ?? now, now).map(String);
 }
