@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import type { ProjectDetail as Project } from '@sinergi/contracts';
 import { permitBody } from '@sinergi/contracts';
 import { useState } from 'react';
@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { vocab } from '../../app/i18n.ts';
+import { DateField } from '../../app/inputs.tsx';
+import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 
 export function PermitsCard({
@@ -101,18 +103,19 @@ export function PermitsCard({
               value={form.office}
               onChange={(x) => setForm({ ...form, office: x.currentTarget.value })}
             />
-            <TextInput
+            <DateField
               size="xs"
-              w={110}
-              placeholder="TTTT-BB-HH"
+              w={160}
+              placeholder={t('projects.requestedOn')}
+              aria-label={t('projects.requestedOn')}
               value={form.requestedOn}
-              onChange={(x) => setForm({ ...form, requestedOn: x.currentTarget.value })}
+              onChange={(v) => setForm({ ...form, requestedOn: v })}
             />
             <Button size="xs" type="submit" variant="light" loading={add.busy}>
               +
             </Button>
           </Group>
-          {add.error && <Alert color="red">{add.error.message}</Alert>}
+          <Problem error={add.error} />
         </form>
       )}
     </Card>
