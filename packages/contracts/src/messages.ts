@@ -3,6 +3,7 @@ import type { Language } from './common.ts';
 import { fieldNames } from './messages-fields.ts';
 import { issuesEn, issuesId } from './messages-issues.ts';
 import { actionWords, stateWords } from './messages-states.ts';
+import { workflowIssuesEn, workflowIssuesId } from './messages-workflow.ts';
 
 /**
  * The user-facing text of every error code and field issue, in Bahasa Indonesia and English.
@@ -74,7 +75,10 @@ const errorsEn: Catalog = {
   INTERNAL: 'Something went wrong on the server. The error was logged (code {requestId}).',
 };
 
-const catalogs = { id: { errors: errorsId, issues: issuesId }, en: { errors: errorsEn, issues: issuesEn } };
+const catalogs = {
+  id: { errors: errorsId, issues: { ...issuesId, ...workflowIssuesId } },
+  en: { errors: errorsEn, issues: { ...issuesEn, ...workflowIssuesEn } },
+};
 
 const numberFormats = { id: new Intl.NumberFormat('id-ID'), en: new Intl.NumberFormat('en-GB') };
 

@@ -18,3 +18,4 @@ export * from './regions/region-code.ts';
 export * from './stats/index.ts';
 export type * from './types.ts';
 export * from './village-index/index.ts';
+export * from './workflow/index.ts';

@@ -42,7 +42,7 @@ describe('the path of a proposal', () => {
     let p = { ...base };
     const seen: string[] = [p.stage];
     while (p.state === 'aktif') {
-      const t = applyDecision(p, { kind: 'teruskan' });
+      const t = applyDecision(p, { kind: 'teruskan' }, { project: 'PRJ-2027-001' });
       p = { ...p, stage: t.toStage, state: t.state };
       if (p.state === 'aktif') seen.push(p.stage);
     }
@@ -50,6 +50,16 @@ describe('the path of a proposal', () => {
     expect(p.state).toBe('selesai');
     expect(isFunded('apbd')).toBe(true);
     expect(isFunded('rkpd')).toBe(false);
+  });
+
+  it('moves from the budget step to implementation only with the project that carries it out', () => {
+    const funded = { ...base, stage: 'apbd' as const };
+    expect(() => applyDecision(funded, { kind: 'teruskan' })).toThrowError(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        issues: [{ field: 'body.kind', issue: 'needs_project' }],
+      }),
+    );
   });
 
   it('defers only to a later year, refuses a merge into itself, and refuses any decision once ended', () => {

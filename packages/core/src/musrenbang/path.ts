@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/policy.ts';
 import { canActForOrganisation, canActInRegion } from '../auth/policy.ts';
 import { AppError } from '../errors/app-error.ts';
+import { formatRupiah } from '../format.ts';
 import { parseRegionCode } from '../regions/region-code.ts';
 
 /**
@@ -116,6 +117,15 @@ export function canDecide(actor: Actor, p: ProposalOnPath): boolean {
   }
 }
 
+/**
+ * What a step of the path needs from outside the proposal: the project that implements it (the
+ * budget step moves on only with one), and the room left in the year's adopted budget.
+ */
+export interface PathFacts {
+  project?: string | null;
+  budget?: { limit: number; funded: number; cost: number } | null;
+}
+
 export interface Transition {
   fromStage: Stage;
   toStage: Stage;
@@ -129,12 +139,29 @@ export interface Transition {
  * proposal, whose proposers then include this one's; defer keeps its step for a later plan year;
  * reject ends it with a reason from the list.
  */
-export function applyDecision(p: ProposalOnPath, d: Decision): Transition {
+export function applyDecision(p: ProposalOnPath, d: Decision, facts: PathFacts = {}): Transition {
   if (p.state !== 'aktif') throw new AppError('INVALID_STATE', { details: { state: p.state } });
   const same = { fromStage: p.stage, toStage: p.stage, planYear: p.planYear };
   switch (d.kind) {
     case 'teruskan': {
       const next = nextStage(p.stage);
+      // Implementation is a project: the budget step moves on only when the project is made.
+      if (next === 'pelaksanaan' && !facts.project)
+        throw new AppError('VALIDATION', { issues: [{ field: 'body.kind', issue: 'needs_project' }] });
+      // Nothing reaches the budget step beyond the year's adopted budget.
+      if (next === 'apbd' && facts.budget && facts.budget.funded + facts.budget.cost > facts.budget.limit)
+        throw new AppError('VALIDATION', {
+          issues: [
+            {
+              field: 'body.kind',
+              issue: 'over_budget',
+              params: {
+                total: formatRupiah(facts.budget.funded + facts.budget.cost),
+                budget: formatRupiah(facts.budget.limit),
+              },
+            },
+          ],
+        });
       return next ? { ...same, toStage: next, state: 'aktif' } : { ...same, state: 'selesai' };
     }
     case 'gabung':

@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/policy.ts';
+import { defineMachine, reasonNeed } from '../workflow/machine.ts';
 
 /**
  * The payment cycle of a repeating program (issue 7): made as a draft, submitted for approval,
@@ -10,13 +11,32 @@ export type CycleState = (typeof cycleStates)[number];
 export const cycleActions = ['ajukan', 'setujui', 'kembalikan', 'salurkan', 'tutup'] as const;
 export type CycleAction = (typeof cycleActions)[number];
 
-const moves: Record<CycleAction, { from: CycleState; to: CycleState; who: 'pelaksana' | 'penyetuju' }> = {
-  ajukan: { from: 'draf', to: 'diajukan', who: 'pelaksana' },
-  setujui: { from: 'diajukan', to: 'disetujui', who: 'penyetuju' },
-  kembalikan: { from: 'diajukan', to: 'draf', who: 'penyetuju' },
-  salurkan: { from: 'disetujui', to: 'disalurkan', who: 'pelaksana' },
-  tutup: { from: 'disalurkan', to: 'selesai', who: 'pelaksana' },
+/** Who takes each step: the program's agency runs the cycle, the kabupaten approves or returns it. */
+const takenBy: Record<CycleAction, 'pelaksana' | 'penyetuju'> = {
+  ajukan: 'pelaksana',
+  setujui: 'penyetuju',
+  kembalikan: 'penyetuju',
+  salurkan: 'pelaksana',
+  tutup: 'pelaksana',
 };
+
+/** The cycle as a machine: returning a submitted cycle moves it back and needs a note. */
+export const cycleMachine = defineMachine<CycleState, CycleAction, { note?: string | null }>({
+  name: 'payment_cycle',
+  states: cycleStates,
+  steps: {
+    ajukan: { from: ['draf'], to: 'diajukan' },
+    setujui: { from: ['diajukan'], to: 'disetujui' },
+    kembalikan: {
+      from: ['diajukan'],
+      to: 'draf',
+      backwards: true,
+      needs: (f) => reasonNeed(f.note, 'body.note'),
+    },
+    salurkan: { from: ['disetujui'], to: 'disalurkan' },
+    tutup: { from: ['disalurkan'], to: 'selesai' },
+  },
+});
 
 export interface CycleStep {
   action: CycleAction;
@@ -39,8 +59,8 @@ export function cycleMove(
   runsProgram: boolean,
   submittedBy: string | null,
 ): { ok: true; to: CycleState } | { ok: false; reason: 'state' | 'role' | 'four_eyes' } {
-  const m = moves[action];
-  if (m.from !== state) return { ok: false, reason: 'state' };
+  const m = { ...cycleMachine.steps[action], who: takenBy[action] };
+  if (!m.from.includes(state)) return { ok: false, reason: 'state' };
   if (m.who === 'pelaksana' && !runsProgram) return { ok: false, reason: 'role' };
   if (m.who === 'penyetuju') {
     if (actor.role !== 'perencana' && actor.role !== 'admin') return { ok: false, reason: 'role' };

@@ -12,8 +12,11 @@ describe('sign-off chain', () => {
     expect(nextEntryState('verified', 'approve')).toBe('approved');
   });
   it('lets the kecamatan or kabupaten send it back to the desa', () => {
-    expect(nextEntryState('submitted', 'return')).toBe('draft');
-    expect(nextEntryState('verified', 'return')).toBe('draft');
+    expect(nextEntryState('submitted', 'return', 'Skor IKL tidak sesuai data')).toBe('draft');
+    expect(() => nextEntryState('submitted', 'return')).toThrowError(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    );
+    expect(nextEntryState('verified', 'return', 'Periksa lagi')).toBe('draft');
   });
   it('locks an approved year and refuses skipped steps', () => {
     for (const action of ['save', 'submit', 'verify', 'approve', 'return'] as const) {
@@ -67,7 +70,7 @@ describe('who takes each step', () => {
             if (!ok) continue;
             const a = action as keyof typeof entryStepPermission;
             expect(can(actor, entryStepPermission[a])).toBe(true);
-            expect(() => nextEntryState(state, a)).not.toThrow();
+            expect(() => nextEntryState(state, a, 'alasan pengembalian')).not.toThrow();
           }
         },
       ),

@@ -1,6 +1,6 @@
 import { type Actor, canActInRegion, type Permission } from '../auth/policy.ts';
-import { AppError } from '../errors/app-error.ts';
 import type { RegionCode } from '../types.ts';
+import { defineMachine, reasonNeed, takeStep } from '../workflow/machine.ts';
 
 /**
  * The sign-off chain of a year's index for one desa (berita acara penetapan status desa):
@@ -11,20 +11,35 @@ export const entryStates = ['draft', 'submitted', 'verified', 'approved'] as con
 export type EntryState = (typeof entryStates)[number];
 export type EntryAction = 'save' | 'submit' | 'verify' | 'approve' | 'return';
 
-const allowed: Record<EntryAction, { from: readonly (EntryState | null)[]; to: EntryState }> = {
-  save: { from: [null, 'draft'], to: 'draft' },
-  submit: { from: ['draft'], to: 'submitted' },
-  verify: { from: ['submitted'], to: 'verified' },
-  approve: { from: ['verified'], to: 'approved' },
-  return: { from: ['submitted', 'verified'], to: 'draft' },
-};
+/**
+ * The chain as a machine: "null" is a desa that has entered nothing yet. Returning an entry moves
+ * it back and so needs a reason, which the desa then reads.
+ */
+export const entryMachine = defineMachine<EntryState | 'kosong', EntryAction, { note?: string | null }>({
+  name: 'village_index',
+  states: ['kosong', ...entryStates],
+  steps: {
+    save: { from: ['kosong', 'draft'], to: 'draft' },
+    submit: { from: ['draft'], to: 'submitted' },
+    verify: { from: ['submitted'], to: 'verified' },
+    approve: { from: ['verified'], to: 'approved' },
+    return: {
+      from: ['submitted', 'verified'],
+      to: 'draft',
+      backwards: true,
+      needs: (f) => reasonNeed(f.note, 'body.note'),
+    },
+  },
+});
+const allowed = entryMachine.steps;
 
-/** The state after `action`, or INVALID_STATE when the chain does not allow it. */
-export function nextEntryState(state: EntryState | null, action: EntryAction): EntryState {
-  const rule = allowed[action];
-  if (!rule.from.includes(state))
-    throw new AppError('INVALID_STATE', { details: { action, state: state ?? 'kosong' } });
-  return rule.to;
+/** The state after `action`, or INVALID_STATE when the chain does not allow it (VALIDATION for a return without a reason). */
+export function nextEntryState(
+  state: EntryState | null,
+  action: EntryAction,
+  note?: string | null,
+): EntryState {
+  return takeStep(entryMachine, state ?? 'kosong', action, { note: note ?? null }) as EntryState;
 }
 
 /** The permission each step needs. */
@@ -63,7 +78,7 @@ export function entryStep(
 /** The steps this actor can take now on a desa's entry in this state (for the page to offer them). */
 export function entryAbilities(actor: Actor, desa: RegionCode, state: EntryState | null) {
   const may = (action: EntryAction) =>
-    entryStep(actor, action, desa) === 'ok' && allowed[action].from.includes(state);
+    entryStep(actor, action, desa) === 'ok' && allowed[action].from.includes(state ?? 'kosong');
   return {
     save: may('save'),
     submit: may('submit'),

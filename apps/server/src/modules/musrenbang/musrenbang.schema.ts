@@ -134,6 +134,13 @@ export const forums = pgTable(
     method: text('method').notNull(),
     criteria: jsonb('criteria').notNull(),
     state: text('state').notNull(),
+    /** The least attendance for a valid forum, as the office set it; null is "at least one". */
+    quorum: integer('quorum'),
+    /** Each reopening by the level above: when, by whom, why (the berita acara shows them). */
+    reopenings: jsonb('reopenings')
+      .$type<{ at: string; by: string; reason: string }[]>()
+      .notNull()
+      .default([]),
     createdBy: uuid('created_by'),
     ...timestamps,
   },

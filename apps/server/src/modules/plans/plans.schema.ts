@@ -8,6 +8,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../db/columns.ts';
@@ -47,9 +48,14 @@ export const planNodes = pgTable(
     /** Budget ceiling (pagu) per year. */
     budget: jsonb('budget').$type<Record<string, number>>().notNull().default({}),
     position: integer('position').notNull().default(0),
+    /** The key a template row gave a new item, so importing the same file again finds it. */
+    importKey: text('import_key'),
     ...timestamps,
   },
-  (t) => [index('plan_nodes_plan_idx').on(t.planId)],
+  (t) => [
+    index('plan_nodes_plan_idx').on(t.planId),
+    uniqueIndex('plan_nodes_import_key_idx').on(t.planId, t.importKey),
+  ],
 );
 
 export const planLinks = pgTable(
@@ -89,6 +95,8 @@ export const planIndicators = pgTable('plan_indicators', {
    */
   seriesIndicator: text('series_indicator'),
   seriesRegion: text('series_region'),
+  /** The key a template row gave a new indicator, so importing the same file again finds it. */
+  importKey: text('import_key'),
 });
 
 /**

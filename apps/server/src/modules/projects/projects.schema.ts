@@ -71,6 +71,8 @@ export const progressReports = pgTable(
     followUp: text('follow_up').notNull().default(''),
     /** Names of the final documents (berita acara serah terima, as-built drawings) at 100 %. */
     finalDocuments: jsonb('final_documents').$type<string[]>().notNull().default([]),
+    /** Why a report goes below the one before it (a correction of an earlier figure), or null. */
+    correctionReason: text('correction_reason'),
     state: text('state').notNull(),
     reportedBy: uuid('reported_by'),
     verifiedBy: uuid('verified_by'),

@@ -29,6 +29,8 @@ export const villageIndexResults = pgTable(
     dimensions: jsonb('dimensions').$type<Record<string, number>>().notNull(),
     value: doublePrecision('value').notNull(),
     status: text('status').notNull(),
+    /** Why the kecamatan or kabupaten sent the entry back, for the desa to read; cleared on submit. */
+    returnNote: text('return_note'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,0 +1,4 @@
+export * from './adoption.ts';
+export * from './forum.ts';
+export * from './machine.ts';
+export * from './reporting.ts';
