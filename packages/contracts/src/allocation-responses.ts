@@ -93,6 +93,25 @@ export const scenarioDetail = z
       }),
     ),
     explanations: z.record(z.string(), explanation),
+    /** The adoption record: when and by whom, the totals, the scenario it replaced, and once replaced by what and why. */
+    adoption: z
+      .object({
+        adoptedAt: z.string(),
+        adoptedBy: z.string(),
+        budget: z.number(),
+        selectedCost: z.number(),
+        fundedOutside: z.number(),
+        replaced: z
+          .object({ id: z.string(), name: z.string(), reason: z.string(), returned: z.number().int() })
+          .optional(),
+        supersededAt: z.string().optional(),
+        supersededBy: z.string().optional(),
+        supersededByScenario: z.string().optional(),
+        supersedeReason: z.string().optional(),
+      })
+      .nullable(),
+    /** The scenario of the same plan year adopted now (another one), which adopting this replaces. */
+    adoptedOther: z.object({ id: z.string(), name: z.string() }).nullable(),
   })
   .meta({ id: 'ScenarioDetail' });
 export type ScenarioDetail = z.infer<typeof scenarioDetail>;

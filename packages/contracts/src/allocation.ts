@@ -70,6 +70,10 @@ export const scenarioBody = z
   .meta({ id: 'ScenarioBody' });
 export type ScenarioBody = z.infer<typeof scenarioBody>;
 export const scenarioParams = z.strictObject({ id: z.uuid() });
+/** Adopting; replacing the scenario adopted for the year needs the reason. */
+export const adoptBody = z
+  .strictObject({ supersedeReason: z.string().trim().max(1000).optional() })
+  .default({});
 export const explainParams = z.strictObject({ id: z.uuid(), proposalId: z.uuid() });
 export const compareQuery = z.strictObject({
   ids: z.string().regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36}){1,3}$/, { error: 'ids' }),

@@ -246,6 +246,7 @@ const criterion = z.strictObject({
   label: text(2, 80),
   weight: z.number().int().min(1).max(10),
 });
+const headcount = z.number().int().min(0).max(100_000);
 export const forumBody = z
   .strictObject({
     level: z.enum(forumLevels),
@@ -255,18 +256,21 @@ export const forumBody = z
     title: text(5, 200),
     method: z.enum(['skor', 'suara']),
     criteria: z.array(criterion).max(10).default([]),
+    /** The least attendance for a valid forum, as the office sets it; none is "at least one". */
+    quorum: headcount.min(1).nullable().default(null),
     /** Set when the organiser confirms the plausibility warnings they were shown. */
     confirmWarnings: z.boolean().optional(),
   })
   .meta({ id: 'ForumBody' });
 
-const headcount = z.number().int().min(0).max(100_000);
 export const participantsBody = z
   .strictObject({
     total: headcount,
     perempuan: headcount,
     pemuda: headcount,
     disabilitas: headcount,
+    /** The quorum may be set or changed with the attendance while the forum is in session. */
+    quorum: headcount.min(1).nullable().optional(),
     /** Names and the group each represents (unsur: BPD, RT/RW, PKK, karang taruna, ...). */
     daftar: z
       // A line without its group is kept: the group is left empty, not refused.
@@ -292,6 +296,8 @@ export const forumCloseBody = z.strictObject({
   decisions: z.array(z.strictObject({ proposalId: uuid, decision: decisionBody })).max(1000),
 });
 export const forumParams = z.strictObject({ id: uuid });
+/** Reopening a closed forum (the level above): the reason appears in the berita acara. */
+export const forumReopenBody = z.strictObject({ reason: text(0, 1000) });
 
 const forumItem = z.object({
   position: z.number().int(),
@@ -325,10 +331,23 @@ export const forumDetail = forumSummary
       disabilitas: z.number().int(),
       daftar: z.array(z.object({ nama: z.string(), unsur: z.string() })),
     }),
+    quorum: z.number().int().nullable(),
+    /** Each reopening: when, by whom, why. */
+    reopenings: z.array(z.object({ at: z.string(), by: z.string(), reason: z.string() })),
     items: z.array(forumItem),
     /** Proposals at this forum's step in its area that are not on the agenda yet. */
     candidates: z.array(proposalSummary.omit({ duplicateOf: true })),
     canManage: z.boolean(),
+    /** The level above may reopen the closed forum. */
+    canReopen: z.boolean(),
+    /** What closing still needs besides the decisions (attendance, quorum, saved scores); empty when it may close. */
+    closeNeeds: z.array(
+      z.object({
+        field: z.string(),
+        issue: z.string(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      }),
+    ),
   })
   .meta({ id: 'ForumDetail' });
 export const forumListQuery = z.strictObject({

@@ -17,7 +17,10 @@ export const projectStanding = z.object({
   financialDeviation: z.number(),
   status: scheduleStatus,
   forecast: z.string().nullable(),
+  /** The latest verified report's date: the official figures are from it. */
   lastReport: z.string().nullable(),
+  /** The latest report still waiting for verification, newer than the official figures; not official. */
+  pending: z.object({ reportDate: z.string(), physical: z.number(), spent: z.number() }).nullable(),
 });
 export type ProjectStanding = z.infer<typeof projectStanding>;
 

@@ -81,6 +81,9 @@ export const progressBody = z
     problems: z.string().trim().max(2000).default(''),
     followUp: z.string().trim().max(2000).default(''),
     finalDocuments: z.array(z.string().trim().min(3).max(200)).max(20).default([]),
+    /** A report below the one before it corrects an earlier figure: it says so, and why. */
+    correction: z.boolean().default(false),
+    correctionReason: z.string().trim().max(1000).default(''),
   })
   .meta({ id: 'ProgressBody' });
 export type ProgressBody = z.infer<typeof progressBody>;

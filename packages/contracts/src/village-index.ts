@@ -26,6 +26,10 @@ export const indexSummary = z
     transition: z
       .object({ from: z.number().int(), to: z.number().int(), matrix: z.record(z.string(), counts) })
       .nullable(),
+    /** The year being approved, not yet shown: how many of the kabupaten's desa are approved. */
+    inApproval: z
+      .object({ year: z.number().int(), approved: z.number().int(), total: z.number().int() })
+      .nullable(),
     kecamatan: z.array(
       z.object({
         code: z.string(),
@@ -169,6 +173,8 @@ export const entryResult = z
     state: z.string(),
     value: z.number(),
     status: z.string(),
+    /** Why the entry was sent back, for the desa to read; null when it was not. */
+    returnNote: z.string().nullable(),
   })
   .meta({ id: 'IndexEntry' });
 export const worklist = z
@@ -194,6 +200,7 @@ export const worklist = z
         source: z.string(),
         value: z.number(),
         status: z.string(),
+        returnNote: z.string().nullable(),
         updatedAt: z.string(),
       }),
     ),
@@ -205,6 +212,15 @@ export const entryWithScores = entryResult
     source: z.string(),
     scores: z.record(z.string(), z.number()),
     observations: z.record(z.string(), z.number()),
+    /** The previous year's result of the desa, for the verifier to compare; null when there is none. */
+    previous: z
+      .object({
+        year: z.number().int(),
+        value: z.number(),
+        status: z.string(),
+        scores: z.record(z.string(), z.number()),
+      })
+      .nullable(),
   })
   .meta({ id: 'IndexEntryWithScores' });
 export type EntryWithScores = z.infer<typeof entryWithScores>;

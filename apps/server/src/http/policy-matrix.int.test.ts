@@ -170,6 +170,7 @@ const matrix: Record<string, string> = {
   'PUT /api/forums/:id/agenda': 'A A - A A - -',
   'PUT /api/forums/:id/scores': 'A A - A A - -',
   'POST /api/forums/:id/close': 'A A - A A - -',
+  'POST /api/forums/:id/reopen': 'A A - A A - -',
   'GET /api/forums/:id/berita-acara.pdf': 'A A A A A A -',
   'GET /api/forums/:id/prioritas.xlsx': 'A A A A A A -',
   'GET /api/index/worklist': 'A A - A A - -',

@@ -35,7 +35,7 @@ function adoptNeeds(f: AdoptionFacts): FieldIssue[] {
     });
   if (f.adoptedNow)
     issues.push(
-      ...reasonNeed(f.reason).map((i) => ({
+      ...reasonNeed(f.reason, 'body.supersedeReason').map((i) => ({
         ...i,
         issue: 'supersede_reason',
         params: { name: f.adoptedNow!.name },

@@ -1,26 +1,129 @@
-import { AppError } from '@sinergi/core';
+import { AppError, adoptionMachine, type ScenarioState, takeStep } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { fundProposals } from '../musrenbang/musrenbang.decisions.ts';
+import {
+  fundedTotalOf,
+  prepareFunding,
+  recordFunding,
+  returnableFromBudget,
+  returnFromBudget,
+} from '../musrenbang/musrenbang.decisions.ts';
+import type { Adoption } from './allocation.record.ts';
 import * as repo from './allocation.repository.ts';
-import { mustFind, type StoredResult } from './allocation.service.ts';
+import { getScenario, mustFind, type StoredResult } from './allocation.service.ts';
 
-/** Adopting a scenario: its selected proposals move to the budget step of the Musrenbang path, with the scenario as the reason. */
-/** Adopting moves the selection to the budget step, with the scenario as the reason. */
-export async function adopt(ctx: AppContext, principal: Principal, id: string) {
+/**
+ * Adopting a scenario (core's adoption machine): its selection moves to the budget step with the
+ * scenario as the reason, and the portfolio is frozen as adopted. One scenario per plan year is
+ * adopted: adopting another replaces it only with a reason, returns its proposals still at the
+ * budget step to the RKPD step, and is refused when the year's funded total would pass the budget.
+ */
+export async function adopt(ctx: AppContext, principal: Principal, id: string, reason?: string) {
   const s = await mustFind(ctx, id);
   const result = s.result as StoredResult | null;
-  if (s.state !== 'draf' || !result || result.selected.length === 0 || result.status === 'infeasible')
-    throw new AppError('INVALID_STATE', { details: { state: s.state } });
-  const funded = await fundProposals(ctx, principal, result.selected, `Skenario anggaran: ${s.name}`);
-  await ctx.database.db.transaction(async (tx) => {
-    await repo.updateScenario(tx, id, { state: 'diadopsi' }, ctx.clock());
-    await appendAudit(tx, principal, {
-      action: 'scenario.adopted',
-      entity: 'scenario',
-      entityId: id,
-      after: { funded },
-    });
+  const view = await getScenario(ctx, id);
+  const current = await repo.findAdopted(ctx.database.db, s.planYear);
+  const replacing = current && current.id !== id ? current : null;
+  const old = replacing?.adoption as Adoption | null | undefined;
+  const returning = old
+    ? await returnableFromBudget(
+        ctx,
+        old.candidates.filter((c) => c.inOptimum).map((c) => c.id),
+      )
+    : [];
+  const returnedCost = returning.reduce((sum, p) => sum + p.estimatedCost, 0);
+  const selected = view.candidates.filter((c) => c.inOptimum);
+  const selectedCost = selected.reduce((sum, c) => sum + c.cost, 0);
+  const facts = (fundedNow: number) => ({
+    solved: !!result && result.status !== 'infeasible' && result.selected.length > 0,
+    selectedCost,
+    fundedOutside: fundedNow - returnedCost,
+    budget: s.budget,
+    adoptedNow: replacing ? { name: replacing.name } : null,
+    reason: reason ?? null,
   });
-  return { funded };
+  takeStep(
+    adoptionMachine,
+    s.state as ScenarioState,
+    'adopsi',
+    facts(await fundedTotalOf(ctx.database.db, s.planYear)),
+  );
+  const note = `Skenario anggaran: ${s.name}`;
+  const funding = await prepareFunding(ctx, principal, result!.selected, note);
+  const now = ctx.clock();
+  try {
+    return await ctx.database.db.transaction(async (tx) => {
+      // Again under the year's funding lock: two adoptions at once are counted one after the other.
+      const fundedNow = await fundedTotalOf(tx, s.planYear, true);
+      takeStep(adoptionMachine, 'draf', 'adopsi', facts(fundedNow));
+      if (replacing) {
+        const superseded: Adoption = {
+          ...(old as Adoption),
+          supersededAt: now.toISOString(),
+          supersededBy: principal.name,
+          supersededByScenario: s.name,
+          supersedeReason: reason!.trim(),
+        };
+        if (
+          !(await repo.updateScenarioFrom(
+            tx,
+            replacing.id,
+            'diadopsi',
+            { state: 'digantikan', adoption: superseded },
+            now,
+          ))
+        )
+          throw new AppError('STALE');
+        await returnFromBudget(
+          tx,
+          ctx,
+          principal,
+          returning,
+          `Skenario "${replacing.name}" diganti oleh "${s.name}": ${reason!.trim()}`,
+        );
+        await appendAudit(tx, principal, {
+          action: 'scenario.superseded',
+          entity: 'scenario',
+          entityId: replacing.id,
+          before: { state: 'diadopsi' },
+          after: { state: 'digantikan', by: s.name, reason: reason!.trim(), returned: returning.length },
+        });
+      }
+      await recordFunding(tx, ctx, principal, funding);
+      const adoption: Adoption = {
+        adoptedAt: now.toISOString(),
+        adoptedBy: principal.name,
+        budget: s.budget,
+        selectedCost,
+        fundedOutside: fundedNow - returnedCost,
+        candidates: view.candidates,
+        explanations: view.explanations,
+        ...(replacing
+          ? {
+              replaced: {
+                id: replacing.id,
+                name: replacing.name,
+                reason: reason!.trim(),
+                returned: returning.length,
+              },
+            }
+          : {}),
+      };
+      if (!(await repo.updateScenarioFrom(tx, id, 'draf', { state: 'diadopsi', adoption }, now)))
+        throw new AppError('STALE');
+      const funded = funding.filter((steps) => steps.length > 0).length;
+      await appendAudit(tx, principal, {
+        action: 'scenario.adopted',
+        entity: 'scenario',
+        entityId: id,
+        after: { funded, selectedCost, budget: s.budget, ...(replacing ? { replaced: replacing.name } : {}) },
+      });
+      return { funded };
+    });
+  } catch (error) {
+    // Another scenario of the year was adopted at the same moment: this one is not.
+    if (isUniqueViolation(error)) throw new AppError('STALE');
+    throw error;
+  }
 }

@@ -1,4 +1,5 @@
 import {
+  adoptBody,
   compareQuery,
   explainParams,
   explanation,
@@ -171,10 +172,12 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         summary:
           'Adopt: the selection moves to the budget step of the Musrenbang path, with the scenario as the reason',
         params: scenarioParams,
+        body: adoptBody,
         response: { 200: z.object({ funded: z.number().int() }) },
       },
     },
-    async (request) => adoption.adopt(ctx, request.principal, request.params.id),
+    async (request) =>
+      adoption.adopt(ctx, request.principal, request.params.id, request.body?.supersedeReason),
   );
 }
 

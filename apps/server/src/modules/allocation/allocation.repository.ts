@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { allocationScenarios } from './allocation.schema.ts';
 
@@ -28,4 +28,29 @@ export async function updateScenario(
     .update(allocationScenarios)
     .set({ ...patch, updatedAt: now })
     .where(eq(allocationScenarios.id, id));
+}
+
+/** The scenario of a plan year adopted now, if any (at most one: a unique index keeps it so). */
+export async function findAdopted(db: Db, planYear: number): Promise<ScenarioRow | null> {
+  const [row] = await db
+    .select()
+    .from(allocationScenarios)
+    .where(and(eq(allocationScenarios.planYear, planYear), eq(allocationScenarios.state, 'diadopsi')));
+  return row ?? null;
+}
+
+/** Moves a scenario from one state to another only if it is still in the first: false when another request got there first. */
+export async function updateScenarioFrom(
+  tx: Db,
+  id: string,
+  from: string,
+  patch: Partial<typeof allocationScenarios.$inferInsert>,
+  now: Date,
+): Promise<boolean> {
+  const rows = await tx
+    .update(allocationScenarios)
+    .set({ ...patch, updatedAt: now })
+    .where(and(eq(allocationScenarios.id, id), eq(allocationScenarios.state, from)))
+    .returning({ id: allocationScenarios.id });
+  return rows.length > 0;
 }

@@ -17,7 +17,9 @@ import type { JobRun } from '../module.ts';
 import { findFundingCandidates } from '../musrenbang/musrenbang.decisions.ts';
 import { latestIndexByDesa } from '../village-index/village-index.service.ts';
 import type { Explanation } from './allocation.explain.ts';
+import { type Adoption, presentAdoption } from './allocation.record.ts';
 import * as repo from './allocation.repository.ts';
+import { checkRules } from './allocation.rules.ts';
 import { type PortfolioResult, solvePortfolio } from './solver.ts';
 
 /** Which way each criterion points (domain facts: typical criteria). */
@@ -68,41 +70,6 @@ function weightsOf(body: Pick<ScenarioBody, 'criteria' | 'ahp'>) {
       });
     throw error;
   }
-}
-
-/** Rules name proposals by tracking code and places by code; every unknown name is refused. */
-function checkRules(
-  rules: ScenarioBody['rules'],
-  assessments: ScenarioBody['assessments'],
-  candidates: readonly Candidate[],
-): FieldIssue[] {
-  const codes = new Set(candidates.map((c) => c.trackingCode));
-  const issues: FieldIssue[] = [];
-  rules.mustFund?.forEach((c, i) => {
-    if (!codes.has(c)) issues.push({ field: `body.rules.mustFund.${i}`, issue: 'not_a_candidate' });
-  });
-  for (const [i, pair] of (rules.requires ?? []).entries())
-    for (const [k, c] of pair.entries())
-      if (!codes.has(c)) issues.push({ field: `body.rules.requires.${i}.${k}`, issue: 'not_a_candidate' });
-  for (const [i, group] of (rules.exclusive ?? []).entries())
-    for (const [k, c] of group.entries())
-      if (!codes.has(c)) issues.push({ field: `body.rules.exclusive.${i}.${k}`, issue: 'not_a_candidate' });
-  for (const [criterion, scores] of Object.entries(assessments))
-    for (const code of Object.keys(scores ?? {}))
-      if (!codes.has(code))
-        issues.push({ field: `body.assessments.${criterion}.${code}`, issue: 'not_a_candidate' });
-  const costOf = new Map(candidates.map((c) => [c.trackingCode, c.cost]));
-  for (const [code, profile] of Object.entries(rules.costProfiles ?? {})) {
-    if (!costOf.has(code))
-      issues.push({ field: `body.rules.costProfiles.${code}`, issue: 'not_a_candidate' });
-    else if (Object.values(profile).reduce((a, b) => a + b, 0) !== costOf.get(code))
-      issues.push({
-        field: `body.rules.costProfiles.${code}`,
-        issue: 'profile_sum',
-        params: { cost: formatRupiah(costOf.get(code)!) },
-      });
-  }
-  return issues;
 }
 
 export async function saveScenario(ctx: AppContext, principal: Principal, body: ScenarioBody, id?: string) {
@@ -313,7 +280,10 @@ function tally(
 
 export async function getScenario(ctx: AppContext, id: string) {
   const s = await mustFind(ctx, id);
-  const candidates = await findFundingCandidates(ctx, s.planYear);
+  // Once adopted, the candidates have moved on along the path: the frozen record is what was decided.
+  const frozen = s.adoption as Adoption | null;
+  const candidates = frozen ? frozen.candidates : await findFundingCandidates(ctx, s.planYear);
+  const other = await repo.findAdopted(ctx.database.db, s.planYear);
   const result = s.result as StoredResult | null;
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const codeOf = (pid: string) => byId.get(pid)?.trackingCode ?? pid;
@@ -372,7 +342,9 @@ export async function getScenario(ctx: AppContext, id: string) {
       inOptimum: optimum.has(c.id),
       inGreedy: greedy.has(c.id),
     })),
-    explanations: s.explanations as Record<string, Explanation>,
+    explanations: { ...frozen?.explanations, ...(s.explanations as Record<string, Explanation>) },
+    adoption: presentAdoption(frozen),
+    adoptedOther: other && other.id !== s.id ? { id: other.id, name: other.name } : null,
   };
 }
 

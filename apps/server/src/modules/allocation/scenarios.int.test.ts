@@ -206,7 +206,7 @@ describe('budget scenarios', () => {
       'Anggaran lebih besar',
     ]);
     expect(cmp.items[1].result.objective).toBeGreaterThanOrEqual(cmp.items[0].result.objective);
-    const adopted = await as(perencana, 'POST', `/api/scenarios/${id}/adopt`);
+    const adopted = await as(perencana, 'POST', `/api/scenarios/${id}/adopt`, {});
     expect(adopted.statusCode, adopted.body).toBe(200);
     const chosen = s.candidates.filter((c: { inOptimum: boolean }) => c.inOptimum);
     expect(adopted.json().funded).toBe(chosen.length);
@@ -217,7 +217,7 @@ describe('budget scenarios', () => {
       note: 'Skenario anggaran: Untuk diadopsi',
       actor: 'Bappeda',
     });
-    expect((await as(perencana, 'POST', `/api/scenarios/${id}/adopt`)).statusCode).toBe(409);
+    expect((await as(perencana, 'POST', `/api/scenarios/${id}/adopt`, {})).statusCode).toBe(409);
   });
 
   it('explains every candidate as a job and exports the scenario with each decision and its reason', async () => {

@@ -63,10 +63,19 @@ export function forumBeritaAcaraPdf(f: Forum, printedAt: Date): Promise<Buffer> 
         text:
           `Pada ${formatDate(new Date(`${f.heldOn}T00:00:00+07:00`))} telah diselenggarakan ${f.title} di ${where}, ` +
           `dihadiri ${formatNumber(p.total)} peserta (perempuan ${formatNumber(p.perempuan)}, pemuda ${formatNumber(p.pemuda)}, ` +
-          `penyandang disabilitas ${formatNumber(p.disabilitas)}). Forum membahas ${f.items.length} usulan dan ` +
+          `penyandang disabilitas ${formatNumber(p.disabilitas)})` +
+          `${f.quorum ? `, memenuhi kuorum ${formatNumber(f.quorum)} peserta` : ''}. Forum membahas ${f.items.length} usulan dan ` +
           `menetapkan peringkat ${f.method === 'suara' ? 'berdasarkan suara peserta' : 'berdasarkan skor kriteria'} serta keputusan berikut.`,
         margin: [0, 0, 0, 8],
       },
+      ...(f.state === 'draf'
+        ? [{ text: 'DRAF: forum belum ditutup; keputusan belum berlaku.', bold: true, margin: [0, 0, 0, 8] }]
+        : []),
+      ...f.reopenings.map((r) => ({
+        text: `Forum ini dibuka kembali pada ${formatDate(new Date(r.at))} oleh ${r.by} dengan alasan: ${r.reason}. Keputusan di bawah adalah keputusan setelah forum dibuka kembali.`,
+        italics: true,
+        margin: [0, 0, 0, 8],
+      })),
       ...(f.method === 'skor' && f.criteria.length
         ? [
             {

@@ -94,7 +94,7 @@ export async function setScores(
       .where(and(eq(forumItems.forumId, forumId), eq(forumItems.proposalId, i.proposalId)));
 }
 
-export async function setDecisions(tx: Db, forumId: string, decisions: ReadonlyMap<string, string>) {
+export async function setDecisions(tx: Db, forumId: string, decisions: ReadonlyMap<string, string | null>) {
   for (const [proposalId, decision] of decisions)
     await tx
       .update(forumItems)
@@ -125,4 +125,20 @@ export async function latestRanks(db: Db, proposalIds: readonly string[]): Promi
     .where(and(inArray(forumItems.proposalId, [...proposalIds]), sql`${forumItems.rank} is not null`))
     .orderBy(asc(forums.heldOn));
   return new Map(rows.map((r) => [r.proposalId, r.rank!]));
+}
+
+/** Moves a forum from one state to another only if it is still in the first; false when another request got there first. */
+export async function updateForumFrom(
+  tx: Db,
+  id: string,
+  from: string,
+  patch: Partial<typeof forums.$inferInsert>,
+  now: Date,
+): Promise<boolean> {
+  const rows = await tx
+    .update(forums)
+    .set({ ...patch, updatedAt: now })
+    .where(and(eq(forums.id, id), eq(forums.state, from)))
+    .returning({ id: forums.id });
+  return rows.length > 0;
 }

@@ -6,6 +6,7 @@ import {
   forumList,
   forumListQuery,
   forumParams,
+  forumReopenBody,
   forumScoresBody,
   participantsBody,
 } from '@sinergi/contracts';
@@ -14,6 +15,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';
+import { reopenForum } from './forums.reopen.ts';
 import { forumBeritaAcaraPdf, prioritasXlsx } from './forums.report.ts';
 import * as forums from './forums.service.ts';
 
@@ -117,6 +119,21 @@ export function forumRoutes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => forums.closeForum(ctx, request.principal, request.params.id, request.body),
+  );
+  app.post(
+    '/forums/:id/reopen',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          'Reopen a closed forum (the level above, with a reason the berita acara shows); its decisions are taken back',
+        params: forumParams,
+        body: forumReopenBody,
+        response: { 200: forumDetail },
+      },
+    },
+    async (request) => reopenForum(ctx, request.principal, request.params.id, request.body.reason),
   );
   app.get(
     '/forums/:id/berita-acara.pdf',

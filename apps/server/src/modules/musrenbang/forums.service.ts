@@ -9,12 +9,17 @@ import {
   type Actor,
   AppError,
   canActInRegion,
+  canReopenForum,
   type FieldIssue,
+  type ForumFacts,
   forumDateFindings,
+  forumMachine,
   isWithin,
   parseRegionCode,
   rankAgenda,
   settleFindings,
+  stepNeeds,
+  takeStep,
   todayIn,
 } from '@sinergi/core';
 import type { z } from 'zod';
@@ -164,18 +169,50 @@ export async function getForum(ctx: AppContext, principal: Principal, id: string
       decision: i.item.decision,
     })),
     candidates: candidates.map((c) => present(c.p, c.org?.id ? c.org : null)),
+    quorum: f.quorum,
+    reopenings: f.reopenings,
     canManage: f.state === 'draf' && canManage(principal.actor, f),
+    canReopen: f.state === 'selesai' && canReopenForum(principal.actor, f),
+    closeNeeds:
+      f.state === 'draf'
+        ? (stepNeeds(forumMachine, 'draf', 'tutup', closeFacts(f, items, null)) as { needs: FieldIssue[] })
+            .needs
+        : [],
+  };
+}
+
+/** What the forum machine checks before closing: attendance, quorum, saved scores, a decision per item. */
+function closeFacts(
+  f: repo.ForumRow,
+  items: Awaited<ReturnType<typeof repo.findItems>>,
+  decided: ReadonlySet<string> | null,
+): ForumFacts {
+  return {
+    participants: (f.participants as Participants).total,
+    quorum: f.quorum,
+    items: items.map((i) => ({
+      code: i.p.trackingCode,
+      scored: i.item.rank !== null,
+      // Without the decisions (the page shows the forum), only what the forum has saved is checked.
+      decided: decided ? decided.has(i.p.id) : true,
+    })),
   };
 }
 
 export async function setParticipants(ctx: AppContext, principal: Principal, id: string, body: Participants) {
   await openForumOf(ctx, principal, id);
+  const { quorum, ...attendance } = body;
   const issues: FieldIssue[] = (['perempuan', 'pemuda', 'disabilitas'] as const)
     .filter((k) => body[k] > body.total)
     .map((k) => ({ field: `body.${k}`, issue: 'counts_exceed_total' }));
   if (issues.length) throw new AppError('VALIDATION', { issues });
   await ctx.database.db.transaction(async (tx) => {
-    await repo.updateForum(tx, id, { participants: body }, ctx.clock());
+    await repo.updateForum(
+      tx,
+      id,
+      { participants: attendance, ...(quorum !== undefined ? { quorum } : {}) },
+      ctx.clock(),
+    );
     await appendAudit(tx, principal, {
       action: 'forum.participants',
       entity: 'forum',
@@ -187,6 +224,7 @@ export async function setParticipants(ctx: AppContext, principal: Principal, id:
         pemuda: body.pemuda,
         disabilitas: body.disabilitas,
         listed: body.daftar.length,
+        ...(quorum !== undefined ? { quorum } : {}),
       },
     });
   });
@@ -286,7 +324,7 @@ export async function closeForum(
   id: string,
   body: z.infer<typeof forumCloseBody>,
 ) {
-  await openForumOf(ctx, principal, id);
+  const f = await openForumOf(ctx, principal, id);
   const items = await repo.findItems(ctx.database.db, id);
   const byId = new Map(body.decisions.map((d, i) => [d.proposalId, { ...d, index: i }]));
   const issues: FieldIssue[] = [];
@@ -294,11 +332,9 @@ export async function closeForum(
     if (!items.some((it) => it.p.id === d.proposalId))
       issues.push({ field: `body.decisions.${i}.proposalId`, issue: 'not_on_agenda' });
   });
-  items.forEach((it, i) => {
-    if (!byId.has(it.p.id))
-      issues.push({ field: `agenda.${i + 1} (${it.p.trackingCode})`, issue: 'decision_missing' });
-  });
   if (issues.length) throw new AppError('VALIDATION', { issues });
+  // Core's forum machine: attendance (and quorum), saved scores and a decision on every item.
+  takeStep(forumMachine, 'draf', 'tutup', closeFacts(f, items, new Set(byId.keys())));
   const prepared: PreparedDecision[] = [];
   for (const it of items) {
     const d = byId.get(it.p.id)!;
@@ -308,7 +344,9 @@ export async function closeForum(
   await ctx.database.db.transaction(async (tx) => {
     for (const d of prepared) await recordDecision(tx, ctx, principal, d);
     await repo.setDecisions(tx, id, new Map(prepared.map((d) => [d.p.id, d.body.kind])));
-    await repo.updateForum(tx, id, { state: 'selesai' }, ctx.clock());
+    // Closed once: a second close of the same forum at the same moment finds it closed.
+    if (!(await repo.updateForumFrom(tx, id, 'draf', { state: 'selesai' }, ctx.clock())))
+      throw new AppError('STALE');
     await appendAudit(tx, principal, {
       action: 'forum.closed',
       entity: 'forum',

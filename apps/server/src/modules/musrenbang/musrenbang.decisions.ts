@@ -1,11 +1,20 @@
 import type { decisionBody } from '@sinergi/contracts';
-import { AppError, applyDecision, canDecide, type Decision, kecamatanOf, rollsOver } from '@sinergi/core';
+import {
+  AppError,
+  applyDecision,
+  canDecide,
+  type Decision,
+  kecamatanOf,
+  type PathFacts,
+  rollsOver,
+} from '@sinergi/core';
 import type { z } from 'zod';
 import type { AppContext, Principal } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { adoptedBudget } from '../allocation/allocation.facade.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { namesOf } from '../regions/regions.service.ts';
-import { latestRanks } from './forums.repository.ts';
+import { latestRanks, proposalsByIds } from './forums.repository.ts';
 import * as repo from './musrenbang.repository.ts';
 import { actorLabel, getProposal, mustFind, onPath } from './musrenbang.service.ts';
 
@@ -29,6 +38,19 @@ export interface PreparedDecision {
   transition: ReturnType<typeof applyDecision>;
   label: string;
   forumId?: string;
+  /** The adopted budget this step to the budget step must stay within, re-checked when written. */
+  budgetLimit?: number;
+}
+
+/**
+ * What the path needs from outside the proposal. `project` is the project that implements it
+ * (only project creation passes one). `budget: 'scenario'` is an adoption, which checks its whole
+ * selection against its own budget; otherwise a move to the budget step stays within the year's
+ * adopted budget, if one is adopted.
+ */
+export interface DecisionContext {
+  project?: string;
+  budget?: 'scenario';
 }
 
 /** Checks who decides and what the decision does, before anything is written. */
@@ -38,6 +60,7 @@ export async function prepareDecision(
   p: repo.ProposalRow,
   body: z.infer<typeof decisionBody>,
   field = 'body',
+  context: DecisionContext = {},
 ): Promise<PreparedDecision> {
   if (!canDecide(principal.actor, onPath(p)))
     throw new AppError('FORBIDDEN', { details: { permission: 'proposals.decide' } });
@@ -64,9 +87,19 @@ export async function prepareDecision(
       throw new AppError('VALIDATION', { issues: [{ field: `${field}.into`, issue: 'merge_scope' }] });
     decision = { kind: 'gabung', into: target.id };
   } else decision = body;
+  const toBudget = body.kind === 'teruskan' && p.stage === 'rkpd' && context.budget !== 'scenario';
+  const adopted = toBudget ? await adoptedBudget(ctx, p.planYear) : null;
+  const facts: PathFacts = {
+    project: context.project ?? null,
+    budget: adopted && {
+      limit: adopted.budget,
+      funded: await repo.fundedTotal(ctx.database.db, p.planYear),
+      cost: p.estimatedCost,
+    },
+  };
   let transition: ReturnType<typeof applyDecision>;
   try {
-    transition = applyDecision(onPath(p), decision);
+    transition = applyDecision(onPath(p), decision, facts);
   } catch (error) {
     // Name the item of a batch (a forum's decisions) in the field of each issue.
     if (error instanceof AppError && error.code === 'VALIDATION' && field !== 'body')
@@ -75,12 +108,26 @@ export async function prepareDecision(
       });
     throw error;
   }
-  return { p, body, target, transition, label: await actorLabel(ctx, principal.actor) };
+  return {
+    p,
+    body,
+    target,
+    transition,
+    label: await actorLabel(ctx, principal.actor),
+    ...(adopted ? { budgetLimit: adopted.budget } : {}),
+  };
 }
 
 /** Writes a prepared decision: the proposal, its history (and the merge target's), the audit row. */
 export async function recordDecision(tx: Db, ctx: AppContext, principal: Principal, d: PreparedDecision) {
   const { p, body, target, transition: t, label } = d;
+  // The budget again, under the year's funding lock: two offices funding at once are counted in turn.
+  if (d.budgetLimit !== undefined) {
+    const funded = await repo.fundedTotal(tx, p.planYear, true);
+    applyDecision(onPath(p), body.kind === 'teruskan' ? body : { kind: 'teruskan' }, {
+      budget: { limit: d.budgetLimit, funded, cost: p.estimatedCost },
+    });
+  }
   const changed = await repo.updateProposalFrom(
     tx,
     p.id,
@@ -227,19 +274,80 @@ export async function fundProposals(
   ids: readonly string[],
   note: string,
 ) {
+  const prepared = await prepareFunding(ctx, principal, ids, note);
+  await ctx.database.db.transaction((tx) => recordFunding(tx, ctx, principal, prepared));
+  return prepared.filter((s) => s.length > 0).length;
+}
+
+/** Writes prepared funding steps inside the caller's transaction. */
+export async function recordFunding(
+  tx: Db,
+  ctx: AppContext,
+  principal: Principal,
+  prepared: readonly (readonly PreparedDecision[])[],
+) {
+  for (const steps of prepared) for (const d of steps) await recordDecision(tx, ctx, principal, d);
+}
+
+/** The steps that take each proposal from the kabupaten forum or the RKPD to the budget step. */
+export async function prepareFunding(
+  ctx: AppContext,
+  principal: Principal,
+  ids: readonly string[],
+  note: string,
+) {
   const prepared: PreparedDecision[][] = [];
   for (const id of ids) {
     let p = await mustFind(ctx, id);
     const steps: PreparedDecision[] = [];
     while (p.state === 'aktif' && (p.stage === 'kabupaten' || p.stage === 'rkpd')) {
-      const d = await prepareDecision(ctx, principal, p, { kind: 'teruskan', note });
+      const d = await prepareDecision(ctx, principal, p, { kind: 'teruskan', note }, 'body', {
+        budget: 'scenario',
+      });
       steps.push(d);
       p = { ...p, stage: d.transition.toStage };
     }
     prepared.push(steps);
   }
-  await ctx.database.db.transaction(async (tx) => {
-    for (const steps of prepared) for (const d of steps) await recordDecision(tx, ctx, principal, d);
-  });
-  return prepared.filter((s) => s.length > 0).length;
+  return prepared;
+}
+
+/** What a plan year has funded so far (see the repository); `tx` with `lock` inside a transaction. */
+export function fundedTotalOf(db: Db, year: number, lock = false) {
+  return repo.fundedTotal(db, year, lock);
+}
+
+/** Proposals of these that wait at the budget step: what replacing an adopted scenario returns. */
+export async function returnableFromBudget(ctx: AppContext, ids: readonly string[]) {
+  const rows = await proposalsByIds(ctx.database.db, ids);
+  return rows.filter((p) => p.state === 'aktif' && p.stage === 'apbd');
+}
+
+/**
+ * Returns funded proposals from the budget step to the RKPD step, each with the reason in its
+ * history (a status moves back only with one). Inside the caller's transaction.
+ */
+export async function returnFromBudget(
+  tx: Db,
+  ctx: AppContext,
+  principal: Principal,
+  rows: readonly repo.ProposalRow[],
+  reason: string,
+) {
+  const label = await actorLabel(ctx, principal.actor);
+  for (const p of rows) {
+    if (!(await repo.updateProposalFrom(tx, p.id, p, { stage: 'rkpd' }, ctx.clock())))
+      throw new AppError('STALE');
+    await repo.insertEvent(tx, {
+      proposalId: p.id,
+      actorUserId: principal.actor.userId ?? null,
+      actorLabel: label,
+      kind: 'dikembalikan',
+      fromStage: p.stage,
+      toStage: 'rkpd',
+      fromYear: p.planYear,
+      toYear: p.planYear,
+      note: reason,
+    });
+  }
 }

@@ -307,3 +307,23 @@ export async function countProposals(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(proposals);
   return row?.n ?? 0;
 }
+
+/**
+ * What a plan year has funded: the estimated cost of its proposals at the budget step or beyond
+ * (implemented or completed). `lock` first takes the year's funding lock for the transaction, so
+ * two offices funding at once are counted one after the other.
+ */
+export async function fundedTotal(db: Db, year: number, lock = false): Promise<number> {
+  if (lock) await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`funding:${year}`}))`);
+  const [row] = await db
+    .select({ total: sql<string>`coalesce(sum(${proposals.estimatedCost}), 0)` })
+    .from(proposals)
+    .where(
+      and(
+        eq(proposals.planYear, year),
+        inArray(proposals.stage, ['apbd', 'pelaksanaan']),
+        inArray(proposals.state, ['aktif', 'selesai']),
+      ),
+    );
+  return Number(row?.total ?? 0);
+}

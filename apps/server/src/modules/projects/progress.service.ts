@@ -1,11 +1,13 @@
 import type { ProgressBody } from '@sinergi/contracts';
 import {
   AppError,
+  backwardsFindings,
   canReportOn,
   canVerifyProgress,
   type FieldIssue,
   formatRupiah,
   pastDateFindings,
+  type ReportState,
   todayIn,
 } from '@sinergi/core';
 import exifr from 'exifr';
@@ -35,13 +37,17 @@ export async function checkReport(ctx: AppContext, principal: Principal, p: Proj
   const projectId = p.id;
   const issues: FieldIssue[] = [];
   const reports = await repo.findReportsOf(ctx.database.db, projectId, 'desc');
-  const lastVerified = reports.find((r) => r.state === 'diverifikasi' && r.reportDate <= body.reportDate);
-  if (lastVerified && body.physical < lastVerified.physical)
-    issues.push({
-      field: 'body.physical',
-      issue: 'progress_backwards',
-      params: { value: lastVerified.physical },
-    });
+  // Not below the report before it (physical or any source's spending), unless marked as a
+  // correction with its reason (core's backwardsFindings); a returned report does not count.
+  issues.push(
+    ...backwardsFindings(
+      body,
+      reports
+        .filter((r) => r.reportDate !== body.reportDate)
+        .map((r) => ({ ...r, state: r.state as ReportState })),
+      body.correction ? { reason: body.correctionReason } : null,
+    ),
+  );
   if (body.physical >= 100 && body.finalDocuments.length === 0)
     issues.push({ field: 'body.finalDocuments', issue: 'final_documents_required' });
   if (body.reportDate < p.startDate) issues.push({ field: 'body.reportDate', issue: 'report_date_outside' });
@@ -80,6 +86,7 @@ export async function reportProgress(
       problems: body.problems,
       followUp: body.followUp,
       finalDocuments: body.finalDocuments,
+      correctionReason: body.correction ? body.correctionReason : null,
       state: 'dilaporkan',
       reportedBy: principal.actor.userId ?? null,
     };
@@ -89,7 +96,11 @@ export async function reportProgress(
       action: 'progress.reported',
       entity: 'project',
       entityId: projectId,
-      after: { reportDate: body.reportDate, physical: body.physical },
+      after: {
+        reportDate: body.reportDate,
+        physical: body.physical,
+        ...(body.correction ? { correctionReason: body.correctionReason } : {}),
+      },
     });
     return { id };
   });

@@ -7,11 +7,15 @@ import {
   forecastCompletion,
   formatRupiah,
   kecamatanOf,
+  officialReport,
   type PlanPoint,
+  pendingReport,
   plannedAt,
   projectAbilities,
+  type ReportState,
   scheduleStatus,
   type Thresholds,
+  totalSpent,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -115,10 +119,14 @@ async function createProjectOnce(
     if (!p) throw new AppError('NOT_FOUND', { details: { what: proposalId } });
     if (p.stage !== 'apbd' || p.state !== 'aktif')
       throw invalid([{ field: 'params.proposalId', issue: 'not_funded' }]);
-    decision = await prepareDecision(ctx, principal, p, {
-      kind: 'teruskan',
-      note: `Dilaksanakan sebagai proyek ${code}`,
-    });
+    decision = await prepareDecision(
+      ctx,
+      principal,
+      p,
+      { kind: 'teruskan', note: `Dilaksanakan sebagai proyek ${code}` },
+      'body',
+      { project: code },
+    );
   }
   return ctx.database.db.transaction(async (tx) => {
     const id = await repo.insertProject(tx, {
@@ -141,15 +149,19 @@ async function createProjectOnce(
 
 /** Where a project stands on a date: planned and actual progress and spending, status, forecast. */
 function standing(p: ProjectRow, reports: readonly ReportRow[], on: string, t: Thresholds) {
-  const accepted = reports
-    .filter((r) => r.state !== 'ditolak' && r.reportDate <= on)
+  // Official figures come from verified reports only (core's officialReport); the latest report
+  // still waiting for verification is shown beside them as such.
+  const figures = reports.map((r) => ({ ...r, state: r.state as ReportState }));
+  const verified = figures
+    .filter((r) => r.state === 'diverifikasi' && r.reportDate <= on)
     .sort((a, b) => a.reportDate.localeCompare(b.reportDate));
-  const last = accepted.at(-1);
+  const last = officialReport(figures, on);
+  const waiting = pendingReport(figures, on);
   const plan = p.plan as PlanPoint[];
   const plannedPhysical = plannedAt(plan, p.startDate, on, 'physical');
   const plannedFinancial = plannedAt(plan, p.startDate, on, 'financial');
   const physical = last?.physical ?? 0;
-  const spent = last ? Object.values(last.spending).reduce((s, v) => s + v, 0) : 0;
+  const spent = last ? totalSpent(last) : 0;
   const status: ProjectStanding['status'] =
     on < p.startDate && physical === 0 ? 'belum_mulai' : scheduleStatus(plannedPhysical, physical, t);
   return {
@@ -162,9 +174,14 @@ function standing(p: ProjectRow, reports: readonly ReportRow[], on: string, t: T
     status,
     forecast: forecastCompletion(
       p.startDate,
-      accepted.map((r) => ({ date: r.reportDate, physical: r.physical })),
+      verified.map((r) => ({ date: r.reportDate, physical: r.physical })),
     ),
     lastReport: last?.reportDate ?? null,
+    pending: waiting && {
+      reportDate: waiting.reportDate,
+      physical: waiting.physical,
+      spent: totalSpent(waiting),
+    },
   };
 }
 

@@ -130,8 +130,11 @@ export async function signOff(
     const key = { schemeId: scheme.id, year: input.year, regionCode: code };
     const before = await repo.findResult(tx, key);
     if (!before) throw new AppError('NOT_FOUND');
-    const state = nextEntryState(before.state as EntryState, input.action);
-    const after = await repo.setState(tx, key, state, ctx.clock());
+    // A return needs its reason (core's sign-off machine); the desa reads it until it submits again.
+    const state = nextEntryState(before.state as EntryState, input.action, input.note);
+    const returnNote =
+      input.action === 'return' ? input.note!.trim() : input.action === 'submit' ? null : undefined;
+    const after = await repo.setState(tx, key, state, ctx.clock(), returnNote);
     await appendAudit(tx, principal, {
       action: `village_index.${input.action}`,
       entity: 'village_index',
@@ -196,6 +199,7 @@ export async function findWorklist(
       source: r.source,
       value: r.value,
       status: r.status,
+      returnNote: r.returnNote,
       updatedAt: r.updatedAt.toISOString(),
     })),
   };
@@ -212,5 +216,11 @@ export async function getEntry(ctx: AppContext, principal: Principal, input: { c
     regionCode: code,
   });
   if (!row) throw new AppError('NOT_FOUND');
-  return row;
+  // The latest earlier year on record, for the verifier to see what changed.
+  const previous = await repo.findPreviousResult(ctx.database.db, {
+    schemeId: scheme.id,
+    year: input.year,
+    regionCode: code,
+  });
+  return { ...row, previous };
 }

@@ -33,12 +33,14 @@ const presentEntry = (r: {
   state: string;
   value: number;
   status: string;
+  returnNote: string | null;
 }) => ({
   code: r.regionCode,
   year: r.year,
   state: r.state,
   value: r.value,
   status: r.status,
+  returnNote: r.returnNote,
 });
 
 /** Uploads come as the file itself: a national composites file is about 10 MiB. */
@@ -259,6 +261,12 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         source: r.source,
         scores: r.scores ?? {},
         observations: r.observations ?? {},
+        previous: r.previous && {
+          year: r.previous.year,
+          value: r.previous.value,
+          status: r.previous.status,
+          scores: r.previous.scores ?? {},
+        },
       };
     },
   );

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { BulkTx, Db } from '../../db/client.ts';
 import { csvField } from '../../db/client.ts';
 import { indexSchemes, villageIndexResults } from './village-index.schema.ts';
@@ -22,6 +22,22 @@ export async function findYears(db: Db, schemeId: string): Promise<number[]> {
     .where(and(eq(villageIndexResults.schemeId, schemeId), eq(villageIndexResults.state, 'approved')))
     .orderBy(villageIndexResults.year);
   return rows.map((r) => r.year);
+}
+
+/** How many desa of a region each year has approved. */
+export async function countApprovedByYear(db: Db, schemeId: string, within: string) {
+  return db
+    .select({ year: villageIndexResults.year, approved: sql<number>`count(*)::int` })
+    .from(villageIndexResults)
+    .where(
+      and(
+        eq(villageIndexResults.schemeId, schemeId),
+        eq(villageIndexResults.state, 'approved'),
+        sql`${villageIndexResults.regionCode} like ${`${within}.%`}`,
+      ),
+    )
+    .groupBy(villageIndexResults.year)
+    .orderBy(villageIndexResults.year);
 }
 
 /** The results of one year inside a region (code prefix); `approvedOnly` for what is published. */
@@ -121,10 +137,11 @@ export async function setState(
   q: { schemeId: string; year: number; regionCode: string },
   state: string,
   now: Date,
+  returnNote?: string | null,
 ) {
   const [row] = await db
     .update(villageIndexResults)
-    .set({ state, updatedAt: now })
+    .set({ state, updatedAt: now, ...(returnNote !== undefined ? { returnNote } : {}) })
     .where(
       and(
         eq(villageIndexResults.schemeId, q.schemeId),
@@ -185,4 +202,21 @@ export function findSchemeVersion(db: Db, ref: { id: string } | { schemeId: stri
     .from(indexSchemes)
     .where('id' in ref ? eq(indexSchemes.id, ref.id) : eq(indexSchemes.schemeId, ref.schemeId))
     .orderBy(indexSchemes.createdAt);
+}
+
+/** The desa's latest result of a year before `year`, if any. */
+export async function findPreviousResult(db: Db, q: { schemeId: string; year: number; regionCode: string }) {
+  const [row] = await db
+    .select()
+    .from(villageIndexResults)
+    .where(
+      and(
+        eq(villageIndexResults.schemeId, q.schemeId),
+        lt(villageIndexResults.year, q.year),
+        eq(villageIndexResults.regionCode, q.regionCode),
+      ),
+    )
+    .orderBy(desc(villageIndexResults.year))
+    .limit(1);
+  return row ?? null;
 }

@@ -13,7 +13,7 @@ import {
   weakestIndicators,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
-import { namesOf } from '../regions/regions.service.ts';
+import { findDesaWithin, namesOf } from '../regions/regions.service.ts';
 import * as repo from './village-index.repository.ts';
 
 /** The scheme in use; later versions loaded by an admin will be chosen here. */
@@ -42,7 +42,7 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
 export async function getSummary(ctx: AppContext) {
   const { db } = ctx.database;
   const within = ctx.config.activeKabupaten;
-  const years = await repo.findYears(db, scheme.id);
+  const { complete: years, inApproval } = await publishedYears(ctx);
   const byYear = new Map<number, repo.ResultRow[]>();
   for (const year of years)
     byYear.set(
@@ -83,6 +83,7 @@ export async function getSummary(ctx: AppContext) {
       };
     }),
     transition,
+    inApproval,
     kecamatan: [...groups.entries()].map(([code, rows]) => ({
       code,
       name: names.get(code) ?? code,
@@ -97,9 +98,28 @@ export async function getSummary(ctx: AppContext) {
   };
 }
 
+/**
+ * The years the public sees: a year once every desa of the kabupaten is approved (a year in its
+ * approval season would show a few desa as if they were the kabupaten), and the year being
+ * approved with its count ("2025: 37 dari 220 desa disetujui"). Without the desa list loaded,
+ * every approved year counts as complete.
+ */
+export async function publishedYears(ctx: AppContext) {
+  const within = ctx.config.activeKabupaten;
+  const counts = await repo.countApprovedByYear(ctx.database.db, scheme.id, within);
+  const total = (await findDesaWithin(ctx, within)).length;
+  const complete = counts.filter((c) => total === 0 || c.approved >= total).map((c) => c.year);
+  const last = complete.at(-1);
+  const pending = counts.filter((c) => c.approved < total && (last === undefined || c.year > last)).at(-1);
+  return {
+    complete,
+    inApproval: pending ? { year: pending.year, approved: pending.approved, total } : null,
+  };
+}
+
 async function latestYear(ctx: AppContext, year?: number): Promise<number> {
   const years = await repo.findYears(ctx.database.db, scheme.id);
-  const chosen = year ?? years.at(-1);
+  const chosen = year ?? (await publishedYears(ctx)).complete.at(-1) ?? years.at(-1);
   if (chosen === undefined || !years.includes(chosen))
     throw new AppError('NOT_FOUND', { details: { what: `year ${year}` } });
   return chosen;
@@ -203,6 +223,7 @@ export async function getWeakest(ctx: AppContext, q: { year?: number | undefined
       schemeId: scheme.id,
       year,
       within: ctx.config.activeKabupaten,
+      approvedOnly: true,
     })
   ).filter((r) => r.scores);
   return {
@@ -218,7 +239,7 @@ export async function getWeakest(ctx: AppContext, q: { year?: number | undefined
 /** The latest published index value of every desa of the kabupaten (for other modules' criteria). */
 export async function latestIndexByDesa(ctx: AppContext): Promise<Map<string, number>> {
   const { db } = ctx.database;
-  const last = (await repo.findYears(db, scheme.id)).at(-1);
+  const last = (await publishedYears(ctx)).complete.at(-1);
   if (last === undefined) return new Map();
   const rows = await repo.findResultsOfYear(db, {
     schemeId: scheme.id,

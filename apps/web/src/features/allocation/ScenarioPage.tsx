@@ -91,7 +91,7 @@ export default function ScenarioPage() {
   });
   const adopt = useSubmit(async () => {
     if (!window.confirm(t('allocation.adoptConfirm'))) return;
-    await post(`/api/scenarios/${id}/adopt`);
+    await post(`/api/scenarios/${id}/adopt`, {});
     await client.invalidateQueries({ queryKey: ['scenario', id] });
   });
   if (!s) return <QueryState query={scenario} queryKey={scenarioKeys.detail(id)} />;
