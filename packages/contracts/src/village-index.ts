@@ -79,7 +79,8 @@ const planStep = z.object({
 export const desaScorecard = z
   .object({
     /** Whether the reader enters this desa's scores. */
-    abilities: z.object({ enter: z.boolean() }),
+    /** enter: the desa's own form; review: the verifier's or approver's view of a submitted year. */
+    abilities: z.object({ enter: z.boolean(), review: z.boolean() }),
     code: z.string(),
     name: z.string(),
     kecamatan: z.object({ code: z.string(), name: z.string() }),

@@ -23,7 +23,6 @@ export const auditActions = [
   'forum.participants',
   'forum.ranked',
   'forum.reopened',
-  'forum.quorum',
   'grievance.filed',
   'grievance.updated',
   'index_scheme.loaded',

@@ -9,6 +9,11 @@ export const id = {
     checkTitle: 'Periksa kembali sebelum disimpan',
     confirm: 'Data sudah benar, simpan',
   },
+  reason: {
+    label: 'Alasan',
+    hint: 'Alasan ini dicatat dan dapat dibaca oleh pihak yang terdampak.',
+    cancel: 'Batal',
+  },
   nav: {
     home: 'Beranda',
     regions: 'Wilayah',
@@ -76,6 +81,11 @@ export const en: typeof id = {
   problem: {
     checkTitle: 'Check before saving',
     confirm: 'This is right, save',
+  },
+  reason: {
+    label: 'Reason',
+    hint: 'The reason is recorded and can be read by those it affects.',
+    cancel: 'Cancel',
   },
   nav: {
     home: 'Home',

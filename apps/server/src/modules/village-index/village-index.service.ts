@@ -168,7 +168,13 @@ export async function getScorecard(ctx: AppContext, rawCode: string, principal?:
   const plan = withScores?.scores ? planNextStatus(scheme, withScores.scores) : null;
   return {
     /** Whether the reader enters this desa's scores (its own desa office; core's entryStep). */
-    abilities: { enter: !!principal && entryStep(principal.actor, 'save', code) === 'ok' },
+    abilities: {
+      enter: !!principal && entryStep(principal.actor, 'save', code) === 'ok',
+      review:
+        !!principal &&
+        (entryStep(principal.actor, 'verify', code) === 'ok' ||
+          entryStep(principal.actor, 'approve', code) === 'ok'),
+    },
     code,
     name: names.get(code)!,
     kecamatan: { code: kec, name: names.get(kec) ?? kec },

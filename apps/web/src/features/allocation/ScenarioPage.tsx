@@ -25,6 +25,7 @@ import { QueryState } from '../../app/QueryState.tsx';
 import { useSession } from '../../app/session.ts';
 import { useJob } from '../../app/use-job.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
+import { AdoptButton, AdoptionNote } from './Adoption.tsx';
 import { scenarioKeys, useScenario } from './api.ts';
 import { type Rules, RulesEditor } from './RulesEditor.tsx';
 import { RuleText } from './RuleText.tsx';
@@ -89,11 +90,6 @@ export default function ScenarioPage() {
     const r = await post<{ id: string }>(`/api/scenarios/${id}/copy`);
     navigate(`/skenario/${r.id}`);
   });
-  const adopt = useSubmit(async () => {
-    if (!window.confirm(t('allocation.adoptConfirm'))) return;
-    await post(`/api/scenarios/${id}/adopt`, {});
-    await client.invalidateQueries({ queryKey: ['scenario', id] });
-  });
   if (!s) return <QueryState query={scenario} queryKey={scenarioKeys.detail(id)} />;
   const r = s.result;
   // The criteria the forum rates per proposal, shown as columns when they carry weight.
@@ -144,9 +140,9 @@ export default function ScenarioPage() {
               {t('allocation.explainAll')}
             </Button>
           )}
-          {s.state === 'diadopsi' && (
-            <Badge color="teal" size="lg">
-              {t('allocation.adopted')}
+          {s.state !== 'draf' && (
+            <Badge color={s.state === 'diadopsi' ? 'teal' : 'gray'} size="lg" data-testid="scenario-state">
+              {vocab('allocation.states', s.state)}
             </Badge>
           )}
           {can('allocation.manage') && (
@@ -159,15 +155,12 @@ export default function ScenarioPage() {
               {t('allocation.solve')}
             </Button>
           )}
-          {manage && r && r.status !== 'infeasible' && (
-            <Button color="teal" onClick={() => adopt.submit()} loading={adopt.busy} data-testid="adopt">
-              {t('allocation.adopt')}
-            </Button>
-          )}
+          {manage && r && r.status !== 'infeasible' && <AdoptButton s={s} />}
         </Group>
       </Group>
+      <AdoptionNote s={s} />
       {bar}
-      <Problem error={solve.error ?? adopt.error ?? copy.error ?? save.error ?? explainAll.error} />
+      <Problem error={solve.error ?? copy.error ?? save.error ?? explainAll.error} />
 
       {manage && (
         <Card withBorder>

@@ -33,6 +33,14 @@ export const id = {
     copy: 'Salin',
     solve: 'Hitung portofolio optimal',
     adopt: 'Adopsi skenario',
+    states: { draf: 'draf', diadopsi: 'diadopsi', digantikan: 'digantikan' },
+    replaceTitle: 'Ganti skenario yang sudah diadopsi',
+    replaceHint:
+      'Skenario "{{name}}" sudah diadopsi untuk tahun ini. Usulannya yang masih di tahap APBD dikembalikan ke tahap RKPD. Tuliskan alasan menggantinya.',
+    adoptedBy:
+      'Diadopsi oleh {{by}} pada {{at}}: {{cost}} dari pagu {{budget}}. Daftar calon di bawah adalah keadaan saat diadopsi.',
+    replacedOther: 'Menggantikan skenario "{{name}}": {{reason}}',
+    supersededBy: 'Digantikan oleh skenario "{{name}}" pada {{at}}: {{reason}}',
     adoptConfirm:
       'Usulan terpilih akan diteruskan ke tahap APBD dengan skenario ini sebagai alasan. Lanjutkan?',
     settings: 'Pagu dan bobot kriteria',
@@ -128,6 +136,14 @@ export const en: typeof id = {
     copy: 'Copy',
     solve: 'Find the optimal portfolio',
     adopt: 'Adopt scenario',
+    states: { draf: 'draft', diadopsi: 'adopted', digantikan: 'replaced' },
+    replaceTitle: 'Replace the adopted scenario',
+    replaceHint:
+      'Scenario "{{name}}" is already adopted for this year. Its proposals still at the APBD step return to the RKPD step. Write why it is replaced.',
+    adoptedBy:
+      'Adopted by {{by}} on {{at}}: {{cost}} of the {{budget}} budget. The candidates below are as they stood when adopted.',
+    replacedOther: 'Replaces scenario "{{name}}": {{reason}}',
+    supersededBy: 'Replaced by scenario "{{name}}" on {{at}}: {{reason}}',
     adoptConfirm:
       'The selected proposals move to the budget (APBD) step with this scenario as the reason. Continue?',
     settings: 'Budget and criteria weights',

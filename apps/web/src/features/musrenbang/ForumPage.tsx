@@ -27,6 +27,7 @@ import { Problem } from '../../app/Problem.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { useForum } from './api.ts';
+import { ForumClosing } from './ForumClosing.tsx';
 import { rejectReasons } from './labels.ts';
 
 type Forum = z.infer<typeof forumDetail>;
@@ -365,11 +366,19 @@ export default function ForumPage() {
           >
             {t('forum.rankNow')}
           </Button>
-          <Button color="teal" onClick={() => close.submit()} loading={close.busy} data-testid="close-forum">
-            {t('forum.close')}
-          </Button>
         </Group>
       )}
+      <ForumClosing
+        f={f}
+        unsaved={f.items.some(
+          (i) =>
+            JSON.stringify(scores[i.proposal.id] ?? null) !==
+            JSON.stringify({ scores: i.scores, votes: i.votes }),
+        )}
+        onClose={() => close.submit()}
+        busy={close.busy}
+        onChanged={set}
+      />
       <Problem error={saveScores.error ?? close.error} />
     </Stack>
   );

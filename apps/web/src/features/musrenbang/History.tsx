@@ -27,6 +27,8 @@ export function History({ events }: { events: readonly HistoryEvent[] }) {
     switch (e.kind) {
       case 'dibuat':
         return t('musrenbang.events.dibuat', { stage: stage(e.toStage) });
+      case 'dikembalikan':
+        return t('musrenbang.events.dikembalikan', { stage: stage(e.toStage) });
       case 'teruskan':
         return e.fromStage === e.toStage
           ? t('musrenbang.events.selesai')

@@ -99,6 +99,7 @@ export const id = {
       tolak: 'Ditolak: {{reason}}',
       gabung: 'Digabung ke usulan {{code}}',
       menerima_gabungan: 'Usulan {{code}} digabung ke usulan ini',
+      dikembalikan: 'Dikembalikan ke {{stage}}',
     },
   },
   forum: {
@@ -136,6 +137,14 @@ export const id = {
     decision: 'Keputusan',
     rankNow: 'Simpan nilai dan urutkan',
     close: 'Tutup forum dengan keputusan ini',
+    closeConfirm:
+      'Tutup forum dengan {{total}} peserta dan keputusan atas {{items}} usulan? Setelah ditutup, keputusan hanya dapat diubah bila tingkat di atas membuka kembali forum dengan alasan.',
+    cannotCloseYet: 'Forum belum dapat ditutup',
+    unsavedScores: 'Ada nilai atau suara yang belum disimpan: tekan tombol peringkat untuk menyimpannya.',
+    reopen: 'Buka kembali forum',
+    reopenHint:
+      'Keputusan forum ditarik kembali dan usulannya kembali ke tahap forum ini. Alasannya dicatat di berita acara.',
+    reopenedNote: 'Dibuka kembali pada {{at}} oleh {{by}}: {{reason}}',
   },
   aspiration: {
     title: 'Sampaikan aspirasi',
@@ -260,6 +269,7 @@ export const en: typeof id = {
       tolak: 'Rejected: {{reason}}',
       gabung: 'Merged into proposal {{code}}',
       menerima_gabungan: 'Proposal {{code}} was merged into this one',
+      dikembalikan: 'Returned to {{stage}}',
     },
   },
   forum: {
@@ -292,6 +302,14 @@ export const en: typeof id = {
     decision: 'Decision',
     rankNow: 'Save scores and rank',
     close: 'Close the forum with these decisions',
+    closeConfirm:
+      'Close the forum with {{total}} participants and decisions on {{items}} proposals? Once closed, decisions change only if the level above reopens the forum with a reason.',
+    cannotCloseYet: 'The forum cannot close yet',
+    unsavedScores: 'Some scores or votes are not saved: press the ranking button to save them.',
+    reopen: 'Reopen the forum',
+    reopenHint:
+      'The forum’s decisions are taken back and its proposals return to this forum’s step. The reason is recorded in the berita acara.',
+    reopenedNote: 'Reopened on {{at}} by {{by}}: {{reason}}',
   },
   aspiration: {
     title: 'Send an aspiration',

@@ -69,6 +69,15 @@ export default function ProjectPage() {
               </a>
             </Text>
           )}
+          {st.pending && (
+            <Text size="sm" c="orange" data-testid="project-pending">
+              {t('projects.pending', {
+                date: formatDate(st.pending.reportDate),
+                physical: n1(st.pending.physical),
+                spent: formatRupiah(st.pending.spent),
+              })}
+            </Text>
+          )}
           {p.proposal && (
             <Text size="sm">
               {t('projects.fromProposal')}:{' '}

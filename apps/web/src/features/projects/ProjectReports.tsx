@@ -2,6 +2,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   FileInput,
   Group,
   Image,
@@ -122,6 +123,8 @@ export function ReportForm({ project: p, onDone }: { project: Project; onDone: (
     problems: '',
     followUp: '',
     finalDocuments: '',
+    correction: false,
+    correctionReason: '',
   });
   const [spending, setSpending] = useState<Record<string, number | ''>>({});
   const save = useSubmit(
@@ -138,6 +141,8 @@ export function ReportForm({ project: p, onDone }: { project: Project; onDone: (
             .split('\n')
             .map((x) => x.trim())
             .filter(Boolean),
+          correction: f.correction,
+          correctionReason: f.correctionReason,
         }),
       ),
     onDone,
@@ -198,6 +203,24 @@ export function ReportForm({ project: p, onDone }: { project: Project; onDone: (
             error={e('finalDocuments')}
           />
         </SimpleGrid>
+        <Checkbox
+          label={t('projects.correction')}
+          description={t('projects.correctionHint')}
+          checked={f.correction}
+          onChange={(x) => setF({ ...f, correction: x.currentTarget.checked })}
+          data-testid="report-correction"
+        />
+        {f.correction && (
+          <Textarea
+            label={t('projects.correctionReason')}
+            value={f.correctionReason}
+            onChange={(x) => setF({ ...f, correctionReason: x.currentTarget.value })}
+            autosize
+            minRows={1}
+            error={e('correctionReason')}
+            data-testid="report-correction-reason"
+          />
+        )}
         <Group>
           <Button type="submit" loading={save.busy} data-testid="report-save">
             {t('projects.sendReport')}

@@ -80,6 +80,11 @@ export const id = {
     noPermits: 'Belum ada daftar izin dan lahan.',
     report: 'Laporkan kemajuan',
     sendReport: 'Kirim laporan',
+    correction: 'Koreksi atas laporan sebelumnya',
+    correctionHint: 'Centang bila angka ini lebih rendah dari laporan sebelumnya karena laporan itu salah.',
+    correctionReason: 'Alasan koreksi',
+    pending:
+      'Laporan {{date}} ({{physical}} %, {{spent}}) menunggu verifikasi; angka resmi dari laporan terverifikasi.',
     reportDate: 'Tanggal',
     physical: 'Fisik',
     problems: 'Masalah',
@@ -205,6 +210,11 @@ export const en: typeof id = {
     noPermits: 'No permits or land items yet.',
     report: 'Report progress',
     sendReport: 'Send the report',
+    correction: 'Correction of an earlier report',
+    correctionHint: 'Tick when this figure is below the previous report because that report was wrong.',
+    correctionReason: 'Reason for the correction',
+    pending:
+      'The report of {{date}} ({{physical}} %, {{spent}}) awaits verification; official figures are from verified reports.',
     reportDate: 'Date',
     physical: 'Physical',
     problems: 'Problems',

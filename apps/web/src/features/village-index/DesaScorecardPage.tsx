@@ -17,6 +17,7 @@ import { Link, useParams } from 'react-router';
 import { QueryState } from '../../app/QueryState.tsx';
 import { indexKeys, useScorecard } from './api.ts';
 import { EntryPanel } from './EntryPanel.tsx';
+import { EntryReview } from './EntryReview.tsx';
 import { UnconfirmedNote } from './IndexDashboardPage.tsx';
 import { fmt4, statusColour, whoActs } from './status.ts';
 
@@ -176,6 +177,7 @@ export default function DesaScorecardPage() {
         </Card>
       </SimpleGrid>
       {c.abilities.enter && <EntryPanel card={c} />}
+      {c.abilities.review && <EntryReview card={c} />}
       {c.indicators && (
         <Card withBorder>
           <Title order={3} size="h5" mb="xs">

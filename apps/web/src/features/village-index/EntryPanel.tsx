@@ -82,6 +82,11 @@ export function EntryPanel({ card }: { card: DesaScorecard }) {
           {error.message} {error.issues.map((i) => i.message).join('; ')}
         </Alert>
       )}
+      {editable && entry.data?.returnNote && (
+        <Alert color="orange" mb="xs" data-testid="entry-return-note">
+          {t('index.returnedBecause', { note: entry.data.returnNote })}
+        </Alert>
+      )}
       {!editable && (
         <Text size="sm" c="dimmed">
           {t('index.entryLocked')}

@@ -50,6 +50,11 @@ export default function IndexDashboardPage() {
         {s.scheme.name} ({s.scheme.regulation})
       </Text>
       <UnconfirmedNote scheme={s.scheme} />
+      {s.inApproval && (
+        <Text size="sm" data-testid="index-in-approval">
+          {t('index.inApproval', s.inApproval)}
+        </Text>
+      )}
       <Anchor href="/api/index/dashboard.xlsx" size="sm" data-testid="dashboard-xlsx">
         {t('index.dashboardXlsx')}
       </Anchor>

@@ -7,6 +7,7 @@ import { ApiError, post } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { YearInput } from '../../app/inputs.tsx';
+import { ReasonModal } from '../../app/ReasonModal.tsx';
 import { useLanguage } from '../../app/session.ts';
 import { useWorklist } from './api.ts';
 import { fmt4, statusColour } from './status.ts';
@@ -26,14 +27,19 @@ export default function WorklistPage() {
   const [year, setYear] = useState(2025);
   const [error, setError] = useState<ApiError | null>(null);
   const list = useWorklist(year);
-  const act = async (code: string, action: string) => {
+  const [returning, setReturning] = useState<string | null>(null);
+  const act = async (code: string, action: string, note?: string) => {
     setError(null);
+    let problem: ApiError | null = null;
     try {
-      await post(`/api/index/entries/${code}/${year}/${action}`);
+      await post(`/api/index/entries/${code}/${year}/${action}`, note === undefined ? {} : { note });
     } catch (e) {
-      if (e instanceof ApiError) setError(e);
+      if (e instanceof ApiError) problem = e;
+      else throw e;
     }
     await client.invalidateQueries({ queryKey: ['worklist', year] });
+    if (note === undefined) setError(problem);
+    return problem;
   };
   return (
     <Stack>
@@ -64,6 +70,15 @@ export default function WorklistPage() {
         </Text>
       )}
       {list.data?.items.length === 0 && <Alert>{t('index.worklistEmpty')}</Alert>}
+      <ReasonModal
+        opened={returning !== null}
+        title={t('index.returnTitle')}
+        description={t('index.returnHint')}
+        action={t('index.return')}
+        onClose={() => setReturning(null)}
+        onConfirm={(note) => act(returning!, 'return', note)}
+        testId="return-modal"
+      />
       {list.data && list.data.items.length > 0 && (
         <Card withBorder p={0}>
           <Table.ScrollContainer minWidth={720}>
@@ -98,6 +113,11 @@ export default function WorklistPage() {
                       <Badge color={stateColour[i.state]} data-testid={`state-${i.code}`}>
                         {vocab('index.states', i.state)}
                       </Badge>
+                      {i.returnNote && (
+                        <Text size="xs" c="red" data-testid={`return-note-${i.code}`}>
+                          {t('index.returnedBecause', { note: i.returnNote })}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{formatDateTime(i.updatedAt, lang)}</Table.Td>
                     <Table.Td>
@@ -125,7 +145,8 @@ export default function WorklistPage() {
                             size="compact-xs"
                             variant="subtle"
                             color="red"
-                            onClick={() => act(i.code, 'return')}
+                            onClick={() => setReturning(i.code)}
+                            data-testid={`return-${i.code}`}
                           >
                             {t('index.return')}
                           </Button>

@@ -97,6 +97,13 @@ export const id = {
     verify: 'Verifikasi',
     approve: 'Setujui',
     return: 'Kembalikan',
+    returnTitle: 'Kembalikan isian ke desa',
+    returnHint: 'Tuliskan apa yang perlu diperbaiki desa; desa membaca alasan ini di daftar kerjanya.',
+    returnedBecause: 'Dikembalikan: {{note}}',
+    inApproval:
+      '{{year}}: {{approved}} dari {{total}} desa disetujui; ditampilkan setelah semua desa disetujui.',
+    previous: 'Tahun {{year}}',
+    changed: 'berubah',
     actors: {
       pusat: 'Pusat',
       provinsi: 'Provinsi',
@@ -206,6 +213,12 @@ export const en: typeof id = {
     verify: 'Verify',
     approve: 'Approve',
     return: 'Send back',
+    returnTitle: 'Send the entry back to the desa',
+    returnHint: 'Write what the desa must correct; the desa reads this reason in its worklist.',
+    returnedBecause: 'Sent back: {{note}}',
+    inApproval: '{{year}}: {{approved}} of {{total}} desa approved; shown once every desa is approved.',
+    previous: 'Year {{year}}',
+    changed: 'changed',
     actors: {
       pusat: 'Central govt.',
       provinsi: 'Province',
