@@ -114,6 +114,8 @@ describe('Musrenbang in Chromium', () => {
     await page.getByLabel('Manfaat bagi warga Rabat beton jalan dusun Krajan').first().fill('4');
     await page.getByTestId('save-scores').click();
     await agenda.locator('tbody tr td').first().getByText('1').waitFor();
+    // Closing asks for confirmation first.
+    page.once('dialog', (d) => void d.accept());
     await page.getByTestId('close-forum').click();
     await page.getByTestId('forum-state').getByText('Ditutup').waitFor();
     await shot(page, 'forum-closed');

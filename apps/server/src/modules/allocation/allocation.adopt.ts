@@ -38,7 +38,9 @@ export async function adopt(ctx: AppContext, principal: Principal, id: string, r
   const facts = (fundedNow: number) => ({
     solved: !!result && result.status !== 'infeasible' && result.selected.length > 0,
     selectedCost,
-    fundedOutside: fundedNow - returnedCost,
+    // The scenario's budget is the envelope of what it selects; proposals funded before it (by a
+    // vote, or by hand) are recorded beside it, not counted against it.
+    fundedOutside: 0,
     budget: s.budget,
     adoptedNow: replacing ? { name: replacing.name } : null,
     reason: reason ?? null,
