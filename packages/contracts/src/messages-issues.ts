@@ -187,7 +187,7 @@ export const issuesId: Catalog = {
   plan_not_higher:
     'hanya dapat mendukung rencana tingkat di atasnya, atau rencana jangka lebih panjang milik sendiri (Renja ke Renstra)',
   plan_supported:
-    'butir ini masih didukung oleh {value} butir rencana atau usulan; lepaskan tautannya dahulu',
+    'butir ini masih didukung oleh {value} butir rencana atau usulan: {items}; lepaskan tautannya dahulu',
   plan_not_work: 'harus program, kegiatan atau sub-kegiatan RKPD atau Renja',
   plan_unknown_key: 'kunci "{value}" tidak dikenal di rencana ini atau di baris sebelumnya',
   plan_duplicate_key: 'kunci "{value}" dipakai dua kali',
@@ -382,7 +382,7 @@ export const issuesEn: Catalog = {
   plan_same_plan: 'must be an item of a higher plan, not of this plan',
   plan_not_higher:
     'may support only a plan of a higher level, or the longer-term plan of the same owner (Renja to Renstra)',
-  plan_supported: '{value} plan items or proposals still rely on this item; unlink them first',
+  plan_supported: '{value} plan items or proposals still rely on this item: {items}; unlink them first',
   plan_not_work: 'must be a program, kegiatan or sub-kegiatan of an RKPD or Renja',
   plan_unknown_key: 'key "{value}" is not known in this plan or on an earlier row',
   plan_duplicate_key: 'key "{value}" is used twice',

@@ -122,3 +122,43 @@ describe('codes that two requests would both take', () => {
     expect(new Set(answers.map((a) => a.json().code)).size).toBe(3);
   });
 });
+
+describe('the last admin', () => {
+  it('two admins deactivating each other at once: one stays active', async () => {
+    const admin = await login(t.app, 'admin');
+    const made = await call(t.app, admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'admin.kedua',
+        displayName: 'Admin kedua',
+        password: 'kopi-tubruk-sore',
+        role: 'admin',
+      },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const second = await login(t.app, 'admin.kedua', 'kopi-tubruk-sore');
+    const firstId = (await call(t.app, admin, { method: 'GET', url: '/api/users?q=admin' }))
+      .json()
+      .items.find((u: { username: string }) => u.username === 'admin').id;
+    const answers = await Promise.all([
+      call(t.app, admin, {
+        method: 'PATCH',
+        url: `/api/users/${made.json().id}`,
+        payload: { active: false },
+      }),
+      call(t.app, second, { method: 'PATCH', url: `/api/users/${firstId}`, payload: { active: false } }),
+    ]);
+    const statuses = answers.map((a) => a.statusCode);
+    // One deactivation goes through; the other finds itself the last admin (or signed out by it).
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(
+      statuses.every((s) => s === 200 || s === 409 || s === 401),
+      statuses.join(','),
+    ).toBe(true);
+    const rows = await t.ctx.database.bulk((tx) =>
+      tx.query<{ n: number }>("select count(*)::int as n from users where role = 'admin' and active"),
+    );
+    expect(rows[0]!.n).toBe(1);
+  });
+});

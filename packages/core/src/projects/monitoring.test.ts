@@ -4,6 +4,7 @@ import {
   forecastCompletion,
   kemantapan,
   plannedAt,
+  progressCurve,
   rollUp,
   scheduleStatus,
 } from './monitoring.ts';
@@ -87,5 +88,41 @@ describe('daysBlocked', () => {
       14,
     );
     expect(daysBlocked({ status: 'selesai', requestedOn: null, doneOn: '2026-01-15' }, today)).toBeNull();
+  });
+});
+
+describe('the S-curve of a project', () => {
+  it('shows physical and financial progress against plan, past the contract end when work runs late', () => {
+    const plan = [
+      { month: '2026-01', physical: 40, financial: 40_000_000 },
+      { month: '2026-02', physical: 100, financial: 100_000_000 },
+    ];
+    const reports = [
+      {
+        reportDate: '2026-01-31',
+        physical: 30,
+        spending: { apbd_kabupaten: 25_000_000 },
+        state: 'diverifikasi',
+      },
+      {
+        reportDate: '2026-02-28',
+        physical: 70,
+        spending: { apbd_kabupaten: 60_000_000 },
+        state: 'dilaporkan',
+      },
+      {
+        reportDate: '2026-04-15',
+        physical: 100,
+        spending: { apbd_kabupaten: 98_000_000 },
+        state: 'diverifikasi',
+      },
+    ];
+    expect(progressCurve(plan, reports, 100_000_000)).toEqual([
+      { month: '2026-01', plannedPhysical: 40, plannedFinancial: 40, physical: 30, financial: 25 },
+      // The February report is not verified: the official line stays at January's.
+      { month: '2026-02', plannedPhysical: 100, plannedFinancial: 100, physical: 30, financial: 25 },
+      { month: '2026-03', plannedPhysical: 100, plannedFinancial: 100, physical: 30, financial: 25 },
+      { month: '2026-04', plannedPhysical: 100, plannedFinancial: 100, physical: 100, financial: 98 },
+    ]);
   });
 });

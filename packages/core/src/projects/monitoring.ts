@@ -198,3 +198,60 @@ export function daysBlocked(
     return permit.requestedOn ? Math.max(0, days(permit.requestedOn, today)) : null;
   return permit.requestedOn && permit.doneOn ? days(permit.requestedOn, permit.doneOn) : null;
 }
+
+const nextMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
+};
+
+/**
+ * The S-curve as the project page draws it: month by month from the plan's first month to the
+ * later of its last month and the last report (late work stays visible past the contract end),
+ * the planned physical progress and planned spending (as % of the contract value), and the actual
+ * of both from the verified reports up to each month (null after the last one).
+ */
+export function progressCurve(
+  plan: readonly PlanPoint[],
+  reports: readonly {
+    reportDate: string;
+    physical: number;
+    spending: Record<string, number | undefined>;
+    state: string;
+  }[],
+  contractValue: number,
+) {
+  const verified = reports
+    .filter((r) => r.state === 'diverifikasi')
+    .sort((a, b) => a.reportDate.localeCompare(b.reportDate));
+  const first = [plan[0]?.month, verified[0]?.reportDate.slice(0, 7)].filter(Boolean).sort()[0];
+  const last = [plan.at(-1)?.month, verified.at(-1)?.reportDate.slice(0, 7)].filter(Boolean).sort().at(-1);
+  if (!first || !last) return [];
+  const share = (rupiah: number) =>
+    contractValue > 0 ? Math.round((rupiah / contractValue) * 1000) / 10 : 0;
+  const out: {
+    month: string;
+    plannedPhysical: number;
+    plannedFinancial: number;
+    physical: number | null;
+    financial: number | null;
+  }[] = [];
+  let planned = { physical: 0, financial: 0 };
+  const lastReport = verified.at(-1)?.reportDate.slice(0, 7) ?? '';
+  for (let month = first; month <= last; month = nextMonth(month)) {
+    const point = plan.find((p) => p.month === month);
+    if (point) planned = { physical: point.physical, financial: point.financial };
+    const upTo = verified.filter((r) => r.reportDate.slice(0, 7) <= month).at(-1);
+    const reported = month <= lastReport;
+    out.push({
+      month,
+      plannedPhysical: planned.physical,
+      plannedFinancial: share(planned.financial),
+      physical: reported ? (upTo?.physical ?? 0) : null,
+      financial: reported
+        ? share(upTo ? Object.values(upTo.spending).reduce<number>((s, v) => s + (v ?? 0), 0) : 0)
+        : null,
+    });
+    if (out.length > 240) break;
+  }
+  return out;
+}

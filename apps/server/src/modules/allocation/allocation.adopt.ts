@@ -35,7 +35,7 @@ export async function adopt(ctx: AppContext, principal: Principal, id: string, r
   const returnedCost = returning.reduce((sum, p) => sum + p.estimatedCost, 0);
   const selected = view.candidates.filter((c) => c.inOptimum);
   const selectedCost = selected.reduce((sum, c) => sum + c.cost, 0);
-  const facts = (fundedNow: number) => ({
+  const facts = {
     solved: !!result && result.status !== 'infeasible' && result.selected.length > 0,
     selectedCost,
     // The scenario's budget is the envelope of what it selects; proposals funded before it (by a
@@ -44,21 +44,15 @@ export async function adopt(ctx: AppContext, principal: Principal, id: string, r
     budget: s.budget,
     adoptedNow: replacing ? { name: replacing.name } : null,
     reason: reason ?? null,
-  });
-  takeStep(
-    adoptionMachine,
-    s.state as ScenarioState,
-    'adopsi',
-    facts(await fundedTotalOf(ctx.database.db, s.planYear)),
-  );
+  };
+  takeStep(adoptionMachine, s.state as ScenarioState, 'adopsi', facts);
   const note = `Skenario anggaran: ${s.name}`;
   const funding = await prepareFunding(ctx, principal, result!.selected, note);
   const now = ctx.clock();
   try {
     return await ctx.database.db.transaction(async (tx) => {
-      // Again under the year's funding lock: two adoptions at once are counted one after the other.
+      // Under the year's funding lock, so two adoptions (or forwards) at once go one after the other.
       const fundedNow = await fundedTotalOf(tx, s.planYear, true);
-      takeStep(adoptionMachine, 'draf', 'adopsi', facts(fundedNow));
       if (replacing) {
         const superseded: Adoption = {
           ...(old as Adoption),

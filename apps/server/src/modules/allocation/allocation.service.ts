@@ -3,8 +3,6 @@ import {
   AppError,
   ahpWeights,
   type Criterion,
-  type FieldIssue,
-  formatRupiah,
   type PortfolioItem,
   type PortfolioRules,
   type RuleRef,

@@ -16,10 +16,6 @@ export function proposalsLinkedTo(ctx: AppContext, nodeIds: readonly string[]) {
   return repo.findLinkedToPlanNodes(ctx.database.db, nodeIds);
 }
 
-export function countProposalsLinkedTo(ctx: AppContext, nodeId: string) {
-  return repo.countLinkedToPlanNode(ctx.database.db, nodeId);
-}
-
 /**
  * Links a proposal to the plan item that would fund it (or unlinks it). Bappeda and the admin any
  * proposal; an OPD the proposals addressed to it. `checkNode` validates the item before the write.

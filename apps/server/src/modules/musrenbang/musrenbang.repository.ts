@@ -279,11 +279,6 @@ export function findLinkedToPlanNodes(db: Db, nodeIds: readonly string[]) {
     .where(inArray(proposals.planNodeId, [...nodeIds]));
 }
 
-export async function countLinkedToPlanNode(db: Db, nodeId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(proposals).where(eq(proposals.planNodeId, nodeId));
-  return row?.n ?? 0;
-}
-
 export async function setPlanNode(tx: Db, ids: readonly string[], nodeId: string | null): Promise<void> {
   if (ids.length)
     await tx

@@ -69,6 +69,7 @@ describe('editing a plan', () => {
     const held = await as('perencana', 'DELETE', `/api/plan-nodes/${a1}`);
     expect(held.json().issues[0]).toMatchObject({ issue: 'plan_supported' });
     expect(held.json().issues[0].message).toContain('1 butir');
+    expect(held.json().issues[0].message).toContain('"Item desa" (RKPDes sunting uji)');
     expect((await as('perencana', 'DELETE', `/api/plan-nodes/${item}`)).statusCode).toBe(200);
     expect((await as('perencana', 'DELETE', `/api/plan-nodes/${a1}`)).statusCode).toBe(200);
     expect(await order(id)).toEqual(['Tujuan B', 'Tujuan A']);
@@ -253,6 +254,25 @@ describe('plan templates, nomenclature and statistics from files', () => {
     const edited = await upload(`/api/plans/${rpjmd.id}/import`, Buffer.from(await wb.xlsx.writeBuffer()));
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({ created: 1, updated: 1, indicators: 1 });
+    // The same file again changes nothing: the new row and its indicator are found by their keys.
+    const twice = await upload(`/api/plans/${rpjmd.id}/import`, Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(twice.json()).toMatchObject({ created: 0, updated: 0, indicators: 0 });
+    // Each item's change is in the history with what it was.
+    const history = (await as('perencana', 'GET', `/api/plans/${rpjmd.id}/history`)).json().items as {
+      action: string;
+      before: { title?: string } | null;
+      after: { title?: string; source?: string } | null;
+    }[];
+    expect(history).toContainEqual(
+      expect.objectContaining({
+        action: 'plan.node_added',
+        after: expect.objectContaining({ title: 'Meningkatnya cakupan air minum layak', source: 'import' }),
+      }),
+    );
+    const retitled = history.find(
+      (e) => e.action === 'plan.node_changed' && e.after?.title === 'Meningkatkan kualitas SDM (diubah)',
+    );
+    expect(retitled?.before?.title).toBe(before.nodes[0].title);
     const now = (await as(null, 'GET', `/api/plans/${rpjmd.id}`)).json();
     const added = now.nodes.find(
       (n: { title: string }) => n.title === 'Meningkatnya cakupan air minum layak',

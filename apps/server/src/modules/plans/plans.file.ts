@@ -1,9 +1,10 @@
-import { planIndicatorBody, planNodeKinds } from '@sinergi/contracts';
+import { planNodeKinds } from '@sinergi/contracts';
 import { AppError, type FieldIssue, linkAllowed, sameJson } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { tableColumns } from '../../http/table-file.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { readXlsxSheets } from '../village-index/template.ts';
+import { columnYears, INDICATORS, type IndicatorRow, indicatorRowsOf } from './plans.file-indicators.ts';
 import * as repo from './plans.repository.ts';
 import { assertMayEdit, mustFindPlan } from './plans.service.ts';
 
@@ -18,7 +19,7 @@ import { assertMayEdit, mustFindPlan } from './plans.service.ts';
  */
 export const TREE = 'Pohon';
 
-export const INDICATORS = 'Indikator';
+export { INDICATORS } from './plans.file-indicators.ts';
 
 export const REFERENCE = 'Rujukan';
 
@@ -30,12 +31,6 @@ export const years = (p: { startYear: number; endYear: number }, extra: Iterable
       ...extra,
     ]),
   ].sort();
-
-/** The years of the columns named `prefix_YYYY` in a header. */
-const columnYears = (names: readonly string[], prefix: string) =>
-  names.flatMap((n) =>
-    n.startsWith(prefix) && /^\d{4}$/.test(n.slice(prefix.length)) ? [n.slice(prefix.length)] : [],
-  );
 
 const list = (x: string) =>
   x
@@ -69,7 +64,10 @@ export async function importPlan(ctx: AppContext, principal: Principal, planId: 
   const at = (s: string, line: number, col: string) => `sheet ${s}, line ${line}, column ${col}`;
 
   const existing = await repo.findNodesOfPlan(db, planId);
-  const existingIds = new Set(existing.map((n) => n.id));
+  // A row's key is an item's id, or the key a row of an earlier import gave a new item: importing
+  // the same file twice finds the items the first import made instead of making them again.
+  const keyed = new Map(existing.flatMap((n) => (n.importKey ? [[n.importKey, n.id] as const] : [])));
+  const existingIds = new Set([...existing.map((n) => n.id), ...keyed.keys()]);
   // The items of other plans this plan may support (the same rule as linking in the browser).
   const others = new Map((await repo.findNodesWithPlans(db, { notOfPlan: planId })).map((r) => [r.id, r]));
 
@@ -157,100 +155,53 @@ export async function importPlan(ctx: AppContext, principal: Principal, planId: 
   }
 
   // The indicators.
-  const indicatorRows: {
-    line: number;
-    key: string;
-    nodeKey: string;
-    body: ReturnType<typeof planIndicatorBody.parse>;
-  }[] = [];
+  const indicatorRows: IndicatorRow[] = [];
   const existingIndicators = await repo.findIndicatorsOf(
     db,
     existing.map((n) => n.id),
   );
-  const indicatorIds = new Set(existingIndicators.map((i) => i.id));
-  const ind = book.get(INDICATORS);
-  if (ind && ind.length > 1) {
-    const [header, ...body] = ind;
-    const x = tableColumns(
-      header,
-      ['kunci', 'kunci_butir', 'nama', 'satuan', 'arah', 'tahun_dasar', 'nilai_dasar'],
-      `sheet ${INDICATORS}, `,
-    );
-    for (const [i, cells] of body.entries()) {
-      const line = i + 2;
-      if (cells.every((c) => c.trim() === '')) continue;
-      const c = (name: string) => x.cell(cells, name);
-      const nodeKey = c('kunci_butir');
-      if (!keys.has(nodeKey) && !existingIds.has(nodeKey))
-        issues.push({
-          field: at(INDICATORS, line, 'kunci_butir'),
-          issue: 'plan_unknown_key',
-          params: { value: nodeKey },
-        });
-      const arah = c('arah').toLowerCase();
-      if (arah !== 'naik' && arah !== 'turun')
-        issues.push({ field: at(INDICATORS, line, 'arah'), issue: 'direction_word' });
-      const aditif = c('aditif').toLowerCase();
-      if (aditif && aditif !== 'ya' && aditif !== 'tidak')
-        issues.push({ field: at(INDICATORS, line, 'aditif'), issue: 'yes_no' });
-      const num = (col: string) => {
-        const v = c(col).replace(',', '.');
-        if (!v) return undefined;
-        const n = Number(v);
-        if (!Number.isFinite(n)) issues.push({ field: at(INDICATORS, line, col), issue: 'not_a_number' });
-        return n;
-      };
-      const targets: Record<string, number> = {};
-      const realisations: Record<string, { value: number; source: string }> = {};
-      for (const y of [
-        ...new Set([...columnYears(x.names, 'target_'), ...columnYears(x.names, 'realisasi_')]),
-      ]) {
-        const tv = num(`target_${y}`);
-        if (tv !== undefined) targets[y] = tv;
-        const rv = num(`realisasi_${y}`);
-        if (rv !== undefined) realisations[y] = { value: rv, source: c(`sumber_${y}`) };
-      }
-      const parsed = planIndicatorBody.safeParse({
-        name: c('nama'),
-        unit: c('satuan'),
-        direction: arah === 'turun' ? 'lower' : 'higher',
-        additive: aditif === 'ya',
-        baselineYear: num('tahun_dasar'),
-        baselineValue: num('nilai_dasar'),
-        targets,
-        realisations,
-        ...(c('seri_statistik') ? { seriesIndicator: c('seri_statistik') } : {}),
-      });
-      if (!parsed.success) {
-        for (const z of parsed.error.issues) {
-          const [field, year, sub] = z.path.map(String);
-          const col =
-            field === 'name'
-              ? 'nama'
-              : field === 'unit'
-                ? 'satuan'
-                : field === 'baselineYear'
-                  ? 'tahun_dasar'
-                  : field === 'baselineValue'
-                    ? 'nilai_dasar'
-                    : field === 'realisations'
-                      ? `${sub === 'source' ? 'sumber' : 'realisasi'}_${year}`
-                      : field === 'targets'
-                        ? `target_${year}`
-                        : (field ?? 'nama');
-          issues.push({ field: at(INDICATORS, line, col), issue: z.message });
-        }
-        continue;
-      }
-      indicatorRows.push({ line, key: c('kunci'), nodeKey, body: parsed.data });
-    }
-  }
+  const indicatorKeyed = new Map(
+    existingIndicators.flatMap((i) => (i.importKey ? [[i.importKey, i.id] as const] : [])),
+  );
+  indicatorRows.push(
+    ...indicatorRowsOf(book.get(INDICATORS), (k) => keys.has(k) || existingIds.has(k), issues),
+  );
   if (issues.length) throw new AppError('VALIDATION', { issues });
 
   // Apply: new keys get ids, in file order so a parent exists before its children.
-  const idOf = new Map<string, string>();
-  for (const r of rows) idOf.set(r.key, existingIds.has(r.key) ? r.key : crypto.randomUUID());
+  const idOf = new Map<string, string>(keyed);
+  for (const r of rows)
+    if (!idOf.has(r.key)) idOf.set(r.key, existingIds.has(r.key) ? r.key : crypto.randomUUID());
   const resolve = (k: string) => idOf.get(k) ?? k;
+  // Each item's change is in the plan's history with what it was, as an edit in the browser is.
+  const history = (
+    action: 'plan.node_added' | 'plan.node_changed' | 'plan.indicator_added' | 'plan.indicator_changed',
+    before: Record<string, unknown> | undefined,
+    after: Record<string, unknown>,
+  ) => ({
+    action,
+    entity: 'plan' as const,
+    entityId: planId,
+    ...(before ? { before } : {}),
+    after: { ...after, source: 'import' },
+  });
+  const nodeFacts = (n: {
+    id: string;
+    title: string;
+    kind: string;
+    code: string | null;
+    parentId: string | null;
+    budget: unknown;
+    tags: unknown;
+  }) => ({
+    nodeId: n.id,
+    title: n.title,
+    kind: n.kind,
+    code: n.code,
+    parentId: n.parentId,
+    budget: n.budget,
+    tags: n.tags,
+  });
   const byId = new Map(existing.map((n) => [n.id, n]));
   const positions = new Map<string | null, number>();
   let created = 0;
@@ -281,7 +232,8 @@ export async function importPlan(ctx: AppContext, principal: Principal, planId: 
         .map((l) => l.supportsId)
         .sort();
       if (!before) {
-        await repo.insertNode(tx, { id, planId, ...values });
+        await repo.insertNode(tx, { id, planId, ...values, importKey: r.key === id ? null : r.key });
+        await appendAudit(tx, principal, history('plan.node_added', undefined, nodeFacts({ id, ...values })));
         created++;
       } else {
         const same =
@@ -299,6 +251,15 @@ export async function importPlan(ctx: AppContext, principal: Principal, planId: 
         }
         await repo.updateNode(tx, id, { ...values, updatedAt: ctx.clock() });
         await repo.replaceLinks(tx, id, []);
+        await appendAudit(
+          tx,
+          principal,
+          history(
+            'plan.node_changed',
+            { ...nodeFacts(before), supports: links },
+            { ...nodeFacts({ id, ...values }), supports: r.supports },
+          ),
+        );
         updated++;
       }
       await repo.insertLinks(tx, id, r.supports);
@@ -313,8 +274,11 @@ export async function importPlan(ctx: AppContext, principal: Principal, planId: 
         seriesIndicator: seriesIndicator ?? null,
         seriesRegion: seriesIndicator ? (seriesRegion ?? ctx.config.activeKabupaten) : null,
       };
-      const before = existingIndicators.find((i) => i.id === r.key);
-      if (before && indicatorIds.has(r.key)) {
+      // A row without a key is found again by its item and name.
+      const importKey = r.key || `${r.nodeKey}/${r.body.name}`;
+      const indicatorId = indicatorKeyed.get(importKey) ?? r.key;
+      const before = existingIndicators.find((i) => i.id === indicatorId);
+      if (before) {
         const same =
           before.nodeId === nodeId &&
           before.name === values.name &&
@@ -327,8 +291,36 @@ export async function importPlan(ctx: AppContext, principal: Principal, planId: 
           sameJson(before.targets, values.targets) &&
           sameJson(before.realisations, values.realisations);
         if (same) continue;
-        await repo.updateIndicator(tx, r.key, values);
-      } else await repo.insertIndicator(tx, values);
+        await repo.updateIndicator(tx, before.id, values);
+        await appendAudit(
+          tx,
+          principal,
+          history(
+            'plan.indicator_changed',
+            {
+              indicatorId: before.id,
+              name: before.name,
+              targets: before.targets,
+              realisations: before.realisations,
+              baselineValue: before.baselineValue,
+            },
+            {
+              indicatorId: before.id,
+              name: values.name,
+              targets: values.targets,
+              realisations: values.realisations,
+              baselineValue: values.baselineValue,
+            },
+          ),
+        );
+      } else {
+        const newId = await repo.insertIndicator(tx, { ...values, importKey });
+        await appendAudit(
+          tx,
+          principal,
+          history('plan.indicator_added', undefined, { indicatorId: newId, name: values.name, nodeId }),
+        );
+      }
       indicatorsWritten++;
     }
     await appendAudit(tx, principal, {

@@ -1,7 +1,7 @@
 import { AppError, linkAllowed, targetKinds } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { countProposalsLinkedTo } from '../musrenbang/musrenbang.facade.ts';
+import { proposalsLinkedTo } from '../musrenbang/musrenbang.facade.ts';
 import * as repo from './plans.repository.ts';
 import { assertMayEdit, mustFindNode, mustFindPlan } from './plans.service.ts';
 
@@ -193,11 +193,25 @@ export async function deleteNode(ctx: AppContext, principal: Principal, id: stri
   const db = ctx.database.db;
   if (await repo.hasChildren(db, id))
     throw new AppError('VALIDATION', { issues: [{ field: 'node', issue: 'plan_has_children' }] });
-  const supported = await repo.countSupporters(db, id);
-  const linked = await countProposalsLinkedTo(ctx, id);
-  if (supported + linked > 0)
+  // The refusal names what still relies on the item, so the office knows which links to undo.
+  const supporters = await repo.findSupporters(db, id);
+  const linked = await proposalsLinkedTo(ctx, [id]);
+  const names = [
+    ...supporters.map((s) => `"${s.title}" (${s.plan})`),
+    ...linked.map((p) => `${p.trackingCode} "${p.title}"`),
+  ];
+  if (names.length > 0)
     throw new AppError('VALIDATION', {
-      issues: [{ field: 'node', issue: 'plan_supported', params: { value: supported + linked } }],
+      issues: [
+        {
+          field: 'node',
+          issue: 'plan_supported',
+          params: {
+            value: names.length,
+            items: names.slice(0, 5).join('; ') + (names.length > 5 ? ` (+${names.length - 5})` : ''),
+          },
+        },
+      ],
     });
   const indicators = await repo.findIndicatorsOf(db, [id]);
   await db.transaction(async (tx) => {

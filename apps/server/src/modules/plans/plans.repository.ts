@@ -158,9 +158,15 @@ export function findLinksOf(db: Db, nodeIds: readonly string[]) {
     .where(inArray(planLinks.nodeId, [...nodeIds]));
 }
 
-export async function countSupporters(db: Db, nodeId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(planLinks).where(eq(planLinks.supportsId, nodeId));
-  return row?.n ?? 0;
+/** The items (of lower plans) that support a node, with their plan's name, to name them in a refusal. */
+export async function findSupporters(db: Db, nodeId: string) {
+  return db
+    .select({ id: planNodes.id, title: planNodes.title, plan: plans.name })
+    .from(planLinks)
+    .innerJoin(planNodes, eq(planNodes.id, planLinks.nodeId))
+    .innerJoin(plans, eq(plans.id, planNodes.planId))
+    .where(eq(planLinks.supportsId, nodeId))
+    .orderBy(asc(plans.name), asc(planNodes.title));
 }
 
 /** Replaces what a node supports. */

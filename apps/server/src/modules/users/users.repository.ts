@@ -66,12 +66,17 @@ export async function usernameTaken(db: Db, username: string): Promise<boolean> 
   return (rows[0]?.n ?? 0) > 0;
 }
 
+/**
+ * The active admins. Inside a transaction the rows are locked, so two admins demoting each other
+ * at once are counted one after the other and the second finds the first already gone.
+ */
 export async function countAdmins(db: Db): Promise<number> {
   const rows = await db
-    .select({ n: count() })
+    .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.active, true)));
-  return rows[0]?.n ?? 0;
+    .where(and(eq(users.role, 'admin'), eq(users.active, true)))
+    .for('update');
+  return rows.length;
 }
 
 export async function anyUser(db: Db): Promise<boolean> {

@@ -45,11 +45,13 @@ export default function ForumPage() {
   const [people, setPeople] = useState({ total: 0, perempuan: 0, pemuda: 0, disabilitas: 0 });
   // The attendance list as the secretary types it: one person a line, "name; group".
   const [roll, setRoll] = useState('');
+  const [quorum, setQuorum] = useState<number | ''>('');
   const [picked, setPicked] = useState<string[]>([]);
   const [scores, setScores] = useState<Record<string, { scores: Record<string, number>; votes: number }>>({});
   const [decisions, setDecisions] = useState<Record<string, Decision>>({});
   useEffect(() => {
     if (!f) return;
+    setQuorum(f.quorum ?? '');
     setPeople({
       total: f.participants.total,
       perempuan: f.participants.perempuan,
@@ -68,6 +70,7 @@ export default function ForumPage() {
     set(
       await api<Forum>('PUT', `/api/forums/${id}/participants`, {
         ...people,
+        quorum: quorum === '' ? null : quorum,
         daftar: roll
           .split('\n')
           .map((line) => line.split(';').map((x) => x.trim()))
@@ -141,6 +144,15 @@ export default function ForumPage() {
               w={130}
             />
           ))}
+          <IntegerInput
+            label={t('forum.quorum')}
+            min={1}
+            value={quorum}
+            disabled={!edit}
+            onChange={(v) => setQuorum(typeof v === 'number' ? v : '')}
+            w={150}
+            data-testid="forum-quorum"
+          />
         </Group>
         <Textarea
           mt="xs"

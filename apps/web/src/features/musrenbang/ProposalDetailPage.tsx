@@ -43,7 +43,9 @@ type Detail = z.infer<typeof proposalDetail>;
 
 function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState('teruskan');
+  // At the budget step, forward is making the project (Proyek → Dari usulan), not a decision here.
+  const kinds = p.stage === 'apbd' ? decisionKinds.filter((k) => k !== 'teruskan') : decisionKinds;
+  const [kind, setKind] = useState<string>(kinds[0]!);
   const [into, setInto] = useState('');
   const [toYear, setToYear] = useState<number | ''>(p.planYear + 1);
   const [reason, setReason] = useState<string | null>(null);
@@ -69,10 +71,15 @@ function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }
     <Card withBorder data-testid="decision">
       <Stack gap="xs">
         <Text fw={600}>{t('musrenbang.decideTitle', { stage: vocab('musrenbang.stages', p.stage) })}</Text>
+        {p.stage === 'apbd' && (
+          <Text size="sm" c="dimmed" data-testid="needs-project">
+            {t('musrenbang.needsProject')}
+          </Text>
+        )}
         <SegmentedControl
           value={kind}
           onChange={setKind}
-          data={decisionKinds.map((k) => ({
+          data={kinds.map((k) => ({
             value: k,
             label: vocab('musrenbang.decisions', k),
           }))}

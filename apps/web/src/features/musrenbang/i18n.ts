@@ -55,6 +55,8 @@ export const id = {
     noPhotos: 'Belum ada foto.',
     history: 'Riwayat',
     decideTitle: 'Keputusan pada tahap {{stage}}',
+    needsProject:
+      'Usulan yang didanai masuk ke pelaksanaan saat OPD membuat proyeknya (menu Proyek → Dari usulan).',
     decide: 'Simpan keputusan',
     mergeInto: 'Gabungkan ke usulan (kode lacak)',
     deferTo: 'Tunda ke tahun',
@@ -142,6 +144,7 @@ export const id = {
     cannotCloseYet: 'Forum belum dapat ditutup',
     unsavedScores: 'Ada nilai atau suara yang belum disimpan: tekan tombol peringkat untuk menyimpannya.',
     reopen: 'Buka kembali forum',
+    quorum: 'Kuorum (peserta)',
     reopenHint:
       'Keputusan forum ditarik kembali dan usulannya kembali ke tahap forum ini. Alasannya dicatat di berita acara.',
     reopenedNote: 'Dibuka kembali pada {{at}} oleh {{by}}: {{reason}}',
@@ -220,6 +223,8 @@ export const en: typeof id = {
     noPhotos: 'No photos yet.',
     history: 'History',
     decideTitle: 'Decision at the {{stage}} step',
+    needsProject:
+      'A funded proposal moves to implementation when the OPD creates its project (Projects → From a proposal).',
     decide: 'Save decision',
     mergeInto: 'Merge into proposal (tracking code)',
     deferTo: 'Defer to year',
@@ -307,6 +312,7 @@ export const en: typeof id = {
     cannotCloseYet: 'The forum cannot close yet',
     unsavedScores: 'Some scores or votes are not saved: press the ranking button to save them.',
     reopen: 'Reopen the forum',
+    quorum: 'Quorum (participants)',
     reopenHint:
       'The forum’s decisions are taken back and its proposals return to this forum’s step. The reason is recorded in the berita acara.',
     reopenedNote: 'Reopened on {{at}} by {{by}}: {{reason}}',

@@ -142,12 +142,7 @@ export function NodeActions({
       </Group>
       <Problem error={remove.error ?? move.error} />
       {mode === 'link' && (
-        <LinkControl
-          nodeId={node.id}
-          current={node.supports.map((x) => x.id)}
-          targets={targets}
-          onDone={done}
-        />
+        <LinkControl nodeId={node.id} current={node.supports} targets={targets} onDone={done} />
       )}
       {mode === 'add' && <NodeForm planId={plan.id} parentId={node.id} onDone={done} />}
       {mode === 'edit' && <NodeForm planId={plan.id} node={node} onDone={done} />}

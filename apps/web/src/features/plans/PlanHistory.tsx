@@ -1,6 +1,6 @@
-import { Button, Card, Group, Select, Table, Text } from '@mantine/core';
+import { Button, Card, Group, Pill, Select, Table, Text } from '@mantine/core';
 import type { HistoryEntry } from '@sinergi/contracts';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
@@ -54,21 +54,30 @@ export function LinkControl({
   onDone,
 }: {
   nodeId: string;
-  current: string[];
+  /** What the item supports now, each removable. */
+  current: { id: string; title: string }[];
   targets: LinkTarget[];
   onDone: () => Promise<void>;
 }) {
   const { t } = useTranslation();
   const [picked, setPicked] = useState<string | null>(null);
+  const ids = current.map((c) => c.id);
   const save = useSubmit(
-    () => api('PUT', `/api/plan-nodes/${nodeId}/links`, { supports: [...current, picked] }),
+    () => api('PUT', `/api/plan-nodes/${nodeId}/links`, { supports: [...ids, picked] }),
     async () => {
       setPicked(null);
       await onDone();
     },
   );
+  // The link to remove is read from a ref: the click sets it and sends in the same turn.
+  const removing = useRef<string | null>(null);
+  const unlink = useSubmit(
+    () =>
+      api('PUT', `/api/plan-nodes/${nodeId}/links`, { supports: ids.filter((x) => x !== removing.current) }),
+    onDone,
+  );
   // Grouped by plan, in the order the server gives (higher plans first).
-  const open = targets.filter((x) => !current.includes(x.id));
+  const open = targets.filter((x) => !ids.includes(x.id));
   const choices = [...new Set(open.map((x) => x.plan))].map((plan) => ({
     group: plan,
     items: open
@@ -77,6 +86,20 @@ export function LinkControl({
   }));
   return (
     <Group gap={4} mt={4}>
+      {current.map((c) => (
+        <Pill
+          key={c.id}
+          withRemoveButton
+          removeButtonProps={{ 'aria-label': t('plans.unlink', { title: c.title }) }}
+          onRemove={() => {
+            removing.current = c.id;
+            void unlink.submit();
+          }}
+          data-testid="link-current"
+        >
+          {c.title}
+        </Pill>
+      ))}
       <Select
         size="xs"
         w={360}
@@ -97,7 +120,7 @@ export function LinkControl({
       >
         {t('plans.link')}
       </Button>
-      <Problem error={save.error} />
+      <Problem error={save.error ?? unlink.error} />
     </Group>
   );
 }

@@ -1,4 +1,5 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { progressCurve } from '@sinergi/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -27,17 +28,8 @@ export default function ProjectPage() {
   // What the reader may do here comes with the project (core's projectAbilities), not from the role.
   const may = p.abilities;
   const reports = [...p.reports].sort((a, b) => a.reportDate.localeCompare(b.reportDate));
-  const lastMonth =
-    reports
-      .filter((r) => r.state !== 'ditolak')
-      .at(-1)
-      ?.reportDate.slice(0, 7) ?? '';
-  const actualByMonth = (month: string) => {
-    // Only months up to the last report: the future has no actual value yet.
-    if (month > lastMonth) return null;
-    const inMonth = reports.filter((r) => r.state !== 'ditolak' && r.reportDate.slice(0, 7) <= month);
-    return inMonth.length ? inMonth.at(-1)!.physical : 0;
-  };
+  // Physical and financial progress against plan, from verified reports, past the contract end if late.
+  const curve = progressCurve(p.plan, reports, p.contractValue);
   const latest = reports.filter((r) => r.state !== 'ditolak').at(-1);
   const st = p.standing;
   return (
@@ -136,19 +128,31 @@ export default function ProjectPage() {
         </Text>
         <Suspense fallback={<Text size="sm">…</Text>}>
           <TrendChart
-            years={p.plan.map((x) => x.month)}
+            years={curve.map((x) => x.month)}
             series={[
               {
                 name: t('projects.planned'),
                 kind: 'line',
-                values: p.plan.map((x) => x.physical),
+                values: curve.map((x) => x.plannedPhysical),
                 colour: '#868e96',
               },
               {
                 name: t('projects.actual'),
                 kind: 'line',
-                values: p.plan.map((x) => actualByMonth(x.month)),
+                values: curve.map((x) => x.physical),
                 colour: '#12b886',
+              },
+              {
+                name: t('projects.plannedFinancial'),
+                kind: 'line',
+                values: curve.map((x) => x.plannedFinancial),
+                colour: '#adb5bd',
+              },
+              {
+                name: t('projects.actualFinancial'),
+                kind: 'line',
+                values: curve.map((x) => x.financial),
+                colour: '#1c7ed6',
               },
             ]}
           />
