@@ -1,4 +1,5 @@
 export * from './adoption.ts';
 export * from './forum.ts';
 export * from './machine.ts';
+export * from './plan-item.ts';
 export * from './reporting.ts';

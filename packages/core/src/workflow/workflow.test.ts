@@ -7,6 +7,7 @@ import { entryMachine } from '../village-index/sign-off.ts';
 import { adoptionMachine } from './adoption.ts';
 import { type ForumFacts, forumMachine } from './forum.ts';
 import { type Machine, stepNeeds, takeStep } from './machine.ts';
+import { planItemMachine } from './plan-item.ts';
 import { backwardsFindings, officialReport, type ReportFigures, reportMachine } from './reporting.ts';
 
 const attempt = <T>(f: () => T): T | AppError => {
@@ -179,11 +180,14 @@ describe('progress reports', () => {
   });
 });
 
-const machines = [forumMachine, adoptionMachine, entryMachine, cycleMachine, reportMachine] as Machine<
-  string,
-  string,
-  Record<string, unknown>
->[];
+const machines = [
+  forumMachine,
+  adoptionMachine,
+  entryMachine,
+  cycleMachine,
+  reportMachine,
+  planItemMachine,
+] as Machine<string, string, Record<string, unknown>>[];
 
 describe('every workflow', () => {
   it('moves a status back only as a step that records a reason', () => {
@@ -239,6 +243,25 @@ describe('adoption', () => {
           if (r instanceof AppError) return;
           expect(selectedCost + fundedOutside).toBeLessThanOrEqual(budget);
           if (another) expect((reason ?? '').trim().length).toBeGreaterThanOrEqual(3);
+        },
+      ),
+    );
+  });
+});
+
+describe('plan editing', () => {
+  it('deletes an item only with nothing under it and nothing relying on it, naming what does', () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.array(fc.string({ minLength: 1 }), { maxLength: 8 }),
+        (hasChildren, reliedOnBy) => {
+          const r = attempt(() => takeStep(planItemMachine, 'ada', 'hapus', { hasChildren, reliedOnBy }));
+          if (!(r instanceof AppError)) expect(hasChildren || reliedOnBy.length > 0).toBe(false);
+          else if (reliedOnBy.length)
+            expect(r.issues.find((i) => i.issue === 'plan_supported')?.params?.items).toContain(
+              reliedOnBy[0],
+            );
         },
       ),
     );

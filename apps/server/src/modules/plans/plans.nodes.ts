@@ -1,4 +1,4 @@
-import { AppError, linkAllowed, targetKinds } from '@sinergi/core';
+import { AppError, linkAllowed, planItemMachine, takeStep, targetKinds } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { proposalsLinkedTo } from '../musrenbang/musrenbang.facade.ts';
@@ -191,28 +191,16 @@ export async function deleteNode(ctx: AppContext, principal: Principal, id: stri
   const node = await mustFindNode(ctx, id);
   await assertMayEdit(ctx, principal, await mustFindPlan(ctx, node.planId));
   const db = ctx.database.db;
-  if (await repo.hasChildren(db, id))
-    throw new AppError('VALIDATION', { issues: [{ field: 'node', issue: 'plan_has_children' }] });
-  // The refusal names what still relies on the item, so the office knows which links to undo.
+  // Core's plan-item machine: deleted only with nothing under it and nothing relying on it, named.
   const supporters = await repo.findSupporters(db, id);
   const linked = await proposalsLinkedTo(ctx, [id]);
-  const names = [
-    ...supporters.map((s) => `"${s.title}" (${s.plan})`),
-    ...linked.map((p) => `${p.trackingCode} "${p.title}"`),
-  ];
-  if (names.length > 0)
-    throw new AppError('VALIDATION', {
-      issues: [
-        {
-          field: 'node',
-          issue: 'plan_supported',
-          params: {
-            value: names.length,
-            items: names.slice(0, 5).join('; ') + (names.length > 5 ? ` (+${names.length - 5})` : ''),
-          },
-        },
-      ],
-    });
+  takeStep(planItemMachine, 'ada', 'hapus', {
+    hasChildren: await repo.hasChildren(db, id),
+    reliedOnBy: [
+      ...supporters.map((s) => `"${s.title}" (${s.plan})`),
+      ...linked.map((p) => `${p.trackingCode} "${p.title}"`),
+    ],
+  });
   const indicators = await repo.findIndicatorsOf(db, [id]);
   await db.transaction(async (tx) => {
     await repo.deleteNode(tx, id);

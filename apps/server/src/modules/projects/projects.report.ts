@@ -1,4 +1,11 @@
-import { formatDate, formatNumber, formatRupiah, fundingSources } from '@sinergi/core';
+import {
+  formatDate,
+  formatNumber,
+  formatRupiah,
+  fundingSources,
+  officialReport,
+  type ReportState,
+} from '@sinergi/core';
 import type { AppContext } from '../../context.ts';
 import { headerRow, printedFooter, renderPdf, signatureBlock } from '../../reports/pdf.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
@@ -38,10 +45,11 @@ export async function monthlyRows(ctx: AppContext, month: string, organisationId
     active.map((p) => p.id),
   );
   const rows = active.map((p) => {
-    const last = reports
-      .filter((r) => r.projectId === p.id && r.state !== 'ditolak' && r.reportDate <= on)
-      .sort((a, b) => a.reportDate.localeCompare(b.reportDate))
-      .at(-1);
+    // The official figures: the latest verified report (core's officialReport), as on the page.
+    const last = officialReport(
+      reports.filter((r) => r.projectId === p.id).map((r) => ({ ...r, state: r.state as ReportState })),
+      on,
+    );
     const bySource = Object.fromEntries(SOURCES.map((s) => [s, last?.spending[s] ?? 0])) as Record<
       string,
       number

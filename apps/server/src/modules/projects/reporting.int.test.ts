@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
+import { monthlyRows } from './projects.report.ts';
 
 let t: TestApp;
 const s: Record<string, Session> = {};
@@ -29,9 +30,13 @@ describe('project figures come from verified reports, and reports do not go back
     const oc4ids = (await as(null, 'GET', '/api/oc4ids.json')).json();
     const published = oc4ids.projects.find((p: { title: string }) => p.title === 'Rehabilitasi jembatan uji');
     const spending = published.metrics.find((m: { id: string }) => m.id === 'spending');
+    const month = (await monthlyRows(t.ctx, new Date().toISOString().slice(0, 7))).rows.find(
+      (r) => r.name === 'Rehabilitasi jembatan uji',
+    );
     return {
       item: list.find((p) => p.id === id)!,
       published: spending.observations[0].value.amount as number,
+      monthly: month?.spent,
     };
   };
 
@@ -65,10 +70,12 @@ describe('project figures come from verified reports, and reports do not go back
     let now = await official();
     expect(now.item).toMatchObject({ physical: 0, spent: 0, pending: { physical: 40, spent: 480_225_000 } });
     expect(now.published).toBe(0);
+    expect(now.monthly).toBe(0);
     await as('opd.dpupr', 'POST', `/api/reports/${first.json().id}/verify`, { approve: true });
     now = await official();
     expect(now.item).toMatchObject({ physical: 40, spent: 480_225_000, pending: null });
     expect(now.published).toBe(480_225_000);
+    expect(now.monthly).toBe(480_225_000);
   });
 
   it('refuses a report dated ahead, and spending going backwards unless it is a correction with a reason', async () => {
