@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
 import { systemPrincipal } from '../../context.ts';
@@ -40,8 +41,8 @@ const chosen = (s: { candidates: Candidate[] }) => s.candidates.filter((c) => c.
 
 describe('adopting budget scenarios (issue 16)', () => {
   it('keeps one adopted scenario a year: replacing it needs a reason, returns its proposals, and stays readable', async () => {
-    const first = await scenario('Skenario pertama', 400_000_000);
-    const second = await scenario('Skenario kedua', 600_000_000);
+    const first = await scenario('Skenario pertama', 900_000_000);
+    const second = await scenario('Skenario kedua', 300_000_000);
     expect(chosen(first).length).toBeGreaterThan(0);
     expect((await as(perencana, 'POST', `/api/scenarios/${first.id}/adopt`, {})).statusCode).toBe(200);
 
@@ -50,9 +51,17 @@ describe('adopting budget scenarios (issue 16)', () => {
     expect(adopted.state).toBe('diadopsi');
     expect(adopted.candidates).toHaveLength(first.candidates.length);
     expect(chosen(adopted).map((c) => c.id)).toEqual(chosen(first).map((c) => c.id));
-    expect(adopted.adoption).toMatchObject({ budget: 400_000_000, adoptedBy: expect.any(String) });
+    expect(adopted.adoption).toMatchObject({ budget: 900_000_000, adoptedBy: expect.any(String) });
     const xlsx = await as(dprd, 'GET', `/api/scenarios/${first.id}/report.xlsx`);
     expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    let rows = 0;
+    wb.getWorksheet('Usulan')!.eachRow(() => {
+      rows++;
+    });
+    // Three title lines, the header, a row per candidate, and the sum.
+    expect(rows).toBe(first.candidates.length + 4);
 
     // The second scenario of the year, without a reason: refused, naming the adopted one.
     const bare = await as(perencana, 'POST', `/api/scenarios/${second.id}/adopt`, {});
@@ -78,18 +87,21 @@ describe('adopting budget scenarios (issue 16)', () => {
     }[];
     expect(list.filter((s) => s.planYear === year && s.state === 'diadopsi')).toHaveLength(1);
     const onlyFirst = chosen(first).find((c) => !chosen(second).some((d) => d.id === c.id));
-    if (onlyFirst) {
-      const p = (await as(perencana, 'GET', `/api/proposals/${onlyFirst.id}`)).json();
-      expect(p.stage).toBe('rkpd');
-      expect(p.events.at(-1)).toMatchObject({ kind: 'dikembalikan' });
-      expect(p.events.at(-1).note).toContain(reason);
-    }
+    // Every proposal the second scenario chose is at the budget step, including those both chose.
+    for (const c of chosen(second))
+      expect((await as(perencana, 'GET', `/api/proposals/${c.id}`)).json().stage).toBe('apbd');
+    // The smaller budget cannot keep all of the first selection: some proposal went back.
+    expect(onlyFirst).toBeDefined();
+    const p = (await as(perencana, 'GET', `/api/proposals/${onlyFirst!.id}`)).json();
+    expect(p.stage).toBe('rkpd');
+    expect(p.events.at(-1)).toMatchObject({ kind: 'dikembalikan' });
+    expect(p.events.at(-1).note).toContain(reason);
     // What reached the budget step is within the adopted budget.
     const funded = (await as(perencana, 'GET', `/api/proposals?year=${year}&limit=500`)).json();
     const atBudget = (funded.items as { stage: string; estimatedCost: number; state: string }[]).filter(
       (p) => p.state === 'aktif' && p.stage === 'apbd',
     );
-    expect(atBudget.reduce((a, p) => a + p.estimatedCost, 0)).toBeLessThanOrEqual(600_000_000);
+    expect(atBudget.reduce((a, p) => a + p.estimatedCost, 0)).toBeLessThanOrEqual(300_000_000);
   });
 
   it('refuses by hand a proposal beyond the adopted budget, and to implementation without its project', async () => {
@@ -105,13 +117,22 @@ describe('adopting budget scenarios (issue 16)', () => {
     }[];
     const waiting = rows.filter((p) => p.state === 'aktif' && p.stage === 'rkpd');
     const funded = rows.filter((p) => p.state === 'aktif' && p.stage === 'apbd');
-    const room = 600_000_000 - funded.reduce((a, p) => a + p.estimatedCost, 0);
-    const tooDear = waiting.find((p) => p.estimatedCost > room);
-    if (tooDear) {
-      const res = await as(perencana, 'POST', `/api/proposals/${tooDear.id}/decisions`, { kind: 'teruskan' });
-      expect(res.statusCode).toBe(400);
-      expect(res.json().issues[0]).toMatchObject({ issue: 'over_budget' });
+    const room = 300_000_000 - funded.reduce((a, p) => a + p.estimatedCost, 0);
+    // Forwarding the waiting proposals one by one: they fit until the budget is used, then are refused.
+    expect(waiting.reduce((a, p) => a + p.estimatedCost, 0)).toBeGreaterThan(room);
+    let refused = 0;
+    for (const p of waiting) {
+      const res = await as(perencana, 'POST', `/api/proposals/${p.id}/decisions`, { kind: 'teruskan' });
+      if (res.statusCode === 400) {
+        expect(res.json().issues[0]).toMatchObject({ issue: 'over_budget' });
+        refused++;
+      } else expect(res.statusCode, res.body).toBe(200);
     }
+    expect(refused).toBeGreaterThan(0);
+    const after = (await as(perencana, 'GET', `/api/proposals?year=${year}&limit=500`)).json()
+      .items as typeof rows;
+    const atBudget = after.filter((p) => p.state === 'aktif' && p.stage === 'apbd');
+    expect(atBudget.reduce((a, p) => a + p.estimatedCost, 0)).toBeLessThanOrEqual(300_000_000);
     const toImplement = await as(perencana, 'POST', `/api/proposals/${funded[0]!.id}/decisions`, {
       kind: 'teruskan',
     });

@@ -26,10 +26,12 @@ export async function adopt(ctx: AppContext, principal: Principal, id: string, r
   const current = await repo.findAdopted(ctx.database.db, s.planYear);
   const replacing = current && current.id !== id ? current : null;
   const old = replacing?.adoption as Adoption | null | undefined;
+  // What the replaced scenario funded and this one does not choose goes back; what both choose stays.
+  const keeps = new Set(result?.selected ?? []);
   const returning = old
     ? await returnableFromBudget(
         ctx,
-        old.candidates.filter((c) => c.inOptimum).map((c) => c.id),
+        old.candidates.filter((c) => c.inOptimum && !keeps.has(c.id)).map((c) => c.id),
       )
     : [];
   const returnedCost = returning.reduce((sum, p) => sum + p.estimatedCost, 0);
