@@ -15,8 +15,7 @@ const PNG = Buffer.from(
 describe('projects in Chromium', () => {
   it('creates a project from a funded proposal, records progress with a photo, and sees the status turn when it falls behind plan', async () => {
     const { page } = b;
-    // Bappeda funds a DPUPR proposal of the kabupaten forum (two steps forward: RKPD, APBD), in a
-    // plan year without an adopted scenario (a manual forward stays within an adopted budget).
+    // Bappeda funds a DPUPR proposal of the kabupaten forum (two steps forward: RKPD, APBD).
     await signIn(page, 'perencana');
     const csrf = (await (await page.request.get(`${baseUrl()}/api/auth/session`)).json()).csrfToken as string;
     const year = new Date().getFullYear() + 1;
