@@ -1,13 +1,14 @@
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { DesaScorecard, EntryWithScores } from '@sinergi/contracts';
+import type { DesaScorecard } from '@sinergi/contracts';
 import { idm2016, indicatorsOf, scoreFromObservation } from '@sinergi/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, get, post } from '../../app/api.ts';
+import { api, post } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
 import { DecimalInput, IntegerInput } from '../../app/inputs.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
+import { useEntry } from './api.ts';
 import { fmt4 } from './status.ts';
 
 // Indicators whose score the rubric gives from a raw observation (the same rubric the server checks).
@@ -23,17 +24,7 @@ export function EntryPanel({ card }: { card: DesaScorecard }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const year = (card.history.at(-1)?.year ?? 2024) + 1;
-  const entry = useQuery({
-    queryKey: ['entry', card.code, year],
-    queryFn: async () => {
-      try {
-        return await get<EntryWithScores>(`/api/index/entries/${card.code}/${year}`);
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 404) return null;
-        throw e;
-      }
-    },
-  });
+  const entry = useEntry(card.code, year);
   const base = Object.fromEntries((card.indicators?.items ?? []).map((i) => [i.code, i.score]));
   const [edits, setEdits] = useState<Record<string, number>>({});
   const [observed, setObserved] = useState<Record<string, number>>({});

@@ -1,9 +1,8 @@
 import { Badge, Card, Group, Table, Text, Title } from '@mantine/core';
-import type { DesaScorecard, EntryWithScores } from '@sinergi/contracts';
-import { useQuery } from '@tanstack/react-query';
+import type { DesaScorecard } from '@sinergi/contracts';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
+import { useEntry } from './api.ts';
 import { fmt4 } from './status.ts';
 
 /**
@@ -13,17 +12,7 @@ import { fmt4 } from './status.ts';
 export function EntryReview({ card }: { card: DesaScorecard }) {
   const { t } = useTranslation();
   const year = (card.history.at(-1)?.year ?? 2024) + 1;
-  const entry = useQuery({
-    queryKey: ['entry', card.code, year],
-    queryFn: async () => {
-      try {
-        return await get<EntryWithScores>(`/api/index/entries/${card.code}/${year}`);
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 404) return null;
-        throw e;
-      }
-    },
-  });
+  const entry = useEntry(card.code, year);
   const e = entry.data;
   if (!e) return null;
   const previous = e.previous?.scores ?? {};

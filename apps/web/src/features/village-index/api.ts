@@ -1,5 +1,6 @@
 import type {
   DesaScorecard,
+  EntryWithScores,
   IndexResultList,
   IndexSummary,
   SchemeSummary,
@@ -7,7 +8,7 @@ import type {
   Worklist,
 } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../app/api.ts';
+import { ApiError, get } from '../../app/api.ts';
 import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
 
 /** The village index API as typed hooks (keys as the pages invalidate them). */
@@ -57,4 +58,18 @@ export const useWorklist = (year: number) =>
   useQuery({
     queryKey: indexKeys.worklist(year),
     queryFn: () => get<Worklist>(`/api/index/worklist?year=${year}`),
+  });
+
+/** A desa's entry of a year with its scores, or null when it has entered nothing yet. */
+export const useEntry = (code: string, year: number) =>
+  useQuery({
+    queryKey: ['entry', code, year],
+    queryFn: async () => {
+      try {
+        return await get<EntryWithScores>(`/api/index/entries/${code}/${year}`);
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }
+    },
   });
