@@ -37,11 +37,34 @@ describe('budget scenarios in Chromium', () => {
     const code = chosen.match(/USL-[0-9A-Z]{4}-[0-9A-Z]{4}/)![0];
     await page.getByTestId('adopt').click();
     await page.getByText('diadopsi').first().waitFor();
+    const adoptedUrl = page.url();
     await page.goto(`${baseUrl()}/lacak/${code}`);
     const tracking = page.getByTestId('tracking');
     await tracking.waitFor();
     expect(await tracking.innerText()).toContain('APBD (didanai)');
     expect(await tracking.innerText()).toContain('Skenario anggaran: Skenario uji peramban');
+
+    // The adopted portfolio stays readable: the record and every candidate as adopted.
+    await page.goto(adoptedUrl);
+    await page.getByTestId('adoption-note').waitFor();
+    expect(await candidates.locator('tr', { hasText: '✓ terpilih' }).count()).toBeGreaterThan(0);
+    // A second scenario of the year replaces it only with a reason.
+    await page.getByRole('link', { name: 'Penganggaran' }).click();
+    await page.getByTestId('scenario-name').fill('Skenario pengganti');
+    await page.getByTestId('scenario-budget').fill('400000000');
+    await page.getByTestId('scenario-create').click();
+    await page.getByTestId('solve').click();
+    await page.getByTestId('result').waitFor({ timeout: 30_000 });
+    await page.getByTestId('adopt').click();
+    await page.getByTestId('replace-modal-reason').fill('Pagu disesuaikan dengan KUA-PPAS');
+    await page.getByTestId('replace-modal-confirm').click();
+    await page
+      .getByTestId('adoption-note')
+      .getByText('Pagu disesuaikan dengan KUA-PPAS', { exact: false })
+      .waitFor();
+    await shot(page, 'scenario-replaced');
+    await page.goto(adoptedUrl);
+    await page.getByTestId('scenario-state').getByText('digantikan').waitFor();
   });
 
   it('sets a must-fund rule in the rules editor, which the optimum then keeps, and compares two scenarios on a map', async () => {

@@ -13,6 +13,7 @@ export function ReasonModal({
   title,
   description,
   action,
+  label,
   onClose,
   onConfirm,
   testId,
@@ -21,6 +22,8 @@ export function ReasonModal({
   title: string;
   description?: string;
   action: string;
+  /** The field's name as the server's refusal names it ("Alasan" unless given). */
+  label?: string;
   onClose: () => void;
   /** Sends the step; resolves with the error to show, or null when done. */
   onConfirm: (reason: string) => Promise<ApiError | null>;
@@ -45,7 +48,7 @@ export function ReasonModal({
       <Stack>
         {description && <Text size="sm">{description}</Text>}
         <Textarea
-          label={t('reason.label')}
+          label={label ?? t('reason.label')}
           description={t('reason.hint')}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}

@@ -49,6 +49,7 @@ export function AdoptButton({ s }: { s: ScenarioDetail }) {
         title={t('allocation.replaceTitle')}
         description={t('allocation.replaceHint', { name: s.adoptedOther?.name ?? '' })}
         action={t('allocation.adopt')}
+        label={t('allocation.replaceReason')}
         onClose={() => setReplacing(false)}
         onConfirm={replace}
         testId="replace-modal"

@@ -35,6 +35,7 @@ export const id = {
     adopt: 'Adopsi skenario',
     states: { draf: 'draf', diadopsi: 'diadopsi', digantikan: 'digantikan' },
     replaceTitle: 'Ganti skenario yang sudah diadopsi',
+    replaceReason: 'Alasan mengganti skenario',
     replaceHint:
       'Skenario "{{name}}" sudah diadopsi untuk tahun ini. Usulannya yang masih di tahap APBD dikembalikan ke tahap RKPD. Tuliskan alasan menggantinya.',
     adoptedBy:
@@ -138,6 +139,7 @@ export const en: typeof id = {
     adopt: 'Adopt scenario',
     states: { draf: 'draft', diadopsi: 'adopted', digantikan: 'replaced' },
     replaceTitle: 'Replace the adopted scenario',
+    replaceReason: 'Reason for replacing the scenario',
     replaceHint:
       'Scenario "{{name}}" is already adopted for this year. Its proposals still at the APBD step return to the RKPD step. Write why it is replaced.',
     adoptedBy:

@@ -75,6 +75,7 @@ export default function WorklistPage() {
         title={t('index.returnTitle')}
         description={t('index.returnHint')}
         action={t('index.return')}
+        label={t('index.returnNote')}
         onClose={() => setReturning(null)}
         onConfirm={(note) => act(returning!, 'return', note)}
         testId="return-modal"

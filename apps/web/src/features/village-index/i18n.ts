@@ -98,6 +98,7 @@ export const id = {
     approve: 'Setujui',
     return: 'Kembalikan',
     returnTitle: 'Kembalikan isian ke desa',
+    returnNote: 'Catatan',
     returnHint: 'Tuliskan apa yang perlu diperbaiki desa; desa membaca alasan ini di daftar kerjanya.',
     returnedBecause: 'Dikembalikan: {{note}}',
     inApproval:
@@ -214,6 +215,7 @@ export const en: typeof id = {
     approve: 'Approve',
     return: 'Send back',
     returnTitle: 'Send the entry back to the desa',
+    returnNote: 'Note',
     returnHint: 'Write what the desa must correct; the desa reads this reason in its worklist.',
     returnedBecause: 'Sent back: {{note}}',
     inApproval: '{{year}}: {{approved}} of {{total}} desa approved; shown once every desa is approved.',
