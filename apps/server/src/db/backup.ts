@@ -40,6 +40,7 @@ export const backupTables = [
   'program_cycles',
   'grievances',
   'projects',
+  'project_code_counters',
   'progress_reports',
   'progress_photos',
   'project_permits',

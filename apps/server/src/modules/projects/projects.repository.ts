@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organisations } from '../organisations/organisations.schema.ts';
 import {
   progressPhotos,
   progressReports,
+  projectCodeCounters,
   projectPermits,
   projects,
   roadConditions,
@@ -37,6 +38,23 @@ export function findProjectsByCode(db: Db, codes: readonly string[]) {
 
 export async function findCodes(db: Db): Promise<string[]> {
   return (await db.select({ code: projects.code }).from(projects)).map((r) => r.code);
+}
+
+/**
+ * The next number of a year's generated code: one more than the last given, and above `floor`
+ * (the highest number already in use, for codes typed or imported). Atomic: the counter row is
+ * locked by the upsert, like a sequence; a number taken by a request that then fails is skipped.
+ */
+export async function takeCodeNumber(db: Db, year: number, floor: number): Promise<number> {
+  const [row] = await db
+    .insert(projectCodeCounters)
+    .values({ year, last: floor + 1 })
+    .onConflictDoUpdate({
+      target: projectCodeCounters.year,
+      set: { last: sql`greatest(${projectCodeCounters.last} + 1, excluded.last)` },
+    })
+    .returning({ last: projectCodeCounters.last });
+  return row!.last;
 }
 
 export async function codeTaken(db: Db, code: string): Promise<boolean> {

@@ -139,3 +139,12 @@ export const roadConditions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.segmentCode, t.year] })],
 );
+
+/**
+ * The last number given to a generated project code of each year (PRJ-YYYY-NNNN): a counter taken
+ * with one atomic upsert, so two projects created at once get different codes on either engine.
+ */
+export const projectCodeCounters = pgTable('project_code_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});

@@ -74,7 +74,8 @@ async function nextCode(ctx: AppContext, year: number) {
   const codes = await repo.findCodes(ctx.database.db);
   const prefix = `PRJ-${year}-`;
   const numbers = codes.filter((c) => c.startsWith(prefix)).map((c) => Number(c.slice(prefix.length)) || 0);
-  return `${prefix}${String(Math.max(0, ...numbers) + 1).padStart(4, '0')}`;
+  const next = await repo.takeCodeNumber(ctx.database.db, year, Math.max(0, ...numbers));
+  return `${prefix}${String(next).padStart(4, '0')}`;
 }
 
 /** A project created with a code of its own, retried a few times when two requests took the same next code. */
