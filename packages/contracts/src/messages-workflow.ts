@@ -17,7 +17,8 @@ export const workflowIssuesId: Catalog = {
     'kemajuan fisik turun dari laporan sebelumnya ({value} %); bila memang salah, tandai sebagai koreksi dan tulis alasannya',
   spending_backwards:
     'realisasi kumulatif turun dari laporan {date} ({value}); bila memang salah, tandai sebagai koreksi dan tulis alasannya',
-  still_linked: 'masih ditautkan oleh {items}; lepaskan tautannya dulu',
+  report_date_verified:
+    'laporan tanggal ini sudah diverifikasi dan tidak diganti; laporkan kemajuan berikutnya dengan tanggal lain',
 };
 
 export const workflowIssuesEn: Catalog = {
@@ -36,5 +37,6 @@ export const workflowIssuesEn: Catalog = {
     'physical progress falls below the previous report ({value} %); if that was wrong, mark this as a correction and write why',
   spending_backwards:
     'cumulative spending falls below the report of {date} ({value}); if that was wrong, mark this as a correction and write why',
-  still_linked: 'still linked from {items}; remove those links first',
+  report_date_verified:
+    'the report of this date is verified and is not replaced; report further progress with another date',
 };

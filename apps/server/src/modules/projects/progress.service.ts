@@ -8,6 +8,7 @@ import {
   formatRupiah,
   pastDateFindings,
   type ReportState,
+  sameJson,
   todayIn,
 } from '@sinergi/core';
 import exifr from 'exifr';
@@ -37,6 +38,10 @@ export async function checkReport(ctx: AppContext, principal: Principal, p: Proj
   const projectId = p.id;
   const issues: FieldIssue[] = [];
   const reports = await repo.findReportsOf(ctx.database.db, projectId, 'desc');
+  // A verified report stays as verified: other figures for its date would replace it unverified.
+  const verified = verifiedOn(reports, body.reportDate);
+  if (verified && !sameFigures(verified, body))
+    issues.push({ field: 'body.reportDate', issue: 'report_date_verified' });
   // Not below the report before it (physical or any source's spending), unless marked as a
   // correction with its reason (core's backwardsFindings); a returned report does not count.
   issues.push(
@@ -68,6 +73,14 @@ export async function checkReport(ctx: AppContext, principal: Principal, p: Proj
   if (issues.length) throw invalid(issues);
 }
 
+/** The verified report of a date, if any. */
+const verifiedOn = (reports: readonly repo.ReportRow[], date: string) =>
+  reports.find((r) => r.reportDate === date && r.state === 'diverifikasi');
+
+/** The same physical progress and spending by source: the same report sent again. */
+export const sameFigures = (r: repo.ReportRow, b: Pick<ProgressBody, 'physical' | 'spending'>) =>
+  r.physical === b.physical && sameJson(r.spending, b.spending);
+
 export async function reportProgress(
   ctx: AppContext,
   principal: Principal,
@@ -76,6 +89,9 @@ export async function reportProgress(
 ) {
   const p = await mustFind(ctx, projectId);
   await checkReport(ctx, principal, p, body);
+  // The verified report sent again: nothing changes.
+  const verified = verifiedOn(await repo.findReportsOf(ctx.database.db, projectId), body.reportDate);
+  if (verified) return { id: verified.id };
   return ctx.database.db.transaction(async (tx) => {
     const values = {
       projectId,
@@ -92,6 +108,8 @@ export async function reportProgress(
     };
     // The same date again replaces an unverified report (a correction), idempotently.
     const id = await repo.upsertReport(tx, values, ctx.clock());
+    // Verified by the OPD in the moment since the check: this report does not replace it.
+    if (!id) throw new AppError('STALE');
     await appendAudit(tx, principal, {
       action: 'progress.reported',
       entity: 'project',

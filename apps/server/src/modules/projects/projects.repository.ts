@@ -107,16 +107,19 @@ export function findReportsOfProjects(db: Db, projectIds: readonly string[]) {
 }
 
 /** Writes a report; the same project and date again replaces it (a correction), idempotently. */
-export async function upsertReport(tx: Db, values: NewReport, now: Date): Promise<string> {
+/** Inserts the report of a date, or replaces the unverified one; null when that date's report is verified. */
+export async function upsertReport(tx: Db, values: NewReport, now: Date): Promise<string | null> {
   const [row] = await tx
     .insert(progressReports)
     .values(values)
     .onConflictDoUpdate({
       target: [progressReports.projectId, progressReports.reportDate],
       set: { ...values, updatedAt: now },
+      // Only an unverified report is replaced; a verified one never changes here.
+      setWhere: sql`${progressReports.state} <> 'diverifikasi'`,
     })
     .returning({ id: progressReports.id });
-  return row!.id;
+  return row?.id ?? null;
 }
 
 export async function insertReport(tx: Db, values: NewReport): Promise<void> {

@@ -76,6 +76,15 @@ describe('project figures come from verified reports, and reports do not go back
     expect(now.item).toMatchObject({ physical: 40, spent: 480_225_000, pending: null });
     expect(now.published).toBe(480_225_000);
     expect(now.monthly).toBe(480_225_000);
+    // The verified report is not replaced by another of the same date.
+    const same = await as('opd.dpupr', 'POST', `/api/projects/${id}/reports`, {
+      reportDate: day(-30),
+      physical: 41,
+      spending: { apbd_kabupaten: 490_000_000 },
+    });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().issues[0]).toMatchObject({ field: 'body.reportDate', issue: 'report_date_verified' });
+    expect((await official()).item).toMatchObject({ physical: 40, spent: 480_225_000 });
   });
 
   it('refuses a report dated ahead, and spending going backwards unless it is a correction with a reason', async () => {
