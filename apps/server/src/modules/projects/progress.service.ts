@@ -8,7 +8,9 @@ import {
   formatRupiah,
   pastDateFindings,
   type ReportState,
+  reportMachine,
   sameJson,
+  takeStep,
   todayIn,
 } from '@sinergi/core';
 import exifr from 'exifr';
@@ -136,8 +138,8 @@ export async function verifyReport(
   if (!r) throw new AppError('NOT_FOUND', { details: { what: reportId } });
   const p = await mustFind(ctx, r.projectId);
   if (!canVerifyProgress(principal.actor, p)) throw new AppError('OUT_OF_SCOPE');
-  if (r.state !== 'dilaporkan')
-    throw new AppError('INVALID_STATE', { details: { action: 'verifikasi', state: r.state } });
+  // Core's report machine: from reported only; a return needs its reason.
+  takeStep(reportMachine, r.state as ReportState, approve ? 'verifikasi' : 'kembalikan', { reason: note });
   const finishedRoad = approve && r.physical >= 100 && (p.roadSegments as string[]).length > 0;
   await ctx.database.db.transaction(async (tx) => {
     await repo.updateReport(tx, reportId, {

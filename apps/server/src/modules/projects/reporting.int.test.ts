@@ -120,5 +120,17 @@ describe('project figures come from verified reports, and reports do not go back
     expect(corrected.statusCode, corrected.body).toBe(201);
     // Until verified the official spending is still the verified report's.
     expect((await official()).item).toMatchObject({ spent: 480_225_000, pending: { spent: 280_225_000 } });
+    // The OPD returns it only with a reason; returned, it leaves the official figures as they were.
+    const bare = await as('opd.dpupr', 'POST', `/api/reports/${corrected.json().id}/verify`, {
+      approve: false,
+    });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().issues[0]).toMatchObject({ field: 'body.note', issue: 'reason_required' });
+    const back = await as('opd.dpupr', 'POST', `/api/reports/${corrected.json().id}/verify`, {
+      approve: false,
+      note: 'Lampirkan bukti SP2D',
+    });
+    expect(back.json()).toEqual({ state: 'ditolak' });
+    expect((await official()).item).toMatchObject({ spent: 480_225_000, pending: null });
   });
 });
