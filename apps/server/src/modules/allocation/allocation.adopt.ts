@@ -16,8 +16,10 @@ import { getScenario, mustFind, type StoredResult } from './allocation.service.t
 /**
  * Adopting a scenario (core's adoption machine): its selection moves to the budget step with the
  * scenario as the reason, and the portfolio is frozen as adopted. One scenario per plan year is
- * adopted: adopting another replaces it only with a reason, returns its proposals still at the
- * budget step to the RKPD step, and is refused when the year's funded total would pass the budget.
+ * adopted: adopting another replaces it only with a reason and returns the proposals it funded that
+ * the new one does not choose (still at the budget step) to the RKPD step. A selection beyond the
+ * scenario's budget is refused; proposals funded outside it are recorded beside it, and a manual
+ * forward afterwards must keep the whole year within the adopted budget (musrenbang.decisions).
  */
 export async function adopt(ctx: AppContext, principal: Principal, id: string, reason?: string) {
   const s = await mustFind(ctx, id);
