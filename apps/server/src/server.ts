@@ -4,6 +4,7 @@ import { type Config, loadConfig } from './config.ts';
 import { type AppContext, type Principal, systemPrincipal } from './context.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { buildApp } from './http/app.ts';
+import { safeError, safeRequest } from './http/safe-log.ts';
 import { findUserById } from './modules/auth/auth.repository.ts';
 import { actorOf } from './modules/auth/auth.service.ts';
 import { jobHandlers } from './modules/index.ts';
@@ -12,17 +13,22 @@ import { startJobWorker } from './modules/jobs/jobs.service.ts';
 import { rolloverDue } from './modules/musrenbang/musrenbang.decisions.ts';
 import { ensureRegionsQueued, seed } from './seed/seed.ts';
 
-export function createLogger(config: Pick<Config, 'logLevel'>) {
-  return pino({
-    level: config.logLevel,
-    // Cookies, CSRF tokens and bodies never reach a log; URLs carry no personal data by design.
-    redact: [
-      'req.headers.cookie',
-      'req.headers["x-csrf-token"]',
-      'req.headers.authorization',
-      'res.headers["set-cookie"]',
-    ],
-  });
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream) {
+  return pino(
+    {
+      level: config.logLevel,
+      // Cookies, CSRF tokens, bodies and query strings never reach a log, nor a failed query's
+      // parameters (http/safe-log.ts).
+      serializers: { req: safeRequest, err: safeError },
+      redact: [
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+      ],
+    },
+    ...(destination ? [destination] : []),
+  );
 }
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {

@@ -14,7 +14,7 @@ export { DEMO_PASSWORD };
 export const engine = inject('postgresTemplate') ? 'postgres' : 'pglite';
 
 /** A fresh copy of the template database with the whole app on top, driven through app.inject(). */
-export async function createTestApp(env: Record<string, string> = {}) {
+export async function createTestApp(env: Record<string, string> = {}, logTo?: { write(line: string): void }) {
   const config: Config = loadConfig({
     SINERGI_MODE: 'demo',
     LOG_LEVEL: 'silent',
@@ -41,7 +41,9 @@ export async function createTestApp(env: Record<string, string> = {}) {
     const tarball = readFileSync(inject('pgliteTemplate'));
     database = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([tarball]) });
   }
-  const ctx = createContext(config, database, createLogger({ logLevel: 'silent' }));
+  // A test that reads the log passes where to write it, at level info.
+  const log = logTo ? createLogger({ logLevel: 'info' }, logTo) : createLogger({ logLevel: 'silent' });
+  const ctx = createContext(config, database, log);
   const { app, routeTable } = await buildApp(ctx);
   await app.ready();
   return {

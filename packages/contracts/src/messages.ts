@@ -2,6 +2,7 @@ import { idm2016, indeksDesa2024 } from '@sinergi/core';
 import type { Language } from './common.ts';
 import { fieldNames } from './messages-fields.ts';
 import { issuesEn, issuesId } from './messages-issues.ts';
+import { securityIssuesEn, securityIssuesId } from './messages-security.ts';
 import { actionWords, stateWords } from './messages-states.ts';
 import { workflowIssuesEn, workflowIssuesId } from './messages-workflow.ts';
 
@@ -76,8 +77,8 @@ const errorsEn: Catalog = {
 };
 
 const catalogs = {
-  id: { errors: errorsId, issues: { ...issuesId, ...workflowIssuesId } },
-  en: { errors: errorsEn, issues: { ...issuesEn, ...workflowIssuesEn } },
+  id: { errors: errorsId, issues: { ...issuesId, ...workflowIssuesId, ...securityIssuesId } },
+  en: { errors: errorsEn, issues: { ...issuesEn, ...workflowIssuesEn, ...securityIssuesEn } },
 };
 
 const numberFormats = { id: new Intl.NumberFormat('id-ID'), en: new Intl.NumberFormat('en-GB') };

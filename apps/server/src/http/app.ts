@@ -18,6 +18,7 @@ import {
 import type { AppContext } from '../context.ts';
 import { modules } from '../modules/index.ts';
 import { problemBody, sendProblem, toAppError } from './problem.ts';
+import { unstorableText } from './safe-log.ts';
 import { registerSecurity } from './security.ts';
 import './types.ts';
 
@@ -111,6 +112,16 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Text the database cannot store (NUL) is refused as 400 naming the field, before validation.
+  app.addHook('preValidation', async (request) => {
+    const issues = [
+      ...unstorableText(request.params, 'params'),
+      ...unstorableText(request.query, 'query'),
+      ...unstorableText(request.body, 'body'),
+    ];
+    if (issues.length) throw new AppError('VALIDATION', { issues });
+  });
 
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error, request, ctx.config.bodyLimitBytes);
