@@ -79,9 +79,13 @@ describe('bad input gets a 4xx that names the problem, never a 500', () => {
       expect(res.json().detail).toBe('Data yang diminta tidak ditemukan.');
     }
     // A code a person types gets a message saying what a code looks like.
-    const region = await call(t.app, admin, { method: 'GET', url: '/api/regions/%00%27;drop' });
+    const region = await call(t.app, admin, { method: 'GET', url: '/api/regions/%27;drop' });
     expect(region.statusCode).toBe(400);
     expect(region.json().detail).toContain('Kode: bukan kode wilayah Kemendagri');
+    // A NUL byte in it is named as what cannot be stored.
+    const nul = await call(t.app, admin, { method: 'GET', url: '/api/regions/%00%27;drop' });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().detail).toContain('Kode: memuat karakter yang tidak dapat disimpan');
   });
 
   it('an unknown API path is a 404 problem, not the web page', async () => {
