@@ -56,10 +56,23 @@ export function splitPbLine(line: string): string[] {
     } else cur += ch;
   }
   out.push(cur);
-  return out.map((s) => s.trim());
+  return out.map((s) => restoreCell(s.trim()));
 }
 
-const quote = (v: string) => (/[;"\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+/**
+ * A spreadsheet opening the file would run a field that starts with =, +, -, @ or a tab as a
+ * formula (OWASP "CSV injection"); such a field that is not a plain number is written with a
+ * leading apostrophe, which reading takes off again, so the file round-trips exactly.
+ */
+const risky = /^[=+\-@\t\r]/;
+const plainNumber = /^-?\d+(\.\d+)?$/;
+export const neutraliseCell = (v: string) => (risky.test(v) && !plainNumber.test(v) ? `'${v}` : v);
+const restoreCell = (v: string) => (v.startsWith("'") && risky.test(v.slice(1)) ? v.slice(1) : v);
+
+const quote = (raw: string) => {
+  const v = neutraliseCell(raw);
+  return /[;"\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+};
 
 export function parsePb(text: string): PbFile {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);

@@ -273,3 +273,21 @@ describe('runRule', () => {
     expect(runRule(small, { ...mes, rule: 'phragmen' }).selected).toEqual(phragmen(small).selected);
   });
 });
+
+describe('a .pb file opened in a spreadsheet', () => {
+  it('carries no formula: a field starting with = + - @ is written with an apostrophe and read back as it was', () => {
+    const file = parsePb(
+      'META\nkey;value\ndescription;x\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost;name\n1;50;Jalan desa\nVOTES\nvoter_id;vote\nv1;1\n',
+    );
+    file.projects[0]!.fields.name = '=HYPERLINK("http://contoh.invalid","klik")';
+    file.meta.description = '@SUM(1+1)';
+    const text = writePb(file);
+    expect(text).toContain(`"'=HYPERLINK(""http://contoh.invalid"",""klik"")"`);
+    expect(text).toContain("description;'@SUM(1+1)");
+    expect(text).not.toMatch(/(^|;)[=+@]/m);
+    const back = parsePb(text);
+    expect(back.projects[0]!.fields.name).toBe('=HYPERLINK("http://contoh.invalid","klik")');
+    expect(back.meta.description).toBe('@SUM(1+1)');
+    expect(writePb(back)).toBe(text);
+  });
+});
