@@ -29,6 +29,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /**
+   * The reverse proxies in front of Sinergi whose X-Forwarded-For is believed (comma-separated
+   * addresses or CIDR ranges, e.g. "127.0.0.1"); rate limits then count each client's own address
+   * instead of the proxy's. Empty: no proxy is trusted.
+   */
+  TRUST_PROXY: z.string().trim().default(''),
   JOB_WORKER: bool,
   WEB_DIST_DIR: z.string().optional(),
   PERSONAL_DATA_KEY: z
@@ -54,6 +60,8 @@ export interface Config {
   logLevel: string;
   bodyLimitBytes: number;
   loginRateLimitPerMinute: number;
+  /** Trusted reverse proxies (addresses or CIDR); empty trusts none. */
+  trustProxy: string[];
   /** Whether this process claims and runs jobs from the jobs table. */
   jobWorker: boolean;
   webDistDir: string;
@@ -93,6 +101,9 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     jobWorker: e.JOB_WORKER ?? true,
     webDistDir: resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     personalDataKey: Buffer.from(e.PERSONAL_DATA_KEY ?? DEMO_PERSONAL_DATA_KEY, 'hex'),

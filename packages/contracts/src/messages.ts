@@ -20,7 +20,8 @@ const errorsId: Catalog = {
   FORBIDDEN: 'Peran Anda tidak berhak melakukan tindakan ini.',
   OUT_OF_SCOPE: 'Data ini berada di luar wilayah atau perangkat daerah Anda.',
   CSRF: 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman lalu coba lagi.',
-  INVALID_CREDENTIALS: 'Nama pengguna atau kata sandi salah.',
+  INVALID_CREDENTIALS:
+    'Nama pengguna atau kata sandi salah, atau akun sedang terkunci sementara setelah terlalu banyak percobaan. Coba lagi nanti atau hubungi admin.',
   ACCOUNT_LOCKED: 'Akun terkunci karena terlalu banyak percobaan gagal. Coba lagi setelah {until}.',
   RATE_LIMITED: 'Terlalu banyak permintaan. Coba lagi dalam {seconds} detik.',
   CONFLICT: 'Data ini bertentangan dengan data yang sudah ada.',
@@ -52,7 +53,8 @@ const errorsEn: Catalog = {
   FORBIDDEN: 'Your role may not do this.',
   OUT_OF_SCOPE: 'This record is outside your region or agency.',
   CSRF: 'The security (CSRF) token is missing or does not match. Reload the page and try again.',
-  INVALID_CREDENTIALS: 'Wrong username or password.',
+  INVALID_CREDENTIALS:
+    'Wrong username or password, or the account is locked for a while after too many attempts. Try again later or ask the admin.',
   ACCOUNT_LOCKED: 'The account is locked after too many failed attempts. Try again after {until}.',
   RATE_LIMITED: 'Too many requests. Try again in {seconds} seconds.',
   CONFLICT: 'This conflicts with an existing record.',

@@ -35,7 +35,9 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: ctx.config.bodyLimitBytes,
-    trustProxy: false,
+    // Behind the configured proxies the client's own address is read from X-Forwarded-For, so a
+    // rate limit counts each person, not the proxy (TRUST_PROXY).
+    trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy : false,
     // Errors Node's parser meets before a request exists (headers too large, a broken request line)
     // are answered as problem+json too, in Indonesian since no language could be read.
     // Errors the router meets before a route runs (an address part too long or malformed).

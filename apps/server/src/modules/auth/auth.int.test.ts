@@ -36,7 +36,7 @@ describe('sign-in and sessions', () => {
     expect(a.statusCode).toBe(401);
     expect(b.statusCode).toBe(401);
     expect(a.json().detail).toBe(b.json().detail);
-    expect(a.json().detail).toBe('Nama pengguna atau kata sandi salah.');
+    expect(a.json().detail).toMatch(/^Nama pengguna atau kata sandi salah/);
   });
 
   it('answers in English when asked', async () => {
@@ -45,23 +45,71 @@ describe('sign-in and sessions', () => {
       { username: 'nobody', password: 'x' },
       { 'accept-language': 'en-US,en;q=0.9' },
     );
-    expect(res.json().detail).toBe('Wrong username or password.');
+    expect(res.json().detail).toMatch(/^Wrong username or password/);
   });
 
-  it('locks an account after 5 failures, even for the right password, and audits it', async () => {
-    for (let i = 0; i < 4; i++)
+  it('locks an account after 5 failures, even for the right password, answering as for an unknown user, and audits it', async () => {
+    for (let i = 0; i < 5; i++)
       expect(
         (await post('/api/auth/login', { username: 'opd.dpupr', password: 'bad-guess-1' })).statusCode,
       ).toBe(401);
-    expect(
-      (await post('/api/auth/login', { username: 'opd.dpupr', password: 'bad-guess-1' })).statusCode,
-    ).toBe(423);
     const right = await post('/api/auth/login', { username: 'opd.dpupr', password: DEMO_PASSWORD });
-    expect(right.statusCode).toBe(423);
-    expect(right.json().code).toBe('ACCOUNT_LOCKED');
+    const unknown = await post('/api/auth/login', { username: 'tidak.ada', password: DEMO_PASSWORD });
+    // The answer does not tell a locked account from one that does not exist.
+    expect([right.statusCode, right.json().code]).toEqual([401, 'INVALID_CREDENTIALS']);
+    expect(right.json().detail).toBe(unknown.json().detail);
+    expect(right.statusCode).toBe(unknown.statusCode);
     const admin = await login(t.app, 'admin');
     const audit = (await call(t.app, admin, { method: 'GET', url: '/api/audit?entity=user' })).json();
     expect(audit.items.some((e: { action: string }) => e.action === 'auth.locked')).toBe(true);
+  });
+
+  it('counts thirty wrong passwords at once as thirty: the account locks', async () => {
+    const fresh = await createTestApp();
+    try {
+      await Promise.all(
+        Array.from({ length: 30 }, () =>
+          fresh.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: 'dprd', password: 'tebakan-salah' },
+          }),
+        ),
+      );
+      const [row] = await fresh.ctx.database.bulk((tx) =>
+        tx.query<{ failed_attempts: number; locked: boolean }>(
+          "select failed_attempts, locked_until > now() as locked from users where username = 'dprd'",
+        ),
+      );
+      expect(row).toEqual({ failed_attempts: 30, locked: true });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('limits guessing the current password when changing it, like signing in', async () => {
+    const fresh = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const s = await login(fresh.app, 'perencana');
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++)
+        codes.push(
+          (
+            await call(fresh.app, s, {
+              method: 'POST',
+              url: '/api/auth/password',
+              payload: { currentPassword: `tebakan-${i}`, newPassword: 'kata-sandi-baru-yang-panjang' },
+            })
+          ).statusCode,
+        );
+      expect(codes).toEqual([401, 401, 401, 429]);
+      const [row] = await fresh.ctx.database.bulk((tx) =>
+        tx.query<{ n: number }>("select failed_attempts as n from users where username = 'perencana'"),
+      );
+      expect(row!.n).toBe(3);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('rate-limits sign-in attempts per client', async () => {
@@ -80,6 +128,29 @@ describe('sign-in and sessions', () => {
         );
       }
       expect(codes).toEqual([401, 401, 401, 429]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('behind a trusted proxy counts each client by its own address, not the proxy’s', async () => {
+    const fresh = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: '127.0.0.1' });
+    try {
+      const from = async (client: string) =>
+        (
+          await fresh.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            remoteAddress: '127.0.0.1',
+            headers: { 'x-forwarded-for': client },
+            payload: { username: 'x', password: 'y' },
+          })
+        ).statusCode;
+      expect([await from('10.0.0.1'), await from('10.0.0.1'), await from('10.0.0.1')]).toEqual([
+        401, 401, 429,
+      ]);
+      // Another person behind the same proxy is not blocked by the first.
+      expect(await from('10.0.0.2')).toBe(401);
     } finally {
       await fresh.close();
     }

@@ -67,7 +67,11 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   app.post(
     '/auth/password',
     {
-      config: { permission: 'account.self' },
+      // Guessing the current password here is limited like signing in.
+      config: {
+        permission: 'account.self',
+        rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
       schema: {
         tags,
         summary: 'Change your own password (ends your other sessions)',

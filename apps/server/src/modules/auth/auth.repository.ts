@@ -78,6 +78,28 @@ export async function setLoginOutcome(
   await db.update(users).set(outcome).where(eq(users.id, userId));
 }
 
+/**
+ * Counts one failed sign-in in the database itself (failed_attempts + 1 under the row's lock), so
+ * thirty wrong passwords at once count thirty, and locks the account for `minutes(count)`.
+ */
+export async function recordFailedLogin(
+  tx: Db,
+  userId: string,
+  now: Date,
+  minutes: (failedAttempts: number) => number,
+): Promise<{ failedAttempts: number; lockedUntil: Date | null }> {
+  const [row] = await tx
+    .update(users)
+    .set({ failedAttempts: sql`${users.failedAttempts} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ failedAttempts: users.failedAttempts });
+  const failedAttempts = row?.failedAttempts ?? 0;
+  const lock = minutes(failedAttempts);
+  const lockedUntil = lock > 0 ? new Date(now.getTime() + lock * 60_000) : null;
+  if (lockedUntil) await tx.update(users).set({ lockedUntil }).where(eq(users.id, userId));
+  return { failedAttempts, lockedUntil };
+}
+
 export async function setPasswordHash(
   db: Db,
   userId: string,

@@ -66,24 +66,15 @@ export async function login(ctx: AppContext, input: { username: string; password
     throw new AppError('INVALID_CREDENTIALS');
   }
   const principal: Principal = { actor: actorOf(user), name: user.username };
+  // A locked account answers as an unknown one does (same words, same work), so the answer does
+  // not tell which usernames exist; the message says an account may be locked for a while.
   if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError('ACCOUNT_LOCKED', { details: { until: user.lockedUntil.toISOString() } });
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    throw new AppError('INVALID_CREDENTIALS');
   }
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok) {
-    const failedAttempts = user.failedAttempts + 1;
-    const minutes = lockoutMinutes(failedAttempts);
-    const lockedUntil = minutes > 0 ? new Date(now.getTime() + minutes * 60_000) : null;
-    await db.transaction(async (tx) => {
-      await repo.setLoginOutcome(tx, user.id, { failedAttempts, lockedUntil });
-      await appendAudit(tx, principal, {
-        action: lockedUntil ? 'auth.locked' : 'auth.login_failed',
-        entity: 'user',
-        entityId: user.id,
-        after: { failedAttempts, lockedUntil: lockedUntil?.toISOString() ?? null },
-      });
-    });
-    if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', { details: { until: lockedUntil.toISOString() } });
+    await failedAttempt(ctx, principal, user.id);
     throw new AppError('INVALID_CREDENTIALS');
   }
   const token = newToken();
@@ -138,6 +129,22 @@ export async function logout(ctx: AppContext, session: ResolvedSession): Promise
   });
 }
 
+/** One wrong password (at sign-in or when changing it), counted atomically, locking at the threshold. */
+async function failedAttempt(ctx: AppContext, principal: Principal, userId: string) {
+  await ctx.database.db.transaction(async (tx) => {
+    const outcome = await repo.recordFailedLogin(tx, userId, ctx.clock(), lockoutMinutes);
+    await appendAudit(tx, principal, {
+      action: outcome.lockedUntil ? 'auth.locked' : 'auth.login_failed',
+      entity: 'user',
+      entityId: userId,
+      after: {
+        failedAttempts: outcome.failedAttempts,
+        lockedUntil: outcome.lockedUntil?.toISOString() ?? null,
+      },
+    });
+  });
+}
+
 export async function changePassword(
   ctx: AppContext,
   session: ResolvedSession,
@@ -147,7 +154,10 @@ export async function changePassword(
   const userId = session.principal.actor.userId!;
   const user = await repo.findUserById(db, userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  // The current password is guessed no faster here than at sign-in: the same counter and lockout.
+  const locked = !!user.lockedUntil && user.lockedUntil > ctx.clock();
+  if (locked || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    if (!locked) await failedAttempt(ctx, session.principal, userId);
     throw new AppError('INVALID_CREDENTIALS', {
       issues: [{ field: 'body.currentPassword', issue: 'custom' }],
     });
