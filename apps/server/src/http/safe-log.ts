@@ -66,8 +66,9 @@ export function unstorableText(
   if (out.length >= 20 || depth > 64) return out;
   if (typeof value === 'string') {
     if (value.includes('\u0000')) out.push({ field: path, issue: 'unstorable_character' });
-  } else if (Array.isArray(value)) value.forEach((v, i) => unstorableText(v, `${path}.${i}`, out, depth + 1));
-  else if (value && typeof value === 'object' && !Buffer.isBuffer(value) && !(value instanceof Uint8Array))
+  } else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) unstorableText(v, `${path}.${i}`, out, depth + 1);
+  } else if (value && typeof value === 'object' && !Buffer.isBuffer(value) && !(value instanceof Uint8Array))
     for (const [k, v] of Object.entries(value)) {
       if (k.includes('\u0000')) out.push({ field: path, issue: 'unstorable_character' });
       else unstorableText(v, `${path}.${k}`, out, depth + 1);
