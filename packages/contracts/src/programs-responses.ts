@@ -238,7 +238,8 @@ export const grievanceList = z.object({
     z.object({
       id: z.string(),
       kind: z.string(),
-      description: z.string(),
+      /** The complaint's words: for the program's agency, Bappeda and the resident's desa or kecamatan; null for others. */
+      description: z.string().nullable(),
       regionCode: z.string(),
       status: z.string(),
       resolution: z.string().nullable(),
@@ -246,6 +247,8 @@ export const grievanceList = z.object({
       resolvedAt: z.string().nullable(),
     }),
   ),
+  /** Whether the reader may read the complaints' words (else kind, place and handling only). */
+  readable: z.boolean(),
 });
 export type Grievance = z.infer<typeof grievanceList>['items'][number];
 export const grievanceUpdated = z.object({ status: z.string() });

@@ -175,5 +175,23 @@ describe('payment cycles and grievances', () => {
       status: 'selesai',
       resolution: expect.stringContaining('siklus'),
     });
+    // The words are for the running agency (and Bappeda) and the area: the DPRD and another
+    // agency see the kind, the place and the handling only (issue 17).
+    for (const who of ['dprd', 'opd.dpupr']) {
+      const seen = (await as(who, 'GET', `/api/programs/${blt}/grievances`)).json();
+      expect(seen.readable, who).toBe(false);
+      expect(
+        seen.items.find((g: { id: string }) => g.id === gid),
+        who,
+      ).toMatchObject({
+        kind: 'kelayakan',
+        status: 'selesai',
+        description: null,
+        resolution: null,
+      });
+    }
+    expect(
+      (await as('perencana', 'GET', `/api/programs/${blt}/grievances`)).json().items[0].description,
+    ).toBeTruthy();
   });
 });

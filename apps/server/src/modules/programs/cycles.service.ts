@@ -190,23 +190,30 @@ export async function fileGrievance(
   });
 }
 
+/**
+ * Grievances of a program. Their words (which may name a resident and their circumstances) are
+ * read by the program's agency (and Bappeda, the admin) and by the desa or kecamatan of the area;
+ * the DPRD and other agencies see what kind, where and how it was handled, not the words.
+ */
 export async function listGrievances(ctx: AppContext, principal: Principal, programId: string) {
-  await programOf(ctx, programId);
+  const p = await programOf(ctx, programId);
   const actor = principal.actor;
   const local = actor.role === 'desa' || actor.role === 'kecamatan';
   const area = (actor.role === 'desa' || actor.role === 'kecamatan' ? actor.regionCode : null) ?? '-';
   const rows = await repo.findGrievancesOf(ctx.database.db, programId, local ? area : null);
+  const readable = local || canActForOrganisation(actor, p.organisationId);
   return {
     items: rows.map((g) => ({
       id: g.id,
       kind: g.kind,
-      description: g.description,
+      description: readable ? g.description : null,
       regionCode: g.regionCode,
       status: g.status,
-      resolution: g.resolution,
+      resolution: readable ? g.resolution : null,
       createdAt: g.createdAt.toISOString(),
       resolvedAt: g.resolvedAt?.toISOString() ?? null,
     })),
+    readable,
   };
 }
 

@@ -98,7 +98,11 @@ export function GrievancesPanel({ programId, manage }: { programId: string; mana
               <Table.Tr key={g.id}>
                 <Table.Td>{vocab('grievances.kinds', g.kind)}</Table.Td>
                 <Table.Td>
-                  {g.description}
+                  {g.description ?? (
+                    <Text size="sm" c="dimmed">
+                      {t('grievances.wordsHidden')}
+                    </Text>
+                  )}
                   {g.resolution && (
                     <Text size="xs" c="teal">
                       {g.resolution}

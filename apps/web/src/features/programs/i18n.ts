@@ -134,6 +134,7 @@ export const id = {
     },
   },
   grievances: {
+    wordsHidden: 'Isi aduan hanya dibaca OPD pelaksana, Bappeda, dan desa atau kecamatan setempat.',
     title: 'Pengaduan',
     kind: 'Jenis',
     kinds: { kelayakan: 'Kelayakan', penyaluran: 'Penyaluran', lainnya: 'Lainnya' },
@@ -299,6 +300,8 @@ export const en: typeof id = {
     },
   },
   grievances: {
+    wordsHidden:
+      'The words of a grievance are read only by the running agency, Bappeda and the local desa or kecamatan.',
     title: 'Grievances',
     kind: 'Kind',
     kinds: { kelayakan: 'Eligibility', penyaluran: 'Payment', lainnya: 'Other' },
