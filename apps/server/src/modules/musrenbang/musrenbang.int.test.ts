@@ -246,6 +246,23 @@ describe('Musrenbang proposals', () => {
     expect((await detail('desa.jaten', item.id)).contact).toBe('0812-3456-7890');
     expect((await detail('kec.wonodadi', item.id)).contact).toBeNull();
     expect((await detail('dprd', item.id)).contact).toBeNull();
+    // The aspirant's name, like the contact, is the moderating desa's only (issue 17): not in
+    // another office's detail, a list, or the SIPD export open to every staff role.
+    expect((await detail('desa.jaten', item.id)).proposerName).toBe('Siti Aminah');
+    expect((await detail('dprd', item.id)).proposerName).toBe('Warga (aspirasi)');
+    const list = await call(t.app, s.perencana!, { method: 'GET', url: '/api/proposals?limit=500' });
+    expect(list.body).not.toContain('Siti Aminah');
+    const sipd = await call(t.app, s.dprd!, {
+      method: 'GET',
+      url: `/api/proposals/sipd.xlsx?year=${item.planYear}`,
+    });
+    expect(sipd.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(sipd.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.worksheets[0]!.eachRow((r) => cells.push(JSON.stringify(r.values)));
+    expect(cells.join('')).toContain(item.trackingCode);
+    expect(cells.join('')).not.toContain('Siti Aminah');
     const audit = (
       await call(t.app, s.admin!, { method: 'GET', url: '/api/audit?entity=proposal&limit=200' })
     ).json();

@@ -267,10 +267,18 @@ export async function submitAspiration(
   return { trackingCode: created.trackingCode, stage: created.stage };
 }
 
+/**
+ * Who proposed it, as lists and exports show it: a citizen's aspiration names a private person, so
+ * only the desa that moderates it reads the name; everyone else reads "Warga (aspirasi)".
+ */
+export const proposerShown = (p: Pick<repo.ProposalRow, 'track' | 'proposerName'>, personal = false) =>
+  p.track === 'aspirasi' && !personal ? 'Warga (aspirasi)' : p.proposerName;
+
 export function summaryOf(
   p: repo.ProposalRow,
   org: { id: string; shortName: string } | null,
   regionName: string,
+  personal = false,
 ) {
   return {
     id: p.id,
@@ -291,7 +299,7 @@ export function summaryOf(
     planYear: p.planYear,
     stage: p.stage as Stage,
     state: p.state as ProposalOnPath['state'],
-    proposerName: p.proposerName,
+    proposerName: proposerShown(p, personal),
   };
 }
 
@@ -337,6 +345,7 @@ export async function getProposal(ctx: AppContext, principal: Principal, id: str
       p,
       p.organisationId && orgName ? { id: p.organisationId, shortName: orgName } : null,
       names.get(p.regionCode) ?? p.regionCode,
+      seesContact,
     ),
     duplicateOf: p.state === 'aktif' ? await duplicatesOf(ctx, p.regionCode, p.planYear, p.title, p.id) : [],
     description: p.description,

@@ -17,7 +17,7 @@ import { findOrganisations } from '../organisations/organisations.service.ts';
 import { findRegion, namesOf } from '../regions/regions.service.ts';
 import { readXlsxSheets } from '../village-index/template.ts';
 import * as repo from './musrenbang.repository.ts';
-import { newTrackingCode } from './musrenbang.service.ts';
+import { newTrackingCode, proposerShown } from './musrenbang.service.ts';
 
 /*
  * Proposals in the layout of SIPD's citizen-proposal and pokir records (SIPD has no public API, so
@@ -136,7 +136,7 @@ export async function exportSipd(ctx: AppContext, year: number): Promise<Buffer>
         col('anggaran', (r) => r.p.estimatedCost, 16, '#,##0'),
         col('swadaya', (r) => r.p.communityContribution, 14, '#,##0'),
         col('penerima_manfaat', (r) => r.p.beneficiaries, 10),
-        col('pengusul', (r) => r.p.proposerName, 24),
+        col('pengusul', (r) => proposerShown(r.p), 24),
         col('dapil', (r) => r.p.electoralDistrict, 10),
         ...steps.flatMap((s) => [
           col(`rek_${s.key}` as Column, (r) => r.recs[s.key]?.status ?? null, 12),
