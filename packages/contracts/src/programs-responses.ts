@@ -67,6 +67,8 @@ export type UmkmItem = z.infer<typeof umkmItem>;
 export const umkmList = z.object({ items: z.array(umkmItem), total: z.number().int() });
 export const umkmDetail = umkmBase.extend({
   records: z.array(z.object({ period: z.string(), revenue: z.number(), workers: z.number() })),
+  /** The reader may record its months: its desa or kecamatan, or the agency responsible for small business. */
+  canRecord: z.boolean(),
 });
 export type UmkmDetail = z.infer<typeof umkmDetail>;
 

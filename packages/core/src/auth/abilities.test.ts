@@ -98,7 +98,8 @@ describe('plans, UMKM and proposal photos', () => {
     expect(canRecordUmkm(actors.ownDesa!, site)).toBe(true);
     expect(canRecordUmkm(actors.otherDesa!, site)).toBe(false);
     expect(canRecordUmkm(actors.kecamatan!, site)).toBe(true);
-    expect(canRecordUmkm(actors.otherOpd!, site)).toBe(true);
+    expect(canRecordUmkm(actors.otherOpd!, site)).toBe(false);
+    expect(canRecordUmkm(actors.otherOpd!, site, true)).toBe(true);
     expect(canRecordUmkm(actors.dprd!, site)).toBe(false);
     const proposal = { proposerUserId: 'h', regionCode: '35.05.01.2001' };
     expect(canAddProposalPhoto(actors.dprd!, proposal)).toBe(true);

@@ -84,9 +84,18 @@ export function choosesPlanOwner(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'admin' || actor.role === 'perencana';
 }
 
-/** A small business is registered and its months recorded by the offices of its area, or by an OPD. */
-export function canRecordUmkm(actor: Actor, umkm: { regionCode: string }): boolean {
-  return actor.role === 'opd' || canActInRegion(actor, parseRegionCode(umkm.regionCode));
+/**
+ * A small business is registered and its months recorded by the offices of its area (its desa,
+ * its kecamatan) or by the agency responsible for small business (`responsibleAgency`: the actor's
+ * OPD is one of them), not by any OPD.
+ */
+export function canRecordUmkm(
+  actor: Actor,
+  umkm: { regionCode: string },
+  responsibleAgency = false,
+): boolean {
+  if (actor.role === 'opd') return responsibleAgency;
+  return canActInRegion(actor, parseRegionCode(umkm.regionCode));
 }
 
 /** A proposal's photos are added by Bappeda, its proposer, or the desa or kecamatan of its site. */

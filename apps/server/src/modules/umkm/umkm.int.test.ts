@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appWithAccounts } from '../../../test/harness.ts';
+import { appWithAccounts, call, login } from '../../../test/harness.ts';
 
 const h = appWithAccounts(['perencana', 'desa.jaten', 'kec.wonodadi', 'dprd', 'opd.dpupr', 'admin']);
 const { as } = h;
@@ -41,5 +41,36 @@ describe('UMKM', () => {
       channels: ['marketplace'],
     });
     expect(ok.statusCode, ok.body).toBe(201);
+  });
+
+  it('takes a month only from its desa or kecamatan or the small-business agency, not any OPD (issue 17)', async () => {
+    const list = (await as('perencana', 'GET', '/api/umkm?limit=5')).json();
+    const id = list.items[0].id as string;
+    const month = { period: '2026-11', revenue: 1_000_000, workers: 1 };
+    const other = await as('opd.dpupr', 'PUT', `/api/umkm/${id}/records`, month);
+    expect(other.statusCode).toBe(403);
+    expect((await as('opd.dpupr', 'GET', `/api/umkm/${id}`)).json().canRecord).toBe(false);
+    const orgs = (await as('admin', 'GET', '/api/organisations')).json().items as {
+      id: string;
+      code: string;
+    }[];
+    const made = await as('admin', 'POST', '/api/users', {
+      username: 'opd.diskopum',
+      displayName: 'Operator Dinkop UM',
+      password: 'usaha-mikro-maju-bersama',
+      role: 'opd',
+      organisationId: orgs.find((o) => o.code === 'DISKOPUM')!.id,
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const diskopum = await login(h.t.app, 'opd.diskopum', 'usaha-mikro-maju-bersama');
+    const own = await call(h.t.app, diskopum, {
+      method: 'PUT',
+      url: `/api/umkm/${id}/records`,
+      payload: month,
+    });
+    expect(own.statusCode, own.body).toBe(200);
+    expect((await call(h.t.app, diskopum, { method: 'GET', url: `/api/umkm/${id}` })).json().canRecord).toBe(
+      true,
+    );
   });
 });

@@ -52,7 +52,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         params: programParams,
       },
     },
-    async (request) => service.getUmkm(ctx, request.params.id),
+    async (request) => service.getUmkm(ctx, request.principal, request.params.id),
   );
   app.put(
     '/umkm/:id/records',

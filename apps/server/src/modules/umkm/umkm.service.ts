@@ -1,7 +1,8 @@
-import { AppError, canActInRegion, canRecordUmkm, isWithin, parseRegionCode } from '@sinergi/core';
+import { AppError, can, canActInRegion, canRecordUmkm, isWithin, parseRegionCode } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { assertLocation } from '../musrenbang/musrenbang.service.ts';
+import { getOrganisation } from '../organisations/organisations.service.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import { peopleByIds } from '../registry/registry.facade.ts';
 import { presentUmkm } from './umkm.presenter.ts';
@@ -50,14 +51,31 @@ export async function listUmkm(
   };
 }
 
-export async function getUmkm(ctx: AppContext, id: string) {
+export async function getUmkm(ctx: AppContext, principal: Principal, id: string) {
   const u = await repo.findUmkm(ctx.database.db, id);
   if (!u) throw new AppError('NOT_FOUND', { details: { what: id } });
   const records = await repo.findRecords(ctx.database.db, id);
   return {
     ...presentUmkm(u),
     records: records.map((r) => ({ period: r.period.slice(0, 7), revenue: r.revenue, workers: r.workers })),
+    canRecord:
+      can(principal.actor, 'umkm.write') &&
+      canRecordUmkm(principal.actor, u, await isUmkmAgency(ctx, principal)),
   };
+}
+
+/**
+ * The agencies responsible for small business, by their code in the OPD list: the urusan
+ * koperasi, usaha kecil dan menengah, and perindustrian/perdagangan (Kepmendagri 050-5889/2021).
+ * Only they, of all OPD, write UMKM records.
+ */
+export const UMKM_AGENCIES = ['DISKOPUM', 'DISPERINDAG'];
+
+async function isUmkmAgency(ctx: AppContext, principal: Principal): Promise<boolean> {
+  const id = principal.actor.role === 'opd' ? principal.actor.organisationId : undefined;
+  if (!id) return false;
+  const org = await getOrganisation(ctx, id).catch(() => null);
+  return !!org && UMKM_AGENCIES.includes(org.code);
 }
 
 export async function saveUmkm(
@@ -74,7 +92,8 @@ export async function saveUmkm(
   },
 ) {
   const region = await assertLocation(ctx, body.regionCode);
-  if (!canRecordUmkm(principal.actor, { regionCode: region })) throw new AppError('OUT_OF_SCOPE');
+  if (!canRecordUmkm(principal.actor, { regionCode: region }, await isUmkmAgency(ctx, principal)))
+    throw new AppError('OUT_OF_SCOPE');
   return ctx.database.db.transaction(async (tx) => {
     const id = await repo.insertUmkm(tx, { ...body, regionCode: region, ownerId: body.ownerId ?? null });
     await appendAudit(tx, principal, {
@@ -96,7 +115,8 @@ export async function recordUmkm(
 ) {
   const u = await repo.findUmkm(ctx.database.db, id);
   if (!u) throw new AppError('NOT_FOUND', { details: { what: id } });
-  if (!canRecordUmkm(principal.actor, u)) throw new AppError('OUT_OF_SCOPE');
+  if (!canRecordUmkm(principal.actor, u, await isUmkmAgency(ctx, principal)))
+    throw new AppError('OUT_OF_SCOPE');
   const period = `${body.period}-01`;
   await ctx.database.db.transaction(async (tx) => {
     await repo.upsertRecord(tx, { umkmId: id, period, revenue: body.revenue, workers: body.workers });

@@ -139,7 +139,7 @@ function UmkmDetail({ id }: { id: string }) {
           ))}
         </Table.Tbody>
       </Table>
-      {can('umkm.write') && (
+      {d.data.canRecord && (
         <form noValidate onSubmit={save.submit}>
           <SimpleGrid cols={{ base: 1, sm: 4 }} mt="xs">
             <TextInput
