@@ -101,7 +101,11 @@ export const programParams = z.strictObject({ id: z.uuid() });
 
 export const enrolmentBody = z
   .strictObject({
-    personId: z.uuid(),
+    /**
+     * The resident's NIK, typed from their card in their presence: an agency enrols (and so comes
+     * to see the identity of) only someone whose NIK it has, never an id picked from a list.
+     */
+    nik: identifier,
     group: z.enum(['peserta', 'pembanding']).default('peserta'),
     umkmId: z.uuid().optional(),
     enrolledOn: isoDate,

@@ -127,8 +127,8 @@ describe('programs and enrolment', () => {
     const id = created.json().id;
     // Someone in decile 5+ fails the rule, with the decile named.
     const rows = await h.t.ctx.database.bulk((tx) =>
-      tx.query<{ id: string; decile: number; blt: boolean }>(
-        `select p.id, f.welfare_decile as decile,
+      tx.query<{ id: string; decile: number; blt: boolean; nik_sealed: string }>(
+        `select p.id, p.nik_sealed, f.welfare_decile as decile,
                 exists (select 1 from enrolments e join programs g on g.id = e.program_id
                         where e.person_id = p.id and g.code = 'CONTOH-BLT' and e."group" = 'peserta') as blt
          from people p join families f on f.id = p.family_id order by p.id`,
@@ -137,22 +137,35 @@ describe('programs and enrolment', () => {
     const rich = rows.find((r) => r.decile >= 6)!;
     const poor = rows.find((r) => r.decile <= 3 && !r.blt)!;
     const inBlt = rows.find((r) => r.blt)!;
+    // An agency enrols by the NIK from the resident's card, never by an id (issue 17).
+    const { decrypt } = await import('../../personal/personal-data.ts');
+    const nik = (r: { nik_sealed: string }) => decrypt(h.t.ctx.config.personalDataKey, r.nik_sealed);
+    const byId = await as('opd.dpupr', 'POST', `/api/programs/${id}/enrolments`, {
+      personId: poor.id,
+      enrolledOn: '2026-02-01',
+    });
+    expect(byId.statusCode).toBe(400);
+    const unknown = await as('opd.dpupr', 'POST', `/api/programs/${id}/enrolments`, {
+      nik: '3505019999999999',
+      enrolledOn: '2026-02-01',
+    });
+    expect(unknown.json().issues[0]).toMatchObject({ field: 'body.nik', issue: 'not_found' });
     const refused = await as('opd.dpupr', 'POST', `/api/programs/${id}/enrolments`, {
-      personId: rich.id,
+      nik: nik(rich),
       enrolledOn: '2026-02-01',
     });
     expect(refused.json().issues[0]).toMatchObject({
       issue: 'not_eligible_decile',
-      field: 'body.personId',
+      field: 'body.nik',
     });
     expect(refused.json().issues[0].message).toContain(`desil keluarga: ${rich.decile}`);
     const excluded = await as('opd.dpupr', 'POST', `/api/programs/${id}/enrolments`, {
-      personId: inBlt.id,
+      nik: nik(inBlt),
       enrolledOn: '2026-02-01',
     });
     expect(excluded.json().issues.map((i: { issue: string }) => i.issue)).toContain('excluded_program');
     const ok = await as('opd.dpupr', 'POST', `/api/programs/${id}/enrolments`, {
-      personId: poor.id,
+      nik: nik(poor),
       enrolledOn: '2026-02-01',
     });
     expect(ok.statusCode, ok.body).toBe(201);

@@ -23,7 +23,7 @@ import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findOrganisations, getOrganisation } from '../organisations/organisations.service.ts';
 import { namesOf } from '../regions/regions.service.ts';
-import { peopleByIds } from '../registry/registry.facade.ts';
+import { peopleByIds, personIdByNik } from '../registry/registry.facade.ts';
 import { ownersAmong } from '../umkm/umkm.facade.ts';
 import { presentProgramDetail, presentProgramItem } from './programs.presenter.ts';
 import * as repo from './programs.repository.ts';
@@ -136,10 +136,11 @@ export async function applicantsOf(ctx: AppContext, personIds: readonly string[]
   return out;
 }
 
-async function applicantOf(ctx: AppContext, personId: string) {
-  const applicant = (await applicantsOf(ctx, [personId])).get(personId);
-  if (!applicant) throw invalid([{ field: 'body.personId', issue: 'not_found' }]);
-  return { applicant };
+async function applicantOf(ctx: AppContext, nik: string) {
+  const personId = await personIdByNik(ctx, nik);
+  const applicant = personId ? (await applicantsOf(ctx, [personId])).get(personId) : undefined;
+  if (!personId || !applicant) throw invalid([{ field: 'body.nik', issue: 'not_found' }]);
+  return { applicant, personId };
 }
 
 /**
@@ -152,7 +153,7 @@ export async function enrol(
   principal: Principal,
   programId: string,
   body: {
-    personId: string;
+    nik: string;
     group: 'peserta' | 'pembanding';
     umkmId?: string | undefined;
     enrolledOn: string;
@@ -160,28 +161,28 @@ export async function enrol(
 ) {
   const p = await mustFind(ctx, programId);
   assertOwner(principal, p);
-  const { applicant } = await applicantOf(ctx, body.personId);
+  const { applicant, personId } = await applicantOf(ctx, body.nik);
   const check = checkEligibility(p.eligibility as EligibilityRule, applicant, body.enrolledOn);
   const issues: FieldIssue[] = check.failed.map((f) => ({
-    field: 'body.personId',
+    field: 'body.nik',
     issue: `not_eligible_${f.field}`,
     params: { value: f.value === null ? '–' : String(f.value) },
   }));
   const db = ctx.database.db;
-  if (await repo.findEnrolmentOf(db, programId, body.personId))
-    issues.push({ field: 'body.personId', issue: 'already_enrolled' });
+  if (await repo.findEnrolmentOf(db, programId, personId))
+    issues.push({ field: 'body.nik', issue: 'already_enrolled' });
   if (body.group === 'peserta') {
     // Exclusion works both ways: this program's list, and any program that lists this one.
-    const others = await repo.findActiveProgramsOfPerson(db, body.personId);
+    const others = await repo.findActiveProgramsOfPerson(db, personId);
     for (const o of others)
       if ((p.excludes as string[]).includes(o.code) || o.excludes.includes(p.code))
-        issues.push({ field: 'body.personId', issue: 'excluded_program', params: { program: o.code } });
+        issues.push({ field: 'body.nik', issue: 'excluded_program', params: { program: o.code } });
   }
   if (issues.length) throw invalid(issues);
   return db.transaction(async (tx) => {
     const id = await repo.insertEnrolment(tx, {
       programId,
-      personId: body.personId,
+      personId,
       umkmId: body.umkmId ?? null,
       group: body.group,
       status: 'aktif',

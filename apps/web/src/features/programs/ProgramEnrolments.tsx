@@ -30,7 +30,7 @@ export function EnrolCard({ programId, onDone }: { programId: string; onDone: ()
     await post(
       `/api/programs/${programId}/enrolments`,
       checked(enrolmentBody, {
-        personId: person.id,
+        nik,
         group,
         enrolledOn: today(),
       }),
