@@ -1,4 +1,5 @@
 import { AppError } from '@sinergi/core';
+import sharp from 'sharp';
 
 /** Image types Sinergi takes, recognised by their first bytes rather than by name. */
 const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
@@ -9,6 +10,8 @@ const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
 };
 export const IMAGE_TYPES = Object.keys(SIGNATURES);
 export const PHOTO_LIMIT = 5 * 1024 * 1024;
+/** At most 40 megapixels (a phone camera takes 12 to 50): a small file cannot unpack into gigabytes. */
+const MAX_PIXELS = 40_000_000;
 
 /** The image's type when its content matches the declared type; otherwise a field error. */
 export function checkedImageType(data: Buffer, declared: string): string {
@@ -18,4 +21,29 @@ export function checkedImageType(data: Buffer, declared: string): string {
       issues: [{ field: 'body', issue: 'photo_type', params: { types: 'JPEG, PNG, WebP' } }],
     });
   return type;
+}
+
+/**
+ * A photo as it is stored (issue 17): its type checked by content, then decoded whole with sharp
+ * (libvips) and written again in the same format, turned upright and without its metadata. A file
+ * whose header is right but whose picture is not (a PNG header over garbage, a truncated JPEG, a
+ * decompression bomb) is refused, and the stored copy carries no EXIF (no GPS position, no camera
+ * serial); where a form wants the place, it reads it from the original first.
+ */
+export async function decodedImage(data: Buffer, declared: string): Promise<{ type: string; data: Buffer }> {
+  const type = checkedImageType(data, declared);
+  try {
+    const image = sharp(data, { failOn: 'error', limitInputPixels: MAX_PIXELS }).rotate();
+    const out =
+      type === 'image/jpeg'
+        ? image.jpeg({ quality: 85, mozjpeg: false })
+        : type === 'image/png'
+          ? image.png()
+          : image.webp({ quality: 85 });
+    return { type, data: await out.toBuffer() };
+  } catch {
+    throw new AppError('VALIDATION', {
+      issues: [{ field: 'body', issue: 'photo_unreadable', params: { types: 'JPEG, PNG, WebP' } }],
+    });
+  }
 }

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
+import { jpegWithExif, TINY_PNG } from '../../../test/images.ts';
 import { systemPrincipal } from '../../context.ts';
 import { rolloverDue } from './musrenbang.decisions.ts';
 
@@ -273,10 +275,7 @@ describe('Musrenbang proposals', () => {
 
   it('takes photos by their content (JPEG, PNG, WebP), not by their name', async () => {
     const { id } = (await propose('desa.jaten', proposal({ title: 'Pembangunan pos ronda RT 05' }))).json();
-    const png = Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      Buffer.alloc(64, 1),
-    ]);
+    const png = TINY_PNG;
     const upload = (body: Buffer, type: string, who = 'desa.jaten') =>
       call(t.app, s[who]!, {
         method: 'POST',
@@ -294,7 +293,27 @@ describe('Musrenbang proposals', () => {
       url: `/api/proposals/${id}/photos/${ok.json().id}`,
     });
     expect(photo.headers['content-type']).toBe('image/png');
-    expect(photo.rawPayload.equals(png)).toBe(true);
+    expect((await sharp(photo.rawPayload).metadata()).format).toBe('png');
+    // A PNG header over garbage, and a small file that would unpack into 100 megapixels, are refused
+    // (issue 17); a photo is stored decoded and written again, without its EXIF and GPS position.
+    const garbage = Buffer.concat([png.subarray(0, 8), Buffer.alloc(64, 1)]);
+    expect((await upload(garbage, 'image/png')).json().issues[0]).toMatchObject({
+      issue: 'photo_unreadable',
+    });
+    const bomb = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#fff' } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect((await upload(bomb, 'image/png')).json().issues[0]).toMatchObject({ issue: 'photo_unreadable' });
+    const located = jpegWithExif('2026:02:27 09:30:00', [8, 6, 0], [112, 10, 30]);
+    const stored = await upload(located, 'image/jpeg');
+    expect(stored.statusCode, stored.body).toBe(201);
+    const back = await call(t.app, s.dprd!, {
+      method: 'GET',
+      url: `/api/proposals/${id}/photos/${stored.json().id}`,
+    });
+    expect((await sharp(back.rawPayload).metadata()).exif).toBeUndefined();
+    expect(back.rawPayload.includes(Buffer.from('Exif\0\0', 'latin1'))).toBe(false);
   });
 
   it('imports the proposal dictionary from XLSX, all rows or none, and fills the OPD from an entry', async () => {

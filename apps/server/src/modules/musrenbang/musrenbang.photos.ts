@@ -2,7 +2,7 @@ export { PHOTO_LIMIT } from '../../http/images.ts';
 
 import { AppError, canAddProposalPhoto } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
-import { checkedImageType } from '../../http/images.ts';
+import { decodedImage } from '../../http/images.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import * as repo from './musrenbang.repository.ts';
 import { mustFind } from './musrenbang.service.ts';
@@ -21,21 +21,26 @@ export async function addPhoto(
   const p = await mustFind(ctx, id);
   const actor = principal.actor;
   if (!canAddProposalPhoto(actor, p)) throw new AppError('OUT_OF_SCOPE');
-  const type = checkedImageType(data, declared);
+  const image = await decodedImage(data, declared);
   const photos = await repo.findPhotos(ctx.database.db, id);
   if (photos.length >= PHOTOS_PER_PROPOSAL)
     throw new AppError('VALIDATION', {
       issues: [{ field: 'body', issue: 'too_many_photos', params: { max: PHOTOS_PER_PROPOSAL } }],
     });
   return ctx.database.db.transaction(async (tx) => {
-    const photoId = await repo.insertPhoto(tx, { proposalId: id, mediaType: type, size: data.length, data });
+    const photoId = await repo.insertPhoto(tx, {
+      proposalId: id,
+      mediaType: image.type,
+      size: image.data.length,
+      data: image.data,
+    });
     await appendAudit(tx, principal, {
       action: 'proposal.photo_added',
       entity: 'proposal',
       entityId: id,
-      after: { photoId, mediaType: type, size: data.length },
+      after: { photoId, mediaType: image.type, size: image.data.length },
     });
-    return { id: photoId, mediaType: type, size: data.length };
+    return { id: photoId, mediaType: image.type, size: image.data.length };
   });
 }
 

@@ -15,7 +15,7 @@ import {
 } from '@sinergi/core';
 import exifr from 'exifr';
 import type { AppContext, Principal } from '../../context.ts';
-import { checkedImageType } from '../../http/images.ts';
+import { decodedImage } from '../../http/images.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import * as repo from './projects.repository.ts';
 
@@ -180,7 +180,9 @@ export async function addProgressPhoto(
   const r = await repo.findReport(ctx.database.db, reportId);
   if (!r) throw new AppError('NOT_FOUND', { details: { what: reportId } });
   assertReporter(principal, await mustFind(ctx, r.projectId));
-  const type = checkedImageType(data, declared);
+  // Decoded whole and stored without metadata; the date and place of the work are read from the
+  // original's EXIF below and kept as their own columns (the form asks for them).
+  const image = await decodedImage(data, declared);
   if ((await repo.countPhotosOf(ctx.database.db, reportId)) >= PHOTOS_PER_REPORT)
     throw invalid([{ field: 'body', issue: 'too_many_photos', params: { max: PHOTOS_PER_REPORT } }]);
   let takenAt: Date | null = null;
@@ -208,9 +210,9 @@ export async function addProgressPhoto(
   return ctx.database.db.transaction(async (tx) => {
     const id = await repo.insertPhoto(tx, {
       reportId,
-      mediaType: type,
-      size: data.length,
-      data,
+      mediaType: image.type,
+      size: image.data.length,
+      data: image.data,
       takenAt,
       lat,
       lng,
@@ -223,8 +225,8 @@ export async function addProgressPhoto(
     });
     return {
       id,
-      mediaType: type,
-      size: data.length,
+      mediaType: image.type,
+      size: image.data.length,
       takenAt: takenAt?.toISOString() ?? null,
       lat,
       lng,
