@@ -92,7 +92,7 @@ export async function loadRegions(ctx: AppContext, run: JobRun): Promise<LoadRes
     }
     await flush();
   }
-  const count = await database.bulk((tx) => repo.completeEdition(tx, editionId));
+  const count = await database.bulk((tx) => repo.completeEdition(tx, editionId, bundledEdition.code));
   // Outside the loading transactions: statistics of the committed rows.
   await database.bulk((tx) => repo.analyzeRegions(tx));
   await run.progress(count, count, 'regions.boundaries');

@@ -162,34 +162,44 @@ export async function countBoundaries(db: Db): Promise<number> {
 
 // ---- bulk loading (raw SQL inside one transaction per step; see regions.loader.ts) ----
 
+/** The code a load builds its new rows under, beside the edition in use, until it switches. */
+export const STAGING = '#loading';
+
+/**
+ * A new, inactive edition row the load fills beside the one in use (issue 17: a reload never
+ * empties the regions first). What a killed load left behind is removed first.
+ */
 export async function prepareEdition(tx: BulkTx, edition: { code: string; title: string; source: string }) {
-  const existing = await tx.query<{ id: number; region_count: number }>(
-    'select id, region_count from region_editions where code = $1',
-    [edition.code],
+  await tx.query(
+    'delete from regions where edition_id in (select id from region_editions where code like $1)',
+    [`%${STAGING}`],
   );
-  const row = existing[0];
-  if (row) {
-    await tx.query('delete from regions where edition_id = $1', [row.id]);
-    await tx.query('update region_editions set region_count = 0, is_active = false where id = $1', [row.id]);
-    return row.id;
-  }
+  await tx.query('delete from region_editions where code like $1', [`%${STAGING}`]);
   const inserted = await tx.query<{ id: number }>(
     'insert into region_editions (code, title, source) values ($1, $2, $3) returning id',
-    [edition.code, edition.title, edition.source],
+    [`${edition.code}${STAGING}`, edition.title, edition.source],
   );
   return inserted[0]!.id;
 }
 
-export async function completeEdition(tx: BulkTx, editionId: number): Promise<number> {
+/**
+ * The switch, in one transaction: the loaded edition takes its real code and becomes the active
+ * one; an earlier load of the same edition gives way (other editions stay, for history).
+ */
+export async function completeEdition(tx: BulkTx, editionId: number, code: string): Promise<number> {
   const counted = await tx.query<{ n: number }>(
     'select count(*)::int as n from regions where edition_id = $1',
     [editionId],
   );
   const n = counted[0]!.n;
+  await tx.query('delete from regions where edition_id in (select id from region_editions where code = $1)', [
+    code,
+  ]);
+  await tx.query('delete from region_editions where code = $1', [code]);
   await tx.query('update region_editions set is_active = false where id <> $1', [editionId]);
   await tx.query(
-    'update region_editions set is_active = true, region_count = $2, loaded_at = now() where id = $1',
-    [editionId, n],
+    'update region_editions set code = $3, is_active = true, region_count = $2, loaded_at = now() where id = $1',
+    [editionId, n, code],
   );
   return n;
 }
