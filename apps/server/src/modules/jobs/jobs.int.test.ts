@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type TestApp } from '../../../test/harness.ts';
 import { systemPrincipal } from '../../context.ts';
-import { claimJob } from './jobs.repository.ts';
-import { enqueueJob, runClaimedJob } from './jobs.service.ts';
+import { claimJob, findJob, finishJob, requeueStale } from './jobs.repository.ts';
+import { enqueueJob, runClaimedJob, STALE_AFTER_SECONDS } from './jobs.service.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -76,5 +76,30 @@ describe('jobs', () => {
     const { jobHandlers } = await import('../index.ts');
     const job = await runJobNow(t.ctx, systemPrincipal, { kind: 'regions.load', params: {} }, jobHandlers);
     expect(job.result).toMatchObject({ skipped: true, regions: 91_599, boundaries: 270 });
+  });
+
+  it('a job whose worker died is seen within seconds, run again, never finished twice, and failed after three deaths', async () => {
+    const db = t.ctx.database.db;
+    const job = await enqueueJob(t.ctx, systemPrincipal, { kind: 'never-run', params: {} });
+    const silence = () =>
+      t.ctx.database.bulk((tx) =>
+        tx.query(`update jobs set heartbeat_at = now() - interval '40 seconds' where id = $1`, [job.id]),
+      );
+    const status = async () => (await findJob(db, job.id))!;
+    for (const worker of ['w1', 'w2']) {
+      expect((await claimJob(db, worker, job.id))?.claimedBy).toBe(worker);
+      // Still beating: not taken away.
+      expect(await requeueStale(db, STALE_AFTER_SECONDS)).toBe(0);
+      await silence();
+      expect(await requeueStale(db, STALE_AFTER_SECONDS)).toBe(1);
+      expect((await status()).status).toBe('queued');
+      // The worker presumed dead comes back and tries to finish: nothing changes.
+      await finishJob(db, job.id, { status: 'succeeded' }, worker);
+      expect((await status()).status).toBe('queued');
+    }
+    await claimJob(db, 'w3', job.id);
+    await silence();
+    await requeueStale(db, STALE_AFTER_SECONDS);
+    expect(await status()).toMatchObject({ status: 'failed', errorCode: 'WORKER_LOST', attempts: 3 });
   });
 });

@@ -41,7 +41,8 @@ export async function findOpenJobOfKind(db: Db, kind: string): Promise<JobRow | 
  */
 export async function claimJob(db: Db, workerId: string, onlyId?: string): Promise<JobRow | null> {
   const result = await db.execute(sql`
-    update jobs set status = 'running', claimed_by = ${workerId}, started_at = now(), heartbeat_at = now()
+    update jobs set status = 'running', claimed_by = ${workerId}, started_at = now(), heartbeat_at = now(),
+      attempts = attempts + 1
     where id = (
       select id from jobs
       where status = 'queued' ${onlyId ? sql`and id = ${onlyId}` : sql``}
@@ -77,6 +78,10 @@ export async function isCancelRequested(db: Db, id: string): Promise<boolean> {
   return rows[0]?.c ?? false;
 }
 
+/**
+ * Records how a job ended. With `workerId`, only while that worker still holds it: a worker
+ * presumed dead whose job went back to the queue cannot finish it a second time.
+ */
 export async function finishJob(
   db: Db,
   id: string,
@@ -86,6 +91,7 @@ export async function finishJob(
     errorCode?: string;
     message?: string;
   },
+  workerId?: string,
 ): Promise<void> {
   await db
     .update(jobs)
@@ -96,7 +102,19 @@ export async function finishJob(
       ...(outcome.message !== undefined ? { message: outcome.message } : {}),
       finishedAt: sql`now()`,
     })
-    .where(eq(jobs.id, id));
+    .where(
+      workerId
+        ? and(eq(jobs.id, id), eq(jobs.claimedBy, workerId), eq(jobs.status, 'running'))
+        : eq(jobs.id, id),
+    );
+}
+
+/** The worker is alive: a beat every few seconds while a job runs, whatever the job is doing. */
+export async function beat(db: Db, id: string, workerId: string): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ heartbeatAt: sql`now()` })
+    .where(and(eq(jobs.id, id), eq(jobs.claimedBy, workerId), eq(jobs.status, 'running')));
 }
 
 /** Asks a job to stop. A queued job is cancelled at once; a running one at its next check. */
@@ -112,11 +130,22 @@ export async function requestCancel(db: Db, id: string): Promise<JobRow | null> 
   return findJob(db, id);
 }
 
-/** Jobs whose worker stopped beating (a crashed process) go back to the queue. */
-export async function requeueStale(db: Db, olderThanSeconds: number): Promise<number> {
+/**
+ * Jobs whose worker stopped beating (a killed process) go back to the queue, to be run again by
+ * the next worker; one that has already been claimed `maxAttempts` times is failed (WORKER_LOST).
+ */
+export async function requeueStale(db: Db, olderThanSeconds: number, maxAttempts = 3): Promise<number> {
+  const failed = await db.execute(sql`
+    update jobs set status = 'failed', error_code = 'WORKER_LOST', claimed_by = null, finished_at = now()
+    where status = 'running' and heartbeat_at < now() - make_interval(secs => ${olderThanSeconds})
+      and attempts >= ${maxAttempts}
+    returning id`);
   const result = await db.execute(sql`
     update jobs set status = 'queued', claimed_by = null
     where status = 'running' and heartbeat_at < now() - make_interval(secs => ${olderThanSeconds})
     returning id`);
-  return (result as unknown as { rows: unknown[] }).rows.length;
+  return (
+    (result as unknown as { rows: unknown[] }).rows.length +
+    (failed as unknown as { rows: unknown[] }).rows.length
+  );
 }

@@ -19,6 +19,8 @@ export const jobs = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    /** How many times a worker has claimed it: a job whose workers keep dying is failed, not run forever. */
+    attempts: integer('attempts').notNull().default(0),
   },
   (t) => [index('jobs_status_idx').on(t.status, t.createdAt)],
 );

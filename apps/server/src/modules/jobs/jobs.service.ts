@@ -51,6 +51,10 @@ export async function cancelJob(ctx: AppContext, principal: Principal, id: strin
   });
 }
 
+/** A running job beats every 5 seconds; one silent for 30 seconds has lost its worker. */
+export const HEARTBEAT_MS = 5_000;
+export const STALE_AFTER_SECONDS = 30;
+
 /** Runs one claimed job to its end, recording progress, result, failure or cancellation. */
 export async function runClaimedJob(
   ctx: AppContext,
@@ -66,6 +70,12 @@ export async function runClaimedJob(
     return (await repo.findJob(db, job.id))!;
   }
   let lastWrite = 0;
+  // A beat every few seconds while the job runs, so a killed worker is seen within half a minute.
+  const workerId = job.claimedBy ?? '';
+  const beating = setInterval(() => {
+    repo.beat(db, job.id, workerId).catch(() => {});
+  }, HEARTBEAT_MS);
+  beating.unref();
   const run: JobRun = {
     jobId: job.id,
     params: job.params,
@@ -88,15 +98,17 @@ export async function runClaimedJob(
   };
   try {
     const result = await handler(ctx, run);
-    await repo.finishJob(db, job.id, { status: 'succeeded', result });
+    await repo.finishJob(db, job.id, { status: 'succeeded', result }, workerId);
   } catch (error) {
     if (error instanceof JobCancelled) {
-      await repo.finishJob(db, job.id, { status: 'cancelled' });
+      await repo.finishJob(db, job.id, { status: 'cancelled' }, workerId);
     } else {
       const code = error instanceof AppError ? error.code : 'INTERNAL';
       ctx.log.error({ err: error, jobId: job.id, kind: job.kind }, 'job failed');
-      await repo.finishJob(db, job.id, { status: 'failed', errorCode: code });
+      await repo.finishJob(db, job.id, { status: 'failed', errorCode: code }, workerId);
     }
+  } finally {
+    clearInterval(beating);
   }
   return (await repo.findJob(db, job.id))!;
 }
@@ -132,7 +144,7 @@ export function startJobWorker(
   const tick = async () => {
     if (stopped) return;
     try {
-      await repo.requeueStale(ctx.database.db, 300);
+      await repo.requeueStale(ctx.database.db, STALE_AFTER_SECONDS);
       const job = await repo.claimJob(ctx.database.db, workerId);
       if (job) {
         current = runClaimedJob(ctx, job, handlers, await principalOf(job));
