@@ -123,15 +123,16 @@ export type ElectionDetail = z.infer<typeof electionDetail>;
 export const pbCandidateList = z.object({ items: z.array(fundingCandidate) });
 export type PbCandidate = z.infer<typeof pbCandidateList>['items'][number];
 
+/** A receipt checked: recorded, when and how, and the fingerprint in the public list; never the ballot's content. */
 export const receiptView = z.object({
   receipt: z.string(),
   electionId: z.string(),
   title: z.string(),
   channel: z.string(),
-  vote: z.array(z.string()),
-  points: z.array(z.number()).nullable(),
   castOn: z.string(),
+  fingerprint: z.string(),
 });
+export const fingerprintList = z.object({ electionId: z.string(), fingerprints: z.array(z.string()) });
 export type Receipt = z.infer<typeof receiptView>;
 
 export const overrideSaved = z.object({ selected: z.array(z.string()), cost: z.number() });

@@ -78,6 +78,7 @@ const matrix: Record<string, string> = {
   'GET /api/pb/candidates': 'A A - - - - -',
   'POST /api/pb/imports': 'A A - - - - -',
   'GET /api/pb/receipts/:receipt': 'A A A A A A A',
+  'GET /api/pb/elections/:id/fingerprints': 'A A A A A A A',
   'GET /api/pb/elections/:id': 'A A A A A A A',
   'PUT /api/pb/elections/:id': 'A A - - - - -',
   'POST /api/pb/elections/:id/open': 'A A - - - - -',

@@ -150,8 +150,18 @@ describe('participatory budgeting in the app', () => {
     const open = (await as(null, 'GET', `/api/pb/elections/${id}`)).json();
     expect(open.counts).toMatchObject({ ballots: 4, registered: 4, byChannel: { online: 3, paper: 1 } });
     expect(open.projects.map((p: { votes: number | null }) => p.votes)).toEqual([null, null, null]);
+    // A receipt shows that the ballot is recorded and its fingerprint, which is in the public list;
+    // never what the ballot says (issue 17: a receipt must not prove a choice to a vote buyer).
     const checked = (await as(null, 'GET', `/api/pb/receipts/${receipts[1]}`)).json();
-    expect(checked).toMatchObject({ electionId: id, vote: ['A', 'C'], channel: 'online' });
+    expect(checked).toMatchObject({
+      electionId: id,
+      channel: 'online',
+      fingerprint: expect.stringMatching(/^[0-9A-F]{16}$/),
+    });
+    expect(checked).not.toHaveProperty('vote');
+    const list = (await as(null, 'GET', `/api/pb/elections/${id}/fingerprints`)).json();
+    expect(list.fingerprints).toHaveLength(4);
+    expect(list.fingerprints).toContain(checked.fingerprint);
 
     await as(perencana, 'POST', `/api/pb/elections/${id}/close`);
     const counted = await count(id);

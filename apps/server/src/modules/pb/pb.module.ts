@@ -1,6 +1,7 @@
 import {
   electionDetail,
   electionList,
+  fingerprintList,
   overrideSaved,
   pbBallotBody,
   pbCandidateList,
@@ -103,11 +104,24 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       schema: {
         response: { 200: receiptView },
         tags,
-        summary: 'Check a ballot receipt: counted, and what the ballot says',
+        summary: "Check a ballot receipt: recorded, and its fingerprint (not the ballot's content)",
         params: pbReceiptParams,
       },
     },
     async (request) => voting.checkReceipt(ctx, request.params.receipt),
+  );
+  app.get(
+    '/pb/elections/:id/fingerprints',
+    {
+      config: { permission: 'pb.read' },
+      schema: {
+        response: { 200: fingerprintList },
+        tags,
+        summary: "The public list of the election's ballot fingerprints, for voters to find theirs",
+        params,
+      },
+    },
+    async (request) => voting.fingerprintsOf(ctx, request.params.id),
   );
   app.get(
     '/pb/elections/:id',
@@ -173,6 +187,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     title: z.string(),
     vote: z.array(z.string()),
     points: z.array(z.number()).nullable(),
+    fingerprint: z.string(),
   });
   app.post(
     '/pb/elections/:id/ballots',

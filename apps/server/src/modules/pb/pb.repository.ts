@@ -89,6 +89,14 @@ export async function findBallots(db: Db, electionId: string) {
   );
 }
 
+/** Every ballot's receipt and content, to compute the public fingerprints (never sent as such). */
+export function findBallotReceipts(db: Db, electionId: string) {
+  return db
+    .select({ receipt: pbBallots.receipt, vote: pbBallots.vote, points: pbBallots.points })
+    .from(pbBallots)
+    .where(eq(pbBallots.electionId, electionId));
+}
+
 export async function findBallotByReceipt(db: Db, receipt: string) {
   const [row] = await db.select().from(pbBallots).where(eq(pbBallots.receipt, receipt));
   return row ?? null;

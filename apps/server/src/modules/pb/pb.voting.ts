@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PbBallotBody } from '@sinergi/contracts';
 import { AppError, canActInRegion, type FieldIssue, parseRegionCode } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
@@ -119,10 +120,34 @@ export async function castBallot(
         after: { regionCode: voter.regionCode },
       });
   });
-  return { receipt, electionId: id, title: e.title, vote: body.vote, points: body.points ?? null };
+  return {
+    receipt,
+    electionId: id,
+    title: e.title,
+    vote: body.vote,
+    points: body.points ?? null,
+    fingerprint: ballotFingerprint(receipt, body.vote, body.points ?? null),
+  };
 }
 
-/** What a receipt shows its holder: that the ballot is counted, and what it says. */
+/**
+ * A ballot's fingerprint (issue 17): a hash of its receipt and content. The list of an election's
+ * fingerprints is public, so a voter sees their ballot is among those counted; the content stays
+ * with the voter, so a receipt cannot prove to a vote buyer how its holder voted.
+ */
+export function ballotFingerprint(
+  receipt: string,
+  vote: readonly string[],
+  points: readonly number[] | null,
+) {
+  return createHash('sha256')
+    .update(`${receipt}\n${vote.join(',')}\n${points?.join(',') ?? ''}`)
+    .digest('hex')
+    .slice(0, 16)
+    .toUpperCase();
+}
+
+/** What a receipt shows anyone holding it: that the ballot is recorded, when and how, and its fingerprint; not its content. */
 export async function checkReceipt(ctx: AppContext, receipt: string) {
   const b = await repo.findBallotByReceipt(ctx.database.db, receipt);
   if (!b) throw new AppError('NOT_FOUND', { details: { what: receipt } });
@@ -132,8 +157,17 @@ export async function checkReceipt(ctx: AppContext, receipt: string) {
     electionId: e.id,
     title: e.title,
     channel: b.channel,
-    vote: b.vote,
-    points: b.points,
     castOn: b.castAt.toISOString().slice(0, 10),
+    fingerprint: ballotFingerprint(b.receipt, b.vote, b.points),
+  };
+}
+
+/** The public list of an election's ballot fingerprints, in order (no order of casting). */
+export async function fingerprintsOf(ctx: AppContext, electionId: string) {
+  await mustFind(ctx, electionId);
+  const ballots = await repo.findBallotReceipts(ctx.database.db, electionId);
+  return {
+    electionId,
+    fingerprints: ballots.map((b) => ballotFingerprint(b.receipt, b.vote, b.points)).sort(),
   };
 }

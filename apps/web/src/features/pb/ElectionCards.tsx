@@ -34,12 +34,12 @@ export function VoteCard({ election: e, onCast }: { election: Election; onCast: 
   const [code, setCode] = useState('');
   const [chosen, setChosen] = useState<Record<string, number>>({});
   const [paper, setPaper] = useState(false);
-  const [receipt, setReceipt] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<{ receipt: string; fingerprint: string } | null>(null);
   const cumulative = e.ballot.type === 'cumulative';
   const picked = Object.entries(chosen).filter(([, n]) => n > 0);
   const cast = useSubmit(async () => {
     setReceipt(null);
-    const r = await post<{ receipt: string }>(
+    const r = await post<{ receipt: string; fingerprint: string }>(
       `/api/pb/elections/${e.id}/${paper ? 'paper-ballots' : 'ballots'}`,
       {
         code,
@@ -47,7 +47,7 @@ export function VoteCard({ election: e, onCast }: { election: Election; onCast: 
         ...(cumulative ? { points: picked.map(([, n]) => n) } : {}),
       },
     );
-    setReceipt(r.receipt);
+    setReceipt({ receipt: r.receipt, fingerprint: r.fingerprint });
     setCode('');
     setChosen({});
   }, onCast);
@@ -110,7 +110,7 @@ export function VoteCard({ election: e, onCast }: { election: Election; onCast: 
         {cast.error && !cast.error.fieldMessage('code') && <Problem error={cast.error} />}
         {receipt && (
           <Alert color="teal" data-testid="pb-receipt">
-            {t('pb.receipt', { receipt })}
+            {t('pb.receipt', receipt)}
           </Alert>
         )}
       </Stack>

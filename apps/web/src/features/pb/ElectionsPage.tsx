@@ -116,7 +116,7 @@ export default function ElectionsPage() {
               {found.title}
             </Text>
             {t('pb.receiptFound', {
-              vote: found.vote.join(', '),
+              fingerprint: found.fingerprint,
               channel: vocab('pb.channels', found.channel),
               date: formatDate(found.castOn),
             })}

@@ -63,9 +63,11 @@ export const id = {
     voterCode: 'Kode pemilih',
     paper: 'Masukkan surat suara kertas',
     send: 'Kirim suara',
-    receipt: 'Tanda terima: {{receipt}}',
+    receipt:
+      'Tanda terima: {{receipt}}. Sidik suara: {{fingerprint}}. Simpan keduanya: tanda terima menunjukkan suara Anda tercatat dan sidiknya ada di daftar sidik yang diumumkan, tanpa menunjukkan pilihan Anda kepada siapa pun.',
     checkReceipt: 'Periksa tanda terima',
-    receiptFound: 'Suara dengan tanda terima ini dihitung: {{vote}} ({{channel}}, {{date}}).',
+    receiptFound:
+      'Suara dengan tanda terima ini tercatat ({{channel}}, {{date}}). Sidik suara: {{fingerprint}}; sidik ini ada dalam daftar sidik suara pemilihan. Isi suara tidak ditampilkan, agar tanda terima tidak dapat dipakai membuktikan pilihan kepada orang lain.',
     chosen: '{{n}} dari {{max}} pilihan',
     pointsLeft: 'Sisa poin: {{n}}',
     result: 'Hasil penghitungan',
@@ -171,9 +173,11 @@ export const en: typeof id = {
     voterCode: 'Voting code',
     paper: 'Enter a paper ballot',
     send: 'Send the ballot',
-    receipt: 'Receipt: {{receipt}}',
+    receipt:
+      'Receipt: {{receipt}}. Ballot fingerprint: {{fingerprint}}. Keep both: the receipt shows your ballot is recorded and its fingerprint is in the published list, without showing anyone your choices.',
     checkReceipt: 'Check a receipt',
-    receiptFound: 'The ballot with this receipt is counted: {{vote}} ({{channel}}, {{date}}).',
+    receiptFound:
+      "The ballot with this receipt is recorded ({{channel}}, {{date}}). Ballot fingerprint: {{fingerprint}}; it is in the election's list of fingerprints. The ballot's content is not shown, so a receipt cannot prove a choice to anyone else.",
     chosen: '{{n}} of {{max}} choices',
     pointsLeft: 'Points left: {{n}}',
     result: 'Count',
