@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { AppError, type FieldIssue, type IndexScheme, indicatorsOf, isRegionCode } from '@sinergi/core';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { assertUnpackedWithin } from '../../http/zip-limits.ts';
 import { columnKey } from '../../reports/xlsx.ts';
 
 /**
@@ -44,6 +45,8 @@ export function parseCsvTable(data: Buffer, options: { relaxQuotes?: boolean } =
 
 /** Every sheet of a workbook as rows of cell texts (formulas give their result), by sheet name. */
 export async function readXlsxSheets(data: Buffer): Promise<Map<string, string[][]>> {
+  // What it unpacks into is bounded before the reader loads it whole.
+  await assertUnpackedWithin(data);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
