@@ -8,6 +8,7 @@ export * from './format.ts';
 export * from './jobs.ts';
 export * from './json.ts';
 export * from './musrenbang/index.ts';
+export * from './numbers.ts';
 export * from './pb/index.ts';
 export * from './plans/index.ts';
 export * from './plausibility.ts';

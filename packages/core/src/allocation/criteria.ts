@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error.ts';
+import { largest, smallest } from '../numbers.ts';
 
 /**
  * Criteria scoring: each criterion normalised to 0..1 across the proposals (min–max; for a
@@ -14,8 +15,8 @@ export interface Criterion {
 
 /** Min–max normalisation of one column; a column with one value everywhere scores 1 for all. */
 export function normalise(values: readonly number[], direction: Criterion['direction']): number[] {
-  const min = Math.min(...values);
-  const max = Math.max(...values);
+  const min = smallest(values);
+  const max = largest(values);
   if (max === min) return values.map(() => 1);
   return values.map((v) => (direction === 'benefit' ? (v - min) / (max - min) : (max - v) / (max - min)));
 }

@@ -1,3 +1,4 @@
+import { largest, smallest } from '../numbers.ts';
 import { add, cmp, div, gcd, key, mul, norm, type Q, q, raw, sub, toNumber, ZERO } from './rational.ts';
 
 /**
@@ -231,7 +232,7 @@ export function equalShares(
     }));
     const c = q(prep.costs[p]!);
     if (list.length === 0 || cmp(sumOf(list.map((g) => [g.b, BigInt(g.count)])), c) < 0) return null;
-    const fr = floatRho(p, groups) ?? Math.max(...list.map((g) => g.fb / Number(g.u)));
+    const fr = floatRho(p, groups) ?? largest(list.map((g) => g.fb / Number(g.u)));
     const capped: typeof list = [];
     const near: typeof list = [];
     let usum = 0n;
@@ -269,7 +270,7 @@ export function equalShares(
       candidates.push({ p, rho, groups, supporters: prep.supporters[p]!.voter.length });
     }
     if (candidates.length === 0) break;
-    const minRho = Math.min(...candidates.map((c) => c.rho));
+    const minRho = smallest(candidates.map((c) => c.rho));
     // Every candidate within rounding distance of the smallest rho is settled exactly.
     let best: { p: number; rho: Q; groups: Group[]; supporters: number } | null = null;
     for (const c of candidates) {

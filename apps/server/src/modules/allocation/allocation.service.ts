@@ -3,6 +3,7 @@ import {
   AppError,
   ahpWeights,
   type Criterion,
+  largest,
   type PortfolioItem,
   type PortfolioRules,
   type RuleRef,
@@ -142,7 +143,11 @@ export async function scored(ctx: AppContext, s: repo.ScenarioRow) {
   const idm = await latestIndexByDesa(ctx);
   const known = [...idm.values()];
   const meanIdm = known.length ? known.reduce((a, b) => a + b, 0) / known.length : 0.5;
-  const worstRank = Math.max(0, ...candidates.map((c) => c.forumRank ?? 0)) + 1;
+  const worstRank =
+    largest(
+      candidates.map((c) => c.forumRank ?? 0),
+      0,
+    ) + 1;
   const criteria = s.criteria as ScenarioBody['criteria'];
   const settings = s.settings as Settings;
   const { weights, consistencyRatio } = weightsOf({ criteria, ahp: settings.ahp });

@@ -276,4 +276,34 @@ describe('participatory budgeting in the app', () => {
     expect(broken.statusCode).toBe(400);
     expect(broken.json().issues[0].message).toContain('baris 19: suara menyebut proyek Z yang tidak ada');
   });
+
+  it('imports a .pb with 300,000 ballots instead of failing (issue 17: Math.max over every ballot)', async () => {
+    const votes = Array.from({ length: 300_000 }, (_, i) => `${i + 1};${i % 3 === 0 ? 'A' : 'B,C'}`);
+    const text = [
+      'META',
+      'key;value',
+      'description;Uji besar',
+      'num_projects;3',
+      `num_votes;${votes.length}`,
+      'budget;100',
+      'vote_type;approval',
+      'rule;equalshares/add1',
+      'PROJECTS',
+      'project_id;cost;name',
+      'A;60;Jalan',
+      'B;40;Sumur',
+      'C;30;Lampu',
+      'VOTES',
+      'voter_id;vote',
+      ...votes,
+    ].join('\n');
+    const res = await call(t.app, perencana, {
+      method: 'POST',
+      url: `/api/pb/imports?planYear=${year}`,
+      payload: text,
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
+    expect(res.json()).toMatchObject({ projects: 3, ballots: 300_000 });
+  });
 });

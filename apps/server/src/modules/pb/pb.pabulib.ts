@@ -1,6 +1,7 @@
 import {
   type Election,
   electionOf,
+  largest,
   PbError,
   parsePb,
   type RuleConfig,
@@ -104,14 +105,20 @@ export async function importPb(ctx: AppContext, principal: Principal, text: stri
     // Pabulib files come from elections whose Add1 went one currency unit at a time.
     add1Step: 1,
   };
-  const maxPoints = Math.max(2, ...election.ballots.map((b) => (b.points ?? []).reduce((a, x) => a + x, 0)));
+  const maxPoints = largest(
+    election.ballots.map((b) => (b.points ?? []).reduce((a, x) => a + x, 0)),
+    2,
+  );
   const ballot: Ballot =
     type === 'approval'
       ? {
           type,
           maxChoices: Math.min(
             200,
-            Math.max(1, Number(file.meta.max_length) || 0, ...election.ballots.map((b) => b.vote.length)),
+            largest(
+              election.ballots.map((b) => b.vote.length),
+              Math.max(1, Number(file.meta.max_length) || 0),
+            ),
           ),
         }
       : { type, points: Math.min(100, Number(file.meta.max_sum_points) || maxPoints) };

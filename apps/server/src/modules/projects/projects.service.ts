@@ -7,6 +7,7 @@ import {
   forecastCompletion,
   formatRupiah,
   kecamatanOf,
+  largest,
   officialReport,
   type PlanPoint,
   pendingReport,
@@ -74,7 +75,7 @@ async function nextCode(ctx: AppContext, year: number) {
   const codes = await repo.findCodes(ctx.database.db);
   const prefix = `PRJ-${year}-`;
   const numbers = codes.filter((c) => c.startsWith(prefix)).map((c) => Number(c.slice(prefix.length)) || 0);
-  const next = await repo.takeCodeNumber(ctx.database.db, year, Math.max(0, ...numbers));
+  const next = await repo.takeCodeNumber(ctx.database.db, year, largest(numbers, 0));
   return `${prefix}${String(next).padStart(4, '0')}`;
 }
 
