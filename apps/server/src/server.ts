@@ -1,8 +1,10 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import { type Config, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { type AppContext, type Principal, systemPrincipal } from './context.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { hasPgliteDatabase, lockDataDir } from './db/data-dir-lock.ts';
 import { buildApp } from './http/app.ts';
 import { safeError, safeRequest } from './http/safe-log.ts';
 import { findUserById } from './modules/auth/auth.repository.ts';
@@ -31,8 +33,36 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
   );
 }
 
-export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+/**
+ * The configured database. PGlite's directory is locked to this process; `mustExist` refuses a
+ * directory without a database (a backup of a wrong DATA_DIR must fail, not write an empty one).
+ */
+export async function openConfiguredDatabase(
+  config: Config,
+  opts: { mustExist?: boolean } = {},
+): Promise<Database> {
+  if (config.databaseUrl) return openDatabase({ databaseUrl: config.databaseUrl });
+  const dir = join(config.dataDir, 'pglite');
+  if (opts.mustExist && !hasPgliteDatabase(dir))
+    throw new ConfigError(`No Sinergi database in ${dir}: check DATA_DIR. Nothing was written.`);
+  mkdirSync(config.dataDir, { recursive: true });
+  const release = lockDataDir(config.dataDir);
+  try {
+    const database = await openDatabase({ dataDir: dir });
+    return {
+      ...database,
+      async close() {
+        try {
+          await database.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 export function createContext(config: Config, database: Database, log = createLogger(config)): AppContext {

@@ -51,11 +51,14 @@ program
   .description('write a logical backup of the database (either engine) to a file')
   .argument('<file>', 'output file, e.g. sinergi-2026-11-23.backup.gz')
   .action((file: string) =>
-    withContext(async (ctx) => {
-      const data = await createBackup(ctx.database, new Date());
-      writeFileSync(resolve(file), data);
-      console.log(`backup written: ${file} (${data.length.toLocaleString('id-ID')} bytes)`);
-    }),
+    withContext(
+      async (ctx) => {
+        const data = await createBackup(ctx.database, new Date());
+        writeFileSync(resolve(file), data);
+        console.log(`backup written: ${file} (${data.length.toLocaleString('id-ID')} bytes)`);
+      },
+      { migrate: false, mustExist: true },
+    ),
   );
 
 program

@@ -6,13 +6,13 @@ import { createContext, createLogger, openConfiguredDatabase } from '../server.t
 /** Opens the configured database (migrated), runs `fn`, closes it. */
 export async function withContext<T>(
   fn: (ctx: ReturnType<typeof createContext>) => Promise<T>,
-  opts = { migrate: true },
+  opts: { migrate?: boolean; mustExist?: boolean } = { migrate: true },
 ) {
   const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config, { mustExist: opts.mustExist ?? false });
   const ctx = createContext(config, database, createLogger({ logLevel: 'warn' }));
   try {
-    if (opts.migrate) await database.migrate();
+    if (opts.migrate ?? true) await database.migrate();
     return await fn(ctx);
   } finally {
     await database.close();
