@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from './api.ts';
 import { Problem } from './Problem.tsx';
+import { useSubmit } from './use-submit.ts';
 
 /**
  * A step that moves a decision back (a return, a reopening, a replacement) asks for its reason
@@ -25,24 +25,19 @@ export function ReasonModal({
   /** The field's name as the server's refusal names it ("Alasan" unless given). */
   label?: string;
   onClose: () => void;
-  /** Sends the step; resolves with the error to show, or null when done. */
-  onConfirm: (reason: string) => Promise<ApiError | null>;
+  /** Sends the step; a refusal it throws is shown in the dialog. */
+  onConfirm: (reason: string) => Promise<unknown>;
   testId?: string;
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const send = async () => {
-    setBusy(true);
-    const problem = await onConfirm(reason);
-    setBusy(false);
-    setError(problem);
-    if (!problem) {
+  const send = useSubmit(
+    () => onConfirm(reason),
+    () => {
       setReason('');
       onClose();
-    }
-  };
+    },
+  );
   return (
     <Modal opened={opened} onClose={onClose} title={title} data-testid={testId}>
       <Stack>
@@ -56,12 +51,17 @@ export function ReasonModal({
           minRows={2}
           data-testid={testId && `${testId}-reason`}
         />
-        <Problem error={error} />
+        <Problem error={send.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('reason.cancel')}
           </Button>
-          <Button color="red" loading={busy} onClick={send} data-testid={testId && `${testId}-confirm`}>
+          <Button
+            color="red"
+            loading={send.busy}
+            onClick={() => send.submit()}
+            data-testid={testId && `${testId}-confirm`}
+          >
             {action}
           </Button>
         </Group>

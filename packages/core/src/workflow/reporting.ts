@@ -69,14 +69,16 @@ export function backwardsFindings(
   return issues;
 }
 
+/** The verified reports on or before a date, oldest first: what the official figures rest on. */
+export function verifiedReports<R extends ReportFigures>(reports: readonly R[], on: string): R[] {
+  return reports
+    .filter((r) => r.state === 'diverifikasi' && r.reportDate <= on)
+    .sort((a, b) => a.reportDate.localeCompare(b.reportDate));
+}
+
 /** The official figures on a date: the latest verified report on or before it, if any. */
 export function officialReport<R extends ReportFigures>(reports: readonly R[], on: string): R | null {
-  return (
-    reports
-      .filter((r) => r.state === 'diverifikasi' && r.reportDate <= on)
-      .sort((a, b) => a.reportDate.localeCompare(b.reportDate))
-      .at(-1) ?? null
-  );
+  return verifiedReports(reports, on).at(-1) ?? null;
 }
 
 /** The latest report still waiting for verification, newer than the official one. */

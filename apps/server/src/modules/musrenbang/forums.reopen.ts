@@ -3,6 +3,7 @@ import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import * as repo from './forums.repository.ts';
 import { getForum } from './forums.service.ts';
+import { returnProposal } from './musrenbang.decisions.ts';
 import * as proposals from './musrenbang.repository.ts';
 import { actorLabel } from './musrenbang.service.ts';
 
@@ -57,22 +58,9 @@ export async function reopenForum(ctx: AppContext, principal: Principal, id: str
       ))
     )
       throw new AppError('STALE');
-    for (const { p, fromYear } of back) {
-      const restored = { stage: f.level, state: 'aktif', planYear: fromYear, mergedInto: null };
-      if (!(await proposals.updateProposalFrom(tx, p.id, p, restored, now))) throw new AppError('STALE');
-      await proposals.insertEvent(tx, {
-        proposalId: p.id,
-        actorUserId: principal.actor.userId ?? null,
-        actorLabel: label,
-        kind: 'dikembalikan',
-        fromStage: p.stage,
-        toStage: f.level,
-        fromYear: p.planYear,
-        toYear: fromYear,
-        note: `Forum "${f.title}" dibuka kembali: ${reason.trim()}`,
-        forumId: id,
-      });
-    }
+    const note = `Forum "${f.title}" dibuka kembali: ${reason.trim()}`;
+    for (const { p, fromYear } of back)
+      await returnProposal(tx, ctx, principal, label, p, { stage: f.level, planYear: fromYear }, note, id);
     await repo.setDecisions(tx, id, new Map(items.map((i) => [i.p.id, null])));
     await appendAudit(tx, principal, {
       action: 'forum.reopened',

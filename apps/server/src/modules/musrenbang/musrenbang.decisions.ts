@@ -124,9 +124,13 @@ export async function recordDecision(tx: Db, ctx: AppContext, principal: Princip
   // The budget again, under the year's funding lock: two offices funding at once are counted in turn.
   if (d.budgetLimit !== undefined) {
     const funded = await repo.fundedTotal(tx, p.planYear, true);
-    applyDecision(onPath(p), body.kind === 'teruskan' ? body : { kind: 'teruskan' }, {
-      budget: { limit: d.budgetLimit, funded, cost: p.estimatedCost },
-    });
+    applyDecision(
+      onPath(p),
+      { kind: 'teruskan' },
+      {
+        budget: { limit: d.budgetLimit, funded, cost: p.estimatedCost },
+      },
+    );
   }
   const changed = await repo.updateProposalFrom(
     tx,
@@ -335,19 +339,37 @@ export async function returnFromBudget(
   reason: string,
 ) {
   const label = await actorLabel(ctx, principal.actor);
-  for (const p of rows) {
-    if (!(await repo.updateProposalFrom(tx, p.id, p, { stage: 'rkpd' }, ctx.clock())))
-      throw new AppError('STALE');
-    await repo.insertEvent(tx, {
-      proposalId: p.id,
-      actorUserId: principal.actor.userId ?? null,
-      actorLabel: label,
-      kind: 'dikembalikan',
-      fromStage: p.stage,
-      toStage: 'rkpd',
-      fromYear: p.planYear,
-      toYear: p.planYear,
-      note: reason,
-    });
-  }
+  for (const p of rows)
+    await returnProposal(tx, ctx, principal, label, p, { stage: 'rkpd', planYear: p.planYear }, reason);
+}
+
+/**
+ * Takes a decision back: the proposal returns, active, to an earlier step (and plan year), written
+ * compare-and-set, with a `dikembalikan` event carrying the reason. Inside the caller's transaction;
+ * used when an adopted scenario is replaced and when a forum is reopened.
+ */
+export async function returnProposal(
+  tx: Db,
+  ctx: AppContext,
+  principal: Principal,
+  label: string,
+  p: repo.ProposalRow,
+  to: { stage: string; planYear: number },
+  note: string,
+  forumId?: string,
+) {
+  const back = { stage: to.stage, state: 'aktif', planYear: to.planYear, mergedInto: null };
+  if (!(await repo.updateProposalFrom(tx, p.id, p, back, ctx.clock()))) throw new AppError('STALE');
+  await repo.insertEvent(tx, {
+    proposalId: p.id,
+    actorUserId: principal.actor.userId ?? null,
+    actorLabel: label,
+    kind: 'dikembalikan',
+    fromStage: p.stage,
+    toStage: to.stage,
+    fromYear: p.planYear,
+    toYear: to.planYear,
+    note,
+    forumId: forumId ?? null,
+  });
 }

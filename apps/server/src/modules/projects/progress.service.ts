@@ -31,11 +31,17 @@ function assertReporter(principal: Principal, p: ProjectRow) {
 }
 
 /**
- * A progress report at any percentage: not below the last verified one, spending only from the
- * project's sources and within them, and 100 % only with the final documents.
+ * The checks of a report (also each row of a progress file), throwing a field error naming each
+ * problem: not below the report before it unless a correction, not dated ahead, spending only from
+ * the project's sources and within them, 100 % only with the final documents, and a verified
+ * report's date only with its own figures. Returns that verified report when it is sent again.
  */
-/** The checks of a report (also each row of a progress file); throws a field error naming each problem. */
-export async function checkReport(ctx: AppContext, principal: Principal, p: ProjectRow, body: ProgressBody) {
+export async function checkReport(
+  ctx: AppContext,
+  principal: Principal,
+  p: ProjectRow,
+  body: ProgressBody,
+): Promise<repo.ReportRow | null> {
   assertReporter(principal, p);
   const projectId = p.id;
   const issues: FieldIssue[] = [];
@@ -73,6 +79,7 @@ export async function checkReport(ctx: AppContext, principal: Principal, p: Proj
       });
   }
   if (issues.length) throw invalid(issues);
+  return verified ?? null;
 }
 
 /** The verified report of a date, if any. */
@@ -80,7 +87,7 @@ const verifiedOn = (reports: readonly repo.ReportRow[], date: string) =>
   reports.find((r) => r.reportDate === date && r.state === 'diverifikasi');
 
 /** The same physical progress and spending by source: the same report sent again. */
-export const sameFigures = (r: repo.ReportRow, b: Pick<ProgressBody, 'physical' | 'spending'>) =>
+const sameFigures = (r: repo.ReportRow, b: Pick<ProgressBody, 'physical' | 'spending'>) =>
   r.physical === b.physical && sameJson(r.spending, b.spending);
 
 export async function reportProgress(
@@ -90,9 +97,8 @@ export async function reportProgress(
   body: ProgressBody,
 ) {
   const p = await mustFind(ctx, projectId);
-  await checkReport(ctx, principal, p, body);
   // The verified report sent again: nothing changes.
-  const verified = verifiedOn(await repo.findReportsOf(ctx.database.db, projectId), body.reportDate);
+  const verified = await checkReport(ctx, principal, p, body);
   if (verified) return { id: verified.id };
   return ctx.database.db.transaction(async (tx) => {
     const values = {

@@ -8,7 +8,6 @@ import {
   formatRupiah,
   kecamatanOf,
   largest,
-  officialReport,
   type PlanPoint,
   pendingReport,
   plannedAt,
@@ -17,6 +16,7 @@ import {
   scheduleStatus,
   type Thresholds,
   totalSpent,
+  verifiedReports,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -151,13 +151,11 @@ async function createProjectOnce(
 
 /** Where a project stands on a date: planned and actual progress and spending, status, forecast. */
 function standing(p: ProjectRow, reports: readonly ReportRow[], on: string, t: Thresholds) {
-  // Official figures come from verified reports only (core's officialReport); the latest report
+  // Official figures come from verified reports only (core's verifiedReports); the latest report
   // still waiting for verification is shown beside them as such.
   const figures = reports.map((r) => ({ ...r, state: r.state as ReportState }));
-  const verified = figures
-    .filter((r) => r.state === 'diverifikasi' && r.reportDate <= on)
-    .sort((a, b) => a.reportDate.localeCompare(b.reportDate));
-  const last = officialReport(figures, on);
+  const verified = verifiedReports(figures, on);
+  const last = verified.at(-1) ?? null;
   const waiting = pendingReport(figures, on);
   const plan = p.plan as PlanPoint[];
   const plannedPhysical = plannedAt(plan, p.startDate, on, 'physical');

@@ -92,6 +92,12 @@ export async function namesOf(ctx: AppContext, codes: string[]): Promise<Map<str
 }
 
 /** The desa (scored by the village index; kelurahan are not) inside a region of the active edition. */
+/** How many desa lie inside a region (a count, not the rows); 0 before the first load. */
+export async function countDesaWithin(ctx: AppContext, code: string): Promise<number> {
+  const edition = await repo.findActiveEdition(ctx.database.db);
+  return edition ? (await repo.countWithin(ctx.database.db, edition.id, code)).desa : 0;
+}
+
 export async function findDesaWithin(ctx: AppContext, code: string) {
   const edition = await repo.findActiveEdition(ctx.database.db);
   return edition ? repo.findDesaWithin(ctx.database.db, edition.id, code) : [];

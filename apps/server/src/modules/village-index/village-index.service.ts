@@ -13,7 +13,7 @@ import {
   weakestIndicators,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
-import { findDesaWithin, namesOf } from '../regions/regions.service.ts';
+import { countDesaWithin, namesOf } from '../regions/regions.service.ts';
 import * as repo from './village-index.repository.ts';
 
 /** The scheme in use; later versions loaded by an admin will be chosen here. */
@@ -107,7 +107,7 @@ export async function getSummary(ctx: AppContext) {
 export async function publishedYears(ctx: AppContext) {
   const within = ctx.config.activeKabupaten;
   const counts = await repo.countApprovedByYear(ctx.database.db, scheme.id, within);
-  const total = (await findDesaWithin(ctx, within)).length;
+  const total = await countDesaWithin(ctx, within);
   const complete = counts.filter((c) => total === 0 || c.approved >= total).map((c) => c.year);
   const last = complete.at(-1);
   const pending = counts.filter((c) => c.approved < total && (last === undefined || c.year > last)).at(-1);

@@ -3,7 +3,7 @@ import type { ScenarioDetail } from '@sinergi/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, post } from '../../app/api.ts';
+import { post } from '../../app/api.ts';
 import { formatDateTime, formatRupiah } from '../../app/format.ts';
 import { ReasonModal } from '../../app/ReasonModal.tsx';
 import { useLanguage } from '../../app/session.ts';
@@ -25,14 +25,8 @@ export function AdoptButton({ s }: { s: ScenarioDetail }) {
     await refresh();
   });
   const replace = async (supersedeReason: string) => {
-    try {
-      await post(`/api/scenarios/${s.id}/adopt`, { supersedeReason });
-      await refresh();
-      return null;
-    } catch (e) {
-      if (e instanceof ApiError) return e;
-      throw e;
-    }
+    await post(`/api/scenarios/${s.id}/adopt`, { supersedeReason });
+    await refresh();
   };
   return (
     <>

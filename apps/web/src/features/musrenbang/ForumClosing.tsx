@@ -3,7 +3,7 @@ import { describeIssue, type forumDetail } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ApiError, post } from '../../app/api.ts';
+import { post } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { ReasonModal } from '../../app/ReasonModal.tsx';
 import { useLanguage } from '../../app/session.ts';
@@ -38,15 +38,8 @@ export function ForumClosing({
     if (window.confirm(t('forum.closeConfirm', { total: f.participants.total, items: f.items.length })))
       onClose();
   };
-  const reopen = async (reason: string) => {
-    try {
-      onChanged(await post<Forum>(`/api/forums/${f.id}/reopen`, { reason }));
-      return null;
-    } catch (e) {
-      if (e instanceof ApiError) return e;
-      throw e;
-    }
-  };
+  const reopen = async (reason: string) =>
+    onChanged(await post<Forum>(`/api/forums/${f.id}/reopen`, { reason }));
   return (
     <Stack>
       {f.reopenings.map((r) => (

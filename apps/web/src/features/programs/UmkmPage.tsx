@@ -9,7 +9,6 @@ import { checked } from '../../app/check.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { IntegerInput, RupiahInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
-import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { programKeys, useUmkm } from './api.ts';
 
@@ -96,7 +95,6 @@ export default function UmkmPage() {
 
 function UmkmDetail({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { can } = useSession();
   const client = useQueryClient();
   const d = useUmkm(id);
   const [form, setForm] = useState({

@@ -129,32 +129,19 @@ export default function ProjectPage() {
         <Suspense fallback={<Text size="sm">…</Text>}>
           <TrendChart
             years={curve.map((x) => x.month)}
-            series={[
-              {
-                name: t('projects.planned'),
-                kind: 'line',
-                values: curve.map((x) => x.plannedPhysical),
-                colour: '#868e96',
-              },
-              {
-                name: t('projects.actual'),
-                kind: 'line',
-                values: curve.map((x) => x.physical),
-                colour: '#12b886',
-              },
-              {
-                name: t('projects.plannedFinancial'),
-                kind: 'line',
-                values: curve.map((x) => x.plannedFinancial),
-                colour: '#adb5bd',
-              },
-              {
-                name: t('projects.actualFinancial'),
-                kind: 'line',
-                values: curve.map((x) => x.financial),
-                colour: '#1c7ed6',
-              },
-            ]}
+            series={(
+              [
+                ['projects.planned', 'plannedPhysical', '#868e96'],
+                ['projects.actual', 'physical', '#12b886'],
+                ['projects.plannedFinancial', 'plannedFinancial', '#adb5bd'],
+                ['projects.actualFinancial', 'financial', '#1c7ed6'],
+              ] as const
+            ).map(([label, key, colour]) => ({
+              name: t(label),
+              kind: 'line' as const,
+              values: curve.map((x) => x[key]),
+              colour,
+            }))}
           />
         </Suspense>
       </Card>

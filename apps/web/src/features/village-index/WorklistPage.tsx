@@ -28,18 +28,19 @@ export default function WorklistPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const list = useWorklist(year);
   const [returning, setReturning] = useState<string | null>(null);
-  const act = async (code: string, action: string, note?: string) => {
+  /** Sends a step; the list is read again whatever the answer. */
+  const send = (code: string, action: string, note?: string) =>
+    post(`/api/index/entries/${code}/${year}/${action}`, note === undefined ? {} : { note }).finally(() =>
+      client.invalidateQueries({ queryKey: ['worklist', year] }),
+    );
+  const act = async (code: string, action: string) => {
     setError(null);
-    let problem: ApiError | null = null;
     try {
-      await post(`/api/index/entries/${code}/${year}/${action}`, note === undefined ? {} : { note });
+      await send(code, action);
     } catch (e) {
-      if (e instanceof ApiError) problem = e;
+      if (e instanceof ApiError) setError(e);
       else throw e;
     }
-    await client.invalidateQueries({ queryKey: ['worklist', year] });
-    if (note === undefined) setError(problem);
-    return problem;
   };
   return (
     <Stack>
@@ -77,7 +78,7 @@ export default function WorklistPage() {
         action={t('index.return')}
         label={t('index.returnNote')}
         onClose={() => setReturning(null)}
-        onConfirm={(note) => act(returning!, 'return', note)}
+        onConfirm={(note) => send(returning!, 'return', note)}
         testId="return-modal"
       />
       {list.data && list.data.items.length > 0 && (
