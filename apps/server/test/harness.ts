@@ -60,6 +60,37 @@ export async function createTestApp(env: Record<string, string> = {}, logTo?: { 
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
+/**
+ * A migrated database that has never been seeded, on the engine under test (a restore's target):
+ * a new PostgreSQL database, or an in-memory PGlite. `close` drops it.
+ */
+export async function openEmptyDatabase() {
+  const postgresTemplate = inject('postgresTemplate');
+  if (!postgresTemplate) {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await database.migrate();
+    return { database, close: () => database.close() };
+  }
+  const name = `sinergi_empty_${randomBytes(6).toString('hex')}`;
+  const adminUrl = withDatabase(postgresTemplate, 'postgres');
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const database = await openDatabase({ databaseUrl: withDatabase(postgresTemplate, name), poolSize: 2 });
+  await database.migrate();
+  return {
+    database,
+    async close() {
+      await database.close();
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
 export interface Session {
   cookie: string;
   csrf: string;

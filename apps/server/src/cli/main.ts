@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { errorMessage, issueMessage } from '@sinergi/contracts';
 import { AppError } from '@sinergi/core';
 import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
-import { BackupError, createBackup, restoreBackup } from '../db/backup.ts';
+import { BackupError, createBackupFile } from '../db/backup.ts';
+import { restoreBackupFile } from '../db/backup-restore.ts';
 import { jobHandlers, modules } from '../modules/index.ts';
 import { seed } from '../seed/seed.ts';
 import { startServer } from '../server.ts';
@@ -49,13 +49,16 @@ for (const module of modules) module.cli?.(program, tools);
 program
   .command('backup')
   .description('write a logical backup of the database (either engine) to a file')
-  .argument('<file>', 'output file, e.g. sinergi-2026-11-23.backup.gz')
+  .argument('<file>', 'output file, e.g. sinergi-2026-11-23.backup.zip')
   .action((file: string) =>
     withContext(
       async (ctx) => {
-        const data = await createBackup(ctx.database, new Date());
-        writeFileSync(resolve(file), data);
-        console.log(`backup written: ${file} (${data.length.toLocaleString('id-ID')} bytes)`);
+        const summary = await createBackupFile(ctx.database, resolve(file), new Date(), (done, total) =>
+          progressLine(done, total, 'photos'),
+        );
+        console.log(
+          `\nbackup written: ${file} (${summary.bytes.toLocaleString('en')} bytes, ${summary.rows.toLocaleString('en')} rows, ${summary.photos} photos)`,
+        );
       },
       { migrate: false, mustExist: true },
     ),
@@ -67,7 +70,7 @@ program
   .argument('<file>', 'a file written by `sinergi backup`')
   .action((file: string) =>
     withContext(async (ctx) => {
-      const counts = await restoreBackup(ctx.database, readFileSync(resolve(file)));
+      const counts = await restoreBackupFile(ctx.database, resolve(file));
       console.log(
         `restored: ${Object.entries(counts)
           .map(([t, n]) => `${t} ${n}`)

@@ -1,10 +1,24 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ZipFile } from 'yazl';
 import type { Database } from './client.ts';
 
 /**
- * A logical backup that both engines read and write: every table as CSV (COPY), in foreign-key
- * order, in one gzip'd JSON file. A backup from PGlite restores into PostgreSQL and back.
- * Sessions are left out: a restore signs everyone out.
+ * A logical backup that both engines read and write, streamed to a zip file of any size (issue 17:
+ * the backup was one JSON string with photos in hex and failed at about 256 MB of photos):
+ *
+ *   manifest.json                  format, version, when, engine, rows per table, photos per table
+ *   tables/<table>.csv             every table as CSV with a header (COPY), in foreign-key order;
+ *                                  a photo table's bytes are left out of its CSV
+ *   photos/<table>/<id>            each photo as its own file, stored uncompressed (JPEG/PNG already are)
+ *
+ * A backup from PGlite restores into PostgreSQL and back. Sessions are left out: a restore signs
+ * everyone out. The tables are read in one snapshot; photos are written once and never changed or
+ * deleted, so reading them by id after the snapshot gives the snapshot's bytes while the server
+ * goes on writing.
  */
 export const backupTables = [
   'region_editions',
@@ -57,79 +71,124 @@ export const backupTables = [
 /** Left out on purpose: a restore signs everyone out. */
 export const tablesNotBackedUp = ['sessions'] as const;
 
-const serialColumns: Record<string, string> = { region_editions: 'id', audit_log: 'id' };
+/** Tables whose `data` column holds a photo, written as files of their own. */
+export const photoTables = ['proposal_photos', 'progress_photos'] as const;
+export type PhotoTable = (typeof photoTables)[number];
+export const isPhotoTable = (table: string): table is PhotoTable =>
+  (photoTables as readonly string[]).includes(table);
 
-interface BackupFile {
+export interface BackupManifest {
   format: 'sinergi-backup';
-  version: 1;
+  version: 2;
   createdAt: string;
   engine: string;
-  tables: Record<string, string>;
+  /** Rows per table, checked again on restore. */
+  tables: Record<string, number>;
+  photos: Record<PhotoTable, number>;
 }
 
-export async function createBackup(database: Database, now: Date): Promise<Buffer> {
-  const tables: Record<string, string> = {};
-  await database.bulk(async (tx) => {
-    // One snapshot for every table, so the backup is consistent even while the server runs.
-    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY').catch(() => undefined);
-    for (const table of backupTables) tables[table] = await tx.copyOutCsv(table);
-  });
-  const file: BackupFile = {
-    format: 'sinergi-backup',
-    version: 1,
-    createdAt: now.toISOString(),
-    engine: database.engine,
-    tables,
-  };
-  return gzipSync(JSON.stringify(file));
+export interface BackupSummary {
+  file: string;
+  bytes: number;
+  rows: number;
+  photos: number;
 }
 
 export class BackupError extends Error {}
 
-export function readBackup(data: Buffer): BackupFile {
-  let file: BackupFile;
-  try {
-    file = JSON.parse(gunzipSync(data).toString('utf8')) as BackupFile;
-  } catch {
-    throw new BackupError('not a Sinergi backup file (expected gzip-compressed JSON)');
-  }
-  if (file.format !== 'sinergi-backup' || file.version !== 1)
-    throw new BackupError('unknown backup format or version');
-  return file;
+/** The CSV of a photo table: every column, the photo's bytes as an empty value. */
+async function photoTableSource(
+  query: (text: string, params?: unknown[]) => Promise<{ name: string }[]>,
+  table: PhotoTable,
+) {
+  const columns = await query(
+    `select column_name as name from information_schema.columns
+      where table_schema = 'public' and table_name = $1 order by ordinal_position`,
+    [table],
+  );
+  const list = columns.map(({ name }) => (name === 'data' ? `''::bytea as "data"` : `"${name}"`));
+  return `(select ${list.join(', ')} from "${table}" order by id)`;
 }
 
 /**
- * Restores into a migrated database that has never been seeded, in one transaction: all of it or
- * nothing. The audit log of the backup comes back as it was; nothing is deleted to make room.
+ * Writes the backup to `file` (through `file.partial`, renamed when complete, so a half-written
+ * backup never carries the final name). Memory stays small whatever the size: tables go through
+ * files, photos one at a time.
  */
-export async function restoreBackup(database: Database, data: Buffer): Promise<Record<string, number>> {
-  const file = readBackup(data);
-  const counts: Record<string, number> = {};
-  await database.bulk(async (tx) => {
-    for (const table of backupTables) {
-      const found = await tx.query<{ n: number }>(`select count(*)::int as n from "${table}"`);
-      if ((found[0]?.n ?? 0) > 0) {
-        throw new BackupError(
-          `the target database is not empty (${table}); restore into a new DATA_DIR or database`,
-        );
+export async function createBackupFile(
+  database: Database,
+  file: string,
+  now: Date,
+  onProgress?: (done: number, total: number) => void,
+): Promise<BackupSummary> {
+  const staging = await mkdtemp(join(dirname(file), '.sinergi-backup-'));
+  const partial = `${file}.partial`;
+  try {
+    const photoIds: Record<PhotoTable, string[]> = { proposal_photos: [], progress_photos: [] };
+    const tables: Record<string, number> = {};
+    await database.bulk(async (tx) => {
+      // One snapshot for every table, so the backup is consistent even while the server runs.
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY').catch(() => undefined);
+      for (const table of backupTables) {
+        const source = isPhotoTable(table) ? await photoTableSource(tx.query, table) : table;
+        await tx.copyOutFile(source, join(staging, `${table}.csv`));
+        const [count] = await tx.query<{ n: number }>(`select count(*)::int as n from "${table}"`);
+        tables[table] = count?.n ?? 0;
+        if (isPhotoTable(table)) {
+          const ids = await tx.query<{ id: string }>(`select id from "${table}" order by id`);
+          photoIds[table] = ids.map((r) => r.id);
+        }
+      }
+    });
+    const manifest: BackupManifest = {
+      format: 'sinergi-backup',
+      version: 2,
+      createdAt: now.toISOString(),
+      engine: database.engine,
+      tables,
+      photos: {
+        proposal_photos: photoIds.proposal_photos.length,
+        progress_photos: photoIds.progress_photos.length,
+      },
+    };
+    const zip = new ZipFile();
+    const mtime = now;
+    zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), 'manifest.json', { mtime });
+    for (const table of backupTables)
+      zip.addFile(join(staging, `${table}.csv`), `tables/${table}.csv`, { mtime });
+    const total = photoIds.proposal_photos.length + photoIds.progress_photos.length;
+    let done = 0;
+    for (const table of photoTables) {
+      for (const id of photoIds[table]) {
+        // Called when the zip is ready for this entry: one photo in memory at a time.
+        zip.addReadStreamLazy(`photos/${table}/${id}`, { mtime, compress: false }, (cb) => {
+          readPhoto(database, table, id).then(
+            (bytes) => {
+              done += 1;
+              onProgress?.(done, total);
+              cb(null, Readable.from([bytes]));
+            },
+            (error: Error) => cb(error, undefined as never),
+          );
+        });
       }
     }
-    for (const table of backupTables) {
-      const csv = file.tables[table];
-      if (csv === undefined) throw new BackupError(`the backup lacks table ${table}`);
-      const [header, ...rest] = csv.split('\n');
-      const body = rest.join('\n');
-      const columns = (header ?? '').split(',').map((c) => c.replace(/^"|"$/g, ''));
-      if (body.trim()) await tx.copyCsv(table, columns, body);
-      const n = await tx.query<{ n: number }>(`select count(*)::int as n from "${table}"`);
-      counts[table] = n[0]?.n ?? 0;
-      const serial = serialColumns[table];
-      if (serial) {
-        await tx.query(
-          `select setval(pg_get_serial_sequence('${table}', '${serial}'), coalesce((select max("${serial}") from "${table}"), 0) + 1, false)`,
-        );
-      }
-    }
-  });
-  return counts;
+    zip.end();
+    await pipeline(zip.outputStream, createWriteStream(partial));
+    await rename(partial, file);
+    const rows = Object.values(tables).reduce((a, b) => a + b, 0);
+    return { file, bytes: (await stat(file)).size, rows, photos: total };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    await rm(partial, { force: true });
+  }
+}
+
+async function readPhoto(database: Database, table: PhotoTable, id: string): Promise<Buffer> {
+  // As hex: PGlite decodes a binary column in JavaScript ten times slower.
+  const [row] = await database.bulk((tx) =>
+    tx.query<{ hex: string }>(`select encode(data, 'hex') as hex from "${table}" where id = $1`, [id]),
+  );
+  if (!row) throw new BackupError(`photo ${table}/${id} vanished during the backup`);
+  return Buffer.from(row.hex, 'hex');
 }

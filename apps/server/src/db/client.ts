@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, openAsBlob } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -21,8 +23,13 @@ export interface BulkTx {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** COPY ... FROM STDIN (FORMAT csv) of already-escaped CSV text. */
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
-  /** COPY table TO STDOUT (FORMAT csv, HEADER): the whole table as CSV text. */
-  copyOutCsv(table: string): Promise<string>;
+  /**
+   * COPY a table, or a `(select ...)`, to a file as CSV with a header line, streamed (PostgreSQL)
+   * or written from one blob (PGlite, whose tables live in its own memory anyway).
+   */
+  copyOutFile(source: string, file: string): Promise<void>;
+  /** COPY ... FROM a CSV file with a header line, streamed on PostgreSQL. */
+  copyInFile(table: string, columns: readonly string[], file: string): Promise<void>;
 }
 
 export interface Database {
@@ -52,9 +59,15 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     : openPglite(options);
 }
 
-function copySql(table: string, columns: readonly string[], source: string): string {
+function copySql(table: string, columns: readonly string[], source: string, header = false): string {
   const cols = columns.map((c) => `"${c}"`).join(', ');
-  return `COPY "${table}" (${cols}) FROM ${source} WITH (FORMAT csv)`;
+  return `COPY "${table}" (${cols}) FROM ${source} WITH (FORMAT csv${header ? ', HEADER' : ''})`;
+}
+
+/** A table name is quoted; a `(select ...)` goes as it is. */
+function copyOutSql(source: string, target: string): string {
+  const what = source.startsWith('(') ? source : `"${source}"`;
+  return `COPY ${what} TO ${target} WITH (FORMAT csv, HEADER)`;
 }
 
 async function openPglite(options: OpenOptions): Promise<Database> {
@@ -76,9 +89,17 @@ async function openPglite(options: OpenOptions): Promise<Database> {
           copyCsv: async (table, columns, csv) => {
             await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
           },
-          copyOutCsv: async (table) => {
-            const result = await tx.query(`COPY "${table}" TO '/dev/blob' WITH (FORMAT csv, HEADER)`);
-            return result.blob ? await result.blob.text() : '';
+          copyOutFile: async (source, file) => {
+            const result = await tx.query(copyOutSql(source, "'/dev/blob'"));
+            await pipeline(
+              Readable.fromWeb((result.blob ?? new Blob([])).stream() as never),
+              createWriteStream(file),
+            );
+          },
+          copyInFile: async (table, columns, file) => {
+            await tx.query(copySql(table, columns, "'/dev/blob'", true), [], {
+              blob: await openAsBlob(file),
+            });
           },
         }),
       ),
@@ -112,12 +133,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
               stream.on('finish', () => resolve());
               stream.end(csv);
             }),
-          copyOutCsv: async (table) => {
-            const chunks: Buffer[] = [];
-            const stream = conn.query(copyTo(`COPY "${table}" TO STDOUT WITH (FORMAT csv, HEADER)`));
-            for await (const chunk of stream) chunks.push(chunk as Buffer);
-            return Buffer.concat(chunks).toString('utf8');
-          },
+          copyOutFile: (source, file) =>
+            pipeline(conn.query(copyTo(copyOutSql(source, 'STDOUT'))), createWriteStream(file)),
+          copyInFile: (table, columns, file) =>
+            pipeline(createReadStream(file), conn.query(copyFrom(copySql(table, columns, 'STDIN', true)))),
         });
         await conn.query('COMMIT');
         return result;
