@@ -29,6 +29,7 @@ export default async function setup(project: TestProject) {
     env: {
       ...process.env,
       DATA_DIR: dataDir,
+      BACKUP_DIR: `${dataDir}-backups`,
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',

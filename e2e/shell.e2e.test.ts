@@ -133,6 +133,20 @@ describe('web shell in Chromium', () => {
     await shot(page, 'jobs');
   });
 
+  it('lets an admin back up the running server and download the file', async () => {
+    const { page } = b;
+    await signIn(page, 'admin');
+    await page.goto(`${baseUrl()}/pekerjaan`);
+    await page.getByTestId('backups').getByText('Belum ada cadangan').waitFor();
+    await page.getByTestId('backup-now').click();
+    const link = page.getByTestId('backups').getByRole('link', { name: 'Unduh' });
+    await link.waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('backups').innerText()).toMatch(/\d+(,\d)? MB/);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^sinergi-\d{8}-\d{6}\.zip$/);
+    await shot(page, 'backups');
+  });
+
   it('lets an admin create a user and shows field errors in Indonesian', async () => {
     const { page } = b;
     await signIn(page, 'admin');

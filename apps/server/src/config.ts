@@ -16,6 +16,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Where the server writes backups an administrator asks for (Pekerjaan → Buat cadangan). */
+  BACKUP_DIR: z.string().min(1).default('./backups'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
@@ -53,6 +55,7 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
+  backupDir: string;
   databaseUrl: string | undefined;
   activeKabupaten: string;
   sessionTtlHours: number;
@@ -94,6 +97,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     dataDir: resolve(e.DATA_DIR),
+    backupDir: resolve(e.BACKUP_DIR),
     databaseUrl: e.DATABASE_URL,
     activeKabupaten: e.ACTIVE_KABUPATEN,
     sessionTtlHours: e.SESSION_TTL_HOURS,

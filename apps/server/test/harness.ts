@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
@@ -19,6 +21,7 @@ export async function createTestApp(env: Record<string, string> = {}, logTo?: { 
     SINERGI_MODE: 'demo',
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    BACKUP_DIR: mkdtempSync(join(tmpdir(), 'sinergi-test-backups-')),
     ...env,
   });
   const postgresTemplate = inject('postgresTemplate');

@@ -109,3 +109,10 @@ export function parseIndonesianDate(text: string): string | null {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return date.toISOString().slice(0, 10);
 }
+
+/** A file size the Indonesian way: "312,4 MB", "5 MB", "640 KB". */
+export function formatFileSize(bytes: number): string {
+  const mb = bytes / 2 ** 20;
+  if (mb >= 1) return `${formatNumber(mb, Number.isInteger(mb) ? 0 : 1)} MB`;
+  return `${formatNumber(Math.round(bytes / 1024))} KB`;
+}

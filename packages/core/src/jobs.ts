@@ -1,6 +1,12 @@
 /** Job states and the transitions the jobs table allows. */
 /** The kinds of background job; the web names each (a test checks). */
-export const jobKinds = ['regions.load', 'allocation.solve', 'allocation.explain', 'pb.count'] as const;
+export const jobKinds = [
+  'regions.load',
+  'allocation.solve',
+  'allocation.explain',
+  'pb.count',
+  'backup.write',
+] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 export const jobStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;

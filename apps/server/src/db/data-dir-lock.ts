@@ -32,7 +32,7 @@ export function lockDataDir(dir: string): () => void {
       const owner = Number(readFileSync(file, 'utf8').trim());
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner))
         throw new ConfigError(
-          `Another Sinergi process (pid ${owner}) is using the data directory ${dir}. Stop it first, or give this one its own DATA_DIR. A backup of a running server is taken by that server.`,
+          `Another Sinergi process (pid ${owner}) is using the data directory ${dir}. Stop it first, or give this one its own DATA_DIR. To back up a running server, sign in as an administrator and use Pekerjaan → Buat cadangan sekarang (POST /api/backups).`,
         );
       rmSync(file, { force: true });
     }

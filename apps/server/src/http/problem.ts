@@ -5,7 +5,7 @@ import {
   toFieldIssue,
   type ZodLikeIssue,
 } from '@sinergi/contracts';
-import { AppError, type ErrorCode } from '@sinergi/core';
+import { AppError, type ErrorCode, formatFileSize } from '@sinergi/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isUniqueViolation } from '../db/errors.ts';
@@ -76,11 +76,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
 }
 
 /** A byte limit as people say it: "5 MB", "512 KB". */
-export function sizeText(bytes: number): string {
-  const mb = bytes / 2 ** 20;
-  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1).replace('.', ',')} MB`;
-  return `${Math.round(bytes / 1024)} KB`;
-}
+export const sizeText = formatFileSize;
 
 /** The media type a client sent, without parameters and cut short, for the 415 message. */
 function sentType(request: FastifyRequest): string {

@@ -1,6 +1,7 @@
 import { allocationModule } from './allocation/allocation.module.ts';
 import { auditModule } from './audit/audit.module.ts';
 import { authModule } from './auth/auth.module.ts';
+import { backupsModule } from './backups/backups.module.ts';
 import { jobsModule } from './jobs/jobs.module.ts';
 import type { JobHandler, Module } from './module.ts';
 import { musrenbangModule } from './musrenbang/musrenbang.module.ts';
@@ -25,6 +26,7 @@ export const modules: readonly Module[] = [
   regionsModule,
   auditModule,
   jobsModule,
+  backupsModule,
   villageIndexModule,
   musrenbangModule,
   allocationModule,

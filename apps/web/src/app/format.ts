@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 
 /** Indonesian formats live in core so the server's PDF reports and the web write them the same way. */
-export { formatDate, formatDateTime, formatNumber, formatRupiah } from '@sinergi/core';
+export { formatDate, formatDateTime, formatFileSize, formatNumber, formatRupiah } from '@sinergi/core';
 
 /** Units as the statistics files write them (BPS tables in English), said in the reader's language. */
 const unitWords: Record<string, readonly [string, string]> = {

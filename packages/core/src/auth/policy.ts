@@ -35,6 +35,7 @@ const grants = {
   'settings.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
   'users.manage': ['admin'],
   'audit.read': ['admin'],
+  'backups.manage': ['admin'],
   'jobs.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   'jobs.cancel': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   'account.self': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],

@@ -28,11 +28,18 @@ export const id = {
     progress: 'Kemajuan',
     cancel: 'Batalkan',
     loadRegions: 'Muat ulang data wilayah nasional',
+    backups: 'Cadangan data',
+    backupNow: 'Buat cadangan sekarang',
+    backupsEmpty:
+      'Belum ada cadangan di server. Cadangan berisi seluruh data dan foto; simpan salinannya di tempat lain.',
+    backupHint: 'Cadangan dibuat tanpa menghentikan layanan. Simpan salinannya di luar server ini.',
+    download: 'Unduh',
     kinds: {
       'regions.load': 'Memuat data wilayah nasional',
       'allocation.solve': 'Menghitung skenario anggaran',
       'allocation.explain': 'Menjelaskan keputusan setiap usulan',
       'pb.count': 'Menghitung suara anggaran partisipatif',
+      'backup.write': 'Membuat cadangan data',
     },
     statuses: {
       queued: 'Menunggu',
@@ -47,6 +54,7 @@ export const id = {
       'allocation.solving': 'mencari portofolio optimal',
       'allocation.explaining': 'menjelaskan setiap usulan',
       'pb.counting': 'menghitung suara',
+      'backup.photos': 'foto disalin',
     },
   },
 };
@@ -75,11 +83,17 @@ export const en: typeof id = {
     progress: 'Progress',
     cancel: 'Cancel',
     loadRegions: 'Reload the national region list',
+    backups: 'Backups',
+    backupNow: 'Back up now',
+    backupsEmpty: 'No backups on the server yet. A backup holds all data and photos; keep a copy elsewhere.',
+    backupHint: 'Backups are written while the service keeps running. Keep a copy off this server.',
+    download: 'Download',
     kinds: {
       'regions.load': 'Loading the national region list',
       'allocation.solve': 'Solving a budget scenario',
       'allocation.explain': 'Explaining the decision on every proposal',
       'pb.count': 'Counting the participatory budgeting vote',
+      'backup.write': 'Writing a backup',
     },
     statuses: {
       queued: 'Queued',
@@ -94,6 +108,7 @@ export const en: typeof id = {
       'allocation.solving': 'searching for the optimal portfolio',
       'allocation.explaining': 'explaining every proposal',
       'pb.counting': 'counting the ballots',
+      'backup.photos': 'photos copied',
     },
   },
 };

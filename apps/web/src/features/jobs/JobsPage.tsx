@@ -7,6 +7,7 @@ import { formatDateTime, formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useLanguage, useSession } from '../../app/session.ts';
 import { useJobs } from './api.ts';
+import { BackupsCard } from './BackupsCard.tsx';
 
 const colour: Record<string, string> = {
   queued: 'gray',
@@ -46,6 +47,7 @@ export default function JobsPage() {
           </Button>
         )}
       </Group>
+      {can('backups.manage') && <BackupsCard act={act} />}
       {jobs.data?.items.length === 0 && <Alert>{t('jobs.empty')}</Alert>}
       {jobs.data?.items.map((job) => {
         const pct = job.progressTotal

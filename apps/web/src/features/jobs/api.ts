@@ -1,4 +1,4 @@
-import type { Job } from '@sinergi/contracts';
+import type { BackupFile, Job } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../../app/api.ts';
 
@@ -12,4 +12,12 @@ export const useJobs = () =>
     queryFn: () => get<{ items: Job[] }>('/api/jobs'),
     refetchInterval: (q) =>
       q.state.data?.items.some((j) => j.status === 'queued' || j.status === 'running') ? 700 : 5000,
+  });
+
+/** The backups the server has written (administrators). */
+export const useBackups = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['backups'],
+    queryFn: () => get<{ items: BackupFile[] }>('/api/backups'),
+    enabled,
   });
