@@ -19,7 +19,9 @@ afterAll(() => t.close());
 
 /** Routes that answer a file (a workbook, a PDF, a photo, a .pb or JSON download), not JSON to a client. */
 const fileRoute = (path: string) =>
-  /\.(xlsx|pdf|pb|csv|json|geojson)$|\/photos\/\{\w+\}$|\/docs|^\/api\/index\/berita-acara$|^\/api\/backups\/\{name\}$/.test(path);
+  /\.(xlsx|pdf|pb|csv|json|geojson)$|\/photos\/\{\w+\}$|\/docs|^\/api\/index\/berita-acara$|^\/api\/backups\/\{name\}$/.test(
+    path,
+  );
 
 describe('the OpenAPI document', () => {
   it('is a valid OpenAPI 3.1 document whose every $ref resolves (checked by @readme/openapi-parser)', async () => {
