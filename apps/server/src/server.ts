@@ -7,6 +7,7 @@ import { type Database, openDatabase } from './db/client.ts';
 import { hasPgliteDatabase, lockDataDir } from './db/data-dir-lock.ts';
 import { buildApp } from './http/app.ts';
 import { safeError, safeRequest } from './http/safe-log.ts';
+import { closeParsePool } from './http/table-file.ts';
 import { findUserById } from './modules/auth/auth.repository.ts';
 import { actorOf } from './modules/auth/auth.service.ts';
 import { jobHandlers } from './modules/index.ts';
@@ -108,6 +109,7 @@ export async function startServer(config: Config = loadConfig()) {
     clearInterval(daily);
     await worker?.stop();
     await app.close();
+    await closeParsePool();
     await database.close();
   };
   return { app, ctx, stop };

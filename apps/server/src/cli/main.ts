@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
 import { BackupError, createBackupFile } from '../db/backup.ts';
 import { restoreBackupFile } from '../db/backup-restore.ts';
+import { closeParsePool } from '../http/table-file.ts';
 import { jobHandlers, modules } from '../modules/index.ts';
 import { seed } from '../seed/seed.ts';
 import { startServer } from '../server.ts';
@@ -93,4 +94,7 @@ try {
     console.error(error);
   }
   process.exitCode = 1;
+} finally {
+  // The serve command keeps running; every other command leaves no parse thread behind.
+  if (process.argv[2] !== 'serve') await closeParsePool();
 }

@@ -5,10 +5,11 @@ import {
   toFieldIssue,
   type ZodLikeIssue,
 } from '@sinergi/contracts';
-import { AppError, type ErrorCode, formatFileSize } from '@sinergi/core';
+import { AppError, type ErrorCode, formatFileSize, formatNumber } from '@sinergi/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isUniqueViolation } from '../db/errors.ts';
+import { fileLimitOf } from './upload.ts';
 
 /** The one table that turns a stable error code into an HTTP status. */
 const statusOf: Record<ErrorCode, number> = {
@@ -59,11 +60,22 @@ export function problemBody(
   };
 }
 
+/** The first hundred issues of a file with many bad rows, and how many more there are. */
+const MAX_ISSUES = 100;
+function shownIssues(issues: AppError['issues']): AppError['issues'] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  const more = issues.length - MAX_ISSUES;
+  return [
+    ...issues.slice(0, MAX_ISSUES),
+    { field: 'file', issue: 'more_issues', params: { count: formatNumber(more) } },
+  ];
+}
+
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
   const lang = languageOf(request);
   const status = statusOf[error.code];
   const details = error.code === 'INTERNAL' ? { requestId: request.id } : error.details;
-  const issues = describeIssues(lang, error.issues);
+  const issues = describeIssues(lang, shownIssues(error.issues));
   const detail =
     issues.length > 0
       ? `${errorMessage(lang, error.code, details)} ${issues.map((i) => i.message).join('; ')}`
@@ -93,7 +105,12 @@ function sentType(request: FastifyRequest): string {
  */
 export function toAppError(error: unknown, request: FastifyRequest, defaultLimit: number): AppError {
   if (error instanceof AppError) return error;
-  const bodyLimit = request.routeOptions?.bodyLimit ?? defaultLimit;
+  // A route's own limit, else the one of the file type it takes, else the server's.
+  const routeLimit = request.routeOptions?.bodyLimit;
+  const bodyLimit =
+    routeLimit && routeLimit !== defaultLimit
+      ? routeLimit
+      : (fileLimitOf(request) ?? routeLimit ?? defaultLimit);
   const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', { details: { limit: sizeText(bodyLimit) } });
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as FastifyError).validationContext ?? 'body';

@@ -1,11 +1,80 @@
+import { availableParallelism } from 'node:os';
 import { AppError } from '@sinergi/core';
-import { parseCsvTable, readXlsxSheets } from '../modules/village-index/template.ts';
+import { Piscina } from 'piscina';
 import { columnKey } from '../reports/xlsx.ts';
+import type { ParseReply, ParseRequest } from './parse-task.ts';
+import { DEFAULT_TABLE_LIMITS, type TableLimits } from './table-parse.ts';
 import { XLSX_TYPE } from './upload.ts';
 
+/**
+ * Uploaded tables are parsed on worker threads (issue 17: a workbook that inflated to 300 MB held
+ * the server for 45 s and two at once ran it out of memory). A worker's heap is capped, so a file
+ * that still overwhelms one ends that worker, not the server; a few wait in a queue, more are
+ * refused as busy.
+ */
+const WORKER_HEAP_MB = 512;
+const QUEUE = 8;
+let pool: Piscina | undefined;
+
+function parsePool(): Piscina {
+  pool ??= new Piscina({
+    filename: new URL('./parse-worker.mjs', import.meta.url).href,
+    minThreads: 0,
+    maxThreads: Math.max(1, Math.min(2, availableParallelism() - 1)),
+    idleTimeout: 30_000,
+    maxQueue: QUEUE,
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
+  return pool;
+}
+
+/** Ends the parse threads (server stop, end of a test run). */
+export async function closeParsePool(): Promise<void> {
+  const p = pool;
+  pool = undefined;
+  await p?.destroy();
+}
+
+const refuse = (issue: string) => new AppError('VALIDATION', { issues: [{ field: 'file', issue }] });
+
+async function parseOffThread(request: ParseRequest): Promise<Map<string, string[][]>> {
+  let reply: ParseReply;
+  try {
+    reply = (await parsePool().run(request)) as ParseReply;
+  } catch (error) {
+    const message = String((error as Error).message ?? '');
+    if (/queue is at limit|all workers are busy/i.test(message)) throw refuse('server_busy');
+    // The file was too much for one worker's heap: that worker ended, the server did not.
+    if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') throw refuse('file_too_complex');
+    throw error;
+  }
+  if ('issues' in reply) throw new AppError('VALIDATION', { issues: reply.issues });
+  return new Map(reply.sheets);
+}
+
+/** Every sheet of an uploaded workbook, parsed off the request thread within `limits`. */
+export function readXlsxUpload(data: Buffer, limits: TableLimits = DEFAULT_TABLE_LIMITS) {
+  return parseOffThread({ kind: 'xlsx', data, limits });
+}
+
+/** The rows of an uploaded CSV, parsed off the request thread within `limits`. */
+export async function readCsvUpload(
+  data: Buffer,
+  limits: TableLimits = DEFAULT_TABLE_LIMITS,
+  relaxQuotes = false,
+): Promise<string[][]> {
+  return (await parseOffThread({ kind: 'csv', data, limits, relaxQuotes })).get('') ?? [];
+}
+
 /** The first sheet of an uploaded XLSX, or the rows of an uploaded CSV, as cell texts. */
-export async function uploadedTable(data: Buffer, type: string): Promise<string[][]> {
-  return type === XLSX_TYPE ? ([...(await readXlsxSheets(data)).values()][0] ?? []) : parseCsvTable(data);
+export async function uploadedTable(
+  data: Buffer,
+  type: string,
+  limits: TableLimits = DEFAULT_TABLE_LIMITS,
+): Promise<string[][]> {
+  return type === XLSX_TYPE
+    ? ([...(await readXlsxUpload(data, limits)).values()][0] ?? [])
+    : readCsvUpload(data, limits);
 }
 
 /**

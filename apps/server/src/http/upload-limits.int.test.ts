@@ -5,9 +5,11 @@ import { call, createTestApp, login, type Session, type TestApp } from '../../te
 
 let t: TestApp;
 let opd: Session;
+let desa: Session;
 beforeAll(async () => {
   t = await createTestApp();
   opd = await login(t.app, 'opd.dpupr');
+  desa = await login(t.app, 'desa.jaten');
 });
 afterAll(() => t.close());
 
@@ -22,6 +24,21 @@ async function bomb(size: number) {
   const body = row.repeat(Math.ceil(size / row.length));
   zip.file('xl/worksheets/sheet1.xml', `<worksheet><sheetData>${body}</sheetData></worksheet>`);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+}
+
+/** A real workbook with `rows` rows of three cells, written straight as sheet XML (fast to build). */
+async function tall(rows: number) {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Kemajuan').addRow(['kode', 'tanggal', 'fisik']);
+  const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+  const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+  const body = Array.from(
+    { length: rows },
+    (_, i) =>
+      `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>K${i}</t></is></c><c r="B${i + 2}"><v>${i}</v></c><c r="C${i + 2}"><v>50</v></c></row>`,
+  ).join('');
+  zip.file('xl/worksheets/sheet1.xml', sheet.replace('</sheetData>', `${body}</sheetData>`));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 describe('an upload that unpacks into far more than it weighs (issue 17)', () => {
@@ -41,6 +58,71 @@ describe('an upload that unpacks into far more than it weighs (issue 17)', () =>
     expect(upload.statusCode, upload.body.slice(0, 300)).toBe(400);
     expect(upload.json().issues[0]).toMatchObject({ field: 'file', issue: 'unpacks_too_large' });
     expect(upload.json().detail).toContain('32 MiB');
+  });
+
+  it('is parsed off the request thread: health answers throughout two at once, and the heap stays small', async () => {
+    // Within the unpacked limit, so the reader really parses it all before counting its rows.
+    const file = await tall(210_000);
+    const heapBefore = process.memoryUsage().heapUsed;
+    let heapPeak = heapBefore;
+    const upload = (who: Session) =>
+      call(t.app, who, {
+        method: 'POST',
+        url: '/api/projects/import/progress',
+        payload: file,
+        headers: { 'content-type': XLSX },
+      });
+    let uploading = true;
+    const both = Promise.all([upload(desa), upload(opd)]).finally(() => {
+      uploading = false;
+    });
+    // Health asked again and again while both files are read: it answers in between, because
+    // the reading happens on another thread (before, every answer waited for the whole file).
+    let answeredDuring = 0;
+    while (uploading) {
+      const health = await t.app.inject({ method: 'GET', url: '/api/health' });
+      expect(health.statusCode).toBe(200);
+      if (uploading) answeredDuring += 1;
+      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const results = await both;
+    for (const res of results) {
+      expect(res.statusCode).toBe(400);
+      expect(res.json().issues[0]).toMatchObject({ field: 'file', issue: 'too_many_rows' });
+    }
+    expect(answeredDuring).toBeGreaterThanOrEqual(3);
+    expect(heapPeak - heapBefore).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('refuses a table beyond its rows, columns or cell length, naming the limit, and names the route byte limit', async () => {
+    const send = (body: string | Buffer, type = 'text/csv') =>
+      call(t.app, desa, {
+        method: 'POST',
+        url: '/api/projects/import/progress',
+        payload: body,
+        headers: { 'content-type': type },
+      });
+    const rows = await send(`kode,tanggal,fisik\n${'a,b,c\n'.repeat(200_001)}`);
+    expect(rows.statusCode).toBe(400);
+    expect(rows.json().issues[0]).toMatchObject({ field: 'file', issue: 'too_many_rows' });
+    expect(rows.json().detail).toContain('200.000');
+    const wide = await send(`${Array.from({ length: 201 }, (_, i) => `k${i}`).join(',')}\n`);
+    expect(wide.json().issues[0]).toMatchObject({ issue: 'too_many_columns' });
+    expect(wide.json().detail).toContain('200 kolom');
+    const long = await send(`kode,tanggal,fisik\n${'x'.repeat(5_000)},1,2\n`);
+    expect(long.json().issues[0]).toMatchObject({ issue: 'cell_too_long' });
+    expect(long.json().detail).toContain('4.000 karakter');
+    // A file with thousands of bad rows answers with the first hundred problems and a count of the rest.
+    const bad = await send(`kode,tanggal,fisik\n${'a,b,c\n'.repeat(1_000)}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues).toHaveLength(101);
+    expect(bad.json().issues[100]).toMatchObject({ issue: 'more_issues' });
+    expect(bad.json().detail.length).toBeLessThan(20_000);
+    // The progress import takes files of up to 10 MB, and says so (not the server's 1 MB).
+    const huge = await send(Buffer.alloc(11 * 1024 * 1024, 0x61));
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().detail).toContain('10 MB');
   });
 
   it('still reads a real workbook', async () => {

@@ -1,7 +1,7 @@
 import { type PortfolioRulesInput, portfolioRules, toFieldIssue } from '@sinergi/contracts';
 import { AppError, type FieldIssue, type PortfolioItem, type PortfolioRules } from '@sinergi/core';
 import { tableColumns } from '../../http/table-file.ts';
-import { parseCsvTable } from '../village-index/template.ts';
+import { parseCsvTable } from '../../http/table-parse.ts';
 
 /**
  * Proposals for `sinergi allocate`: a CSV with `id,cost,score` and optional `kecamatan,opd,bidang`

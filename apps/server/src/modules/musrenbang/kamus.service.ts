@@ -1,9 +1,9 @@
 import { bidangList } from '@sinergi/contracts';
 import { AppError, type FieldIssue } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
+import { readXlsxUpload } from '../../http/table-file.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findOrganisations } from '../organisations/organisations.service.ts';
-import { readXlsxSheets } from '../village-index/template.ts';
 import * as repo from './musrenbang.repository.ts';
 
 const BIDANG: readonly string[] = bidangList;
@@ -36,7 +36,7 @@ export async function listKamus(ctx: AppContext) {
  * changes nothing.
  */
 export async function importKamus(ctx: AppContext, principal: Principal, data: Buffer) {
-  const [table = []] = [...(await readXlsxSheets(data)).values()];
+  const [table = []] = [...(await readXlsxUpload(data)).values()];
   const [header = [], ...body] = table;
   const cols = header.map((h) => h.trim().toLowerCase());
   const missing = KAMUS_COLUMNS.filter((c) => !cols.includes(c));

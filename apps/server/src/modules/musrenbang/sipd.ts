@@ -11,11 +11,11 @@ import {
   type Track,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
+import { readXlsxUpload } from '../../http/table-file.ts';
 import { columnKey, sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findOrganisations } from '../organisations/organisations.service.ts';
 import { findRegion, namesOf } from '../regions/regions.service.ts';
-import { readXlsxSheets } from '../village-index/template.ts';
 import * as repo from './musrenbang.repository.ts';
 import { newTrackingCode, proposerShown } from './musrenbang.service.ts';
 
@@ -157,7 +157,7 @@ export async function exportSipd(ctx: AppContext, year: number): Promise<Buffer>
  * the step their recommendations reached, with one history entry per recommendation.
  */
 export async function importSipd(ctx: AppContext, principal: Principal, data: Buffer) {
-  const [table = []] = [...(await readXlsxSheets(data)).values()];
+  const [table = []] = [...(await readXlsxUpload(data)).values()];
   const [header = [], ...body] = table;
   const cols = header.map(columnKey);
   const required: Column[] = [

@@ -1,9 +1,8 @@
 import { planNodeKinds } from '@sinergi/contracts';
 import { AppError, type FieldIssue, linkAllowed, sameJson } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
-import { tableColumns } from '../../http/table-file.ts';
+import { readXlsxUpload, tableColumns } from '../../http/table-file.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { readXlsxSheets } from '../village-index/template.ts';
 import { columnYears, INDICATORS, type IndicatorRow, indicatorRowsOf } from './plans.file-indicators.ts';
 import * as repo from './plans.repository.ts';
 import { assertMayEdit, mustFindPlan } from './plans.service.ts';
@@ -56,7 +55,7 @@ export async function importPlan(ctx: AppContext, principal: Principal, planId: 
   const plan = await mustFindPlan(ctx, planId);
   await assertMayEdit(ctx, principal, plan);
   const db = ctx.database.db;
-  const book = await readXlsxSheets(data);
+  const book = await readXlsxUpload(data);
   const tree = book.get(TREE);
   if (!tree)
     throw new AppError('VALIDATION', { issues: [{ field: `sheet ${TREE}`, issue: 'missing_sheet' }] });

@@ -4,9 +4,9 @@ import { nomenclatureLevels } from '@sinergi/contracts';
 import { AppError, type FieldIssue } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { tableColumns, uploadedTable } from '../../http/table-file.ts';
+import { parseCsvTable } from '../../http/table-parse.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { namesOf } from '../regions/regions.service.ts';
-import { parseCsvTable } from '../village-index/template.ts';
 import * as repo from './plans.repository.ts';
 
 /**

@@ -17,12 +17,12 @@ export function povertyCli(program: Command, _tools: CliTools) {
     .requiredOption('--line <rupiah>', 'the poverty line, rupiah per capita per month')
     .option('--by <column>', 'also per value of this column (only "region")')
     .option('--json', 'print JSON')
-    .action((file: string, opts: { line: string; by?: string; json?: boolean }) => {
+    .action(async (file: string, opts: { line: string; by?: string; json?: boolean }) => {
       const line = Number(opts.line);
       if (!(line > 0)) throw new Error(`--line: must be a positive number of rupiah, got "${opts.line}"`);
       if (opts.by !== undefined && opts.by !== 'region')
         throw new Error(`--by: only "region", got "${opts.by}"`);
-      const records = readSurveyCsv(readFileSync(resolve(file)));
+      const records = await readSurveyCsv(readFileSync(resolve(file)));
       const figures = (rs: typeof records) => {
         const p = povertyProfile(rs, line);
         return {

@@ -59,7 +59,7 @@ export async function importSurvey(
   query: { survey: string; line: number },
   sample = false,
 ) {
-  const records = readSurveyCsv(data);
+  const records = await readSurveyCsv(data);
   await ctx.database.db.transaction(async (tx) => {
     await repo.replaceSurvey(
       tx,

@@ -1,9 +1,8 @@
 import { AppError, type FieldIssue } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
-import { tableColumns } from '../../http/table-file.ts';
+import { readCsvUpload, tableColumns } from '../../http/table-file.ts';
 import { keyedHash } from '../../personal/personal-data.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { parseCsvTable } from '../village-index/template.ts';
 import * as repo from './registry.repository.ts';
 
 /**
@@ -11,7 +10,8 @@ import * as repo from './registry.repository.ts';
  * never computed: the official model is not public). Rows of unknown families are counted, not stored.
  */
 export async function importDeciles(ctx: AppContext, principal: Principal, data: Buffer, year: number) {
-  const [header, ...body] = parseCsvTable(data);
+  // A kabupaten has a few hundred thousand families; two short columns each.
+  const [header, ...body] = await readCsvUpload(data, { rows: 1_500_000, columns: 20, cellChars: 100 });
   const columns = tableColumns(header, ['no_kk', 'desil']);
   const issues: FieldIssue[] = [];
   const rows: { hash: string; decile: number }[] = [];

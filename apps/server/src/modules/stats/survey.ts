@@ -1,14 +1,14 @@
 import { AppError, type FieldIssue, type HouseholdRecord } from '@sinergi/core';
-import { tableColumns } from '../../http/table-file.ts';
-import { parseCsvTable } from '../village-index/template.ts';
+import { readCsvUpload, tableColumns } from '../../http/table-file.ts';
 
 /**
  * Household survey records from CSV: `id,expenditure_per_capita,size,weight,region` (region may be
  * empty; other columns are ignored). Every cell is checked and the problems come back together,
  * each with its line and column.
  */
-export function readSurveyCsv(data: Buffer): HouseholdRecord[] {
-  const [header, ...body] = parseCsvTable(data);
+export async function readSurveyCsv(data: Buffer): Promise<HouseholdRecord[]> {
+  // A household survey of a whole province stays under a million records.
+  const [header, ...body] = await readCsvUpload(data, { rows: 1_000_000, columns: 50, cellChars: 200 });
   const columns = tableColumns(header, ['id', 'expenditure_per_capita', 'size', 'weight']);
   const issues: FieldIssue[] = [];
   const records: HouseholdRecord[] = [];

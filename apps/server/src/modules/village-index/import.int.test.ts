@@ -51,14 +51,14 @@ const auditCount = async () => {
 
 describe("import of Kemendesa's yearly composites file", () => {
   it('adds a year, and importing the same file again changes nothing', async () => {
-    const parsed = readCompositesFile(kemendesaFile(2022, 2023), 'idm2022.csv');
+    const parsed = await readCompositesFile(kemendesaFile(2022, 2023), 'idm2022.csv');
     expect(parsed.year).toBe(2022);
     const first = await importComposites(t.ctx, systemPrincipal, parsed, 'idm2022.csv');
     expect(first).toMatchObject({ rows: 220, changed: 220 });
     const again = await importComposites(
       t.ctx,
       systemPrincipal,
-      readCompositesFile(kemendesaFile(2022, 2023), 'idm2022.csv'),
+      await readCompositesFile(kemendesaFile(2022, 2023), 'idm2022.csv'),
       'idm2022.csv',
     );
     expect(again).toMatchObject({ rows: 220, changed: 0 });
@@ -70,7 +70,7 @@ describe("import of Kemendesa's yearly composites file", () => {
     const r = await importComposites(
       t.ctx,
       systemPrincipal,
-      readCompositesFile(kemendesaFile(2023, 2023), 'idm2023.csv'),
+      await readCompositesFile(kemendesaFile(2023, 2023), 'idm2023.csv'),
       'idm2023.csv',
     );
     expect(r.changed).toBe(0);
@@ -81,7 +81,7 @@ describe("import of Kemendesa's yearly composites file", () => {
     const bad = kemendesaFile(2021, 2023, (c) =>
       c[6] === '3505012003' ? [...c.slice(0, 11), '1.7', c[12]!] : c,
     );
-    expect(() => readCompositesFile(bad, 'idm2021.csv')).toThrowError(
+    await expect(readCompositesFile(bad, 'idm2021.csv')).rejects.toThrowError(
       expect.objectContaining({
         code: 'VALIDATION',
         issues: expect.arrayContaining([{ field: 'line 4, column NILAI_IDM_2021', issue: 'ratio_range' }]),
@@ -90,7 +90,7 @@ describe("import of Kemendesa's yearly composites file", () => {
     const wrongStatus = kemendesaFile(2021, 2023, (c) =>
       c[6] === '3505012001' ? [...c.slice(0, 12), 'MANDIRI'] : c,
     );
-    expect(() => readCompositesFile(wrongStatus, 'x.csv')).toThrowError(
+    await expect(readCompositesFile(wrongStatus, 'x.csv')).rejects.toThrowError(
       expect.objectContaining({
         issues: [
           { field: 'line 2, column STATUS_IDM_2021', issue: 'status_mismatch', params: { expected: 'MAJU' } },

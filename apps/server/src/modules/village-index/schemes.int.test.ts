@@ -29,7 +29,7 @@ describe('index scheme versions loaded by an admin', () => {
       bank.organisations = ['DISKOPUM'];
     });
     const res = await load(local);
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ id: 'idm-2016@2025-blitar', builtIn: false, indicators: 50 });
     const list = (await t.app.inject({ method: 'GET', url: '/api/index/schemes' })).json().items;
     expect(list.map((s: { id: string }) => s.id)).toEqual([
@@ -114,7 +114,7 @@ describe('index scheme versions loaded by an admin', () => {
       if (n > 1) row.getCell(3).value = n === 2 ? 3 : 1;
     });
     const res = await upload(wb);
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode, res.body).toBe(201);
     const loaded = (
       await t.app.inject({ method: 'GET', url: '/api/index/schemes/indeks-desa-2024@2025-bobot' })
     ).json();

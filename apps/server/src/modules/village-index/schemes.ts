@@ -13,9 +13,9 @@ import {
   schemeProblems,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
+import { readXlsxUpload } from '../../http/table-file.ts';
 import { columnKey, sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { readXlsxSheets } from './template.ts';
 import * as repo from './village-index.repository.ts';
 
 /** Schemes that ship with Sinergi, by id. */
@@ -221,7 +221,7 @@ export async function readSchemeFile(data: Buffer, fileName: string): Promise<In
     throw new AppError('VALIDATION', {
       issues: [{ field: 'file', issue: 'file_type', params: { types: '.json, .xlsx' } }],
     });
-  return schemeFromSheets(await readXlsxSheets(data));
+  return schemeFromSheets(await readXlsxUpload(data));
 }
 
 function schemeFromSheets(sheets: Map<string, string[][]>): IndexScheme {

@@ -1,8 +1,6 @@
 import { extname } from 'node:path';
 import { AppError, type FieldIssue, type IndexScheme, indicatorsOf, isRegionCode } from '@sinergi/core';
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
-import { assertUnpackedWithin } from '../../http/zip-limits.ts';
+import { readCsvUpload, readXlsxUpload } from '../../http/table-file.ts';
 import { columnKey } from '../../reports/xlsx.ts';
 
 /**
@@ -19,61 +17,11 @@ export interface TemplateRow {
 
 const MAX_ROWS = 200_000;
 
-/** A CSV file as rows of trimmed cells; a broken file is a field issue, not a crash. */
-export function parseCsvTable(data: Buffer, options: { relaxQuotes?: boolean } = {}): string[][] {
-  try {
-    return parse(data, {
-      bom: true,
-      // For files written by hand, where a quote may sit inside an unquoted cell.
-      relax_quotes: options.relaxQuotes ?? false,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as string[][];
-  } catch (error) {
-    throw new AppError('VALIDATION', {
-      issues: [
-        {
-          field: 'file',
-          issue: 'not_csv',
-          params: { reason: String((error as Error).message).slice(0, 80) },
-        },
-      ],
-    });
-  }
-}
-
-/** Every sheet of a workbook as rows of cell texts (formulas give their result), by sheet name. */
-export async function readXlsxSheets(data: Buffer): Promise<Map<string, string[][]>> {
-  // What it unpacks into is bounded before the reader loads it whole.
-  await assertUnpackedWithin(data);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'not_xlsx' }] });
-  }
-  const sheets = new Map<string, string[][]>();
-  for (const sheet of workbook.worksheets) {
-    const table: string[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row) => {
-      const values = (row.values as unknown[]).slice(1);
-      table.push(
-        values.map((v) =>
-          v == null ? '' : typeof v === 'object' && 'result' in v ? String(v.result) : String(v).trim(),
-        ),
-      );
-    });
-    sheets.set(sheet.name, table);
-  }
-  return sheets;
-}
-
 async function readTable(data: Buffer, fileName: string): Promise<string[][]> {
   const ext = extname(fileName).toLowerCase();
-  if (ext === '.xlsx') return [...(await readXlsxSheets(data)).values()][0] ?? [];
+  if (ext === '.xlsx') return [...(await readXlsxUpload(data)).values()][0] ?? [];
   if (ext === '.csv' || ext === '.txt' || ext === '') {
-    return parseCsvTable(data);
+    return readCsvUpload(data);
   }
   throw new AppError('VALIDATION', {
     issues: [{ field: 'file', issue: 'file_type', params: { types: '.csv, .xlsx' } }],

@@ -132,7 +132,7 @@ export function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const data = uploadedFile(request);
-      const parsed = readCompositesFile(data, request.query.fileName);
+      const parsed = await readCompositesFile(data, request.query.fileName);
       return importComposites(ctx, request.principal, parsed, request.query.fileName);
     },
   );

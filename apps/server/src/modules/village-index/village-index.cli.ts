@@ -61,7 +61,7 @@ export function indexCli(program: Command, tools: CliTools) {
     .action((file: string) =>
       tools.withContext(async (ctx) => {
         const started = performance.now();
-        const parsed = readCompositesFile(readFileSync(resolve(file)), file);
+        const parsed = await readCompositesFile(readFileSync(resolve(file)), file);
         const result = await importComposites(ctx, { ...systemPrincipal, name: 'cli' }, parsed, file);
         console.log(
           `IDM ${result.year}: ${result.rows} desa read, ${result.changed} added or changed, in ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -12,8 +12,9 @@ import {
   statusOf,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
+import { readCsvUpload } from '../../http/table-file.ts';
 import { appendAuditInBulk } from '../audit/audit.repository.ts';
-import { parseCsvTable, readIndexTemplate } from './template.ts';
+import { readIndexTemplate } from './template.ts';
 import type { NewResult } from './village-index.repository.ts';
 import * as repo from './village-index.repository.ts';
 
@@ -31,13 +32,13 @@ export interface CompositeImport {
 
 const MAX_ROWS = 200_000;
 
-export function readCompositesFile(data: Buffer, fileName: string): CompositeImport {
+export async function readCompositesFile(data: Buffer, fileName: string): Promise<CompositeImport> {
   if (extname(fileName).toLowerCase() !== '.csv') {
     throw new AppError('VALIDATION', {
       issues: [{ field: 'file', issue: 'file_type', params: { types: '.csv' } }],
     });
   }
-  const table = parseCsvTable(data);
+  const table = await readCsvUpload(data);
   const [header, ...body] = table;
   if (!header) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
   const cols = header.map((h) => h.trim().toUpperCase());

@@ -1,0 +1,27 @@
+import { AppError, type FieldIssue } from '@sinergi/core';
+import { parseCsvTable, readXlsxSheets, type TableLimits } from './table-parse.ts';
+
+export interface ParseRequest {
+  kind: 'xlsx' | 'csv';
+  data: Uint8Array;
+  limits: TableLimits;
+  relaxQuotes?: boolean;
+}
+
+/** What comes back across the thread: the sheets, or the issues that refuse the file. */
+export type ParseReply = { sheets: [string, string[][]][] } | { issues: FieldIssue[] };
+
+/** Runs in a worker thread: an AppError cannot cross it, so its issues come back as data. */
+export async function parseTask(request: ParseRequest): Promise<ParseReply> {
+  const data = Buffer.from(request.data.buffer, request.data.byteOffset, request.data.byteLength);
+  try {
+    if (request.kind === 'csv') {
+      const options = { limits: request.limits, ...(request.relaxQuotes ? { relaxQuotes: true } : {}) };
+      return { sheets: [['', parseCsvTable(data, options)]] };
+    }
+    return { sheets: [...(await readXlsxSheets(data, request.limits)).entries()] };
+  } catch (error) {
+    if (error instanceof AppError) return { issues: [...error.issues] };
+    throw error;
+  }
+}

@@ -1,0 +1,96 @@
+import { AppError } from '@sinergi/core';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { assertUnpackedWithin } from './zip-limits.ts';
+
+/**
+ * How much table an upload may hold (issue 17): a file beyond any of these is refused with the
+ * limit named, before its rows are checked. A route passes its own when its files are larger.
+ */
+export interface TableLimits {
+  rows: number;
+  columns: number;
+  /** Characters in one cell. */
+  cellChars: number;
+}
+
+export const DEFAULT_TABLE_LIMITS: TableLimits = { rows: 200_000, columns: 200, cellChars: 4_000 };
+
+const refuse = (issue: string, params: Record<string, string | number>) =>
+  new AppError('VALIDATION', { issues: [{ field: 'file', issue, params }] });
+
+/** Checks rows, columns and cell lengths of a parsed table; the first problem refuses the file. */
+function assertWithin(table: string[][], limits: TableLimits): void {
+  if (table.length > limits.rows + 1)
+    throw refuse('too_many_rows', { max: limits.rows.toLocaleString('id-ID') });
+  for (const [i, row] of table.entries()) {
+    if (row.length > limits.columns) throw refuse('too_many_columns', { max: limits.columns, line: i + 1 });
+    for (const cell of row)
+      if (cell.length > limits.cellChars)
+        throw refuse('cell_too_long', { max: limits.cellChars.toLocaleString('id-ID'), line: i + 1 });
+  }
+}
+
+/** A CSV file as rows of trimmed cells; a broken file is a field issue, not a crash. */
+export function parseCsvTable(
+  data: Buffer,
+  options: { relaxQuotes?: boolean; limits?: TableLimits } = {},
+): string[][] {
+  const limits = options.limits ?? DEFAULT_TABLE_LIMITS;
+  let table: string[][];
+  try {
+    table = parse(data, {
+      bom: true,
+      // For files written by hand, where a quote may sit inside an unquoted cell.
+      relax_quotes: options.relaxQuotes ?? false,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      // Stops reading one row past the limit, so a file of millions of rows is not read whole.
+      to_line: limits.rows + 2,
+      max_record_size: limits.columns * limits.cellChars,
+    }) as string[][];
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'CSV_MAX_RECORD_SIZE')
+      throw refuse('record_too_long', { max: (limits.columns * limits.cellChars).toLocaleString('id-ID') });
+    throw refuse('not_csv', { reason: String((error as Error).message).slice(0, 80) });
+  }
+  assertWithin(table, limits);
+  return table;
+}
+
+/** Every sheet of a workbook as rows of cell texts (formulas give their result), by sheet name. */
+export async function readXlsxSheets(
+  data: Buffer,
+  limits = DEFAULT_TABLE_LIMITS,
+): Promise<Map<string, string[][]>> {
+  // What it unpacks into is bounded before the reader loads it whole.
+  await assertUnpackedWithin(data);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw refuse('not_xlsx', {});
+  }
+  const sheets = new Map<string, string[][]>();
+  for (const sheet of workbook.worksheets) {
+    if (sheet.rowCount > limits.rows + 1)
+      throw refuse('too_many_rows', { max: limits.rows.toLocaleString('id-ID') });
+    if (sheet.columnCount > limits.columns)
+      throw refuse('too_many_columns', { max: limits.columns, line: 1 });
+    const table: string[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      // Array.from fills the holes ExcelJS leaves for empty cells.
+      const values = Array.from((row.values as unknown[]).slice(1));
+      table.push(
+        values.map((v) =>
+          v == null ? '' : typeof v === 'object' && 'result' in v ? String(v.result) : String(v).trim(),
+        ),
+      );
+    });
+    assertWithin(table, limits);
+    sheets.set(sheet.name, table);
+  }
+  return sheets;
+}
