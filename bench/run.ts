@@ -19,6 +19,7 @@ import { loadConfig } from '../apps/server/src/config.ts';
 import { systemPrincipal } from '../apps/server/src/context.ts';
 import { csvField, type Database, openDatabase } from '../apps/server/src/db/client.ts';
 import { buildApp } from '../apps/server/src/http/app.ts';
+import { closeParsePool } from '../apps/server/src/http/table-file.ts';
 import { jobHandlers } from '../apps/server/src/modules/index.ts';
 import { runJobNow } from '../apps/server/src/modules/jobs/jobs.service.ts';
 import {
@@ -204,7 +205,7 @@ async function importBench() {
     const database = await open();
     const ctx = createContext(config, database, log);
     await database.migrate();
-    const parsed = readCompositesFile(Buffer.from(csv), 'national.csv');
+    const parsed = await readCompositesFile(Buffer.from(csv), 'national.csv');
     const copyCsv = parsed.rows
       .map((r) =>
         [
@@ -228,7 +229,7 @@ async function importBench() {
       await importComposites(
         ctx,
         systemPrincipal,
-        readCompositesFile(Buffer.from(csv), 'national.csv'),
+        await readCompositesFile(Buffer.from(csv), 'national.csv'),
         'national.csv',
       );
       importRuns.push(performance.now() - t);
@@ -309,3 +310,4 @@ bundleBench();
 const file = join(root, 'bench/results', `${date}.md`);
 writeFileSync(file, `${lines.join('\n')}\n`);
 console.log(`written: ${file}`);
+await closeParsePool();

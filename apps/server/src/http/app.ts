@@ -91,6 +91,13 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
   });
   await app.register(fastifyRateLimit, {
     global: false,
+    // A signed-in person is counted as their account, anyone else by their address (the client's
+    // own behind a TRUST_PROXY): one office behind a shared address does not block its colleagues,
+    // and a session moving between addresses is still one count.
+    keyGenerator: (request) => {
+      const userId = request.session?.principal.actor.userId;
+      return userId ? `account:${userId}` : `address:${request.ip}`;
+    },
     errorResponseBuilder: (_request, context) =>
       new AppError('RATE_LIMITED', { details: { seconds: Math.ceil(context.ttl / 1000) } }),
   });

@@ -107,6 +107,14 @@ describe('sign-in and sessions', () => {
         tx.query<{ n: number }>("select failed_attempts as n from users where username = 'perencana'"),
       );
       expect(row!.n).toBe(3);
+      // Counted per account: a colleague at the same address is not blocked by it.
+      const colleague = await login(fresh.app, 'dprd');
+      const theirs = await call(fresh.app, colleague, {
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { currentPassword: 'tebakan', newPassword: 'kata-sandi-baru-yang-panjang' },
+      });
+      expect(theirs.statusCode).toBe(401);
     } finally {
       await fresh.close();
     }

@@ -51,9 +51,9 @@ export async function cancelJob(ctx: AppContext, principal: Principal, id: strin
   });
 }
 
-/** A running job beats every 5 seconds; one silent for 30 seconds has lost its worker. */
+/** A running job beats every 5 seconds; one silent for 15 seconds (three beats) has lost its worker. */
 export const HEARTBEAT_MS = 5_000;
-export const STALE_AFTER_SECONDS = 30;
+export const STALE_AFTER_SECONDS = 15;
 
 /** Runs one claimed job to its end, recording progress, result, failure or cancellation. */
 export async function runClaimedJob(

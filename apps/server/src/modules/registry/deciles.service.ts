@@ -1,8 +1,9 @@
 import { AppError, type FieldIssue } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
+import { inSlices } from '../../http/slices.ts';
 import { readCsvUpload, tableColumns } from '../../http/table-file.ts';
 import { keyedHash } from '../../personal/personal-data.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
+import { appendAuditInBulk } from '../audit/audit.repository.ts';
 import * as repo from './registry.repository.ts';
 
 /**
@@ -15,7 +16,9 @@ export async function importDeciles(ctx: AppContext, principal: Principal, data:
   const columns = tableColumns(header, ['no_kk', 'desil']);
   const issues: FieldIssue[] = [];
   const rows: { hash: string; decile: number }[] = [];
-  body.forEach((cells, i) => {
+  // In slices with a pause between them: hashing a kabupaten's million No. KK takes seconds, and
+  // other people's requests are answered in the pauses.
+  await inSlices(body, 20_000, (cells, i) => {
     const line = i + 2;
     if (cells.every((c) => c.trim() === '')) return;
     const kk = columns.cell(cells, 'no_kk');
@@ -26,9 +29,9 @@ export async function importDeciles(ctx: AppContext, principal: Principal, data:
     rows.push({ hash: keyedHash(ctx.config.personalDataKey, 'kk', kk), decile: d });
   });
   if (issues.length) throw new AppError('VALIDATION', { issues });
-  const matched = await ctx.database.db.transaction(async (tx) => {
+  const matched = await ctx.database.bulk(async (tx) => {
     const n = await repo.setDeciles(tx, rows, year);
-    await appendAudit(tx, principal, {
+    await appendAuditInBulk(tx, principal, {
       action: 'deciles.imported',
       entity: 'families',
       entityId: String(year),
