@@ -88,6 +88,29 @@ async function uploads(server: Server, desa: Client, admin: Client) {
     `${(valid.length / 1e6).toFixed(0)} MB deciles CSV of 1,200,000 valid rows (admin)`,
     () => Promise.all([admin.request('POST', '/api/deciles?year=2026', valid, 'text/csv')]),
   ]);
+  const votes = Array.from({ length: 300_000 }, (_, i) => `${i + 1};${i % 3 === 0 ? 'A' : 'B,C'}`);
+  const pb = [
+    'META',
+    'key;value',
+    'description;Uji besar',
+    'num_projects;3',
+    `num_votes;${votes.length}`,
+    'budget;100',
+    'vote_type;approval',
+    'rule;equalshares/add1',
+    'PROJECTS',
+    'project_id;cost;name',
+    'A;60;Jalan',
+    'B;40;Sumur',
+    'C;30;Lampu',
+    'VOTES',
+    'voter_id;vote',
+    ...votes,
+  ].join('\n');
+  cases.push([
+    `${(pb.length / 1e6).toFixed(1)} MB .pb file of 300,000 ballots (admin)`,
+    () => Promise.all([admin.request('POST', '/api/pb/imports?planYear=2027', pb, 'text/plain')]),
+  ]);
   cases.push([
     '11 MB body to a 10 MB route',
     () =>

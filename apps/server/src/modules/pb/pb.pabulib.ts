@@ -151,16 +151,14 @@ export async function importPb(ctx: AppContext, principal: Principal, text: stri
         position,
       })),
     );
-    await repo.insertBallots(
+    await repo.insertImportedBallots(
       tx,
+      row.id,
+      toHour(ctx.clock()),
       election.ballots.map((b) => ({
-        electionId: row.id,
         receipt: `R-${randomText(10)}`,
-        regionCode: null,
-        channel: 'import',
         vote: [...b.vote],
         points: b.points ? [...b.points] : null,
-        castAt: toHour(ctx.clock()),
       })),
     );
     await appendAudit(tx, principal, {

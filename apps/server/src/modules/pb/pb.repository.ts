@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { pbBallots, pbElections, pbProjects, pbVoters } from './pb.schema.ts';
 
@@ -76,6 +76,26 @@ export async function markVoted(tx: Db, voterId: string, now: Date): Promise<boo
 
 export async function insertBallots(tx: Db, rows: (typeof pbBallots.$inferInsert)[]) {
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(pbBallots).values(rows.slice(i, i + 1000));
+}
+
+/**
+ * The ballots of an imported file, 20,000 at a time as one JSON parameter that the database
+ * unpacks (a thousand rows of bound parameters at a time held PGlite for 25 s for 300,000 ballots).
+ */
+export async function insertImportedBallots(
+  tx: Db,
+  electionId: string,
+  castAt: Date,
+  rows: readonly { receipt: string; vote: string[]; points: number[] | null }[],
+) {
+  for (let i = 0; i < rows.length; i += 20_000) {
+    const batch = JSON.stringify(rows.slice(i, i + 20_000));
+    await tx.execute(
+      sql`insert into pb_ballots (election_id, receipt, region_code, channel, vote, points, cast_at)
+          select ${electionId}::uuid, r.receipt, null, 'import', r.vote, r.points, ${castAt.toISOString()}::timestamptz
+            from jsonb_to_recordset(${batch}::jsonb) as r(receipt text, vote jsonb, points jsonb)`,
+    );
+  }
 }
 
 export async function findBallots(db: Db, electionId: string) {
