@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { AppError } from '@sinergi/core';
+import { AppError, type PbFile } from '@sinergi/core';
 import { Piscina } from 'piscina';
 import { columnKey } from '../reports/xlsx.ts';
 import type { ParseReply, ParseRequest } from './parse-task.ts';
@@ -38,6 +38,19 @@ export async function closeParsePool(): Promise<void> {
 const refuse = (issue: string) => new AppError('VALIDATION', { issues: [{ field: 'file', issue }] });
 
 async function parseOffThread(request: ParseRequest): Promise<Map<string, string[][]>> {
+  const reply = await runParse(request);
+  if (!('sheets' in reply)) throw new Error('a table was asked for');
+  return new Map(reply.sheets);
+}
+
+/** A Pabulib file parsed off the request thread (300,000 ballots take most of a second to read). */
+export async function readPbUpload(data: Buffer): Promise<PbFile> {
+  const reply = await runParse({ kind: 'pb', data, limits: DEFAULT_TABLE_LIMITS });
+  if (!('pb' in reply)) throw new Error('a .pb file was asked for');
+  return reply.pb;
+}
+
+async function runParse(request: ParseRequest): Promise<Exclude<ParseReply, { issues: unknown }>> {
   let reply: ParseReply;
   try {
     reply = (await parsePool().run(request)) as ParseReply;
@@ -49,7 +62,7 @@ async function parseOffThread(request: ParseRequest): Promise<Map<string, string
     throw error;
   }
   if ('issues' in reply) throw new AppError('VALIDATION', { issues: reply.issues });
-  return new Map(reply.sheets);
+  return reply;
 }
 
 /** Every sheet of an uploaded workbook, parsed off the request thread within `limits`. */

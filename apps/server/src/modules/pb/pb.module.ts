@@ -19,6 +19,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';
+import { readPbUpload } from '../../http/table-file.ts';
 import { acceptFiles, uploadedFile } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
 import { findFundingCandidates } from '../musrenbang/musrenbang.decisions.ts';
@@ -91,10 +92,10 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const text = uploadedFile(request).toString('utf8');
+      const file = await readPbUpload(uploadedFile(request));
       return reply
         .code(201)
-        .send(await pabulib.importPb(ctx, request.principal, text, request.query.planYear));
+        .send(await pabulib.importPb(ctx, request.principal, file, request.query.planYear));
     },
   );
   app.get(

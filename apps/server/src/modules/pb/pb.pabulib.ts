@@ -3,7 +3,7 @@ import {
   electionOf,
   largest,
   PbError,
-  parsePb,
+  type PbFile,
   type RuleConfig,
   ruleFromMeta,
   writePb,
@@ -82,11 +82,9 @@ export async function exportPb(ctx: AppContext, id: string) {
  * Imports a Pabulib file as a closed election, ready to count: its META kept, the rule it names
  * (Equal Shares with Add1 when it names none Sinergi runs), approval or cumulative ballots.
  */
-export async function importPb(ctx: AppContext, principal: Principal, text: string, planYear: number) {
-  let file: ReturnType<typeof parsePb>;
+export async function importPb(ctx: AppContext, principal: Principal, file: PbFile, planYear: number) {
   let election: Election;
   try {
-    file = parsePb(text);
     election = electionOf(file);
   } catch (error) {
     if (error instanceof PbError)
