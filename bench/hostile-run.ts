@@ -8,8 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import { bigPbFile, tallXlsx, xlsxBomb } from '../apps/server/test/hostile-files.ts';
 import {
   type Client,
   healthDuring,
@@ -31,46 +30,19 @@ const dir = mkdtempSync(join(tmpdir(), 'sinergi-hostile-'));
 const dataDir = join(dir, 'data');
 const port = 4100 + Math.floor(Math.random() * 500);
 
-async function workbook(sheetXml: (template: string) => string, level?: number) {
-  const wb = new ExcelJS.Workbook();
-  wb.addWorksheet('Kemajuan').addRow(['kode', 'tanggal', 'fisik']);
-  const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
-  const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-  zip.file('xl/worksheets/sheet1.xml', sheetXml(sheet));
-  return zip.generateAsync({
-    type: 'nodebuffer',
-    compression: 'DEFLATE',
-    compressionOptions: { level: level ?? 6 },
-  });
-}
-const bomb = (bytes: number) => {
-  const row = '<row><c t="inlineStr"><is><t>x</t></is></c></row>';
-  return workbook(
-    () => `<worksheet><sheetData>${row.repeat(Math.ceil(bytes / row.length))}</sheetData></worksheet>`,
-    9,
-  );
-};
-const tall = (rows: number) =>
-  workbook((sheet) =>
-    sheet.replace(
-      '</sheetData>',
-      `${Array.from({ length: rows }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>K${i}</t></is></c><c r="B${i + 2}"><v>${i}</v></c></row>`).join('')}</sheetData>`,
-    ),
-  );
-
 async function uploads(server: Server, desa: Client, admin: Client) {
   say('## Hostile uploads');
   say();
   say('| What | Answers | Time | Health during (answers, slowest) | Server memory (RSS) before → peak |');
   say('| --- | --- | --- | --- | --- |');
   const cases: [string, () => Promise<{ status: number; text: string }[]>][] = [];
-  const bombFile = await bomb(300 * 1024 * 1024);
+  const bombFile = await xlsxBomb(300 * 1024 * 1024);
   cases.push([
     `two ${(bombFile.length / 1e6).toFixed(1)} MB XLSX inflating to 300 MB at once (desa, progress import)`,
     () =>
       Promise.all([1, 2].map(() => desa.request('POST', '/api/projects/import/progress', bombFile, XLSX))),
   ]);
-  const tallFile = await tall(210_000);
+  const tallFile = await tallXlsx(210_000);
   cases.push([
     `two ${(tallFile.length / 1e6).toFixed(1)} MB XLSX of 210,000 rows at once (desa)`,
     () =>
@@ -88,25 +60,7 @@ async function uploads(server: Server, desa: Client, admin: Client) {
     `${(valid.length / 1e6).toFixed(0)} MB deciles CSV of 1,200,000 valid rows (admin)`,
     () => Promise.all([admin.request('POST', '/api/deciles?year=2026', valid, 'text/csv')]),
   ]);
-  const votes = Array.from({ length: 300_000 }, (_, i) => `${i + 1};${i % 3 === 0 ? 'A' : 'B,C'}`);
-  const pb = [
-    'META',
-    'key;value',
-    'description;Uji besar',
-    'num_projects;3',
-    `num_votes;${votes.length}`,
-    'budget;100',
-    'vote_type;approval',
-    'rule;equalshares/add1',
-    'PROJECTS',
-    'project_id;cost;name',
-    'A;60;Jalan',
-    'B;40;Sumur',
-    'C;30;Lampu',
-    'VOTES',
-    'voter_id;vote',
-    ...votes,
-  ].join('\n');
+  const pb = bigPbFile(300_000);
   cases.push([
     `${(pb.length / 1e6).toFixed(1)} MB .pb file of 300,000 ballots (admin)`,
     () => Promise.all([admin.request('POST', '/api/pb/imports?planYear=2027', pb, 'text/plain')]),

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../test/harness.ts';
+import { tallXlsx, xlsxBomb } from '../../test/hostile-files.ts';
 
 let t: TestApp;
 let opd: Session;
@@ -15,35 +15,9 @@ afterAll(() => t.close());
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A real workbook whose one sheet is replaced by `size` bytes that compress to almost nothing. */
-async function bomb(size: number) {
-  const wb = new ExcelJS.Workbook();
-  wb.addWorksheet('Kemajuan').addRow(['kode', 'tanggal', 'fisik']);
-  const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
-  const row = '<row><c t="inlineStr"><is><t>x</t></is></c></row>';
-  const body = row.repeat(Math.ceil(size / row.length));
-  zip.file('xl/worksheets/sheet1.xml', `<worksheet><sheetData>${body}</sheetData></worksheet>`);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
-}
-
-/** A real workbook with `rows` rows of three cells, written straight as sheet XML (fast to build). */
-async function tall(rows: number) {
-  const wb = new ExcelJS.Workbook();
-  wb.addWorksheet('Kemajuan').addRow(['kode', 'tanggal', 'fisik']);
-  const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
-  const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-  const body = Array.from(
-    { length: rows },
-    (_, i) =>
-      `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>K${i}</t></is></c><c r="B${i + 2}"><v>${i}</v></c><c r="C${i + 2}"><v>50</v></c></row>`,
-  ).join('');
-  zip.file('xl/worksheets/sheet1.xml', sheet.replace('</sheetData>', `${body}</sheetData>`));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}
-
 describe('an upload that unpacks into far more than it weighs (issue 17)', () => {
   it('is refused at once with the limit named, while the server keeps answering', async () => {
-    const file = await bomb(300 * 1024 * 1024);
+    const file = await xlsxBomb(300 * 1024 * 1024);
     expect(file.length).toBeLessThan(2 * 1024 * 1024);
     const [upload, health] = await Promise.all([
       call(t.app, opd, {
@@ -62,7 +36,7 @@ describe('an upload that unpacks into far more than it weighs (issue 17)', () =>
 
   it('is parsed off the request thread: health answers throughout two at once, and the heap stays small', async () => {
     // Within the unpacked limit, so the reader really parses it all before counting its rows.
-    const file = await tall(210_000);
+    const file = await tallXlsx(210_000);
     const heapBefore = process.memoryUsage().heapUsed;
     let heapPeak = heapBefore;
     const upload = (who: Session) =>

@@ -1,6 +1,7 @@
 import { parsePb } from '@sinergi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
+import { bigPbFile } from '../../../test/hostile-files.ts';
 import { systemPrincipal } from '../../context.ts';
 import { claimJob } from '../jobs/jobs.repository.ts';
 import { runClaimedJob } from '../jobs/jobs.service.ts';
@@ -278,25 +279,7 @@ describe('participatory budgeting in the app', () => {
   });
 
   it('imports a .pb with 300,000 ballots instead of failing (issue 17: Math.max over every ballot)', async () => {
-    const votes = Array.from({ length: 300_000 }, (_, i) => `${i + 1};${i % 3 === 0 ? 'A' : 'B,C'}`);
-    const text = [
-      'META',
-      'key;value',
-      'description;Uji besar',
-      'num_projects;3',
-      `num_votes;${votes.length}`,
-      'budget;100',
-      'vote_type;approval',
-      'rule;equalshares/add1',
-      'PROJECTS',
-      'project_id;cost;name',
-      'A;60;Jalan',
-      'B;40;Sumur',
-      'C;30;Lampu',
-      'VOTES',
-      'voter_id;vote',
-      ...votes,
-    ].join('\n');
+    const text = bigPbFile(300_000);
     const res = await call(t.app, perencana, {
       method: 'POST',
       url: `/api/pb/imports?planYear=${year}`,
