@@ -55,7 +55,7 @@ program
     withContext(
       async (ctx) => {
         const summary = await createBackupFile(ctx.database, resolve(file), new Date(), (done, total) =>
-          progressLine(done, total, 'photos'),
+          progressLine(done, total, 'tables and photos'),
         );
         console.log(
           `\nbackup written: ${file} (${summary.bytes.toLocaleString('en')} bytes, ${summary.rows.toLocaleString('en')} rows, ${summary.photos} photos)`,

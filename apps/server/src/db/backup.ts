@@ -119,6 +119,7 @@ export async function createBackupFile(
   database: Database,
   file: string,
   now: Date,
+  /** Tables and photos written, of all of them. */
   onProgress?: (done: number, total: number) => void,
 ): Promise<BackupSummary> {
   const staging = await mkdtemp(join(dirname(file), '.sinergi-backup-'));
@@ -126,9 +127,15 @@ export async function createBackupFile(
   try {
     const photoIds: Record<PhotoTable, string[]> = { proposal_photos: [], progress_photos: [] };
     const tables: Record<string, number> = {};
+    let total = backupTables.length;
+    let done = 0;
     await database.bulk(async (tx) => {
       // One snapshot for every table, so the backup is consistent even while the server runs.
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY').catch(() => undefined);
+      const [photos] = await tx.query<{ n: number }>(
+        'select (select count(*) from proposal_photos) + (select count(*) from progress_photos) as n',
+      );
+      total += Number(photos?.n ?? 0);
       for (const table of backupTables) {
         const source = isPhotoTable(table) ? await photoTableSource(tx.query, table) : table;
         await tx.copyOutFile(source, join(staging, `${table}.csv`));
@@ -138,6 +145,8 @@ export async function createBackupFile(
           const ids = await tx.query<{ id: string }>(`select id from "${table}" order by id`);
           photoIds[table] = ids.map((r) => r.id);
         }
+        done += 1;
+        onProgress?.(done, total);
       }
     });
     const manifest: BackupManifest = {
@@ -156,8 +165,6 @@ export async function createBackupFile(
     zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), 'manifest.json', { mtime });
     for (const table of backupTables)
       zip.addFile(join(staging, `${table}.csv`), `tables/${table}.csv`, { mtime });
-    const total = photoIds.proposal_photos.length + photoIds.progress_photos.length;
-    let done = 0;
     for (const table of photoTables) {
       for (const id of photoIds[table]) {
         // Called when the zip is ready for this entry: one photo in memory at a time.
@@ -177,7 +184,8 @@ export async function createBackupFile(
     await pipeline(zip.outputStream, createWriteStream(partial));
     await rename(partial, file);
     const rows = Object.values(tables).reduce((a, b) => a + b, 0);
-    return { file, bytes: (await stat(file)).size, rows, photos: total };
+    const photos = photoIds.proposal_photos.length + photoIds.progress_photos.length;
+    return { file, bytes: (await stat(file)).size, rows, photos };
   } finally {
     await rm(staging, { recursive: true, force: true });
     await rm(partial, { force: true });

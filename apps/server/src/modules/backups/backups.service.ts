@@ -34,7 +34,7 @@ export async function writeBackup(ctx: AppContext, run: JobRun) {
     join(ctx.config.backupDir, name),
     ctx.clock(),
     (done, total) => {
-      void run.progress(done, total, 'backup.photos').catch(() => undefined);
+      void run.progress(done, total, 'backup.writing').catch(() => undefined);
     },
   );
   return { name, bytes: summary.bytes, rows: summary.rows, photos: summary.photos };

@@ -54,7 +54,7 @@ export const id = {
       'allocation.solving': 'mencari portofolio optimal',
       'allocation.explaining': 'menjelaskan setiap usulan',
       'pb.counting': 'menghitung suara',
-      'backup.photos': 'foto disalin',
+      'backup.writing': 'tabel dan foto disalin',
     },
   },
 };
@@ -108,7 +108,7 @@ export const en: typeof id = {
       'allocation.solving': 'searching for the optimal portfolio',
       'allocation.explaining': 'explaining every proposal',
       'pb.counting': 'counting the ballots',
-      'backup.photos': 'photos copied',
+      'backup.writing': 'tables and photos copied',
     },
   },
 };

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,25 +39,16 @@ export function BackupsCard({ act }: { act: (fn: () => Promise<unknown>) => Prom
           {t('jobs.backupHint')}
         </Text>
         {backups.data?.items.length === 0 && <Text size="sm">{t('jobs.backupsEmpty')}</Text>}
-        {!!backups.data?.items.length && (
-          <Table.ScrollContainer minWidth={360}>
-            <Table>
-              <Table.Tbody>
-                {backups.data.items.map((b) => (
-                  <Table.Tr key={b.name}>
-                    <Table.Td>{formatDateTime(b.createdAt, lang)}</Table.Td>
-                    <Table.Td>{formatFileSize(b.bytes)}</Table.Td>
-                    <Table.Td>
-                      <Anchor href={`/api/backups/${b.name}`} download={b.name}>
-                        {t('jobs.download')}
-                      </Anchor>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        {backups.data?.items.map((b) => (
+          <Group key={b.name} justify="space-between" gap="xs" wrap="wrap" data-testid="backup">
+            <Text size="sm">
+              {formatDateTime(b.createdAt, lang)} · {formatFileSize(b.bytes)}
+            </Text>
+            <Anchor size="sm" href={`/api/backups/${b.name}`} download={b.name}>
+              {t('jobs.download')}
+            </Anchor>
+          </Group>
+        ))}
       </Stack>
     </Card>
   );
