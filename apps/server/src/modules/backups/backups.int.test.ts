@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appWithAccounts, openEmptyDatabase } from '../../../test/harness.ts';
 import { systemPrincipal } from '../../context.ts';
@@ -16,6 +17,10 @@ describe('backups written by the server', () => {
     expect(started.statusCode, started.body).toBe(202);
     // Asking again while it waits gives the same job, not a second backup.
     expect((await h.as('admin', 'POST', '/api/backups')).json().id).toBe(started.json().id);
+    // What a backup killed half-way left behind is cleared away by the next one.
+    const dir = h.t.ctx.config.backupDir;
+    writeFileSync(join(dir, 'sinergi-20261201-010101.zip.partial'), 'half');
+    mkdirSync(join(dir, '.sinergi-backup-abc123'));
     const claimed = await claimJob(h.t.ctx.database.db, 'test', started.json().id);
     const done = await runClaimedJob(h.t.ctx, claimed!, backupsModule.jobs!, systemPrincipal);
     expect(done.status).toBe('succeeded');

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
@@ -28,6 +28,10 @@ export async function requestBackup(ctx: AppContext, principal: Principal) {
 
 export async function writeBackup(ctx: AppContext, run: JobRun) {
   await mkdir(ctx.config.backupDir, { recursive: true });
+  // What a backup killed half-way left behind (one backup job runs at a time).
+  for (const name of await readdir(ctx.config.backupDir))
+    if (name.endsWith('.partial') || name.startsWith('.sinergi-backup-'))
+      await rm(join(ctx.config.backupDir, name), { recursive: true, force: true });
   const name = backupName(ctx.clock());
   const summary = await createBackupFile(
     ctx.database,
