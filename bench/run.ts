@@ -7,7 +7,7 @@
  * 4. import of a national composites file against a bare COPY of the same rows;
  * 5. the gzip size of the JavaScript the first page loads.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -289,6 +289,24 @@ function bundleBench() {
       `| a map on top of it (ECharts and the map component, loaded only when a map is shown; ${map.size} files) | ${(size(map) / 1024).toFixed(1)} |`,
     );
   }
+  say();
+  // What the server sends for the first page: the files as built (the baseline: the server sent
+  // them so before 2026-12-03), or the .gz and .br copies written at build time.
+  // A file under 1 kB has no compressed copy and goes as it is, as the server sends it.
+  const sent = (suffix: string) =>
+    [...first].reduce((sum, k) => {
+      const file = join(dist, manifest[k]!.file);
+      return sum + readFileSync(existsSync(`${file}${suffix}`) ? `${file}${suffix}` : file).length;
+    }, 0);
+  const plain = sent('');
+  say('| first page as sent | kB | ratio to uncompressed |');
+  say('|---|---|---|');
+  for (const [what, suffix] of [
+    ['uncompressed (baseline)', ''],
+    ['gzip (.gz written at build)', '.gz'],
+    ['brotli (.br written at build)', '.br'],
+  ] as const)
+    say(`| ${what} | ${(sent(suffix) / 1024).toFixed(1)} | ${(sent(suffix) / plain).toFixed(2)} |`);
   say();
 }
 

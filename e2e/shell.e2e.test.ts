@@ -133,6 +133,19 @@ describe('web shell in Chromium', () => {
     await shot(page, 'jobs');
   });
 
+  it('sends the app compressed, with hashed files cached for good and the page checked each time', async () => {
+    const page = await fetch(`${baseUrl()}/`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await page.text())![1]!;
+    const plain = await fetch(`${baseUrl()}${script}`, { headers: { 'accept-encoding': 'identity' } });
+    const plainBytes = (await plain.arrayBuffer()).byteLength;
+    const br = await fetch(`${baseUrl()}${script}`, { headers: { 'accept-encoding': 'br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(Number(br.headers.get('content-length'))).toBeLessThan(plainBytes / 2);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+  });
+
   it('lets an admin back up the running server and download the file', async () => {
     const { page } = b;
     await signIn(page, 'admin');

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -157,7 +157,22 @@ async function registerWeb(app: FastifyInstance, ctx: AppContext): Promise<void>
   const indexPath = join(dist, 'index.html');
   const built = existsSync(indexPath);
   const indexHtml = built ? readFileSync(indexPath) : null;
-  if (built) await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  if (built)
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: false,
+      index: false,
+      // The .br and .gz written at build time (scripts/compress-dist.mjs), when the browser takes them.
+      preCompressed: true,
+      cacheControl: false,
+      // Files under /assets/ carry a hash of their content in the name: they never change.
+      setHeaders: (reply, path) => {
+        reply.header(
+          'cache-control',
+          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
       return sendProblem(reply, request, new AppError('NOT_FOUND'));
@@ -167,6 +182,6 @@ async function registerWeb(app: FastifyInstance, ctx: AppContext): Promise<void>
         .type('text/plain; charset=utf-8')
         .send('Sinergi: the web app is not built. Run `npm run build:web` (npm start does it for you).');
     }
-    return reply.type('text/html; charset=utf-8').send(indexHtml);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
   });
 }
