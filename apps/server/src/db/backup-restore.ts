@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -84,6 +84,43 @@ async function afterTable(tx: BulkTx, table: string, counts: Record<string, numb
   }
 }
 
+/** What an unpacked backup holds beside its table files. */
+interface Unpacked {
+  /** Rows per table the backup lists, checked after loading (version 2). */
+  expected: Record<string, number> | null;
+  /** Whether photos are files of their own (version 2) or inside their table's CSV (version 1). */
+  photoFiles: boolean;
+}
+
+async function unpackVersion2(file: string, staging: string): Promise<Unpacked> {
+  await unpack(file, staging);
+  let manifest: BackupManifest;
+  try {
+    manifest = JSON.parse(await readFile(join(staging, 'manifest.json'), 'utf8')) as BackupManifest;
+  } catch {
+    throw new BackupError('not a Sinergi backup file (no manifest)');
+  }
+  if (manifest.format !== 'sinergi-backup' || manifest.version !== 2)
+    throw new BackupError('unknown backup format or version');
+  return { expected: manifest.tables, photoFiles: true };
+}
+
+/** Version 1: one gzip'd JSON with each table's CSV, photos inside as hex; written out as files. */
+async function unpackVersion1(file: string, staging: string): Promise<Unpacked> {
+  let backup: { format?: string; version?: number; tables?: Record<string, string> };
+  try {
+    backup = JSON.parse(gunzipSync(await readFile(file)).toString('utf8'));
+  } catch {
+    throw new BackupError('not a Sinergi backup file');
+  }
+  if (backup.format !== 'sinergi-backup' || backup.version !== 1 || !backup.tables)
+    throw new BackupError('unknown backup format or version');
+  for (const [table, csv] of Object.entries(backup.tables))
+    if ((backupTables as readonly string[]).includes(table))
+      await writeFile(join(staging, `${table}.csv`), csv);
+  return { expected: null, photoFiles: false };
+}
+
 /**
  * Restores into a migrated database that has never been seeded, in one transaction: all of it or
  * nothing. The audit log of the backup comes back as it was; nothing is deleted to make room.
@@ -94,18 +131,12 @@ export async function restoreBackupFile(database: Database, file: string): Promi
   const magic = Buffer.alloc(2);
   await handle.read(magic, 0, 2, 0);
   await handle.close();
-  if (magic[0] === 0x1f && magic[1] === 0x8b) return restoreVersion1(database, await readFile(file));
   const staging = await mkdtemp(join(tmpdir(), 'sinergi-restore-'));
   try {
-    await unpack(file, staging);
-    let manifest: BackupManifest;
-    try {
-      manifest = JSON.parse(await readFile(join(staging, 'manifest.json'), 'utf8')) as BackupManifest;
-    } catch {
-      throw new BackupError('not a Sinergi backup file (no manifest)');
-    }
-    if (manifest.format !== 'sinergi-backup' || manifest.version !== 2)
-      throw new BackupError('unknown backup format or version');
+    const gzip = magic[0] === 0x1f && magic[1] === 0x8b;
+    const { expected, photoFiles } = gzip
+      ? await unpackVersion1(file, staging)
+      : await unpackVersion2(file, staging);
     const counts: Record<string, number> = {};
     await database.bulk(async (tx) => {
       await refuseUnlessEmpty(tx);
@@ -115,11 +146,11 @@ export async function restoreBackupFile(database: Database, file: string): Promi
           throw new BackupError(`the backup lacks table ${table}`);
         });
         await tx.copyInFile(table, columns, csv);
-        if (isPhotoTable(table)) await restorePhotos(tx, table, staging);
+        if (photoFiles && isPhotoTable(table)) await restorePhotos(tx, table, staging);
         await afterTable(tx, table, counts);
-        if (counts[table] !== manifest.tables[table])
+        if (expected && counts[table] !== expected[table])
           throw new BackupError(
-            `table ${table}: ${counts[table]} rows restored, the backup lists ${manifest.tables[table]}`,
+            `table ${table}: ${counts[table]} rows restored, the backup lists ${expected[table]}`,
           );
       }
     });
@@ -144,35 +175,4 @@ async function restorePhotos(tx: BulkTx, table: string, staging: string): Promis
       id,
     ]);
   }
-}
-
-interface BackupFileV1 {
-  format: 'sinergi-backup';
-  version: 1;
-  tables: Record<string, string>;
-}
-
-async function restoreVersion1(database: Database, data: Buffer): Promise<Record<string, number>> {
-  let file: BackupFileV1;
-  try {
-    file = JSON.parse(gunzipSync(data).toString('utf8')) as BackupFileV1;
-  } catch {
-    throw new BackupError('not a Sinergi backup file');
-  }
-  if (file.format !== 'sinergi-backup' || file.version !== 1)
-    throw new BackupError('unknown backup format or version');
-  const counts: Record<string, number> = {};
-  await database.bulk(async (tx) => {
-    await refuseUnlessEmpty(tx);
-    for (const table of backupTables) {
-      const csv = file.tables[table];
-      if (csv === undefined) throw new BackupError(`the backup lacks table ${table}`);
-      const [header, ...rest] = csv.split('\n');
-      const body = rest.join('\n');
-      const columns = (header ?? '').split(',').map((c) => c.replace(/^"|"$/g, ''));
-      if (body.trim()) await tx.copyCsv(table, columns, body);
-      await afterTable(tx, table, counts);
-    }
-  });
-  return counts;
 }

@@ -87,9 +87,6 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
     .send(problemBody(error.code, detail, issues));
 }
 
-/** A byte limit as people say it: "5 MB", "512 KB". */
-export const sizeText = formatFileSize;
-
 /** The media type a client sent, without parameters and cut short, for the 415 message. */
 function sentType(request: FastifyRequest): string {
   const type = String(request.headers['content-type'] ?? '')
@@ -111,7 +108,7 @@ export function toAppError(error: unknown, request: FastifyRequest, defaultLimit
     routeLimit && routeLimit !== defaultLimit
       ? routeLimit
       : (fileLimitOf(request) ?? routeLimit ?? defaultLimit);
-  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', { details: { limit: sizeText(bodyLimit) } });
+  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', { details: { limit: formatFileSize(bodyLimit) } });
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as FastifyError).validationContext ?? 'body';
     // A malformed id in the address names no record: that is "not found", not a form error.

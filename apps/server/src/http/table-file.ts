@@ -3,7 +3,7 @@ import { AppError, type PbFile } from '@sinergi/core';
 import { Piscina } from 'piscina';
 import { columnKey } from '../reports/xlsx.ts';
 import type { ParseReply, ParseRequest } from './parse-task.ts';
-import { DEFAULT_TABLE_LIMITS, type TableLimits } from './table-parse.ts';
+import { DEFAULT_TABLE_LIMITS, refuseFile, type TableLimits } from './table-parse.ts';
 import { XLSX_TYPE } from './upload.ts';
 
 /**
@@ -35,8 +35,6 @@ export async function closeParsePool(): Promise<void> {
   await p?.destroy();
 }
 
-const refuse = (issue: string) => new AppError('VALIDATION', { issues: [{ field: 'file', issue }] });
-
 async function parseOffThread(request: ParseRequest): Promise<Map<string, string[][]>> {
   const reply = await runParse(request);
   if (!('sheets' in reply)) throw new Error('a table was asked for');
@@ -56,9 +54,10 @@ async function runParse(request: ParseRequest): Promise<Exclude<ParseReply, { is
     reply = (await parsePool().run(request)) as ParseReply;
   } catch (error) {
     const message = String((error as Error).message ?? '');
-    if (/queue is at limit|all workers are busy/i.test(message)) throw refuse('server_busy');
+    if (/queue is at limit|all workers are busy/i.test(message)) throw refuseFile('server_busy');
     // The file was too much for one worker's heap: that worker ended, the server did not.
-    if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') throw refuse('file_too_complex');
+    if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY')
+      throw refuseFile('file_too_complex');
     throw error;
   }
   if ('issues' in reply) throw new AppError('VALIDATION', { issues: reply.issues });

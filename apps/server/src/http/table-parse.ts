@@ -1,4 +1,4 @@
-import { AppError } from '@sinergi/core';
+import { AppError, formatNumber } from '@sinergi/core';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { assertUnpackedWithin } from './zip-limits.ts';
@@ -16,18 +16,19 @@ export interface TableLimits {
 
 export const DEFAULT_TABLE_LIMITS: TableLimits = { rows: 200_000, columns: 200, cellChars: 4_000 };
 
-const refuse = (issue: string, params: Record<string, string | number>) =>
+/** A whole file refused for one reason, named as the field `file`. */
+export const refuseFile = (issue: string, params: Record<string, string | number> = {}) =>
   new AppError('VALIDATION', { issues: [{ field: 'file', issue, params }] });
 
 /** Checks rows, columns and cell lengths of a parsed table; the first problem refuses the file. */
 function assertWithin(table: string[][], limits: TableLimits): void {
-  if (table.length > limits.rows + 1)
-    throw refuse('too_many_rows', { max: limits.rows.toLocaleString('id-ID') });
+  if (table.length > limits.rows + 1) throw refuseFile('too_many_rows', { max: formatNumber(limits.rows) });
   for (const [i, row] of table.entries()) {
-    if (row.length > limits.columns) throw refuse('too_many_columns', { max: limits.columns, line: i + 1 });
+    if (row.length > limits.columns)
+      throw refuseFile('too_many_columns', { max: limits.columns, line: i + 1 });
     for (const cell of row)
       if (cell.length > limits.cellChars)
-        throw refuse('cell_too_long', { max: limits.cellChars.toLocaleString('id-ID'), line: i + 1 });
+        throw refuseFile('cell_too_long', { max: formatNumber(limits.cellChars), line: i + 1 });
   }
 }
 
@@ -53,8 +54,8 @@ export function parseCsvTable(
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'CSV_MAX_RECORD_SIZE')
-      throw refuse('record_too_long', { max: (limits.columns * limits.cellChars).toLocaleString('id-ID') });
-    throw refuse('not_csv', { reason: String((error as Error).message).slice(0, 80) });
+      throw refuseFile('record_too_long', { max: formatNumber(limits.columns * limits.cellChars) });
+    throw refuseFile('not_csv', { reason: String((error as Error).message).slice(0, 80) });
   }
   assertWithin(table, limits);
   return table;
@@ -71,14 +72,14 @@ export async function readXlsxSheets(
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw refuse('not_xlsx', {});
+    throw refuseFile('not_xlsx', {});
   }
   const sheets = new Map<string, string[][]>();
   for (const sheet of workbook.worksheets) {
     if (sheet.rowCount > limits.rows + 1)
-      throw refuse('too_many_rows', { max: limits.rows.toLocaleString('id-ID') });
+      throw refuseFile('too_many_rows', { max: formatNumber(limits.rows) });
     if (sheet.columnCount > limits.columns)
-      throw refuse('too_many_columns', { max: limits.columns, line: 1 });
+      throw refuseFile('too_many_columns', { max: limits.columns, line: 1 });
     const table: string[][] = [];
     sheet.eachRow({ includeEmpty: true }, (row) => {
       // Array.from fills the holes ExcelJS leaves for empty cells.

@@ -32,11 +32,13 @@ export async function writeBackup(ctx: AppContext, run: JobRun) {
   for (const name of await readdir(ctx.config.backupDir))
     if (name.endsWith('.partial') || name.startsWith('.sinergi-backup-'))
       await rm(join(ctx.config.backupDir, name), { recursive: true, force: true });
-  const name = backupName(ctx.clock());
+  // One reading of the clock, so the file's name and its manifest tell the same time.
+  const now = ctx.clock();
+  const name = backupName(now);
   const summary = await createBackupFile(
     ctx.database,
     join(ctx.config.backupDir, name),
-    ctx.clock(),
+    now,
     (done, total) => {
       void run.progress(done, total, 'backup.writing').catch(() => undefined);
     },
