@@ -38,6 +38,12 @@ const envSchema = z.object({
    */
   TRUST_PROXY: z.string().trim().default(''),
   JOB_WORKER: bool,
+  /**
+   * Reads kept in memory until a write changes what they were read from (http/read-cache.ts):
+   * at most this many answers (0 turns the cache off) and this many megabytes of them.
+   */
+  READ_CACHE_ENTRIES: z.coerce.number().int().min(0).default(5000),
+  READ_CACHE_MB: z.coerce.number().int().min(1).default(64),
   WEB_DIST_DIR: z.string().optional(),
   PERSONAL_DATA_KEY: z
     .string()
@@ -62,6 +68,8 @@ export interface Config {
   cookieSecure: boolean;
   logLevel: string;
   bodyLimitBytes: number;
+  readCacheEntries: number;
+  readCacheBytes: number;
   loginRateLimitPerMinute: number;
   /** Trusted reverse proxies (addresses or CIDR); empty trusts none. */
   trustProxy: string[];
@@ -104,6 +112,8 @@ export function loadConfig(env: Env = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ?? e.SINERGI_MODE === 'production',
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    readCacheEntries: e.READ_CACHE_ENTRIES,
+    readCacheBytes: e.READ_CACHE_MB * 1024 * 1024,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY.split(',')
       .map((s) => s.trim())

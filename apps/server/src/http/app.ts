@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -16,10 +15,13 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
+import { ClientGone } from '../db/tables-read.ts';
 import { modules } from '../modules/index.ts';
 import { problemBody, sendProblem, toAppError } from './problem.ts';
+import { registerReadCache } from './read-cache.ts';
 import { unstorableText } from './safe-log.ts';
 import { registerSecurity } from './security.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import './types.ts';
 
 export type App = FastifyInstance;
@@ -35,6 +37,8 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: ctx.config.bodyLimitBytes,
+    // One log line per answer (below), not Fastify's two.
+    disableRequestLogging: true,
     // Behind the configured proxies the client's own address is read from X-Forwarded-For, so a
     // rate limit counts each person, not the proxy (TRUST_PROXY).
     trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy : false,
@@ -64,6 +68,15 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
       );
     },
   });
+  // One line per answer: method, route pattern, status and time (http/safe-log.ts keeps it free of
+  // anything personal). Fastify's own two lines per request cost more than a cached read.
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      { req: request, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      'request completed',
+    );
+    done();
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -77,7 +90,7 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
   });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -133,12 +146,15 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
   });
 
   app.setErrorHandler((error, request, reply) => {
+    // Its client left before the answer: the work stopped at its next query, nothing to answer.
+    if (error instanceof ClientGone) return reply.code(499).send();
     const appError = toAppError(error, request, ctx.config.bodyLimitBytes);
     if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, request, appError);
   });
 
   registerSecurity(app, ctx);
+  registerReadCache(app, ctx);
 
   app.get(
     '/api/openapi.json',

@@ -7,10 +7,19 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call this route. Every /api route must say; a route without it fails the start. */
     permission?: Permission | typeof PUBLIC_ROUTE;
+    /**
+     * The answer may be kept until what it was read from changes (http/read-cache.ts): only for a
+     * read whose answer depends on the database, the session, the address and the language alone.
+     */
+    cache?: boolean;
   }
   interface FastifyRequest {
     lang: Language;
     session: ResolvedSession | null;
     principal: Principal;
+    /** The tables the handler's queries named (db/tables-read.ts). */
+    tablesRead: Set<string> | null;
+    cacheTicket: number;
+    cacheHit: boolean;
   }
 }

@@ -10,6 +10,8 @@ import {
 } from '@sinergi/core';
 import type { Config } from '../../config.ts';
 import type { AppContext, Principal } from '../../context.ts';
+import { ChangeAwareCache } from '../../db/change-aware-cache.ts';
+import type { ChangeFeed } from '../../db/changes.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { presentSessionUser } from './auth.presenter.ts';
 import * as repo from './auth.repository.ts';
@@ -92,21 +94,61 @@ export async function login(ctx: AppContext, input: { username: string; password
   return { token, expiresAt };
 }
 
+interface KnownSession {
+  session: ResolvedSession;
+  expiresAt: number;
+  readAt: number;
+}
+
+/** What a resolved session is read from: a change to any of them drops every remembered session. */
+const SESSION_TABLES: ReadonlySet<string> = new Set([
+  'sessions',
+  'users',
+  'organisations',
+  'regions',
+  'region_editions',
+]);
+/** A remembered session is read again after this long, so last_seen_at still moves. */
+const REMEMBER_SESSION_MS = 30_000;
+const knownSessions = new WeakMap<ChangeFeed, ChangeAwareCache<KnownSession>>();
+
+function knownSessionsOf(ctx: AppContext) {
+  const feed = ctx.database.changes;
+  const known = knownSessions.get(feed);
+  if (known) return known;
+  const cache = new ChangeAwareCache<KnownSession>(feed, { max: 10_000 });
+  knownSessions.set(feed, cache);
+  return cache;
+}
+
+/**
+ * The session a cookie names, remembered for up to 30 s (by the app's clock) so a request costs no
+ * query; a sign-out, a changed account or role, a deactivation drops it at once (db/changes.ts).
+ */
 export async function resolveSession(ctx: AppContext, token: string): Promise<ResolvedSession | null> {
   const { db } = ctx.database;
   const now = ctx.clock();
-  const row = await repo.findLiveSession(db, sessionIdOf(token), now);
+  const id = sessionIdOf(token);
+  const known = knownSessionsOf(ctx);
+  const hit = known.get(id);
+  if (hit && now.getTime() < hit.expiresAt && now.getTime() - hit.readAt < REMEMBER_SESSION_MS)
+    return hit.session;
+  const ticket = known.ticket();
+  const row = await repo.findLiveSession(db, id, now);
   if (!row) return null;
   // Refresh last_seen_at at most once a minute: a read should not cost a write every time.
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, row.sessionId, now);
   const user = presentSessionUser(row.user, row.organisationName, row.regionName);
   const actor = actorOf(row.user);
-  return {
+  const session: ResolvedSession = {
     principal: { actor, name: row.user.username },
     sessionId: row.sessionId,
     csrfToken: row.csrfToken,
     info: sessionInfoFor(ctx.config, actor, user, row.csrfToken),
   };
+  const remembered = { session, expiresAt: row.expiresAt.getTime(), readAt: now.getTime() };
+  known.set(id, remembered, SESSION_TABLES, ticket);
+  return session;
 }
 
 export function actorOf(user: repo.UserRow): Actor {

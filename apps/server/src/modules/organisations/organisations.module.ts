@@ -28,7 +28,8 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/organisations',
     {
-      config: { permission: 'organisations.read' },
+      // Kept until an organisation changes (http/read-cache.ts).
+      config: { permission: 'organisations.read', cache: true },
       schema: {
         tags,
         summary: 'Perangkat daerah (OPD) of the kabupaten',

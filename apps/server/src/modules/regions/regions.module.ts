@@ -25,11 +25,13 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['regions'];
   const read = { permission: 'regions.read' } as const;
+  /** Answers kept until what they were read from changes (http/read-cache.ts). */
+  const cached = { ...read, cache: true } as const;
 
   app.get(
     '/regions',
     {
-      config: read,
+      config: cached,
       schema: {
         tags,
         summary: 'The provinces (top of the tree)',
@@ -46,7 +48,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/regions/search',
     {
-      config: read,
+      config: cached,
       schema: {
         tags,
         summary: 'Search regions by name or code (partial, ranked)',
@@ -64,7 +66,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/regions/editions',
     {
-      config: read,
+      config: cached,
       schema: {
         tags,
         summary: 'Editions of the Kepmendagri region list held',
@@ -107,7 +109,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/regions/:code',
     {
-      config: read,
+      config: cached,
       schema: {
         tags,
         summary: 'One region with its ancestors and children',

@@ -49,10 +49,12 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['village-index'];
   const read = { permission: 'index.read' } as const;
+  /** Answers kept until what they were read from changes (http/read-cache.ts). */
+  const cached = { ...read, cache: true } as const;
   app.get(
     '/index/summary',
     {
-      config: read,
+      config: cached,
       schema: {
         tags,
         summary: 'Status counts per year, transitions, and a table per kecamatan',
@@ -64,7 +66,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/index/results',
     {
-      config: read,
+      config: cached,
       schema: {
         tags,
         summary: 'Index value and status of every desa in a year (for maps and tables)',
@@ -77,7 +79,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/index/weakest',
     {
-      config: read,
+      config: cached,
       schema: {
         tags,
         summary: 'The weakest indicators across the desa, routed to who can act',
@@ -90,7 +92,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/index/desa/:code',
     {
-      config: read,
+      config: cached,
       schema: {
         tags,
         summary: 'A desa scorecard: history, indicator scores, and the cheapest plan to the next status',

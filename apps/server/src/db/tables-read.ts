@@ -1,0 +1,53 @@
+/**
+ * What the database layer knows of the request it serves: the tables its queries named, recorded
+ * as they run (drizzle's query logger), so a cached answer knows what it was read from and a write
+ * knows what it touched (http/read-cache.ts); and whether its client is still there, so a request
+ * the client abandoned stops before its next query instead of holding the database for nobody.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { getTableName, is, Table } from 'drizzle-orm';
+import type { Logger } from 'drizzle-orm/logger';
+import * as schema from './schema.ts';
+
+const tableNames = new Set(
+  Object.values(schema)
+    .filter((value) => is(value, Table))
+    .map((table) => getTableName(table as Table)),
+);
+
+export interface RequestScope {
+  tables: Set<string>;
+  /** True once the client has gone (its connection closed before the answer). */
+  gone(): boolean;
+}
+
+/** Raised before a query of a request whose client has gone; the answer is never written. */
+export class ClientGone extends Error {
+  constructor() {
+    super('the client closed the connection before the answer');
+    this.name = 'ClientGone';
+  }
+}
+
+const current = new AsyncLocalStorage<RequestScope>();
+
+/** Runs `fn` as the work of one request. */
+export function inRequest<T>(scope: RequestScope, fn: () => T): T {
+  return current.run(scope, fn);
+}
+
+/** Throws ClientGone when the request this runs for has been abandoned. */
+export function assertClientWaiting(): void {
+  if (current.getStore()?.gone()) throw new ClientGone();
+}
+
+const quoted = /"([a-z_0-9]+)"/g;
+
+/** Adds the tables a statement names (drizzle quotes every identifier) to the running record. */
+export function noteQuery(text: string): void {
+  const scope = current.getStore();
+  if (!scope) return;
+  for (const match of text.matchAll(quoted)) if (tableNames.has(match[1]!)) scope.tables.add(match[1]!);
+}
+
+export const tableRecorder: Logger = { logQuery: (query) => noteQuery(query) };

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, login, type Session, type TestApp } from '../../test/harness.ts';
+
+let t: TestApp;
+let admin: Session;
+let desa: Session;
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await login(t.app, 'admin');
+  desa = await login(t.app, 'desa.jaten');
+});
+afterAll(() => t.close());
+
+const get = (url: string, session: Session | null = null, headers: Record<string, string> = {}) =>
+  call(t.app, session, { method: 'GET', url, headers });
+
+/** Waits until the database's change notice has reached the cache (PostgreSQL: a second connection). */
+async function until(check: () => Promise<boolean>) {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('the change was never seen');
+}
+
+describe('reads kept until what they were read from changes', () => {
+  it('answers a repeated read with the same bytes and ETag, and 304 to a browser that has them', async () => {
+    const first = await get('/api/index/summary');
+    expect(first.statusCode).toBe(200);
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^W\/"/);
+    expect(first.headers['cache-control']).toBe('no-cache');
+    const second = await get('/api/index/summary');
+    expect(second.body).toBe(first.body);
+    expect(second.headers.etag).toBe(etag);
+    const revalidated = await get('/api/index/summary', null, { 'if-none-match': etag });
+    expect(revalidated.statusCode).toBe(304);
+    expect(revalidated.body).toBe('');
+  });
+
+  it('a write through the API is read back at once by the next request', async () => {
+    const before = (await get('/api/organisations', admin)).json().items;
+    const target = before[0];
+    const changed = await call(t.app, admin, {
+      method: 'PATCH',
+      url: `/api/organisations/${target.id}`,
+      payload: { shortName: 'Diubah' },
+    });
+    expect(changed.statusCode).toBe(200);
+    const after = (await get('/api/organisations', admin)).json().items;
+    expect(after.find((o: { id: string }) => o.id === target.id).shortName).toBe('Diubah');
+  });
+
+  it('a write from elsewhere (another server, a job, the CLI) reaches the cache by the database notice', async () => {
+    const url = '/api/regions/35.05.01.2001';
+    const name = (await get(url)).json().name;
+    expect((await get(url)).json().name).toBe(name);
+    await t.ctx.database.db.execute(
+      "update regions set name = 'Jaten Baru' where code = '35.05.01.2001'" as never,
+    );
+    await until(async () => (await get(url)).json().name === 'Jaten Baru');
+    await t.ctx.database.db.execute(
+      `update regions set name = '${name}' where code = '35.05.01.2001'` as never,
+    );
+    await until(async () => (await get(url)).json().name === name);
+  });
+
+  it('keeps each session its own answers: a desa never gets what another account was sent', async () => {
+    const adminView = await get('/api/index/desa/35.05.01.2001', admin);
+    const desaView = await get('/api/index/desa/35.05.01.2001', desa);
+    const publicView = await get('/api/index/desa/35.05.01.2001');
+    expect(adminView.headers['cache-control']).toBe('private, no-cache');
+    expect(publicView.headers['cache-control']).toBe('no-cache');
+    // Second reads come from the cache, each under its own session.
+    expect((await get('/api/index/desa/35.05.01.2001', desa)).body).toBe(desaView.body);
+    expect((await get('/api/index/desa/35.05.01.2001')).body).toBe(publicView.body);
+  });
+
+  it('never keeps a refusal or an invalid request', async () => {
+    const bad = await get('/api/index/results?year=abc');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers.etag).toBeUndefined();
+    expect((await get('/api/index/results?year=abc')).statusCode).toBe(400);
+  });
+
+  it('is off with READ_CACHE_ENTRIES=0', async () => {
+    const off = await createTestApp({ READ_CACHE_ENTRIES: '0' });
+    try {
+      const res = await off.app.inject({ method: 'GET', url: '/api/index/summary' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers.etag).toBeUndefined();
+    } finally {
+      await off.close();
+    }
+  });
+});

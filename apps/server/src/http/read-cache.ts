@@ -1,0 +1,93 @@
+/**
+ * Reads answered from memory until the database says what they were read from changed.
+ *
+ * A GET route that opts in (`config.cache`: its answer depends only on the database, the session,
+ * the address and the language, never on the clock) is stored as the bytes it sent, under the
+ * session (or the public), the language and the full address, with the tables its queries named
+ * (db/tables-read.ts). Every write's trigger (db/changes.ts) drops the entries of its table; a
+ * write request here also drops what it touched before its answer leaves, so whoever wrote reads
+ * their write next. Every cached answer carries an ETag, and a browser that has it gets 304.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { ChangeAwareCache } from '../db/change-aware-cache.ts';
+import { inRequest } from '../db/tables-read.ts';
+
+interface Cached {
+  body: string;
+  etag: string;
+  type: string;
+}
+
+/** What a signed-in answer also depends on: who the session's account is. */
+const SESSION_TABLES = ['sessions', 'users'];
+
+const keyOf = (request: FastifyRequest) =>
+  `${request.session?.sessionId ?? '-'} ${request.lang} ${request.url}`;
+
+const etagOf = (body: string) => `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+
+function cacheHeaders(request: FastifyRequest, reply: FastifyReply, etag: string) {
+  reply.header('etag', etag);
+  reply.header('cache-control', request.session ? 'private, no-cache' : 'no-cache');
+  reply.header('vary', 'cookie, accept-language, x-language');
+}
+
+const notModified = (request: FastifyRequest, etag: string) => request.headers['if-none-match'] === etag;
+
+export function registerReadCache(app: FastifyInstance, ctx: AppContext): ChangeAwareCache<Cached> {
+  const cache = new ChangeAwareCache<Cached>(ctx.database.changes, {
+    max: ctx.config.readCacheEntries,
+    maxSize: ctx.config.readCacheBytes,
+    sizeOf: (entry) => entry.body.length,
+  });
+  app.addHook('onClose', async () => cache.close());
+  app.decorateRequest('tablesRead', null);
+  app.decorateRequest('cacheTicket', 0);
+  app.decorateRequest('cacheHit', false);
+
+  // Every API handler runs recording the tables it queries, and stops at its next query once its
+  // client has gone (db/tables-read.ts).
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const handler = route.handler;
+    route.handler = function recorded(request, reply) {
+      const tables = new Set<string>();
+      request.tablesRead = tables;
+      const gone = () => request.raw.socket?.destroyed === true;
+      return inRequest({ tables, gone }, () => handler.call(this, request, reply));
+    };
+  });
+
+  if (!ctx.config.readCacheEntries) return cache;
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' || !request.routeOptions.config?.cache) return;
+    request.cacheTicket = cache.ticket();
+    const hit = cache.get(keyOf(request));
+    if (!hit) return;
+    request.cacheHit = true;
+    cacheHeaders(request, reply, hit.etag);
+    if (notModified(request, hit.etag)) return reply.code(304).send();
+    return reply.type(hit.type).send(hit.body);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      for (const table of request.tablesRead ?? []) cache.changed(table);
+      return payload;
+    }
+    if (request.cacheHit || !request.routeOptions.config?.cache) return payload;
+    if (reply.statusCode !== 200 || typeof payload !== 'string' || !request.tablesRead) return payload;
+    const etag = etagOf(payload);
+    cacheHeaders(request, reply, etag);
+    const tables = request.session ? new Set([...request.tablesRead, ...SESSION_TABLES]) : request.tablesRead;
+    const type = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
+    cache.set(keyOf(request), { body: payload, etag, type }, tables, request.cacheTicket);
+    if (!notModified(request, etag)) return payload;
+    reply.code(304);
+    return '';
+  });
+  return cache;
+}

@@ -1,0 +1,145 @@
+/**
+ * The API under load, written to bench/results/<date>-api.md: the real server (`sinergi serve`, as
+ * a user runs it, request logging on) in its own process with the demo data, on PGlite and on
+ * PostgreSQL when TEST_DATABASE_URL is set; autocannon at 50 connections from this process, and a
+ * bare Fastify hello-world in its own process as the baseline measured in the same run.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { sleep, startServer } from './hostile-server.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const lines: string[] = [];
+const say = (line = '') => {
+  console.log(line);
+  lines.push(line);
+};
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(url: string, headers: Record<string, string> = {}): Promise<Load> {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+async function startHello(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(root, 'bench/hello-server.mjs')], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: 'inherit',
+  });
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(`http://127.0.0.1:${port}/hello`).then((r) => r.ok, () => false)) return child;
+    await sleep(100);
+  }
+  throw new Error('hello-world did not start');
+}
+
+/** Waits until the national regions the server queued at its first start are loaded. */
+async function regionsLoaded(url: string) {
+  for (let i = 0; i < 600; i++) {
+    const r = await fetch(`${url}/api/regions/35.05.01.2001`);
+    if (r.ok) return;
+    await sleep(500);
+  }
+  throw new Error('regions not loaded');
+}
+
+const row = (label: string, engine: string, l: Load, hello: number) =>
+  `| ${label} | ${engine} | ${l.rps.toFixed(0)} | ${l.p50} | ${l.p99} | ${l.errors} | ${(l.rps / hello).toFixed(3)} |`;
+
+async function freshPostgres(): Promise<string | null> {
+  if (!process.env.TEST_DATABASE_URL) return null;
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS sinergi_api_bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE sinergi_api_bench');
+  await admin.end();
+  const u = new URL(process.env.TEST_DATABASE_URL);
+  u.pathname = '/sinergi_api_bench';
+  return u.toString();
+}
+
+async function main() {
+  const date = new Date().toISOString().slice(0, 10);
+  say(`# Sinergi API under load, ${date}`);
+  say();
+  say(`Machine: ${cpus()[0]?.model}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`);
+  say(
+    `autocannon, ${CONNECTIONS} connections, ${DURATION} s per route, from the bench process; the server (\`sinergi serve\`, LOG_LEVEL=info, the demo data and the national regions) and the baseline each in a process of their own. Latencies in ms.`,
+  );
+  say();
+  const hello = await startHello(3290);
+  const base = await load('http://127.0.0.1:3290/hello');
+  hello.kill();
+  say('| route | engine | req/s | p50 | p99 | errors | ratio to hello-world |');
+  say('|---|---|---|---|---|---|---|');
+  say(row('bare Fastify `GET /hello` (baseline)', '–', base, base.rps));
+  const engines: [string, string | null][] = [['PGlite', null]];
+  const pgUrl = await freshPostgres();
+  if (pgUrl) engines.push(['PostgreSQL', pgUrl]);
+  for (const [engine, databaseUrl] of engines) {
+    const dir = mkdtempSync(join(tmpdir(), 'sinergi-api-bench-'));
+    if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
+    else delete process.env.DATABASE_URL;
+    const server = await startServer(join(dir, 'data'), 3291, join(dir, 'server.log'));
+    try {
+      await regionsLoaded(server.url);
+      const cookie = await sessionCookie(server.url, 'perencana');
+      const routes: [string, string, Record<string, string>][] = [
+        ['`GET /api/health`', '/api/health', {}],
+        ['public `GET /api/index/summary`', '/api/index/summary', {}],
+        ['public `GET /api/regions/35.05.01.2001`', '/api/regions/35.05.01.2001', {}],
+        ['public `GET /api/regions/search?q=jaten`', '/api/regions/search?q=jaten', {}],
+        ['signed in `GET /api/proposals?limit=100`', '/api/proposals?limit=100', { cookie }],
+        ['signed in `GET /api/projects`', '/api/projects', { cookie }],
+      ];
+      for (const [label, path, headers] of routes) {
+        const l = await load(`${server.url}${path}`, headers);
+        const t0 = performance.now();
+        await fetch(`${server.url}/api/health`);
+        const after = performance.now() - t0;
+        say(`${row(label, engine, l, base.rps)}`);
+        afterLoad.push(`| ${label} | ${engine} | ${after.toFixed(0)} |`);
+      }
+    } finally {
+      server.process.kill('SIGTERM');
+      await new Promise((r) => server.process.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  say();
+  say('One `GET /api/health` sent the moment each load ended (the load\'s abandoned requests ahead of it):');
+  say();
+  say('| load | engine | health answered in (ms) |');
+  say('|---|---|---|');
+  for (const l of afterLoad) say(l);
+  say();
+  const file = join(root, 'bench/results', `${date}-api.md`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  console.log(`written ${file}`);
+}
+
+const afterLoad: string[] = [];
+
+async function sessionCookie(url: string, username: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ username, password: 'sinergi-demo' }),
+  });
+  if (!res.ok) throw new Error(`sign-in ${username}: ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+await main();
