@@ -39,7 +39,13 @@ async function startHello(port: number): Promise<ChildProcess> {
     stdio: 'inherit',
   });
   for (let i = 0; i < 100; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/hello`).then((r) => r.ok, () => false)) return child;
+    if (
+      await fetch(`http://127.0.0.1:${port}/hello`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
     await sleep(100);
   }
   throw new Error('hello-world did not start');
@@ -74,7 +80,9 @@ async function main() {
   const date = new Date().toISOString().slice(0, 10);
   say(`# Sinergi API under load, ${date}`);
   say();
-  say(`Machine: ${cpus()[0]?.model}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`);
+  say(
+    `Machine: ${cpus()[0]?.model}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+  );
   say(
     `autocannon, ${CONNECTIONS} connections, ${DURATION} s per route, from the bench process; the server (\`sinergi serve\`, LOG_LEVEL=info, the demo data and the national regions) and the baseline each in a process of their own. Latencies in ms.`,
   );
@@ -119,7 +127,7 @@ async function main() {
     }
   }
   say();
-  say('One `GET /api/health` sent the moment each load ended (the load\'s abandoned requests ahead of it):');
+  say("One `GET /api/health` sent the moment each load ended (the load's abandoned requests ahead of it):");
   say();
   say('| load | engine | health answered in (ms) |');
   say('|---|---|---|');

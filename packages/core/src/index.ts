@@ -3,6 +3,7 @@ export * from './audit.ts';
 export * from './auth/abilities.ts';
 export * from './auth/password.ts';
 export * from './auth/policy.ts';
+export * from './collections.ts';
 export * from './errors/app-error.ts';
 export * from './format.ts';
 export * from './jobs.ts';

@@ -2,7 +2,7 @@
  * Reads answered from memory until the database says what they were read from changed.
  *
  * A GET route that opts in (`config.cache`: its answer depends only on the database, the session,
- * the address and the language, never on the clock) is stored as the bytes it sent, under the
+ * the address and the language, never on the clock; `'daily'`: also on today's date) is stored as the bytes it sent, under the
  * session (or the public), the language and the full address, with the tables its queries named
  * (db/tables-read.ts). Every write's trigger (db/changes.ts) drops the entries of its table; a
  * write request here also drops what it touched before its answer leaves, so whoever wrote reads
@@ -23,8 +23,11 @@ interface Cached {
 /** What a signed-in answer also depends on: who the session's account is. */
 const SESSION_TABLES = ['sessions', 'users'];
 
-const keyOf = (request: FastifyRequest) =>
-  `${request.session?.sessionId ?? '-'} ${request.lang} ${request.url}`;
+/** A `daily` answer (it shows "today") is kept under the day as well. */
+const keyOf = (request: FastifyRequest, ctx: AppContext) =>
+  `${request.session?.sessionId ?? '-'} ${request.lang} ${request.url}${
+    request.routeOptions.config?.cache === 'daily' ? ` ${ctx.clock().toISOString().slice(0, 10)}` : ''
+  }`;
 
 const etagOf = (body: string) => `W/"${createHash('sha1').update(body).digest('base64url')}"`;
 
@@ -60,12 +63,20 @@ export function registerReadCache(app: FastifyInstance, ctx: AppContext): Change
     };
   });
 
+  // A write's tables are told to every cache of this process (remembered sessions too) before
+  // its answer leaves; the database's own notice may come a moment later on PostgreSQL.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return payload;
+    for (const table of request.tablesRead ?? []) ctx.database.changes.emit(table);
+    return payload;
+  });
+
   if (!ctx.config.readCacheEntries) return cache;
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || !request.routeOptions.config?.cache) return;
     request.cacheTicket = cache.ticket();
-    const hit = cache.get(keyOf(request));
+    const hit = cache.get(keyOf(request, ctx));
     if (!hit) return;
     request.cacheHit = true;
     cacheHeaders(request, reply, hit.etag);
@@ -74,17 +85,14 @@ export function registerReadCache(app: FastifyInstance, ctx: AppContext): Change
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      for (const table of request.tablesRead ?? []) cache.changed(table);
-      return payload;
-    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
     if (request.cacheHit || !request.routeOptions.config?.cache) return payload;
     if (reply.statusCode !== 200 || typeof payload !== 'string' || !request.tablesRead) return payload;
     const etag = etagOf(payload);
     cacheHeaders(request, reply, etag);
     const tables = request.session ? new Set([...request.tablesRead, ...SESSION_TABLES]) : request.tablesRead;
     const type = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
-    cache.set(keyOf(request), { body: payload, etag, type }, tables, request.cacheTicket);
+    cache.set(keyOf(request, ctx), { body: payload, etag, type }, tables, request.cacheTicket);
     if (!notModified(request, etag)) return payload;
     reply.code(304);
     return '';

@@ -9,9 +9,10 @@ declare module 'fastify' {
     permission?: Permission | typeof PUBLIC_ROUTE;
     /**
      * The answer may be kept until what it was read from changes (http/read-cache.ts): only for a
-     * read whose answer depends on the database, the session, the address and the language alone.
+     * read whose answer depends on the database, the session, the address and the language alone;
+     * `'daily'` for one that also shows today's date.
      */
-    cache?: boolean;
+    cache?: boolean | 'daily';
   }
   interface FastifyRequest {
     lang: Language;

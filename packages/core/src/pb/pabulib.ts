@@ -173,6 +173,18 @@ export function writePb(file: PbFile): string {
 /** Pabulib marks a project admitted to the vote but not implementable with this cost. */
 export const NOT_IMPLEMENTABLE = 999_999_999;
 
+/**
+ * Ordinal ballots without points are tallied as Pabulib's files do (their `score` column, e.g.
+ * Kraków: 3, 2 and 1 points for a first, second and third choice): a voter's k-th choice (from 0)
+ * gets max_length - k points. Null for other ballots.
+ */
+function bordaPoints(file: PbFile): number | null {
+  if ((file.meta.vote_type ?? '').trim() !== 'ordinal' || file.voters.some((v) => v.points)) return null;
+  const longest = file.voters.reduce((n, v) => Math.max(n, v.vote.length), 0);
+  const declared = Number(file.meta.max_length);
+  return Number.isInteger(declared) && declared >= longest ? declared : longest;
+}
+
 /** The election a file describes (projects that cannot be implemented are left out). */
 export function electionOf(file: PbFile) {
   const budget = Number(file.meta.budget);
@@ -181,15 +193,17 @@ export function electionOf(file: PbFile) {
     .filter((p) => p.cost !== NOT_IMPLEMENTABLE)
     .map((p) => ({ id: p.id, cost: p.cost }));
   const ok = new Set(projects.map((p) => p.id));
+  const positional = bordaPoints(file);
   return {
     budget: Math.floor(budget),
     projects,
     ballots: file.voters.map((v) => {
-      const keep = v.vote.map((p, i) => ({ p, pts: v.points?.[i] })).filter((x) => ok.has(x.p));
+      const points = v.points ?? (positional ? v.vote.map((_, k) => positional - k) : null);
+      const keep = v.vote.map((p, i) => ({ p, pts: points?.[i] })).filter((x) => ok.has(x.p));
       return {
         voter: v.id,
         vote: keep.map((x) => x.p),
-        points: v.points ? keep.map((x) => x.pts ?? 0) : null,
+        points: points ? keep.map((x) => x.pts ?? 0) : null,
       };
     }),
   };

@@ -40,6 +40,8 @@ export function ruleFromMeta(name: string): Omit<RuleConfig, 'utility' | 'thresh
   const known: Record<string, Omit<RuleConfig, 'utility' | 'threshold'>> = {
     greedy: { rule: 'greedy', completion: 'none', compareGreedy: false },
     'greedy-no-skip': { rule: 'greedy-no-skip', completion: 'none', compareGreedy: false },
+    // Greedy where projects under META min_project_score_threshold are not eligible (runRule).
+    'greedy-threshold': { rule: 'greedy', completion: 'none', compareGreedy: false },
     equalshares: { rule: 'mes', completion: 'none', compareGreedy: false },
     'equalshares-comparison': { rule: 'mes', completion: 'none', compareGreedy: true },
     'equalshares/add1': { rule: 'mes', completion: 'add1', compareGreedy: false },

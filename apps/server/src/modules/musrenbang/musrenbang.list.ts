@@ -1,5 +1,5 @@
 import type { proposalListQuery } from '@sinergi/contracts';
-import { type Actor, possibleDuplicates } from '@sinergi/core';
+import { type Actor, groupBy, possibleDuplicates } from '@sinergi/core';
 import type { z } from 'zod';
 import type { AppContext, Principal } from '../../context.ts';
 import { namesOf } from '../regions/regions.service.ts';
@@ -61,6 +61,7 @@ export async function listProposals(
       ),
     )
   ).flat();
+  const candidatesOf = groupBy(candidates, (c) => `${c.regionCode} ${c.year}`);
   return {
     total,
     items: rows.map(({ p, org }) => ({
@@ -69,9 +70,7 @@ export async function listProposals(
         p.state === 'aktif'
           ? possibleDuplicates(
               p.title,
-              candidates.filter(
-                (c) => c.regionCode === p.regionCode && c.year === p.planYear && c.id !== p.id,
-              ),
+              (candidatesOf.get(`${p.regionCode} ${p.planYear}`) ?? []).filter((c) => c.id !== p.id),
             ).map((d) => ({
               trackingCode: d.trackingCode,
               title: d.title,

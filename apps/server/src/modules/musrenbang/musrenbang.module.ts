@@ -38,7 +38,8 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/proposals',
     {
-      config: { permission: 'proposals.read' },
+      // Kept per session until a proposal changes (http/read-cache.ts).
+      config: { permission: 'proposals.read', cache: true },
       schema: {
         tags,
         summary: 'Proposals of every track; `mine=1` lists what the signed-in office must decide now',

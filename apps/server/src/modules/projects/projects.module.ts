@@ -36,6 +36,9 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['projects'];
   const read = { permission: 'projects.read' } as const;
+  // Answers kept until what they were read from changes, under the day as they show "today"
+  // (http/read-cache.ts).
+  const daily = { ...read, cache: 'daily' } as const;
   const manage = { permission: 'projects.manage' } as const;
   const params = projectParams;
   acceptFiles(app, IMAGE_TYPES, PHOTO_LIMIT);
@@ -44,7 +47,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/projects',
     {
-      config: read,
+      config: daily,
       schema: {
         tags,
         summary:
@@ -90,7 +93,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/projects/bottlenecks',
     {
-      config: read,
+      config: daily,
       schema: {
         tags,
         summary: 'Which kinds of permit hold up how many projects and how much money',
@@ -221,7 +224,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/projects/:id',
     {
-      config: read,
+      config: daily,
       schema: {
         tags,
         summary: 'A project: plan and reports, photos, money by source, permits, status',

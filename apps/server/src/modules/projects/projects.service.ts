@@ -6,6 +6,7 @@ import {
   type FieldIssue,
   forecastCompletion,
   formatRupiah,
+  groupBy,
   kecamatanOf,
   largest,
   type PlanPoint,
@@ -207,18 +208,19 @@ export async function listProjects(
   const names = await namesOf(ctx, [
     ...new Set(filtered.flatMap((r) => [r.p.regionCode, kecamatanOf(r.p.regionCode)])),
   ]);
+  // Grouped once by project: filtering every report per project was quadratic (1.8 s at 3,200).
+  const reportsOf = groupBy(reports, (r) => r.projectId);
+  const blocked = groupBy(
+    permits.filter((x) => x.status === 'terkendala'),
+    (x) => x.projectId,
+  );
   const items = filtered.map(({ p, org }) =>
     presentProjectItem(
       p,
       org,
       names,
-      permits.filter((x) => x.projectId === p.id && x.status === 'terkendala').length,
-      standing(
-        p,
-        reports.filter((r) => r.projectId === p.id),
-        on,
-        t,
-      ),
+      blocked.get(p.id)?.length ?? 0,
+      standing(p, reportsOf.get(p.id) ?? [], on, t),
     ),
   );
   return { on, items: query.status ? items.filter((i) => i.status === query.status) : items };
