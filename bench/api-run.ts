@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -93,13 +94,20 @@ async function main() {
   say('| route | engine | req/s | p50 | p99 | errors | ratio to hello-world |');
   say('|---|---|---|---|---|---|---|');
   say(row('bare Fastify `GET /hello` (baseline)', '–', base, base.rps));
-  const engines: [string, string | null][] = [['PGlite', null]];
+  // The same server with its read cache off (READ_CACHE_ENTRIES=0) shows, in this run, what the
+  // cache gains; the rest of this work (sessions remembered, helmet's headers once, one log line,
+  // PGlite's parsers once) is in both.
+  const engines: [string, string | null, string][] = [
+    ['PGlite', null, '5000'],
+    ['PGlite, cache off', null, '0'],
+  ];
   const pgUrl = await freshPostgres();
-  if (pgUrl) engines.push(['PostgreSQL', pgUrl]);
-  for (const [engine, databaseUrl] of engines) {
+  if (pgUrl) engines.push(['PostgreSQL', pgUrl, '5000'], ['PostgreSQL, cache off', pgUrl, '0']);
+  for (const [engine, databaseUrl, cacheEntries] of engines) {
     const dir = mkdtempSync(join(tmpdir(), 'sinergi-api-bench-'));
     if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
     else delete process.env.DATABASE_URL;
+    process.env.READ_CACHE_ENTRIES = cacheEntries;
     const server = await startServer(join(dir, 'data'), 3291, join(dir, 'server.log'));
     try {
       await regionsLoaded(server.url);
@@ -112,6 +120,15 @@ async function main() {
         ['signed in `GET /api/proposals?limit=100`', '/api/proposals?limit=100', { cookie }],
         ['signed in `GET /api/projects`', '/api/projects', { cookie }],
       ];
+      if (cacheEntries !== '0') {
+        // What a browser receives of the largest list (it sends accept-encoding).
+        const sizes: number[] = [];
+        for (const encoding of ['identity', 'gzip', 'br'])
+          sizes.push(
+            await bytesOnTheWire(`${server.url}/api/projects`, { cookie, 'accept-encoding': encoding }),
+          );
+        sent.push(`| ${engine} | ${sizes.map((b) => (b / 1000).toFixed(1)).join(' | ')} |`);
+      }
       for (const [label, path, headers] of routes) {
         const l = await load(`${server.url}${path}`, headers);
         const t0 = performance.now();
@@ -133,12 +150,34 @@ async function main() {
   say('|---|---|---|');
   for (const l of afterLoad) say(l);
   say();
+  say(
+    '`GET /api/projects` (signed in) as sent, in kB: fetch does not unpack, so these are the bytes on the wire:',
+  );
+  say();
+  say('| engine | identity | gzip | brotli |');
+  say('|---|---|---|---|');
+  for (const l of sent) say(l);
+  say();
   const file = join(root, 'bench/results', `${date}-api.md`);
   writeFileSync(file, `${lines.join('\n')}\n`);
   console.log(`written ${file}`);
 }
 
+/** The body's length as sent (node:http does not unpack, unlike fetch). */
+function bytesOnTheWire(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      let n = 0;
+      res.on('data', (chunk: Buffer) => {
+        n += chunk.length;
+      });
+      res.on('end', () => resolve(n));
+    }).on('error', reject);
+  });
+}
+
 const afterLoad: string[] = [];
+const sent: string[] = [];
 
 async function sessionCookie(url: string, username: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, {

@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../test/harness.ts';
 
@@ -74,6 +75,23 @@ describe('reads kept until what they were read from changes', () => {
     // Second reads come from the cache, each under its own session.
     expect((await get('/api/index/desa/35.05.01.2001', desa)).body).toBe(desaView.body);
     expect((await get('/api/index/desa/35.05.01.2001')).body).toBe(publicView.body);
+  });
+
+  it('sends a large answer compressed when the browser takes it, the same bytes once unpacked', async () => {
+    const plain = await get('/api/index/summary');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const [encoding, unpack] of [
+      ['br', brotliDecompressSync],
+      ['gzip', gunzipSync],
+    ] as const) {
+      const res = await get('/api/index/summary', null, { 'accept-encoding': `${encoding}, deflate` });
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers.vary).toContain('accept-encoding');
+      expect(res.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+      expect(unpack(res.rawPayload).toString()).toBe(plain.body);
+    }
+    const refused = await get('/api/index/summary', null, { 'accept-encoding': 'br;q=0, identity' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
   });
 
   it('never keeps a refusal or an invalid request', async () => {

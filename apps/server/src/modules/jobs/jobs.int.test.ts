@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type TestApp } from '../../../test/harness.ts';
 import { systemPrincipal } from '../../context.ts';
 import { claimJob, findJob, finishJob, requeueStale } from './jobs.repository.ts';
-import { enqueueJob, runClaimedJob, STALE_AFTER_SECONDS } from './jobs.service.ts';
+import { enqueueJob, runClaimedJob, STALE_AFTER_SECONDS, startJobWorker } from './jobs.service.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -101,5 +101,29 @@ describe('jobs', () => {
     await silence();
     await requeueStale(db, STALE_AFTER_SECONDS);
     expect(await status()).toMatchObject({ status: 'failed', errorCode: 'WORKER_LOST', attempts: 3 });
+  });
+});
+
+describe('an idle worker', () => {
+  it('polls without writing: no change notice while there is nothing to do, and runs a job once queued', async () => {
+    const changed: string[] = [];
+    const unsubscribe = t.ctx.database.changes.subscribe((table) => changed.push(table));
+    const ran: string[] = [];
+    const worker = startJobWorker(
+      t.ctx,
+      { 'test.idle': async (_ctx, run) => void ran.push(run.jobId) },
+      async () => systemPrincipal,
+      20,
+    );
+    try {
+      await new Promise((r) => setTimeout(r, 400));
+      expect(changed.filter((x) => x === 'jobs')).toEqual([]);
+      const job = await enqueueJob(t.ctx, systemPrincipal, { kind: 'test.idle', params: {} } as never);
+      for (let i = 0; i < 100 && !ran.length; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(ran).toEqual([job.id]);
+    } finally {
+      unsubscribe();
+      await worker.stop();
+    }
   });
 });

@@ -134,6 +134,18 @@ export async function requestCancel(db: Db, id: string): Promise<JobRow | null> 
  * Jobs whose worker stopped beating (a killed process) go back to the queue, to be run again by
  * the next worker; one that has already been claimed `maxAttempts` times is failed (WORKER_LOST).
  */
+/**
+ * Whether a worker has anything to do: a queued job, or a running one whose worker went silent.
+ * A read, so an idle worker's poll writes nothing (and wakes no change notice).
+ */
+export async function hasWork(db: Db, olderThanSeconds: number): Promise<boolean> {
+  const result = await db.execute(sql`
+    select exists (select 1 from jobs where status = 'queued')
+      or exists (select 1 from jobs where status = 'running'
+        and heartbeat_at < now() - make_interval(secs => ${olderThanSeconds})) as work`);
+  return (result as unknown as { rows: { work: boolean }[] }).rows[0]?.work === true;
+}
+
 export async function requeueStale(db: Db, olderThanSeconds: number, maxAttempts = 3): Promise<number> {
   const failed = await db.execute(sql`
     update jobs set status = 'failed', error_code = 'WORKER_LOST', claimed_by = null, finished_at = now()
