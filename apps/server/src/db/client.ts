@@ -13,7 +13,7 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { CHANGE_CHANNEL, ChangeFeed, ensureChangeTriggersSql, listenPostgres } from './changes.ts';
 import * as schema from './schema.ts';
-import { assertClientWaiting, ClientGone, noteQuery, tableRecorder } from './tables-read.ts';
+import { assertClientWaiting, ClientGone, inRequest, noteQuery, tableRecorder } from './tables-read.ts';
 
 export type Schema = typeof schema;
 /** The one query interface every repository is written against, whichever engine runs below. */
@@ -96,7 +96,10 @@ function forDrizzle<T extends Pick<PGliteInterface, 'query'>>(client: T): T {
   // PGlite lets a request whose client has gone meanwhile give its turn up (db/tables-read.ts).
   let turn: Promise<unknown> = Promise.resolve();
   const inTurn = <R>(work: () => Promise<R>): Promise<R> => {
-    const run = turn.then(() => {
+    const run = turn.then(async () => {
+      // PGlite answers without giving the event loop a turn, so a queue of queries would run to
+      // its end before a closed connection is even noticed: yield once, then look.
+      if (inRequest()) await new Promise((resolve) => setImmediate(resolve));
       assertClientWaiting();
       return work();
     });

@@ -29,11 +29,21 @@ export class ClientGone extends Error {
   }
 }
 
+/** ClientGone itself, or a query error (drizzle wraps what a query throws) caused by it. */
+export function isClientGone(error: unknown): boolean {
+  return error instanceof ClientGone || (error instanceof Error && error.cause instanceof ClientGone);
+}
+
 const current = new AsyncLocalStorage<RequestScope>();
 
 /** Runs `fn` as the work of one request. */
-export function inRequest<T>(scope: RequestScope, fn: () => T): T {
+export function asRequest<T>(scope: RequestScope, fn: () => T): T {
   return current.run(scope, fn);
+}
+
+/** Whether this runs for a request. */
+export function inRequest(): boolean {
+  return current.getStore() !== undefined;
 }
 
 /** Throws ClientGone when the request this runs for has been abandoned. */

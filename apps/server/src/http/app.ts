@@ -21,7 +21,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
-import { ClientGone } from '../db/tables-read.ts';
+import { isClientGone } from '../db/tables-read.ts';
 import { modules } from '../modules/index.ts';
 import { problemBody, sendProblem, toAppError } from './problem.ts';
 import { registerReadCache } from './read-cache.ts';
@@ -158,7 +158,7 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
 
   app.setErrorHandler((error, request, reply) => {
     // Its client left before the answer: the work stopped at its next query, nothing to answer.
-    if (error instanceof ClientGone) return reply.code(499).send();
+    if (isClientGone(error)) return reply.code(499).send();
     const appError = toAppError(error, request, ctx.config.bodyLimitBytes);
     if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, request, appError);

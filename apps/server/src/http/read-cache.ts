@@ -14,7 +14,7 @@ import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:z
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { ChangeAwareCache } from '../db/change-aware-cache.ts';
-import { inRequest } from '../db/tables-read.ts';
+import { asRequest } from '../db/tables-read.ts';
 
 interface Cached {
   /** The body as bytes, encoded once: sent as a string it was encoded again on every answer. */
@@ -91,7 +91,7 @@ export function registerReadCache(app: FastifyInstance, ctx: AppContext): Change
       const tables = new Set<string>();
       request.tablesRead = tables;
       const gone = () => request.raw.socket?.destroyed === true;
-      return inRequest({ tables, gone }, () => handler.call(this, request, reply));
+      return asRequest({ tables, gone }, () => handler.call(this, request, reply));
     };
   });
 

@@ -36,14 +36,16 @@ export function equalSharesAdd1(
   const n = Math.max(e.ballots.length, 1);
   const step = Math.max(1, Math.floor(options.step ?? 1));
   let endowment = Math.floor(e.budget / n);
-  let last = equalShares(e, { utility: options.utility, endowment: q(endowment) });
+  // The election is prepared once for every run of the rule.
+  const prepared = prepare(e);
+  let last = equalShares(e, { utility: options.utility, endowment: q(endowment), prepared });
   let lastEndowment = endowment;
   let steps = 1;
   // B/n x n <= B, so the first outcome always fits; raise the share while the next one still does.
   for (;;) {
     if (last.selected.length === e.projects.length || endowment > e.budget) break;
     endowment += step;
-    const next = equalShares(e, { utility: options.utility, endowment: q(endowment) });
+    const next = equalShares(e, { utility: options.utility, endowment: q(endowment), prepared });
     steps++;
     if (next.cost > e.budget) break;
     last = next;

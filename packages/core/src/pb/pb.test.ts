@@ -81,7 +81,7 @@ describe('participatory budgeting rules', () => {
           expect(r.cost).toBeLessThanOrEqual(e.budget);
         const mes = equalShares(e, { utility });
         const share = q(e.budget, e.ballots.length);
-        for (const spent of mes.spentByVoter) expect(cmp(spent, share)).toBeLessThanOrEqual(0);
+        for (const spent of mes.spentByVoter()) expect(cmp(spent, share)).toBeLessThanOrEqual(0);
       }),
       { numRuns: 200 },
     );

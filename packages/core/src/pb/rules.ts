@@ -28,7 +28,7 @@ const TIE_MES =
 
 export const TIE_PHRAGMEN = 'smallest load, then lower cost, then file order';
 
-interface Prepared {
+export interface Prepared {
   costs: bigint[];
   /** Supporters of each project: voter index and the points they gave (1 on approval ballots). */
   supporters: { voter: Int32Array; points: Float64Array }[];
@@ -97,7 +97,8 @@ export interface MesRound {
 export interface MesOutcome extends Outcome {
   rounds: MesRound[];
   endowment: string;
-  spentByVoter: Q[];
+  /** What each voter spent, worked out when asked (Add1 runs hundreds of rounds that never ask). */
+  spentByVoter(): Q[];
 }
 
 /** An exact sum of value x count terms, added per denominator first (cheap) and then across them. */
@@ -122,9 +123,15 @@ function sumOf(terms: readonly (readonly [Q, bigint])[]): Q {
  */
 export function equalShares(
   e: Election,
-  options: { utility?: 'cost' | 'cardinality'; endowment?: Q; endowments?: readonly Q[] } = {},
+  options: {
+    utility?: 'cost' | 'cardinality';
+    endowment?: Q;
+    endowments?: readonly Q[];
+    /** prepare(e), when the caller runs the same election many times (Add1). */
+    prepared?: Prepared;
+  } = {},
 ): MesOutcome {
-  const prep = prepare(e);
+  const prep = options.prepared ?? prepare(e);
   const n = e.ballots.length;
   const utility = options.utility ?? 'cost';
   const endowment = options.endowment ?? q(e.budget, Math.max(n, 1));
@@ -355,7 +362,8 @@ export function equalShares(
     });
   }
   const start = options.endowments ?? null;
-  const spentByVoter = Array.from(classOf, (cls, i) => sub(start ? start[i]! : endowment, values[cls]!));
+  const spentByVoter = () =>
+    Array.from(classOf, (cls, i) => sub(start ? start[i]! : endowment, values[cls]!));
   return {
     selected,
     cost,
