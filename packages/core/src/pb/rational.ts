@@ -10,7 +10,13 @@ export interface Q {
 export function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
-  while (y) [x, y] = [y, x % y];
+  // A temporary, not `[x, y] = [y, x % y]`: that made an array per step (a fifth of Equal Shares' time
+  // went to collecting them).
+  while (y) {
+    const r = x % y;
+    x = y;
+    y = r;
+  }
   return x;
 }
 

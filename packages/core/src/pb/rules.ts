@@ -33,6 +33,8 @@ export interface Prepared {
   /** Supporters of each project: voter index and the points they gave (1 on approval ballots). */
   supporters: { voter: Int32Array; points: Float64Array }[];
   hasPoints: boolean;
+  /** Each voter's projects and points, made when first needed (ballotsOf). */
+  ballots?: { p: number[]; pts: number[] }[];
 }
 
 export function prepare(e: Election): Prepared {
@@ -55,6 +57,23 @@ export function prepare(e: Election): Prepared {
     supporters: lists.map((l) => ({ voter: Int32Array.from(l.voter), points: Float64Array.from(l.points) })),
     hasPoints,
   };
+}
+
+/**
+ * Each voter's approved projects with their points, from the supporter lists; built once per
+ * prepared election (Add1 runs the rule hundreds of times on it) and never changed.
+ */
+function ballotsOf(prep: Prepared, n: number): { p: number[]; pts: number[] }[] {
+  if (prep.ballots) return prep.ballots;
+  const ballots = Array.from({ length: n }, () => ({ p: [] as number[], pts: [] as number[] }));
+  prep.supporters.forEach((s, p) => {
+    for (let k = 0; k < s.voter.length; k++) {
+      ballots[s.voter[k]!]!.p.push(p);
+      ballots[s.voter[k]!]!.pts.push(s.points[k]!);
+    }
+  });
+  prep.ballots = ballots;
+  return ballots;
 }
 
 /** Votes per project: supporters on approval ballots, total points on cumulative ones. */
@@ -175,14 +194,12 @@ export function equalShares(
   // the payers of a round move, so a round costs what they approved, not every ballot again.
   const gkey = (cls: number, pts: number) => (prep.hasPoints ? cls * 4096 + pts : cls);
   const counts: Map<number, Group>[] = e.projects.map(() => new Map());
-  const ballotOf: { p: number[]; pts: number[] }[] = Array.from({ length: n }, () => ({ p: [], pts: [] }));
+  const ballotOf = ballotsOf(prep, n);
   prep.supporters.forEach((s, p) => {
     for (let k = 0; k < s.voter.length; k++) {
       const v = s.voter[k]!;
       const pts = s.points[k]!;
       if (pts <= 0 || spent(classOf[v]!)) continue;
-      ballotOf[v]!.p.push(p);
-      ballotOf[v]!.pts.push(pts);
       const gk = gkey(classOf[v]!, pts);
       const g = counts[p]!.get(gk);
       if (g) g.count++;
@@ -194,6 +211,7 @@ export function equalShares(
     const from = classOf[v]!;
     const b = ballotOf[v]!;
     for (let k = 0; k < b.p.length; k++) {
+      if (b.pts[k]! <= 0) continue;
       const m = counts[b.p[k]!]!;
       const pts = b.pts[k]!;
       const old = m.get(gkey(from, pts))!;
