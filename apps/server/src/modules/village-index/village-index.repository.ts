@@ -59,6 +59,30 @@ export async function findResultsOfYear(
     .orderBy(villageIndexResults.regionCode);
 }
 
+/** The three columns a summary uses, not each desa's fifty scores (half the time of the whole row). */
+export async function findStatusesOfYear(
+  db: Db,
+  q: { schemeId: string; year: number; within: string; approvedOnly?: boolean },
+) {
+  return db
+    .select({
+      regionCode: villageIndexResults.regionCode,
+      value: villageIndexResults.value,
+      status: villageIndexResults.status,
+    })
+    .from(villageIndexResults)
+    .where(
+      and(
+        eq(villageIndexResults.schemeId, q.schemeId),
+        eq(villageIndexResults.year, q.year),
+        sql`${villageIndexResults.regionCode} like ${`${q.within}.%`}`,
+        q.approvedOnly ? eq(villageIndexResults.state, 'approved') : undefined,
+      ),
+    )
+    .orderBy(villageIndexResults.regionCode);
+}
+export type StatusRow = Awaited<ReturnType<typeof findStatusesOfYear>>[number];
+
 /** Approved results only: drafts and entries under review are not published. */
 export async function findApprovedResultsOfDesa(db: Db, schemeId: string, regionCode: string) {
   return db

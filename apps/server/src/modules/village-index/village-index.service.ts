@@ -1,6 +1,7 @@
 import {
   AppError,
   entryStep,
+  groupBy,
   type IndexScheme,
   idm2016,
   indicatorsOf,
@@ -43,11 +44,11 @@ export async function getSummary(ctx: AppContext) {
   const { db } = ctx.database;
   const within = ctx.config.activeKabupaten;
   const { complete: years, inApproval } = await publishedYears(ctx);
-  const byYear = new Map<number, repo.ResultRow[]>();
+  const byYear = new Map<number, repo.StatusRow[]>();
   for (const year of years)
     byYear.set(
       year,
-      await repo.findResultsOfYear(db, { schemeId: scheme.id, year, within, approvedOnly: true }),
+      await repo.findStatusesOfYear(db, { schemeId: scheme.id, year, within, approvedOnly: true }),
     );
   const last = years.at(-1);
   const prev = years.at(-2);
@@ -61,11 +62,7 @@ export async function getSummary(ctx: AppContext) {
     transition = { from: prev, to: last, matrix: transitionMatrix(scheme, pairs) };
   }
   const latest = last !== undefined ? byYear.get(last)! : [];
-  const groups = new Map<string, repo.ResultRow[]>();
-  for (const r of latest) {
-    const kec = parentOf(parseRegionCode(r.regionCode))!;
-    groups.set(kec, [...(groups.get(kec) ?? []), r]);
-  }
+  const groups = groupBy(latest, (r) => parentOf(parseRegionCode(r.regionCode))!);
   const names = await namesOf(ctx, [within, ...groups.keys()]);
   return {
     scheme: schemeInfo(),
