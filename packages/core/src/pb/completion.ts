@@ -1,5 +1,6 @@
 import { add, cmp, div, type Q, q, ZERO } from './rational.ts';
 import {
+  collapseBallots,
   type Election,
   equalShares,
   greedy,
@@ -36,22 +37,39 @@ export function equalSharesAdd1(
   const n = Math.max(e.ballots.length, 1);
   const step = Math.max(1, Math.floor(options.step ?? 1));
   let endowment = Math.floor(e.budget / n);
-  // The election is prepared once for every run of the rule.
-  const prepared = prepare(e);
-  let last = equalShares(e, { utility: options.utility, endowment: q(endowment), prepared });
+  // Identical ballots are counted once with their weight, and the election is prepared once for
+  // every run of the rule.
+  const collapsed = collapseBallots(e);
+  const prepared = prepare(collapsed.election);
+  const run = (share: number) =>
+    equalShares(collapsed.election, {
+      utility: options.utility,
+      endowment: q(share),
+      prepared,
+      weights: collapsed.weights,
+    });
+  let last = run(endowment);
   let lastEndowment = endowment;
   let steps = 1;
   // B/n x n <= B, so the first outcome always fits; raise the share while the next one still does.
   for (;;) {
     if (last.selected.length === e.projects.length || endowment > e.budget) break;
     endowment += step;
-    const next = equalShares(e, { utility: options.utility, endowment: q(endowment), prepared });
+    const next = run(endowment);
     steps++;
     if (next.cost > e.budget) break;
     last = next;
     lastEndowment = endowment;
   }
-  let outcome: MesOutcome = last;
+  const kept = last;
+  // What each voter spent: their kept ballot's.
+  let outcome: MesOutcome = {
+    ...kept,
+    spentByVoter: () => {
+      const spent = kept.spentByVoter();
+      return Array.from(collapsed.keptOf, (i) => spent[i]!);
+    },
+  };
   let rule = `equalshares/add1 (${options.utility ?? 'cost'} utilities)`;
   if (options.greedyCompletion) {
     const chosen = new Set(outcome.selected);

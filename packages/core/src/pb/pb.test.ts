@@ -4,7 +4,7 @@ import { AppError } from '../errors/app-error.ts';
 import { equalSharesAdd1, phragmen, quality } from './completion.ts';
 import { parsePb, writePb } from './pabulib.ts';
 import { add, cmp, div, mul, type Q, q, sub, toNumber } from './rational.ts';
-import { type Election, equalShares, greedy } from './rules.ts';
+import { collapseBallots, type Election, equalShares, greedy } from './rules.ts';
 import { ruleFromMeta, runRule } from './run.ts';
 
 // Hand-checked: 4 voters, budget 100. A (60) by v1..v3, B (40) by v4, C (30) by everyone.
@@ -67,6 +67,44 @@ describe('participatory budgeting rules', () => {
         })),
       }),
     );
+
+  it('gives the same rounds when identical ballots are counted once with their weight', () => {
+    // Ballots drawn from a few kinds, so most are repeated; with points half the time.
+    const withRepeats = fc
+      .record({
+        costs: fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 6 }),
+        kinds: fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { maxLength: 4 }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        picks: fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+        budget: fc.integer({ min: 1, max: 200 }),
+        points: fc.boolean(),
+      })
+      .map(
+        ({ costs, kinds, picks, budget, points }): Election => ({
+          budget,
+          projects: costs.map((c, i) => ({ id: `p${i}`, cost: c })),
+          ballots: picks.map((k, i) => {
+            const vote = kinds[k % kinds.length]!.filter((x) => x < costs.length).map((x) => `p${x}`);
+            return { voter: `v${i}`, vote, points: points ? vote.map((_, j) => j + 1) : null };
+          }),
+        }),
+      );
+    fc.assert(
+      fc.property(withRepeats, fc.constantFrom('cost' as const, 'cardinality' as const), (e, utility) => {
+        const c = collapseBallots(e);
+        expect(c.weights.reduce((a, b) => a + b, 0)).toBe(e.ballots.length);
+        const plain = equalShares(e, { utility });
+        const weighted = equalShares(c.election, { utility, weights: c.weights });
+        expect(weighted.selected).toEqual(plain.selected);
+        expect(weighted.rounds).toEqual(plain.rounds);
+        const spent = weighted.spentByVoter();
+        expect(Array.from(c.keptOf, (i) => spent[i])).toEqual(plain.spentByVoter());
+      }),
+      { numRuns: 300 },
+    );
+  });
 
   it('never spends more than the budget, and Equal Shares never charges a voter more than their share', () => {
     fc.assert(
