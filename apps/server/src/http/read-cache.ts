@@ -97,26 +97,32 @@ export function registerReadCache(app: FastifyInstance, ctx: AppContext): Change
 
   // A write's tables are told to every cache of this process (remembered sessions too) before
   // its answer leaves; the database's own notice may come a moment later on PostgreSQL.
-  app.addHook('onSend', async (request, _reply, payload) => {
-    if (request.method === 'GET' || request.method === 'HEAD') return payload;
-    for (const table of request.tablesRead ?? []) ctx.database.changes.emit(table);
-    return payload;
+  // Hooks in callback style: an async hook costs a promise per request, and a kept answer is
+  // cheap enough for that to show.
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      for (const table of request.tablesRead ?? []) ctx.database.changes.emit(table);
+    done(null, payload);
   });
 
   if (!ctx.config.readCacheEntries) return cache;
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'GET' || !request.routeOptions.config?.cache) return;
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method !== 'GET' || !request.routeOptions.config?.cache) return done();
     request.cacheTicket = cache.ticket();
     const hit = cache.get(keyOf(request, ctx));
-    if (!hit) return;
+    if (!hit) return done();
     request.cacheHit = true;
     cacheHeaders(request, reply, hit.etag);
-    if (notModified(request, hit.etag)) return reply.code(304).send();
-    return reply.type(hit.type).send(encoded(request, reply, hit));
+    if (notModified(request, hit.etag)) reply.code(304).send();
+    else reply.type(hit.type).send(encoded(request, reply, hit));
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
+    done(null, keep(request, reply, payload));
+  });
+  /** Keeps a fresh answer of a cached route and sends it as the browser takes it. */
+  const keep = (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
     if (request.cacheHit || !request.routeOptions.config?.cache) return payload;
     if (reply.statusCode !== 200 || typeof payload !== 'string' || !request.tablesRead) return payload;
@@ -129,6 +135,6 @@ export function registerReadCache(app: FastifyInstance, ctx: AppContext): Change
     if (!notModified(request, etag)) return encoded(request, reply, entry);
     reply.code(304);
     return '';
-  });
+  };
   return cache;
 }
