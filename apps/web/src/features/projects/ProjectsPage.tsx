@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
@@ -36,9 +36,23 @@ const n1 = (x: number) =>
 export default function ProjectsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const [status, setStatus] = useState<string | null>(null);
-  const [opd, setOpd] = useState<string | null>(null);
+  const [status, setStatusOnly] = useState<string | null>(null);
+  const [opd, setOpdOnly] = useState<string | null>(null);
   const [page, setPage] = useState(1);
+  const list = useRef<HTMLTableElement>(null);
+  // A new filter starts at its first page; a new page starts at the top of the list.
+  const setStatus = (s: string | null) => {
+    setStatusOnly(s);
+    setPage(1);
+  };
+  const setOpd = (o: string | null) => {
+    setOpdOnly(o);
+    setPage(1);
+  };
+  const turnPage = (p: number) => {
+    setPage(p);
+    list.current?.scrollIntoView({ block: 'start' });
+  };
   const data = useProjects();
   const bottlenecks = useBottlenecks();
   const items = data.data?.items ?? [];
@@ -186,7 +200,7 @@ export default function ProjectsPage() {
         </Text>
       </Group>
       <Card withBorder p={0}>
-        <Table fz="sm" striped data-testid="projects">
+        <Table fz="sm" striped data-testid="projects" ref={list}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('projects.name')}</Table.Th>
@@ -232,7 +246,7 @@ export default function ProjectsPage() {
         </Table>
       </Card>
       {pages > 1 && (
-        <Pagination total={pages} value={current} onChange={setPage} data-testid="projects-pages" />
+        <Pagination total={pages} value={current} onChange={turnPage} data-testid="projects-pages" />
       )}
     </Stack>
   );
