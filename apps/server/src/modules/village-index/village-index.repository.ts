@@ -41,29 +41,28 @@ export async function countApprovedByYear(db: Db, schemeId: string, within: stri
 }
 
 /** The results of one year inside a region (code prefix); `approvedOnly` for what is published. */
-export async function findResultsOfYear(
-  db: Db,
-  q: { schemeId: string; year: number; within: string; approvedOnly?: boolean },
-) {
-  return db
-    .select()
-    .from(villageIndexResults)
-    .where(
-      and(
-        eq(villageIndexResults.schemeId, q.schemeId),
-        eq(villageIndexResults.year, q.year),
-        sql`${villageIndexResults.regionCode} like ${`${q.within}.%`}`,
-        q.approvedOnly ? eq(villageIndexResults.state, 'approved') : undefined,
-      ),
-    )
-    .orderBy(villageIndexResults.regionCode);
+interface YearWithin {
+  schemeId: string;
+  year: number;
+  within: string;
+  approvedOnly?: boolean | undefined;
+}
+
+/** The results of a scheme and year under a region (approved only, when asked). */
+const ofYearWithin = (q: YearWithin) =>
+  and(
+    eq(villageIndexResults.schemeId, q.schemeId),
+    eq(villageIndexResults.year, q.year),
+    sql`${villageIndexResults.regionCode} like ${`${q.within}.%`}`,
+    q.approvedOnly ? eq(villageIndexResults.state, 'approved') : undefined,
+  );
+
+export async function findResultsOfYear(db: Db, q: YearWithin) {
+  return db.select().from(villageIndexResults).where(ofYearWithin(q)).orderBy(villageIndexResults.regionCode);
 }
 
 /** The three columns a summary uses, not each desa's fifty scores (half the time of the whole row). */
-export async function findStatusesOfYear(
-  db: Db,
-  q: { schemeId: string; year: number; within: string; approvedOnly?: boolean },
-) {
+export async function findStatusesOfYear(db: Db, q: YearWithin) {
   return db
     .select({
       regionCode: villageIndexResults.regionCode,
@@ -71,14 +70,7 @@ export async function findStatusesOfYear(
       status: villageIndexResults.status,
     })
     .from(villageIndexResults)
-    .where(
-      and(
-        eq(villageIndexResults.schemeId, q.schemeId),
-        eq(villageIndexResults.year, q.year),
-        sql`${villageIndexResults.regionCode} like ${`${q.within}.%`}`,
-        q.approvedOnly ? eq(villageIndexResults.state, 'approved') : undefined,
-      ),
-    )
+    .where(ofYearWithin(q))
     .orderBy(villageIndexResults.regionCode);
 }
 export type StatusRow = Awaited<ReturnType<typeof findStatusesOfYear>>[number];
