@@ -11,7 +11,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { sleep, startServer } from './hostile-server.ts';
+import { signIn, sleep, startServer } from './hostile-server.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -111,7 +111,7 @@ async function main() {
     const server = await startServer(join(dir, 'data'), 3291, join(dir, 'server.log'));
     try {
       await regionsLoaded(server.url);
-      const cookie = await sessionCookie(server.url, 'perencana');
+      const { cookie } = await signIn(server.url, 'perencana');
       const routes: [string, string, Record<string, string>][] = [
         ['`GET /api/health`', '/api/health', {}],
         ['public `GET /api/index/summary`', '/api/index/summary', {}],
@@ -199,15 +199,5 @@ function bytesOnTheWire(url: string, headers: Record<string, string>): Promise<n
 const afterLoad: string[] = [];
 const sent: string[] = [];
 const abandonedRows: string[] = [];
-
-async function sessionCookie(url: string, username: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify({ username, password: 'sinergi-demo' }),
-  });
-  if (!res.ok) throw new Error(`sign-in ${username}: ${res.status}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-}
 
 await main();

@@ -58,6 +58,8 @@ export async function startServer(dataDir: string, port: number, logFile: string
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface Client {
+  /** The session cookie, `name=value`, for tools that send their own requests (autocannon). */
+  cookie: string;
   request(
     method: string,
     path: string,
@@ -76,6 +78,7 @@ export async function signIn(url: string, username: string, password = 'sinergi-
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return {
+    cookie,
     async request(method, path, body, type = 'application/json') {
       const headers: Record<string, string> = { cookie, origin: url };
       if (method !== 'GET') headers['x-csrf-token'] = csrfToken;

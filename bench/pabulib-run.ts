@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { electionOf, PbError, parsePb, ruleFromMeta, runRule } from '@sinergi/core';
+import { electionOf, fundedIn, PbError, parsePb, ruleOfFile, runRule } from '@sinergi/core';
 
 const folder = process.argv[2];
 if (!folder) {
@@ -41,8 +41,8 @@ for (const name of names) {
   const t = byRule.get(rule) ?? { files: 0, noSelected: 0, notRun: 0, reproduced: 0, differ: [], ms: 0 };
   byRule.set(rule, t);
   t.files += 1;
-  const named = ruleFromMeta(rule);
-  if (!named) {
+  const config = ruleOfFile(file.meta);
+  if (!config) {
     t.notRun += 1;
     continue;
   }
@@ -50,17 +50,10 @@ for (const name of names) {
     t.noSelected += 1;
     continue;
   }
-  const threshold = file.meta.min_project_score_threshold
-    ? Number(file.meta.min_project_score_threshold)
-    : undefined;
   const started = performance.now();
-  const outcome = runRule(electionOf(file), { ...named, utility: 'cost', threshold });
+  const outcome = runRule(electionOf(file), config);
   t.ms += performance.now() - started;
-  const official = file.projects
-    .filter((p) => p.fields.selected === '1')
-    .map((p) => p.id)
-    .sort();
-  if (JSON.stringify([...outcome.selected].sort()) === JSON.stringify(official)) t.reproduced += 1;
+  if (JSON.stringify([...outcome.selected].sort()) === JSON.stringify(fundedIn(file))) t.reproduced += 1;
   else t.differ.push(`${name} (${file.meta.vote_type ?? ''})`);
 }
 

@@ -59,10 +59,6 @@ export class ChangeAwareCache<V extends object> {
     return true;
   }
 
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
-
   /** A table changed (or `*`: anything may have): its entries go, and readers in flight may not store. */
   changed(table: string): void {
     this.sequence += 1;
@@ -81,9 +77,5 @@ export class ChangeAwareCache<V extends object> {
   close(): void {
     this.unsubscribe();
     this.entries.clear();
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 }

@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream, mkdirSync, openAsBlob } from 'node
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { PGlite, type PGliteInterface, types } from '@electric-sql/pglite';
+import { PGlite, type PGliteInterface, type Transaction, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -89,11 +89,35 @@ const drizzleParsers = Object.fromEntries(
   ),
 );
 
-function forDrizzle<T extends Pick<PGliteInterface, 'query'>>(client: T): T {
-  type Options = Parameters<PGliteInterface['query']>[2];
-  const strip = (options: Options) => (options?.parsers ? { ...options, parsers: undefined } : options);
-  // PGlite runs one query or transaction at a time; waiting for the turn here rather than inside
-  // PGlite lets a request whose client has gone meanwhile give its turn up (db/tables-read.ts).
+/** `target` with some of its methods replaced; every other method stays bound to it. */
+function overriding<T extends object>(target: T, overrides: Partial<Record<keyof T, unknown>>): T {
+  return new Proxy(target, {
+    get(t, key, receiver) {
+      if (Object.hasOwn(overrides, key)) return overrides[key as keyof T];
+      const value = Reflect.get(t, key, receiver);
+      return typeof value === 'function' ? value.bind(t) : value;
+    },
+  });
+}
+
+type QueryOptions = Parameters<PGliteInterface['query']>[2];
+/** Drops the parsers drizzle passes with each query (see drizzleParsers). */
+const withoutParsers = (options: QueryOptions) =>
+  options?.parsers ? { ...options, parsers: undefined } : options;
+
+/** A PGlite transaction that ignores drizzle's parsers. */
+const txForDrizzle = (tx: Transaction) =>
+  overriding(tx, {
+    query: (text: string, params?: unknown[], options?: QueryOptions) =>
+      tx.query(text, params, withoutParsers(options)),
+  });
+
+/**
+ * PGlite as drizzle uses it: without its parsers (see drizzleParsers), and with its queries and
+ * transactions taking turns here rather than inside PGlite, so that a request whose client has
+ * gone gives its turn up (db/tables-read.ts).
+ */
+function pgliteForDrizzle(client: PGlite): PGlite {
   let turn: Promise<unknown> = Promise.resolve();
   const inTurn = <R>(work: () => Promise<R>): Promise<R> => {
     const run = turn.then(async () => {
@@ -106,59 +130,32 @@ function forDrizzle<T extends Pick<PGliteInterface, 'query'>>(client: T): T {
     turn = run.catch(() => undefined);
     return run;
   };
-  return new Proxy(client, {
-    get(target, key, receiver) {
-      if (key === 'query')
-        return (text: string, params?: unknown[], options?: Options) =>
-          inTurn(() => target.query(text, params, strip(options)));
-      if (key === 'transaction')
-        return <R>(fn: (tx: never) => Promise<R>) =>
-          inTurn(() =>
-            (target as unknown as PGliteInterface).transaction((tx) => fn(withoutParserCopies(tx) as never)),
-          );
-      const value = Reflect.get(target, key, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
-/** Inside a transaction: the parsers drizzle passes are dropped (see drizzleParsers). */
-function withoutParserCopies<T extends Pick<PGliteInterface, 'query'>>(tx: T): T {
-  type Options = Parameters<PGliteInterface['query']>[2];
-  return new Proxy(tx, {
-    get(target, key, receiver) {
-      if (key === 'query')
-        return (text: string, params?: unknown[], options?: Options) =>
-          target.query(text, params, options?.parsers ? { ...options, parsers: undefined } : options);
-      const value = Reflect.get(target, key, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  return overriding(client, {
+    query: (text: string, params?: unknown[], options?: QueryOptions) =>
+      inTurn(() => client.query(text, params, withoutParsers(options))),
+    transaction: <R>(fn: (tx: Transaction) => Promise<R>) =>
+      inTurn(() => client.transaction((tx) => fn(txForDrizzle(tx)))),
   });
 }
 
 /** A pool whose queries for a request wait for their connection, then give up if the client has gone. */
 function poolForDrizzle(pool: pg.Pool): pg.Pool {
-  return new Proxy(pool, {
-    get(target, key, receiver) {
-      if (key === 'query')
-        return async (...args: Parameters<pg.Pool['query']>) => {
-          const connection = await target.connect();
-          try {
-            assertClientWaiting();
-            const result = await (connection.query as (...a: unknown[]) => Promise<unknown>)(...args);
-            connection.release();
-            return result;
-          } catch (error) {
-            // A refusal by the database leaves the connection fit for the next query; anything
-            // else (a broken connection) closes it.
-            connection.release(
-              error instanceof ClientGone || error instanceof pg.DatabaseError ? undefined : (error as Error),
-            );
-            throw error;
-          }
-        };
-      const value = Reflect.get(target, key, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
+  return overriding(pool, {
+    query: async (...args: Parameters<pg.Pool['query']>) => {
+      const connection = await pool.connect();
+      try {
+        assertClientWaiting();
+        const result = await (connection.query as (...a: unknown[]) => Promise<unknown>)(...args);
+        connection.release();
+        return result;
+      } catch (error) {
+        // A refusal by the database leaves the connection fit for the next query; anything
+        // else (a broken connection) closes it.
+        connection.release(
+          error instanceof ClientGone || error instanceof pg.DatabaseError ? undefined : (error as Error),
+        );
+        throw error;
+      }
     },
   });
 }
@@ -171,7 +168,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     parsers: drizzleParsers,
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const db = drizzlePglite(forDrizzle(client) as PGlite, {
+  const db = drizzlePglite(pgliteForDrizzle(client), {
     schema,
     logger: tableRecorder,
   }) as unknown as Db;

@@ -52,12 +52,25 @@ export function assertClientWaiting(): void {
 }
 
 const quoted = /"([a-z_0-9]+)"/g;
+/** The tables of each statement text, read once: the same few statements run on every request. */
+const tablesOfText = new Map<string, readonly string[]>();
+const KNOWN_TEXTS = 2000;
+
+function tablesIn(text: string): readonly string[] {
+  let tables = tablesOfText.get(text);
+  if (!tables) {
+    tables = [...new Set([...text.matchAll(quoted)].map((m) => m[1]!).filter((n) => tableNames.has(n)))];
+    if (tablesOfText.size >= KNOWN_TEXTS) tablesOfText.clear();
+    tablesOfText.set(text, tables);
+  }
+  return tables;
+}
 
 /** Adds the tables a statement names (drizzle quotes every identifier) to the running record. */
 export function noteQuery(text: string): void {
   const scope = current.getStore();
   if (!scope) return;
-  for (const match of text.matchAll(quoted)) if (tableNames.has(match[1]!)) scope.tables.add(match[1]!);
+  for (const table of tablesIn(text)) scope.tables.add(table);
 }
 
 export const tableRecorder: Logger = { logQuery: (query) => noteQuery(query) };

@@ -2,8 +2,9 @@
  * Reads answered from memory until the database says what they were read from changed.
  *
  * A GET route that opts in (`config.cache`: its answer depends only on the database, the session,
- * the address and the language, never on the clock; `'daily'`: also on today's date) is stored as the bytes it sent, under the
- * session (or the public), the language and the full address, with the tables its queries named
+ * the address and the language, never on the clock; `'daily'`: also on today's date) is stored as
+ * the bytes it sent, under the session (or the public), the language and the full address, with
+ * the tables its queries named
  * (db/tables-read.ts). Every write's trigger (db/changes.ts) drops the entries of its table; a
  * write request here also drops what it touched before its answer leaves, so whoever wrote reads
  * their write next. Every cached answer carries an ETag, and a browser that has it gets 304; one
@@ -31,7 +32,6 @@ const COMPRESS_FROM = 1024;
 
 /** The body in the best encoding the browser takes (brotli, then gzip), compressed once per answer. */
 function encoded(request: FastifyRequest, reply: FastifyReply, entry: Cached): string | Buffer {
-  reply.header('vary', 'cookie, accept-language, x-language, accept-encoding');
   if (entry.bytes.length < COMPRESS_FROM) return entry.bytes;
   const accepts = String(request.headers['accept-encoding'] ?? '');
   if (/\bbr\b(?!;q=0(\.0*)?\b)/.test(accepts)) {
@@ -66,7 +66,7 @@ const etagOf = (body: string) => `W/"${createHash('sha1').update(body).digest('b
 function cacheHeaders(request: FastifyRequest, reply: FastifyReply, etag: string) {
   reply.header('etag', etag);
   reply.header('cache-control', request.session ? 'private, no-cache' : 'no-cache');
-  reply.header('vary', 'cookie, accept-language, x-language');
+  reply.header('vary', 'cookie, accept-language, x-language, accept-encoding');
 }
 
 const notModified = (request: FastifyRequest, etag: string) => request.headers['if-none-match'] === etag;
@@ -80,6 +80,7 @@ export function registerReadCache(app: FastifyInstance, ctx: AppContext): Change
   app.addHook('onClose', async () => cache.close());
   app.decorateRequest('tablesRead', null);
   app.decorateRequest('cacheTicket', 0);
+  app.decorateRequest('cacheKey', '');
   app.decorateRequest('cacheHit', false);
 
   // Every API handler runs recording the tables it queries, and stops at its next query once its
@@ -110,7 +111,8 @@ export function registerReadCache(app: FastifyInstance, ctx: AppContext): Change
   app.addHook('onRequest', (request, reply, done) => {
     if (request.method !== 'GET' || !request.routeOptions.config?.cache) return done();
     request.cacheTicket = cache.ticket();
-    const hit = cache.get(keyOf(request, ctx));
+    request.cacheKey = keyOf(request, ctx);
+    const hit = cache.get(request.cacheKey);
     if (!hit) return done();
     request.cacheHit = true;
     cacheHeaders(request, reply, hit.etag);
@@ -118,9 +120,6 @@ export function registerReadCache(app: FastifyInstance, ctx: AppContext): Change
     else reply.type(hit.type).send(encoded(request, reply, hit));
   });
 
-  app.addHook('onSend', (request, reply, payload, done) => {
-    done(null, keep(request, reply, payload));
-  });
   /** Keeps a fresh answer of a cached route and sends it as the browser takes it. */
   const keep = (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
@@ -131,10 +130,13 @@ export function registerReadCache(app: FastifyInstance, ctx: AppContext): Change
     const tables = request.session ? new Set([...request.tablesRead, ...SESSION_TABLES]) : request.tablesRead;
     const type = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
     const entry: Cached = { bytes: Buffer.from(payload), etag, type };
-    cache.set(keyOf(request, ctx), entry, tables, request.cacheTicket);
+    cache.set(request.cacheKey, entry, tables, request.cacheTicket);
     if (!notModified(request, etag)) return encoded(request, reply, entry);
     reply.code(304);
     return '';
   };
+  app.addHook('onSend', (request, reply, payload, done) => {
+    done(null, keep(request, reply, payload));
+  });
   return cache;
 }

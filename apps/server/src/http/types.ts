@@ -21,6 +21,8 @@ declare module 'fastify' {
     /** The tables the handler's queries named (db/tables-read.ts). */
     tablesRead: Set<string> | null;
     cacheTicket: number;
+    /** Where a cached route's answer is kept, worked out once per request. */
+    cacheKey: string;
     cacheHit: boolean;
   }
 }

@@ -170,6 +170,14 @@ export function writePb(file: PbFile): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The projects a file records as funded in the real outcome (its `selected` column), sorted. */
+export function fundedIn(file: PbFile): string[] {
+  return file.projects
+    .filter((p) => p.fields.selected === '1')
+    .map((p) => p.id)
+    .sort();
+}
+
 /** Pabulib marks a project admitted to the vote but not implementable with this cost. */
 export const NOT_IMPLEMENTABLE = 999_999_999;
 

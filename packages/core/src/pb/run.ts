@@ -50,6 +50,19 @@ export function ruleFromMeta(name: string): Omit<RuleConfig, 'utility' | 'thresh
   return known[name.trim()] ?? null;
 }
 
+/** Pabulib's min_project_score_threshold of a file's META; 0 when absent or not a number. */
+export const thresholdOf = (meta: Readonly<Record<string, string>>): number =>
+  Number(meta.min_project_score_threshold ?? 0) || 0;
+
+/**
+ * How a Pabulib file says its election was counted: the rule its META names with its threshold,
+ * on cost utilities (what real elections use); null when Sinergi does not run that rule.
+ */
+export function ruleOfFile(meta: Readonly<Record<string, string>>): RuleConfig | null {
+  const named = ruleFromMeta(meta.rule ?? '');
+  return named ? { ...named, utility: 'cost', threshold: thresholdOf(meta) } : null;
+}
+
 /**
  * Runs a rule on an election. With `endowments` (one per ballot: per-district shares that correct
  * unequal turnout) Equal Shares starts every voter from their own budget; Add1 raises one common

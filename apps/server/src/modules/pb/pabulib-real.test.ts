@@ -1,5 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { electionOf, parsePb, type RuleConfig, ruleFromMeta, runRule } from '@sinergi/core';
+import {
+  electionOf,
+  fundedIn,
+  parsePb,
+  type RuleConfig,
+  ruleFromMeta,
+  ruleOfFile,
+  runRule,
+} from '@sinergi/core';
 import { describe, expect, it } from 'vitest';
 
 // Real elections with the city's published result (reference-data/pabulib/README.md).
@@ -9,14 +17,10 @@ const load = (name: string) => parsePb(readFileSync(new URL(name, folder), 'utf8
 /** Runs the rule the file's META names, with its threshold, as `sinergi pb run --rule auto` does. */
 function runAsMeta(name: string, change: Partial<RuleConfig> = {}) {
   const file = load(name);
-  const named = ruleFromMeta(file.meta.rule ?? '');
-  if (!named) throw new Error(`no rule for ${file.meta.rule}`);
-  const threshold = file.meta.min_project_score_threshold
-    ? Number(file.meta.min_project_score_threshold)
-    : undefined;
-  const outcome = runRule(electionOf(file), { ...named, utility: 'cost', threshold, ...change });
-  const official = file.projects.filter((p) => p.fields.selected === '1').map((p) => p.id);
-  return { selected: [...outcome.selected].sort(), official: official.sort(), file };
+  const config = ruleOfFile(file.meta);
+  if (!config) throw new Error(`no rule for ${file.meta.rule}`);
+  const outcome = runRule(electionOf(file), { ...config, ...change });
+  return { selected: [...outcome.selected].sort(), official: fundedIn(file), file };
 }
 
 describe('rules run from a Pabulib file reproduce the published result', () => {
@@ -46,12 +50,7 @@ describe('rules run from a Pabulib file reproduce the published result', () => {
     const approvals = { ...e, ballots: e.ballots.map((b) => ({ ...b, points: null })) };
     const named = ruleFromMeta('greedy')!;
     const selected = runRule(approvals, { ...named, utility: 'cost' }).selected.sort();
-    expect(selected).not.toEqual(
-      file.projects
-        .filter((p) => p.fields.selected === '1')
-        .map((p) => p.id)
-        .sort(),
-    );
+    expect(selected).not.toEqual(fundedIn(file));
   });
 
   it('runs greedy-threshold from META, and still refuses a rule it does not know', () => {

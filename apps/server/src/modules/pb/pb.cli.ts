@@ -8,6 +8,7 @@ import {
   type RuleConfig,
   ruleFromMeta,
   runRule,
+  thresholdOf,
 } from '@sinergi/core';
 import type { Command } from 'commander';
 import type { CliTools } from '../module.ts';
@@ -30,9 +31,7 @@ export function pbCli(program: Command, _tools: CliTools) {
       ) => {
         const parsed = parsePb(readFileSync(resolve(file), 'utf8'));
         const e = electionOf(parsed);
-        const threshold = parsed.meta.min_project_score_threshold
-          ? Number(parsed.meta.min_project_score_threshold)
-          : undefined;
+        const threshold = thresholdOf(parsed.meta);
         if (!['cost', 'cardinality'].includes(opts.utility))
           throw new Error(`--utility: cost or cardinality, got "${opts.utility}"`);
         if (!(pbCompletions as readonly string[]).includes(opts.completion))

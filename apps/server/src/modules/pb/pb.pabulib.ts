@@ -6,6 +6,7 @@ import {
   type PbFile,
   type RuleConfig,
   ruleFromMeta,
+  thresholdOf,
   writePb,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
@@ -95,7 +96,7 @@ export async function importPb(ctx: AppContext, principal: Principal, file: PbFi
   if (type !== 'approval' && type !== 'cumulative')
     throw invalid([{ field: 'file', issue: 'pbf_vote_type', params: { value: type } }]);
   const named = ruleFromMeta(file.meta.rule ?? '');
-  const threshold = Number(file.meta.min_project_score_threshold ?? 0) || 0;
+  const threshold = thresholdOf(file.meta);
   const rule: RuleConfig = {
     ...(named ?? { rule: 'mes', completion: 'add1', compareGreedy: false }),
     utility: 'cost',
