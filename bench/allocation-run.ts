@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { equalSharesBench, portfolioBench } from './allocation.ts';
+import { allocateCliBench } from './allocation-cli.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const lines: string[] = [];
@@ -27,6 +28,7 @@ say(
 );
 say();
 await portfolioBench(say);
+allocateCliBench(say);
 equalSharesBench(say);
 const file = join(root, 'bench/results', `${date}-allocation.md`);
 writeFileSync(file, `${lines.join('\n')}\n`);

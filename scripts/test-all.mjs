@@ -10,6 +10,7 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const out = mkdtempSync(join(tmpdir(), 'sinergi-test-'));
 const results = [];
+const failures = [];
 
 function run(label, command, args, env = {}) {
   console.log(`\n=== ${label} ===`);
@@ -45,6 +46,15 @@ function vitest(label, project, wrapper = [], env = {}) {
     const report = JSON.parse(readFileSync(file, 'utf8'));
     passed = report.numPassedTests;
     failed = report.numFailedTests + (report.numTotalTests === 0 ? 1 : 0);
+    for (const file of report.testResults ?? []) {
+      for (const test of file.assertionResults ?? []) {
+        if (test.status !== 'failed') continue;
+        const why = (test.failureMessages?.[0] ?? '').split('\n').slice(0, 3).join(' / ');
+        failures.push(
+          `${label}: ${file.name.replace(`${process.cwd()}/`, '')} > ${test.fullName}\n    ${why.slice(0, 400)}`,
+        );
+      }
+    }
   }
   // A crash before any report (or a failing setup) still counts as a failure.
   if (!ok && failed === 0) failed = 1;
@@ -66,6 +76,7 @@ if (toolsOk) {
 }
 rmSync(out, { recursive: true, force: true });
 
+if (failures.length > 0) console.log(`\n=== failed tests ===\n${failures.join('\n')}`);
 console.log('\n=== summary ===');
 for (const r of results) console.log(`${r.label.padEnd(32)} ${r.passed} passed, ${r.failed} failed`);
 const passed = results.reduce((s, r) => s + r.passed, 0);

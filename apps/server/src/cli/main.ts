@@ -1,16 +1,17 @@
 import { resolve } from 'node:path';
-import { errorMessage, issueMessage } from '@sinergi/contracts';
 import { AppError } from '@sinergi/core';
 import { Command } from 'commander';
-import { ConfigError } from '../config.ts';
-import { BackupError, createBackupFile } from '../db/backup.ts';
-import { restoreBackupFile } from '../db/backup-restore.ts';
-import { closeParsePool } from '../http/table-file.ts';
-import { jobHandlers, modules } from '../modules/index.ts';
-import { seed } from '../seed/seed.ts';
-import { startServer } from '../server.ts';
-
+import { moduleCommands } from '../modules/commands.ts';
 import { progressLine, readSecret, withContext } from './shared.ts';
+
+// A reader that stops early (`sinergi allocate ... | head`) ends the command quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
+// Each command loads what it runs inside its action: `sinergi allocate` or `sinergi --help` start
+// without Fastify, the database drivers or the modules' services.
 
 const program = new Command('sinergi')
   .description('Sinergi: development planning, budgeting and monitoring for a kabupaten')
@@ -20,6 +21,7 @@ program
   .command('serve')
   .description('migrate, seed and serve the API and web app (HOST, PORT, DATA_DIR or DATABASE_URL)')
   .action(async () => {
+    const { startServer } = await import('../server.ts');
     const { stop } = await startServer();
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => void stop().then(() => process.exit(0)));
@@ -36,6 +38,7 @@ program
   .description('create the OPD list and, in demo mode, the demo accounts (skips what exists)')
   .action(() =>
     withContext(async (ctx) => {
+      const { seed } = await import('../seed/seed.ts');
       const result = await seed(ctx);
       console.log(
         `organisations created: ${result.organisations ?? 0}; demo accounts created: ${result.accounts ?? 0}`,
@@ -43,9 +46,9 @@ program
     }),
   );
 
-// Each module adds its own commands (Module.cli).
+const jobHandlers = async () => (await import('../modules/index.ts')).jobHandlers;
 const tools = { withContext, progressLine, readSecret, jobHandlers };
-for (const module of modules) module.cli?.(program, tools);
+for (const commands of moduleCommands) commands(program, tools);
 
 program
   .command('backup')
@@ -54,6 +57,7 @@ program
   .action((file: string) =>
     withContext(
       async (ctx) => {
+        const { createBackupFile } = await import('../db/backup.ts');
         const summary = await createBackupFile(ctx.database, resolve(file), new Date(), (done, total) =>
           progressLine(done, total, 'tables and photos'),
         );
@@ -71,6 +75,7 @@ program
   .argument('<file>', 'a file written by `sinergi backup`')
   .action((file: string) =>
     withContext(async (ctx) => {
+      const { restoreBackupFile } = await import('../db/backup-restore.ts');
       const counts = await restoreBackupFile(ctx.database, resolve(file));
       console.log(
         `restored: ${Object.entries(counts)
@@ -84,11 +89,12 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof AppError) {
+    const { errorMessage, issueMessage } = await import('@sinergi/contracts');
     const issues = error.issues.map(
       (i) => `  ${i.field.replace(/^body\./, '')}: ${issueMessage('en', i.issue, i.params)}`,
     );
     console.error([errorMessage('en', error.code, error.details), ...issues].join('\n'));
-  } else if (error instanceof ConfigError || error instanceof BackupError || error instanceof Error) {
+  } else if (error instanceof Error) {
     console.error(error.message);
   } else {
     console.error(error);
@@ -96,5 +102,5 @@ try {
   process.exitCode = 1;
 } finally {
   // The serve command keeps running; every other command leaves no parse thread behind.
-  if (process.argv[2] !== 'serve') await closeParsePool();
+  if (process.argv[2] !== 'serve') await (await import('../http/table-file.ts')).closeParsePool();
 }

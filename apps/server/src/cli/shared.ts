@@ -1,13 +1,17 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { loadConfig } from '../config.ts';
-import { createContext, createLogger, openConfiguredDatabase } from '../server.ts';
+import type { AppContext } from '../context.ts';
 
-/** Opens the configured database (migrated), runs `fn`, closes it. */
+/**
+ * Opens the configured database (migrated), runs `fn`, closes it. The server's code is loaded here,
+ * so a command that needs no database never loads it.
+ */
 export async function withContext<T>(
-  fn: (ctx: ReturnType<typeof createContext>) => Promise<T>,
+  fn: (ctx: AppContext) => Promise<T>,
   opts: { migrate?: boolean; mustExist?: boolean } = { migrate: true },
 ) {
+  const { loadConfig } = await import('../config.ts');
+  const { createContext, createLogger, openConfiguredDatabase } = await import('../server.ts');
   const config = loadConfig();
   const database = await openConfiguredDatabase(config, { mustExist: opts.mustExist ?? false });
   const ctx = createContext(config, database, createLogger({ logLevel: 'warn' }));

@@ -1,5 +1,4 @@
 import { AppError } from '@sinergi/core';
-import sharp from 'sharp';
 
 /** Image types Sinergi takes, recognised by their first bytes rather than by name. */
 const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
@@ -32,6 +31,7 @@ export function checkedImageType(data: Buffer, declared: string): string {
  */
 export async function decodedImage(data: Buffer, declared: string): Promise<{ type: string; data: Buffer }> {
   const type = checkedImageType(data, declared);
+  const { default: sharp } = await import('sharp');
   try {
     const image = sharp(data, { failOn: 'error', limitInputPixels: MAX_PIXELS }).rotate();
     const out =

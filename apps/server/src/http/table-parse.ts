@@ -1,6 +1,5 @@
 import { AppError, formatNumber } from '@sinergi/core';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { assertUnpackedWithin } from './zip-limits.ts';
 
 /**
@@ -68,6 +67,8 @@ export async function readXlsxSheets(
 ): Promise<Map<string, string[][]>> {
   // What it unpacks into is bounded before the reader loads it whole.
   await assertUnpackedWithin(data);
+  // Loaded when a workbook comes (it is a quarter of the start-up time of a command otherwise).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);

@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext, Principal } from '../context.ts';
 
@@ -28,14 +27,15 @@ export interface Module {
    * start in the order of the module list and skips what exists. Returns rows written, by name.
    */
   seed?(ctx: AppContext): Promise<Record<string, number>>;
-  /** Its `sinergi` commands, added to the CLI with the tools they run with. */
-  cli?(program: Command, tools: CliTools): void;
 }
 
-/** What a module's commands get from the CLI: a migrated database for the command, progress output, a hidden prompt, the job handlers. */
+/**
+ * What a module's commands (listed in `modules/commands.ts`) get from the CLI: a migrated database
+ * for the command, progress output, a hidden prompt, and the job handlers (loaded when asked for).
+ */
 export interface CliTools {
   withContext<T>(fn: (ctx: AppContext) => Promise<T>, opts?: { migrate: boolean }): Promise<T>;
   progressLine(done: number, total: number | null, message: string | null): void;
   readSecret(prompt: string): Promise<string>;
-  readonly jobHandlers: Readonly<Record<string, JobHandler>>;
+  jobHandlers(): Promise<Readonly<Record<string, JobHandler>>>;
 }

@@ -1,5 +1,3 @@
-import ExcelJS from 'exceljs';
-
 export interface XlsxColumn<T> {
   /** The column's title; a snake_case key is written as words ("perkiraan_biaya_rp": "Perkiraan biaya (Rp)"). */
   header: string;
@@ -83,6 +81,7 @@ export function columnKey(header: string): string {
  * columns; an import template has neither, so its first row is the header.
  */
 export async function xlsxOfSheets(sheets: readonly XlsxSheet[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Sinergi';
   for (const s of sheets) {

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ahpWeights, normalise, weightedScores } from './criteria.ts';
-import { buildPortfolioModel, greedyPortfolio, type PortfolioItem, violations } from './portfolio.ts';
+import {
+  buildPortfolioModel,
+  greedyPortfolio,
+  modelAsLp,
+  modelAsMatrix,
+  type PortfolioItem,
+  violations,
+} from './portfolio.ts';
 
 describe('criteria', () => {
   it('normalises min–max, turning the scale around for a criterion where less is better', () => {
@@ -122,10 +129,34 @@ describe('portfolio rules', () => {
     expect(m.columns).toEqual(['a', 'b']);
     expect(Object.keys(m.rows)).toEqual(['budget', 'opdcap0', 'must0', 'req0']);
     expect(m.rows.opdcap0).toEqual({ kind: 'opdCap', key: 'PU' });
-    expect(m.lp).toContain(' budget: + 2 x0 + 1 x1 <= 2.5');
-    expect(m.lp).toContain(' req0: + 1 x0 - 1 x1 <= 0');
+    expect(modelAsLp(m)).toContain(' budget: + 2 x0 + 1 x1 <= 2.5');
+    expect(modelAsLp(m)).toContain(' req0: + 1 x0 - 1 x1 <= 0');
     const relax = buildPortfolioModel(items, { budget: 2_500_000, mustFund: ['b'] }, { relax: true });
-    expect(relax.lp.startsWith('Minimize')).toBe(true);
-    expect(relax.lp).toContain('s_budget');
+    expect(modelAsLp(relax).startsWith('Minimize')).toBe(true);
+    expect(modelAsLp(relax)).toContain('s_budget');
+  });
+
+  it('gives the solver the same rows as sparse arrays: items 0/1, slacks from 0 without bound', () => {
+    const items: PortfolioItem[] = [
+      { id: 'a', cost: 2_000_000, score: 3 },
+      { id: 'b', cost: 1_000_000, score: 1 },
+    ];
+    const m = modelAsMatrix(buildPortfolioModel(items, { budget: 2_500_000, mustFund: ['b'] }));
+    expect(m).toMatchObject({ maximize: true, numCols: 2, numRows: 2 });
+    expect([...m.colCost]).toEqual([3, 1]);
+    expect([...m.starts]).toEqual([0, 2, 3]);
+    expect([...m.indices]).toEqual([0, 1, 1]);
+    expect([...m.values]).toEqual([2, 1, 1]);
+    expect([...m.rowLower]).toEqual([Number.NEGATIVE_INFINITY, 1]);
+    expect([...m.rowUpper]).toEqual([2.5, Number.POSITIVE_INFINITY]);
+    expect([...m.integrality]).toEqual([1, 1]);
+    const relax = modelAsMatrix(
+      buildPortfolioModel(items, { budget: 2_500_000, mustFund: ['b'] }, { relax: true }),
+    );
+    expect(relax).toMatchObject({ maximize: false, numCols: 4 });
+    expect([...relax.colCost]).toEqual([0, 0, 0.4, 1]);
+    expect([...relax.colUpper]).toEqual([1, 1, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY]);
+    expect([...relax.integrality]).toEqual([1, 1, 0, 0]);
+    expect([...relax.values]).toEqual([2, 1, -1, 1, 1]);
   });
 });

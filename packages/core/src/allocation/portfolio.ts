@@ -3,7 +3,7 @@
  * score of the selected proposals subject to the budget; caps and floors of spending per OPD and
  * per bidang; floors per kecamatan (equity); must-fund proposals; dependencies (b only if a);
  * mutually exclusive alternatives; and multi-year cost profiles against yearly ceilings. Core
- * writes the model as CPLEX LP text for HiGHS and checks any selection against the rules with
+ * writes the model as sparse rows for HiGHS (and as CPLEX LP text for other solvers) and checks any selection against the rules with
  * exact integer rupiah; the solver itself runs in the server.
  */
 export interface PortfolioItem {
@@ -42,10 +42,23 @@ export type RuleRef =
   | { kind: 'exclusive'; ids: readonly string[] }
   | { kind: 'yearCeiling'; year: string };
 
+/** One row of the model: a rule as a linear constraint over the columns. */
+export interface ModelRow {
+  name: string;
+  terms: { i: number; coef: number }[];
+  sense: '<=' | '>=' | '=';
+  rhs: number;
+}
+
 export interface PortfolioModel {
-  lp: string;
+  sense: 'maximize' | 'minimize';
   /** Column i (named x<i>) is the item with this id; slack columns (s_<row>) come after them. */
   columns: string[];
+  /** Every column's name: x<i> for the items (0/1), then s_<row> for the slacks (0 and up). */
+  columnNames: string[];
+  /** The objective coefficient of every column. */
+  objective: number[];
+  constraints: ModelRow[];
   /** Row name to the rule it states. */
   rows: Record<string, RuleRef>;
 }
@@ -86,9 +99,8 @@ export function buildPortfolioModel(
   const columns = items.map((it) => it.id);
   const index = new Map(items.map((it, i) => [it.id, i]));
   const rows: Record<string, RuleRef> = {};
-  const lines: string[] = [];
-  const term = (coef: number, i: number) => `${coef < 0 ? '-' : '+'} ${num(Math.abs(coef))} x${i}`;
-  const slacks: string[] = [];
+  const constraints: ModelRow[] = [];
+  const slacks: { row: string; weight: number }[] = [];
   const addRow = (
     name: string,
     ref: RuleRef,
@@ -98,15 +110,14 @@ export function buildPortfolioModel(
   ) => {
     if (options.keepRows && !options.keepRows(name)) return;
     rows[name] = ref;
-    let body = terms.length ? terms.map((t) => term(t.coef, t.i)).join(' ') : '0 x0';
+    const row: ModelRow = { name, terms, sense, rhs };
     if (options.relax) {
       // A slack that loosens the row: subtract it from a <= row, add it to a >= row.
       const money = ref.kind !== 'mustFund' && ref.kind !== 'requires' && ref.kind !== 'exclusive';
-      const weight = money ? SCALE / Math.max(rules.budget, 1) : 1;
-      body += ` ${sense === '<=' ? '-' : '+'} 1 s_${name}`;
-      slacks.push(`${num(weight)} s_${name}`);
+      row.terms = [...terms, { i: items.length + slacks.length, coef: sense === '<=' ? -1 : 1 }];
+      slacks.push({ row: name, weight: money ? SCALE / Math.max(rules.budget, 1) : 1 });
     }
-    lines.push(` ${name}: ${body} ${sense} ${num(rhs)}`);
+    constraints.push(row);
   };
   addRow(
     'budget',
@@ -156,25 +167,86 @@ export function buildPortfolioModel(
     });
     addRow(`year${n}`, { kind: 'yearCeiling', year }, terms, '<=', ceiling / SCALE);
   });
-  const objective = options.relax
-    ? slacks.map((t) => `+ ${t}`).join(' ') || '0 x0'
-    : items.length
-      ? items.map((it, i) => term(it.score, i)).join(' ')
-      : '0 x0';
-  const lp = [
-    options.relax ? 'Minimize' : 'Maximize',
-    ` ${options.relax ? 'relaxation' : 'score'}: ${objective}`,
+  return {
+    sense: options.relax ? 'minimize' : 'maximize',
+    columns,
+    columnNames: [...columns.map((_, i) => `x${i}`), ...slacks.map((t) => `s_${t.row}`)],
+    objective: [...items.map((it) => (options.relax ? 0 : it.score)), ...slacks.map((t) => t.weight)],
+    constraints,
+    rows,
+  };
+}
+
+/**
+ * The model as CPLEX LP text: what another solver reads (the SciPy baseline of `bench/`), and a
+ * readable record of what was solved.
+ */
+export function modelAsLp(model: PortfolioModel): string {
+  const term = (coef: number, i: number) =>
+    `${coef < 0 ? '-' : '+'} ${num(Math.abs(coef))} ${model.columnNames[i]}`;
+  const sum = (terms: readonly { i: number; coef: number }[]) =>
+    terms.length ? terms.map((t) => term(t.coef, t.i)).join(' ') : '0 x0';
+  const items = model.columns.length;
+  const objective = model.objective.flatMap((coef, i) => (coef ? [{ i, coef }] : []));
+  return [
+    model.sense === 'minimize' ? 'Minimize' : 'Maximize',
+    ` ${model.sense === 'minimize' ? 'relaxation' : 'score'}: ${sum(objective)}`,
     'Subject To',
-    ...lines,
+    ...model.constraints.map((r) => ` ${r.name}: ${sum(r.terms)} ${r.sense} ${num(r.rhs)}`),
     'Bounds',
-    ...columns.map((_, i) => ` 0 <= x${i} <= 1`),
-    ...slacks.map((t) => ` ${t.split(' ')[1]} >= 0`),
+    ...model.columnNames.map((name, i) => (i < items ? ` 0 <= ${name} <= 1` : ` ${name} >= 0`)),
     'Binaries',
-    ` ${columns.map((_, i) => `x${i}`).join(' ')}`,
+    ` ${model.columnNames.slice(0, items).join(' ')}`,
     'End',
   ].join('\n');
-  return { lp, columns, rows };
 }
+
+/**
+ * The model as compressed sparse rows, the form a solver takes without parsing text: the items are
+ * 0/1 columns, the slacks continuous from 0.
+ */
+export function modelAsMatrix(model: PortfolioModel) {
+  const numCols = model.columnNames.length;
+  const numRows = model.constraints.length;
+  const nonZeros = model.constraints.reduce((s, r) => s + r.terms.length, 0);
+  const starts = new Int32Array(numRows + 1);
+  const indices = new Int32Array(nonZeros);
+  const values = new Float64Array(nonZeros);
+  const rowLower = new Float64Array(numRows);
+  const rowUpper = new Float64Array(numRows);
+  let k = 0;
+  model.constraints.forEach((r, row) => {
+    starts[row] = k;
+    for (const t of r.terms) {
+      indices[k] = t.i;
+      values[k++] = t.coef;
+    }
+    rowLower[row] = r.sense === '<=' ? Number.NEGATIVE_INFINITY : r.rhs;
+    rowUpper[row] = r.sense === '>=' ? Number.POSITIVE_INFINITY : r.rhs;
+  });
+  starts[numRows] = k;
+  const items = model.columns.length;
+  const colUpper = new Float64Array(numCols).fill(1);
+  colUpper.fill(Number.POSITIVE_INFINITY, items);
+  const integrality = new Int32Array(numCols);
+  integrality.fill(1, 0, items);
+  return {
+    maximize: model.sense === 'maximize',
+    numCols,
+    numRows,
+    colCost: Float64Array.from(model.objective),
+    colLower: new Float64Array(numCols),
+    colUpper,
+    rowLower,
+    rowUpper,
+    starts,
+    indices,
+    values,
+    integrality,
+  };
+}
+
+export type ModelMatrix = ReturnType<typeof modelAsMatrix>;
 
 /** The rules a selection breaks, in whole rupiah (empty when it keeps them all). */
 export function violations(

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { readPortfolioCsv, readPortfolioRules } from '../allocation/input.ts';
-import { solvePortfolio } from '../allocation/solver.ts';
 import type { CliTools } from '../module.ts';
 
 /** `sinergi allocate`: the optimal portfolio of a CSV of proposals, beside the greedy list. */
@@ -23,6 +21,9 @@ export function allocationCli(program: Command, _tools: CliTools) {
         file: string,
         opts: { budget: string; rules?: string; timeLimit: string; gap: string; json?: boolean },
       ) => {
+        (await import('./solver-thread.ts')).warmSolver();
+        const { solvePortfolio } = await import('./solver.ts');
+        const { readPortfolioCsv, readPortfolioRules } = await import('./input.ts');
         const budget = Number(opts.budget);
         if (!Number.isInteger(budget) || budget < 0)
           throw new Error(`--budget: must be whole rupiah, got "${opts.budget}"`);
@@ -72,7 +73,7 @@ export function allocationCli(program: Command, _tools: CliTools) {
           console.log(
             `greedy: ${r.greedy.selected.length} selected, cost ${r.greedy.cost}, score ${r.greedy.objective.toFixed(4)} (optimum +${gain} %)`,
           );
-          for (const id of r.selected) console.log(id);
+          process.stdout.write(r.selected.length ? `${r.selected.join('\n')}\n` : '');
         }
         if (status === 'infeasible') process.exitCode = 3;
       },

@@ -16,7 +16,6 @@ import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';
 import type { Module } from '../module.ts';
 import * as adoption from './allocation.adopt.ts';
-import { allocationCli } from './allocation.cli.ts';
 import * as explanations from './allocation.explain.ts';
 import { scenarioXlsx } from './allocation.report.ts';
 import * as service from './allocation.service.ts';
@@ -185,5 +184,4 @@ export const allocationModule: Module = {
   name: 'allocation',
   routes,
   jobs: { 'allocation.solve': service.runSolveJob, 'allocation.explain': explanations.runExplainJob },
-  cli: allocationCli,
 };

@@ -1,13 +1,15 @@
-import { Worker } from 'node:worker_threads';
 import {
   buildPortfolioModel,
   greedyPortfolio,
+  type ModelMatrix,
+  modelAsMatrix,
   objectiveOf,
   type PortfolioItem,
   type PortfolioRules,
   type RuleRef,
   violations,
 } from '@sinergi/core';
+import { solverThread } from './solver-thread.ts';
 
 /** What one HiGHS run answers. */
 export interface SolveResult {
@@ -15,7 +17,8 @@ export interface SolveResult {
   objective: number | null;
   gap: number | null;
   bound: number | null;
-  values: Record<string, number> | null;
+  /** The value of every column, in the model's order. */
+  values: Float64Array | null;
 }
 
 export interface SolveOptions {
@@ -28,15 +31,12 @@ export interface SolveOptions {
   cancelled?: Promise<unknown>;
 }
 
-const workerUrl = new URL('./solver.worker.mjs', import.meta.url);
-
-/** Runs HiGHS on CPLEX LP text in a worker thread. */
-export function solveLp(lp: string, options: SolveOptions): Promise<SolveResult> {
+/** Runs HiGHS on a model in sparse rows in a worker thread (the arrays are copied to it, not parsed). */
+export function solveModel(model: ModelMatrix, options: SolveOptions): Promise<SolveResult> {
   const cancel = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancel);
-  const worker = new Worker(workerUrl, {
-    workerData: { lp, timeLimit: options.timeLimit, gap: options.gap, cancel },
-  });
+  const worker = solverThread();
+  worker.postMessage({ model, timeLimit: options.timeLimit, gap: options.gap, cancel });
   options.cancelled?.then(() => Atomics.store(flag, 0, 1));
   return new Promise<SolveResult>((resolve, reject) => {
     worker.on('message', (m) => {
@@ -75,21 +75,25 @@ export async function solvePortfolio(
 ): Promise<PortfolioResult> {
   const model = buildPortfolioModel(items, rules);
   const greedy = greedyPortfolio(items, rules.budget);
-  const result = await solveLp(model.lp, options);
+  const result = await solveModel(modelAsMatrix(model), options);
   if (result.status === 'infeasible') {
     const names = Object.keys(model.rows);
     const kept = new Set(names);
     for (const name of names) {
       kept.delete(name);
       const test = buildPortfolioModel(items, rules, { keepRows: (n) => kept.has(n) });
-      const r = await solveLp(test.lp, { timeLimit: options.timeLimit, gap: 1 });
+      const r = await solveModel(modelAsMatrix(test), { timeLimit: options.timeLimit, gap: 1 });
       if (r.status !== 'infeasible') kept.add(name);
     }
     const relaxModel = buildPortfolioModel(items, rules, { relax: true });
-    const relaxed = await solveLp(relaxModel.lp, { timeLimit: options.timeLimit, gap: options.gap });
+    const relaxed = await solveModel(modelAsMatrix(relaxModel), {
+      timeLimit: options.timeLimit,
+      gap: options.gap,
+    });
     const money = (ref: RuleRef) =>
       ref.kind !== 'mustFund' && ref.kind !== 'requires' && ref.kind !== 'exclusive';
-    const relaxation = Object.entries(relaxed.values ?? {})
+    const relaxation = relaxModel.columnNames
+      .map((name, c) => [name, relaxed.values?.[c] ?? 0] as const)
       .filter(([name, v]) => name.startsWith('s_') && v > 1e-7)
       .map(([name, v]) => {
         const rule = relaxModel.rows[name.slice(2)]!;
@@ -106,7 +110,7 @@ export async function solvePortfolio(
       relaxation,
     };
   }
-  const selected = items.filter((_, i) => (result.values?.[`x${i}`] ?? 0) > 0.5).map((it) => it.id);
+  const selected = items.filter((_, i) => (result.values?.[i] ?? 0) > 0.5).map((it) => it.id);
   const chosen = new Set(selected);
   const broken = violations(items, rules, chosen);
   return {

@@ -1,13 +1,37 @@
 // HiGHS in a worker thread, so a solve of minutes never blocks the server. Plain JavaScript: the
 // worker runs the same way under tsx (development, tests) and node (production).
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import loadHighs from 'highs';
 
-const { lp, timeLimit, gap, cancel } = workerData;
-// The answer: status, objective, the proven gap and the non-zero columns by name.
-const cancelled = new Int32Array(cancel);
+// HiGHS loads first; the model comes by message (a warmed thread loads while its caller reads).
 const highs = await loadHighs();
-const model = highs.createModel({ format: 'lp', data: lp });
+const {
+  model: m,
+  timeLimit,
+  gap,
+  cancel,
+} = await new Promise((resolve) => parentPort.once('message', resolve));
+// The answer: status, objective, the proven gap and the value of every column.
+const cancelled = new Int32Array(cancel);
+const model = highs.createModel({
+  numCols: m.numCols,
+  numRows: m.numRows,
+  sense: m.maximize ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
+  colCost: m.colCost,
+  colLower: m.colLower,
+  colUpper: m.colUpper,
+  rowLower: m.rowLower,
+  rowUpper: m.rowUpper,
+  matrix: {
+    format: 'csr',
+    numRows: m.numRows,
+    numCols: m.numCols,
+    starts: m.starts,
+    indices: m.indices,
+    values: m.values,
+  },
+  integrality: m.integrality,
+});
 const S = highs.constants.modelStatus;
 try {
   model.options.set({ output_flag: false, time_limit: timeLimit, mip_rel_gap: gap, random_seed: 1 });
@@ -29,12 +53,6 @@ try {
   });
   const status = model.getModelStatus();
   const hasSolution = Number(model.info.get('primal_solution_status')) === 2;
-  const values = {};
-  if (hasSolution) {
-    const colValue = model.getSolution().colValue;
-    for (let c = 0; c < colValue.length; c++)
-      if (Math.abs(colValue[c]) > 1e-9) values[model.getColName(c)] = colValue[c];
-  }
   const result = {
     type: 'done',
     status:
@@ -50,7 +68,7 @@ try {
     objective: hasSolution ? model.getObjectiveValue() : null,
     gap: hasSolution ? Number(model.info.get('mip_gap')) : null,
     bound: hasSolution ? Number(model.info.get('mip_dual_bound')) : null,
-    values: hasSolution ? values : null,
+    values: hasSolution ? Float64Array.from(model.getSolution().colValue) : null,
   };
   parentPort.postMessage(result);
 } catch (error) {

@@ -23,7 +23,6 @@ import { readPbUpload } from '../../http/table-file.ts';
 import { acceptFiles, uploadedFile } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
 import { findFundingCandidates } from '../musrenbang/musrenbang.decisions.ts';
-import { pbCli } from './pb.cli.ts';
 import * as count from './pb.count.ts';
 import * as pabulib from './pb.pabulib.ts';
 import * as service from './pb.service.ts';
@@ -282,4 +281,4 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   );
 }
 
-export const pbModule: Module = { name: 'pb', routes, jobs: { 'pb.count': count.runCountJob }, cli: pbCli };
+export const pbModule: Module = { name: 'pb', routes, jobs: { 'pb.count': count.runCountJob } };

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { povertyProfile, theil, williamson } from '@sinergi/core';
 import type { Command } from 'commander';
 import type { CliTools } from '../module.ts';
-import { readSurveyCsv } from '../stats/survey.ts';
 
 /** `sinergi stats poverty`: poverty and inequality from household survey records. */
 export function povertyCli(program: Command, _tools: CliTools) {
@@ -18,6 +17,7 @@ export function povertyCli(program: Command, _tools: CliTools) {
     .option('--by <column>', 'also per value of this column (only "region")')
     .option('--json', 'print JSON')
     .action(async (file: string, opts: { line: string; by?: string; json?: boolean }) => {
+      const { readSurveyCsv } = await import('../stats/survey.ts');
       const line = Number(opts.line);
       if (!(line > 0)) throw new Error(`--line: must be a positive number of rupiah, got "${opts.line}"`);
       if (opts.by !== undefined && opts.by !== 'region')

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { acceptFiles, uploadedFile } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
-import { povertyCli } from './poverty.cli.ts';
 import * as service from './poverty.service.ts';
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
@@ -46,4 +45,4 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   );
 }
 
-export const povertyModule: Module = { name: 'poverty', routes, cli: povertyCli };
+export const povertyModule: Module = { name: 'poverty', routes };

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { systemPrincipal } from '../../context.ts';
-import { runJobNow } from '../jobs/jobs.service.ts';
 import type { CliTools } from '../module.ts';
 
 /** `sinergi regions load`: the national region list and the kabupaten's boundaries, as a job run here. */
@@ -12,12 +10,14 @@ export function regionsCli(program: Command, tools: CliTools) {
     .option('--force', 'reload even when this edition is already loaded')
     .action((opts: { force?: boolean }) =>
       tools.withContext(async (ctx) => {
+        const { systemPrincipal } = await import('../../context.ts');
+        const { runJobNow } = await import('../jobs/jobs.service.ts');
         const started = performance.now();
         const job = await runJobNow(
           ctx,
           { ...systemPrincipal, name: 'cli' },
           { kind: 'regions.load', params: { force: Boolean(opts.force) } },
-          tools.jobHandlers,
+          await tools.jobHandlers(),
           tools.progressLine,
         );
         process.stderr.write('\n');

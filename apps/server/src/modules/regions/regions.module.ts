@@ -16,7 +16,6 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { presentJob } from '../jobs/jobs.presenter.ts';
 import type { Module } from '../module.ts';
-import { regionsCli } from './regions.cli.ts';
 import { loadRegions } from './regions.loader.ts';
 import { presentEdition, presentRegion } from './regions.presenter.ts';
 import * as service from './regions.service.ts';
@@ -151,5 +150,4 @@ export const regionsModule: Module = {
   name: 'regions',
   routes,
   jobs: { 'regions.load': loadRegions },
-  cli: regionsCli,
 };

@@ -1,8 +1,5 @@
 import { type Command, Option } from 'commander';
-import { systemPrincipal } from '../../context.ts';
 import type { CliTools } from '../module.ts';
-import { findOrganisationByCode } from '../organisations/organisations.service.ts';
-import { createUser } from '../users/users.service.ts';
 
 /** `sinergi user create`: an account from the command line (the password is asked for, or piped). */
 export function usersCli(program: Command, tools: CliTools) {
@@ -28,6 +25,9 @@ export function usersCli(program: Command, tools: CliTools) {
         region?: string;
       }) =>
         tools.withContext(async (ctx) => {
+          const { systemPrincipal } = await import('../../context.ts');
+          const { findOrganisationByCode } = await import('../organisations/organisations.service.ts');
+          const { createUser } = await import('./users.service.ts');
           const password = await tools.readSecret('Password: ');
           const organisation = opts.organisation
             ? await findOrganisationByCode(ctx, opts.organisation)

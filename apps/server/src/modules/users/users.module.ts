@@ -10,7 +10,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import type { Module } from '../module.ts';
-import { usersCli } from './users.cli.ts';
 import { presentUser } from './users.presenter.ts';
 import { seedDemoAccounts } from './users.seed.ts';
 import * as service from './users.service.ts';
@@ -76,5 +75,4 @@ export const usersModule: Module = {
   name: 'users',
   routes,
   seed: async (ctx) => ({ accounts: await seedDemoAccounts(ctx) }),
-  cli: usersCli,
 };

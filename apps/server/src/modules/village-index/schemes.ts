@@ -3,10 +3,9 @@ import { indexSchemeDefinition, toFieldIssue } from '@sinergi/contracts';
 import {
   AppError,
   actingLevels,
+  builtInSchemes,
   type FieldIssue,
   type IndexScheme,
-  idm2016,
-  indeksDesa2024,
   indicatorsOf,
   linearWeights,
   scaleOf,
@@ -17,12 +16,6 @@ import { readXlsxUpload } from '../../http/table-file.ts';
 import { columnKey, sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import * as repo from './village-index.repository.ts';
-
-/** Schemes that ship with Sinergi, by id. */
-export const builtInSchemes: Readonly<Record<string, IndexScheme>> = {
-  [idm2016.id]: idm2016,
-  [indeksDesa2024.id]: indeksDesa2024,
-};
 
 /**
  * Checks a scheme an admin loads: the shape (every field named on error), then its consistency

@@ -1,12 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { computeIndex, round4 } from '@sinergi/core';
+import { builtInSchemes, computeIndex, round4 } from '@sinergi/core';
 import type { Command } from 'commander';
-import { systemPrincipal } from '../../context.ts';
 import type { CliTools } from '../module.ts';
-import { builtInSchemes, readSchemeFile } from '../village-index/schemes.ts';
-import { readIndexTemplate } from '../village-index/template.ts';
-import { importComposites, readCompositesFile } from '../village-index/village-index.import.ts';
 
 /** `sinergi index ...`: scoring, templates, schemes and imports of the village development index. */
 export function indexCli(program: Command, tools: CliTools) {
@@ -22,6 +18,8 @@ export function indexCli(program: Command, tools: CliTools) {
     )
     .option('--out <file>', 'write the result CSV here instead of standard output')
     .action(async (file: string, opts: { scheme: string; out?: string }) => {
+      const { readSchemeFile } = await import('./schemes.ts');
+      const { readIndexTemplate } = await import('./template.ts');
       const scheme = /\.(json|xlsx)$/i.test(opts.scheme)
         ? await readSchemeFile(readFileSync(resolve(opts.scheme)), opts.scheme)
         : builtInSchemes[opts.scheme];
@@ -60,6 +58,8 @@ export function indexCli(program: Command, tools: CliTools) {
     .argument('<file>', 'the CSV file')
     .action((file: string) =>
       tools.withContext(async (ctx) => {
+        const { systemPrincipal } = await import('../../context.ts');
+        const { importComposites, readCompositesFile } = await import('./village-index.import.ts');
         const started = performance.now();
         const parsed = await readCompositesFile(readFileSync(resolve(file)), file);
         const result = await importComposites(ctx, { ...systemPrincipal, name: 'cli' }, parsed, file);

@@ -21,7 +21,6 @@ import { sendFile } from '../../http/send-file.ts';
 import { sheet, xlsxOf, xlsxOfSheets } from '../../reports/xlsx.ts';
 import type { Module } from '../module.ts';
 import { adminRoutes } from './village-index.admin-routes.ts';
-import { indexCli } from './village-index.cli.ts';
 import * as entries from './village-index.entries.ts';
 import { beritaAcaraPdf, scorecardPdf } from './village-index.report.ts';
 import { seedOfficialIdm } from './village-index.seed.ts';
@@ -315,5 +314,4 @@ export const villageIndexModule: Module = {
   name: 'village-index',
   routes,
   seed: async (ctx) => ({ indexResults: await seedOfficialIdm(ctx) }),
-  cli: indexCli,
 };

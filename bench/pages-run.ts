@@ -1,0 +1,163 @@
+/**
+ * Every page of the app in Chromium at 4x CPU throttle, written to bench/results/<date>-pages.md:
+ * largest contentful paint, total blocking time, the JavaScript a first visit downloads (gzip, as
+ * sent), and the DOM nodes. Each page opens in a fresh browser context (nothing cached), signed in
+ * as the role that uses it, against the real server on the demo data. The baseline measured in the
+ * same run is a bare HTML page (a heading and a paragraph, no script) under the same throttle: what
+ * the machine and browser cost before any of our code runs.
+ */
+import { execSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { signIn, sleep, startServer } from './hostile-server.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const THROTTLE = 4;
+
+/** What the page reports once it has settled. */
+interface Measure {
+  lcp: number;
+  tbt: number;
+  jsKb: number;
+  nodes: number;
+}
+
+// Collected from the first byte: LCP entries and long tasks (the main thread blocked over 50 ms).
+const observe = () => {
+  const w = window as unknown as { __lcp: number; __long: { start: number; duration: number }[] };
+  w.__lcp = 0;
+  w.__long = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__lcp = Math.max(w.__lcp, e.startTime);
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+const BARE = '<!doctype html><title>Sinergi</title><h1>Sinergi</h1><p>Perencanaan pembangunan daerah.</p>';
+
+/** One visit: `url` in a fresh context, or the bare page when `url` is null. */
+async function measure(browser: Browser, url: string | null, cookie: string | null): Promise<Measure> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'id-ID' });
+  try {
+    if (cookie && url) {
+      const [name, value] = cookie.split(';')[0]!.split('=');
+      await context.addCookies([{ name: name!, value: value!, url }]);
+    }
+    const page = await context.newPage();
+    await page.addInitScript(observe);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    if (url) await page.goto(url, { waitUntil: 'networkidle' });
+    else await page.setContent(BARE, { waitUntil: 'networkidle' });
+    await sleep(1000);
+    // An LCP entry is final once the page has had input or is hidden; a click on nothing ends it.
+    await page.mouse.click(1, 1);
+    return await page.evaluate(() => {
+          const w = window as unknown as { __lcp: number; __long: { start: number; duration: number }[] };
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+          const tbt = w.__long
+            .filter((t) => t.start + t.duration > fcp)
+            .reduce((s, t) => s + Math.max(0, t.duration - 50), 0);
+          const js = performance
+            .getEntriesByType('resource')
+            .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script' || /\.js$/.test(e.name))
+            .reduce((s, e) => s + (e as PerformanceResourceTiming).encodedBodySize, 0);
+          return { lcp: w.__lcp, tbt, jsKb: js / 1024, nodes: document.getElementsByTagName('*').length };
+        });
+  } finally {
+    await context.close();
+  }
+}
+
+/** The id of the first item of a list the API gives, for the pages of one item. */
+async function firstId(url: string, path: string, cookie: string, key = 'id'): Promise<string> {
+  const body = (await (await fetch(`${url}${path}`, { headers: { cookie } })).json()) as {
+    items?: Record<string, unknown>[];
+  };
+  const item = body.items?.[0];
+  if (!item) throw new Error(`no item at ${path}`);
+  return String(item[key]);
+}
+
+const lines: string[] = [];
+const say = (line = '') => {
+  console.log(line);
+  lines.push(line);
+};
+
+execSync('npm run -s build:web', { cwd: root, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+const dir = mkdtempSync(join(tmpdir(), 'sinergi-pages-'));
+const server = await startServer(join(dir, 'data'), 3293, join(dir, 'server.log'));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking'],
+});
+try {
+  for (let i = 0; i < 600; i++) {
+    if ((await fetch(`${server.url}/api/regions/35.05.01.2001`)).ok) break;
+    await sleep(500);
+  }
+  const perencana = (await signIn(server.url, 'perencana')).cookie;
+  const desa = (await signIn(server.url, 'desa.jaten')).cookie;
+  const project = await firstId(server.url, '/api/projects?limit=1', perencana);
+  const proposal = await firstId(server.url, '/api/proposals?limit=1', perencana);
+  const plan = await firstId(server.url, '/api/plans', perencana);
+  const pages: [string, string, string | null][] = [
+    ['sign-in', '/masuk', null],
+    ['home (public)', '/', null],
+    ['village index (public)', '/indeks-desa', null],
+    ['desa scorecard (public)', '/indeks-desa/35.05.01.2001', null],
+    ['region (public)', '/wilayah/35.05', null],
+    ['projects (public)', '/proyek', null],
+    ['project (public)', `/proyek/${project}`, null],
+    ['plans (public)', '/perencanaan', null],
+    ['plan (public)', `/perencanaan/${plan}`, null],
+    ['targets (public)', '/capaian', null],
+    ['poverty (public)', '/kemiskinan', null],
+    ['participatory budgets (public)', '/anggaran-partisipatif', null],
+    ['home (perencana)', '/', perencana],
+    ['proposals (perencana)', '/usulan', perencana],
+    ['proposal (perencana)', `/usulan/${proposal}`, perencana],
+    ['scenarios (perencana)', '/skenario', perencana],
+    ['programs (perencana)', '/program', perencana],
+    ['new proposal (desa)', '/usulan/baru', desa],
+    ['forums (desa)', '/forum', desa],
+  ];
+  const date = new Date().toISOString().slice(0, 10);
+  say(`# Sinergi pages in Chromium, ${date}`);
+  say();
+  say(
+    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; Chromium headless at ${THROTTLE}x CPU throttle (DevTools), 1280x860, each page in a fresh context (nothing cached), the production build served compressed by \`sinergi serve\` on the demo data.`,
+  );
+  say();
+  say(
+    'LCP: largest contentful paint. TBT: total blocking time, the part over 50 ms of every long task after the first paint until the page settled (network idle + 1 s). JS: the script bytes the visit downloaded, as sent (brotli). Median of three visits.',
+  );
+  say();
+  say('| page | path | LCP (ms) | TBT (ms) | JS (kB) | DOM nodes |');
+  say('|---|---|---|---|---|---|');
+  for (const [label, path, cookie] of [['bare HTML page (baseline)', '', null], ...pages] as const) {
+    const runs: Measure[] = [];
+    for (let k = 0; k < 3; k++)
+      runs.push(await measure(browser, path ? `${server.url}${path}` : null, cookie));
+    const med = (f: (m: Measure) => number) => runs.map(f).sort((a, b) => a - b)[1]!;
+    say(
+      `| ${label} | ${path ? `\`${path.replace(/[0-9a-f-]{36}/, ':id')}\`` : '–'} | ${med((m) => m.lcp).toFixed(0)} | ${med((m) => m.tbt).toFixed(0)} | ${med((m) => m.jsKb).toFixed(0)} | ${med((m) => m.nodes)} |`,
+    );
+  }
+  say();
+  const file = join(root, 'bench/results', `${date}-pages.md`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  console.log(`written: ${file}`);
+} finally {
+  await browser.close();
+  server.process.kill('SIGTERM');
+  await new Promise((r) => server.process.once('exit', r));
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(`${join(dir, 'data')}-backups`, { recursive: true, force: true });
+}
