@@ -24,15 +24,33 @@ interface Measure {
   nodes: number;
 }
 
+/** The browser's globals the measure uses (this project is typed for Node, not the DOM). */
+interface Entry {
+  name: string;
+  startTime: number;
+  duration: number;
+  initiatorType?: string;
+  encodedBodySize?: number;
+}
+interface InBrowser {
+  __lcp: number;
+  __long: { start: number; duration: number }[];
+  PerformanceObserver: new (
+    callback: (list: { getEntries(): Entry[] }) => void,
+  ) => { observe(options: { type: string; buffered: boolean }): void };
+  performance: { getEntriesByName(name: string): Entry[]; getEntriesByType(type: string): Entry[] };
+  document: { getElementsByTagName(tag: string): { length: number } };
+}
+
 // Collected from the first byte: LCP entries and long tasks (the main thread blocked over 50 ms).
 const observe = () => {
-  const w = window as unknown as { __lcp: number; __long: { start: number; duration: number }[] };
+  const w = globalThis as unknown as InBrowser;
   w.__lcp = 0;
   w.__long = [];
-  new PerformanceObserver((list) => {
+  new w.PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__lcp = Math.max(w.__lcp, e.startTime);
   }).observe({ type: 'largest-contentful-paint', buffered: true });
-  new PerformanceObserver((list) => {
+  new w.PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
 };
@@ -46,7 +64,7 @@ async function measure(browser: Browser, url: string, cookie: string | null): Pr
     await context.route('**/bare', (route) => route.fulfill({ contentType: 'text/html', body: BARE }));
     if (cookie) {
       const [name, value] = cookie.split(';')[0]!.split('=');
-      await context.addCookies([{ name: name!, value: value!, url }]);
+      await context.addCookies([{ name: name!, value: value!, url: new URL(url).origin }]);
     }
     const page = await context.newPage();
     await page.addInitScript(observe);
@@ -54,20 +72,23 @@ async function measure(browser: Browser, url: string, cookie: string | null): Pr
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
     await page.goto(url, { waitUntil: 'networkidle' });
     await sleep(1000);
+    // A page that sent its reader elsewhere (to sign in, to home) was not the page measured.
+    if (new URL(page.url()).pathname !== new URL(url).pathname)
+      throw new Error(`${url} ended at ${page.url()}`);
     // An LCP entry is final once the page has had input or is hidden; a click on nothing ends it.
     await page.mouse.click(1, 1);
     return await page.evaluate(() => {
-          const w = window as unknown as { __lcp: number; __long: { start: number; duration: number }[] };
-          const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
-          const tbt = w.__long
-            .filter((t) => t.start + t.duration > fcp)
-            .reduce((s, t) => s + Math.max(0, t.duration - 50), 0);
-          const js = performance
-            .getEntriesByType('resource')
-            .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script' || /\.js$/.test(e.name))
-            .reduce((s, e) => s + (e as PerformanceResourceTiming).encodedBodySize, 0);
-          return { lcp: w.__lcp, tbt, jsKb: js / 1024, nodes: document.getElementsByTagName('*').length };
-        });
+      const w = globalThis as unknown as InBrowser;
+      const fcp = w.performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+      const tbt = w.__long
+        .filter((t) => t.start + t.duration > fcp)
+        .reduce((s, t) => s + Math.max(0, t.duration - 50), 0);
+      const js = w.performance
+        .getEntriesByType('resource')
+        .filter((e) => e.initiatorType === 'script' || /\.js$/.test(e.name))
+        .reduce((s, e) => s + (e.encodedBodySize ?? 0), 0);
+      return { lcp: w.__lcp, tbt, jsKb: js / 1024, nodes: w.document.getElementsByTagName('*').length };
+    });
   } finally {
     await context.close();
   }
@@ -92,7 +113,11 @@ const say = (line = '') => {
   lines.push(line);
 };
 
-execSync('npm run -s build:web', { cwd: root, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+execSync('npm run -s build:web', {
+  cwd: root,
+  stdio: 'ignore',
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 const dir = mkdtempSync(join(tmpdir(), 'sinergi-pages-'));
 const server = await startServer(join(dir, 'data'), 3293, join(dir, 'server.log'));
 const browser = await chromium.launch({
@@ -144,7 +169,10 @@ try {
   say();
   say('| page | path | LCP (ms) | TBT (ms) | JS (kB) | DOM nodes |');
   say('|---|---|---|---|---|---|');
-  for (const [label, path, cookie] of [['bare HTML page (baseline)', '/bare', null], ...pages] as const) {
+  // `npm run bench:pages -- <part of a path>` measures only those pages, and writes no file.
+  const only = process.argv[2];
+  const chosen = only ? pages.filter(([, path]) => path.includes(only)) : pages;
+  for (const [label, path, cookie] of [['bare HTML page (baseline)', '/bare', null], ...chosen] as const) {
     const runs: Measure[] = [];
     for (let k = 0; k < 3; k++) runs.push(await measure(browser, `${server.url}${path}`, cookie));
     const med = (f: (m: Measure) => number) => runs.map(f).sort((a, b) => a - b)[1]!;
@@ -153,9 +181,11 @@ try {
     );
   }
   say();
-  const file = join(root, 'bench/results', `${date}-pages.md`);
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  console.log(`written: ${file}`);
+  if (!only) {
+    const file = join(root, 'bench/results', `${date}-pages.md`);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    console.log(`written: ${file}`);
+  }
 } finally {
   await browser.close();
   server.process.kill('SIGTERM');

@@ -16,8 +16,9 @@ import * as villageIndex from '../features/village-index/i18n.ts';
 import * as shell from './i18n-shell.ts';
 
 /**
- * Every string the interface shows, in Bahasa Indonesia (default) and English, assembled from
- * each feature's i18n.ts (`id` is the source of truth; `en` has the same keys, checked by the types).
+ * Every string the interface shows in Bahasa Indonesia (the default and the source of truth),
+ * assembled from each feature's i18n.ts. English, with the same keys (checked by the types), is
+ * assembled in i18n-en.ts and loaded only when chosen: a first visit downloads one language.
  */
 const id = {
   ...musrenbang.id,
@@ -38,23 +39,6 @@ const id = {
 
 export type Resources = typeof id;
 
-const en: Resources = {
-  ...musrenbang.en,
-  ...plans.en,
-  ...projects.en,
-  ...programs.en,
-  ...registry.en,
-  ...pb.en,
-  ...allocation.en,
-  ...regions.en,
-  ...users.en,
-  ...audit.en,
-  ...villageIndex.en,
-  ...auth.en,
-  ...home.en,
-  ...shell.en,
-};
-
 export const LANGUAGE_KEY = 'sinergi.lang';
 
 export function initialLanguage(): 'id' | 'en' {
@@ -62,11 +46,19 @@ export function initialLanguage(): 'id' | 'en' {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
+  resources: { id: { translation: id } },
+  partialBundledLanguages: true,
   lng: initialLanguage(),
   fallbackLng: 'id',
   interpolation: { escapeValue: false },
 });
+
+/** Makes the texts of a language available; call before switching to it (English loads once). */
+export async function loadLanguage(language: 'id' | 'en'): Promise<void> {
+  if (language === 'id' || i18n.hasResourceBundle('en', 'translation')) return;
+  const { en } = await import('./i18n-en.ts');
+  i18n.addResourceBundle('en', 'translation', en);
+}
 
 export default i18n;
 

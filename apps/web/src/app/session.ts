@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post, setCsrfToken } from './api.ts';
-import { LANGUAGE_KEY } from './i18n.ts';
+import { LANGUAGE_KEY, loadLanguage } from './i18n.ts';
 
 export function useSession() {
   const query = useQuery({
@@ -28,6 +28,7 @@ export function useLanguage() {
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const toggle = useCallback(async () => {
     const next = lang === 'id' ? 'en' : 'id';
+    await loadLanguage(next);
     localStorage.setItem(LANGUAGE_KEY, next);
     document.documentElement.lang = next;
     await i18n.changeLanguage(next);

@@ -128,3 +128,7 @@ export const entityTexts: Record<AuditEntity, readonly [string, string]> = {
   user: ['Pengguna', 'User'],
   village_index: ['Indeks desa', 'Village index'],
 };
+
+/** One language's side of a table of [Bahasa Indonesia, English] pairs. */
+export const side = (i: 0 | 1, texts: Record<string, readonly [string, string]>) =>
+  Object.fromEntries(Object.entries(texts).map(([code, pair]) => [code, pair[i]]));

@@ -1,4 +1,4 @@
-/** Texts of login, account: Bahasa Indonesia (the source of truth) and English, with the same keys. */
+/** Texts of login, account: Bahasa Indonesia, the source of truth (English, with the same keys, is in the .en.ts beside it). */
 export const id = {
   login: {
     title: 'Masuk ke Sinergi',
@@ -16,25 +16,5 @@ export const id = {
     current: 'Kata sandi sekarang',
     next: 'Kata sandi baru (minimal 10 karakter)',
     changed: 'Kata sandi diganti. Sesi lain akun ini diakhiri.',
-  },
-};
-
-export const en: typeof id = {
-  login: {
-    title: 'Sign in to Sinergi',
-    username: 'Username',
-    password: 'Password',
-    submit: 'Sign in',
-    publicPortal: 'Open the public village index portal without signing in',
-    demoTitle: 'Demo accounts',
-    demoText:
-      'Every demo account uses the password {{password}}. Regions and village boundaries are real; other data are samples.',
-  },
-  account: {
-    title: 'My account',
-    changePassword: 'Change password',
-    current: 'Current password',
-    next: 'New password (at least 10 characters)',
-    changed: 'Password changed. Other sessions of this account were ended.',
   },
 };

@@ -1,4 +1,4 @@
-/** Texts of home: Bahasa Indonesia (the source of truth) and English, with the same keys. */
+/** Texts of home: Bahasa Indonesia, the source of truth (English, with the same keys, is in the .en.ts beside it). */
 export const id = {
   home: {
     welcome: 'Selamat datang, {{name}}',
@@ -9,18 +9,5 @@ export const id = {
     regionsLoading: 'Data wilayah nasional sedang dimuat…',
     openRegion: 'Buka peta kabupaten',
     whatYouCanDo: 'Yang dapat Anda lakukan',
-  },
-};
-
-export const en: typeof id = {
-  home: {
-    welcome: 'Welcome, {{name}}',
-    role: 'Role: {{role}}',
-    scope: 'Working area: {{scope}}',
-    organisation: 'Agency: {{name}}',
-    regionsReady: 'Region data: {{edition}} ({{count}} regions)',
-    regionsLoading: 'The national region list is loading…',
-    openRegion: 'Open the kabupaten map',
-    whatYouCanDo: 'What you can do',
   },
 };

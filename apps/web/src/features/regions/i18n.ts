@@ -1,4 +1,4 @@
-/** Texts of regions: Bahasa Indonesia (the source of truth) and English, with the same keys. */
+/** Texts of regions: Bahasa Indonesia, the source of truth (English, with the same keys, is in the .en.ts beside it). */
 export const id = {
   regions: {
     title: 'Wilayah',
@@ -32,43 +32,6 @@ export const id = {
     provinces: 'Provinsi di Indonesia',
     childCountLabel: 'Jumlah desa/kelurahan',
     scorecard: 'Kartu skor Indeks Desa →',
-    kindScale: '1 = desa, 2 = kelurahan',
-  },
-};
-
-export const en: typeof id = {
-  regions: {
-    title: 'Regions',
-    search: 'Search a village, kecamatan, kabupaten or code…',
-    noResults: 'No matching region.',
-    code: 'Code',
-    level: 'Level',
-    kind: 'Kind',
-    children: 'Regions below',
-    counts: '{{kecamatan}} kecamatan · {{desa}} desa · {{kelurahan}} kelurahan',
-    map: 'Map',
-    mapHint: 'Click a kecamatan to see its villages; click a village to open it.',
-    backToKabupaten: 'Back to the whole kabupaten',
-    edition: 'Code source: {{edition}}',
-    noMap: 'No boundaries are available for this region yet.',
-    loading: 'Loading the map…',
-    notReady: 'The region list is not loaded yet. See its progress under Background jobs.',
-    levels: {
-      provinsi: 'Province',
-      kabupaten: 'Regency/city',
-      kecamatan: 'District (kecamatan)',
-      desa: 'Village (desa/kelurahan)',
-    },
-    kinds: {
-      desa: 'Desa',
-      kelurahan: 'Kelurahan',
-      desa_adat: 'Customary desa',
-      kabupaten: 'Regency',
-      kota: 'City',
-    },
-    provinces: 'Provinces of Indonesia',
-    childCountLabel: 'Villages',
-    scorecard: 'Village index scorecard →',
     kindScale: '1 = desa, 2 = kelurahan',
   },
 };

@@ -1,4 +1,4 @@
-/** Texts of users, organisations: Bahasa Indonesia (the source of truth) and English, with the same keys. */
+/** Texts of users, organisations: Bahasa Indonesia, the source of truth (English, with the same keys, is in the .en.ts beside it). */
 export const id = {
   users: {
     title: 'Pengguna',
@@ -31,41 +31,5 @@ export const id = {
     kind: 'Jenis',
     add: 'Tambah perangkat daerah',
     seedNote: 'Daftar awal disusun dari nama perangkat daerah Kabupaten Blitar; admin dapat memperbaikinya.',
-  },
-};
-
-export const en: typeof id = {
-  users: {
-    title: 'Users',
-    add: 'Add user',
-    username: 'Username',
-    displayName: 'Full name',
-    password: 'Initial password',
-    role: 'Role',
-    organisation: 'Agency',
-    region: 'Region code (kecamatan/desa)',
-    status: 'Status',
-    active: 'Active',
-    inactive: 'Inactive',
-    locked: 'Locked',
-    lastLogin: 'Last sign-in',
-    never: 'Never',
-    save: 'Save',
-    created: 'User {{username}} created.',
-    deactivate: 'Deactivate',
-    activate: 'Activate',
-    unlock: 'Unlock',
-    search: 'Search name or username',
-    scope: 'Scope',
-  },
-  organisations: {
-    title: 'Agencies (OPD)',
-    code: 'Code',
-    name: 'Name',
-    shortName: 'Short name',
-    kind: 'Kind',
-    add: 'Add agency',
-    seedNote:
-      "The first list was compiled from the names of Kabupaten Blitar's agencies; admins can correct it.",
   },
 };
