@@ -137,7 +137,6 @@ try {
   const plan = await firstId(server.url, '/api/plans', perencana);
   const pages: [string, string, string | null][] = [
     ['sign-in', '/masuk', null],
-    ['home (public)', '/', null],
     ['village index (public)', '/indeks-desa', null],
     ['desa scorecard (public)', '/indeks-desa/35.05.01.2001', null],
     ['region (public)', '/wilayah/35.05', null],

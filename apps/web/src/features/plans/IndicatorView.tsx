@@ -9,6 +9,7 @@ import { vocab } from '../../app/i18n.ts';
 import { DecimalInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
+import { WhenShown } from '../../app/WhenShown.tsx';
 import { IndicatorForm } from './IndicatorForm.tsx';
 import { type Indicator, lightColour, verdictColour } from './plan-types.ts';
 
@@ -118,47 +119,49 @@ export function IndicatorView({
             ))}
           </Table.Tbody>
         </Table>
-        <Suspense fallback={null}>
-          <TrendChart
-            height={220}
-            scale
-            years={years}
-            series={[
-              {
-                name: t('plans.target'),
-                kind: 'line',
-                values: years.map((y) => at(y)?.target ?? null),
-                colour: '#868e96',
-                connectNulls: true,
-              },
-              {
-                name: t('plans.realisation'),
-                kind: 'line',
-                values: actual,
-                colour: '#0ca678',
-                connectNulls: true,
-              },
-              ...(projected
-                ? [
-                    {
-                      name: t('plans.projection'),
-                      kind: 'line' as const,
-                      values: years.map((y) =>
-                        y === lastActual
-                          ? actual[years.indexOf(y)]!
-                          : y === projected.year
-                            ? Math.round(projected.projected! * 100) / 100
-                            : null,
-                      ),
-                      colour: '#f08c00',
-                      connectNulls: true,
-                      dashed: true,
-                    },
-                  ]
-                : []),
-            ]}
-          />
-        </Suspense>
+        <WhenShown height={220}>
+          <Suspense fallback={null}>
+            <TrendChart
+              height={220}
+              scale
+              years={years}
+              series={[
+                {
+                  name: t('plans.target'),
+                  kind: 'line',
+                  values: years.map((y) => at(y)?.target ?? null),
+                  colour: '#868e96',
+                  connectNulls: true,
+                },
+                {
+                  name: t('plans.realisation'),
+                  kind: 'line',
+                  values: actual,
+                  colour: '#0ca678',
+                  connectNulls: true,
+                },
+                ...(projected
+                  ? [
+                      {
+                        name: t('plans.projection'),
+                        kind: 'line' as const,
+                        values: years.map((y) =>
+                          y === lastActual
+                            ? actual[years.indexOf(y)]!
+                            : y === projected.year
+                              ? Math.round(projected.projected! * 100) / 100
+                              : null,
+                        ),
+                        colour: '#f08c00',
+                        connectNulls: true,
+                        dashed: true,
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          </Suspense>
+        </WhenShown>
       </SimpleGrid>
       {i.projections.map((pr) => (
         <Text size="xs" key={pr.year} data-testid="projection">

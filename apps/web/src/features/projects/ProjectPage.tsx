@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { QueryState } from '../../app/QueryState.tsx';
+import { WhenShown } from '../../app/WhenShown.tsx';
 import { projectKeys, useProject, useRefreshProjects } from './api.ts';
 import { PermitsCard } from './PermitsCard.tsx';
 import { ReportForm, ReportRow } from './ProjectReports.tsx';
@@ -126,24 +127,26 @@ export default function ProjectPage() {
         <Text fw={600} size="sm">
           {t('projects.curve')}
         </Text>
-        <Suspense fallback={<Text size="sm">…</Text>}>
-          <TrendChart
-            years={curve.map((x) => x.month)}
-            series={(
-              [
-                ['projects.planned', 'plannedPhysical', '#868e96'],
-                ['projects.actual', 'physical', '#12b886'],
-                ['projects.plannedFinancial', 'plannedFinancial', '#adb5bd'],
-                ['projects.actualFinancial', 'financial', '#1c7ed6'],
-              ] as const
-            ).map(([label, key, colour]) => ({
-              name: t(label),
-              kind: 'line' as const,
-              values: curve.map((x) => x[key]),
-              colour,
-            }))}
-          />
-        </Suspense>
+        <WhenShown height={260}>
+          <Suspense fallback={<Text size="sm">…</Text>}>
+            <TrendChart
+              years={curve.map((x) => x.month)}
+              series={(
+                [
+                  ['projects.planned', 'plannedPhysical', '#868e96'],
+                  ['projects.actual', 'physical', '#12b886'],
+                  ['projects.plannedFinancial', 'plannedFinancial', '#adb5bd'],
+                  ['projects.actualFinancial', 'financial', '#1c7ed6'],
+                ] as const
+              ).map(([label, key, colour]) => ({
+                name: t(label),
+                kind: 'line' as const,
+                values: curve.map((x) => x[key]),
+                colour,
+              }))}
+            />
+          </Suspense>
+        </WhenShown>
       </Card>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder p={0}>

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useNavigate } from 'react-router';
 import { get } from '../../app/api.ts';
+import { WhenShown } from '../../app/WhenShown.tsx';
 import type { MapFeatureCollection } from './RegionMap.tsx';
 
 const RegionMap = lazy(() => import('./RegionMap.tsx'));
@@ -43,15 +44,17 @@ export function KecamatanMapCard({
           {title}
         </Text>
       )}
-      <Suspense fallback={<Text size="sm">…</Text>}>
-        <RegionMap
-          mapName="kecamatan"
-          shapes={shapes.data}
-          values={byCode}
-          valueLabel={valueLabel}
-          onSelect={(code) => navigate(`/wilayah/${code}`)}
-        />
-      </Suspense>
+      <WhenShown height={460}>
+        <Suspense fallback={<Text size="sm">…</Text>}>
+          <RegionMap
+            mapName="kecamatan"
+            shapes={shapes.data}
+            values={byCode}
+            valueLabel={valueLabel}
+            onSelect={(code) => navigate(`/wilayah/${code}`)}
+          />
+        </Suspense>
+      </WhenShown>
     </Card>
   );
 }

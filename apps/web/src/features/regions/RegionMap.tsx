@@ -71,6 +71,7 @@ export default function RegionMap({
       })),
     };
     chart.setOption({
+      animation: false,
       tooltip: {
         trigger: 'item',
         formatter: (p: { name: string; value: number }) =>

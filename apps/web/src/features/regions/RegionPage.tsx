@@ -23,6 +23,7 @@ import { ApiError, get, query } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useSettings } from '../../app/settings.ts';
+import { WhenShown } from '../../app/WhenShown.tsx';
 import { useRegion } from './api.ts';
 import type { MapFeatureCollection } from './RegionMap.tsx';
 
@@ -120,16 +121,18 @@ function MapPanel({ region }: { region: RegionDetail }) {
       <Text size="xs" c="dimmed">
         {t('regions.mapHint')}
       </Text>
-      <Suspense fallback={<Text>{t('regions.loading')}</Text>}>
-        <RegionMap
-          mapName={view.mapName}
-          shapes={view.shapes}
-          values={view.values}
-          valueLabel={view.label}
-          highlight={region.level === 'desa' ? region.code : undefined}
-          onSelect={(code) => navigate(`/wilayah/${code}`)}
-        />
-      </Suspense>
+      <WhenShown height={460}>
+        <Suspense fallback={<Text>{t('regions.loading')}</Text>}>
+          <RegionMap
+            mapName={view.mapName}
+            shapes={view.shapes}
+            values={view.values}
+            valueLabel={view.label}
+            highlight={region.level === 'desa' ? region.code : undefined}
+            onSelect={(code) => navigate(`/wilayah/${code}`)}
+          />
+        </Suspense>
+      </WhenShown>
     </Stack>
   );
 }

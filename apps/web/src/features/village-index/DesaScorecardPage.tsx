@@ -15,6 +15,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryState } from '../../app/QueryState.tsx';
+import { WhenShown } from '../../app/WhenShown.tsx';
 import { indexKeys, useScorecard } from './api.ts';
 import { EntryPanel } from './EntryPanel.tsx';
 import { EntryReview } from './EntryReview.tsx';
@@ -95,28 +96,30 @@ export default function DesaScorecardPage() {
             </Table.Tbody>
           </Table>
           {c.history.length > 1 && (
-            <Suspense fallback={null}>
-              <TrendChart
-                height={200}
-                yMin={0.4}
-                years={c.history.map((h) => h.year)}
-                series={[
-                  {
-                    name: 'IDM',
-                    kind: 'line',
-                    values: c.history.map((h) => Number(h.value.toFixed(4))),
-                    colour: '#0b7285',
-                  },
-                  ...c.scheme.dimensions.map((d) => ({
-                    name: d.code,
-                    kind: 'line' as const,
-                    values: c.history.map((h) =>
-                      h.dimensions[d.code] === undefined ? null : Number(h.dimensions[d.code]!.toFixed(4)),
-                    ),
-                  })),
-                ]}
-              />
-            </Suspense>
+            <WhenShown height={200}>
+              <Suspense fallback={null}>
+                <TrendChart
+                  height={200}
+                  yMin={0.4}
+                  years={c.history.map((h) => h.year)}
+                  series={[
+                    {
+                      name: 'IDM',
+                      kind: 'line',
+                      values: c.history.map((h) => Number(h.value.toFixed(4))),
+                      colour: '#0b7285',
+                    },
+                    ...c.scheme.dimensions.map((d) => ({
+                      name: d.code,
+                      kind: 'line' as const,
+                      values: c.history.map((h) =>
+                        h.dimensions[d.code] === undefined ? null : Number(h.dimensions[d.code]!.toFixed(4)),
+                      ),
+                    })),
+                  ]}
+                />
+              </Suspense>
+            </WhenShown>
           )}
         </Card>
         <Card withBorder data-testid="scorecard-plan">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { formatNumber } from '../../app/format.ts';
 import { QueryState } from '../../app/QueryState.tsx';
+import { WhenShown } from '../../app/WhenShown.tsx';
 import { indexKeys, useDesaShapes, useIndexResults, useIndexSummary, useWeakest } from './api.ts';
 import { fmt4, statusColour, statusHex, whoActs } from './status.ts';
 
@@ -96,18 +97,20 @@ export default function IndexDashboardPage() {
           <Title order={3} size="h5" mb="xs">
             {t('index.trend')}
           </Title>
-          <Suspense fallback={<Text>{t('common.loading')}</Text>}>
-            <TrendChart
-              years={s.years.map((y) => y.year)}
-              series={statuses.map((c) => ({
-                name: s.scheme.statuses.find((x) => x.code === c)!.name,
-                kind: 'bar' as const,
-                stack: 'status',
-                colour: statusHex[c],
-                values: s.years.map((y) => y.counts[c] ?? 0),
-              }))}
-            />
-          </Suspense>
+          <WhenShown height={260}>
+            <Suspense fallback={<Text>{t('common.loading')}</Text>}>
+              <TrendChart
+                years={s.years.map((y) => y.year)}
+                series={statuses.map((c) => ({
+                  name: s.scheme.statuses.find((x) => x.code === c)!.name,
+                  kind: 'bar' as const,
+                  stack: 'status',
+                  colour: statusHex[c],
+                  values: s.years.map((y) => y.counts[c] ?? 0),
+                }))}
+              />
+            </Suspense>
+          </WhenShown>
         </Card>
       )}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
@@ -122,15 +125,17 @@ export default function IndexDashboardPage() {
             {t('index.downloadXlsx', { year: lastYear })}
           </Anchor>
           {shapes.data && results.data && (
-            <Suspense fallback={<Text>{t('regions.loading')}</Text>}>
-              <RegionMap
-                mapName="idm-desa"
-                shapes={shapes.data}
-                values={values}
-                valueLabel="IDM"
-                onSelect={(code) => navigate(`/indeks-desa/${code}`)}
-              />
-            </Suspense>
+            <WhenShown height={460}>
+              <Suspense fallback={<Text>{t('regions.loading')}</Text>}>
+                <RegionMap
+                  mapName="idm-desa"
+                  shapes={shapes.data}
+                  values={values}
+                  valueLabel="IDM"
+                  onSelect={(code) => navigate(`/indeks-desa/${code}`)}
+                />
+              </Suspense>
+            </WhenShown>
           )}
         </Card>
         {s.transition && (

@@ -20,7 +20,7 @@ export interface TrendSeries {
 
 /**
  * A small chart over categories on the x axis (years of the index, or months of a project's plan
- * curve): stacked bars or lines; loaded lazily with ECharts.
+ * curve): stacked bars or lines; loaded lazily with ECharts (pages wrap it in WhenShown).
  */
 export default function TrendChart({
   years,
@@ -41,6 +41,8 @@ export default function TrendChart({
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
     chart.setOption({
+      // Drawn at once: an animation redraws every frame for a second, on every chart of the page.
+      animation: false,
       tooltip: {
         trigger: 'axis',
         valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v, 4) : '–'),
