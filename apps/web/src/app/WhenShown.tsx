@@ -1,7 +1,7 @@
 import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 
 /**
- * True once the element is within a screen of the visible part of the page: a page of many charts
+ * True once the element is within a quarter screen of the visible part of the page: a page of many charts
  * (or a map further down) draws those the reader reaches, not all of them before it answers.
  */
 export function useShown(ref: RefObject<HTMLElement | null>): boolean {
@@ -17,7 +17,7 @@ export function useShown(ref: RefObject<HTMLElement | null>): boolean {
           observer.disconnect();
         }
       },
-      { rootMargin: '100% 0px' },
+      { rootMargin: '25% 0px' },
     );
     observer.observe(element);
     return () => observer.disconnect();

@@ -26,17 +26,6 @@ export function KecamatanMapCard({
   testId?: string;
   compact?: boolean;
 }) {
-  const navigate = useNavigate();
-  const shapes = useQuery({
-    queryKey: ['boundaries', 'kecamatan'],
-    queryFn: () => get<MapFeatureCollection>('/api/regions/boundaries?level=kecamatan'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-  if (!shapes.data) return null;
-  const byCode =
-    typeof values === 'function'
-      ? Object.fromEntries(shapes.data.features.map((f) => [f.properties.code, values(f.properties.code)]))
-      : values;
   return (
     <Card withBorder {...(compact ? { p: 'xs' } : {})} data-testid={testId}>
       {title && (
@@ -45,16 +34,40 @@ export function KecamatanMapCard({
         </Text>
       )}
       <WhenShown height={460}>
-        <Suspense fallback={<Text size="sm">…</Text>}>
-          <RegionMap
-            mapName="kecamatan"
-            shapes={shapes.data}
-            values={byCode}
-            valueLabel={valueLabel}
-            onSelect={(code) => navigate(`/wilayah/${code}`)}
-          />
-        </Suspense>
+        <KecamatanMap values={values} valueLabel={valueLabel} />
       </WhenShown>
     </Card>
+  );
+}
+
+/** The map itself: its shapes are fetched, and the map library loaded, once it is shown. */
+function KecamatanMap({
+  values,
+  valueLabel,
+}: {
+  values: Record<string, number> | ((code: string) => number);
+  valueLabel: string;
+}) {
+  const navigate = useNavigate();
+  const shapes = useQuery({
+    queryKey: ['boundaries', 'kecamatan'],
+    queryFn: () => get<MapFeatureCollection>('/api/regions/boundaries?level=kecamatan'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (!shapes.data) return <Text size="sm">…</Text>;
+  const byCode =
+    typeof values === 'function'
+      ? Object.fromEntries(shapes.data.features.map((f) => [f.properties.code, values(f.properties.code)]))
+      : values;
+  return (
+    <Suspense fallback={<Text size="sm">…</Text>}>
+      <RegionMap
+        mapName="kecamatan"
+        shapes={shapes.data}
+        values={byCode}
+        valueLabel={valueLabel}
+        onSelect={(code) => navigate(`/wilayah/${code}`)}
+      />
+    </Suspense>
   );
 }
