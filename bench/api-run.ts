@@ -11,7 +11,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { signIn, sleep, startServer } from './hostile-server.ts';
+import { regionsLoaded, signIn, sleep, startServer } from './hostile-server.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -50,16 +50,6 @@ async function startHello(port: number): Promise<ChildProcess> {
     await sleep(100);
   }
   throw new Error('hello-world did not start');
-}
-
-/** Waits until the national regions the server queued at its first start are loaded. */
-async function regionsLoaded(url: string) {
-  for (let i = 0; i < 600; i++) {
-    const r = await fetch(`${url}/api/regions/35.05.01.2001`);
-    if (r.ok) return;
-    await sleep(500);
-  }
-  throw new Error('regions not loaded');
 }
 
 const row = (label: string, engine: string, l: Load, hello: number) =>

@@ -1,4 +1,4 @@
-/** The real server as a child process, and a signed-in client for it, for the hostile-input run. */
+/** The real server as a child process, and a signed-in client for it, for the benches that need one (hostile input, API load, pages). */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,6 +56,16 @@ export async function startServer(dataDir: string, port: number, logFile: string
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the national regions the server queued at its first start are loaded. */
+export async function regionsLoaded(url: string) {
+  for (let i = 0; i < 600; i++) {
+    const r = await fetch(`${url}/api/regions/35.05.01.2001`);
+    if (r.ok) return;
+    await sleep(500);
+  }
+  throw new Error('regions not loaded');
+}
 
 export interface Client {
   /** The session cookie, `name=value`, for tools that send their own requests (autocannon). */

@@ -1,7 +1,7 @@
 /**
  * Every page of the app in Chromium at 4x CPU throttle, written to bench/results/<date>-pages.md:
- * largest contentful paint, total blocking time, the JavaScript a first visit downloads (gzip, as
- * sent), and the DOM nodes. Each page opens in a fresh browser context (nothing cached), signed in
+ * largest contentful paint, total blocking time, the JavaScript a first visit downloads (as sent,
+ * brotli), and the DOM nodes. Each page opens in a fresh browser context (nothing cached), signed in
  * as the role that uses it, against the real server on the demo data. The baseline measured in the
  * same run is a bare HTML page (a heading and a paragraph, no script) under the same throttle: what
  * the machine and browser cost before any of our code runs.
@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { signIn, sleep, startServer } from './hostile-server.ts';
+import { regionsLoaded, signIn, sleep, startServer } from './hostile-server.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const THROTTLE = 4;
@@ -96,15 +96,11 @@ async function measure(browser: Browser, url: string, cookie: string | null): Pr
 
 /** The id of the first item of a list the API gives, for the pages of one item. */
 async function firstId(url: string, path: string, cookie: string): Promise<string> {
-  // The sample data is written by a job after the regions load; wait for it.
-  for (let i = 0; i < 240; i++) {
-    const body = (await (await fetch(`${url}${path}`, { headers: { cookie } })).json()) as {
-      items?: { id: string }[];
-    };
-    if (body.items?.[0]) return body.items[0].id;
-    await sleep(500);
-  }
-  throw new Error(`no item at ${path}`);
+  const body = (await (await fetch(`${url}${path}`, { headers: { cookie } })).json()) as {
+    items?: { id: string }[];
+  };
+  if (!body.items?.[0]) throw new Error(`no item at ${path}`);
+  return body.items[0].id;
 }
 
 const lines: string[] = [];
@@ -126,10 +122,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking'],
 });
 try {
-  for (let i = 0; i < 600; i++) {
-    if ((await fetch(`${server.url}/api/regions/35.05.01.2001`)).ok) break;
-    await sleep(500);
-  }
+  await regionsLoaded(server.url);
   const perencana = (await signIn(server.url, 'perencana')).cookie;
   const desa = (await signIn(server.url, 'desa.jaten')).cookie;
   const project = await firstId(server.url, '/api/projects', perencana);
@@ -190,5 +183,4 @@ try {
   server.process.kill('SIGTERM');
   await new Promise((r) => server.process.once('exit', r));
   rmSync(dir, { recursive: true, force: true });
-  rmSync(`${join(dir, 'data')}-backups`, { recursive: true, force: true });
 }

@@ -3,8 +3,8 @@
  * score of the selected proposals subject to the budget; caps and floors of spending per OPD and
  * per bidang; floors per kecamatan (equity); must-fund proposals; dependencies (b only if a);
  * mutually exclusive alternatives; and multi-year cost profiles against yearly ceilings. Core
- * writes the model as sparse rows for HiGHS (and as CPLEX LP text for other solvers) and checks any selection against the rules with
- * exact integer rupiah; the solver itself runs in the server.
+ * writes the model as sparse rows for HiGHS (and as CPLEX LP text for other solvers) and checks
+ * any selection against the rules with exact integer rupiah; the solver itself runs in the server.
  */
 export interface PortfolioItem {
   id: string;
@@ -52,10 +52,10 @@ export interface ModelRow {
 
 export interface PortfolioModel {
   sense: 'maximize' | 'minimize';
-  /** Column i (named x<i>) is the item with this id; slack columns (s_<row>) come after them. */
+  /** Column i (named x<i>, 0/1) is the item with this id; the slack columns come after them. */
   columns: string[];
-  /** Every column's name: x<i> for the items (0/1), then s_<row> for the slacks (0 and up). */
-  columnNames: string[];
+  /** A relaxed model's slack columns (named s_<row>, 0 and up): the row each one loosens. */
+  slackRows: string[];
   /** The objective coefficient of every column. */
   objective: number[];
   constraints: ModelRow[];
@@ -70,6 +70,10 @@ const num = (v: number) => {
   const s = Number(v.toPrecision(15)).toString();
   return s.includes('e') ? v.toFixed(12) : s;
 };
+
+/** A rule on money (its slack counts relative to the budget), not on single proposals. */
+const isMoneyRule = (ref: RuleRef) =>
+  ref.kind !== 'mustFund' && ref.kind !== 'requires' && ref.kind !== 'exclusive';
 
 function groupSum(
   items: readonly PortfolioItem[],
@@ -113,9 +117,8 @@ export function buildPortfolioModel(
     const row: ModelRow = { name, terms, sense, rhs };
     if (options.relax) {
       // A slack that loosens the row: subtract it from a <= row, add it to a >= row.
-      const money = ref.kind !== 'mustFund' && ref.kind !== 'requires' && ref.kind !== 'exclusive';
       row.terms = [...terms, { i: items.length + slacks.length, coef: sense === '<=' ? -1 : 1 }];
-      slacks.push({ row: name, weight: money ? SCALE / Math.max(rules.budget, 1) : 1 });
+      slacks.push({ row: name, weight: isMoneyRule(ref) ? SCALE / Math.max(rules.budget, 1) : 1 });
     }
     constraints.push(row);
   };
@@ -170,7 +173,7 @@ export function buildPortfolioModel(
   return {
     sense: options.relax ? 'minimize' : 'maximize',
     columns,
-    columnNames: [...columns.map((_, i) => `x${i}`), ...slacks.map((t) => `s_${t.row}`)],
+    slackRows: slacks.map((t) => t.row),
     objective: [...items.map((it) => (options.relax ? 0 : it.score)), ...slacks.map((t) => t.weight)],
     constraints,
     rows,
@@ -182,8 +185,8 @@ export function buildPortfolioModel(
  * readable record of what was solved.
  */
 export function modelAsLp(model: PortfolioModel): string {
-  const term = (coef: number, i: number) =>
-    `${coef < 0 ? '-' : '+'} ${num(Math.abs(coef))} ${model.columnNames[i]}`;
+  const names = [...model.columns.map((_, i) => `x${i}`), ...model.slackRows.map((row) => `s_${row}`)];
+  const term = (coef: number, i: number) => `${coef < 0 ? '-' : '+'} ${num(Math.abs(coef))} ${names[i]}`;
   const sum = (terms: readonly { i: number; coef: number }[]) =>
     terms.length ? terms.map((t) => term(t.coef, t.i)).join(' ') : '0 x0';
   const items = model.columns.length;
@@ -194,9 +197,9 @@ export function modelAsLp(model: PortfolioModel): string {
     'Subject To',
     ...model.constraints.map((r) => ` ${r.name}: ${sum(r.terms)} ${r.sense} ${num(r.rhs)}`),
     'Bounds',
-    ...model.columnNames.map((name, i) => (i < items ? ` 0 <= ${name} <= 1` : ` ${name} >= 0`)),
+    ...names.map((name, i) => (i < items ? ` 0 <= ${name} <= 1` : ` ${name} >= 0`)),
     'Binaries',
-    ` ${model.columnNames.slice(0, items).join(' ')}`,
+    ` ${names.slice(0, items).join(' ')}`,
     'End',
   ].join('\n');
 }
@@ -206,7 +209,7 @@ export function modelAsLp(model: PortfolioModel): string {
  * 0/1 columns, the slacks continuous from 0.
  */
 export function modelAsMatrix(model: PortfolioModel) {
-  const numCols = model.columnNames.length;
+  const numCols = model.columns.length + model.slackRows.length;
   const numRows = model.constraints.length;
   const nonZeros = model.constraints.reduce((s, r) => s + r.terms.length, 0);
   const starts = new Int32Array(numRows + 1);
@@ -247,6 +250,22 @@ export function modelAsMatrix(model: PortfolioModel) {
 }
 
 export type ModelMatrix = ReturnType<typeof modelAsMatrix>;
+
+/**
+ * How far each rule of a relaxed model must give way, read from the solver's column values: a
+ * money rule in whole rupiah, any other in proposals or pairs. Rules that hold are left out.
+ */
+export function relaxationOf(
+  model: PortfolioModel,
+  values: ArrayLike<number>,
+): { rule: RuleRef; by: number }[] {
+  return model.slackRows.flatMap((row, k) => {
+    const v = values[model.columns.length + k] ?? 0;
+    if (v <= 1e-7) return [];
+    const rule = model.rows[row]!;
+    return [{ rule, by: isMoneyRule(rule) ? Math.ceil(v * SCALE - 1e-3) : Math.round(v) }];
+  });
+}
 
 /** The rules a selection breaks, in whole rupiah (empty when it keeps them all). */
 export function violations(

@@ -21,7 +21,6 @@ export function allocationCli(program: Command, _tools: CliTools) {
         file: string,
         opts: { budget: string; rules?: string; timeLimit: string; gap: string; json?: boolean },
       ) => {
-        (await import('./solver-thread.ts')).warmSolver();
         const { solvePortfolio } = await import('./solver.ts');
         const { readPortfolioCsv, readPortfolioRules } = await import('./input.ts');
         const budget = Number(opts.budget);

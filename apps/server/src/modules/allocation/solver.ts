@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import {
   buildPortfolioModel,
   greedyPortfolio,
@@ -7,9 +8,9 @@ import {
   type PortfolioItem,
   type PortfolioRules,
   type RuleRef,
+  relaxationOf,
   violations,
 } from '@sinergi/core';
-import { solverThread } from './solver-thread.ts';
 
 /** What one HiGHS run answers. */
 export interface SolveResult {
@@ -31,12 +32,15 @@ export interface SolveOptions {
   cancelled?: Promise<unknown>;
 }
 
+const workerUrl = new URL('./solver.worker.mjs', import.meta.url);
+
 /** Runs HiGHS on a model in sparse rows in a worker thread (the arrays are copied to it, not parsed). */
 export function solveModel(model: ModelMatrix, options: SolveOptions): Promise<SolveResult> {
   const cancel = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancel);
-  const worker = solverThread();
-  worker.postMessage({ model, timeLimit: options.timeLimit, gap: options.gap, cancel });
+  const worker = new Worker(workerUrl, {
+    workerData: { model, timeLimit: options.timeLimit, gap: options.gap, cancel },
+  });
   options.cancelled?.then(() => Atomics.store(flag, 0, 1));
   return new Promise<SolveResult>((resolve, reject) => {
     worker.on('message', (m) => {
@@ -90,15 +94,6 @@ export async function solvePortfolio(
       timeLimit: options.timeLimit,
       gap: options.gap,
     });
-    const money = (ref: RuleRef) =>
-      ref.kind !== 'mustFund' && ref.kind !== 'requires' && ref.kind !== 'exclusive';
-    const relaxation = relaxModel.columnNames
-      .map((name, c) => [name, relaxed.values?.[c] ?? 0] as const)
-      .filter(([name, v]) => name.startsWith('s_') && v > 1e-7)
-      .map(([name, v]) => {
-        const rule = relaxModel.rows[name.slice(2)]!;
-        return { rule, by: money(rule) ? Math.ceil(v * 1_000_000 - 1e-3) : Math.round(v) };
-      });
     return {
       status: 'infeasible',
       selected: [],
@@ -107,7 +102,7 @@ export async function solvePortfolio(
       gap: null,
       greedy,
       conflicts: [...kept].map((n) => model.rows[n]!),
-      relaxation,
+      relaxation: relaxationOf(relaxModel, relaxed.values ?? []),
     };
   }
   const selected = items.filter((_, i) => (result.values?.[i] ?? 0) > 0.5).map((it) => it.id);

@@ -1,18 +1,12 @@
 // HiGHS in a worker thread, so a solve of minutes never blocks the server. Plain JavaScript: the
 // worker runs the same way under tsx (development, tests) and node (production).
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import loadHighs from 'highs';
 
-// HiGHS loads first; the model comes by message (a warmed thread loads while its caller reads).
-const highs = await loadHighs();
-const {
-  model: m,
-  timeLimit,
-  gap,
-  cancel,
-} = await new Promise((resolve) => parentPort.once('message', resolve));
+const { model: m, timeLimit, gap, cancel } = workerData;
 // The answer: status, objective, the proven gap and the value of every column.
 const cancelled = new Int32Array(cancel);
+const highs = await loadHighs();
 const model = highs.createModel({
   numCols: m.numCols,
   numRows: m.numRows,
