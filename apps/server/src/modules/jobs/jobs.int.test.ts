@@ -24,6 +24,11 @@ describe('jobs', () => {
       .map((j) => j!.id)
       .sort();
     expect(claimed).toEqual([a.id, b.id].sort());
+    // Finish both, or a slow run reaches the idle-worker test after they went stale and the
+    // worker's requeue of them would be a write there.
+    for (const job of [first, second, third].filter(Boolean)) {
+      await finishJob(t.ctx.database.db, job!.id, { status: 'succeeded' }, job!.claimedBy!);
+    }
   });
 
   it('records progress and the result of a run; a cancel request stops it at the next step', async () => {
@@ -116,6 +121,9 @@ describe('an idle worker', () => {
       20,
     );
     try {
+      // A notice of the tests before may still be on its way from PostgreSQL: let it land first.
+      await new Promise((r) => setTimeout(r, 100));
+      changed.length = 0;
       await new Promise((r) => setTimeout(r, 400));
       expect(changed.filter((x) => x === 'jobs')).toEqual([]);
       const job = await enqueueJob(t.ctx, systemPrincipal, { kind: 'test.idle', params: {} } as never);
