@@ -29,8 +29,16 @@ interface Load {
   errors: number;
 }
 
+/** What Chromium sends with every request: the server may answer compressed. */
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+
 async function load(url: string, headers: Record<string, string> = {}): Promise<Load> {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: { ...BROWSER, ...headers },
+  });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
 
@@ -75,7 +83,7 @@ async function main() {
     `Machine: ${cpus()[0]?.model}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
   );
   say(
-    `autocannon, ${CONNECTIONS} connections, ${DURATION} s per route, from the bench process; the server (\`sinergi serve\`, LOG_LEVEL=info, the demo data and the national regions) and the baseline each in a process of their own. Latencies in ms.`,
+    `autocannon, ${CONNECTIONS} connections, ${DURATION} s per route, from the bench process; the server (\`sinergi serve\`, LOG_LEVEL=info, the demo data and the national regions) and the baseline each in a process of their own. Every request says \`accept-encoding: ${BROWSER['accept-encoding']}\`, as Chromium does. Latencies in ms.`,
   );
   say();
   const hello = await startHello(3290);

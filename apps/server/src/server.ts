@@ -81,7 +81,10 @@ export function jobPrincipal(ctx: AppContext) {
 
 /** Opens, migrates and seeds the database, then serves the API and the web app. */
 export async function startServer(config: Config = loadConfig()) {
-  const log = createLogger(config);
+  // Lines are written while the next answers are worked out, and those that pile up meanwhile go
+  // in one write: a write per line cost as much as a cached answer itself (bench:api, LOG_LEVEL
+  // info against warn: 0.33 against 0.61 of hello-world). Pino writes what is left at exit.
+  const log = createLogger(config, pino.destination({ dest: 1, sync: false }));
   const database = await openConfiguredDatabase(config);
   const ctx = createContext(config, database, log);
   await database.migrate();
