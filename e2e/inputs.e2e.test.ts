@@ -15,7 +15,7 @@ afterEach(() => b.close());
  */
 /** The first project the signed-in office may report on. */
 const ownProject = async (page: Page) => {
-  const list = await (await page.request.get(`${baseUrl()}/api/projects`)).json();
+  const list = await (await page.request.get(`${baseUrl()}/api/projects?limit=500`)).json();
   for (const { id } of list.items) {
     const detail = await (await page.request.get(`${baseUrl()}/api/projects/${id}`)).json();
     if (detail.abilities.report) return `/proyek/${id}`;

@@ -48,7 +48,56 @@ export const projectItem = projectStanding
   })
   .meta({ id: 'ProjectItem' });
 export type ProjectItem = z.infer<typeof projectItem>;
-export const projectList = z.object({ on: z.string(), items: z.array(projectItem) });
+const riskItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: scheduleStatus,
+  deviation: z.number(),
+});
+
+/** The whole portfolio (in the kecamatan asked for) on the day, whatever page of the list is shown. */
+export const projectSummary = z
+  .object({
+    statuses: z.record(scheduleStatus, z.number().int()),
+    byOpd: z.array(
+      z.object({
+        organisation: z.string(),
+        organisationId: z.string(),
+        projects: z.number().int(),
+        value: z.number(),
+        spent: z.number(),
+        atRisk: z.number().int(),
+      }),
+    ),
+    bySource: z.array(z.object({ source: z.string(), planned: z.number() })),
+    /** Late or critical projects: the worst six per agency, and how many per kecamatan. */
+    atRisk: z.object({
+      total: z.number().int(),
+      byOpd: z.array(z.object({ organisation: z.string(), worst: z.array(riskItem) })),
+      byKecamatan: z.array(z.object({ kecamatan: z.string(), projects: z.number().int() })),
+    }),
+    /** Progress by program or activity, weighted by contract value (null without a value). */
+    groups: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        projects: z.number().int(),
+        planned: z.number().nullable(),
+        actual: z.number().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ProjectSummary' });
+export type ProjectSummary = z.infer<typeof projectSummary>;
+
+export const projectList = z.object({
+  on: z.string(),
+  /** How many projects the list's filters match; `items` is the page asked for. */
+  total: z.number().int(),
+  items: z.array(projectItem),
+  summary: projectSummary,
+});
+export type ProjectList = z.infer<typeof projectList>;
 
 const photo = z.object({
   id: z.string(),

@@ -105,11 +105,17 @@ export const permitBody = z
   })
   .meta({ id: 'PermitBody' });
 
+/**
+ * `kecamatan` and `on` set the portfolio the summary covers; `organisationId` and `status` narrow
+ * the list, which comes a page at a time (`limit` from `offset`).
+ */
 export const projectListQuery = z.strictObject({
   organisationId: z.uuid().optional(),
   kecamatan: regionCode.optional(),
   status: z.enum([...scheduleStatuses, 'belum_mulai']).optional(),
   on: isoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export const roadsQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 

@@ -24,7 +24,7 @@ const as = (u: string | null, method: string, url: string, payload?: unknown) =>
 
 describe('the sample projects', () => {
   it('has several hundred projects, some on schedule, late, critical and finished, and permits that hold some up', async () => {
-    const list = (await as(null, 'GET', '/api/projects')).json();
+    const list = (await as(null, 'GET', '/api/projects?limit=500')).json();
     expect(list.items.length).toBeGreaterThanOrEqual(300);
     const statuses = new Set(list.items.map((p: { status: string }) => p.status));
     for (const st of ['sesuai', 'terlambat', 'kritis', 'selesai']) expect(statuses).toContain(st);
@@ -153,7 +153,7 @@ describe('a project from a funded proposal', () => {
     expect(backwards.json().issues[0]).toMatchObject({ field: 'body.physical', issue: 'progress_backwards' });
 
     // On 28 February the plan is at 40 %, the work at 20 %: 20 points behind with the plan under 70 %: critical.
-    const onDay = (await as(null, 'GET', `/api/projects?on=2026-02-28`))
+    const onDay = (await as(null, 'GET', `/api/projects?on=2026-02-28&limit=500`))
       .json()
       .items.find((p: { id: string }) => p.id === id);
     expect(onDay).toMatchObject({ physical: 20, status: 'kritis' });
@@ -161,7 +161,7 @@ describe('a project from a funded proposal', () => {
     // The office may be stricter: with critical at 25 points early on, it is only late.
     const stricter = { lateTolerance: 2, criticalEarly: 25, criticalLate: 5, criticalSwitchAt: 70 };
     expect((await as('perencana', 'PUT', '/api/projects/thresholds', stricter)).statusCode).toBe(200);
-    const relaxed = (await as(null, 'GET', `/api/projects?on=2026-02-28`))
+    const relaxed = (await as(null, 'GET', `/api/projects?on=2026-02-28&limit=500`))
       .json()
       .items.find((p: { id: string }) => p.id === id);
     expect(relaxed.status).toBe('terlambat');
@@ -258,10 +258,52 @@ describe('the monthly monitoring report', () => {
   });
 });
 
+describe('the list of projects', () => {
+  type Item = { id: string; status: string; organisationId: string };
+  const get = async (query: string) => (await as(null, 'GET', `/api/projects${query}`)).json();
+
+  it('comes a page at a time, while the summary counts the whole portfolio', async () => {
+    const all = await get('?limit=500');
+    const first = await get('');
+    expect(first.items).toHaveLength(50);
+    expect(first.total).toBe(all.items.length);
+    // Every page in turn gives the whole list, in the same order, once.
+    const paged: string[] = [];
+    for (let offset = 0; offset < first.total; offset += 120)
+      paged.push(...(await get(`?limit=120&offset=${offset}`)).items.map((p: Item) => p.id));
+    expect(paged).toEqual(all.items.map((p: Item) => p.id));
+
+    const { summary } = first;
+    const counted = Object.values(summary.statuses as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(counted).toBe(first.total);
+    expect(summary.byOpd.reduce((a: number, o: { projects: number }) => a + o.projects, 0)).toBe(first.total);
+    expect(summary.atRisk.total).toBe(summary.statuses.terlambat + summary.statuses.kritis);
+    for (const o of summary.atRisk.byOpd) expect(o.worst.length).toBeLessThanOrEqual(6);
+
+    // A status narrows the list, not the summary; so does an agency.
+    const critical = await get('?status=kritis&limit=500');
+    expect(critical.total).toBe(summary.statuses.kritis);
+    expect(critical.items.every((p: Item) => p.status === 'kritis')).toBe(true);
+    expect(critical.summary).toEqual(summary);
+    const opd = summary.byOpd[0];
+    const ofOpd = await get(`?organisationId=${opd.organisationId}&limit=500`);
+    expect(ofOpd.total).toBe(opd.projects);
+    expect(ofOpd.items.every((p: Item) => p.organisationId === opd.organisationId)).toBe(true);
+  });
+
+  it('refuses a page size it does not serve, naming the field', async () => {
+    for (const query of ['?limit=0', '?limit=501', '?offset=-1', '?limit=abc']) {
+      const res = await as(null, 'GET', `/api/projects${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(JSON.stringify(res.json().issues ?? res.json()), query).toMatch(/limit|offset/);
+    }
+  });
+});
+
 describe('OC4IDS', () => {
   it('publishes every project as an OC4IDS package with codes from its codelists and the money by source', async () => {
     const pkg = (await as(null, 'GET', '/api/oc4ids.json')).json();
-    const list = (await as(null, 'GET', '/api/projects')).json().items;
+    const list = (await as(null, 'GET', '/api/projects?limit=500')).json().items;
     expect(pkg.version).toBe('0.9');
     expect(pkg.projects).toHaveLength(list.length);
     expect(new Set(pkg.projects.map((p: { id: string }) => p.id)).size).toBe(list.length);
@@ -294,7 +336,7 @@ describe('progress of many projects from a file', () => {
     const header = (ws.getRow(1).values as string[]).slice(1).map(columnKey);
     const col = (name: string) => header.indexOf(name) + 1;
     // The first project still in progress gets a new report in the file.
-    const list = (await as(null, 'GET', `/api/projects?organisationId=${dpupr}`)).json().items as {
+    const list = (await as(null, 'GET', `/api/projects?organisationId=${dpupr}&limit=500`)).json().items as {
       code: string;
       physical: number;
       status: string;
@@ -326,7 +368,7 @@ describe('progress of many projects from a file', () => {
     const again = await upload(wb);
     expect(again.statusCode).toBe(200);
     expect(await count()).toBe(before + 1);
-    const detail = (await as(null, 'GET', `/api/projects?organisationId=${dpupr}`))
+    const detail = (await as(null, 'GET', `/api/projects?organisationId=${dpupr}&limit=500`))
       .json()
       .items.find((p: { code: string }) => p.code === open.code);
     // Official figures wait for verification; the new report shows as pending.

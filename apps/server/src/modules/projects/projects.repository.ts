@@ -67,13 +67,12 @@ export async function countProjects(db: Db): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Projects with their organisation's short name, by code; of one organisation when given. */
-export function findProjectsWithOrganisation(db: Db, organisationId?: string) {
+/** Projects with their organisation's short name, by code. */
+export function findProjectsWithOrganisation(db: Db) {
   return db
     .select({ p: projects, org: organisations.shortName })
     .from(projects)
     .innerJoin(organisations, eq(organisations.id, projects.organisationId))
-    .where(organisationId ? eq(projects.organisationId, organisationId) : undefined)
     .orderBy(asc(projects.code));
 }
 

@@ -1,6 +1,5 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import type { ProjectItem, ThresholdsView as Thresholds } from '@sinergi/contracts';
-import { rollUp } from '@sinergi/core';
+import type { ProjectSummary, ThresholdsView as Thresholds } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -23,21 +22,11 @@ const n1 = (x: number | null) => (x === null ? '–' : `${formatNumber(Math.roun
  * kecamatan, progress rolled up by program or activity (weighted by contract value), the monthly
  * report and the progress file, and the office's thresholds.
  */
-export function ProjectExtras({ items }: { items: ProjectItem[] }) {
+export function ProjectExtras({ summary }: { summary: ProjectSummary }) {
   const { t } = useTranslation();
   const { can } = useSession();
-  const atRisk = items.filter((p) => p.status === 'kritis' || p.status === 'terlambat');
-  const byOpd = [...new Set(atRisk.map((p) => p.organisation))].sort();
-  const groups = [...new Set(items.map((p) => p.groupCode ?? ''))].filter(Boolean).map((g) => {
-    const list = items.filter((p) => p.groupCode === g);
-    return {
-      code: g,
-      name: list[0]?.groupName ?? g,
-      n: list.length,
-      planned: rollUp(list.map((p) => ({ weight: p.contractValue, physical: p.plannedPhysical }))),
-      actual: rollUp(list.map((p) => ({ weight: p.contractValue, physical: p.physical }))),
-    };
-  });
+  const { atRisk, groups } = summary;
+  const atRiskIn = new Map(atRisk.byKecamatan.map((k) => [k.kecamatan, k.projects]));
   const month = new Date().toISOString().slice(0, 7);
   const [reportMonth, setReportMonth] = useState(month);
   return (
@@ -45,28 +34,24 @@ export function ProjectExtras({ items }: { items: ProjectItem[] }) {
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder p={0} data-testid="at-risk">
           <Text fw={600} p="xs">
-            {t('projects.atRiskTitle', { n: formatNumber(atRisk.length) })}
+            {t('projects.atRiskTitle', { n: formatNumber(atRisk.total) })}
           </Text>
           <Table fz="xs" striped>
             <Table.Tbody>
-              {byOpd.map((o) => (
-                <Table.Tr key={o}>
+              {atRisk.byOpd.map((o) => (
+                <Table.Tr key={o.organisation}>
                   <Table.Td fw={600} w={110}>
-                    {o}
+                    {o.organisation}
                   </Table.Td>
                   <Table.Td>
-                    {atRisk
-                      .filter((p) => p.organisation === o)
-                      .sort((a, b) => a.deviation - b.deviation)
-                      .slice(0, 6)
-                      .map((p) => (
-                        <Group key={p.id} gap={4} wrap="nowrap">
-                          <Badge size="xs" color={statusColour[p.status]} variant="light">
-                            {formatNumber(Math.round(p.deviation))}
-                          </Badge>
-                          <Link to={`/proyek/${p.id}`}>{p.name}</Link>
-                        </Group>
-                      ))}
+                    {o.worst.map((p) => (
+                      <Group key={p.id} gap={4} wrap="nowrap">
+                        <Badge size="xs" color={statusColour[p.status]} variant="light">
+                          {formatNumber(Math.round(p.deviation))}
+                        </Badge>
+                        <Link to={`/proyek/${p.id}`}>{p.name}</Link>
+                      </Group>
+                    ))}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -75,7 +60,7 @@ export function ProjectExtras({ items }: { items: ProjectItem[] }) {
         </Card>
         <KecamatanMapCard
           title={t('projects.mapAtRisk')}
-          values={(code) => atRisk.filter((p) => p.kecamatan === code).length}
+          values={(code) => atRiskIn.get(code) ?? 0}
           valueLabel={t('projects.atRisk')}
         />
       </SimpleGrid>
@@ -96,7 +81,7 @@ export function ProjectExtras({ items }: { items: ProjectItem[] }) {
               {groups.map((g) => (
                 <Table.Tr key={g.code}>
                   <Table.Td>{g.name}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(g.n)}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(g.projects)}</Table.Td>
                   <Table.Td ta="right">
                     {n1(g.planned)} / {n1(g.actual)}
                   </Table.Td>

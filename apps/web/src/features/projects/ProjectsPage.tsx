@@ -53,27 +53,14 @@ export default function ProjectsPage() {
     setPage(p);
     list.current?.scrollIntoView({ block: 'start' });
   };
-  const data = useProjects();
+  const data = useProjects({ status, organisationId: opd, limit: PAGE, offset: (page - 1) * PAGE });
   const bottlenecks = useBottlenecks();
   const items = data.data?.items ?? [];
-  const shown = items.filter((p) => (!status || p.status === status) && (!opd || p.organisation === opd));
-  const pages = Math.max(1, Math.ceil(shown.length / PAGE));
+  const summary = data.data?.summary;
+  const total = data.data?.total ?? 0;
+  const everything = summary ? Object.values(summary.statuses).reduce((a, b) => a + b, 0) : 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE));
   const current = Math.min(page, pages);
-  const byOpd = [...new Set(items.map((p) => p.organisation))].sort().map((o) => {
-    const list = items.filter((p) => p.organisation === o);
-    return {
-      opd: o,
-      n: list.length,
-      value: list.reduce((s, p) => s + p.contractValue, 0),
-      spent: list.reduce((s, p) => s + p.spent, 0),
-      atRisk: list.filter((p) => p.status === 'terlambat' || p.status === 'kritis').length,
-    };
-  });
-  const bySource = new Map<string, { planned: number }>();
-  for (const p of items)
-    for (const f of p.funding)
-      bySource.set(f.source, { planned: (bySource.get(f.source)?.planned ?? 0) + f.amount });
-  const count = (s: string) => items.filter((p) => p.status === s).length;
   return (
     <Stack maw={1250}>
       <Group justify="space-between">
@@ -105,7 +92,7 @@ export default function ProjectsPage() {
               {vocab('projects.statuses', s)}
             </Badge>
             <Text fw={700} size="xl">
-              {formatNumber(count(s))}
+              {formatNumber(summary?.statuses[s] ?? 0)}
             </Text>
           </Card>
         ))}
@@ -126,14 +113,15 @@ export default function ProjectsPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {byOpd.map((o) => (
+              {summary?.byOpd.map((o) => (
                 <Table.Tr
-                  key={o.opd}
-                  onClick={() => setOpd(opd === o.opd ? null : o.opd)}
+                  key={o.organisationId}
+                  onClick={() => setOpd(opd === o.organisationId ? null : o.organisationId)}
                   style={{ cursor: 'pointer' }}
+                  fw={opd === o.organisationId ? 700 : undefined}
                 >
-                  <Table.Td>{o.opd}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(o.n)}</Table.Td>
+                  <Table.Td>{o.organisation}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(o.projects)}</Table.Td>
                   <Table.Td ta="right">{formatRupiah(o.value)}</Table.Td>
                   <Table.Td ta="right">{formatRupiah(o.spent)}</Table.Td>
                   <Table.Td ta="right">{formatNumber(o.atRisk)}</Table.Td>
@@ -148,9 +136,9 @@ export default function ProjectsPage() {
           </Text>
           <Table fz="xs" striped>
             <Table.Tbody>
-              {[...bySource].map(([source, v]) => (
-                <Table.Tr key={source}>
-                  <Table.Td>{vocab('projects.sources', source)}</Table.Td>
+              {summary?.bySource.map((v) => (
+                <Table.Tr key={v.source}>
+                  <Table.Td>{vocab('projects.sources', v.source)}</Table.Td>
                   <Table.Td ta="right">{formatRupiah(v.planned)}</Table.Td>
                 </Table.Tr>
               ))}
@@ -183,7 +171,7 @@ export default function ProjectsPage() {
           </Table>
         </Card>
       </SimpleGrid>
-      <ProjectExtras items={items} />
+      {summary && <ProjectExtras summary={summary} />}
       <Group>
         <Select
           placeholder={t('projects.status')}
@@ -196,7 +184,7 @@ export default function ProjectsPage() {
           }))}
         />
         <Text size="sm" c="dimmed">
-          {formatNumber(shown.length)} / {formatNumber(items.length)}
+          {formatNumber(total)} / {formatNumber(everything)}
         </Text>
       </Group>
       <Card withBorder p={0}>
@@ -214,7 +202,7 @@ export default function ProjectsPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {shown.slice((current - 1) * PAGE, current * PAGE).map((p) => (
+            {items.map((p) => (
               <Table.Tr key={p.id}>
                 <Table.Td>
                   <Link to={`/proyek/${p.id}`}>{p.name}</Link>

@@ -1,21 +1,35 @@
-import type { ProjectDetail, ProjectItem, RoadsView, ThresholdsView } from '@sinergi/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ProjectDetail, ProjectList, RoadsView, ThresholdsView } from '@sinergi/contracts';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get } from '../../app/api.ts';
 
 /** The projects API as typed hooks; every key starts with `projects`, so `all` refreshes every view. */
 export const projectKeys = {
   all: ['projects'] as const,
-  list: () => [...projectKeys.all, 'list'] as const,
+  list: (query: ProjectListQuery) => [...projectKeys.all, 'list', query] as const,
   detail: (id: string | undefined) => [...projectKeys.all, 'detail', id] as const,
   bottlenecks: () => [...projectKeys.all, 'bottlenecks'] as const,
   thresholds: () => [...projectKeys.all, 'thresholds'] as const,
   roads: (year: string | null) => [...projectKeys.all, 'roads', year] as const,
 };
 
-export const useProjects = () =>
+export interface ProjectListQuery {
+  status: string | null;
+  organisationId: string | null;
+  limit: number;
+  offset: number;
+}
+
+/** A page of the list with the whole portfolio's summary; the page shown stays while the next loads. */
+export const useProjects = (query: ProjectListQuery) =>
   useQuery({
-    queryKey: projectKeys.list(),
-    queryFn: () => get<{ on: string; items: ProjectItem[] }>('/api/projects'),
+    queryKey: projectKeys.list(query),
+    queryFn: () => {
+      const params = new URLSearchParams({ limit: String(query.limit), offset: String(query.offset) });
+      if (query.status) params.set('status', query.status);
+      if (query.organisationId) params.set('organisationId', query.organisationId);
+      return get<ProjectList>(`/api/projects?${params}`);
+    },
+    placeholderData: keepPreviousData,
   });
 
 export const useProject = (id: string | undefined) =>
