@@ -17,6 +17,7 @@ import { Link } from 'react-router';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
+import { WhenShown } from '../../app/WhenShown.tsx';
 import { useBottlenecks, useProjects } from './api.ts';
 import { ProjectExtras } from './ProjectExtras.tsx';
 
@@ -29,6 +30,8 @@ export const statusColour: Record<string, string> = {
 };
 /** Rows of the list at a time: hundreds of rows at once blocked the page for seconds on a slow phone. */
 const PAGE = 50;
+/** About the height of a row of the list, for the box that holds its place until it is drawn. */
+const ROW_HEIGHT = 56;
 const n1 = (x: number) =>
   formatNumber(Math.round(x * 10) / 10, Number.isInteger(Math.round(x * 10) / 10) ? 0 : 1);
 
@@ -39,7 +42,7 @@ export default function ProjectsPage() {
   const [status, setStatusOnly] = useState<string | null>(null);
   const [opd, setOpdOnly] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const list = useRef<HTMLTableElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   // A new filter starts at its first page; a new page starts at the top of the list.
   const setStatus = (s: string | null) => {
     setStatusOnly(s);
@@ -187,52 +190,58 @@ export default function ProjectsPage() {
           {formatNumber(total)} / {formatNumber(everything)}
         </Text>
       </Group>
-      <Card withBorder p={0}>
-        <Table fz="sm" striped data-testid="projects" ref={list}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('projects.name')}</Table.Th>
-              <Table.Th>OPD</Table.Th>
-              <Table.Th>{t('projects.location')}</Table.Th>
-              <Table.Th ta="right">{t('projects.value')}</Table.Th>
-              <Table.Th ta="right">{t('projects.planActual')}</Table.Th>
-              <Table.Th ta="right">{t('projects.deviation')}</Table.Th>
-              <Table.Th>{t('projects.status')}</Table.Th>
-              <Table.Th>{t('projects.forecast')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>
-                  <Link to={`/proyek/${p.id}`}>{p.name}</Link>
-                  <Text size="xs" c="dimmed">
-                    {p.code}
-                    {p.blockedPermits > 0 && ` · ${t('projects.blocked')}`}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{p.organisation}</Table.Td>
-                <Table.Td>
-                  {p.regionName}, {p.kecamatanName}
-                </Table.Td>
-                <Table.Td ta="right">{formatRupiah(p.contractValue)}</Table.Td>
-                <Table.Td ta="right">
-                  {n1(p.plannedPhysical)} % / {n1(p.physical)} %
-                </Table.Td>
-                <Table.Td ta="right" c={p.deviation < 0 ? 'red' : undefined}>
-                  {n1(p.deviation)}
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={statusColour[p.status]} variant="light">
-                    {vocab('projects.statuses', p.status)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{p.forecast ? formatDate(p.forecast) : '–'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Card>
+      {/* Below the first screen: drawn as it comes near, a box of its height until then (measured
+          once the summary above has its height). */}
+      <div ref={list}>
+        <WhenShown height={items.length * ROW_HEIGHT} key={summary ? 'data' : 'waiting'}>
+          <Card withBorder p={0}>
+            <Table fz="sm" striped data-testid="projects">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('projects.name')}</Table.Th>
+                  <Table.Th>OPD</Table.Th>
+                  <Table.Th>{t('projects.location')}</Table.Th>
+                  <Table.Th ta="right">{t('projects.value')}</Table.Th>
+                  <Table.Th ta="right">{t('projects.planActual')}</Table.Th>
+                  <Table.Th ta="right">{t('projects.deviation')}</Table.Th>
+                  <Table.Th>{t('projects.status')}</Table.Th>
+                  <Table.Th>{t('projects.forecast')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>
+                      <Link to={`/proyek/${p.id}`}>{p.name}</Link>
+                      <Text size="xs" c="dimmed">
+                        {p.code}
+                        {p.blockedPermits > 0 && ` · ${t('projects.blocked')}`}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{p.organisation}</Table.Td>
+                    <Table.Td>
+                      {p.regionName}, {p.kecamatanName}
+                    </Table.Td>
+                    <Table.Td ta="right">{formatRupiah(p.contractValue)}</Table.Td>
+                    <Table.Td ta="right">
+                      {n1(p.plannedPhysical)} % / {n1(p.physical)} %
+                    </Table.Td>
+                    <Table.Td ta="right" c={p.deviation < 0 ? 'red' : undefined}>
+                      {n1(p.deviation)}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={statusColour[p.status]} variant="light">
+                        {vocab('projects.statuses', p.status)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{p.forecast ? formatDate(p.forecast) : '–'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Card>
+        </WhenShown>
+      </div>
       {pages > 1 && (
         <Pagination total={pages} value={current} onChange={turnPage} data-testid="projects-pages" />
       )}

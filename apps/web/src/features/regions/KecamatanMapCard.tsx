@@ -62,7 +62,6 @@ function KecamatanMap({
   return (
     <Suspense fallback={<Text size="sm">…</Text>}>
       <RegionMap
-        mapName="kecamatan"
         shapes={shapes.data}
         values={byCode}
         valueLabel={valueLabel}

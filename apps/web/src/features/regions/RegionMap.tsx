@@ -1,12 +1,7 @@
-import type { MapSeriesOption } from 'echarts/charts';
-import { MapChart } from 'echarts/charts';
-import { TooltipComponent, VisualMapComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { Group, Text } from '@mantine/core';
+import { type GeoPermissibleObjects, geoArea, geoMercator, geoPath } from 'd3-geo';
+import { type PointerEvent, useMemo, useRef, useState, type WheelEvent } from 'react';
 import { formatNumber } from '../../app/format.ts';
-
-echarts.use([MapChart, TooltipComponent, VisualMapComponent, SVGRenderer]);
 
 export interface MapFeatureCollection {
   type: 'FeatureCollection';
@@ -18,8 +13,6 @@ export interface MapFeatureCollection {
 }
 
 export interface RegionMapProps {
-  /** A unique name for this set of shapes (ECharts keeps maps in a registry by name). */
-  mapName: string;
   shapes: MapFeatureCollection;
   /** One value per region code: drives the colour scale (choropleth). */
   values: Record<string, number>;
@@ -28,78 +21,163 @@ export interface RegionMapProps {
   onSelect(code: string): void;
 }
 
-/** A choropleth of region polygons; loaded lazily with ECharts so the first page stays small. */
-export default function RegionMap({
-  mapName,
-  shapes,
-  values,
-  valueLabel,
-  highlight,
-  onSelect,
-}: RegionMapProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const select = useRef(onSelect);
-  select.current = onSelect;
+const WIDTH = 800;
+const HEIGHT = 440;
+/** Light to dark green: low to high. */
+const RAMP = ['#e6fcf5', '#63e6be', '#087f5b'] as const;
+const NO_VALUE = '#dee2e6';
+const HIGHLIGHT = '#f76707';
+const HOVER = '#ffd43b';
 
-  useEffect(() => {
-    if (!ref.current) return;
-    echarts.registerMap(mapName, shapes as never);
-    const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
-    const names = new Map(shapes.features.map((f) => [f.properties.code, f.properties.name]));
-    const numbers = Object.values(values).filter(Number.isFinite);
-    const series: MapSeriesOption = {
-      type: 'map',
-      map: mapName,
-      nameProperty: 'code',
-      roam: true,
-      selectedMode: false,
-      label: {
-        show: shapes.features.length <= 30,
-        formatter: (p) => names.get(p.name) ?? p.name,
-        fontSize: 10,
-      },
-      emphasis: {
-        label: { show: true, formatter: (p) => names.get(p.name) ?? p.name },
-        itemStyle: { areaColor: '#ffd43b' },
-      },
-      itemStyle: { borderColor: '#fff', borderWidth: 0.8 },
-      data: shapes.features.map((f) => ({
-        name: f.properties.code,
-        // A region without a value (a kelurahan has no IDM) stays grey instead of looking like zero.
-        value: values[f.properties.code] ?? Number.NaN,
-        ...(f.properties.code === highlight ? { itemStyle: { areaColor: '#f76707' } } : {}),
-      })),
-    };
-    chart.setOption({
-      animation: false,
-      tooltip: {
-        trigger: 'item',
-        formatter: (p: { name: string; value: number }) =>
-          `${names.get(p.name) ?? p.name}<br/>${p.name}<br/>${valueLabel}: ${Number.isFinite(p.value) ? formatNumber(p.value, Number.isInteger(p.value) ? 0 : 4) : '–'}`,
-      },
-      visualMap: {
-        min: numbers.length ? Math.min(...numbers) : 0,
-        max: numbers.length ? Math.max(...numbers) : 1,
-        calculable: false,
-        orient: 'horizontal',
-        left: 'center',
-        bottom: 0,
-        itemHeight: 120,
-        text: [valueLabel, ''],
-        inRange: { color: ['#e6fcf5', '#63e6be', '#087f5b'] },
-      },
-      series: [series],
-    });
-    chart.on('click', (p) => {
-      if (p.name) select.current(p.name);
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [mapName, shapes, values, valueLabel, highlight]);
+const channels = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
 
-  return <div ref={ref} style={{ width: '100%', height: 460 }} data-testid="region-map" />;
+/** The ramp's colour at t in [0, 1]. */
+function colourAt(t: number): string {
+  const x = Math.min(1, Math.max(0, t)) * (RAMP.length - 1);
+  const i = Math.min(RAMP.length - 2, Math.floor(x));
+  const [a, b] = [channels(RAMP[i]!), channels(RAMP[i + 1]!)];
+  const mix = a.map((c, k) => Math.round(c + (b[k]! - c) * (x - i)));
+  return `rgb(${mix.join(',')})`;
+}
+
+type Ring = [number, number][];
+
+/**
+ * d3-geo reads a ring's direction on the sphere: a polygon wound the way GeoJSON (RFC 7946) asks
+ * would be the whole globe but itself. Each polygon larger than a hemisphere is turned around.
+ */
+function rewound(geometry: unknown): GeoPermissibleObjects {
+  const g = geometry as { type: string; coordinates: Ring[] | Ring[][] };
+  const fix = (rings: Ring[]) =>
+    geoArea({ type: 'Polygon', coordinates: rings }) > 2 * Math.PI
+      ? rings.map((r) => [...r].reverse())
+      : rings;
+  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: fix(g.coordinates as Ring[]) };
+  if (g.type === 'MultiPolygon')
+    return { type: 'MultiPolygon', coordinates: (g.coordinates as Ring[][]).map(fix) };
+  return g as unknown as GeoPermissibleObjects;
+}
+
+const shown = (v: number | undefined) =>
+  v === undefined || !Number.isFinite(v) ? '–' : formatNumber(v, Number.isInteger(v) ? 0 : 4);
+
+/**
+ * A choropleth of region polygons drawn as SVG paths (d3-geo projects them once): the wheel zooms,
+ * a drag moves, a click or Enter opens a region, and the region under the pointer or focus is named
+ * with its value under the map. ECharts did the same with 250 ms of script on a slow phone.
+ */
+export default function RegionMap({ shapes, values, valueLabel, highlight, onSelect }: RegionMapProps) {
+  const drawn = useMemo(() => {
+    const geometries = shapes.features.map((f) => rewound(f.geometry));
+    const all = { type: 'GeometryCollection', geometries } as GeoPermissibleObjects;
+    const path = geoPath(geoMercator().fitSize([WIDTH, HEIGHT], all as never));
+    return shapes.features.map((f, i) => {
+      const [x, y] = path.centroid(geometries[i]!);
+      return { code: f.properties.code, name: f.properties.name, d: path(geometries[i]!) ?? '', x, y };
+    });
+  }, [shapes]);
+  const numbers = Object.values(values).filter(Number.isFinite);
+  const min = numbers.length ? Math.min(...numbers) : 0;
+  const max = numbers.length ? Math.max(...numbers) : 1;
+  const fill = (code: string) => {
+    const v = values[code];
+    // A region without a value (a kelurahan has no IDM) stays grey instead of looking like zero.
+    if (v === undefined || !Number.isFinite(v)) return NO_VALUE;
+    return colourAt(max > min ? (v - min) / (max - min) : 1);
+  };
+
+  const [view, setView] = useState({ x: 0, y: 0, k: 1 });
+  const [active, setActive] = useState<string | null>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
+  /** Screen pixels to the map's own units. */
+  const scale = () => WIDTH / (svg.current?.getBoundingClientRect().width || WIDTH);
+
+  const onWheel = (e: WheelEvent<SVGSVGElement>) => {
+    const box = svg.current!.getBoundingClientRect();
+    const [px, py] = [(e.clientX - box.left) * scale(), (e.clientY - box.top) * scale()];
+    const k = Math.min(12, Math.max(1, view.k * (e.deltaY < 0 ? 1.25 : 0.8)));
+    // The point under the pointer stays where it is.
+    setView({ k, x: px - ((px - view.x) * k) / view.k, y: py - ((py - view.y) * k) / view.k });
+  };
+  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
+    drag.current = { x: e.clientX, y: e.clientY, moved: false };
+  };
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const d = drag.current;
+    if (!d || view.k === 1) return;
+    const [dx, dy] = [e.clientX - d.x, e.clientY - d.y];
+    if (!d.moved && Math.hypot(dx, dy) < 4) return;
+    d.moved = true;
+    svg.current?.setPointerCapture(e.pointerId);
+    setView((v) => ({ ...v, x: v.x + dx * scale(), y: v.y + dy * scale() }));
+    drag.current = { x: e.clientX, y: e.clientY, moved: true };
+  };
+  const open = (code: string) => {
+    if (!drag.current?.moved) onSelect(code);
+  };
+  const named = drawn.find((r) => r.code === active);
+  const labels = drawn.length <= 30;
+
+  return (
+    <div data-testid="region-map">
+      <svg
+        ref={svg}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        style={{ width: '100%', height: 'auto', maxHeight: 440, touchAction: view.k > 1 ? 'none' : 'auto' }}
+        role="img"
+        aria-label={valueLabel}
+        onWheel={onWheel}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={() => setTimeout(() => (drag.current = null))}
+        onPointerLeave={() => setActive(null)}
+      >
+        <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
+          {drawn.map((r) => (
+            // biome-ignore lint/a11y/useSemanticElements: a map region has no HTML element of its own
+            <path
+              key={r.code}
+              d={r.d}
+              fill={r.code === highlight ? HIGHLIGHT : r.code === active ? HOVER : fill(r.code)}
+              stroke="#fff"
+              strokeWidth={0.8 / view.k}
+              role="button"
+              tabIndex={0}
+              aria-label={`${r.name}, ${valueLabel}: ${shown(values[r.code])}`}
+              style={{ cursor: 'pointer', outline: 'none' }}
+              onPointerEnter={() => setActive(r.code)}
+              onFocus={() => setActive(r.code)}
+              onClick={() => open(r.code)}
+              onKeyDown={(e) => e.key === 'Enter' && onSelect(r.code)}
+            />
+          ))}
+          {labels &&
+            drawn.map((r) => (
+              <text
+                key={r.code}
+                x={r.x}
+                y={r.y}
+                fontSize={11 / view.k}
+                textAnchor="middle"
+                fill="#343a40"
+                pointerEvents="none"
+              >
+                {r.name}
+              </text>
+            ))}
+        </g>
+      </svg>
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Text size="xs" data-testid="region-map-named">
+          {named ? `${named.name} (${named.code}) · ${valueLabel}: ${shown(values[named.code])}` : ' '}
+        </Text>
+        <Group gap={4} wrap="nowrap" aria-hidden>
+          <Text size="xs">{shown(min)}</Text>
+          <div style={{ width: 120, height: 10, background: `linear-gradient(90deg, ${RAMP.join(', ')})` }} />
+          <Text size="xs">{shown(max)}</Text>
+        </Group>
+      </Group>
+    </div>
+  );
 }

@@ -100,7 +100,7 @@ function MapPanel({ region }: { region: RegionDetail }) {
   const view = useMemo(() => {
     if (atKabupaten && kec.data) {
       const values = Object.fromEntries(region.children.map((c) => [c.code, c.childCount]));
-      return { mapName: `kec-${region.code}`, shapes: kec.data, values, label: t('regions.childCountLabel') };
+      return { shapes: kec.data, values, label: t('regions.childCountLabel') };
     }
     if (!atKabupaten && desa.data && kecamatanCode) {
       const shapes = {
@@ -110,7 +110,7 @@ function MapPanel({ region }: { region: RegionDetail }) {
       const values = Object.fromEntries(
         shapes.features.map((f) => [f.properties.code, f.properties.kind === 'kelurahan' ? 2 : 1]),
       );
-      return { mapName: `desa-${kecamatanCode}`, shapes, values, label: t('regions.kindScale') };
+      return { shapes, values, label: t('regions.kindScale') };
     }
     return null;
   }, [atKabupaten, kec.data, desa.data, kecamatanCode, region, t]);
@@ -124,7 +124,6 @@ function MapPanel({ region }: { region: RegionDetail }) {
       <WhenShown height={460}>
         <Suspense fallback={<Text>{t('regions.loading')}</Text>}>
           <RegionMap
-            mapName={view.mapName}
             shapes={view.shapes}
             values={view.values}
             valueLabel={view.label}

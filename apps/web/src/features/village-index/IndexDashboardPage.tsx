@@ -128,7 +128,6 @@ export default function IndexDashboardPage() {
             <WhenShown height={460}>
               <Suspense fallback={<Text>{t('regions.loading')}</Text>}>
                 <RegionMap
-                  mapName="idm-desa"
                   shapes={shapes.data}
                   values={values}
                   valueLabel="IDM"
