@@ -161,9 +161,9 @@ try {
   say();
   say('| page | path | LCP (ms) | TBT (ms) | JS (kB) | DOM nodes |');
   say('|---|---|---|---|---|---|');
-  // `npm run bench:pages -- <part of a path>` measures only those pages, and writes no file.
-  const only = process.argv[2];
-  const chosen = only ? pages.filter(([, path]) => path.includes(only)) : pages;
+  // `npm run bench:pages -- <part of a path>...` measures only those pages, and writes no file.
+  const only = process.argv.slice(2);
+  const chosen = only.length ? pages.filter(([, path]) => only.some((part) => path.includes(part))) : pages;
   for (const [label, path, cookie] of [['bare HTML page (baseline)', '/bare', null], ...chosen] as const) {
     const runs: Measure[] = [];
     for (let k = 0; k < 3; k++) runs.push(await measure(browser, `${server.url}${path}`, cookie));
@@ -173,7 +173,7 @@ try {
     );
   }
   say();
-  if (!only) {
+  if (!only.length) {
     const file = join(root, 'bench/results', `${date}-pages.md`);
     writeFileSync(file, `${lines.join('\n')}\n`);
     console.log(`written: ${file}`);

@@ -1,11 +1,7 @@
-import { MapChart, ScatterChart } from 'echarts/charts';
-import { GeoComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { type GeoPermissibleObjects, geoIdentity, geoPath } from 'd3-geo';
+import { type MouseEvent, useMemo } from 'react';
 import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
-
-echarts.use([MapChart, ScatterChart, GeoComponent, SVGRenderer]);
+import { useRoam } from '../regions/roam.ts';
 
 export interface PointMapProps {
   /** The desa of the proposal and its neighbours in the same kecamatan. */
@@ -13,58 +9,80 @@ export interface PointMapProps {
   desaCode: string;
   point: { latitude: number; longitude: number } | null;
   onPick(latitude: number, longitude: number): void;
+  /** What the map is for, read out by a screen reader. */
+  label: string;
 }
+
+const WIDTH = 600;
+const HEIGHT = 300;
 
 /**
- * The chosen desa (shaded) among its neighbours; a click anywhere sets the proposal's point, shown
- * as a dot. Loaded lazily with ECharts so the form stays small.
+ * The chosen desa (shaded) among its neighbours, framed on it with a margin; a click anywhere sets
+ * the proposal's point, shown as a dot. The wheel zooms in for a closer pick, a drag moves.
  */
-export default function PointMap({ shapes, desaCode, point, onPick }: PointMapProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const pick = useRef(onPick);
-  pick.current = onPick;
-  useEffect(() => {
-    if (!ref.current) return;
-    const name = `point-${desaCode}`;
-    echarts.registerMap(name, shapes as never);
-    const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
+export default function PointMap({ shapes, desaCode, point, onPick, label }: PointMapProps) {
+  const roam = useRoam();
+  const { projection, drawn } = useMemo(() => {
     const own = shapes.features.find((f) => f.properties.code === desaCode);
-    const box = own ? boundsOf(own.geometry) : null;
-    chart.setOption({
-      geo: {
-        map: name,
-        // Framed on the chosen desa, with a margin showing its neighbours.
-        ...(box ? { boundingCoords: box } : {}),
-        nameProperty: 'code',
-        roam: true,
-        selectedMode: false,
-        itemStyle: { areaColor: '#f1f3f5', borderColor: '#868e96' },
-        emphasis: { disabled: true },
-        regions: [
-          { name: desaCode, itemStyle: { areaColor: '#c3fae8', borderColor: '#087f5b', borderWidth: 2 } },
-        ],
-      },
-      series: [
-        {
-          type: 'scatter',
-          coordinateSystem: 'geo',
-          symbolSize: 12,
-          itemStyle: { color: '#e03131' },
-          data: point ? [[point.longitude, point.latitude]] : [],
-        },
-      ],
-    });
-    chart.getZr().on('click', (e) => {
-      const at = chart.convertFromPixel({ geoIndex: 0 }, [e.offsetX, e.offsetY]) as [number, number] | null;
-      if (at) pick.current(Number(at[1].toFixed(6)), Number(at[0].toFixed(6)));
-    });
-    return () => chart.dispose();
-  }, [shapes, desaCode, point]);
-  return <div ref={ref} style={{ width: '100%', height: 300 }} data-testid="point-map" />;
+    const frame = own ? framing(own.geometry) : null;
+    const all = {
+      type: 'GeometryCollection',
+      geometries: shapes.features.map((f) => f.geometry),
+    } as unknown as GeoPermissibleObjects;
+    // Longitude and latitude as a plane, north up (see RegionMap).
+    const projection = geoIdentity()
+      .reflectY(true)
+      .fitSize([WIDTH, HEIGHT], (frame ?? all) as never);
+    const path = geoPath(projection);
+    const drawn = shapes.features.map((f) => ({
+      code: f.properties.code,
+      d: path(f.geometry as GeoPermissibleObjects) ?? '',
+    }));
+    return { projection, drawn };
+  }, [shapes, desaCode]);
+  const pick = (e: MouseEvent<SVGSVGElement>) => {
+    if (roam.dragged()) return;
+    const at = projection.invert?.(roam.onMap(e.clientX, e.clientY));
+    if (at) onPick(Number(at[1].toFixed(6)), Number(at[0].toFixed(6)));
+  };
+  const dot = point ? projection([point.longitude, point.latitude]) : null;
+  return (
+    <div data-testid="point-map">
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard types the point into the Lintang and Bujur fields beside the map */}
+      <svg
+        ref={roam.svg}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        style={{
+          width: '100%',
+          height: 300,
+          cursor: 'crosshair',
+          touchAction: roam.zoom > 1 ? 'none' : 'auto',
+        }}
+        role="img"
+        aria-label={label}
+        {...roam.handlers}
+        onClick={pick}
+      >
+        <g transform={roam.transform}>
+          {drawn.map((r) => (
+            <path
+              key={r.code}
+              d={r.d}
+              fillRule="evenodd"
+              fill={r.code === desaCode ? '#c3fae8' : '#f1f3f5'}
+              stroke={r.code === desaCode ? '#087f5b' : '#868e96'}
+              strokeWidth={(r.code === desaCode ? 2 : 0.8) / roam.zoom}
+            />
+          ))}
+          {dot && <circle cx={dot[0]} cy={dot[1]} r={6 / roam.zoom} fill="#e03131" />}
+        </g>
+      </svg>
+    </div>
+  );
 }
 
-/** The bounding box of a polygon geometry, widened by half its size: [[west, north], [east, south]]. */
-function boundsOf(geometry: unknown): [[number, number], [number, number]] | null {
+/** The desa's bounding box widened by half its size each way, as two corners to fit the map to. */
+function framing(geometry: unknown): GeoPermissibleObjects | null {
   const points: number[][] = [];
   const walk = (x: unknown) => {
     if (Array.isArray(x) && typeof x[0] === 'number') points.push(x as number[]);
@@ -76,8 +94,11 @@ function boundsOf(geometry: unknown): [[number, number], [number, number]] | nul
   const lats = points.map((p) => p[1]!);
   const [w, e, s, n] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
   const [dx, dy] = [(e - w) / 2, (n - s) / 2];
-  return [
-    [w - dx, n + dy],
-    [e + dx, s - dy],
-  ];
+  return {
+    type: 'MultiPoint',
+    coordinates: [
+      [w - dx, n + dy],
+      [e + dx, s - dy],
+    ],
+  };
 }

@@ -46,7 +46,13 @@ export function PointPicker({
       </Text>
       {shapes?.features.some((f) => f.properties.code === desaCode) ? (
         <Suspense fallback={<Loader size="sm" />}>
-          <PointMap shapes={shapes} desaCode={desaCode} point={point} onPick={onPick} />
+          <PointMap
+            shapes={shapes}
+            desaCode={desaCode}
+            point={point}
+            onPick={onPick}
+            label={t('musrenbang.pickHelp')}
+          />
         </Suspense>
       ) : desa.isLoading ? (
         <Loader size="sm" />

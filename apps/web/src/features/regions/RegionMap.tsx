@@ -1,7 +1,8 @@
 import { Group, Text } from '@mantine/core';
-import { type GeoPermissibleObjects, geoArea, geoMercator, geoPath } from 'd3-geo';
-import { type PointerEvent, useMemo, useRef, useState, type WheelEvent } from 'react';
+import { type GeoPermissibleObjects, geoIdentity, geoPath } from 'd3-geo';
+import { useMemo, useState } from 'react';
 import { formatNumber } from '../../app/format.ts';
+import { useRoam } from './roam.ts';
 
 export interface MapFeatureCollection {
   type: 'FeatureCollection';
@@ -40,24 +41,6 @@ function colourAt(t: number): string {
   return `rgb(${mix.join(',')})`;
 }
 
-type Ring = [number, number][];
-
-/**
- * d3-geo reads a ring's direction on the sphere: a polygon wound the way GeoJSON (RFC 7946) asks
- * would be the whole globe but itself. Each polygon larger than a hemisphere is turned around.
- */
-function rewound(geometry: unknown): GeoPermissibleObjects {
-  const g = geometry as { type: string; coordinates: Ring[] | Ring[][] };
-  const fix = (rings: Ring[]) =>
-    geoArea({ type: 'Polygon', coordinates: rings }) > 2 * Math.PI
-      ? rings.map((r) => [...r].reverse())
-      : rings;
-  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: fix(g.coordinates as Ring[]) };
-  if (g.type === 'MultiPolygon')
-    return { type: 'MultiPolygon', coordinates: (g.coordinates as Ring[][]).map(fix) };
-  return g as unknown as GeoPermissibleObjects;
-}
-
 const shown = (v: number | undefined) =>
   v === undefined || !Number.isFinite(v) ? '–' : formatNumber(v, Number.isInteger(v) ? 0 : 4);
 
@@ -68,9 +51,17 @@ const shown = (v: number | undefined) =>
  */
 export default function RegionMap({ shapes, values, valueLabel, highlight, onSelect }: RegionMapProps) {
   const drawn = useMemo(() => {
-    const geometries = shapes.features.map((f) => rewound(f.geometry));
+    // Longitude and latitude drawn as a plane (north up): across a kabupaten eight degrees south
+    // of the equator that is within 1 % of any map projection, and it skips the spherical
+    // resampling and clipping that cost a slow phone 26,000 points' worth (and a ring's winding
+    // no longer matters, filled even-odd).
+    const geometries = shapes.features.map((f) => f.geometry as GeoPermissibleObjects);
     const all = { type: 'GeometryCollection', geometries } as GeoPermissibleObjects;
-    const path = geoPath(geoMercator().fitSize([WIDTH, HEIGHT], all as never));
+    const path = geoPath(
+      geoIdentity()
+        .reflectY(true)
+        .fitSize([WIDTH, HEIGHT], all as never),
+    );
     return shapes.features.map((f, i) => {
       const [x, y] = path.centroid(geometries[i]!);
       return { code: f.properties.code, name: f.properties.name, d: path(geometries[i]!) ?? '', x, y };
@@ -86,35 +77,10 @@ export default function RegionMap({ shapes, values, valueLabel, highlight, onSel
     return colourAt(max > min ? (v - min) / (max - min) : 1);
   };
 
-  const [view, setView] = useState({ x: 0, y: 0, k: 1 });
   const [active, setActive] = useState<string | null>(null);
-  const svg = useRef<SVGSVGElement>(null);
-  const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
-  /** Screen pixels to the map's own units. */
-  const scale = () => WIDTH / (svg.current?.getBoundingClientRect().width || WIDTH);
-
-  const onWheel = (e: WheelEvent<SVGSVGElement>) => {
-    const box = svg.current!.getBoundingClientRect();
-    const [px, py] = [(e.clientX - box.left) * scale(), (e.clientY - box.top) * scale()];
-    const k = Math.min(12, Math.max(1, view.k * (e.deltaY < 0 ? 1.25 : 0.8)));
-    // The point under the pointer stays where it is.
-    setView({ k, x: px - ((px - view.x) * k) / view.k, y: py - ((py - view.y) * k) / view.k });
-  };
-  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
-    drag.current = { x: e.clientX, y: e.clientY, moved: false };
-  };
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
-    const d = drag.current;
-    if (!d || view.k === 1) return;
-    const [dx, dy] = [e.clientX - d.x, e.clientY - d.y];
-    if (!d.moved && Math.hypot(dx, dy) < 4) return;
-    d.moved = true;
-    svg.current?.setPointerCapture(e.pointerId);
-    setView((v) => ({ ...v, x: v.x + dx * scale(), y: v.y + dy * scale() }));
-    drag.current = { x: e.clientX, y: e.clientY, moved: true };
-  };
+  const roam = useRoam();
   const open = (code: string) => {
-    if (!drag.current?.moved) onSelect(code);
+    if (!roam.dragged()) onSelect(code);
   };
   const named = drawn.find((r) => r.code === active);
   const labels = drawn.length <= 30;
@@ -122,26 +88,29 @@ export default function RegionMap({ shapes, values, valueLabel, highlight, onSel
   return (
     <div data-testid="region-map">
       <svg
-        ref={svg}
+        ref={roam.svg}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        style={{ width: '100%', height: 'auto', maxHeight: 440, touchAction: view.k > 1 ? 'none' : 'auto' }}
+        style={{
+          width: '100%',
+          height: 'auto',
+          maxHeight: 440,
+          touchAction: roam.zoom > 1 ? 'none' : 'auto',
+        }}
         role="img"
         aria-label={valueLabel}
-        onWheel={onWheel}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={() => setTimeout(() => (drag.current = null))}
+        {...roam.handlers}
         onPointerLeave={() => setActive(null)}
       >
-        <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
+        <g transform={roam.transform}>
           {drawn.map((r) => (
             // biome-ignore lint/a11y/useSemanticElements: a map region has no HTML element of its own
             <path
               key={r.code}
               d={r.d}
               fill={r.code === highlight ? HIGHLIGHT : r.code === active ? HOVER : fill(r.code)}
+              fillRule="evenodd"
               stroke="#fff"
-              strokeWidth={0.8 / view.k}
+              strokeWidth={0.8 / roam.zoom}
               role="button"
               tabIndex={0}
               aria-label={`${r.name}, ${valueLabel}: ${shown(values[r.code])}`}
@@ -158,7 +127,7 @@ export default function RegionMap({ shapes, values, valueLabel, highlight, onSel
                 key={r.code}
                 x={r.x}
                 y={r.y}
-                fontSize={11 / view.k}
+                fontSize={11 / roam.zoom}
                 textAnchor="middle"
                 fill="#343a40"
                 pointerEvents="none"
