@@ -5,7 +5,7 @@ import { equalSharesAdd1, phragmen, quality } from './completion.ts';
 import { parsePb, writePb } from './pabulib.ts';
 import { add, cmp, div, mul, type Q, q, sub, toNumber } from './rational.ts';
 import { collapseBallots, type Election, equalShares, greedy } from './rules.ts';
-import { ruleFromMeta, runRule } from './run.ts';
+import { ruleFromMeta, ruleOfFile, runRule } from './run.ts';
 
 // Hand-checked: 4 voters, budget 100. A (60) by v1..v3, B (40) by v4, C (30) by everyone.
 const small: Election = {
@@ -216,6 +216,31 @@ describe('participatory budgeting rules', () => {
     );
   });
 
+  it('greedy with exclusive groups funds at most one of each group, and otherwise what greedy funds', () => {
+    expect(greedy(small, { exclusive: [['C', 'A']] })).toMatchObject({
+      selected: ['C', 'B'],
+      rule: 'greedy-exclusive',
+    });
+    fc.assert(
+      fc.property(electionArb, fc.array(fc.array(fc.nat(6), { minLength: 2, maxLength: 3 })), (e, picks) => {
+        const ids = e.projects.map((p) => p.id);
+        const groups = picks
+          .map((g) => [...new Set(g.map((i) => ids[i % ids.length]!))])
+          .filter((g) => g.length > 1);
+        const out = greedy(e, { exclusive: groups });
+        const chosen = new Set(out.selected);
+        for (const g of groups) expect(g.filter((id) => chosen.has(id)).length).toBeLessThanOrEqual(1);
+        expect(out.cost).toBeLessThanOrEqual(e.budget);
+        // Nothing left out could still be funded: each either does not fit or shares a group.
+        for (const p of e.projects.filter((x) => !chosen.has(x.id))) {
+          const blocked = groups.some((g) => g.includes(p.id) && g.some((o) => chosen.has(o)));
+          expect(blocked || out.cost + p.cost > e.budget).toBe(true);
+        }
+        if (!groups.length) expect(out.selected).toEqual(greedy(e).selected);
+      }),
+    );
+  });
+
   it('adding budget never removes a project that greedy funded before its first skip', () => {
     fc.assert(
       fc.property(electionArb, fc.integer({ min: 0, max: 100 }), (e, extra) => {
@@ -301,6 +326,16 @@ describe('runRule', () => {
       compareGreedy: true,
     });
     expect(ruleFromMeta('greedy-custom')).toBeNull();
+    // The format names greedy-exclusive but not its groups: run only when they are given.
+    expect(ruleOfFile({ rule: 'greedy-exclusive' })).toBeNull();
+    expect(ruleOfFile({ rule: 'greedy-exclusive' }, [['A', 'C']])).toMatchObject({
+      rule: 'greedy',
+      exclusive: [['A', 'C']],
+    });
+    expect(runRule(small, ruleOfFile({ rule: 'greedy-exclusive' }, [['A', 'C']])!).selected).toEqual([
+      'C',
+      'B',
+    ]);
     const endowments = small.ballots.map(() => q(25));
     expect(runRule(small, mes, endowments).selected).toEqual(['C']);
     expect(() => runRule(small, { ...mes, completion: 'add1' }, endowments)).toThrow(AppError);

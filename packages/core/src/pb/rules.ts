@@ -34,24 +34,34 @@ export const TIE_PHRAGMEN = 'smallest load, then lower cost, then file order';
 /**
  * Greedy (utilitarian): by votes, ties by lower cost, then file order; fund each project that still
  * fits ("skip"), or stop at the first that does not ("no-skip"). Projects under `threshold` votes are
- * not eligible.
+ * not eligible. `exclusive` groups are projects that cannot all be built (the same site): once one
+ * of a group is funded, the others are passed over (Pabulib's greedy-exclusive).
  */
-export function greedy(e: Election, options: { skip?: boolean; threshold?: number } = {}): Outcome {
+export function greedy(
+  e: Election,
+  options: { skip?: boolean; threshold?: number; exclusive?: readonly (readonly string[])[] } = {},
+): Outcome {
   const skip = options.skip ?? true;
+  const exclusive = options.exclusive ?? [];
   const votes = votesOf(e);
   const order = e.projects
     .map((p, i) => ({ p, i, v: votes[i]! }))
     .filter((x) => x.v >= (options.threshold ?? 0))
     .sort((a, b) => b.v - a.v || a.p.cost - b.p.cost || a.i - b.i);
   const selected: string[] = [];
+  const excluded = new Set<string>();
   let cost = 0;
   for (const x of order) {
+    if (excluded.has(x.p.id)) continue;
     if (cost + x.p.cost <= e.budget) {
       selected.push(x.p.id);
       cost += x.p.cost;
+      for (const group of exclusive)
+        if (group.includes(x.p.id)) for (const other of group) excluded.add(other);
     } else if (!skip) break;
   }
-  return { selected, cost, rule: skip ? 'greedy' : 'greedy-no-skip', tieBreak: TIE_GREEDY };
+  const rule = exclusive.length ? 'greedy-exclusive' : skip ? 'greedy' : 'greedy-no-skip';
+  return { selected, cost, rule, tieBreak: TIE_GREEDY };
 }
 
 export interface MesRound {

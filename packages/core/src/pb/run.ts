@@ -18,6 +18,8 @@ export interface RuleConfig {
   threshold?: number | undefined;
   /** Add1's unit of endowment (1 when not given). */
   add1Step?: number | undefined;
+  /** Greedy: groups of project ids of which at most one is funded (greedy-exclusive). */
+  exclusive?: readonly (readonly string[])[] | undefined;
 }
 
 export interface RunOutcome {
@@ -42,6 +44,9 @@ export function ruleFromMeta(name: string): Omit<RuleConfig, 'utility' | 'thresh
     'greedy-no-skip': { rule: 'greedy-no-skip', completion: 'none', compareGreedy: false },
     // Greedy where projects under META min_project_score_threshold are not eligible (runRule).
     'greedy-threshold': { rule: 'greedy', completion: 'none', compareGreedy: false },
+    // Greedy with exclusive groups: the file names the rule but not the groups (runRule's
+    // `exclusive`, from the city's report), so ruleOfFile runs it only when they are given.
+    'greedy-exclusive': { rule: 'greedy', completion: 'none', compareGreedy: false },
     equalshares: { rule: 'mes', completion: 'none', compareGreedy: false },
     'equalshares-comparison': { rule: 'mes', completion: 'none', compareGreedy: true },
     'equalshares/add1': { rule: 'mes', completion: 'add1', compareGreedy: false },
@@ -56,11 +61,17 @@ export const thresholdOf = (meta: Readonly<Record<string, string>>): number =>
 
 /**
  * How a Pabulib file says its election was counted: the rule its META names with its threshold,
- * on cost utilities (what real elections use); null when Sinergi does not run that rule.
+ * on cost utilities (what real elections use); null when Sinergi does not run that rule, or when
+ * it is greedy-exclusive and the groups (which the format does not record) are not given.
  */
-export function ruleOfFile(meta: Readonly<Record<string, string>>): RuleConfig | null {
-  const named = ruleFromMeta(meta.rule ?? '');
-  return named ? { ...named, utility: 'cost', threshold: thresholdOf(meta) } : null;
+export function ruleOfFile(
+  meta: Readonly<Record<string, string>>,
+  exclusive?: readonly (readonly string[])[],
+): RuleConfig | null {
+  const name = (meta.rule ?? '').trim();
+  const named = ruleFromMeta(name);
+  if (!named || (name === 'greedy-exclusive' && !exclusive?.length)) return null;
+  return { ...named, utility: 'cost', threshold: thresholdOf(meta), ...(exclusive ? { exclusive } : {}) };
 }
 
 /**
@@ -80,7 +91,13 @@ export function runRule(e: Election, config: RuleConfig, endowments?: readonly Q
     switch (config.rule) {
       case 'greedy':
       case 'greedy-no-skip':
-        return { ...greedy(eligible, { skip: config.rule === 'greedy' }), rounds: [] };
+        return {
+          ...greedy(eligible, {
+            skip: config.rule === 'greedy',
+            ...(config.exclusive ? { exclusive: config.exclusive } : {}),
+          }),
+          rounds: [],
+        };
       case 'phragmen':
         return { ...phragmen(eligible), rounds: [] };
       case 'mes': {

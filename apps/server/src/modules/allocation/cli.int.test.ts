@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cli, inputFiles } from '../../../test/cli.ts';
 
@@ -80,6 +81,20 @@ describe('npx sinergi pb run', () => {
     });
     expect(out.rule).toContain('add1');
     expect(out.stopRule).toContain('last endowment');
+  });
+
+  it('runs greedy-exclusive with the groups given, since the format does not record them', () => {
+    const exclusive = file(
+      'exclusive.pb',
+      readFileSync(pb, 'utf8').replace('equalshares/add1', 'greedy-exclusive'),
+    );
+    const bare = cli('pb', 'run', exclusive);
+    expect(bare.code).toBe(1);
+    expect(bare.err).toContain('--exclusive');
+    expect(cli('pb', 'run', exclusive, '--exclusive', 'A,C').out.trim().split('\n')).toEqual(['C', 'B']);
+    const unknown = cli('pb', 'run', exclusive, '--exclusive', 'A,Z');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('no project Z');
   });
 
   it('names the line of a broken file', () => {

@@ -23,11 +23,24 @@ export function pbCli(program: Command, _tools: CliTools) {
     .option('--utility <u>', 'cost | cardinality (Equal Shares)', 'cost')
     .option('--completion <c>', 'none | add1 | add1-greedy (Equal Shares)', 'none')
     .option('--compare-greedy', 'keep greedy instead when strictly more voters prefer it')
+    .option(
+      '--exclusive <ids>',
+      'greedy: comma-separated project ids of which at most one is funded (the same site); may be repeated',
+      (value: string, previous: string[][]) => [...previous, value.split(',').map((id) => id.trim())],
+      [] as string[][],
+    )
     .option('--json', 'print selected, cost, rule and the quality measures as JSON')
     .action(
       (
         file: string,
-        opts: { rule: string; utility: string; completion: string; compareGreedy?: boolean; json?: boolean },
+        opts: {
+          rule: string;
+          utility: string;
+          completion: string;
+          compareGreedy?: boolean;
+          exclusive: string[][];
+          json?: boolean;
+        },
       ) => {
         const parsed = parsePb(readFileSync(resolve(file), 'utf8'));
         const e = electionOf(parsed);
@@ -43,6 +56,10 @@ export function pbCli(program: Command, _tools: CliTools) {
           if (!named)
             throw new Error(
               `the file's META rule "${parsed.meta.rule ?? ''}" is not one Sinergi runs; choose --rule greedy, greedy-no-skip, mes or phragmen`,
+            );
+          if (parsed.meta.rule?.trim() === 'greedy-exclusive' && !opts.exclusive.length)
+            throw new Error(
+              'the file counts by greedy-exclusive, but the .pb format does not record which projects exclude each other: give each group with --exclusive <id,id,...>',
             );
           config = {
             ...named,
@@ -62,6 +79,14 @@ export function pbCli(program: Command, _tools: CliTools) {
             completion: opts.completion as RuleConfig['completion'],
             compareGreedy: opts.compareGreedy ?? false,
           };
+        }
+        if (opts.exclusive.length) {
+          if (config.rule !== 'greedy' && config.rule !== 'greedy-no-skip')
+            throw new Error('--exclusive: only the greedy rules take exclusive groups');
+          const known = new Set(e.projects.map((p) => p.id));
+          const unknown = opts.exclusive.flat().filter((id) => !known.has(id));
+          if (unknown.length) throw new Error(`--exclusive: no project ${unknown.join(', ')} in the file`);
+          config = { ...config, exclusive: opts.exclusive };
         }
         const result = runRule(e, config);
         if (opts.json) {
