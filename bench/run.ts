@@ -286,7 +286,7 @@ function bundleBench() {
   if (mapKey) {
     const map = closure(mapKey, first);
     say(
-      `| a map on top of it (ECharts and the map component, loaded only when a map is shown; ${map.size} files) | ${(size(map) / 1024).toFixed(1)} |`,
+      `| a map on top of it (d3-geo and the map component, loaded only when a map is shown; ${map.size} files) | ${(size(map) / 1024).toFixed(1)} |`,
     );
   }
   say();

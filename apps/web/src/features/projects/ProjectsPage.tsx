@@ -105,33 +105,35 @@ export default function ProjectsPage() {
           <Text fw={600} p="xs">
             {t('projects.byOpd')}
           </Text>
-          <Table fz="xs" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>OPD</Table.Th>
-                <Table.Th ta="right">{t('projects.count')}</Table.Th>
-                <Table.Th ta="right">{t('projects.value')}</Table.Th>
-                <Table.Th ta="right">{t('projects.spent')}</Table.Th>
-                <Table.Th ta="right">{t('projects.atRisk')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {summary?.byOpd.map((o) => (
-                <Table.Tr
-                  key={o.organisationId}
-                  onClick={() => setOpd(opd === o.organisationId ? null : o.organisationId)}
-                  style={{ cursor: 'pointer' }}
-                  fw={opd === o.organisationId ? 700 : undefined}
-                >
-                  <Table.Td>{o.organisation}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(o.projects)}</Table.Td>
-                  <Table.Td ta="right">{formatRupiah(o.value)}</Table.Td>
-                  <Table.Td ta="right">{formatRupiah(o.spent)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(o.atRisk)}</Table.Td>
+          <Table.ScrollContainer minWidth={480}>
+            <Table fz="xs" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>OPD</Table.Th>
+                  <Table.Th ta="right">{t('projects.count')}</Table.Th>
+                  <Table.Th ta="right">{t('projects.value')}</Table.Th>
+                  <Table.Th ta="right">{t('projects.spent')}</Table.Th>
+                  <Table.Th ta="right">{t('projects.atRisk')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {summary?.byOpd.map((o) => (
+                  <Table.Tr
+                    key={o.organisationId}
+                    onClick={() => setOpd(opd === o.organisationId ? null : o.organisationId)}
+                    style={{ cursor: 'pointer' }}
+                    fw={opd === o.organisationId ? 700 : undefined}
+                  >
+                    <Table.Td>{o.organisation}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(o.projects)}</Table.Td>
+                    <Table.Td ta="right">{formatRupiah(o.value)}</Table.Td>
+                    <Table.Td ta="right">{formatRupiah(o.spent)}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(o.atRisk)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Card>
         <Card withBorder p={0}>
           <Text fw={600} p="xs">
