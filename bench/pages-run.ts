@@ -22,6 +22,10 @@ interface Measure {
   tbt: number;
   jsKb: number;
   nodes: number;
+  /** The longest any API call of the visit took, from request to the last byte. */
+  apiMs: number;
+  /** Its address, without the query. */
+  api: string;
 }
 
 /** The browser's globals the measure uses (this project is typed for Node, not the DOM). */
@@ -68,6 +72,13 @@ async function measure(browser: Browser, url: string, cookie: string | null): Pr
     }
     const page = await context.newPage();
     await page.addInitScript(observe);
+    let api = { ms: 0, path: '' };
+    page.on('requestfinished', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (!path.startsWith('/api/')) return;
+      const ms = request.timing().responseEnd;
+      if (ms > api.ms) api = { ms, path };
+    });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
     await page.goto(url, { waitUntil: 'networkidle' });
@@ -77,22 +88,32 @@ async function measure(browser: Browser, url: string, cookie: string | null): Pr
       throw new Error(`${url} ended at ${page.url()}`);
     // An LCP entry is final once the page has had input or is hidden; a click on nothing ends it.
     await page.mouse.click(1, 1);
-    return await page.evaluate(() => {
-      const w = globalThis as unknown as InBrowser;
-      const fcp = w.performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
-      const tbt = w.__long
-        .filter((t) => t.start + t.duration > fcp)
-        .reduce((s, t) => s + Math.max(0, t.duration - 50), 0);
-      const js = w.performance
-        .getEntriesByType('resource')
-        .filter((e) => e.initiatorType === 'script' || /\.js$/.test(e.name))
-        .reduce((s, e) => s + (e.encodedBodySize ?? 0), 0);
-      return { lcp: w.__lcp, tbt, jsKb: js / 1024, nodes: w.document.getElementsByTagName('*').length };
-    });
+    return await page
+      .evaluate(() => {
+        const w = globalThis as unknown as InBrowser;
+        const fcp = w.performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+        const tbt = w.__long
+          .filter((t) => t.start + t.duration > fcp)
+          .reduce((s, t) => s + Math.max(0, t.duration - 50), 0);
+        const js = w.performance
+          .getEntriesByType('resource')
+          .filter((e) => e.initiatorType === 'script' || /\.js$/.test(e.name))
+          .reduce((s, e) => s + (e.encodedBodySize ?? 0), 0);
+        return { lcp: w.__lcp, tbt, jsKb: js / 1024, nodes: w.document.getElementsByTagName('*').length };
+      })
+      .then((m) => ({ ...m, apiMs: api.ms, api: api.path }));
   } finally {
     await context.close();
   }
 }
+
+/** The slowest API call of the visits, with its address (ids as :id). */
+const slowest = (runs: readonly Measure[]) => {
+  const worst = runs.reduce((a, b) => (b.apiMs > a.apiMs ? b : a));
+  return worst.api
+    ? `${worst.apiMs.toFixed(0)} \`${worst.api.replace(/[0-9a-f-]{36}|\d{2}(\.\d+)+/g, ':id')}\``
+    : '–';
+};
 
 /** The id of the first item of a list the API gives, for the pages of one item. */
 async function firstId(url: string, path: string, cookie: string): Promise<string> {
@@ -156,11 +177,11 @@ try {
   );
   say();
   say(
-    'LCP: largest contentful paint. TBT: total blocking time, the part over 50 ms of every long task after the first paint until the page settled (network idle + 1 s). JS: the script bytes the visit downloaded, as sent (brotli). Median of three visits.',
+    'LCP: largest contentful paint. TBT: total blocking time, the part over 50 ms of every long task after the first paint until the page settled (network idle + 1 s). JS: the script bytes the visit downloaded, as sent (brotli). Median of three visits; slowest API call: the longest any API request of the three visits took (the first visit finds the read cache of the server cold), and which.',
   );
   say();
-  say('| page | path | LCP (ms) | TBT (ms) | JS (kB) | DOM nodes |');
-  say('|---|---|---|---|---|---|');
+  say('| page | path | LCP (ms) | TBT (ms) | JS (kB) | DOM nodes | slowest API call (ms) |');
+  say('|---|---|---|---|---|---|---|');
   // `npm run bench:pages -- <part of a path>...` measures only those pages, and writes no file.
   const only = process.argv.slice(2);
   const chosen = only.length ? pages.filter(([, path]) => only.some((part) => path.includes(part))) : pages;
@@ -169,7 +190,7 @@ try {
     for (let k = 0; k < 3; k++) runs.push(await measure(browser, `${server.url}${path}`, cookie));
     const med = (f: (m: Measure) => number) => runs.map(f).sort((a, b) => a - b)[1]!;
     say(
-      `| ${label} | ${path === '/bare' ? '–' : `\`${path.replace(/[0-9a-f-]{36}/, ':id')}\``} | ${med((m) => m.lcp).toFixed(0)} | ${med((m) => m.tbt).toFixed(0)} | ${med((m) => m.jsKb).toFixed(0)} | ${med((m) => m.nodes)} |`,
+      `| ${label} | ${path === '/bare' ? '–' : `\`${path.replace(/[0-9a-f-]{36}/, ':id')}\``} | ${med((m) => m.lcp).toFixed(0)} | ${med((m) => m.tbt).toFixed(0)} | ${med((m) => m.jsKb).toFixed(0)} | ${med((m) => m.nodes)} | ${slowest(runs)} |`,
     );
   }
   say();
