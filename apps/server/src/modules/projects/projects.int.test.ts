@@ -281,6 +281,12 @@ describe('the list of projects', () => {
     for (const o of summary.atRisk.byOpd) expect(o.worst.length).toBeLessThanOrEqual(6);
 
     // A status narrows the list, not the summary; so does an agency.
+    // Permits in trouble are counted per project: as many as the bottleneck table's projects.
+    const blocked = all.items.reduce((a: number, p: { blockedPermits: number }) => a + p.blockedPermits, 0);
+    const kinds = (await as('dprd', 'GET', '/api/projects/bottlenecks')).json().items;
+    expect(blocked).toBeGreaterThan(0);
+    expect(blocked).toBe(kinds.reduce((a: number, k: { projects: number }) => a + k.projects, 0));
+
     const critical = await get('?status=kritis&limit=500');
     expect(critical.total).toBe(summary.statuses.kritis);
     expect(critical.items.every((p: Item) => p.status === 'kritis')).toBe(true);

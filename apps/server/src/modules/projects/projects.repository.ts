@@ -105,6 +105,31 @@ export function findReportsOfProjects(db: Db, projectIds: readonly string[]) {
     .where(inArray(progressReports.projectId, [...projectIds]));
 }
 
+/** What a project's standing is worked out from, for the projects given or, with null, all of them. */
+export function findReportFigures(db: Db, projectIds: readonly string[] | null) {
+  const query = db
+    .select({
+      projectId: progressReports.projectId,
+      reportDate: progressReports.reportDate,
+      physical: progressReports.physical,
+      spending: progressReports.spending,
+      state: progressReports.state,
+    })
+    .from(progressReports);
+  if (projectIds === null) return query;
+  if (!projectIds.length) return Promise.resolve([]);
+  return query.where(inArray(progressReports.projectId, [...projectIds]));
+}
+export type ReportFigureRow = Awaited<ReturnType<typeof findReportFigures>>[number];
+
+/** Projects held up by a permit, one row per permit in trouble ('terkendala'). */
+export function findBlockingPermits(db: Db) {
+  return db
+    .select({ projectId: projectPermits.projectId })
+    .from(projectPermits)
+    .where(eq(projectPermits.status, 'terkendala'));
+}
+
 /** Writes a report; the same project and date again replaces it (a correction), idempotently. */
 /** Inserts the report of a date, or replaces the unverified one; null when that date's report is verified. */
 export async function upsertReport(tx: Db, values: NewReport, now: Date): Promise<string | null> {

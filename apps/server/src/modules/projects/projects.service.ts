@@ -152,7 +152,12 @@ async function createProjectOnce(
 }
 
 /** Where a project stands on a date: planned and actual progress and spending, status, forecast. */
-function standing(p: ProjectRow, reports: readonly ReportRow[], on: string, t: Thresholds) {
+function standing(
+  p: ProjectRow,
+  reports: readonly Pick<ReportRow, 'reportDate' | 'physical' | 'spending' | 'state'>[],
+  on: string,
+  t: Thresholds,
+) {
   // Official figures come from verified reports only (core's verifiedReports); the latest report
   // still waiting for verification is shown beside them as such.
   const figures = reports.map((r) => ({ ...r, state: r.state as ReportState }));
@@ -210,19 +215,17 @@ export async function listProjects(
   const filtered = query.kecamatan
     ? rows.filter((r) => r.p.regionCode.startsWith(`${query.kecamatan}.`))
     : rows;
-  const ids = filtered.map((r) => r.p.id);
-  const reports = await repo.findReportsOfProjects(db, ids);
-  const permits = await repo.findPermitsOf(db, ids);
+  // Only the columns a standing needs, and no list of ids when every project is listed: reading
+  // whole reports for 320 ids was most of an uncached answer (PGlite profile).
+  const reports = await repo.findReportFigures(db, query.kecamatan ? filtered.map((r) => r.p.id) : null);
+  const permits = await repo.findBlockingPermits(db);
   const t = await thresholdsOf(ctx);
   const names = await namesOf(ctx, [
     ...new Set(filtered.flatMap((r) => [r.p.regionCode, kecamatanOf(r.p.regionCode)])),
   ]);
   // Grouped once by project: filtering every report per project was quadratic (1.8 s at 3,200).
   const reportsOf = groupBy(reports, (r) => r.projectId);
-  const blocked = groupBy(
-    permits.filter((x) => x.status === 'terkendala'),
-    (x) => x.projectId,
-  );
+  const blocked = groupBy(permits, (x) => x.projectId);
   const items = filtered.map(({ p, org }) =>
     presentProjectItem(
       p,
