@@ -112,7 +112,9 @@ export default function RegionMap({ shapes, values, valueLabel, highlight, onSel
               stroke="#fff"
               strokeWidth={0.8 / roam.zoom}
               role="button"
-              tabIndex={0}
+              // A few regions are each a stop of the Tab key; two hundred desa would trap it (the
+              // keyboard reaches a desa through the region pages' tables and the search instead).
+              tabIndex={labels ? 0 : -1}
               aria-label={`${r.name}, ${valueLabel}: ${shown(values[r.code])}`}
               style={{ cursor: 'pointer', outline: 'none' }}
               onPointerEnter={() => setActive(r.code)}
