@@ -2,9 +2,19 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 /**
  * Its children (a chart, a map) only once they come within a quarter screen of view: until then a
- * box of their height, so that the page neither jumps nor downloads and draws what nobody looked at.
+ * box of their height, or of their shape when it follows the width (`aspectRatio`, a map), so that
+ * the page neither jumps nor downloads and draws what nobody looked at.
  */
-export function WhenShown({ height, children }: { height: number; children: ReactNode }) {
+export function WhenShown({
+  height,
+  aspectRatio,
+  children,
+}: {
+  height?: number;
+  /** Width over height of what it holds, as CSS writes it ("800 / 440"); the box only until shown. */
+  aspectRatio?: string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [shown, setShown] = useState(() => typeof IntersectionObserver === 'undefined');
   useEffect(() => {
@@ -20,7 +30,7 @@ export function WhenShown({ height, children }: { height: number; children: Reac
     return () => observer.disconnect();
   }, [shown]);
   return (
-    <div ref={ref} style={{ minHeight: height }}>
+    <div ref={ref} style={{ minHeight: height, ...(shown ? {} : { aspectRatio }) }}>
       {shown ? children : null}
     </div>
   );

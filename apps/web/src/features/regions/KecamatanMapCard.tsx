@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { useNavigate } from 'react-router';
 import { get } from '../../app/api.ts';
 import { WhenShown } from '../../app/WhenShown.tsx';
+import { MAP_ASPECT } from './map-size.ts';
 import type { MapFeatureCollection } from './RegionMap.tsx';
 
 const RegionMap = lazy(() => import('./RegionMap.tsx'));
@@ -33,7 +34,7 @@ export function KecamatanMapCard({
           {title}
         </Text>
       )}
-      <WhenShown height={460}>
+      <WhenShown aspectRatio={MAP_ASPECT}>
         <KecamatanMap values={values} valueLabel={valueLabel} />
       </WhenShown>
     </Card>

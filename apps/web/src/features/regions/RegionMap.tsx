@@ -1,7 +1,8 @@
 import { Group, Text } from '@mantine/core';
 import { type GeoPermissibleObjects, geoIdentity, geoPath } from 'd3-geo';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { formatNumber } from '../../app/format.ts';
+import { MAP_HEIGHT, MAP_WIDTH } from './map-size.ts';
 import { useRoam } from './roam.ts';
 
 export interface MapFeatureCollection {
@@ -22,8 +23,7 @@ export interface RegionMapProps {
   onSelect(code: string): void;
 }
 
-const WIDTH = 800;
-const HEIGHT = 440;
+const [WIDTH, HEIGHT] = [MAP_WIDTH, MAP_HEIGHT];
 /** Light to dark green: low to high. */
 const RAMP = ['#e6fcf5', '#63e6be', '#087f5b'] as const;
 const NO_VALUE = '#dee2e6';
@@ -83,7 +83,18 @@ export default function RegionMap({ shapes, values, valueLabel, highlight, onSel
     if (!roam.dragged()) onSelect(code);
   };
   const named = drawn.find((r) => r.code === active);
+  // The width it is drawn at: names are written 10 px high on the screen, and only where they fit
+  // (a phone reads the name under the map instead).
+  const [drawnWidth, setDrawnWidth] = useState(WIDTH);
+  useEffect(() => {
+    const svg = roam.svg.current;
+    if (!svg) return;
+    const observer = new ResizeObserver(() => setDrawnWidth(svg.getBoundingClientRect().width || WIDTH));
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, [roam.svg]);
   const labels = drawn.length <= 30;
+  const written = labels && drawnWidth >= 400;
 
   return (
     <div data-testid="region-map">
@@ -123,13 +134,13 @@ export default function RegionMap({ shapes, values, valueLabel, highlight, onSel
               onKeyDown={(e) => e.key === 'Enter' && onSelect(r.code)}
             />
           ))}
-          {labels &&
+          {written &&
             drawn.map((r) => (
               <text
                 key={r.code}
                 x={r.x}
                 y={r.y}
-                fontSize={11 / roam.zoom}
+                fontSize={(10 * WIDTH) / drawnWidth / roam.zoom}
                 textAnchor="middle"
                 fill="#343a40"
                 pointerEvents="none"

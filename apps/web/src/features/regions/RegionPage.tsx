@@ -25,6 +25,7 @@ import { vocab } from '../../app/i18n.ts';
 import { useSettings } from '../../app/settings.ts';
 import { WhenShown } from '../../app/WhenShown.tsx';
 import { useRegion } from './api.ts';
+import { MAP_ASPECT } from './map-size.ts';
 import type { MapFeatureCollection } from './RegionMap.tsx';
 
 const RegionMap = lazy(() => import('./RegionMap.tsx'));
@@ -121,7 +122,7 @@ function MapPanel({ region }: { region: RegionDetail }) {
       <Text size="xs" c="dimmed">
         {t('regions.mapHint')}
       </Text>
-      <WhenShown height={460}>
+      <WhenShown aspectRatio={MAP_ASPECT}>
         <Suspense fallback={<Text>{t('regions.loading')}</Text>}>
           <RegionMap
             shapes={view.shapes}

@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { formatNumber } from '../../app/format.ts';
 import { QueryState } from '../../app/QueryState.tsx';
 import { WhenShown } from '../../app/WhenShown.tsx';
+import { MAP_ASPECT } from '../regions/map-size.ts';
 import { indexKeys, useDesaShapes, useIndexResults, useIndexSummary, useWeakest } from './api.ts';
 import { fmt4, statusColour, statusHex, whoActs } from './status.ts';
 
@@ -125,7 +126,7 @@ export default function IndexDashboardPage() {
             {t('index.downloadXlsx', { year: lastYear })}
           </Anchor>
           {shapes.data && results.data && (
-            <WhenShown height={460}>
+            <WhenShown aspectRatio={MAP_ASPECT}>
               <Suspense fallback={<Text>{t('regions.loading')}</Text>}>
                 <RegionMap
                   shapes={shapes.data}
