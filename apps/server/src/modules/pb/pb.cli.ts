@@ -7,6 +7,7 @@ import {
   pbRuleNames,
   type RuleConfig,
   ruleFromMeta,
+  ruleOfFile,
   runRule,
   thresholdOf,
 } from '@sinergi/core';
@@ -52,19 +53,19 @@ export function pbCli(program: Command, _tools: CliTools) {
         let config: RuleConfig;
         const utility = opts.utility as RuleConfig['utility'];
         if (opts.rule === 'auto') {
-          const named = ruleFromMeta(parsed.meta.rule ?? '');
-          if (!named)
+          if (!ruleFromMeta(parsed.meta.rule ?? ''))
             throw new Error(
               `the file's META rule "${parsed.meta.rule ?? ''}" is not one Sinergi runs; choose --rule greedy, greedy-no-skip, mes or phragmen`,
             );
-          if (parsed.meta.rule?.trim() === 'greedy-exclusive' && !opts.exclusive.length)
+          // A rule Sinergi runs that the file alone does not settle: greedy-exclusive without its groups.
+          const named = ruleOfFile(parsed.meta, opts.exclusive.length ? opts.exclusive : undefined);
+          if (!named)
             throw new Error(
               'the file counts by greedy-exclusive, but the .pb format does not record which projects exclude each other: give each group with --exclusive <id,id,...>',
             );
           config = {
             ...named,
             utility,
-            threshold,
             completion:
               opts.completion === 'none' ? named.completion : (opts.completion as RuleConfig['completion']),
             compareGreedy: named.compareGreedy || (opts.compareGreedy ?? false),

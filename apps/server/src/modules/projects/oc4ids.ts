@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.ts';
-import { listProjects } from './projects.service.ts';
+import { projectItems } from './projects.service.ts';
 
 /**
  * The projects as an Open Contracting for Infrastructure Data Standard (OC4IDS) project package.
@@ -18,7 +18,7 @@ const sector: Record<string, string> = {
 };
 
 export async function oc4idsPackage(ctx: AppContext) {
-  const { on, items } = await listProjects(ctx, {});
+  const { on, items } = await projectItems(ctx, {});
   const kabupaten = ctx.config.activeKabupaten.replace('.', '');
   const money = (amount: number) => ({ amount, currency: 'IDR' });
   return {

@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { checkReport } from './progress.service.ts';
 import { SOURCES } from './projects.report.ts';
 import * as repo from './projects.repository.ts';
-import { listProjects } from './projects.service.ts';
+import { projectItems } from './projects.service.ts';
 
 /**
  * Progress of many projects at once, in the layout Sinergi exports: one row per project, keyed by
@@ -16,7 +16,7 @@ import { listProjects } from './projects.service.ts';
  * every row is checked as a single report is, and the whole file is refused if any row fails.
  */
 export async function exportProgress(ctx: AppContext, organisationId?: string) {
-  const { items } = await listProjects(ctx, organisationId ? { organisationId } : {});
+  const { items } = await projectItems(ctx, { organisationId });
   const last = await repo.findReportsOfProjects(
     ctx.database.db,
     items.map((p) => p.id),

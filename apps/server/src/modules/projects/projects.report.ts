@@ -10,7 +10,7 @@ import type { AppContext } from '../../context.ts';
 import { headerRow, printedFooter, renderPdf, signatureBlock } from '../../reports/pdf.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import * as repo from './projects.repository.ts';
-import { listProjects } from './projects.service.ts';
+import { projectItems } from './projects.service.ts';
 
 /**
  * The monthly monitoring report as offices send it upward: per project the budget, the money
@@ -37,7 +37,7 @@ const statusName: Record<string, string> = {
 export async function monthlyRows(ctx: AppContext, month: string, organisationId?: string) {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const on = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-  const { items } = await listProjects(ctx, { on, ...(organisationId ? { organisationId } : {}) });
+  const { items } = await projectItems(ctx, { on, organisationId });
   // Projects that had started by the end of the month.
   const active = items.filter((p) => p.startDate <= on);
   const reports = await repo.findReportsOfProjects(

@@ -83,16 +83,9 @@ export default function PointMap({ shapes, desaCode, point, onPick, label }: Poi
 
 /** The desa's bounding box widened by half its size each way, as two corners to fit the map to. */
 function framing(geometry: unknown): GeoPermissibleObjects | null {
-  const points: number[][] = [];
-  const walk = (x: unknown) => {
-    if (Array.isArray(x) && typeof x[0] === 'number') points.push(x as number[]);
-    else if (Array.isArray(x)) for (const y of x) walk(y);
-  };
-  walk((geometry as { coordinates?: unknown }).coordinates);
-  if (!points.length) return null;
-  const lngs = points.map((p) => p[0]!);
-  const lats = points.map((p) => p[1]!);
-  const [w, e, s, n] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
+  // geoPath without a projection measures in longitude and latitude as they are.
+  const [[w, s], [e, n]] = geoPath().bounds(geometry as GeoPermissibleObjects);
+  if (![w, s, e, n].every(Number.isFinite)) return null;
   const [dx, dy] = [(e - w) / 2, (n - s) / 2];
   return {
     type: 'MultiPoint',

@@ -192,57 +192,59 @@ export default function ProjectsPage() {
           {formatNumber(total)} / {formatNumber(everything)}
         </Text>
       </Group>
-      {/* Below the first screen: drawn as it comes near, a box of its height until then (measured
+      {/* Below the first screen: drawn as it comes near, a box of its height until then (watched
           once the summary above has its height). */}
       <div ref={list}>
-        <WhenShown height={items.length * ROW_HEIGHT} key={summary ? 'data' : 'waiting'}>
-          <Card withBorder p={0}>
-            <Table fz="sm" striped data-testid="projects">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('projects.name')}</Table.Th>
-                  <Table.Th>OPD</Table.Th>
-                  <Table.Th>{t('projects.location')}</Table.Th>
-                  <Table.Th ta="right">{t('projects.value')}</Table.Th>
-                  <Table.Th ta="right">{t('projects.planActual')}</Table.Th>
-                  <Table.Th ta="right">{t('projects.deviation')}</Table.Th>
-                  <Table.Th>{t('projects.status')}</Table.Th>
-                  <Table.Th>{t('projects.forecast')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>
-                      <Link to={`/proyek/${p.id}`}>{p.name}</Link>
-                      <Text size="xs" c="dimmed">
-                        {p.code}
-                        {p.blockedPermits > 0 && ` · ${t('projects.blocked')}`}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{p.organisation}</Table.Td>
-                    <Table.Td>
-                      {p.regionName}, {p.kecamatanName}
-                    </Table.Td>
-                    <Table.Td ta="right">{formatRupiah(p.contractValue)}</Table.Td>
-                    <Table.Td ta="right">
-                      {n1(p.plannedPhysical)} % / {n1(p.physical)} %
-                    </Table.Td>
-                    <Table.Td ta="right" c={p.deviation < 0 ? 'red' : undefined}>
-                      {n1(p.deviation)}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={statusColour[p.status]} variant="light">
-                        {vocab('projects.statuses', p.status)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{p.forecast ? formatDate(p.forecast) : '–'}</Table.Td>
+        {summary && (
+          <WhenShown height={items.length * ROW_HEIGHT}>
+            <Card withBorder p={0}>
+              <Table fz="sm" striped data-testid="projects">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('projects.name')}</Table.Th>
+                    <Table.Th>OPD</Table.Th>
+                    <Table.Th>{t('projects.location')}</Table.Th>
+                    <Table.Th ta="right">{t('projects.value')}</Table.Th>
+                    <Table.Th ta="right">{t('projects.planActual')}</Table.Th>
+                    <Table.Th ta="right">{t('projects.deviation')}</Table.Th>
+                    <Table.Th>{t('projects.status')}</Table.Th>
+                    <Table.Th>{t('projects.forecast')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Card>
-        </WhenShown>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((p) => (
+                    <Table.Tr key={p.id}>
+                      <Table.Td>
+                        <Link to={`/proyek/${p.id}`}>{p.name}</Link>
+                        <Text size="xs" c="dimmed">
+                          {p.code}
+                          {p.blockedPermits > 0 && ` · ${t('projects.blocked')}`}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{p.organisation}</Table.Td>
+                      <Table.Td>
+                        {p.regionName}, {p.kecamatanName}
+                      </Table.Td>
+                      <Table.Td ta="right">{formatRupiah(p.contractValue)}</Table.Td>
+                      <Table.Td ta="right">
+                        {n1(p.plannedPhysical)} % / {n1(p.physical)} %
+                      </Table.Td>
+                      <Table.Td ta="right" c={p.deviation < 0 ? 'red' : undefined}>
+                        {n1(p.deviation)}
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge color={statusColour[p.status]} variant="light">
+                          {vocab('projects.statuses', p.status)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{p.forecast ? formatDate(p.forecast) : '–'}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Card>
+          </WhenShown>
+        )}
       </div>
       {pages > 1 && (
         <Pagination total={pages} value={current} onChange={turnPage} data-testid="projects-pages" />

@@ -1,7 +1,8 @@
 import { Group, Text } from '@mantine/core';
 import { type GeoPermissibleObjects, geoIdentity, geoPath } from 'd3-geo';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formatNumber } from '../../app/format.ts';
+import { useWidth } from '../../app/use-width.ts';
 import { MAP_HEIGHT, MAP_WIDTH } from './map-size.ts';
 import { useRoam } from './roam.ts';
 
@@ -85,19 +86,13 @@ export default function RegionMap({ shapes, values, valueLabel, highlight, onSel
   const named = drawn.find((r) => r.code === active);
   // The width it is drawn at: names are written 10 px high on the screen, and only where they fit
   // (a phone reads the name under the map instead).
-  const [drawnWidth, setDrawnWidth] = useState(WIDTH);
-  useEffect(() => {
-    const svg = roam.svg.current;
-    if (!svg) return;
-    const observer = new ResizeObserver(() => setDrawnWidth(svg.getBoundingClientRect().width || WIDTH));
-    observer.observe(svg);
-    return () => observer.disconnect();
-  }, [roam.svg]);
+  const box = useWidth();
+  const drawnWidth = box.width || WIDTH;
   const labels = drawn.length <= 30;
   const written = labels && drawnWidth >= 400;
 
   return (
-    <div data-testid="region-map">
+    <div ref={box.ref} data-testid="region-map">
       <svg
         ref={roam.svg}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}

@@ -1,6 +1,7 @@
 import { Group, Text } from '@mantine/core';
-import { type PointerEvent, useEffect, useRef, useState } from 'react';
+import { type PointerEvent, useState } from 'react';
 import { formatNumber } from '../../app/format.ts';
+import { useWidth } from '../../app/use-width.ts';
 
 export interface TrendSeries {
   name: string;
@@ -37,21 +38,6 @@ const value = (v: number | null | undefined) =>
     : formatNumber(v, Math.min(4, (String(Math.round(v * 1e4) / 1e4).split('.')[1] ?? '').length));
 /** The least room a year's label needs on the axis, in pixels: closer labels are skipped. */
 const LABEL_ROOM = 36;
-
-/** The width its box is given, followed as the window changes. */
-function useWidth() {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    setWidth(element.clientWidth);
-    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return { ref, width };
-}
 
 /**
  * A small chart over categories on the x axis (years of the index, or months of a project's plan
