@@ -45,6 +45,20 @@ const envSchema = z.object({
   READ_CACHE_ENTRIES: z.coerce.number().int().min(0).default(5000),
   READ_CACHE_MB: z.coerce.number().int().min(1).default(64),
   WEB_DIST_DIR: z.string().optional(),
+  /** Outgoing mail (notifications, decisions on aspirations): smtp://user:pass@host:587; off when unset. */
+  SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^\s]+$/,
+      'must be an smtp:// or smtps:// address, e.g. smtp://user:secret@mail.example:587',
+    )
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Sinergi <sinergi@localhost>'),
+  /** The address people open Sinergi at, for links in e-mails; default http://HOST:PORT. */
+  PUBLIC_URL: z.url().optional(),
+  /** The hour (0..23, kabupaten time) daily digests go out, and the kabupaten's offset from UTC (WIB: 7). */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  UTC_OFFSET_HOURS: z.coerce.number().int().min(-12).max(14).default(7),
   PERSONAL_DATA_KEY: z
     .string()
     .regex(
@@ -76,6 +90,11 @@ export interface Config {
   /** Whether this process claims and runs jobs from the jobs table. */
   jobWorker: boolean;
   webDistDir: string;
+  /** Outgoing mail; null turns e-mail off (the bell still rings). */
+  mail: { smtpUrl: string; from: string } | null;
+  publicUrl: string;
+  digestHour: number;
+  utcOffsetHours: number;
   /**
    * Key for personal data (NIK, No. KK): encryption at rest and the keyed hash for exact lookup.
    * Required in production; the demo uses a published key, fit only for sample data.
@@ -119,6 +138,10 @@ export function loadConfig(env: Env = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     jobWorker: e.JOB_WORKER ?? true,
+    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    digestHour: e.DIGEST_HOUR,
+    utcOffsetHours: e.UTC_OFFSET_HOURS,
     webDistDir: resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     personalDataKey: Buffer.from(e.PERSONAL_DATA_KEY ?? DEMO_PERSONAL_DATA_KEY, 'hex'),
   };

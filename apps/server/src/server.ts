@@ -10,7 +10,8 @@ import { safeError, safeRequest } from './http/safe-log.ts';
 import { closeParsePool } from './http/table-file.ts';
 import { findUserById } from './modules/auth/auth.repository.ts';
 import { actorOf } from './modules/auth/auth.service.ts';
-import { jobHandlers } from './modules/index.ts';
+import { startNotifier } from './modules/inbox/notifier-loop.ts';
+import { jobHandlers, waitingSources } from './modules/index.ts';
 import type { JobRow } from './modules/jobs/jobs.repository.ts';
 import { startJobWorker } from './modules/jobs/jobs.service.ts';
 import { rolloverDue } from './modules/musrenbang/musrenbang.decisions.ts';
@@ -104,6 +105,8 @@ export async function startServer(config: Config = loadConfig()) {
   const { app } = await buildApp(ctx);
   await app.listen({ host: config.host, port: config.port });
   const worker = config.jobWorker ? startJobWorker(ctx, jobHandlers, jobPrincipal(ctx)) : null;
+  // Notifications are background work too: where jobs run, so does the notifier.
+  const notifier = config.jobWorker ? startNotifier(ctx, waitingSources) : null;
   log.info(
     { url: `http://${config.host}:${config.port}`, engine: database.engine, mode: config.mode },
     'Sinergi is running',
@@ -111,6 +114,7 @@ export async function startServer(config: Config = loadConfig()) {
   const stop = async () => {
     clearInterval(daily);
     await worker?.stop();
+    await notifier?.stop();
     await app.close();
     await closeParsePool();
     await database.close();

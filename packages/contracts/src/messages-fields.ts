@@ -65,6 +65,8 @@ export const fieldNames: Record<string, readonly [id: string, en: string]> = {
   dueOn: ['Tenggat', 'Due on'],
   electoralDistrict: ['Dapil', 'Electoral district'],
   eligibility: ['Syarat penerima', 'Eligibility'],
+  email: ['Alamat e-mail', 'E-mail address'],
+  emailMode: ['Kirim e-mail', 'Send e-mail'],
   en: ['Teks bahasa Inggris', 'English text'],
   endDate: ['Tanggal selesai', 'End date'],
   endYear: ['Tahun akhir', 'End year'],

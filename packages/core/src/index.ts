@@ -6,6 +6,7 @@ export * from './auth/policy.ts';
 export * from './collections.ts';
 export * from './errors/app-error.ts';
 export * from './format.ts';
+export * from './inbox/index.ts';
 export * from './jobs.ts';
 export * from './json.ts';
 export * from './musrenbang/index.ts';

@@ -2,6 +2,8 @@ import { allocationModule } from './allocation/allocation.module.ts';
 import { auditModule } from './audit/audit.module.ts';
 import { authModule } from './auth/auth.module.ts';
 import { backupsModule } from './backups/backups.module.ts';
+import { inboxModule } from './inbox/inbox.module.ts';
+import type { WaitingSource } from './inbox/inbox.service.ts';
 import { jobsModule } from './jobs/jobs.module.ts';
 import type { JobHandler, Module } from './module.ts';
 import { musrenbangModule } from './musrenbang/musrenbang.module.ts';
@@ -37,7 +39,13 @@ export const modules: readonly Module[] = [
   povertyModule,
   projectsModule,
   plansModule,
+  inboxModule(() => waitingSources),
 ];
+
+/** Every module's list of what waits for an account (the home page, the notifier). */
+export const waitingSources: readonly WaitingSource[] = modules.flatMap((m) =>
+  m.waiting ? [m.waiting.bind(m)] : [],
+);
 
 export const jobHandlers: Readonly<Record<string, JobHandler>> = Object.assign(
   {},

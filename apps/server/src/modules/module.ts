@@ -1,3 +1,4 @@
+import type { WaitingGroup } from '@sinergi/core';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext, Principal } from '../context.ts';
 
@@ -27,7 +28,16 @@ export interface Module {
    * start in the order of the module list and skips what exists. Returns rows written, by name.
    */
   seed?(ctx: AppContext): Promise<Record<string, number>>;
+  /**
+   * What waits for this account in the module (issue 19): the home page lists it, and the
+   * notification sweep tells the account when an item starts waiting. At most WAITING_LIMIT items
+   * per kind are listed (the total counts them all).
+   */
+  waiting?(ctx: AppContext, principal: Principal): Promise<WaitingGroup[]>;
 }
+
+/** The most items of one kind a module lists for one account (the home shows a few, the bell all new ones). */
+export const WAITING_LIMIT = 200;
 
 /**
  * What a module's commands (listed in `modules/commands.ts`) get from the CLI: a migrated database

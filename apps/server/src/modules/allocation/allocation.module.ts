@@ -19,6 +19,7 @@ import * as adoption from './allocation.adopt.ts';
 import * as explanations from './allocation.explain.ts';
 import { scenarioXlsx } from './allocation.report.ts';
 import * as service from './allocation.service.ts';
+import { waitingInAllocation } from './allocation.waiting.ts';
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -183,5 +184,6 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
 export const allocationModule: Module = {
   name: 'allocation',
   routes,
+  waiting: waitingInAllocation,
   jobs: { 'allocation.solve': service.runSolveJob, 'allocation.explain': explanations.runExplainJob },
 };

@@ -54,3 +54,16 @@ export async function updateScenarioFrom(
     .returning({ id: allocationScenarios.id });
   return rows.length > 0;
 }
+
+/** Scenarios in a state (drafts still open, the adopted ones), newest first. */
+export function findScenariosInState(db: Db, state: string) {
+  return db
+    .select({
+      id: allocationScenarios.id,
+      name: allocationScenarios.name,
+      planYear: allocationScenarios.planYear,
+    })
+    .from(allocationScenarios)
+    .where(eq(allocationScenarios.state, state))
+    .orderBy(desc(allocationScenarios.updatedAt));
+}

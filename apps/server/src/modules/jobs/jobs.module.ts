@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import type { Module } from '../module.ts';
 import { presentJob } from './jobs.presenter.ts';
 import { cancelJob, findJobs, getJob } from './jobs.service.ts';
+import { waitingInJobs } from './jobs.waiting.ts';
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -35,4 +36,4 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   );
 }
 
-export const jobsModule: Module = { name: 'jobs', routes };
+export const jobsModule: Module = { name: 'jobs', routes, waiting: waitingInJobs };

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { jobs } from './jobs.schema.ts';
 
@@ -160,4 +160,13 @@ export async function requeueStale(db: Db, olderThanSeconds: number, maxAttempts
     (result as unknown as { rows: unknown[] }).rows.length +
     (failed as unknown as { rows: unknown[] }).rows.length
   );
+}
+
+/** Jobs that failed since a moment, newest first. */
+export function findFailedSince(db: Db, since: Date) {
+  return db
+    .select({ id: jobs.id, kind: jobs.kind, finishedAt: jobs.finishedAt })
+    .from(jobs)
+    .where(and(eq(jobs.status, 'failed'), gte(jobs.createdAt, since)))
+    .orderBy(desc(jobs.createdAt));
 }

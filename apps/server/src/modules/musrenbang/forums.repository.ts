@@ -142,3 +142,19 @@ export async function updateForumFrom(
     .returning({ id: forums.id });
   return rows.length > 0;
 }
+
+/** Forums not yet closed, within a region (all of them when null): the forums still to hold. */
+export function findOpenForums(db: Db, within: string | null) {
+  return db
+    .select({ id: forums.id, title: forums.title, level: forums.level, heldOn: forums.heldOn })
+    .from(forums)
+    .where(
+      and(
+        eq(forums.state, 'draf'),
+        within === null
+          ? undefined
+          : sql`(${forums.regionCode} = ${within} or ${forums.regionCode} like ${`${within}.%`})`,
+      ),
+    )
+    .orderBy(asc(forums.heldOn));
+}

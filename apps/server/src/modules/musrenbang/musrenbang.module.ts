@@ -28,6 +28,7 @@ import * as list from './musrenbang.list.ts';
 import * as photos from './musrenbang.photos.ts';
 import { seedDemoMusrenbang } from './musrenbang.seed.ts';
 import * as service from './musrenbang.service.ts';
+import { waitingInMusrenbang } from './musrenbang.waiting.ts';
 import { exportSipd, importSipd } from './sipd.ts';
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
@@ -226,4 +227,5 @@ export const musrenbangModule: Module = {
   name: 'musrenbang',
   routes,
   seed: async (ctx) => ({ sampleProposals: await seedDemoMusrenbang(ctx) }),
+  waiting: waitingInMusrenbang,
 };

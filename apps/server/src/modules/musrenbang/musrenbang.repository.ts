@@ -69,6 +69,8 @@ export interface ProposalFilter {
   within?: string | undefined;
   organisationId?: string | undefined;
   q?: string | undefined;
+  /** The account that entered them (a council member's pokir). */
+  proposer?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -84,6 +86,7 @@ function whereOf(f: ProposalFilter) {
       ? sql`(${proposals.regionCode} = ${f.within} or ${proposals.regionCode} like ${`${f.within}.%`})`
       : undefined,
     f.organisationId ? eq(proposals.organisationId, f.organisationId) : undefined,
+    f.proposer ? eq(proposals.proposerUserId, f.proposer) : undefined,
     f.q
       ? sql`(lower(${proposals.title}) like ${`%${f.q.toLowerCase()}%`} or ${proposals.trackingCode} = ${f.q.toUpperCase()})`
       : undefined,

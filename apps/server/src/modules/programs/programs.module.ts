@@ -34,6 +34,7 @@ import * as cycles from './cycles.service.ts';
 import { evaluationPdf, evaluationXlsx } from './programs.report.ts';
 import { seedSamplePrograms } from './programs.seed.ts';
 import * as service from './programs.service.ts';
+import { waitingInPrograms } from './programs.waiting.ts';
 import * as targeting from './targeting.service.ts';
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
@@ -303,4 +304,5 @@ export const programsModule: Module = {
   name: 'programs',
   routes,
   seed: async (ctx) => ({ samplePeople: await seedSamplePrograms(ctx) }),
+  waiting: waitingInPrograms,
 };

@@ -280,6 +280,41 @@ export function findGrievancesOf(db: Db, programId: string, area: string | null)
     .orderBy(asc(grievances.status), desc(grievances.createdAt));
 }
 
+/** Payment cycles in a state with their program (the approvals waiting, the cycles returned). */
+export function findCyclesInState(db: Db, state: string) {
+  return db
+    .select({
+      id: programCycles.id,
+      period: programCycles.period,
+      seq: programCycles.seq,
+      steps: programCycles.steps,
+      programId: programs.id,
+      programName: programs.name,
+      organisationId: programs.organisationId,
+    })
+    .from(programCycles)
+    .innerJoin(programs, eq(programs.id, programCycles.programId))
+    .where(eq(programCycles.state, state))
+    .orderBy(asc(programs.name), asc(programCycles.seq));
+}
+
+/** Grievances not yet settled, with their program. */
+export function findOpenGrievances(db: Db) {
+  return db
+    .select({
+      id: grievances.id,
+      kind: grievances.kind,
+      regionCode: grievances.regionCode,
+      programId: programs.id,
+      programName: programs.name,
+      organisationId: programs.organisationId,
+    })
+    .from(grievances)
+    .innerJoin(programs, eq(programs.id, grievances.programId))
+    .where(and(ne(grievances.status, 'selesai'), ne(grievances.status, 'ditolak')))
+    .orderBy(asc(grievances.createdAt));
+}
+
 export async function insertGrievance(tx: Db, values: NewGrievance): Promise<string> {
   const [row] = await tx.insert(grievances).values(values).returning({ id: grievances.id });
   return row!.id;

@@ -31,6 +31,7 @@ import { exportProgress, importProgress } from './progress-file.ts';
 import { monthlyPdf, monthlyRows, monthlyXlsx } from './projects.report.ts';
 import { seedSampleProjects } from './projects.seed.ts';
 import * as service from './projects.service.ts';
+import { waitingInProjects } from './projects.waiting.ts';
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -343,4 +344,5 @@ export const projectsModule: Module = {
   name: 'projects',
   routes,
   seed: async (ctx) => ({ sampleProjects: await seedSampleProjects(ctx) }),
+  waiting: waitingInProjects,
 };

@@ -13,6 +13,7 @@ import type { Module } from '../module.ts';
 import { presentUser } from './users.presenter.ts';
 import { seedDemoAccounts } from './users.seed.ts';
 import * as service from './users.service.ts';
+import { waitingInUsers } from './users.waiting.ts';
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -74,5 +75,6 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
 export const usersModule: Module = {
   name: 'users',
   routes,
+  waiting: waitingInUsers,
   seed: async (ctx) => ({ accounts: await seedDemoAccounts(ctx) }),
 };

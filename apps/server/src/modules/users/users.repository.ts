@@ -1,4 +1,4 @@
-import { and, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, gt, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { escapeLike } from '../audit/audit.repository.ts';
 import { organisations } from '../organisations/organisations.schema.ts';
@@ -82,4 +82,28 @@ export async function countAdmins(db: Db): Promise<number> {
 export async function anyUser(db: Db): Promise<boolean> {
   const rows = await db.select({ id: users.id }).from(users).limit(1);
   return rows.length > 0;
+}
+
+/** Accounts locked after failed sign-ins, until their lock runs out. */
+export function findLocked(db: Db, now: Date) {
+  return db
+    .select({ id: users.id, username: users.username, lockedUntil: users.lockedUntil })
+    .from(users)
+    .where(and(eq(users.active, true), gt(users.lockedUntil, now)));
+}
+
+/** Active accounts with what the notification sweep needs to act as them. */
+export function findActiveAccounts(db: Db) {
+  return db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      organisationId: users.organisationId,
+      regionCode: users.regionCode,
+      language: users.language,
+    })
+    .from(users)
+    .where(eq(users.active, true));
 }

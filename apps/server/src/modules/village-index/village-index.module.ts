@@ -25,6 +25,7 @@ import * as entries from './village-index.entries.ts';
 import { beritaAcaraPdf, scorecardPdf } from './village-index.report.ts';
 import { seedOfficialIdm } from './village-index.seed.ts';
 import * as service from './village-index.service.ts';
+import { waitingInVillageIndex } from './village-index.waiting.ts';
 
 const presentEntry = (r: {
   regionCode: string;
@@ -314,4 +315,5 @@ export const villageIndexModule: Module = {
   name: 'village-index',
   routes,
   seed: async (ctx) => ({ indexResults: await seedOfficialIdm(ctx) }),
+  waiting: waitingInVillageIndex,
 };

@@ -75,6 +75,19 @@ export async function findStatusesOfYear(db: Db, q: YearWithin) {
 }
 export type StatusRow = Awaited<ReturnType<typeof findStatusesOfYear>>[number];
 
+/** Where each entry of a year under a region stands in the sign-off chain (the worklists' counts). */
+export async function findEntryStates(db: Db, q: YearWithin) {
+  return db
+    .select({
+      regionCode: villageIndexResults.regionCode,
+      state: villageIndexResults.state,
+      returnNote: villageIndexResults.returnNote,
+    })
+    .from(villageIndexResults)
+    .where(ofYearWithin(q))
+    .orderBy(villageIndexResults.regionCode);
+}
+
 /** Approved results only: drafts and entries under review are not published. */
 export async function findApprovedResultsOfDesa(db: Db, schemeId: string, regionCode: string) {
   return db

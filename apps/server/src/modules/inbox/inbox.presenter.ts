@@ -1,0 +1,23 @@
+import type { WaitingGroup, WaitingKind } from '@sinergi/core';
+import type { NotificationRow } from './inbox.repository.ts';
+
+/** The bell's answer: fields by name, dates as ISO strings. */
+export function presentNotifications(d: { unread: number; items: readonly NotificationRow[] }) {
+  return {
+    unread: d.unread,
+    items: d.items.map((n) => ({
+      id: n.id,
+      kind: n.kind as WaitingKind,
+      count: n.count,
+      title: n.title,
+      link: n.link,
+      createdAt: n.createdAt.toISOString(),
+      readAt: n.readAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+/** What waits, kind by kind. */
+export function presentInbox(groups: readonly WaitingGroup[]) {
+  return { groups: groups.map((g) => ({ kind: g.kind, link: g.link, total: g.total, items: [...g.items] })) };
+}

@@ -1,0 +1,94 @@
+import type { AppContext } from '../../context.ts';
+import type { WaitingSource } from './inbox.service.ts';
+import { type MailSender, smtpSender } from './mail.ts';
+import { deliverMail, queueDigests, sweepAll } from './notifier.ts';
+
+/** Tables whose changes are the notifier's own, or make nothing wait at once: no sweep after them. */
+const QUIET_TABLES = new Set([
+  'notifications',
+  'waiting_seen',
+  'notification_settings',
+  'mail_outbox',
+  'sessions',
+  'audit_log',
+  // A running job beats every 5 seconds; its failure is seen by the timed sweep.
+  'jobs',
+]);
+
+export interface NotifierOptions {
+  /** Quiet time after a change before the sweep (changes come in bursts). */
+  debounceMs?: number;
+  /** Sweep, digests and mail at least this often (what waits because of the date, a retry). */
+  intervalMs?: number;
+  sender?: MailSender | null;
+}
+
+/**
+ * The background side of notifications, run where jobs run: a sweep shortly after any other table
+ * changes and on a timer, then the daily digests that are due, then the outbox sent. One round at a
+ * time; a change during a round asks for one more.
+ */
+export function startNotifier(
+  ctx: AppContext,
+  sources: readonly WaitingSource[],
+  options: NotifierOptions = {},
+) {
+  const debounceMs = options.debounceMs ?? 2_000;
+  const sender = options.sender === undefined ? smtpSender(ctx.config) : options.sender;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  const round = async () => {
+    try {
+      await sweepAll(ctx, sources);
+      await queueDigests(ctx);
+      if (sender) await deliverMail(ctx, sender);
+    } catch (error) {
+      if (!stopped) ctx.log.error({ err: error }, 'notification round failed');
+    }
+  };
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = round().finally(() => {
+      running = null;
+      if (again && !stopped) {
+        again = false;
+        void run();
+      }
+    });
+    return running;
+  };
+  const schedule = () => {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void run();
+    }, debounceMs);
+  };
+  const unsubscribe = ctx.database.changes.subscribe((table) => {
+    if (!QUIET_TABLES.has(table)) schedule();
+  });
+  const interval = setInterval(() => void run(), options.intervalMs ?? 60_000);
+  interval.unref();
+  schedule();
+  return {
+    /** One round now (tests, and the CLI), after any round under way. */
+    runNow: async () => {
+      if (running) await running;
+      await run();
+    },
+    stop: async () => {
+      stopped = true;
+      unsubscribe();
+      clearInterval(interval);
+      if (timer) clearTimeout(timer);
+      if (running) await running;
+      sender?.close();
+    },
+  };
+}
