@@ -33,7 +33,7 @@ describe('web shell in Chromium', () => {
     it(`signs in as ${username} and sees what the role allows`, async () => {
       const { page } = b;
       await signIn(page, username);
-      expect(await page.getByTestId('home-role').innerText()).toBe(`Peran: ${roleLabel}`);
+      expect((await page.getByTestId('home-role').innerText()).split(' · ')[0]).toBe(roleLabel);
       const nav = await page.locator('nav').innerText();
       expect(nav.includes('Pengguna')).toBe(isAdmin);
       expect(nav.includes('Log audit')).toBe(isAdmin);
@@ -91,11 +91,14 @@ describe('web shell in Chromium', () => {
     const { page } = b;
     await signIn(page, 'dprd');
     await page.getByTestId('language-switch').click();
-    await page.getByText('Role: Council (DPRD)').waitFor();
+    await page.getByText('Waiting for you').waitFor();
+    // What waits is said by the server, in the language asked.
+    await page.getByText(/of your pokir are on their way/).waitFor();
     await page.reload();
-    await page.getByText('Role: Council (DPRD)').waitFor();
+    await page.getByText('Waiting for you').waitFor();
     await page.getByTestId('language-switch').click();
-    await page.getByText('Peran: DPRD').waitFor();
+    await page.getByText('Menunggu Anda').waitFor();
+    await page.getByText(/pokir Anda sedang diproses/).waitFor();
   });
 
   it('works on a phone-sized screen: the menu opens from the burger', async () => {

@@ -5,7 +5,14 @@ import { z } from 'zod';
 export const waitingKind = z.enum(waitingKinds);
 export const waitingItem = z.object({ key: z.string(), title: z.string(), link: z.string() });
 export const waitingGroup = z
-  .object({ kind: waitingKind, link: z.string(), total: z.number().int(), items: z.array(waitingItem) })
+  .object({
+    kind: waitingKind,
+    /** What waits, in the request's language ("3 isian IDM menunggu verifikasi"). */
+    text: z.string(),
+    link: z.string(),
+    total: z.number().int(),
+    items: z.array(waitingItem),
+  })
   .meta({ id: 'WaitingGroup' });
 export const inbox = z.object({ groups: z.array(waitingGroup) }).meta({ id: 'Inbox' });
 
@@ -15,6 +22,7 @@ export const notification = z
     id: z.string(),
     kind: waitingKind,
     count: z.number().int(),
+    text: z.string(),
     /** The item's title when the notification is about one item. */
     title: z.string().nullable(),
     link: z.string(),
@@ -34,3 +42,8 @@ export const notificationSettingsBody = z.strictObject({
   email: z.union([z.literal(''), z.email().max(200)]).nullable(),
   emailMode,
 });
+
+export type Inbox = z.infer<typeof inbox>;
+export type WaitingGroupView = z.infer<typeof waitingGroup>;
+export type NotificationList = z.infer<typeof notificationList>;
+export type NotificationSettings = z.infer<typeof notificationSettings>;

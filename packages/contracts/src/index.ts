@@ -7,6 +7,7 @@ export * from './inbox.ts';
 export * from './issues.ts';
 export * from './jobs.ts';
 export * from './messages.ts';
+export * from './messages-musrenbang.ts';
 export * from './messages-waiting.ts';
 export * from './musrenbang.ts';
 export * from './pb.ts';

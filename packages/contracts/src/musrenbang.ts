@@ -353,3 +353,15 @@ export const forumDetail = forumSummary
 export const forumListQuery = z.strictObject({
   year: z.coerce.number().int().min(2020).max(2100).optional(),
 });
+
+/** Where the proposals of a plan year stand, step by step. */
+export const stageCountsQuery = z.strictObject({ year: z.coerce.number().int().min(2020).max(2100) });
+export const stageCounts = z
+  .object({
+    year: z.number().int(),
+    stages: z.array(
+      z.object({ stage: z.enum(stagesList), active: z.number().int(), ended: z.number().int() }),
+    ),
+  })
+  .meta({ id: 'StageCounts' });
+export type StageCounts = z.infer<typeof stageCounts>;

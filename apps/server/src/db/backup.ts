@@ -66,6 +66,10 @@ export const backupTables = [
   'plan_indicators',
   'nomenclature',
   'stat_series',
+  'notification_settings',
+  'notifications',
+  'waiting_seen',
+  'mail_outbox',
 ] as const;
 
 /** Left out on purpose: a restore signs everyone out. */

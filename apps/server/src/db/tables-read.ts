@@ -41,6 +41,15 @@ export function asRequest<T>(scope: RequestScope, fn: () => T): T {
   return current.run(scope, fn);
 }
 
+/**
+ * Runs `fn` as work of no request: background work started from a request's callback (a change
+ * notice, a timer it set) would otherwise carry the request along, stop when its client leaves, and
+ * add its tables to the request's record.
+ */
+export function outsideRequest<T>(fn: () => T): T {
+  return current.exit(fn);
+}
+
 /** Whether this runs for a request. */
 export function inRequest(): boolean {
   return current.getStore() !== undefined;

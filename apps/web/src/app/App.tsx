@@ -1,13 +1,15 @@
 import { createTheme, Loader, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { HomePage } from '../features/home/HomePage.tsx';
 import { featureRoutes } from './feature.ts';
 import { queryCache } from './query-errors.ts';
 import { Shell } from './Shell.tsx';
 import { useSession } from './session.ts';
+
+// The home is loaded when shown, as every page is: the sign-in page does not wait for it.
+const HomePage = lazy(() => import('../features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md', fontFamily: 'system-ui, sans-serif' });
 const queryClient = new QueryClient({

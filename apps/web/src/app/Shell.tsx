@@ -1,14 +1,17 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { post } from './api.ts';
-import { adminNav, mainNav, type NavItem } from './feature.ts';
+import { adminNav, mainNav, type NavItem, navGroups } from './feature.ts';
 import { vocab } from './i18n.ts';
 import { QueryErrors } from './QueryState.tsx';
 import { useLanguage, useSession } from './session.ts';
+
+// The bell comes a moment after the page: nothing on the first screen waits for it.
+const Bell = lazy(() => import('./Bell.tsx').then((m) => ({ default: m.Bell })));
 
 export function Shell() {
   const { t } = useTranslation();
@@ -27,10 +30,13 @@ export function Shell() {
     item.to === '/' || item.exact
       ? location.pathname === item.to
       : location.pathname.startsWith(item.match ?? item.to);
+  const shown = (item: NavItem) =>
+    (!item.permission || can(item.permission)) &&
+    (!item.roles || item.roles.includes(session?.user?.role ?? 'public'));
   const link = (item: NavItem) =>
-    (!item.permission || can(item.permission)) && (
+    shown(item) && (
       <NavLink
-        key={item.to}
+        key={`${item.to}:${item.label}`}
         component={Link}
         to={item.to}
         label={t(item.label)}
@@ -59,6 +65,11 @@ export function Shell() {
             )}
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {session?.user && (
+              <Suspense fallback={null}>
+                <Bell />
+              </Suspense>
+            )}
             <Button variant="subtle" size="compact-sm" onClick={toggleLanguage} data-testid="language-switch">
               {t('nav.language')}
             </Button>
@@ -81,7 +92,20 @@ export function Shell() {
               {session.user.displayName} · {vocab('roles', session.user.role)}
             </Text>
           )}
-          {mainNav.map(link)}
+          {mainNav.filter((i) => !i.group).map(link)}
+          {navGroups.map((group) => {
+            const items = mainNav.filter((i) => i.group === group && shown(i));
+            return (
+              items.length > 0 && (
+                <Stack gap={0} key={group}>
+                  <Text size="xs" fw={700} c="dimmed" px="sm" pt="sm">
+                    {t(`nav.groups.${group}`)}
+                  </Text>
+                  {items.map(link)}
+                </Stack>
+              )
+            );
+          })}
           {can('account.self') && link({ order: 0, to: '/akun', label: 'nav.account' })}
           {(can('users.manage') || can('audit.read')) && (
             <Text size="xs" fw={700} c="dimmed" px="sm" pt="md">

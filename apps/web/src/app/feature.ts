@@ -7,9 +7,17 @@ import type { TextKey } from './i18n.ts';
  * the anonymous role holds the permission) and its navigation entries. The app finds every
  * feature.ts itself, so adding a feature touches no central list.
  */
+/** The navigation's groups, in the order of the planning year's work. */
+export const navGroups = ['planning', 'budget', 'monitoring', 'data', 'public'] as const;
+export type NavGroup = (typeof navGroups)[number];
+
 export interface NavItem {
   /** Place in the navigation, across features (lower first). */
   order: number;
+  /** The group it is listed under; none for the home entry at the top. */
+  group?: NavGroup;
+  /** Only these roles see the entry (besides holding its permission): a desa has no use for an import page. */
+  roles?: readonly string[];
   to: string;
   label: TextKey;
   match?: string;

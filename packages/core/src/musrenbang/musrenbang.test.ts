@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../auth/policy.ts';
 import { parseRegionCode } from '../regions/region-code.ts';
+import { calendarOf, planYearOn } from './calendar.ts';
 import {
   applyDecision,
   canDecide,
@@ -150,5 +151,23 @@ describe('forum ranking', () => {
       ['a', 2],
       ['c', 2],
     ]);
+  });
+});
+
+describe('the planning year on the calendar', () => {
+  it('has the kecamatan forums now in February 2026 for plan year 2027, the desa done, the budget to come', () => {
+    const steps = calendarOf(2027, new Date('2026-02-10T00:00:00Z'));
+    const when = Object.fromEntries(steps.map((s) => [s.step, s.when]));
+    expect(when).toMatchObject({
+      desa: 'done',
+      kecamatan: 'now',
+      opd: 'now',
+      kabupaten: 'next',
+      apbd: 'next',
+    });
+    expect(steps.find((s) => s.step === 'pelaksanaan')!.year).toBe(2027);
+  });
+  it('plans the next calendar year', () => {
+    expect(planYearOn(new Date('2026-12-04T00:00:00Z'))).toBe(2027);
   });
 });

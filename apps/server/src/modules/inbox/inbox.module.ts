@@ -9,6 +9,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
+import { languageOf } from '../../http/problem.ts';
 import type { Module } from '../module.ts';
 import { presentInbox, presentNotifications } from './inbox.presenter.ts';
 import * as service from './inbox.service.ts';
@@ -28,7 +29,8 @@ export function inboxModule(sources: () => readonly service.WaitingSource[]): Mo
         config: own,
         schema: { tags, summary: 'What waits for the signed-in account, by kind', response: { 200: inbox } },
       },
-      async (request) => presentInbox(await service.inboxOf(ctx, request.principal, sources())),
+      async (request) =>
+        presentInbox(await service.inboxOf(ctx, request.principal, sources()), languageOf(request)),
     );
     app.get(
       '/notifications',
@@ -40,7 +42,8 @@ export function inboxModule(sources: () => readonly service.WaitingSource[]): Mo
           response: { 200: notificationList },
         },
       },
-      async (request) => presentNotifications(await service.listNotifications(ctx, request.principal)),
+      async (request) =>
+        presentNotifications(await service.listNotifications(ctx, request.principal), languageOf(request)),
     );
     app.post(
       '/notifications/read',
@@ -53,7 +56,11 @@ export function inboxModule(sources: () => readonly service.WaitingSource[]): Mo
           response: { 200: notificationList },
         },
       },
-      async (request) => presentNotifications(await service.readNotifications(ctx, request.principal, null)),
+      async (request) =>
+        presentNotifications(
+          await service.readNotifications(ctx, request.principal, null),
+          languageOf(request),
+        ),
     );
     app.post(
       '/notifications/:id/read',
@@ -67,7 +74,10 @@ export function inboxModule(sources: () => readonly service.WaitingSource[]): Mo
         },
       },
       async (request) =>
-        presentNotifications(await service.readNotifications(ctx, request.principal, request.params.id)),
+        presentNotifications(
+          await service.readNotifications(ctx, request.principal, request.params.id),
+          languageOf(request),
+        ),
     );
     app.get(
       '/notifications/settings',

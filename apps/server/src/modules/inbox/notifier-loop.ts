@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.ts';
+import { outsideRequest } from '../../db/tables-read.ts';
 import type { WaitingSource } from './inbox.service.ts';
 import { type MailSender, smtpSender } from './mail.ts';
 import { deliverMail, queueDigests, sweepAll } from './notifier.ts';
@@ -45,7 +46,7 @@ export function startNotifier(
       await queueDigests(ctx);
       if (sender) await deliverMail(ctx, sender);
     } catch (error) {
-      if (!stopped) ctx.log.error({ err: error }, 'notification round failed');
+      if (!stopped) ctx.log.error({ err: error, cause: (error as Error).cause }, 'notification round failed');
     }
   };
   const run = (): Promise<void> => {
@@ -67,11 +68,12 @@ export function startNotifier(
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      void run();
+      void outsideRequest(run);
     }, debounceMs);
   };
+  // A change notice arrives inside the request that made it: the timer must not carry that along.
   const unsubscribe = ctx.database.changes.subscribe((table) => {
-    if (!QUIET_TABLES.has(table)) schedule();
+    if (!QUIET_TABLES.has(table)) outsideRequest(schedule);
   });
   const interval = setInterval(() => void run(), options.intervalMs ?? 60_000);
   interval.unref();

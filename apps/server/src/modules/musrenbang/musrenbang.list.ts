@@ -1,5 +1,5 @@
 import type { proposalListQuery } from '@sinergi/contracts';
-import { type Actor, groupBy, possibleDuplicates } from '@sinergi/core';
+import { type Actor, groupBy, possibleDuplicates, stages } from '@sinergi/core';
 import type { z } from 'zod';
 import type { AppContext, Principal } from '../../context.ts';
 import { namesOf } from '../regions/regions.service.ts';
@@ -78,5 +78,18 @@ export async function listProposals(
             }))
           : [],
     })),
+  };
+}
+
+/** Where the proposals of a plan year stand: per stage, the active ones and those that ended there. */
+export async function stageCountsOf(ctx: AppContext, year: number) {
+  const rows = await repo.countByStage(ctx.database.db, year);
+  return {
+    year,
+    stages: stages.map((stage) => {
+      const at = rows.filter((r) => r.stage === stage);
+      const active = at.filter((r) => r.state === 'aktif').reduce((a, r) => a + r.n, 0);
+      return { stage, active, ended: at.reduce((a, r) => a + r.n, 0) - active };
+    }),
   };
 }

@@ -12,6 +12,8 @@ import {
   publicTracking,
   rolloverBody,
   rolloverResult,
+  stageCounts,
+  stageCountsQuery,
   trackingParams,
 } from '@sinergi/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -63,6 +65,19 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) =>
       reply.code(201).send(await service.createProposal(ctx, request.principal, request.body)),
+  );
+  app.get(
+    '/proposals/stages',
+    {
+      config: { permission: 'proposals.read', cache: true },
+      schema: {
+        tags,
+        summary: 'How many proposals of a plan year are at each step (active) or ended there',
+        querystring: stageCountsQuery,
+        response: { 200: stageCounts },
+      },
+    },
+    async (request) => list.stageCountsOf(ctx, request.query.year),
   );
   app.get(
     '/proposals/duplicates',

@@ -325,3 +325,12 @@ export async function fundedTotal(db: Db, year: number, lock = false): Promise<n
     );
   return Number(row?.total ?? 0);
 }
+
+/** Proposals of a plan year counted by stage and state (where each step of the year stands). */
+export function countByStage(db: Db, year: number) {
+  return db
+    .select({ stage: proposals.stage, state: proposals.state, n: count() })
+    .from(proposals)
+    .where(eq(proposals.planYear, year))
+    .groupBy(proposals.stage, proposals.state);
+}

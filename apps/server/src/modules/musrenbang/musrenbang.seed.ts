@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.ts';
 import { findOrganisations } from '../organisations/organisations.service.ts';
+import { accountIdOf } from '../users/users.facade.ts';
 import * as repo from './musrenbang.repository.ts';
 
 /**
@@ -206,6 +207,35 @@ export async function seedDemoMusrenbang(ctx: AppContext): Promise<number> {
       benef,
     })),
   ] as const;
+  // Appended, so the codes above keep their numbers: a citizen's aspiration waiting for Desa Jaten to
+  // moderate it, and a pokir of the demo council account waiting for the agency's screening.
+  const more = [
+    {
+      region: '35.05.01.2001',
+      title: 'Lampu penerangan jalan dusun Krajan',
+      kamus: 'CONTOH.PU.01',
+      volume: 1,
+      stage: 'moderasi',
+      track: 'aspirasi',
+      rt: '03',
+      rw: '01',
+      who: 'Warga (contoh)',
+      benef: 120,
+    },
+    {
+      region: '35.05.01.2003',
+      title: 'Posyandu lansia keliling',
+      kamus: 'CONTOH.KES.01',
+      volume: 1,
+      stage: 'opd',
+      track: 'pokir',
+      rt: null,
+      rw: null,
+      who: 'Anggota DPRD (contoh)',
+      benef: 90,
+    },
+  ] as const;
+  const dprd = await accountIdOf(ctx, 'dprd');
   const path = ['desa', 'kecamatan', 'opd', 'kabupaten'];
   const labels: Record<string, string> = { desa: 'Desa', kecamatan: 'Kecamatan', opd: 'OPD' };
   return db.transaction(async (tx) => {
@@ -223,11 +253,12 @@ export async function seedDemoMusrenbang(ctx: AppContext): Promise<number> {
       now,
     );
     let n = 0;
-    for (const s of samples) {
+    for (const s of [...samples, ...more]) {
       const k = kamus.find((x) => x[0] === s.kamus)!;
+      const track = 'track' in s ? s.track : 'musrenbang';
       const row = await repo.insertProposal(tx, {
         trackingCode: `USL-DEMO-${String(++n).padStart(4, '0')}`,
-        track: 'musrenbang',
+        track,
         title: s.title,
         description: 'Usulan contoh untuk mode demo.',
         bidang: k[2],
@@ -244,8 +275,19 @@ export async function seedDemoMusrenbang(ctx: AppContext): Promise<number> {
         stage: s.stage,
         state: 'aktif',
         proposerName: s.who,
+        proposerUserId: track === 'pokir' ? dprd : null,
         kamusCode: k[0],
       });
+      if (track !== 'musrenbang') {
+        await repo.insertEvent(tx, {
+          proposalId: row.id,
+          actorLabel: `${s.who}`,
+          kind: 'dibuat',
+          toStage: s.stage,
+          toYear: year,
+        });
+        continue;
+      }
       const steps = path.slice(0, path.indexOf(s.stage) + 1);
       await repo.insertEvent(tx, {
         proposalId: row.id,

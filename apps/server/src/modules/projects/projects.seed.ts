@@ -143,6 +143,25 @@ export async function seedSampleProjects(ctx: AppContext, howMany = 320) {
       if (done) break;
     }
   }
+  // Two reports of this month still waiting for the agency's verification (DPUPR's first two projects
+  // under way), so the agency's home has something to verify; they change no official figure.
+  const dpupr = orgs.get('DPUPR');
+  let waiting = 0;
+  for (const p of rows) {
+    if (waiting === 2 || p.organisationId !== dpupr) continue;
+    const own = reports.filter((x) => x.projectId === p.id);
+    const last = own.at(-1);
+    if (!last || last.physical >= 100 || last.reportDate >= todayIso) continue;
+    reports.push({
+      ...last,
+      reportDate: todayIso,
+      physical: Math.min(99, last.physical + 2),
+      note: 'Laporan menunggu verifikasi (contoh)',
+      finalDocuments: [],
+      state: 'dilaporkan',
+    });
+    waiting++;
+  }
   // Finished road work has brought its segments to good condition this year.
   for (const p of rows) {
     const finished = reports.some((x) => x.projectId === p.id && x.physical >= 100);

@@ -5,3 +5,8 @@ import * as repo from './users.repository.ts';
 export function activeAccounts(ctx: AppContext) {
   return repo.findActiveAccounts(ctx.database.db);
 }
+
+/** An account's id by its user name (the demo seed gives the council's sample pokir to its account). */
+export function accountIdOf(ctx: AppContext, username: string) {
+  return repo.findIdByUsername(ctx.database.db, username);
+}

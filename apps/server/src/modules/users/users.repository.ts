@@ -107,3 +107,11 @@ export function findActiveAccounts(db: Db) {
     .from(users)
     .where(eq(users.active, true));
 }
+
+export async function findIdByUsername(db: Db, username: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
+  return row?.id ?? null;
+}

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { BulkTx, Db } from '../../db/client.ts';
 import { csvField } from '../../db/client.ts';
 import { indexSchemes, villageIndexResults } from './village-index.schema.ts';
@@ -75,17 +75,27 @@ export async function findStatusesOfYear(db: Db, q: YearWithin) {
 }
 export type StatusRow = Awaited<ReturnType<typeof findStatusesOfYear>>[number];
 
-/** Where each entry of a year under a region stands in the sign-off chain (the worklists' counts). */
-export async function findEntryStates(db: Db, q: YearWithin) {
+/** The entries under a region (or the desa itself) in a step of the sign-off chain, of any year. */
+export async function findEntriesInState(
+  db: Db,
+  q: { schemeId: string; within: string; states: readonly string[] },
+) {
   return db
     .select({
       regionCode: villageIndexResults.regionCode,
+      year: villageIndexResults.year,
       state: villageIndexResults.state,
       returnNote: villageIndexResults.returnNote,
     })
     .from(villageIndexResults)
-    .where(ofYearWithin(q))
-    .orderBy(villageIndexResults.regionCode);
+    .where(
+      and(
+        eq(villageIndexResults.schemeId, q.schemeId),
+        inArray(villageIndexResults.state, [...q.states]),
+        sql`(${villageIndexResults.regionCode} = ${q.within} or ${villageIndexResults.regionCode} like ${`${q.within}.%`})`,
+      ),
+    )
+    .orderBy(villageIndexResults.year, villageIndexResults.regionCode);
 }
 
 /** Approved results only: drafts and entries under review are not published. */

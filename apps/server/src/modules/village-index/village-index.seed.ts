@@ -54,8 +54,22 @@ export async function seedOfficialIdm(ctx: AppContext): Promise<number> {
       status: result.status.code,
     });
   }
+  // Demo mode: two SAMPLE entries of 2025 on their way through the sign-off (source "contoh", the
+  // 2024 scores carried over), so the kecamatan and Bappeda homes have an entry waiting for them.
+  const samples =
+    ctx.config.mode === 'demo'
+      ? (
+          [
+            ['35.05.01.2002', 'submitted'],
+            ['35.05.02.2001', 'verified'],
+          ] as const
+        ).flatMap(([code, state]) => {
+          const last = rows.find((r) => r.year === 2024 && r.regionCode === code);
+          return last ? [{ ...last, year: 2025, state, source: 'contoh' }] : [];
+        })
+      : [];
   await ctx.database.bulk(async (tx) => {
-    await repo.copyResults(tx, rows);
+    await repo.copyResults(tx, [...rows, ...samples]);
     await appendAuditInBulk(tx, systemPrincipal, {
       action: 'village_index.official_loaded',
       entity: 'village_index',

@@ -12,5 +12,5 @@ export const feature: Feature = {
     { path: 'skenario/banding', page: ComparePage, permission: 'allocation.read' },
     { path: 'skenario/:id', page: ScenarioPage, permission: 'allocation.read' },
   ],
-  nav: [{ order: 50, to: '/skenario', label: 'nav.budget', permission: 'allocation.read' }],
+  nav: [{ order: 50, group: 'budget', to: '/skenario', label: 'nav.budget', permission: 'allocation.read' }],
 };

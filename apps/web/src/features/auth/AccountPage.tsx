@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+import { NotificationSettingsForm } from '../home/NotificationSettingsForm.tsx';
 
 export default function AccountPage() {
   const { t } = useTranslation();
@@ -53,6 +54,7 @@ export default function AccountPage() {
           <Button type="submit">{t('common.save')}</Button>
         </Stack>
       </Paper>
+      <NotificationSettingsForm />
     </Stack>
   );
 }

@@ -18,7 +18,7 @@ import type { proposalList } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { ApiError, get, post, query, uploadFile, XLSX_TYPE } from '../../app/api.ts';
 import { formatRupiah } from '../../app/format.ts';
@@ -100,9 +100,12 @@ function Management({ year }: { year: number }) {
 export default function ProposalsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const [year, setYear] = useState<number | ''>(new Date().getFullYear() + 1);
-  const [stage, setStage] = useState<string | null>(null);
-  const [mine, setMine] = useState(false);
+  // A link from the home ("?tahap=kecamatan&saya=1") opens the list it names: what waits, of every year.
+  const [params] = useSearchParams();
+  const fromHome = params.get('saya') === '1';
+  const [year, setYear] = useState<number | ''>(fromHome ? '' : new Date().getFullYear() + 1);
+  const [stage, setStage] = useState<string | null>(params.get('tahap'));
+  const [mine, setMine] = useState(fromHome);
   const [q, setQ] = useState('');
   const list = useQuery({
     queryKey: ['proposals', year, stage, mine, q],

@@ -22,9 +22,15 @@ export const feature: Feature = {
     { path: 'lacak/:code', page: TrackPage, permission: 'proposals.track', open: true },
   ],
   nav: [
-    { order: 40, to: '/usulan', label: 'nav.musrenbang', permission: 'proposals.read' },
-    { order: 41, to: '/forum', label: 'nav.forums', permission: 'forums.read' },
-    { order: 180, to: '/aspirasi', label: 'nav.aspiration', permission: 'aspirations.submit' },
-    { order: 181, to: '/lacak', label: 'nav.track', permission: 'proposals.track' },
+    { order: 40, group: 'planning', to: '/usulan', label: 'nav.musrenbang', permission: 'proposals.read' },
+    { order: 41, group: 'planning', to: '/forum', label: 'nav.forums', permission: 'forums.read' },
+    {
+      order: 180,
+      group: 'public',
+      to: '/aspirasi',
+      label: 'nav.aspiration',
+      permission: 'aspirations.submit',
+    },
+    { order: 181, group: 'public', to: '/lacak', label: 'nav.track', permission: 'proposals.track' },
   ],
 };

@@ -1,3 +1,4 @@
+import { reasonWords, stageWords, wordsIn } from '@sinergi/contracts';
 import type { id } from './i18n.ts';
 
 /** The English texts, with the keys of the Bahasa Indonesia ones; loaded when English is chosen. */
@@ -64,16 +65,7 @@ export const en: typeof id = {
     reason: 'Reason',
     note: 'Note',
     decisions: { teruskan: 'Forward', gabung: 'Merge', tunda: 'Defer', tolak: 'Reject' },
-    stages: {
-      moderasi: 'Village moderation',
-      desa: 'Village forum',
-      kecamatan: 'Kecamatan forum',
-      opd: 'Agency screening',
-      kabupaten: 'Kabupaten forum',
-      rkpd: 'RKPD',
-      apbd: 'Budget (funded)',
-      pelaksanaan: 'Implementation',
-    },
+    stages: wordsIn(stageWords, 'en'),
     states: { aktif: 'Active', digabung: 'Merged', ditolak: 'Rejected', selesai: 'Completed' },
     tracks: {
       musrenbang: 'Musrenbang',
@@ -88,16 +80,7 @@ export const en: typeof id = {
       pemerintahan: 'Government',
       lingkungan: 'Environment',
     },
-    reasons: {
-      bukan_kewenangan: 'Not the authority of this level',
-      sudah_didanai_sumber_lain: 'Already funded from another source',
-      tidak_sesuai_prioritas: 'Not in line with development priorities',
-      lahan_atau_izin_tidak_siap: 'Land or permits not ready',
-      pagu_tidak_cukup: 'Budget ceiling insufficient',
-      tidak_layak_teknis: 'Not technically feasible',
-      usulan_tidak_jelas: 'Proposal unclear',
-      lainnya: 'Other (see note)',
-    },
+    reasons: wordsIn(reasonWords, 'en'),
     events: {
       dibuat: 'Entered at {{stage}}',
       teruskan: 'Forwarded to {{stage}}',

@@ -1,3 +1,4 @@
+import { reasonWords, stageWords, wordsIn } from '@sinergi/contracts';
 /** Texts of musrenbang, forum, aspiration, track: Bahasa Indonesia, the source of truth (English, with the same keys, is in the .en.ts beside it). */
 export const id = {
   musrenbang: {
@@ -63,16 +64,7 @@ export const id = {
     reason: 'Alasan',
     note: 'Catatan',
     decisions: { teruskan: 'Teruskan', gabung: 'Gabungkan', tunda: 'Tunda', tolak: 'Tolak' },
-    stages: {
-      moderasi: 'Moderasi desa',
-      desa: 'Musrenbang desa',
-      kecamatan: 'Musrenbang kecamatan',
-      opd: 'Verifikasi OPD',
-      kabupaten: 'Musrenbang kabupaten',
-      rkpd: 'RKPD',
-      apbd: 'APBD (didanai)',
-      pelaksanaan: 'Pelaksanaan',
-    },
+    stages: wordsIn(stageWords, 'id'),
     states: { aktif: 'Aktif', digabung: 'Digabung', ditolak: 'Ditolak', selesai: 'Selesai' },
     tracks: { musrenbang: 'Musrenbang', pokir: 'Pokir DPRD', renja: 'Renja OPD', aspirasi: 'Aspirasi warga' },
     bidangs: {
@@ -82,16 +74,7 @@ export const id = {
       pemerintahan: 'Pemerintahan',
       lingkungan: 'Lingkungan hidup',
     },
-    reasons: {
-      bukan_kewenangan: 'Bukan kewenangan tingkat ini',
-      sudah_didanai_sumber_lain: 'Sudah didanai sumber lain',
-      tidak_sesuai_prioritas: 'Tidak sesuai prioritas pembangunan',
-      lahan_atau_izin_tidak_siap: 'Lahan atau izin belum siap',
-      pagu_tidak_cukup: 'Pagu anggaran tidak cukup',
-      tidak_layak_teknis: 'Tidak layak secara teknis',
-      usulan_tidak_jelas: 'Usulan kurang jelas',
-      lainnya: 'Lainnya (lihat catatan)',
-    },
+    reasons: wordsIn(reasonWords, 'id'),
     events: {
       dibuat: 'Usulan masuk ke {{stage}}',
       teruskan: 'Diteruskan ke {{stage}}',

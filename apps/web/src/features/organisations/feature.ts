@@ -7,6 +7,12 @@ const OrganisationsPage = lazy(() => import('./OrganisationsPage.tsx'));
 export const feature: Feature = {
   routes: [{ path: 'perangkat-daerah', page: OrganisationsPage }],
   nav: [
-    { order: 190, to: '/perangkat-daerah', label: 'nav.organisations', permission: 'organisations.read' },
+    {
+      order: 190,
+      group: 'data',
+      to: '/perangkat-daerah',
+      label: 'nav.organisations',
+      permission: 'organisations.read',
+    },
   ],
 };

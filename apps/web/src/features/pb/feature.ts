@@ -10,5 +10,5 @@ export const feature: Feature = {
     { path: 'anggaran-partisipatif', page: ElectionsPage, permission: 'pb.read', open: true },
     { path: 'anggaran-partisipatif/:id', page: ElectionPage, permission: 'pb.read', open: true },
   ],
-  nav: [{ order: 60, to: '/anggaran-partisipatif', label: 'nav.pb', permission: 'pb.read' }],
+  nav: [{ order: 60, group: 'budget', to: '/anggaran-partisipatif', label: 'nav.pb', permission: 'pb.read' }],
 };

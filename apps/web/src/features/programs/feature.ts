@@ -17,9 +17,9 @@ export const feature: Feature = {
     { path: 'kemiskinan', page: PovertyPage, permission: 'poverty.read', open: true },
   ],
   nav: [
-    { order: 90, to: '/program', label: 'nav.programList', permission: 'programs.read' },
-    { order: 91, to: '/penduduk', label: 'nav.registry', permission: 'registry.read' },
-    { order: 92, to: '/umkm', label: 'nav.umkm', permission: 'registry.read' },
-    { order: 93, to: '/kemiskinan', label: 'nav.poverty', permission: 'poverty.read' },
+    { order: 90, group: 'monitoring', to: '/program', label: 'nav.programList', permission: 'programs.read' },
+    { order: 91, group: 'data', to: '/penduduk', label: 'nav.registry', permission: 'registry.read' },
+    { order: 92, group: 'data', to: '/umkm', label: 'nav.umkm', permission: 'registry.read' },
+    { order: 93, group: 'data', to: '/kemiskinan', label: 'nav.poverty', permission: 'poverty.read' },
   ],
 };

@@ -14,5 +14,7 @@ export const feature: Feature = {
     { path: 'proyek/:id', page: ProjectPage, permission: 'projects.read', open: true },
     { path: 'jalan', page: RoadsPage, permission: 'projects.read', open: true },
   ],
-  nav: [{ order: 80, to: '/proyek', label: 'nav.projects', permission: 'projects.read' }],
+  nav: [
+    { order: 80, group: 'monitoring', to: '/proyek', label: 'nav.projects', permission: 'projects.read' },
+  ],
 };

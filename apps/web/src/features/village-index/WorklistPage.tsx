@@ -2,14 +2,14 @@ import { Alert, Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } 
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError, post } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { YearInput } from '../../app/inputs.tsx';
 import { ReasonModal } from '../../app/ReasonModal.tsx';
 import { useLanguage } from '../../app/session.ts';
-import { useWorklist } from './api.ts';
+import { useIndexSummary, useWorklist } from './api.ts';
 import { fmt4, statusColour } from './status.ts';
 
 const stateColour: Record<string, string> = {
@@ -24,9 +24,15 @@ export default function WorklistPage() {
   const { t } = useTranslation();
   const { lang } = useLanguage();
   const client = useQueryClient();
-  const [year, setYear] = useState(2025);
+  // The year in the address (the home links to it), else the year being entered: the one after the
+  // last approved year, as the desa's form has it.
+  const [params] = useSearchParams();
+  const summary = useIndexSummary();
+  const [chosen, setYear] = useState<number | null>(Number(params.get('tahun')) || null);
+  const entering = (summary.data?.years.at(-1)?.year ?? new Date().getFullYear() - 1) + 1;
+  const year = chosen ?? entering;
   const [error, setError] = useState<ApiError | null>(null);
-  const list = useWorklist(year);
+  const list = useWorklist(year, chosen !== null || !summary.isPending);
   const [returning, setReturning] = useState<string | null>(null);
   /** Sends a step; the list is read again whatever the answer. */
   const send = (code: string, action: string, note?: string) =>
@@ -103,6 +109,11 @@ export default function WorklistPage() {
                       <Anchor component={Link} to={`/indeks-desa/${i.code}`}>
                         {i.name}
                       </Anchor>
+                      {i.source === 'contoh' && (
+                        <Badge ml="xs" size="xs" color="orange" variant="light">
+                          {t('registry.sample')}
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td>{i.kecamatan}</Table.Td>
                     <Table.Td>{fmt4(i.value)}</Table.Td>

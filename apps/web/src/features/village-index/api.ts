@@ -54,9 +54,10 @@ export const useSchemes = () =>
     queryFn: () => get<{ items: SchemeSummary[] }>('/api/index/schemes'),
   });
 
-export const useWorklist = (year: number) =>
+export const useWorklist = (year: number, enabled = true) =>
   useQuery({
     queryKey: indexKeys.worklist(year),
+    enabled,
     queryFn: () => get<Worklist>(`/api/index/worklist?year=${year}`),
   });
 

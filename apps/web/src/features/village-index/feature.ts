@@ -17,9 +17,44 @@ export const feature: Feature = {
     { path: 'indeks-desa/:code', page: DesaScorecardPage, permission: 'index.read', open: true },
   ],
   nav: [
-    { order: 30, to: '/indeks-desa', label: 'nav.villageIndex', permission: 'index.read', exact: true },
-    { order: 31, to: '/indeks-desa/verifikasi', label: 'nav.worklist', permission: 'index.worklist' },
-    { order: 32, to: '/indeks-desa/impor', label: 'nav.indexImport', permission: 'index.import' },
-    { order: 33, to: '/indeks-desa/skema', label: 'nav.schemes', permission: 'index.schemes.manage' },
+    {
+      order: 95,
+      group: 'data',
+      to: '/indeks-desa',
+      label: 'nav.villageIndex',
+      permission: 'index.read',
+      exact: true,
+    },
+    {
+      order: 42,
+      group: 'planning',
+      to: '/indeks-desa/verifikasi',
+      label: 'nav.worklist',
+      permission: 'index.worklist',
+      roles: ['admin', 'perencana', 'kecamatan'],
+    },
+    // The desa's own entry of the year, on the same page.
+    {
+      order: 42,
+      group: 'planning',
+      to: '/indeks-desa/verifikasi',
+      label: 'nav.indexEntry',
+      permission: 'index.enter',
+      roles: ['desa'],
+    },
+    {
+      order: 96,
+      group: 'data',
+      to: '/indeks-desa/impor',
+      label: 'nav.indexImport',
+      permission: 'index.import',
+    },
+    {
+      order: 97,
+      group: 'data',
+      to: '/indeks-desa/skema',
+      label: 'nav.schemes',
+      permission: 'index.schemes.manage',
+    },
   ],
 };

@@ -1,0 +1,68 @@
+import { Badge, Card, Group, Table, Text, Title } from '@mantine/core';
+import type { StageCounts } from '@sinergi/contracts';
+import { calendarOf, planYearOn } from '@sinergi/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { get, query } from '../../app/api.ts';
+import { formatNumber } from '../../app/format.ts';
+
+const monthName = (month: number, year: number, lang: string) =>
+  new Date(Date.UTC(year, month - 1, 1)).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID', {
+    month: 'short',
+    timeZone: 'UTC',
+  });
+
+/** Bappeda's planning year: each step with its months, where it stands today, and the proposals at it. */
+export function PlanningCalendar() {
+  const { t, i18n } = useTranslation();
+  const today = new Date();
+  const year = planYearOn(today);
+  const counts = useQuery({
+    queryKey: ['proposals', 'stages', year],
+    queryFn: () => get<StageCounts>(`/api/proposals/stages${query({ year })}`),
+  });
+  const at = new Map(counts.data?.stages.map((s) => [s.stage, s]) ?? []);
+  const when = { done: 'gray', now: 'teal', next: 'blue' } as const;
+  return (
+    <Card withBorder data-testid="planning-calendar">
+      <Title order={3} size="h5" mb="xs">
+        {t('home.calendar', { year })}
+      </Title>
+      <Table.ScrollContainer minWidth={420}>
+        <Table verticalSpacing={4}>
+          <Table.Tbody>
+            {calendarOf(year, today).map((s) => {
+              const c = s.stage ? at.get(s.stage) : undefined;
+              return (
+                <Table.Tr key={s.step} fw={s.when === 'now' ? 700 : undefined}>
+                  <Table.Td>{t(`home.steps.${s.step}`)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="dimmed">
+                      {monthName(s.from, s.year, i18n.language)}–{monthName(s.to, s.year, i18n.language)}{' '}
+                      {s.year}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={when[s.when]} variant="light">
+                      {t(`home.when.${s.when}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {c && c.active > 0 && (
+                      <Group gap={4}>
+                        <Link to={`/usulan?tahap=${s.stage}`}>
+                          {t('home.atStep', { count: formatNumber(c.active) })}
+                        </Link>
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
+  );
+}
