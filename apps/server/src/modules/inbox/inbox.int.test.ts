@@ -217,4 +217,44 @@ describe('notifications', () => {
     expect(digest.subject).toMatch(/^\[Sinergi\] (Ringkasan harian: \d+ pemberitahuan|1 usulan .*)$/);
     expect(digest.text).toContain('usulan menunggu keputusan Musrenbang kabupaten');
   });
+
+  it('mails the citizen each decision on an aspiration with its reason, once, also when two offices decide at once', async () => {
+    const sent = await call(t.app, null, {
+      method: 'POST',
+      url: '/api/aspirations',
+      payload: {
+        title: 'Sumur bor untuk dusun Kedung',
+        description: 'Musim kemarau warga kekurangan air bersih.',
+        bidang: 'infrastruktur',
+        regionCode: '35.05.01.2001',
+        beneficiaries: 120,
+        proposerName: 'Warga Kedung',
+        contact: 'warga.kedung@example.org',
+      },
+    });
+    const code = sent.json().trackingCode as string;
+    const found = (await as('desa.jaten', 'GET', `/api/proposals?q=${code}`)).json().items[0];
+    const decide = (body: unknown) => as('desa.jaten', 'POST', `/api/proposals/${found.id}/decisions`, body);
+    const first = await Promise.all([decide({ kind: 'teruskan' }), decide({ kind: 'teruskan' })]);
+    expect(first.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(
+      (await decide({ kind: 'tolak', reason: 'pagu_tidak_cukup', note: 'Diusulkan ke Dana Desa.' }))
+        .statusCode,
+    ).toBe(200);
+    await deliverMail(t.ctx, smtpSender(t.ctx.config)!);
+    const mails = smtp.received.filter((m) => m.to === 'warga.kedung@example.org');
+    expect(mails.map((m) => m.subject)).toEqual([
+      `[Sinergi] Keputusan atas aspirasi ${code}`,
+      `[Sinergi] Keputusan atas aspirasi ${code}`,
+    ]);
+    expect(mails[0]!.text).toContain(
+      `Aspirasi Anda "Sumur bor untuk dusun Kedung" (${code}): diteruskan ke Musrenbang desa.`,
+    );
+    expect(mails[1]!.text).toContain('ditolak.');
+    expect(mails[1]!.text).toContain('Alasan: Pagu anggaran tidak cukup');
+    expect(mails[1]!.text).toContain('Diusulkan ke Dana Desa.');
+    expect(mails[1]!.text).toContain(`https://sinergi.blitarkab.example/lacak/${code}`);
+    // Nothing of the officer who decided.
+    expect(mails[1]!.text).not.toContain('Operator');
+  });
 });

@@ -13,6 +13,7 @@ import type { AppContext, Principal } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { adoptedBudget } from '../allocation/allocation.facade.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { isEmailAddress, queueDecisionMail } from '../inbox/inbox.facade.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import { latestRanks, proposalsByIds } from './forums.repository.ts';
 import * as repo from './musrenbang.repository.ts';
@@ -183,6 +184,23 @@ export async function recordDecision(tx: Db, ctx: AppContext, principal: Princip
       forumId: d.forumId,
     },
   });
+  // A citizen who left an e-mail address on an aspiration hears of each decision, with its reason.
+  if (p.track === 'aspirasi' && isEmailAddress(p.contact))
+    await queueDecisionMail(
+      tx,
+      {
+        to: p.contact,
+        trackingCode: p.trackingCode,
+        title: p.title,
+        kind: t.state === 'selesai' ? 'selesai' : body.kind,
+        toStage: t.toStage,
+        toYear: t.planYear,
+        reason: body.kind === 'tolak' ? body.reason : null,
+        intoCode: target?.trackingCode ?? null,
+        note: body.note ?? null,
+      },
+      ctx.config.publicUrl,
+    );
 }
 
 /** The year-end roll-over: every unfunded active proposal of `year` joins next year's pool. */
