@@ -50,3 +50,23 @@ export const publicSettings = z
   })
   .meta({ id: 'PublicSettings' });
 export type PublicSettings = z.infer<typeof publicSettings>;
+
+/**
+ * What the office's documents carry (issue 19): the letterhead (kop surat), the place they are
+ * signed, and the numbering pattern of a berita acara ({no}, {no:4}, {bulan}, {tahun}, {kode}).
+ */
+export const documentSettings = z
+  .strictObject({
+    government: z.string().trim().min(3).max(120),
+    office: z.string().trim().max(160),
+    address: z.string().trim().max(240),
+    place: z.string().trim().min(2).max(60),
+    numberPattern: z
+      .string()
+      .trim()
+      .min(4)
+      .max(80)
+      .refine((s) => /\{no(:\d)?\}/.test(s), { error: 'needs_number', params: { token: '{no}' } }),
+  })
+  .meta({ id: 'DocumentSettings' });
+export type DocumentSettings = z.infer<typeof documentSettings>;

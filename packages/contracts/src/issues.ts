@@ -76,7 +76,15 @@ export function toFieldIssue(prefix: string, issue: ZodLikeIssue): FieldIssue {
   const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
   // A custom message set in the schema ({ error: 'region_code' }) is our issue key.
   const custom = /^[a-z_]+$/.test(issue.message) ? issue.message : null;
-  if (custom) return { field: path, issue: custom, params: {} };
+  if (custom)
+    return {
+      field: path,
+      issue: custom,
+      params: ((issue as { params?: Record<string, string | number> }).params ?? {}) as Record<
+        string,
+        string | number
+      >,
+    };
   const { key, params } = plainIssue(issue);
   return { field: path, issue: key, params };
 }

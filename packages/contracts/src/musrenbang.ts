@@ -277,6 +277,25 @@ export const participantsBody = z
       .array(z.strictObject({ nama: text(2, 120), unsur: text(0, 80).default('') }))
       .max(1000)
       .default([]),
+    /** Who signs the berita acara: position, name and, for a civil servant, the 18-digit NIP. */
+    penandatangan: z
+      .array(
+        z.strictObject({
+          jabatan: text(2, 80),
+          nama: text(2, 120),
+          nip: z
+            .union([
+              z.literal(''),
+              z
+                .string()
+                .trim()
+                .regex(/^\d{18}$/, { error: 'nip' }),
+            ])
+            .default(''),
+        }),
+      )
+      .max(6)
+      .default([]),
   })
   .meta({ id: 'ForumParticipants' });
 
@@ -307,6 +326,15 @@ const forumItem = z.object({
   total: z.number(),
   rank: z.number().int().nullable(),
   decision: z.string().nullable(),
+  /** What the decision said beyond its kind: the reason of a rejection, the year of a deferral, the proposal merged into, the note. */
+  decisionDetail: z
+    .object({
+      reason: z.string().nullable(),
+      toYear: z.number().int().nullable(),
+      into: z.string().nullable(),
+      note: z.string().nullable(),
+    })
+    .nullable(),
 });
 export const forumSummary = z.object({
   id: z.string(),
@@ -330,8 +358,11 @@ export const forumDetail = forumSummary
       pemuda: z.number().int(),
       disabilitas: z.number().int(),
       daftar: z.array(z.object({ nama: z.string(), unsur: z.string() })),
+      penandatangan: z.array(z.object({ jabatan: z.string(), nama: z.string(), nip: z.string() })),
     }),
     quorum: z.number().int().nullable(),
+    /** The berita acara's number, given when the forum first closed. */
+    documentNumber: z.string().nullable(),
     /** Each reopening: when, by whom, why. */
     reopenings: z.array(z.object({ at: z.string(), by: z.string(), reason: z.string() })),
     items: z.array(forumItem),

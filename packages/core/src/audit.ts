@@ -8,6 +8,7 @@ import { cycleActions } from './programs/cycles.ts';
  */
 export const auditActions = [
   'auth.login',
+  'settings.documents',
   'auth.login_failed',
   'auth.locked',
   'auth.logout',

@@ -21,4 +21,5 @@ export * from './regions/region-code.ts';
 export * from './stats/index.ts';
 export type * from './types.ts';
 export * from './village-index/index.ts';
+export * from './words.ts';
 export * from './workflow/index.ts';

@@ -30,6 +30,8 @@ const matrix: Record<string, string> = {
   'POST /api/regions/load': 'A - - - - - -',
   'GET /api/audit': 'A - - - - - -',
   'GET /api/audit/entities': 'A - - - - - -',
+  'GET /api/settings/documents': 'A A A A A A A',
+  'PUT /api/settings/documents': 'A A - - - - -',
   'GET /api/inbox': 'A A A A A A -',
   'GET /api/notifications': 'A A A A A A -',
   'POST /api/notifications/read': 'A A A A A A -',
@@ -270,6 +272,14 @@ function sample(route: string, role: string) {
     'PATCH /api/organisations/:id': { shortName: `Setda ${n}` },
     'POST /api/regions/load': { force: false },
     'PUT /api/index/entries/:code/:year': { scores: {} },
+    'PUT /api/settings/documents': {
+      government: 'PEMERINTAH KABUPATEN BLITAR',
+      office: 'BADAN PERENCANAAN PEMBANGUNAN DAERAH',
+      address: '',
+      place: 'Blitar',
+      numberPattern: '{no}/BA-MUSRENBANG/{kode}/{bulan}/{tahun}',
+    },
+    'PUT /api/notifications/settings': { email: '', emailMode: 'off' },
   };
   const query =
     route === 'GET /api/regions/search' ? '?q=jaten' : route === 'GET /api/index/results' ? '?year=2024' : '';

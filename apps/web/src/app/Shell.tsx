@@ -107,7 +107,7 @@ export function Shell() {
             );
           })}
           {can('account.self') && link({ order: 0, to: '/akun', label: 'nav.account' })}
-          {(can('users.manage') || can('audit.read')) && (
+          {adminNav.some(shown) && (
             <Text size="xs" fw={700} c="dimmed" px="sm" pt="md">
               {t('nav.admin')}
             </Text>

@@ -1,6 +1,7 @@
 import { en as allocation } from '../features/allocation/i18n.en.ts';
 import { en as audit } from '../features/audit/i18n.en.ts';
 import { en as auth } from '../features/auth/i18n.en.ts';
+import { en as documents } from '../features/documents/i18n.en.ts';
 import { en as home } from '../features/home/i18n.en.ts';
 import { en as musrenbang } from '../features/musrenbang/i18n.en.ts';
 import { en as pb } from '../features/pb/i18n.en.ts';
@@ -29,5 +30,6 @@ export const en: Resources = {
   ...villageIndex,
   ...auth,
   ...home,
+  ...documents,
   ...shell,
 };

@@ -41,6 +41,7 @@ export const en: typeof id = {
     villageIndex: 'Village index',
     worklist: 'Index sign-off',
     indexEntry: 'Desa index entry',
+    documents: 'Letterhead & numbering',
     groups: {
       planning: 'The planning year',
       budget: 'Budgeting',

@@ -39,6 +39,7 @@ export const id = {
     villageIndex: 'Indeks Desa',
     worklist: 'Verifikasi indeks',
     indexEntry: 'Isian IDM desa',
+    documents: 'Kop surat & penomoran',
     groups: {
       planning: 'Perencanaan tahunan',
       budget: 'Penganggaran',

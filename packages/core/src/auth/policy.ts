@@ -33,6 +33,8 @@ const grants = {
   'organisations.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
   'organisations.manage': ['admin'],
   'settings.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  // The letterhead and numbering of the office's documents (berita acara and reports).
+  'documents.manage': ['admin', 'perencana'],
   'users.manage': ['admin'],
   'audit.read': ['admin'],
   'backups.manage': ['admin'],

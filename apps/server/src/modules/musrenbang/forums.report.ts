@@ -1,5 +1,7 @@
-import { formatDate, formatNumber, formatRupiah } from '@sinergi/core';
-import { headerRow, printedFooter, renderPdf, signatureBlock } from '../../reports/pdf.ts';
+import { reasonWords } from '@sinergi/contracts';
+import { dateInWords, formatDate, formatNumber, formatRupiah, type RejectReason } from '@sinergi/core';
+import { attendanceTable, letterhead, signedBy, titleWithNumber } from '../../reports/letterhead.ts';
+import { headerRow, printedFooter, renderPdf } from '../../reports/pdf.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import type { getForum } from './forums.service.ts';
 
@@ -33,39 +35,69 @@ function ranked(f: Forum) {
 const location = (p: Forum['items'][number]['proposal']) =>
   `${p.regionName}${p.rt ? ` RT ${p.rt}` : ''}${p.rw ? `/RW ${p.rw}` : ''}`;
 
-/** Berita acara of a forum: when and who, the ranked list with each decision, and the signatures. */
-export function forumBeritaAcaraPdf(f: Forum, printedAt: Date): Promise<Buffer> {
+/** What a decision said, in the words of the berita acara ("Ditolak: Pagu anggaran tidak cukup"). */
+function decisionText(i: Forum['items'][number]): string {
+  if (!i.decision) return 'Belum diputuskan';
+  const d = i.decisionDetail;
+  const base = decisionName[i.decision] ?? i.decision;
+  const said =
+    i.decision === 'tolak' && d?.reason
+      ? `${base}: ${reasonWords[d.reason as RejectReason]?.[0] ?? d.reason}`
+      : i.decision === 'gabung' && d?.into
+        ? `${base} ke ${d.into}`
+        : i.decision === 'tunda' && d?.toYear
+          ? `${base} ke ${d.toYear}`
+          : base;
+  return d?.note ? `${said}. ${d.note}` : said;
+}
+
+export interface BeritaAcaraContext {
+  /** The letterhead's lines above the office (the government, the kecamatan, the desa). */
+  letterheadLines: string[];
+  address: string;
+  place: string;
+}
+
+/**
+ * Berita acara of a forum, as an office signs it: the letterhead, the title and number, the day
+ * and date in words with the place, who came, the ranked list with each decision and its reason,
+ * the attendance list with a signature column, and the signatories' names and NIP. Long tables
+ * repeat their header and never split a row; amounts never wrap.
+ */
+export function forumBeritaAcaraPdf(f: Forum, printedAt: Date, doc: BeritaAcaraContext): Promise<Buffer> {
   const where = `${levelName[f.level]} ${f.regionName}`;
   const p = f.participants;
   const rows = ranked(f).map((i) => [
     i.rank ? String(i.rank) : '—',
     { text: `${i.proposal.title}\n${i.proposal.trackingCode}`, fontSize: 8 },
     location(i.proposal),
-    `${formatNumber(i.proposal.volume)} ${i.proposal.unit}`,
-    formatRupiah(i.proposal.estimatedCost),
+    { text: `${formatNumber(i.proposal.volume)} ${i.proposal.unit}`, noWrap: true },
+    { text: formatRupiah(i.proposal.estimatedCost), noWrap: true, alignment: 'right' },
     f.method === 'suara' ? formatNumber(i.votes) : formatNumber(i.total),
-    i.decision ? (decisionName[i.decision] ?? i.decision) : 'Belum diputuskan',
+    { text: decisionText(i), fontSize: 8 },
   ]);
   return renderPdf({
-    pageMargins: [40, 50, 40, 50],
+    pageMargins: [40, 40, 40, 50],
     info: { title: `Berita acara ${f.title}` },
     footer: printedFooter(printedAt),
     content: [
-      { text: 'BERITA ACARA', bold: true, fontSize: 14, alignment: 'center' },
-      {
-        text: `MUSYAWARAH PERENCANAAN PEMBANGUNAN ${where.toUpperCase()}`,
-        bold: true,
-        fontSize: 11,
-        alignment: 'center',
-      },
-      { text: `RENCANA TAHUN ${f.planYear}`, bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
+      ...letterhead(doc.letterheadLines, doc.address),
+      ...titleWithNumber(
+        [
+          'BERITA ACARA',
+          `MUSYAWARAH PERENCANAAN PEMBANGUNAN ${where.toUpperCase()}`,
+          `RENCANA TAHUN ${f.planYear}`,
+        ],
+        f.documentNumber,
+      ),
       {
         text:
-          `Pada ${formatDate(new Date(`${f.heldOn}T00:00:00+07:00`))} telah diselenggarakan ${f.title} di ${where}, ` +
+          `${dateInWords(f.heldOn)}, bertempat di ${where}, telah diselenggarakan ${f.title}, ` +
           `dihadiri ${formatNumber(p.total)} peserta (perempuan ${formatNumber(p.perempuan)}, pemuda ${formatNumber(p.pemuda)}, ` +
           `penyandang disabilitas ${formatNumber(p.disabilitas)})` +
-          `${f.quorum ? `, memenuhi kuorum ${formatNumber(f.quorum)} peserta` : ''}. Forum membahas ${f.items.length} usulan dan ` +
+          `${f.quorum ? `, memenuhi kuorum ${formatNumber(f.quorum)} peserta` : ''}. Forum membahas ${formatNumber(f.items.length)} usulan dan ` +
           `menetapkan peringkat ${f.method === 'suara' ? 'berdasarkan suara peserta' : 'berdasarkan skor kriteria'} serta keputusan berikut.`,
+        alignment: 'justify',
         margin: [0, 0, 0, 8],
       },
       ...(f.state === 'draf'
@@ -87,7 +119,8 @@ export function forumBeritaAcaraPdf(f: Forum, printedAt: Date): Promise<Buffer> 
       {
         table: {
           headerRows: 1,
-          widths: [24, 138, 78, 46, 60, 26, 52],
+          dontBreakRows: true,
+          widths: [22, '*', 70, 'auto', 'auto', 26, 90],
           body: [
             headerRow([
               'Urut',
@@ -103,23 +136,13 @@ export function forumBeritaAcaraPdf(f: Forum, printedAt: Date): Promise<Buffer> 
         },
         layout: 'lightHorizontalLines',
       },
+      signedBy(doc.place, f.heldOn, p.penandatangan, signers[f.level] ?? signers.kabupaten!),
       ...(p.daftar.length
         ? [
-            { text: 'Daftar hadir', bold: true, margin: [0, 12, 0, 4] },
-            {
-              table: {
-                headerRows: 1,
-                widths: [24, '*', 160],
-                body: [
-                  headerRow(['No', 'Nama', 'Unsur']),
-                  ...p.daftar.map((d, i) => [String(i + 1), d.nama, d.unsur || '—']),
-                ],
-              },
-              layout: 'lightHorizontalLines',
-            },
+            { text: 'Lampiran: daftar hadir', bold: true, margin: [0, 16, 0, 4], pageBreak: 'before' },
+            attendanceTable(p.daftar),
           ]
         : []),
-      signatureBlock(signers[f.level] ?? signers.kabupaten!),
     ],
   });
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organisations } from '../organisations/organisations.schema.ts';
-import { forumItems, forums, proposals } from './musrenbang.schema.ts';
+import { forumItems, forums, proposalEvents, proposals } from './musrenbang.schema.ts';
 
 export type ForumRow = typeof forums.$inferSelect;
 export type ForumItemRow = typeof forumItems.$inferSelect;
@@ -157,4 +157,29 @@ export function findOpenForums(db: Db, within: string | null) {
       ),
     )
     .orderBy(asc(forums.heldOn));
+}
+
+/** The forum's latest decision on each proposal, with its reason, year and merge target (the berita acara's column). */
+export async function findForumDecisions(db: Db, forumId: string) {
+  const rows = await db
+    .select({
+      proposalId: proposalEvents.proposalId,
+      kind: proposalEvents.kind,
+      reason: proposalEvents.reason,
+      note: proposalEvents.note,
+      toYear: proposalEvents.toYear,
+      into: sql<
+        string | null
+      >`(select p.tracking_code from proposals p where p.id = ${proposalEvents.relatedProposalId})`,
+    })
+    .from(proposalEvents)
+    .where(
+      and(
+        eq(proposalEvents.forumId, forumId),
+        inArray(proposalEvents.kind, ['teruskan', 'gabung', 'tunda', 'tolak']),
+      ),
+    )
+    .orderBy(asc(proposalEvents.id));
+  // Later rows (after a reopening) replace earlier ones.
+  return new Map(rows.map((r) => [r.proposalId, r]));
 }

@@ -15,8 +15,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';
+import { forumBeritaAcara } from './forums.documents.ts';
 import { reopenForum } from './forums.reopen.ts';
-import { forumBeritaAcaraPdf, prioritasXlsx } from './forums.report.ts';
+import { prioritasXlsx } from './forums.report.ts';
 import * as forums from './forums.service.ts';
 
 /** Musrenbang forums: agenda, participants, ranking, decisions, berita acara and priority list. */
@@ -142,12 +143,11 @@ export function forumRoutes(fastify: FastifyInstance, ctx: AppContext) {
       schema: { tags, summary: 'Berita acara of the forum (PDF)', params: forumParams },
     },
     async (request, reply) => {
-      const f = await forums.getForum(ctx, request.principal, request.params.id);
-      const data = await forumBeritaAcaraPdf(f, ctx.clock());
+      const { forum: f, pdf } = await forumBeritaAcara(ctx, request.principal, request.params.id);
       return sendFile(reply, {
         kind: 'pdf',
         name: `berita-acara-musrenbang-${f.level}-${f.regionCode}-${f.planYear}.pdf`,
-        data,
+        data: pdf,
       });
     },
   );

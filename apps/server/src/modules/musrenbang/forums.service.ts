@@ -12,6 +12,7 @@ import {
   canReopenForum,
   type FieldIssue,
   type ForumFacts,
+  documentNumber as formatDocumentNumber,
   forumDateFindings,
   forumMachine,
   isWithin,
@@ -26,6 +27,8 @@ import type { z } from 'zod';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findRegion, namesOf } from '../regions/regions.service.ts';
+import { getDocumentSettings } from '../system/documents.service.ts';
+import { nextDocumentNo } from '../system/settings.service.ts';
 import * as repo from './forums.repository.ts';
 import { type PreparedDecision, prepareDecision, recordDecision } from './musrenbang.decisions.ts';
 import { summaryOf } from './musrenbang.service.ts';
@@ -155,10 +158,13 @@ export async function getForum(ctx: AppContext, principal: Principal, id: string
   );
   const present = (p: (typeof items)[number]['p'], org: { id: string; shortName: string } | null) =>
     summaryOf(p, org, names.get(p.regionCode) ?? p.regionCode);
+  const decided = f.state === 'selesai' ? await repo.findForumDecisions(ctx.database.db, id) : new Map();
+  const participants = f.participants as Participants;
   return {
     ...summary(f, names.get(f.regionCode) ?? f.regionCode, items.length),
     criteria,
-    participants: f.participants as Participants,
+    participants: { ...participants, penandatangan: participants.penandatangan ?? [] },
+    documentNumber: f.documentNumber,
     items: items.map((i) => ({
       position: i.item.position,
       proposal: present(i.p, i.org?.id ? i.org : null),
@@ -167,6 +173,10 @@ export async function getForum(ctx: AppContext, principal: Principal, id: string
       total: totals.get(i.p.id) ?? 0,
       rank: i.item.rank,
       decision: i.item.decision,
+      decisionDetail: (() => {
+        const d = decided.get(i.p.id);
+        return d ? { reason: d.reason, toYear: d.toYear, into: d.into, note: d.note } : null;
+      })(),
     })),
     candidates: candidates.map((c) => present(c.p, c.org?.id ? c.org : null)),
     quorum: f.quorum,
@@ -341,11 +351,22 @@ export async function closeForum(
     const one = await prepareDecision(ctx, principal, it.p, d.decision, `body.decisions.${d.index}.decision`);
     prepared.push({ ...one, forumId: id });
   }
+  // Read before the transaction: on PGlite a read outside it would wait for it to end.
+  const { numberPattern } = await getDocumentSettings(ctx);
   await ctx.database.db.transaction(async (tx) => {
     for (const d of prepared) await recordDecision(tx, ctx, principal, d);
     await repo.setDecisions(tx, id, new Map(prepared.map((d) => [d.p.id, d.body.kind])));
+    // The berita acara is numbered when the forum first closes (a reopened forum keeps its number);
+    // the running number is the office's, per year, taken in this transaction.
+    const documentNumber =
+      f.documentNumber ??
+      formatDocumentNumber(numberPattern, {
+        no: await nextDocumentNo(ctx, tx, `forum:${f.regionCode}:${f.heldOn.slice(0, 4)}`),
+        isoDate: f.heldOn,
+        regionCode: f.regionCode,
+      });
     // Closed once: a second close of the same forum at the same moment finds it closed.
-    if (!(await repo.updateForumFrom(tx, id, 'draf', { state: 'selesai' }, ctx.clock())))
+    if (!(await repo.updateForumFrom(tx, id, 'draf', { state: 'selesai', documentNumber }, ctx.clock())))
       throw new AppError('STALE');
     await appendAudit(tx, principal, {
       action: 'forum.closed',

@@ -142,6 +142,8 @@ export const forums = pgTable(
       .notNull()
       .default([]),
     createdBy: uuid('created_by'),
+    /** The berita acara's number, given once when the forum first closes (the office's pattern). */
+    documentNumber: text('document_number'),
     ...timestamps,
   },
   (t) => [index('forums_year_idx').on(t.planYear, t.level)],

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { settings } from './system.schema.ts';
 
@@ -12,4 +12,17 @@ export async function upsertSetting(tx: Db, key: string, value: unknown, now: Da
     .insert(settings)
     .values({ key, value })
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
+}
+
+/** The next number of a counter kept as a setting (one statement: two callers never get the same). */
+export async function nextCounter(tx: Db, key: string, now: Date): Promise<number> {
+  const [row] = await tx
+    .insert(settings)
+    .values({ key, value: 1 })
+    .onConflictDoUpdate({
+      target: settings.key,
+      set: { value: sql`to_jsonb((${settings.value})::text::int + 1)`, updatedAt: now },
+    })
+    .returning({ value: settings.value });
+  return Number(row!.value);
 }

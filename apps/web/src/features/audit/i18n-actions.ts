@@ -4,6 +4,7 @@ import type { AuditAction, AuditEntity } from '@sinergi/core';
 export const actionTexts: Record<AuditAction, readonly [string, string]> = {
   'auth.login': ['Masuk', 'Signed in'],
   'auth.login_failed': ['Gagal masuk', 'Failed sign-in'],
+  'settings.documents': ['Mengubah kop surat dan penomoran', 'Changed the letterhead and numbering'],
   'auth.locked': ['Akun terkunci', 'Account locked'],
   'auth.logout': ['Keluar', 'Signed out'],
   'auth.password_changed': ['Kata sandi diganti', 'Password changed'],

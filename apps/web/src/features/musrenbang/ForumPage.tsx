@@ -29,6 +29,7 @@ import { useSubmit } from '../../app/use-submit.ts';
 import { useForum } from './api.ts';
 import { ForumClosing } from './ForumClosing.tsx';
 import { rejectReasons } from './labels.ts';
+import { emptySigners, filledSigners, Signatories, type Signer } from './Signatories.tsx';
 
 type Forum = z.infer<typeof forumDetail>;
 type Decision = { kind: string; reason?: string; toYear?: number; into?: string; note?: string };
@@ -45,6 +46,7 @@ export default function ForumPage() {
   const [people, setPeople] = useState({ total: 0, perempuan: 0, pemuda: 0, disabilitas: 0 });
   // The attendance list as the secretary types it: one person a line, "name; group".
   const [roll, setRoll] = useState('');
+  const [signers, setSigners] = useState<Signer[]>(emptySigners);
   const [quorum, setQuorum] = useState<number | ''>('');
   const [picked, setPicked] = useState<string[]>([]);
   const [scores, setScores] = useState<Record<string, { scores: Record<string, number>; votes: number }>>({});
@@ -52,13 +54,10 @@ export default function ForumPage() {
   useEffect(() => {
     if (!f) return;
     setQuorum(f.quorum ?? '');
-    setPeople({
-      total: f.participants.total,
-      perempuan: f.participants.perempuan,
-      pemuda: f.participants.pemuda,
-      disabilitas: f.participants.disabilitas,
-    });
+    const { total, perempuan, pemuda, disabilitas } = f.participants;
+    setPeople({ total, perempuan, pemuda, disabilitas });
     setRoll(f.participants.daftar.map((d) => (d.unsur ? `${d.nama}; ${d.unsur}` : d.nama)).join('\n'));
+    setSigners(f.participants.penandatangan.length ? f.participants.penandatangan : emptySigners());
     setPicked(f.items.map((i) => i.proposal.id));
     setScores(Object.fromEntries(f.items.map((i) => [i.proposal.id, { scores: i.scores, votes: i.votes }])));
     setDecisions((d) =>
@@ -76,6 +75,7 @@ export default function ForumPage() {
           .map((line) => line.split(';').map((x) => x.trim()))
           .filter(([nama]) => nama)
           .map(([nama, unsur]) => ({ nama, unsur: unsur ?? '' })),
+        penandatangan: filledSigners(signers),
       }),
     ),
   );
@@ -165,6 +165,7 @@ export default function ForumPage() {
           onChange={(e) => setRoll(e.currentTarget.value)}
           data-testid="roll"
         />
+        <Signatories value={signers} onChange={setSigners} disabled={!edit} error={saveParticipants.error} />
         <Group justify="end" mt="xs">
           {edit && (
             <Button

@@ -1,0 +1,1 @@
+ALTER TABLE "forums" ADD COLUMN "document_number" text;

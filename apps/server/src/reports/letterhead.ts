@@ -1,0 +1,123 @@
+import { formatDate } from '@sinergi/core';
+
+/**
+ * The parts of a document an Indonesian office signs (issue 19): the letterhead (kop surat) with
+ * its rule, the title with the document number, the place and date above the signatures, and the
+ * signature columns with each signatory's name and NIP.
+ */
+
+/** The kop surat: the government and office in capitals, the address, and the double rule under them. */
+export function letterhead(lines: readonly string[], address: string) {
+  return [
+    ...lines.map((text, i) => ({
+      text: text.toUpperCase(),
+      bold: true,
+      alignment: 'center',
+      fontSize: i === lines.length - 1 ? 13 : 11,
+    })),
+    ...(address ? [{ text: address, alignment: 'center', fontSize: 8 }] : []),
+    {
+      canvas: [
+        { type: 'line', x1: 0, y1: 4, x2: 515, y2: 4, lineWidth: 2 },
+        { type: 'line', x1: 0, y1: 7, x2: 515, y2: 7, lineWidth: 0.5 },
+      ],
+      margin: [0, 2, 0, 12],
+    },
+  ];
+}
+
+/** The title, and the number under it ("Nomor: 007/BA-MUSRENBANG/35.05.01.2001/II/2027"), or why it has none yet. */
+export function titleWithNumber(title: readonly string[], number: string | null) {
+  return [
+    ...title.map((text, i) => ({
+      text,
+      bold: true,
+      alignment: 'center',
+      fontSize: i === 0 ? 13 : 11,
+      decoration: i === 0 ? 'underline' : undefined,
+    })),
+    {
+      text: number ? `Nomor: ${number}` : 'Nomor: (diberikan saat forum ditutup)',
+      alignment: 'center',
+      margin: [0, 2, 0, 12],
+    },
+  ];
+}
+
+export interface Signatory {
+  jabatan: string;
+  nama: string;
+  nip: string;
+}
+
+/**
+ * The signature block: "Blitar, 2 Desember 2026" over the columns; each column the position, room
+ * to sign, the name underlined and the NIP. Positions without a name get a line to write it on.
+ * Kept on one page (never split from its date).
+ */
+export function signedBy(
+  place: string,
+  isoDate: string,
+  signers: readonly Signatory[],
+  positions: readonly string[],
+) {
+  const list: Signatory[] = signers.length
+    ? [...signers]
+    : positions.map((jabatan) => ({ jabatan, nama: '', nip: '' }));
+  return {
+    unbreakable: true,
+    margin: [0, 24, 0, 0],
+    stack: [
+      {
+        text: `${place}, ${formatDate(new Date(`${isoDate}T12:00:00+07:00`))}`,
+        alignment: 'right',
+        margin: [0, 0, 0, 8],
+      },
+      {
+        columns: list.map((s) => ({
+          stack: [
+            { text: s.jabatan, alignment: 'center', bold: true },
+            { text: '\n\n\n\n', alignment: 'center' },
+            s.nama
+              ? { text: s.nama, alignment: 'center', bold: true, decoration: 'underline' }
+              : { text: '(______________________________)', alignment: 'center' },
+            ...(s.nip ? [{ text: `NIP. ${s.nip}`, alignment: 'center', fontSize: 8 }] : []),
+          ],
+        })),
+      },
+    ],
+  };
+}
+
+/**
+ * The attendance list as it is signed on paper: number, name, group, and a signature column where
+ * odd rows sign on the left and even rows on the right, so neighbours' signatures do not overlap.
+ */
+export function attendanceTable(rows: readonly { nama: string; unsur: string }[]) {
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: [22, '*', 120, 130],
+      body: [
+        ['No', 'Nama', 'Unsur', 'Tanda tangan'].map((text) => ({ text, bold: true, fillColor: '#e6fcf5' })),
+        ...rows.map((d, i) => [
+          String(i + 1),
+          d.nama,
+          d.unsur || '—',
+          {
+            text: `${i + 1}. ....................`,
+            alignment: i % 2 === 0 ? 'left' : 'right',
+            margin: [0, 6, 0, 6],
+          },
+        ]),
+      ],
+    },
+    layout: {
+      hLineWidth: () => 0.5,
+      vLineWidth: () => 0.5,
+      hLineColor: () => '#999',
+      vLineColor: () => '#999',
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { Alert, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type DocumentSettings, documentSettings } from '@sinergi/contracts';
+import { documentNumber } from '@sinergi/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, get } from '../../app/api.ts';
+import { checked } from '../../app/check.ts';
+import { QueryState } from '../../app/QueryState.tsx';
+import { useSubmit } from '../../app/use-submit.ts';
+
+const key = ['settings', 'documents'];
+const fields = ['government', 'office', 'address', 'place', 'numberPattern'] as const;
+
+/** Bappeda sets the letterhead, the place of signing and the numbering of the berita acara. */
+export default function DocumentSettingsPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const saved = useQuery({ queryKey: key, queryFn: () => get<DocumentSettings>('/api/settings/documents') });
+  const [form, setForm] = useState<DocumentSettings | null>(null);
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    if (saved.data) setForm(saved.data);
+  }, [saved.data]);
+  const { submit, error, busy } = useSubmit(
+    async () => {
+      setDone(false);
+      client.setQueryData(
+        key,
+        await api<DocumentSettings>('PUT', '/api/settings/documents', checked(documentSettings, form!)),
+      );
+    },
+    () => setDone(true),
+  );
+  if (!form) return <QueryState query={saved} queryKey={key} />;
+  let example = '';
+  try {
+    example = documentNumber(form.numberPattern, {
+      no: 7,
+      isoDate: new Date().toISOString().slice(0, 10),
+      regionCode: '35.05.01.2001',
+    });
+  } catch {
+    example = '';
+  }
+  return (
+    <Stack maw={640}>
+      <Title order={2}>{t('documents.title')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('documents.intro')}
+      </Text>
+      <Paper withBorder p="md" component="form" noValidate onSubmit={submit} data-testid="document-settings">
+        <Stack>
+          {done && <Alert color="teal">{t('documents.saved')}</Alert>}
+          {error && !error.issues.length && <Alert color="red">{error.message}</Alert>}
+          {fields.map((f) => (
+            <TextInput
+              key={f}
+              label={t(`documents.${f}`)}
+              description={f === 'numberPattern' ? t('documents.numberHelp') : undefined}
+              value={form[f]}
+              onChange={(e) => setForm({ ...form, [f]: e.currentTarget.value })}
+              error={error?.fieldMessage(f)}
+              data-testid={`doc-${f}`}
+            />
+          ))}
+          {example && (
+            <Text size="sm" data-testid="doc-example">
+              {t('documents.example', { number: example })}
+            </Text>
+          )}
+          <Button type="submit" loading={busy}>
+            {t('common.save')}
+          </Button>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,19 @@
+import type { id } from './i18n.ts';
+
+/** The English texts, with the keys of the Bahasa Indonesia ones; loaded when English is chosen. */
+export const en: typeof id = {
+  documents: {
+    title: 'Letterhead and numbering',
+    intro:
+      'Berita acara and reports carry this letterhead. A desa or kecamatan forum puts its desa and kecamatan under the government line.',
+    government: 'Government (first line of the letterhead)',
+    office: 'Office name (kabupaten letterhead)',
+    address: 'Office address',
+    place: 'Place of signing (kabupaten level)',
+    numberPattern: 'Berita acara number pattern',
+    numberHelp:
+      '{no} running number (3 digits; {no:4} for 4), {bulan} month in Roman numerals, {tahun} year, {kode} the forum region code.',
+    example: 'Example: {{number}}',
+    saved: 'Letterhead and numbering saved.',
+  },
+};

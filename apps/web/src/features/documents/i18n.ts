@@ -1,0 +1,17 @@
+/** Texts of documents: Bahasa Indonesia, the source of truth (English, with the same keys, is in the .en.ts beside it). */
+export const id = {
+  documents: {
+    title: 'Kop surat dan penomoran',
+    intro:
+      'Berita acara dan laporan memakai kop surat ini. Berita acara Musrenbang desa dan kecamatan memakai nama desa dan kecamatannya di bawah baris pemerintah.',
+    government: 'Pemerintah (baris pertama kop surat)',
+    office: 'Nama kantor (kop surat tingkat kabupaten)',
+    address: 'Alamat kantor',
+    place: 'Tempat penandatanganan (tingkat kabupaten)',
+    numberPattern: 'Pola nomor berita acara',
+    numberHelp:
+      '{no} nomor urut (3 angka; {no:4} untuk 4 angka), {bulan} bulan dalam angka Romawi, {tahun} tahun, {kode} kode wilayah forum.',
+    example: 'Contoh: {{number}}',
+    saved: 'Kop surat dan penomoran disimpan.',
+  },
+};
