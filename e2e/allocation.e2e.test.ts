@@ -12,7 +12,7 @@ describe('budget scenarios in Chromium', () => {
     const { page } = b;
     page.on('dialog', (d) => void d.accept());
     await signIn(page, 'perencana');
-    await page.getByRole('link', { name: 'Penganggaran' }).click();
+    await page.getByRole('link', { name: 'Skenario anggaran' }).click();
     await page.getByTestId('scenario-name').fill('Skenario uji peramban');
     await page.getByTestId('scenario-budget').fill('600000000');
     await page.getByTestId('scenario-create').click();
@@ -49,7 +49,7 @@ describe('budget scenarios in Chromium', () => {
     await page.getByTestId('adoption-note').waitFor();
     expect(await candidates.locator('tr', { hasText: '✓ terpilih' }).count()).toBeGreaterThan(0);
     // A second scenario of the year replaces it only with a reason.
-    await page.getByRole('link', { name: 'Penganggaran' }).click();
+    await page.getByRole('link', { name: 'Skenario anggaran' }).click();
     await page.getByTestId('scenario-name').fill('Skenario pengganti');
     await page.getByTestId('scenario-budget').fill('400000000');
     await page.getByTestId('scenario-create').click();
@@ -70,7 +70,7 @@ describe('budget scenarios in Chromium', () => {
   it('sets a must-fund rule in the rules editor, which the optimum then keeps, and compares two scenarios on a map', async () => {
     const { page } = b;
     await signIn(page, 'perencana');
-    await page.getByRole('link', { name: 'Penganggaran' }).click();
+    await page.getByRole('link', { name: 'Skenario anggaran' }).click();
     await page.getByTestId('scenario-name').fill('Skenario dengan aturan');
     await page.getByTestId('scenario-budget').fill('300000000');
     await page.getByTestId('scenario-create').click();

@@ -1,4 +1,15 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
@@ -86,34 +97,36 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <Stack gap={2}>
-          {session?.user && (
-            <Text size="xs" c="dimmed" px="sm" pb="xs" data-testid="whoami">
-              {session.user.displayName} · {vocab('roles', session.user.role)}
-            </Text>
-          )}
-          {mainNav.filter((i) => !i.group).map(link)}
-          {navGroups.map((group) => {
-            const items = mainNav.filter((i) => i.group === group && shown(i));
-            return (
-              items.length > 0 && (
-                <Stack gap={0} key={group}>
-                  <Text size="xs" fw={700} c="dimmed" px="sm" pt="sm">
-                    {t(`nav.groups.${group}`)}
-                  </Text>
-                  {items.map(link)}
-                </Stack>
-              )
-            );
-          })}
-          {can('account.self') && link({ order: 0, to: '/akun', label: 'nav.account' })}
-          {adminNav.some(shown) && (
-            <Text size="xs" fw={700} c="dimmed" px="sm" pt="md">
-              {t('nav.admin')}
-            </Text>
-          )}
-          {adminNav.map(link)}
-        </Stack>
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={2}>
+            {session?.user && (
+              <Text size="xs" c="dimmed" px="sm" pb="xs" data-testid="whoami">
+                {session.user.displayName} · {vocab('roles', session.user.role)}
+              </Text>
+            )}
+            {mainNav.filter((i) => !i.group).map(link)}
+            {navGroups.map((group) => {
+              const items = mainNav.filter((i) => i.group === group && shown(i));
+              return (
+                items.length > 0 && (
+                  <Stack gap={0} key={group}>
+                    <Text size="xs" fw={700} c="dimmed" px="sm" pt="sm">
+                      {t(`nav.groups.${group}`)}
+                    </Text>
+                    {items.map(link)}
+                  </Stack>
+                )
+              );
+            })}
+            {can('account.self') && link({ order: 0, to: '/akun', label: 'nav.account' })}
+            {adminNav.some(shown) && (
+              <Text size="xs" fw={700} c="dimmed" px="sm" pt="md">
+                {t('nav.admin')}
+              </Text>
+            )}
+            {adminNav.map(link)}
+          </Stack>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         <QueryErrors />

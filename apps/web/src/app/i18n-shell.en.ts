@@ -31,7 +31,7 @@ export const en: typeof id = {
     aspiration: 'Send an aspiration',
     forums: 'Musrenbang forums',
     track: 'Follow a proposal',
-    budget: 'Budgeting',
+    budget: 'Budget scenarios',
     pb: 'Participatory budgeting',
     programList: 'Programs',
     registry: 'Residents',

@@ -29,7 +29,7 @@ export const id = {
     aspiration: 'Sampaikan aspirasi',
     forums: 'Forum Musrenbang',
     track: 'Lacak usulan',
-    budget: 'Penganggaran',
+    budget: 'Skenario anggaran',
     pb: 'Anggaran partisipatif',
     programList: 'Program',
     registry: 'Data penduduk',
