@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openBrowser, shot, signIn } from './browser.ts';
+import { baseUrl, openBrowser, shot, signIn } from './browser.ts';
 
 let b: Awaited<ReturnType<typeof openBrowser>>;
 afterEach(() => b.close());
@@ -81,5 +81,24 @@ describe('the desa operator on a phone (390 x 844)', () => {
     expect(await nav.innerText()).not.toContain('Verifikasi indeks');
     expect(await nav.innerText()).not.toContain('Pekerjaan latar');
     await shot(page, 'home-desa-phone');
+  });
+
+  it('lists proposals as cards with their step and cost, and enters one without squeezed fields', async () => {
+    const { page } = b;
+    await signIn(page, 'desa.jaten');
+    await page.goto(`${baseUrl()}/usulan`);
+    const card = page.getByTestId('proposal-cards').locator('.mantine-Card-root').first();
+    await card.waitFor();
+    expect(await card.innerText()).toMatch(/Rp[\d.]+/);
+    expect(await card.innerText()).toMatch(/MUSRENBANG|VERIFIKASI|MODERASI|RKPD|APBD|PELAKSANAAN/i);
+    await page.goto(`${baseUrl()}/usulan/baru`);
+    const lat = page.getByLabel('Lintang');
+    await lat.waitFor();
+    expect((await lat.boundingBox())!.width).toBeGreaterThanOrEqual(120);
+    const rt = (await page.getByLabel('RT', { exact: true }).boundingBox())!;
+    const rw = (await page.getByLabel('RW', { exact: true }).boundingBox())!;
+    expect(Math.abs(rt.y - rw.y)).toBeLessThan(4);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(page, 'proposal-form-phone');
   });
 });

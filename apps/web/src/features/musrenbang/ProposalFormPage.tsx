@@ -1,4 +1,16 @@
-import { Alert, Button, Card, Group, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { proposalBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -188,7 +200,7 @@ export default function ProposalFormPage() {
               error={err('regionCode')}
             />
           )}
-          <Group grow>
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" verticalSpacing="xs">
             <TextInput
               label="RT"
               value={form.rt}
@@ -203,7 +215,6 @@ export default function ProposalFormPage() {
             />
             <CoordinateInput
               label={t('musrenbang.latitude')}
-              description={t('musrenbang.pointHelp')}
               value={form.latitude}
               onChange={(v) => set('latitude', typeof v === 'number' ? v : '')}
               error={err('latitude')}
@@ -214,7 +225,10 @@ export default function ProposalFormPage() {
               onChange={(v) => set('longitude', typeof v === 'number' ? v : '')}
               error={err('longitude')}
             />
-          </Group>
+          </SimpleGrid>
+          <Text size="xs" c="dimmed" mt={-8}>
+            {t('musrenbang.pointHelp')}
+          </Text>
           {form.regionCode?.split('.').length === 4 && !form.regionCode.endsWith('.') && (
             <PointPicker
               desaCode={form.regionCode}
@@ -253,7 +267,7 @@ export default function ProposalFormPage() {
               data-testid="unit"
             />
           </Group>
-          <Group grow>
+          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm" verticalSpacing="xs">
             <RupiahInput
               label={t('musrenbang.cost')}
               value={form.estimatedCost}
@@ -273,7 +287,7 @@ export default function ProposalFormPage() {
               onChange={(v) => set('beneficiaries', typeof v === 'number' ? v : '')}
               error={err('beneficiaries')}
             />
-          </Group>
+          </SimpleGrid>
           <Group grow>
             <TextInput
               label={t('musrenbang.proposer')}

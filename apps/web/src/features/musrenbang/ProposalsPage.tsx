@@ -14,6 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { proposalList } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -106,6 +107,8 @@ export default function ProposalsPage() {
   const [year, setYear] = useState<number | ''>(fromHome ? '' : new Date().getFullYear() + 1);
   const [stage, setStage] = useState<string | null>(params.get('tahap'));
   const [mine, setMine] = useState(fromHome);
+  // A phone shows cards: a table of six columns hid the step and the cost off-screen.
+  const narrow = useMediaQuery('(max-width: 40em)');
   const [q, setQ] = useState('');
   const list = useQuery({
     queryKey: ['proposals', year, stage, mine, q],
@@ -163,59 +166,99 @@ export default function ProposalsPage() {
       <Text size="sm" c="dimmed">
         {t('musrenbang.count', { count: list.data?.total ?? 0 })}
       </Text>
-      <Card withBorder p={0}>
-        <Table.ScrollContainer minWidth={900}>
-          <Table fz="sm" striped highlightOnHover data-testid="proposals">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('musrenbang.trackingCode')}</Table.Th>
-                <Table.Th>{t('musrenbang.proposalTitle')}</Table.Th>
-                <Table.Th>{t('musrenbang.location')}</Table.Th>
-                <Table.Th>{t('musrenbang.track')}</Table.Th>
-                <Table.Th>{t('musrenbang.stage')}</Table.Th>
-                <Table.Th ta="right">{t('musrenbang.cost')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data?.items.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
-                    <code>{p.trackingCode}</code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Link to={`/usulan/${p.id}`}>{p.title}</Link>
-                    {p.duplicateOf.length > 0 && (
-                      <Badge
-                        ml="xs"
-                        size="xs"
-                        color="orange"
-                        variant="light"
-                        title={p.duplicateOf.map((d) => d.title).join('; ')}
-                      >
-                        {t('musrenbang.maybeDuplicate')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {p.regionName}
-                    {p.rt && ` RT ${p.rt}`}
-                    {p.rw && `/RW ${p.rw}`}
-                  </Table.Td>
-                  <Table.Td>{vocab('musrenbang.tracks', p.track)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={stateColour[p.state]} variant="light">
-                      {p.state === 'aktif'
-                        ? vocab('musrenbang.stages', p.stage)
-                        : vocab('musrenbang.states', p.state)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td ta="right">{formatRupiah(p.estimatedCost)}</Table.Td>
+      {narrow ? (
+        <ProposalCards items={list.data?.items ?? []} />
+      ) : (
+        <Card withBorder p={0}>
+          <Table.ScrollContainer minWidth={900}>
+            <Table fz="sm" striped highlightOnHover data-testid="proposals">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('musrenbang.trackingCode')}</Table.Th>
+                  <Table.Th>{t('musrenbang.proposalTitle')}</Table.Th>
+                  <Table.Th>{t('musrenbang.location')}</Table.Th>
+                  <Table.Th>{t('musrenbang.track')}</Table.Th>
+                  <Table.Th>{t('musrenbang.stage')}</Table.Th>
+                  <Table.Th ta="right">{t('musrenbang.cost')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data?.items.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>
+                      <code>{p.trackingCode}</code>
+                    </Table.Td>
+                    <Table.Td>
+                      <Link to={`/usulan/${p.id}`}>{p.title}</Link>
+                      {p.duplicateOf.length > 0 && (
+                        <Badge
+                          ml="xs"
+                          size="xs"
+                          color="orange"
+                          variant="light"
+                          title={p.duplicateOf.map((d) => d.title).join('; ')}
+                        >
+                          {t('musrenbang.maybeDuplicate')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {p.regionName}
+                      {p.rt && ` RT ${p.rt}`}
+                      {p.rw && `${p.rt ? '/' : ' '}RW ${p.rw}`}
+                    </Table.Td>
+                    <Table.Td>{vocab('musrenbang.tracks', p.track)}</Table.Td>
+                    <Table.Td>
+                      <Badge color={stateColour[p.state]} variant="light">
+                        {p.state === 'aktif'
+                          ? vocab('musrenbang.stages', p.stage)
+                          : vocab('musrenbang.states', p.state)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td ta="right">{formatRupiah(p.estimatedCost)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      )}
+    </Stack>
+  );
+}
+
+type Item = z.infer<typeof proposalList>['items'][number];
+
+/** On a phone: one card per proposal, with what the table shows in its columns (step and cost first). */
+function ProposalCards({ items }: { items: readonly Item[] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs" data-testid="proposal-cards">
+      {items.map((p) => (
+        <Card key={p.id} withBorder padding="sm">
+          <Link to={`/usulan/${p.id}`}>{p.title}</Link>
+          {p.duplicateOf.length > 0 && (
+            <Badge ml="xs" size="xs" color="orange" variant="light">
+              {t('musrenbang.maybeDuplicate')}
+            </Badge>
+          )}
+          <Group justify="space-between" mt={6} wrap="nowrap">
+            <Badge color={stateColour[p.state]} variant="light">
+              {p.state === 'aktif'
+                ? vocab('musrenbang.stages', p.stage)
+                : vocab('musrenbang.states', p.state)}
+            </Badge>
+            <Text size="sm" fw={600}>
+              {formatRupiah(p.estimatedCost)}
+            </Text>
+          </Group>
+          <Text size="xs" c="dimmed" mt={4}>
+            {p.trackingCode} · {vocab('musrenbang.tracks', p.track)} · {p.regionName}
+            {p.rt && ` RT ${p.rt}`}
+            {p.rw && `${p.rt ? '/' : ' '}RW ${p.rw}`}
+          </Text>
+        </Card>
+      ))}
     </Stack>
   );
 }
