@@ -1,7 +1,7 @@
 import type { DocumentSettings } from '@sinergi/contracts';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { findRegion } from '../regions/regions.service.ts';
+import { findRegion, namesOf } from '../regions/regions.service.ts';
 import { getSetting, putSetting } from './settings.service.ts';
 
 const KEY = 'documents';
@@ -37,4 +37,30 @@ export async function saveDocumentSettings(ctx: AppContext, principal: Principal
     });
   });
   return getDocumentSettings(ctx);
+}
+
+/**
+ * The letterhead for a document of a region's government, with the place it is signed: a desa's
+ * under "PEMERINTAH KABUPATEN BLITAR / KECAMATAN WONODADI / DESA JATEN", signed in the desa; a
+ * kecamatan's under its kecamatan; the kabupaten's under the office in the settings, with its
+ * address, signed where the settings say.
+ */
+export async function letterheadFor(ctx: AppContext, regionCode: string) {
+  const docs = await getDocumentSettings(ctx);
+  const parts = regionCode.split('.');
+  if (parts.length < 3)
+    return {
+      lines: [docs.government, docs.office].filter(Boolean),
+      address: docs.address,
+      place: docs.place,
+    };
+  const kecamatanCode = parts.slice(0, 3).join('.');
+  const names = await namesOf(ctx, [kecamatanCode, regionCode]);
+  const kecamatan = `KECAMATAN ${names.get(kecamatanCode) ?? ''}`;
+  if (parts.length === 3)
+    return { lines: [docs.government, kecamatan], address: '', place: names.get(kecamatanCode) ?? '' };
+  // Kemendagri codes: a desa's number starts with 2, a kelurahan's with 1.
+  const word = parts[3]!.startsWith('1') ? 'KELURAHAN' : 'DESA';
+  const name = names.get(regionCode) ?? '';
+  return { lines: [docs.government, kecamatan, `${word} ${name}`], address: '', place: name };
 }

@@ -1,3 +1,4 @@
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
 
@@ -136,6 +137,17 @@ describe('a year from entry to approval', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(res.rawPayload.length).toBeGreaterThan(5_000);
+    // On the kecamatan's letterhead, dated in words, signed in the kecamatan.
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(res.rawPayload)), {
+      mergePages: true,
+    });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('PEMERINTAH KABUPATEN BLITAR KECAMATAN WONODADI');
+    expect(flat).toMatch(
+      /Pada hari \w+ tanggal [a-z ]+ bulan \w+ tahun dua ribu [a-z ]+, bertempat di Wonodadi/,
+    );
+    expect(flat).toMatch(/Wonodadi, \d{1,2} \w+ \d{4}/);
+    expect(flat).toContain('Camat');
   });
 
   it('turns raw observations into scores with the rubric, and refuses a score the rubric does not give', async () => {

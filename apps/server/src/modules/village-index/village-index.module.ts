@@ -22,7 +22,7 @@ import { sheet, xlsxOf, xlsxOfSheets } from '../../reports/xlsx.ts';
 import type { Module } from '../module.ts';
 import { adminRoutes } from './village-index.admin-routes.ts';
 import * as entries from './village-index.entries.ts';
-import { beritaAcaraPdf, scorecardPdf } from './village-index.report.ts';
+import { beritaAcaraOf, scorecardPdf } from './village-index.report.ts';
 import { seedOfficialIdm } from './village-index.seed.ts';
 import * as service from './village-index.service.ts';
 import { waitingInVillageIndex } from './village-index.waiting.ts';
@@ -239,8 +239,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const list = await entries.findWorklist(ctx, request.principal, request.query);
-      const pdf = await beritaAcaraPdf(list, ctx.clock());
+      const { list, pdf } = await beritaAcaraOf(ctx, request.principal, request.query);
       const name = `berita-acara-idm-${list.year}-${list.region.code}.pdf`;
       return sendFile(reply, { kind: 'pdf', name, data: pdf });
     },

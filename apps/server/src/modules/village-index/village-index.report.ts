@@ -1,6 +1,18 @@
-import { formatDate, idm2016, levelOf, parseRegionCode, round4, statusCounts } from '@sinergi/core';
-import { headerRow, printedFooter, renderPdf, signatureBlock } from '../../reports/pdf.ts';
-import type { findWorklist } from './village-index.entries.ts';
+import {
+  dateInWords,
+  formatDate,
+  idm2016,
+  levelOf,
+  parseRegionCode,
+  round4,
+  statusCounts,
+  todayIn,
+} from '@sinergi/core';
+import type { AppContext, Principal } from '../../context.ts';
+import { letterhead, signedBy } from '../../reports/letterhead.ts';
+import { headerRow, printedFooter, renderPdf } from '../../reports/pdf.ts';
+import { letterheadFor } from '../system/documents.service.ts';
+import { findWorklist } from './village-index.entries.ts';
 import type { getScorecard } from './village-index.service.ts';
 
 const stateName: Record<string, string> = {
@@ -25,10 +37,22 @@ const fmt = (v: number) => round4(v).toFixed(4).replace('.', ',');
  * every desa with its composites, status and sign-off step, the status counts, and a signature
  * block for the level that signs.
  */
-export async function beritaAcaraPdf(
+export async function beritaAcaraOf(
+  ctx: AppContext,
+  principal: Principal,
+  q: Parameters<typeof findWorklist>[2],
+) {
+  const list = await findWorklist(ctx, principal, q);
+  const head = await letterheadFor(ctx, list.region.code);
+  return { list, pdf: await beritaAcaraPdf(list, ctx.clock(), head) };
+}
+
+async function beritaAcaraPdf(
   list: Awaited<ReturnType<typeof findWorklist>>,
   printedAt: Date,
+  head: { lines: string[]; address: string; place: string },
 ): Promise<Buffer> {
+  const today = todayIn(undefined, printedAt);
   const level = levelOf(parseRegionCode(list.region.code));
   const signs = signer[level === 'provinsi' ? 'kabupaten' : level] ?? signer.kabupaten!;
   const heading =
@@ -58,6 +82,7 @@ export async function beritaAcaraPdf(
     info: { title: `Berita acara IDM ${list.year} ${list.region.name}` },
     footer: footer(printedAt),
     content: [
+      ...letterhead(head.lines, head.address),
       { text: 'BERITA ACARA', bold: true, fontSize: 14, alignment: 'center' },
       {
         text: `REKAPITULASI HASIL INDEKS DESA MEMBANGUN (IDM) TAHUN ${list.year}`,
@@ -68,13 +93,14 @@ export async function beritaAcaraPdf(
       { text: heading.toUpperCase(), bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
       {
         text:
-          `Pada hari ini, ${formatDate(printedAt)}, telah direkapitulasi hasil pengukuran Indeks Desa Membangun ` +
+          `${dateInWords(today)}, bertempat di ${head.place}, telah direkapitulasi hasil pengukuran Indeks Desa Membangun ` +
           `(Permendesa PDTT No. 2 Tahun 2016) tahun ${list.year} untuk ${list.items.length} desa di ${heading}, ` +
           'dengan rincian sebagai berikut.',
+        alignment: 'justify',
         margin: [0, 0, 0, 8],
       },
       {
-        table: { headerRows: 1, widths: [18, 62, '*', 70, 36, 58, 78], body },
+        table: { headerRows: 1, dontBreakRows: true, widths: [18, 62, '*', 70, 36, 58, 78], body },
         layout: 'lightHorizontalLines',
       },
       {
@@ -85,7 +111,7 @@ export async function beritaAcaraPdf(
           .map((s) => `${s.name} ${counts[s.code] ?? 0}`)
           .join(', ')}.`,
       },
-      signatureBlock(signs),
+      signedBy(head.place, today, [], signs),
     ],
   };
   return renderPdf(doc);
