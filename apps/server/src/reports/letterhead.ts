@@ -6,8 +6,14 @@ import { formatDate } from '@sinergi/core';
  * signature columns with each signatory's name and NIP.
  */
 
-/** The kop surat: the government and office in capitals, the address, and the double rule under them. */
-export function letterhead(lines: readonly string[], address: string) {
+/** The kop surat: the government and office in capitals, the address, and the double rule under them (as wide as the page's text). */
+export interface Letterhead {
+  lines: string[];
+  address: string;
+  place: string;
+}
+
+export function letterhead(lines: readonly string[], address: string, width = 515) {
   return [
     ...lines.map((text, i) => ({
       text: text.toUpperCase(),
@@ -18,8 +24,8 @@ export function letterhead(lines: readonly string[], address: string) {
     ...(address ? [{ text: address, alignment: 'center', fontSize: 8 }] : []),
     {
       canvas: [
-        { type: 'line', x1: 0, y1: 4, x2: 515, y2: 4, lineWidth: 2 },
-        { type: 'line', x1: 0, y1: 7, x2: 515, y2: 7, lineWidth: 0.5 },
+        { type: 'line', x1: 0, y1: 4, x2: width, y2: 4, lineWidth: 2 },
+        { type: 'line', x1: 0, y1: 7, x2: width, y2: 7, lineWidth: 0.5 },
       ],
       margin: [0, 2, 0, 12],
     },

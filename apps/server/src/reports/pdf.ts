@@ -43,17 +43,6 @@ export const printedFooter = (printedAt: Date) => (page: number, pages: number) 
   color: '#666',
 });
 
-/** A signature block: one column per office that signs, with room for the signature and name. */
-export const signatureBlock = (titles: readonly string[]) => ({
-  margin: [0, 30, 0, 0],
-  columns: titles.map((title) => ({
-    stack: [
-      { text: title, alignment: 'center' },
-      { text: '\n\n\n\n(______________________________)', alignment: 'center' },
-    ],
-  })),
-});
-
 /** A bold, shaded header row for a report table. */
 export const headerRow = (cells: readonly string[]) =>
   cells.map((text) => ({ text, bold: true, fillColor: '#e6fcf5' }));

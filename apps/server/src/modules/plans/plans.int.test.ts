@@ -326,6 +326,9 @@ describe('the sample plans', () => {
       `Jumlah pagu ${year}: Rp${new Intl.NumberFormat('id-ID').format(sync.kabupaten.total)}`,
     );
     expect(flat).toContain('Pemberian permakanan bagi lansia terlantar');
+    // On the kabupaten's letterhead, signed in Blitar by the head of Bappeda.
+    expect(flat).toContain('PEMERINTAH KABUPATEN BLITAR BADAN PERENCANAAN PEMBANGUNAN DAERAH');
+    expect(flat).toMatch(/Blitar, \d{1,2} \w+ \d{4} Kepala Bappeda/);
   });
 
   it('reads the RPJMD indicators from the real statistics series, with a 2045 verdict', async () => {

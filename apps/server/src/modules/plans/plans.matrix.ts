@@ -1,5 +1,6 @@
-import { formatNumber, formatRupiah } from '@sinergi/core';
-import { headerRow, printedFooter, renderPdf, signatureBlock } from '../../reports/pdf.ts';
+import { formatNumber, formatRupiah, todayIn } from '@sinergi/core';
+import { type Letterhead, letterhead, signedBy } from '../../reports/letterhead.ts';
+import { headerRow, printedFooter, renderPdf } from '../../reports/pdf.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import type { matrix } from './plans.analysis.ts';
 
@@ -130,7 +131,7 @@ const pctOf = (amount: number, total: number) => {
   return s === null ? null : Math.round(s * 10000) / 100;
 };
 
-export function matrixPdf(m: Matrix, printedAt: Date): Promise<Buffer> {
+export function matrixPdf(m: Matrix, printedAt: Date, head: Letterhead): Promise<Buffer> {
   const lines = matrixLines(m);
   const pct = (x: number) => {
     const p = pctOf(x, m.total);
@@ -178,6 +179,7 @@ export function matrixPdf(m: Matrix, printedAt: Date): Promise<Buffer> {
     pageMargins: [24, 40, 24, 40],
     footer: printedFooter(printedAt),
     content: [
+      ...letterhead(head.lines, head.address, 794),
       { text: 'MATRIKS SINKRONISASI PERENCANAAN', bold: true, fontSize: 12, alignment: 'center' },
       {
         text: `RPJPN – RPJMD – Renja perangkat daerah – RKPDes · tahun ${m.year}`,
@@ -199,7 +201,7 @@ export function matrixPdf(m: Matrix, printedAt: Date): Promise<Buffer> {
         margin: [0, 0, 0, 6],
       },
       {
-        table: { headerRows: 1, widths: [18, 120, 130, 110, '*', 80, 40], body },
+        table: { headerRows: 1, dontBreakRows: true, widths: [18, 120, 130, 110, '*', 80, 40], body },
         fontSize: 7,
       },
       { text: 'Skor keselarasan perangkat daerah dan desa', bold: true, margin: [0, 12, 0, 4] },
@@ -210,7 +212,7 @@ export function matrixPdf(m: Matrix, printedAt: Date): Promise<Buffer> {
             { ul: m.orphans.map((o) => `${o.title} (${o.plan})`), fontSize: 8 },
           ]
         : []),
-      signatureBlock(['Kepala Bappeda']),
+      signedBy(head.place, todayIn(undefined, printedAt), [], ['Kepala Bappeda']),
     ],
   });
 }

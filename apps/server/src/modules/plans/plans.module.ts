@@ -26,6 +26,7 @@ import { systemPrincipal } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';
 import { acceptFiles, uploadedFile, XLSX_TYPE } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
+import { letterheadFor } from '../system/documents.service.ts';
 import * as analysis from './plans.analysis.ts';
 import { importPlan } from './plans.file.ts';
 import { exportPlanFile } from './plans.file-export.ts';
@@ -189,7 +190,11 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       sendFile(reply, {
         kind: 'pdf',
         name: `matriks-sinkronisasi-${request.query.year}.pdf`,
-        data: await matrixPdf(await analysis.matrix(ctx, request.query.year), ctx.clock()),
+        data: await matrixPdf(
+          await analysis.matrix(ctx, request.query.year),
+          ctx.clock(),
+          await letterheadFor(ctx, ctx.config.activeKabupaten),
+        ),
       }),
   );
   app.get(

@@ -255,6 +255,8 @@ describe('the monthly monitoring report', () => {
     });
     expect(text).toContain('LAPORAN BULANAN PEMANTAUAN PROYEK');
     expect(text.replace(/\s+/g, ' ')).toContain(new Intl.NumberFormat('id-ID').format(budget));
+    expect(text.replace(/\s+/g, ' ')).toContain('PEMERINTAH KABUPATEN BLITAR');
+    expect(text.replace(/\s+/g, ' ')).toMatch(/Blitar, \d{1,2} \w+ \d{4}/);
   });
 });
 

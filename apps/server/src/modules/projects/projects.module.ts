@@ -24,6 +24,7 @@ import { IMAGE_TYPES, PHOTO_LIMIT } from '../../http/images.ts';
 import { sendFile } from '../../http/send-file.ts';
 import { acceptFiles, uploadedFile, uploadedType, XLSX_TYPE } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
+import { letterheadFor } from '../system/documents.service.ts';
 import { oc4idsPackage } from './oc4ids.ts';
 import * as permits from './permits.service.ts';
 import * as progress from './progress.service.ts';
@@ -123,7 +124,12 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       return sendFile(reply, {
         kind: 'pdf',
         name: `laporan-bulanan-${request.query.month}.pdf`,
-        data: await monthlyPdf(r, ctx.clock(), `Bulan ${request.query.month}`),
+        data: await monthlyPdf(
+          r,
+          ctx.clock(),
+          `Bulan ${request.query.month}`,
+          await letterheadFor(ctx, ctx.config.activeKabupaten),
+        ),
       });
     },
   );

@@ -5,9 +5,11 @@ import {
   fundingSources,
   officialReport,
   type ReportState,
+  todayIn,
 } from '@sinergi/core';
 import type { AppContext } from '../../context.ts';
-import { headerRow, printedFooter, renderPdf, signatureBlock } from '../../reports/pdf.ts';
+import { type Letterhead, letterhead, signedBy } from '../../reports/letterhead.ts';
+import { headerRow, printedFooter, renderPdf } from '../../reports/pdf.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import * as repo from './projects.repository.ts';
 import { projectItems } from './projects.service.ts';
@@ -90,7 +92,7 @@ export async function monthlyRows(ctx: AppContext, month: string, organisationId
 type Monthly = Awaited<ReturnType<typeof monthlyRows>>;
 const pct = (x: number) => `${formatNumber(Math.round(x * 10) / 10, 1)} %`;
 
-export function monthlyPdf(r: Monthly, printedAt: Date, title: string): Promise<Buffer> {
+export function monthlyPdf(r: Monthly, printedAt: Date, title: string, head: Letterhead): Promise<Buffer> {
   const sources = r.sources.length ? r.sources : (['apbd_kabupaten'] as const);
   const widths = [16, '*', 60, 62, ...sources.map(() => 55), 38, 38, 34, 50, 70];
   const body = [
@@ -139,6 +141,7 @@ export function monthlyPdf(r: Monthly, printedAt: Date, title: string): Promise<
     pageMargins: [24, 40, 24, 40],
     footer: printedFooter(printedAt),
     content: [
+      ...letterhead(head.lines, head.address, 794),
       { text: 'LAPORAN BULANAN PEMANTAUAN PROYEK', bold: true, fontSize: 12, alignment: 'center' },
       { text: `${title} · keadaan ${formatDate(r.on)}`, alignment: 'center', margin: [0, 2, 0, 8] },
       ...(r.rows.some((x) => x.sample)
@@ -151,8 +154,8 @@ export function monthlyPdf(r: Monthly, printedAt: Date, title: string): Promise<
             },
           ]
         : []),
-      { table: { headerRows: 1, widths, body }, fontSize: 7 },
-      signatureBlock(['Kepala Perangkat Daerah', 'Kepala Bappeda']),
+      { table: { headerRows: 1, dontBreakRows: true, widths, body }, fontSize: 7 },
+      signedBy(head.place, todayIn(undefined, printedAt), [], ['Kepala Perangkat Daerah', 'Kepala Bappeda']),
     ],
   });
 }
