@@ -21,6 +21,12 @@ export interface NotifierOptions {
   debounceMs?: number;
   /** Sweep, digests and mail at least this often (what waits because of the date, a retry). */
   intervalMs?: number;
+  /**
+   * The least time from the end of one round to the next one a change asks for: a sweep of every
+   * account takes seconds (measured 3.9 s on PGlite, 2.2 s on PostgreSQL for 248 accounts), and a
+   * busy office writes all day.
+   */
+  minGapMs?: number;
   sender?: MailSender | null;
 }
 
@@ -35,6 +41,8 @@ export function startNotifier(
   options: NotifierOptions = {},
 ) {
   const debounceMs = options.debounceMs ?? 2_000;
+  const minGapMs = options.minGapMs ?? 15_000;
+  let lastEnd = 0;
   const sender = options.sender === undefined ? smtpSender(ctx.config) : options.sender;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -56,9 +64,10 @@ export function startNotifier(
     }
     running = round().finally(() => {
       running = null;
+      lastEnd = Date.now();
       if (again && !stopped) {
         again = false;
-        void run();
+        schedule();
       }
     });
     return running;
@@ -66,10 +75,11 @@ export function startNotifier(
   const schedule = () => {
     if (stopped) return;
     if (timer) clearTimeout(timer);
+    const wait = Math.max(debounceMs, lastEnd + minGapMs - Date.now());
     timer = setTimeout(() => {
       timer = null;
       void outsideRequest(run);
-    }, debounceMs);
+    }, wait);
   };
   // A change notice arrives inside the request that made it: the timer must not carry that along.
   const unsubscribe = ctx.database.changes.subscribe((table) => {

@@ -18,9 +18,14 @@ type Item = Awaited<ReturnType<typeof projectItems>>['items'][number];
 export async function waitingInProjects(ctx: AppContext, principal: Principal): Promise<WaitingGroup[]> {
   const actor = principal.actor;
   if (actor.role !== 'opd' && actor.role !== 'desa') return [];
-  const { on, items } = await projectItems(ctx, {
-    organisationId: actor.role === 'opd' ? (actor.organisationId ?? '-') : undefined,
-  });
+  // A desa's work lies in its kecamatan: only those projects are worked out (the sweep asks for
+  // every account, and the whole portfolio per desa was most of a sweep's time).
+  const { on, items } = await projectItems(
+    ctx,
+    actor.role === 'opd'
+      ? { organisationId: actor.organisationId ?? '-' }
+      : { kecamatan: actor.regionCode ? actor.regionCode.split('.').slice(0, 3).join('.') : '-' },
+  );
   const facts = (i: Item) => ({ organisationId: i.organisationId, regionCode: i.regionCode });
   const mine = items.filter((i) => canReportOn(actor, facts(i)) || canVerifyProgress(actor, facts(i)));
   const latest = new Map(
