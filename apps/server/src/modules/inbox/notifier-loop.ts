@@ -23,8 +23,7 @@ export interface NotifierOptions {
   intervalMs?: number;
   /**
    * The least time from the end of one round to the next one a change asks for: a sweep of every
-   * account takes seconds (measured 3.9 s on PGlite, 2.2 s on PostgreSQL for 248 accounts), and a
-   * busy office writes all day.
+   * account of a kabupaten takes seconds, and a busy office writes all day.
    */
   minGapMs?: number;
   sender?: MailSender | null;
