@@ -74,6 +74,8 @@ describe('the sample registry and programs', () => {
       expect(text).toContain(heading);
     expect(text).toContain(json.narrative.pelaksanaan[0].text.slice(0, 40));
     expect(text).toContain('DATA CONTOH');
+    expect(text.replace(/\s+/g, ' ')).toContain('PEMERINTAH KABUPATEN BLITAR');
+    expect(text.replace(/\s+/g, ' ')).toMatch(/Blitar, \d{1,2} \w+ \d{4}/);
     const xlsx = await as('dprd', 'GET', `/api/programs/${id}/evaluation.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);

@@ -1,4 +1,5 @@
-import { formatNumber, formatRupiah, indicators } from '@sinergi/core';
+import { formatNumber, formatRupiah, indicators, todayIn } from '@sinergi/core';
+import { type Letterhead, letterhead, signedBy } from '../../reports/letterhead.ts';
 import { headerRow, printedFooter, renderPdf } from '../../reports/pdf.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import type { evaluate } from './programs.service.ts';
@@ -53,7 +54,7 @@ function changeChart(outcomes: readonly Outcome[]): string | null {
 }
 
 /** The evaluation report as the DPRD's evaluations are shaped, in Bahasa Indonesia. */
-export function evaluationPdf(r: Evaluation, printedAt: Date): Promise<Buffer> {
+export function evaluationPdf(r: Evaluation, printedAt: Date, head: Letterhead): Promise<Buffer> {
   const e = r.evaluation;
   const chart = changeChart(e.outcomes);
   const outcomeRows = e.outcomes.map((o) => [
@@ -70,6 +71,7 @@ export function evaluationPdf(r: Evaluation, printedAt: Date): Promise<Buffer> {
     pageMargins: [50, 50, 50, 50],
     footer: printedFooter(printedAt),
     content: [
+      ...letterhead(head.lines, head.address),
       { text: 'LAPORAN EVALUASI PROGRAM', bold: true, fontSize: 13, alignment: 'center' },
       {
         text: `${r.program.name} (${r.program.code})`,
@@ -138,6 +140,7 @@ export function evaluationPdf(r: Evaluation, printedAt: Date): Promise<Buffer> {
             ]
           : []),
       ]),
+      signedBy(head.place, todayIn(undefined, printedAt), [], ['Kepala Perangkat Daerah', 'Kepala Bappeda']),
     ],
   });
 }
