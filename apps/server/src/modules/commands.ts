@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { allocationCli } from './allocation/allocation.cli.ts';
+import { inboxCli } from './inbox/inbox.cli.ts';
 import type { CliTools } from './module.ts';
 import { pbCli } from './pb/pb.cli.ts';
 import { povertyCli } from './poverty/poverty.cli.ts';
@@ -19,4 +20,5 @@ export const moduleCommands: readonly ((program: Command, tools: CliTools) => vo
   allocationCli,
   pbCli,
   povertyCli,
+  inboxCli,
 ];
