@@ -86,11 +86,10 @@ say(
 say();
 say('| round | accounts | inboxes alone (ms) | sweep (ms) | ratio | notifications written |');
 say('|---|---|---|---|---|---|');
-rounds.forEach((r, i) =>
+for (const [i, r] of rounds.entries())
   say(
     `| ${i + 1} | ${r.accounts} | ${r.inboxesMs} | ${r.sweepMs} | ${(r.sweepMs / r.inboxesMs).toFixed(2)} | ${r.notifications} |`,
-  ),
-);
+  );
 say();
 say(
   'The first round tells every account what already waits; the next find nothing new and write nothing. A change asks for a round at most every 15 s after the last (notifier-loop.ts), and one runs every minute.',

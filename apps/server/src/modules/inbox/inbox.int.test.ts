@@ -15,7 +15,7 @@ async function startSmtp() {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
-    onRcptTo(address, _session, done) {
+    onRcptTo(_address, _session, done) {
       done(refuse ? Object.assign(new Error('mailbox unavailable'), { responseCode: 450 }) : undefined);
     },
     onData(stream, _session, done) {

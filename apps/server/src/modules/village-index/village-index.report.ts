@@ -1,13 +1,4 @@
-import {
-  dateInWords,
-  formatDate,
-  idm2016,
-  levelOf,
-  parseRegionCode,
-  round4,
-  statusCounts,
-  todayIn,
-} from '@sinergi/core';
+import { dateInWords, idm2016, levelOf, parseRegionCode, round4, statusCounts, todayIn } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { letterhead, signedBy } from '../../reports/letterhead.ts';
 import { headerRow, printedFooter, renderPdf } from '../../reports/pdf.ts';
