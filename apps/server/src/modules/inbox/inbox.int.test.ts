@@ -194,10 +194,13 @@ describe('notifications', () => {
   it('keeps a message the SMTP server refuses and sends it on a later try', async () => {
     await repo.queueMail(t.ctx.database.db, [{ recipient: 'a@b.example', subject: 'uji', body: 'uji' }]);
     smtp.refuse(true);
-    expect(await deliverMail(t.ctx, smtpSender(t.ctx.config)!)).toEqual({ sent: 0, failed: 1 });
-    const kept = (await repo.findMail(t.ctx.database.db)).find((m) => m.subject === 'uji')!;
-    expect(kept).toMatchObject({ sentAt: null, attempts: 1, lastError: 'SMTP 450' });
-    smtp.refuse(false);
+    try {
+      expect(await deliverMail(t.ctx, smtpSender(t.ctx.config)!)).toEqual({ sent: 0, failed: 1 });
+      const kept = (await repo.findMail(t.ctx.database.db)).find((m) => m.subject === 'uji')!;
+      expect(kept).toMatchObject({ sentAt: null, attempts: 1, lastError: 'SMTP 450' });
+    } finally {
+      smtp.refuse(false);
+    }
     const later = { ...t.ctx, clock: () => new Date(Date.now() + 5 * 60_000) };
     expect(await deliverMail(later, smtpSender(t.ctx.config)!)).toEqual({ sent: 1, failed: 0 });
   });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { mailOutbox, notificationSettings, notifications, waitingSeen } from './inbox.schema.ts';
 
@@ -161,7 +161,9 @@ export async function claimMail(tx: Db, now: Date, limit: number, leaseSeconds: 
   const due = await tx
     .select({ id: mailOutbox.id })
     .from(mailOutbox)
-    .where(and(isNull(mailOutbox.sentAt), lte(mailOutbox.nextAttemptAt, now)))
+    // Due by the database's clock or the caller's, whichever is later: a message queued within the
+    // same millisecond (the database keeps microseconds) is due at once.
+    .where(and(isNull(mailOutbox.sentAt), sql`${mailOutbox.nextAttemptAt} <= greatest(now(), ${now})`))
     .orderBy(asc(mailOutbox.createdAt))
     .limit(limit)
     .for('update', { skipLocked: true });

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +48,9 @@ export default function WorklistPage() {
       else throw e;
     }
   };
+  // The year field shows the year being entered once it is known, so nothing typed into it is
+  // overwritten when the summary arrives.
+  if (chosen === null && summary.isPending) return <Loader m="xl" />;
   return (
     <Stack>
       <Title order={2}>{t('index.worklistTitle')}</Title>
