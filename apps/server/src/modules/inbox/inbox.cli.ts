@@ -16,27 +16,14 @@ export function inboxCli(program: Command, tools: CliTools) {
       const { waitingSources } = await import('../index.ts');
       const { activeAccounts } = await import('../users/users.facade.ts');
       const { inboxOf } = await import('./inbox.service.ts');
-      const { deliverMail, queueDigests, sweepAll } = await import('./notifier.ts');
+      const { deliverMail, principalOf, queueDigests, sweepAll } = await import('./notifier.ts');
       const { smtpSender } = await import('./mail.ts');
       const result = await tools.withContext(async (ctx) => {
         const out: Record<string, number> = {};
         if (opts.timing) {
           const t0 = performance.now();
           const accounts = await activeAccounts(ctx);
-          for (const a of accounts)
-            await inboxOf(
-              ctx,
-              {
-                actor: {
-                  role: a.role,
-                  userId: a.id,
-                  organisationId: a.organisationId,
-                  regionCode: a.regionCode,
-                } as never,
-                name: a.displayName,
-              },
-              waitingSources,
-            );
+          for (const a of accounts) await inboxOf(ctx, principalOf(a), waitingSources);
           out.accounts = accounts.length;
           out.inboxesMs = Math.round(performance.now() - t0);
         }

@@ -61,6 +61,14 @@ export async function countUnread(db: Db, userId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
+export async function isNotificationOf(db: Db, userId: string, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+  return row !== undefined;
+}
+
 /** Marks one notification of the account read, or all of them (id null); returns how many changed. */
 export async function markRead(tx: Db, userId: string, id: string | null, now: Date): Promise<number> {
   const rows = await tx

@@ -40,10 +40,9 @@ export async function listNotifications(ctx: AppContext, principal: Principal, l
 export async function readNotifications(ctx: AppContext, principal: Principal, id: string | null) {
   const userId = userOf(principal);
   const changed = await repo.markRead(ctx.database.db, userId, id, ctx.clock());
-  if (id && changed === 0) {
-    const mine = (await repo.findNotifications(ctx.database.db, userId, 1000)).some((n) => n.id === id);
-    if (!mine) throw new AppError('NOT_FOUND');
-  }
+  // Nothing changed: already read, or not this account's (which is not found, as any other id).
+  if (id && changed === 0 && !(await repo.isNotificationOf(ctx.database.db, userId, id)))
+    throw new AppError('NOT_FOUND');
   return listNotifications(ctx, principal);
 }
 

@@ -88,11 +88,6 @@ export function startNotifier(
   interval.unref();
   schedule();
   return {
-    /** One round now (tests, and the CLI), after any round under way. */
-    runNow: async () => {
-      if (running) await running;
-      await run();
-    },
     stop: async () => {
       stopped = true;
       unsubscribe();

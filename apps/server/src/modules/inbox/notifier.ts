@@ -7,7 +7,8 @@ import { type Lang, type MailSender, notificationMail } from './mail.ts';
 
 type Account = Awaited<ReturnType<typeof activeAccounts>>[number];
 
-const principalOf = (a: Account): Principal => ({
+/** An active account as the principal its inbox is worked out for. */
+export const principalOf = (a: Account): Principal => ({
   actor: {
     role: a.role as StaffRole,
     userId: a.id,

@@ -6,11 +6,6 @@ import { getForum } from './forums.service.ts';
 /** The berita acara of a forum on the letterhead of the government that held it (system's letterheadFor). */
 export async function forumBeritaAcara(ctx: AppContext, principal: Principal, id: string) {
   const f = await getForum(ctx, principal, id);
-  const head = await letterheadFor(ctx, f.regionCode);
-  const pdf = await forumBeritaAcaraPdf(f, ctx.clock(), {
-    letterheadLines: head.lines,
-    address: head.address,
-    place: head.place,
-  });
+  const pdf = await forumBeritaAcaraPdf(f, ctx.clock(), await letterheadFor(ctx, f.regionCode));
   return { forum: f, pdf };
 }

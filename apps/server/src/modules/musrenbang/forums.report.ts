@@ -1,6 +1,12 @@
 import { reasonWords } from '@sinergi/contracts';
 import { dateInWords, formatDate, formatNumber, formatRupiah, type RejectReason } from '@sinergi/core';
-import { attendanceTable, letterhead, signedBy, titleWithNumber } from '../../reports/letterhead.ts';
+import {
+  attendanceTable,
+  type Letterhead,
+  letterhead,
+  signedBy,
+  titleWithNumber,
+} from '../../reports/letterhead.ts';
 import { headerRow, printedFooter, renderPdf } from '../../reports/pdf.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import type { getForum } from './forums.service.ts';
@@ -51,20 +57,13 @@ function decisionText(i: Forum['items'][number]): string {
   return d?.note ? `${said}. ${d.note}` : said;
 }
 
-export interface BeritaAcaraContext {
-  /** The letterhead's lines above the office (the government, the kecamatan, the desa). */
-  letterheadLines: string[];
-  address: string;
-  place: string;
-}
-
 /**
  * Berita acara of a forum, as an office signs it: the letterhead, the title and number, the day
  * and date in words with the place, who came, the ranked list with each decision and its reason,
  * the attendance list with a signature column, and the signatories' names and NIP. Long tables
  * repeat their header and never split a row; amounts never wrap.
  */
-export function forumBeritaAcaraPdf(f: Forum, printedAt: Date, doc: BeritaAcaraContext): Promise<Buffer> {
+export function forumBeritaAcaraPdf(f: Forum, printedAt: Date, head: Letterhead): Promise<Buffer> {
   const where = `${levelName[f.level]} ${f.regionName}`;
   const p = f.participants;
   const rows = ranked(f).map((i) => [
@@ -81,7 +80,7 @@ export function forumBeritaAcaraPdf(f: Forum, printedAt: Date, doc: BeritaAcaraC
     info: { title: `Berita acara ${f.title}` },
     footer: printedFooter(printedAt),
     content: [
-      ...letterhead(doc.letterheadLines, doc.address),
+      ...letterhead(head.lines, head.address),
       ...titleWithNumber(
         [
           'BERITA ACARA',
@@ -136,7 +135,7 @@ export function forumBeritaAcaraPdf(f: Forum, printedAt: Date, doc: BeritaAcaraC
         },
         layout: 'lightHorizontalLines',
       },
-      signedBy(doc.place, f.heldOn, p.penandatangan, signers[f.level] ?? signers.kabupaten!),
+      signedBy(head.place, f.heldOn, p.penandatangan, signers[f.level] ?? signers.kabupaten!),
       ...(p.daftar.length
         ? [
             { text: 'Lampiran: daftar hadir', bold: true, margin: [0, 16, 0, 4], pageBreak: 'before' },

@@ -1,5 +1,6 @@
 import type { DocumentSettings } from '@sinergi/contracts';
 import type { AppContext, Principal } from '../../context.ts';
+import type { Letterhead } from '../../reports/letterhead.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findRegion, namesOf } from '../regions/regions.service.ts';
 import { getSetting, putSetting } from './settings.service.ts';
@@ -11,7 +12,9 @@ const KEY = 'documents';
  * follows from the active kabupaten ("PEMERINTAH KABUPATEN BLITAR", signed in Blitar).
  */
 export async function getDocumentSettings(ctx: AppContext): Promise<DocumentSettings> {
-  const saved = (await getSetting(ctx, KEY)) as Partial<DocumentSettings> | null;
+  const saved = (await getSetting(ctx, KEY)) as DocumentSettings | null;
+  // Saved settings are whole (the PUT takes every field): the defaults are worked out only without them.
+  if (saved) return saved;
   const kab = await findRegion(ctx, ctx.config.activeKabupaten).catch(() => null);
   const name = kab?.name ?? '';
   return {
@@ -20,7 +23,6 @@ export async function getDocumentSettings(ctx: AppContext): Promise<DocumentSett
     address: '',
     place: name.replace(/^(Kabupaten|Kota)\s+/i, '') || 'Kabupaten',
     numberPattern: '{no}/BA-MUSRENBANG/{kode}/{bulan}/{tahun}',
-    ...(saved ?? {}),
   };
 }
 
@@ -45,7 +47,7 @@ export async function saveDocumentSettings(ctx: AppContext, principal: Principal
  * kecamatan's under its kecamatan; the kabupaten's under the office in the settings, with its
  * address, signed where the settings say.
  */
-export async function letterheadFor(ctx: AppContext, regionCode: string) {
+export async function letterheadFor(ctx: AppContext, regionCode: string): Promise<Letterhead> {
   const docs = await getDocumentSettings(ctx);
   const parts = regionCode.split('.');
   if (parts.length < 3)

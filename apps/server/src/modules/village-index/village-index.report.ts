@@ -1,6 +1,6 @@
 import { dateInWords, idm2016, levelOf, parseRegionCode, round4, statusCounts, todayIn } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
-import { letterhead, signedBy } from '../../reports/letterhead.ts';
+import { type Letterhead, letterhead, signedBy } from '../../reports/letterhead.ts';
 import { headerRow, printedFooter, renderPdf } from '../../reports/pdf.ts';
 import { letterheadFor } from '../system/documents.service.ts';
 import { findWorklist } from './village-index.entries.ts';
@@ -41,7 +41,7 @@ export async function beritaAcaraOf(
 async function beritaAcaraPdf(
   list: Awaited<ReturnType<typeof findWorklist>>,
   printedAt: Date,
-  head: { lines: string[]; address: string; place: string },
+  head: Letterhead,
 ): Promise<Buffer> {
   const today = todayIn(undefined, printedAt);
   const level = levelOf(parseRegionCode(list.region.code));

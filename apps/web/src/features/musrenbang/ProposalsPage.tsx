@@ -202,11 +202,7 @@ export default function ProposalsPage() {
                         </Badge>
                       )}
                     </Table.Td>
-                    <Table.Td>
-                      {p.regionName}
-                      {p.rt && ` RT ${p.rt}`}
-                      {p.rw && `${p.rt ? '/' : ' '}RW ${p.rw}`}
-                    </Table.Td>
+                    <Table.Td>{placeOf(p)}</Table.Td>
                     <Table.Td>{vocab('musrenbang.tracks', p.track)}</Table.Td>
                     <Table.Td>
                       <Badge color={stateColour[p.state]} variant="light">
@@ -228,6 +224,10 @@ export default function ProposalsPage() {
 }
 
 type Item = z.infer<typeof proposalList>['items'][number];
+
+/** Where a proposal is: "Jaten RT 02/RW 01", "Jaten RW 03". */
+const placeOf = (p: Pick<Item, 'regionName' | 'rt' | 'rw'>) =>
+  `${p.regionName}${p.rt ? ` RT ${p.rt}` : ''}${p.rw ? `${p.rt ? '/' : ' '}RW ${p.rw}` : ''}`;
 
 /** On a phone: one card per proposal, with what the table shows in its columns (step and cost first). */
 function ProposalCards({ items }: { items: readonly Item[] }) {
@@ -253,9 +253,7 @@ function ProposalCards({ items }: { items: readonly Item[] }) {
             </Text>
           </Group>
           <Text size="xs" c="dimmed" mt={4}>
-            {p.trackingCode} · {vocab('musrenbang.tracks', p.track)} · {p.regionName}
-            {p.rt && ` RT ${p.rt}`}
-            {p.rw && `${p.rt ? '/' : ' '}RW ${p.rw}`}
+            {p.trackingCode} · {vocab('musrenbang.tracks', p.track)} · {placeOf(p)}
           </Text>
         </Card>
       ))}
