@@ -1,4 +1,7 @@
 import type { RejectReason, Stage } from '@sinergi/core';
+import type { bidangList } from './musrenbang.ts';
+
+type Bidang = (typeof bidangList)[number];
 
 type Words<K extends string> = Record<K, readonly [id: string, en: string]>;
 
@@ -26,6 +29,15 @@ export const reasonWords: Words<RejectReason> = {
   tidak_layak_teknis: ['Tidak layak secara teknis', 'Not technically feasible'],
   usulan_tidak_jelas: ['Usulan kurang jelas', 'Proposal unclear'],
   lainnya: ['Lainnya (lihat catatan)', 'Other (see note)'],
+};
+
+/** The bidang a proposal belongs to, as Musrenbang forms group them (contracts' `bidangList`). */
+export const bidangWords: Words<Bidang> = {
+  infrastruktur: ['Infrastruktur dan kewilayahan', 'Infrastructure'],
+  ekonomi: ['Ekonomi', 'Economy'],
+  sosial_budaya: ['Sosial budaya', 'Social and cultural'],
+  pemerintahan: ['Pemerintahan', 'Government'],
+  lingkungan: ['Lingkungan hidup', 'Environment'],
 };
 
 /** A decision on a proposal in words ("diteruskan ke Musrenbang kecamatan"). */

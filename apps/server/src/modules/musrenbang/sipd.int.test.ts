@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
-import { columnKey } from '../../reports/xlsx.ts';
+import { sipdColumnOf } from './sipd.layout.ts';
 
 let a: TestApp;
 let b: TestApp;
@@ -61,7 +61,7 @@ describe('SIPD layout', () => {
     await decide('kec.wonodadi', funded.id, { kind: 'teruskan' });
     await decide('opd.dpupr', funded.id, { kind: 'teruskan', note: 'Sesuai Renja 2027' });
     await decide('perencana', funded.id, { kind: 'teruskan' });
-    const rejected = await make('desa.jaten', { title: 'Gapura batas desa' });
+    const rejected = await make('desa.jaten', { title: 'Gapura batas desa', bidang: 'sosial_budaya' });
     await decide('desa.jaten', rejected.id, { kind: 'teruskan' });
     await decide('kec.wonodadi', rejected.id, {
       kind: 'tolak',
@@ -80,17 +80,27 @@ describe('SIPD layout', () => {
     });
     expect(first.statusCode).toBe(200);
     const rows = await rowsOf(first.rawPayload);
-    const header = rows[0]!.map(columnKey);
-    const at = (r: string[], c: string) => r[header.indexOf(c)];
+    // A title naming the document above a header of SIPD's column titles, words in the cells.
+    expect(rows[0]![0]).toBe(`Usulan tahun ${year} dalam susunan SIPD`);
+    const headerRow = rows.find((r) => r[0] === 'Kode Lacak')!;
+    expect(headerRow).toContain('Rekomendasi Lurah/Kepala Desa');
+    const header = headerRow.map((h) => sipdColumnOf(h));
+    const at = (r: string[], c: string) => r[header.indexOf(c as never)];
     const fundedRow = rows.find((r) => at(r, 'usulan') === 'Jalan usaha tani Jaten')!;
     expect(at(fundedRow, 'rek_lurah_kades')).toBe('Disetujui');
     expect(at(fundedRow, 'rek_skpd')).toBe('Disetujui');
     expect(at(fundedRow, 'catatan_skpd')).toBe('Sesuai Renja 2027');
     expect(at(fundedRow, 'rek_mitra')).toBe('Disetujui');
-    expect(at(fundedRow, 'tahap')).toBe('rkpd');
+    expect(at(fundedRow, 'tahap')).toBe('RKPD');
+    expect(at(fundedRow, 'status_akhir')).toBe('Dalam proses');
+    expect(at(fundedRow, 'bidang')).toBe('Infrastruktur dan kewilayahan');
     const rejectedRow = rows.find((r) => at(r, 'usulan') === 'Gapura batas desa')!;
     expect(at(rejectedRow, 'rek_camat')).toBe('Ditolak');
-    expect(at(rejectedRow, 'catatan_camat')).toBe('tidak_sesuai_prioritas: Bukan prioritas 2027');
+    expect(at(rejectedRow, 'catatan_camat')).toBe('Tidak sesuai prioritas pembangunan: Bukan prioritas 2027');
+    expect(at(rejectedRow, 'status_akhir')).toBe('Ditolak');
+    expect(at(rejectedRow, 'bidang')).toBe('Sosial budaya');
+    const total = rows.find((r) => r[0] === 'Jumlah')!;
+    expect(Number(at(total, 'anggaran'))).toBe(3 * 112_500_000);
 
     const upload = (app: TestApp, s: Session, data: Buffer) =>
       call(app.app, s, {

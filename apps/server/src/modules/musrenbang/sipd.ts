@@ -1,82 +1,51 @@
-import { bidangList } from '@sinergi/contracts';
 import {
   AppError,
   entryStage,
+  formatDate,
   type FieldIssue,
   isWithin,
   parseRegionCode,
-  rejectReasons,
+  type ProposalState,
   type Stage,
   stages,
   type Track,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { readXlsxUpload } from '../../http/table-file.ts';
-import { columnKey, sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
+import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findOrganisations } from '../organisations/organisations.service.ts';
 import { findRegion, namesOf } from '../regions/regions.service.ts';
 import * as repo from './musrenbang.repository.ts';
 import { newTrackingCode, proposerShown } from './musrenbang.service.ts';
+import {
+  bidangChoices,
+  bidangFrom,
+  bidangName,
+  finalStatus,
+  noteWithReason,
+  reasonFromNote,
+  recommendationChoices,
+  recommendationFrom,
+  recommendationNames,
+  type SipdColumn,
+  sipdColumnOf,
+  sipdSteps,
+  sipdTitle,
+  stageName,
+  trackFrom,
+  trackNames,
+} from './sipd.layout.ts';
 
 /*
  * Proposals in the layout of SIPD's citizen-proposal and pokir records (SIPD has no public API, so
- * regions exchange files; domain facts, planning.md): the proposal's fields and, for each step,
- * the recommendation and its note: lurah/kepala desa, camat, OPD (SKPD), mitra (the DPRD
- * commission at the kabupaten forum) and TAPD (RKPD and budget). Sinergi's steps map to them:
- * desa -> lurah/kades, kecamatan -> camat, opd -> SKPD, kabupaten -> mitra, rkpd/apbd -> TAPD.
+ * regions exchange files): the columns and words are in sipd.layout.ts. Sinergi's steps map to
+ * SIPD's: desa -> lurah/kades, kecamatan -> camat, opd -> SKPD, kabupaten -> mitra,
+ * rkpd/apbd -> TAPD.
  */
 const SHEET = 'Usulan';
-const steps = [
-  { key: 'lurah_kades', stages: ['moderasi', 'desa'] },
-  { key: 'camat', stages: ['kecamatan'] },
-  { key: 'skpd', stages: ['opd'] },
-  { key: 'mitra', stages: ['kabupaten'] },
-  { key: 'tapd', stages: ['rkpd', 'apbd', 'pelaksanaan'] },
-] as const;
-const trackNames: Record<string, string> = {
-  musrenbang: 'Musrenbang',
-  pokir: 'Pokir',
-  renja: 'Renja',
-  aspirasi: 'Aspirasi',
-};
-const statusNames: Record<string, string> = {
-  teruskan: 'Disetujui',
-  tolak: 'Ditolak',
-  tunda: 'Ditunda',
-  gabung: 'Digabung',
-};
-const finalNames: Record<string, string> = {
-  aktif: 'Proses',
-  digabung: 'Digabung',
-  ditolak: 'Ditolak',
-  selesai: 'Selesai',
-};
-
-export const SIPD_COLUMNS = [
-  'kode_lacak',
-  'jenis_usulan',
-  'tahun',
-  'usulan',
-  'permasalahan',
-  'kode_desa',
-  'desa',
-  'rt',
-  'rw',
-  'bidang',
-  'skpd_kode',
-  'koefisien',
-  'satuan',
-  'anggaran',
-  'swadaya',
-  'penerima_manfaat',
-  'pengusul',
-  'dapil',
-  ...steps.flatMap((s) => [`rek_${s.key}`, `catatan_${s.key}`]),
-  'tahap',
-  'status_akhir',
-] as const;
-type Column = (typeof SIPD_COLUMNS)[number];
+const steps = sipdSteps;
+type Column = SipdColumn;
 
 interface Row {
   p: repo.ProposalRow;
@@ -99,23 +68,24 @@ export async function exportSipd(ctx: AppContext, year: number): Promise<Buffer>
   const data: Row[] = rows.map(({ p, orgCode }) => {
     const recs: Row['recs'] = {};
     for (const e of events) {
-      if (e.proposalId !== p.id || !statusNames[e.kind] || !e.fromStage) continue;
+      if (e.proposalId !== p.id || !recommendationNames[e.kind] || !e.fromStage) continue;
       const step = steps.find((s) => (s.stages as readonly string[]).includes(e.fromStage!));
       // The latest decision of a step is its recommendation (a deferral followed by a forward is "Disetujui").
       if (step)
         recs[step.key] = {
-          status: statusNames[e.kind]!,
-          note: e.reason ? `${e.reason}${e.note ? `: ${e.note}` : ''}` : e.note,
+          status: recommendationNames[e.kind]!,
+          note: noteWithReason(e.reason, e.note),
         };
     }
     return { p, orgCode, desa: names.get(p.regionCode) ?? '', recs };
   });
-  const col = (header: Column, value: (r: Row) => string | number | null, width = 14, format?: string) => ({
-    header,
+  const col = (column: Column, value: (r: Row) => string | number | null, width = 14, format?: string) => ({
+    header: sipdTitle(column),
     width,
     value,
-    ...(format ? { format } : {}),
+    ...(format ? { format, total: true } : {}),
   });
+  const kabupaten = await findRegion(ctx, ctx.config.activeKabupaten);
   return xlsxOfSheets([
     sheet<Row>(
       SHEET,
@@ -129,23 +99,27 @@ export async function exportSipd(ctx: AppContext, year: number): Promise<Buffer>
         col('desa', (r) => r.desa, 16),
         col('rt', (r) => r.p.rt, 5),
         col('rw', (r) => r.p.rw, 5),
-        col('bidang', (r) => r.p.bidang, 14),
+        col('bidang', (r) => bidangName(r.p.bidang), 22),
         col('skpd_kode', (r) => r.orgCode, 12),
         col('koefisien', (r) => r.p.volume, 10),
         col('satuan', (r) => r.p.unit, 10),
         col('anggaran', (r) => r.p.estimatedCost, 16, '#,##0'),
         col('swadaya', (r) => r.p.communityContribution, 14, '#,##0'),
-        col('penerima_manfaat', (r) => r.p.beneficiaries, 10),
+        col('penerima_manfaat', (r) => r.p.beneficiaries, 10, '#,##0'),
         col('pengusul', (r) => proposerShown(r.p), 24),
         col('dapil', (r) => r.p.electoralDistrict, 10),
         ...steps.flatMap((s) => [
           col(`rek_${s.key}` as Column, (r) => r.recs[s.key]?.status ?? null, 12),
           col(`catatan_${s.key}` as Column, (r) => r.recs[s.key]?.note ?? null, 24),
         ]),
-        col('tahap', (r) => r.p.stage, 12),
-        col('status_akhir', (r) => finalNames[r.p.state] ?? r.p.state, 12),
+        col('tahap', (r) => stageName(r.p.stage as Stage), 20),
+        col('status_akhir', (r) => finalStatus(r.p.state as ProposalState, r.p.stage as Stage), 14),
       ],
       data,
+      [
+        `Usulan tahun ${year} dalam susunan SIPD`,
+        `${kabupaten?.name ?? ''} · diunduh ${formatDate(new Date())} · ${data.length} usulan`,
+      ],
     ),
   ]);
 }
@@ -158,8 +132,15 @@ export async function exportSipd(ctx: AppContext, year: number): Promise<Buffer>
  */
 export async function importSipd(ctx: AppContext, principal: Principal, data: Buffer) {
   const [table = []] = [...(await readXlsxUpload(data)).values()];
-  const [header = [], ...body] = table;
-  const cols = header.map(columnKey);
+  // The header is the first row naming the proposal's columns; the export has its title above it.
+  const top = Math.max(
+    0,
+    table.slice(0, 10).findIndex((r) => r.some((h) => sipdColumnOf(h ?? '') === 'usulan')),
+  );
+  const header = table[top] ?? [];
+  const body = table.slice(top + 1);
+  const cols = header.map((h) => sipdColumnOf(h ?? ''));
+  const shown = (c: Column) => (cols.includes(c) ? header[cols.indexOf(c)]!.trim() : sipdTitle(c));
   const required: Column[] = [
     'jenis_usulan',
     'tahun',
@@ -173,7 +154,7 @@ export async function importSipd(ctx: AppContext, principal: Principal, data: Bu
   const missing = required.filter((c) => !cols.includes(c));
   if (missing.length)
     throw new AppError('VALIDATION', {
-      issues: missing.map((c) => ({ field: `line 1, column ${c}`, issue: 'missing_column' })),
+      issues: missing.map((c) => ({ field: `line ${top + 1}, column ${sipdTitle(c)}`, issue: 'missing_column' })),
     });
   const orgs = new Map((await findOrganisations(ctx)).map((o) => [o.code.toUpperCase(), o.id]));
   const kab = parseRegionCode(ctx.config.activeKabupaten);
@@ -186,13 +167,13 @@ export async function importSipd(ctx: AppContext, principal: Principal, data: Bu
   const regionsSeen = new Map<string, boolean>();
   const codesInFile = new Set<string>();
   for (const [i, cells] of body.entries()) {
-    const line = i + 2;
+    const line = top + i + 2;
     const cell = (c: Column) => (cols.includes(c) ? (cells[cols.indexOf(c)] ?? '').trim() : '');
     if (cols.every((_, k) => (cells[k] ?? '').trim() === '')) continue;
-    const at = (c: string) => `line ${line}, column ${c}`;
-    const track = Object.keys(trackNames).find(
-      (k) => trackNames[k]!.toLowerCase() === cell('jenis_usulan').toLowerCase(),
-    );
+    // The export's "Jumlah" row under the money columns is not a proposal.
+    if (!cell('usulan') && (cells[0] ?? '').trim() === 'Jumlah') continue;
+    const at = (c: Column) => `line ${line}, column ${shown(c)}`;
+    const track = trackFrom(cell('jenis_usulan'));
     if (!track)
       issues.push({
         field: at('jenis_usulan'),
@@ -234,9 +215,8 @@ export async function importSipd(ctx: AppContext, principal: Principal, data: Bu
     const cost = num('anggaran', true);
     const swadaya = num('swadaya', true, true);
     const beneficiaries = num('penerima_manfaat', true, true);
-    const bidang = cell('bidang') || 'infrastruktur';
-    if (!(bidangList as readonly string[]).includes(bidang))
-      issues.push({ field: at('bidang'), issue: 'invalid_value', params: { values: bidangList.join(', ') } });
+    const bidang = cell('bidang') ? bidangFrom(cell('bidang')) : 'infrastruktur';
+    if (!bidang) issues.push({ field: at('bidang'), issue: 'invalid_value', params: { values: bidangChoices } });
     const tracking = cell('kode_lacak').toUpperCase();
     if (tracking && !/^USL-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(tracking))
       issues.push({ field: at('kode_lacak'), issue: 'tracking_code' });
@@ -248,37 +228,20 @@ export async function importSipd(ctx: AppContext, principal: Principal, data: Bu
     for (const step of steps) {
       const status = cell(`rek_${step.key}` as Column);
       if (!status) continue;
-      const kind = Object.keys(statusNames).find(
-        (k) => statusNames[k]!.toLowerCase() === status.toLowerCase(),
-      );
+      const kind = recommendationFrom(status);
       if (!kind || !open) {
         issues.push({
           field: at(`rek_${step.key}`),
           issue: kind && !open ? 'recommendation_order' : 'invalid_value',
-          params: { values: 'Disetujui, Ditolak, Ditunda' },
+          params: { values: recommendationChoices },
         });
         continue;
       }
-      const note = cell(`catatan_${step.key}` as Column) || null;
-      const [first, ...rest] = (note ?? '').split(': ');
-      const reason =
-        kind === 'tolak'
-          ? (rejectReasons as readonly string[]).includes(first ?? '')
-            ? first!
-            : 'lainnya'
-          : null;
-      recs.push({
-        step,
-        kind,
-        reason,
-        note:
-          kind === 'tolak' && (rejectReasons as readonly string[]).includes(first ?? '')
-            ? rest.join(': ') || null
-            : note,
-      });
+      const note = cell(`catatan_${step.key}`) || null;
+      recs.push({ step, kind, ...(kind === 'tolak' ? reasonFromNote(note) : { reason: null, note }) });
       if (kind !== 'teruskan') open = false;
     }
-    if (!track) continue;
+    if (!track || !bidang) continue;
     parsed.push({
       line,
       recs,

@@ -1,4 +1,4 @@
-import { reasonWords, stageWords, wordsIn } from '@sinergi/contracts';
+import { bidangWords, reasonWords, stageWords, wordsIn } from '@sinergi/contracts';
 import type { id } from './i18n.ts';
 
 /** The English texts, with the keys of the Bahasa Indonesia ones; loaded when English is chosen. */
@@ -73,13 +73,7 @@ export const en: typeof id = {
       renja: 'Agency Renja',
       aspirasi: "Citizen's aspiration",
     },
-    bidangs: {
-      infrastruktur: 'Infrastructure',
-      ekonomi: 'Economy',
-      sosial_budaya: 'Social and cultural',
-      pemerintahan: 'Government',
-      lingkungan: 'Environment',
-    },
+    bidangs: wordsIn(bidangWords, 'en'),
     reasons: wordsIn(reasonWords, 'en'),
     events: {
       dibuat: 'Entered at {{stage}}',

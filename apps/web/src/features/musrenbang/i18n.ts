@@ -1,4 +1,4 @@
-import { reasonWords, stageWords, wordsIn } from '@sinergi/contracts';
+import { bidangWords, reasonWords, stageWords, wordsIn } from '@sinergi/contracts';
 /** Texts of musrenbang, forum, aspiration, track: Bahasa Indonesia, the source of truth (English, with the same keys, is in the .en.ts beside it). */
 export const id = {
   musrenbang: {
@@ -67,13 +67,7 @@ export const id = {
     stages: wordsIn(stageWords, 'id'),
     states: { aktif: 'Aktif', digabung: 'Digabung', ditolak: 'Ditolak', selesai: 'Selesai' },
     tracks: { musrenbang: 'Musrenbang', pokir: 'Pokir DPRD', renja: 'Renja OPD', aspirasi: 'Aspirasi warga' },
-    bidangs: {
-      infrastruktur: 'Infrastruktur dan kewilayahan',
-      ekonomi: 'Ekonomi',
-      sosial_budaya: 'Sosial budaya',
-      pemerintahan: 'Pemerintahan',
-      lingkungan: 'Lingkungan hidup',
-    },
+    bidangs: wordsIn(bidangWords, 'id'),
     reasons: wordsIn(reasonWords, 'id'),
     events: {
       dibuat: 'Usulan masuk ke {{stage}}',
