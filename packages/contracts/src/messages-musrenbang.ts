@@ -1,4 +1,4 @@
-import type { RejectReason, Stage } from '@sinergi/core';
+import type { ActingLevel, RejectReason, Stage } from '@sinergi/core';
 import type { bidangList } from './musrenbang.ts';
 
 type Bidang = (typeof bidangList)[number];
@@ -38,6 +38,16 @@ export const bidangWords: Words<Bidang> = {
   sosial_budaya: ['Sosial budaya', 'Social and cultural'],
   pemerintahan: ['Pemerintahan', 'Government'],
   lingkungan: ['Lingkungan hidup', 'Environment'],
+};
+
+/** Who acts on an IDM indicator (core's ActingLevel), as the dashboard and its export name them. */
+export const actorWords: Words<ActingLevel> = {
+  pusat: ['Pusat', 'Central govt.'],
+  provinsi: ['Provinsi', 'Province'],
+  kabupaten: ['Kabupaten', 'Kabupaten'],
+  desa: ['Desa', 'Village'],
+  csr: ['CSR/swasta', 'CSR/private'],
+  lainnya: ['Lainnya', 'Other'],
 };
 
 /** A decision on a proposal in words ("diteruskan ke Musrenbang kecamatan"). */

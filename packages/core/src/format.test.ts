@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDate,
   formatDateTime,
+  formatMonth,
   formatNumber,
   formatRupiah,
   parseIndonesianDate,
@@ -21,6 +22,9 @@ describe('Indonesian formats', () => {
     expect(formatDate('2026-11-23T20:00:00Z')).toBe('24 November 2026');
     expect(formatDate('2026-08-17T00:00:00Z')).toBe('17 Agustus 2026');
     expect(formatDate('2026-08-17T00:00:00Z', 'en')).toBe('17 August 2026');
+    expect(formatMonth('2026-11')).toBe('November 2026');
+    expect(formatMonth('2026-02')).toBe('Februari 2026');
+    expect(formatMonth('2026-02', 'en')).toBe('February 2026');
   });
   it('writes times in WIB with a colon', () => {
     expect(formatDateTime('2026-11-23T03:05:00Z')).toBe('23 November 2026, 10:05 WIB');

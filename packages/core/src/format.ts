@@ -24,6 +24,15 @@ export function formatDate(iso: string | Date, lang: 'id' | 'en' = 'id'): string
   }).format(new Date(iso));
 }
 
+/** A month as words: "2026-11" is "November 2026" ("November 2026" in English too). */
+export function formatMonth(month: string, lang: 'id' | 'en' = 'id'): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
 export function formatDateTime(iso: string | Date, lang: 'id' | 'en' = 'id'): string {
   const d = new Date(iso);
   const time = new Intl.DateTimeFormat('id-ID', {

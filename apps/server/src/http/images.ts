@@ -47,3 +47,23 @@ export async function decodedImage(data: Buffer, declared: string): Promise<{ ty
     });
   }
 }
+
+/**
+ * An emblem for the letterhead (a kabupaten's logo): any photo type taken, decoded whole like a
+ * photo, shrunk to at most 400 pixels a side and kept as PNG, the type every PDF reader draws.
+ */
+export async function emblemImage(data: Buffer, declared: string): Promise<Buffer> {
+  checkedImageType(data, declared);
+  const { default: sharp } = await import('sharp');
+  try {
+    return await sharp(data, { failOn: 'error', limitInputPixels: MAX_PIXELS })
+      .rotate()
+      .resize({ width: 400, height: 400, fit: 'inside', withoutEnlargement: true })
+      .png()
+      .toBuffer();
+  } catch {
+    throw new AppError('VALIDATION', {
+      issues: [{ field: 'body', issue: 'photo_unreadable', params: { types: 'JPEG, PNG, WebP' } }],
+    });
+  }
+}

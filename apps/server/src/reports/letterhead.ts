@@ -11,17 +11,35 @@ export interface Letterhead {
   lines: string[];
   address: string;
   place: string;
+  /** The kabupaten's emblem as a PNG data URL, drawn left of the lines; null when none is set. */
+  logo: string | null;
 }
 
-export function letterhead(lines: readonly string[], address: string, width = 515) {
-  return [
-    ...lines.map((text, i) => ({
-      text: text.toUpperCase(),
+/** The kop surat: the emblem at the left, the government's and office's names centred, a double rule. */
+export function letterhead(head: Letterhead, width = 515) {
+  const { lines, address, logo } = head;
+  const text = [
+    ...lines.map((line, i) => ({
+      text: line.toUpperCase(),
       bold: true,
       alignment: 'center',
       fontSize: i === lines.length - 1 ? 13 : 11,
     })),
     ...(address ? [{ text: address, alignment: 'center', fontSize: 8 }] : []),
+  ];
+  return [
+    ...(logo
+      ? [
+          {
+            columns: [
+              { image: logo, fit: [58, 58], width: 64 },
+              { stack: text, width: '*' },
+              // As wide as the emblem, so the names stay centred on the page.
+              { text: '', width: 64 },
+            ],
+          },
+        ]
+      : text),
     {
       canvas: [
         { type: 'line', x1: 0, y1: 4, x2: width, y2: 4, lineWidth: 2 },

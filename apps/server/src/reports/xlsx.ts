@@ -1,3 +1,16 @@
+import { formatDate } from '@sinergi/core';
+
+/** A date cell shown the Indonesian way in Excel and LibreOffice ("30 November 2026"; LCID 0421). */
+export const DATE_FORMAT = '[$-421]d mmmm yyyy';
+
+/** What a report workbook is: its title and scope head every sheet, with the day it was made. */
+export interface XlsxDocument {
+  title: string;
+  /** Whose data ("Kabupaten Blitar", "Dinas PUPR"); the download date follows it. */
+  scope?: string;
+  at?: Date;
+}
+
 export interface XlsxColumn<T> {
   /** The column's title; a snake_case key is written as words ("perkiraan_biaya_rp": "Perkiraan biaya (Rp)"). */
   header: string;
@@ -6,7 +19,8 @@ export interface XlsxColumn<T> {
   format?: string;
   /** Sum this column in a "Jumlah" row under the table. */
   total?: boolean;
-  value(row: T): string | number | null;
+  /** A Date is written as a date cell in DATE_FORMAT. */
+  value(row: T): string | number | Date | null;
 }
 
 /** A sheet whose columns and rows agree on the row type (see `sheet`). */
@@ -52,19 +66,19 @@ const acronyms = new Set([
 ]);
 
 /**
- * A column key as a title: "perkiraan_biaya_rp" is "Perkiraan biaya (Rp)", "kode_desa" is
- * "Kode desa", "realisasi_apbd" is "Realisasi APBD". A header that is already words is kept. The
- * importers read either form (see tableColumns), so a downloaded template still comes back in.
+ * A header as a title: "perkiraan_biaya_rp" is "Perkiraan biaya (Rp)", "kode_desa" is "Kode
+ * desa", "realisasi apbd_provinsi" is "Realisasi APBD provinsi". Words already written stay as
+ * they are but for the first letter. The importers read either form (see tableColumns), so a
+ * downloaded template still comes back in.
  */
 export function columnTitle(header: string): string {
-  if (!/^[a-z0-9_]+$/.test(header)) return header;
-  const words = header
-    .replace(/_rp$/, '')
-    .split('_')
+  const rp = /^[a-z0-9_]+_rp$/.test(header);
+  const text = (rp ? header.slice(0, -3) : header)
+    .split(/[_ ]+/)
     .filter(Boolean)
-    .map((w) => (acronyms.has(w) ? w.toUpperCase() : w));
-  const text = words.join(' ');
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${header.endsWith('_rp') ? ' (Rp)' : ''}`;
+    .map((w) => (acronyms.has(w) ? w.toUpperCase() : w))
+    .join(' ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${rp ? ' (Rp)' : ''}`;
 }
 
 /**
@@ -80,11 +94,13 @@ export function columnKey(header: string): string {
  * table. A report sheet has its title lines above the table and a "Jumlah" row for its summed
  * columns; an import template has neither, so its first row is the header.
  */
-export async function xlsxOfSheets(sheets: readonly XlsxSheet[]): Promise<Buffer> {
+export async function xlsxOfSheets(sheets: readonly XlsxSheet[], doc?: XlsxDocument): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Sinergi';
-  for (const s of sheets) {
+  for (const one of sheets) {
+    const s =
+      one.title || !doc ? one : { ...one, title: titleLines(doc, sheets.length > 1 ? one.name : null) };
     const top = s.title?.length ? s.title.length + 1 : 0;
     const ws = workbook.addWorksheet(s.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: top + 1 }] });
     s.title?.forEach((line, i) => {
@@ -96,18 +112,19 @@ export async function xlsxOfSheets(sheets: readonly XlsxSheet[]): Promise<Buffer
       const column = ws.getColumn(i + 1);
       column.width = c.width ?? 16;
       if (c.format) column.numFmt = c.format;
+      else if (s.rows.some((r) => (c.value as (r: unknown) => unknown)(r) instanceof Date))
+        column.numFmt = DATE_FORMAT;
     });
     const header = ws.getRow(top + 1);
     header.values = s.columns.map((c) => columnTitle(c.header));
     header.font = { bold: true };
-    for (const row of s.rows)
-      ws.addRow(s.columns.map((c) => (c.value as (r: unknown) => string | number | null)(row)));
+    for (const row of s.rows) ws.addRow(s.columns.map((c) => (c.value as (r: unknown) => unknown)(row)));
     if (s.columns.some((c) => c.total) && s.rows.length) {
       const sums = s.columns.map((c, i) => {
         if (i === 0) return 'Jumlah';
         if (!c.total) return null;
         return s.rows.reduce<number>((sum, r) => {
-          const v = (c.value as (r: unknown) => string | number | null)(r);
+          const v = (c.value as (r: unknown) => unknown)(r);
           return sum + (typeof v === 'number' ? v : 0);
         }, 0);
       });
@@ -123,7 +140,14 @@ export function xlsxOf<T>(
   name: string,
   columns: XlsxColumn<T>[],
   rows: readonly T[],
-  title?: readonly string[],
+  doc?: XlsxDocument,
 ): Promise<Buffer> {
-  return xlsxOfSheets([sheet(name, columns, rows, title)]);
+  return xlsxOfSheets([sheet(name, columns, rows)], doc);
+}
+
+function titleLines(doc: XlsxDocument, sheetName: string | null): string[] {
+  return [
+    sheetName ? `${doc.title}: ${sheetName}` : doc.title,
+    [doc.scope, `diunduh ${formatDate(doc.at ?? new Date())}`].filter(Boolean).join(' · '),
+  ];
 }

@@ -8,6 +8,14 @@ import { useSubmit } from './use-submit.ts';
  * Picks an XLSX or CSV file and sends it as the request body; shows what the server says came in
  * (through `describe`) or every problem it names. The one upload control of the import pages.
  */
+/** The type the server is told: a picture's own, a CSV by its name, else a workbook. */
+const typeOf = (file: File) =>
+  file.type.startsWith('image/')
+    ? file.type
+    : file.name.toLowerCase().endsWith('.csv')
+      ? 'text/csv'
+      : XLSX_TYPE;
+
 export function FileUpload<T>({
   url,
   accept = '.xlsx,.csv',
@@ -30,9 +38,7 @@ export function FileUpload<T>({
     async () => {
       if (!file) return;
       setResult(null);
-      setResult(
-        await uploadFile<T>(url, file, file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : XLSX_TYPE),
-      );
+      setResult(await uploadFile<T>(url, file, typeOf(file)));
     },
     async () => {
       await onDone?.();

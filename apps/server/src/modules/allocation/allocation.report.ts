@@ -147,5 +147,5 @@ export function scenarioXlsx(s: Scenario): Promise<Buffer> {
         ],
       ),
     );
-  return xlsxOfSheets(sheets);
+  return xlsxOfSheets(sheets, { title: `Skenario anggaran ${s.name}` });
 }

@@ -80,7 +80,7 @@ export function forumBeritaAcaraPdf(f: Forum, printedAt: Date, head: Letterhead)
     info: { title: `Berita acara ${f.title}` },
     footer: printedFooter(printedAt),
     content: [
-      ...letterhead(head.lines, head.address),
+      ...letterhead(head),
       ...titleWithNumber(
         [
           'BERITA ACARA',

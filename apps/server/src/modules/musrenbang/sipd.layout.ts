@@ -103,10 +103,9 @@ const codeOf = <K extends string>(words: Record<K, string>, text: string): K | n
   (Object.keys(words) as K[]).find((k) => same(k, text) || same(words[k], text)) ?? null;
 
 const id = <K extends string>(words: Record<K, readonly [string, string]>) =>
-  Object.fromEntries(Object.entries(words).map(([k, v]) => [k, (v as readonly [string, string])[0]])) as Record<
-    K,
-    string
-  >;
+  Object.fromEntries(
+    Object.entries(words).map(([k, v]) => [k, (v as readonly [string, string])[0]]),
+  ) as Record<K, string>;
 const bidangNames = id(bidangWords);
 const reasonNames = id(reasonWords);
 const stageNames = id(stageWords);

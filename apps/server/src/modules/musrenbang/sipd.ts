@@ -1,11 +1,11 @@
 import {
   AppError,
   entryStage,
-  formatDate,
   type FieldIssue,
+  formatDate,
   isWithin,
-  parseRegionCode,
   type ProposalState,
+  parseRegionCode,
   type Stage,
   stages,
   type Track,
@@ -154,7 +154,10 @@ export async function importSipd(ctx: AppContext, principal: Principal, data: Bu
   const missing = required.filter((c) => !cols.includes(c));
   if (missing.length)
     throw new AppError('VALIDATION', {
-      issues: missing.map((c) => ({ field: `line ${top + 1}, column ${sipdTitle(c)}`, issue: 'missing_column' })),
+      issues: missing.map((c) => ({
+        field: `line ${top + 1}, column ${sipdTitle(c)}`,
+        issue: 'missing_column',
+      })),
     });
   const orgs = new Map((await findOrganisations(ctx)).map((o) => [o.code.toUpperCase(), o.id]));
   const kab = parseRegionCode(ctx.config.activeKabupaten);
@@ -216,7 +219,8 @@ export async function importSipd(ctx: AppContext, principal: Principal, data: Bu
     const swadaya = num('swadaya', true, true);
     const beneficiaries = num('penerima_manfaat', true, true);
     const bidang = cell('bidang') ? bidangFrom(cell('bidang')) : 'infrastruktur';
-    if (!bidang) issues.push({ field: at('bidang'), issue: 'invalid_value', params: { values: bidangChoices } });
+    if (!bidang)
+      issues.push({ field: at('bidang'), issue: 'invalid_value', params: { values: bidangChoices } });
     const tracking = cell('kode_lacak').toUpperCase();
     if (tracking && !/^USL-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(tracking))
       issues.push({ field: at('kode_lacak'), issue: 'tracking_code' });

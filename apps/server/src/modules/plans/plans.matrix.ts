@@ -61,7 +61,7 @@ export function matrixLines(m: Matrix) {
 
 const share = (amount: number, total: number) => (total > 0 ? amount / total : null);
 
-export function matrixXlsx(m: Matrix): Promise<Buffer> {
+export function matrixXlsx(m: Matrix, scope: string): Promise<Buffer> {
   type Line = ReturnType<typeof matrixLines>[number];
   type Row = Matrix['rows'][number];
   type Score = Matrix['scores'][number];
@@ -72,58 +72,61 @@ export function matrixXlsx(m: Matrix): Promise<Buffer> {
     { header: 'Pagu selaras (Rp)', width: 18, format: '#,##0', value: (s: Score) => s.aligned },
     { header: 'Skor (%)', width: 10, format: '0.0', value: (s: Score) => s.score },
   ];
-  return xlsxOfSheets([
-    sheet<Line>(
-      'Matriks sinkronisasi',
-      [
-        { header: 'No', width: 5, value: (l) => l.no },
-        { header: 'Prioritas nasional', width: 34, value: (l) => l.priorities },
-        { header: 'Tujuan RPJMD', width: 34, value: (l) => l.goal },
-        { header: 'Sasaran RPJMD', width: 34, value: (l) => l.target },
-        { header: 'Perangkat daerah / desa', width: 28, value: (l) => l.owner },
-        { header: 'Dokumen', width: 26, value: (l) => l.plan },
-        { header: 'Jenis', width: 14, value: (l) => l.kind },
-        { header: 'Kode', width: 14, value: (l) => l.code },
-        { header: 'Program / kegiatan', width: 44, value: (l) => l.item },
-        { header: `Pagu ${m.year} (Rp)`, width: 18, format: '#,##0', value: (l) => l.amount },
-        { header: 'Porsi (%)', width: 10, format: '0.00', value: (l) => pctOf(l.amount, m.total) },
-      ],
-      matrixLines(m),
-    ),
-    sheet<Row>(
-      'Ringkasan per sasaran',
-      [
-        { header: 'Sasaran RPJMD', width: 44, value: (r) => r.target },
-        { header: 'Prioritas nasional', width: 40, value: (r) => r.priorities.join('; ') },
-        { header: 'Jumlah butir', width: 12, value: (r) => r.serving.length },
-        { header: `Pagu ${m.year} (Rp)`, width: 18, format: '#,##0', value: (r) => r.amount },
-        { header: 'Porsi (%)', width: 10, format: '0.00', value: (r) => pctOf(r.amount, m.total) },
-      ],
-      [
-        ...m.rows,
-        // The money that serves no kabupaten target, and the total, as the last two rows.
-        {
-          target: 'Tidak melayani sasaran RPJMD',
-          priorities: [],
-          serving: [],
-          amount: m.total - m.served,
-          goal: null,
-        },
-        { target: 'JUMLAH', priorities: [], serving: [], amount: m.total, goal: null },
-      ],
-    ),
-    sheet<Orphan>(
-      'Tidak mendukung',
-      [
-        { header: 'Butir', width: 50, value: (o) => o.title },
-        { header: 'Dokumen', width: 30, value: (o) => o.plan },
-        { header: 'Pemilik', width: 34, value: (o) => o.ownerName ?? '' },
-      ],
-      m.orphans,
-    ),
-    sheet<Score>('Skor OPD dan desa', scoreColumns, m.scores),
-    sheet<Score>('Keselarasan desa', scoreColumns, m.villages),
-  ]);
+  return xlsxOfSheets(
+    [
+      sheet<Line>(
+        'Matriks sinkronisasi',
+        [
+          { header: 'No', width: 5, value: (l) => l.no },
+          { header: 'Prioritas nasional', width: 34, value: (l) => l.priorities },
+          { header: 'Tujuan RPJMD', width: 34, value: (l) => l.goal },
+          { header: 'Sasaran RPJMD', width: 34, value: (l) => l.target },
+          { header: 'Perangkat daerah / desa', width: 28, value: (l) => l.owner },
+          { header: 'Dokumen', width: 26, value: (l) => l.plan },
+          { header: 'Jenis', width: 14, value: (l) => l.kind },
+          { header: 'Kode', width: 14, value: (l) => l.code },
+          { header: 'Program / kegiatan', width: 44, value: (l) => l.item },
+          { header: `Pagu ${m.year} (Rp)`, width: 18, format: '#,##0', value: (l) => l.amount },
+          { header: 'Porsi (%)', width: 10, format: '0.00', value: (l) => pctOf(l.amount, m.total) },
+        ],
+        matrixLines(m),
+      ),
+      sheet<Row>(
+        'Ringkasan per sasaran',
+        [
+          { header: 'Sasaran RPJMD', width: 44, value: (r) => r.target },
+          { header: 'Prioritas nasional', width: 40, value: (r) => r.priorities.join('; ') },
+          { header: 'Jumlah butir', width: 12, value: (r) => r.serving.length },
+          { header: `Pagu ${m.year} (Rp)`, width: 18, format: '#,##0', value: (r) => r.amount },
+          { header: 'Porsi (%)', width: 10, format: '0.00', value: (r) => pctOf(r.amount, m.total) },
+        ],
+        [
+          ...m.rows,
+          // The money that serves no kabupaten target, and the total, as the last two rows.
+          {
+            target: 'Tidak melayani sasaran RPJMD',
+            priorities: [],
+            serving: [],
+            amount: m.total - m.served,
+            goal: null,
+          },
+          { target: 'JUMLAH', priorities: [], serving: [], amount: m.total, goal: null },
+        ],
+      ),
+      sheet<Orphan>(
+        'Tidak mendukung',
+        [
+          { header: 'Butir', width: 50, value: (o) => o.title },
+          { header: 'Dokumen', width: 30, value: (o) => o.plan },
+          { header: 'Pemilik', width: 34, value: (o) => o.ownerName ?? '' },
+        ],
+        m.orphans,
+      ),
+      sheet<Score>('Skor OPD dan desa', scoreColumns, m.scores),
+      sheet<Score>('Keselarasan desa', scoreColumns, m.villages),
+    ],
+    { title: `Matriks sinkronisasi perencanaan tahun ${m.year}`, scope },
+  );
 }
 
 const pctOf = (amount: number, total: number) => {
@@ -179,7 +182,7 @@ export function matrixPdf(m: Matrix, printedAt: Date, head: Letterhead): Promise
     pageMargins: [24, 40, 24, 40],
     footer: printedFooter(printedAt),
     content: [
-      ...letterhead(head.lines, head.address, 794),
+      ...letterhead(head, 794),
       { text: 'MATRIKS SINKRONISASI PERENCANAAN', bold: true, fontSize: 12, alignment: 'center' },
       {
         text: `RPJPN – RPJMD – Renja perangkat daerah – RKPDes · tahun ${m.year}`,

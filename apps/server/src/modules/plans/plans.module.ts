@@ -26,6 +26,7 @@ import { systemPrincipal } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';
 import { acceptFiles, uploadedFile, XLSX_TYPE } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
+import { kabupatenName } from '../regions/regions.service.ts';
 import { letterheadFor } from '../system/documents.service.ts';
 import * as analysis from './plans.analysis.ts';
 import { importPlan } from './plans.file.ts';
@@ -177,7 +178,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       sendFile(reply, {
         kind: 'xlsx',
         name: `matriks-sinkronisasi-${request.query.year}.xlsx`,
-        data: await matrixXlsx(await analysis.matrix(ctx, request.query.year)),
+        data: await matrixXlsx(await analysis.matrix(ctx, request.query.year), await kabupatenName(ctx)),
       }),
   );
   app.get(

@@ -1,4 +1,4 @@
-import { formatNumber, formatRupiah, indicators, todayIn } from '@sinergi/core';
+import { formatDateTime, formatNumber, formatRupiah, indicators, todayIn } from '@sinergi/core';
 import { type Letterhead, letterhead, signedBy } from '../../reports/letterhead.ts';
 import { headerRow, printedFooter, renderPdf } from '../../reports/pdf.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
@@ -71,7 +71,7 @@ export function evaluationPdf(r: Evaluation, printedAt: Date, head: Letterhead):
     pageMargins: [50, 50, 50, 50],
     footer: printedFooter(printedAt),
     content: [
-      ...letterhead(head.lines, head.address),
+      ...letterhead(head),
       { text: 'LAPORAN EVALUASI PROGRAM', bold: true, fontSize: 13, alignment: 'center' },
       {
         text: `${r.program.name} (${r.program.code})`,
@@ -157,71 +157,82 @@ export function evaluationXlsx(r: Evaluation): Promise<Buffer> {
     ['kelompok pembanding', e.comparisonGroup],
     ['penyelesaian', e.completion.share],
     ['biaya per penerima (Rp)', e.costPerBeneficiary === null ? null : Math.round(e.costPerBeneficiary)],
-    ['dihitung', r.computedAt],
+    ['dihitung', formatDateTime(r.computedAt)],
   ];
-  return xlsxOfSheets([
-    sheet(
-      'Ringkasan',
-      [
-        { header: 'ukuran', width: 28, value: (x: (typeof summary)[number]) => x[0] },
-        { header: 'nilai', width: 40, value: (x: (typeof summary)[number]) => x[1] },
-      ],
-      summary,
-    ),
-    sheet(
-      'Dampak',
-      [
-        { header: 'indikator', width: 24, value: (o: Outcome) => label(o.indicator) },
-        { header: 'peserta diukur', width: 14, value: (o: Outcome) => o.measured.peserta },
-        { header: 'pembanding diukur', width: 16, value: (o: Outcome) => o.measured.pembanding },
-        { header: 'perubahan peserta', width: 18, value: (o: Outcome) => o.participants?.estimate ?? null },
-        { header: 'perubahan pembanding', width: 20, value: (o: Outcome) => o.comparison?.estimate ?? null },
-        { header: 'dampak', width: 14, value: (o: Outcome) => o.effect?.estimate ?? null },
-        { header: 'galat baku', width: 12, value: (o: Outcome) => o.effect?.se ?? null },
-        { header: 'batas bawah 95 %', width: 16, value: (o: Outcome) => o.effect?.low ?? null },
-        { header: 'batas atas 95 %', width: 16, value: (o: Outcome) => o.effect?.high ?? null },
-        {
-          header: 'terbukti',
-          width: 10,
-          value: (o: Outcome) => (o.effect ? (o.effect.significant ? 'ya' : 'tidak') : null),
-        },
-        { header: 'peserta membaik', width: 16, value: (o: Outcome) => o.achieved },
-        {
-          header: 'biaya per hasil (Rp)',
-          width: 18,
-          value: (o: Outcome) => (o.costPerOutcome === null ? null : Math.round(o.costPerOutcome)),
-        },
-      ],
-      e.outcomes,
-    ),
-    ...(
-      [
-        ['Per kecamatan', e.byKecamatan],
-        ['Per jenis kelamin', e.bySex],
-        ['Per umur', e.byAge],
-      ] as const
-    ).map(([name, rows]) =>
+  return xlsxOfSheets(
+    [
       sheet(
-        name,
+        'Ringkasan',
         [
-          { header: 'kelompok', width: 22, value: (k: (typeof rows)[number]) => k.key },
-          { header: 'peserta', width: 10, value: (k: (typeof rows)[number]) => k.enrolled },
-          { header: 'selesai', width: 10, value: (k: (typeof rows)[number]) => k.completed },
-          { header: 'rata-rata perubahan', width: 20, value: (k: (typeof rows)[number]) => k.meanChange },
+          { header: 'ukuran', width: 28, value: (x: (typeof summary)[number]) => x[0] },
+          { header: 'nilai', width: 40, value: (x: (typeof summary)[number]) => x[1] },
         ],
-        rows,
+        summary,
       ),
-    ),
-    sheet(
-      'Narasi',
-      [
-        { header: 'bagian', width: 16, value: (x: { part: string; text: string; rule: string }) => x.part },
-        { header: 'kalimat', width: 100, value: (x: { part: string; text: string; rule: string }) => x.text },
-        { header: 'aturan', width: 24, value: (x: { part: string; text: string; rule: string }) => x.rule },
-      ],
-      sections.flatMap(([key, title]) =>
-        r.narrative[key].map((s) => ({ part: title, text: s.text, rule: s.rule })),
+      sheet(
+        'Dampak',
+        [
+          { header: 'indikator', width: 24, value: (o: Outcome) => label(o.indicator) },
+          { header: 'peserta diukur', width: 14, value: (o: Outcome) => o.measured.peserta },
+          { header: 'pembanding diukur', width: 16, value: (o: Outcome) => o.measured.pembanding },
+          { header: 'perubahan peserta', width: 18, value: (o: Outcome) => o.participants?.estimate ?? null },
+          {
+            header: 'perubahan pembanding',
+            width: 20,
+            value: (o: Outcome) => o.comparison?.estimate ?? null,
+          },
+          { header: 'dampak', width: 14, value: (o: Outcome) => o.effect?.estimate ?? null },
+          { header: 'galat baku', width: 12, value: (o: Outcome) => o.effect?.se ?? null },
+          { header: 'batas bawah 95 %', width: 16, value: (o: Outcome) => o.effect?.low ?? null },
+          { header: 'batas atas 95 %', width: 16, value: (o: Outcome) => o.effect?.high ?? null },
+          {
+            header: 'terbukti',
+            width: 10,
+            value: (o: Outcome) => (o.effect ? (o.effect.significant ? 'ya' : 'tidak') : null),
+          },
+          { header: 'peserta membaik', width: 16, value: (o: Outcome) => o.achieved },
+          {
+            header: 'biaya per hasil (Rp)',
+            width: 18,
+            value: (o: Outcome) => (o.costPerOutcome === null ? null : Math.round(o.costPerOutcome)),
+          },
+        ],
+        e.outcomes,
       ),
-    ),
-  ]);
+      ...(
+        [
+          ['Per kecamatan', e.byKecamatan],
+          ['Per jenis kelamin', e.bySex],
+          ['Per umur', e.byAge],
+        ] as const
+      ).map(([name, rows]) =>
+        sheet(
+          name,
+          [
+            { header: 'kelompok', width: 22, value: (k: (typeof rows)[number]) => k.key },
+            { header: 'peserta', width: 10, value: (k: (typeof rows)[number]) => k.enrolled },
+            { header: 'selesai', width: 10, value: (k: (typeof rows)[number]) => k.completed },
+            { header: 'rata-rata perubahan', width: 20, value: (k: (typeof rows)[number]) => k.meanChange },
+          ],
+          rows,
+        ),
+      ),
+      sheet(
+        'Narasi',
+        [
+          { header: 'bagian', width: 16, value: (x: { part: string; text: string; rule: string }) => x.part },
+          {
+            header: 'kalimat',
+            width: 100,
+            value: (x: { part: string; text: string; rule: string }) => x.text,
+          },
+          { header: 'aturan', width: 24, value: (x: { part: string; text: string; rule: string }) => x.rule },
+        ],
+        sections.flatMap(([key, title]) =>
+          r.narrative[key].map((s) => ({ part: title, text: s.text, rule: s.rule })),
+        ),
+      ),
+    ],
+    { title: `Evaluasi program ${r.program.name}`, scope: r.program.organisation },
+  );
 }

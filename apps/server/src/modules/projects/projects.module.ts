@@ -16,6 +16,7 @@ import {
   verifiedReport,
   verifyBody,
 } from '@sinergi/contracts';
+import { formatMonth } from '@sinergi/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -127,7 +128,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         data: await monthlyPdf(
           r,
           ctx.clock(),
-          `Bulan ${request.query.month}`,
+          `Bulan ${formatMonth(request.query.month)}`,
           await letterheadFor(ctx, ctx.config.activeKabupaten),
         ),
       });
@@ -144,7 +145,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       return sendFile(reply, {
         kind: 'xlsx',
         name: `laporan-bulanan-${request.query.month}.xlsx`,
-        data: await monthlyXlsx(r, `Bulan ${request.query.month}`),
+        data: await monthlyXlsx(r, `Bulan ${formatMonth(request.query.month)}`),
       });
     },
   );

@@ -141,7 +141,7 @@ export function monthlyPdf(r: Monthly, printedAt: Date, title: string, head: Let
     pageMargins: [24, 40, 24, 40],
     footer: printedFooter(printedAt),
     content: [
-      ...letterhead(head.lines, head.address, 794),
+      ...letterhead(head, 794),
       { text: 'LAPORAN BULANAN PEMANTAUAN PROYEK', bold: true, fontSize: 12, alignment: 'center' },
       { text: `${title} · keadaan ${formatDate(r.on)}`, alignment: 'center', margin: [0, 2, 0, 8] },
       ...(r.rows.some((x) => x.sample)

@@ -91,7 +91,11 @@ export async function namesOf(ctx: AppContext, codes: string[]): Promise<Map<str
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
-/** The desa (scored by the village index; kelurahan are not) inside a region of the active edition. */
+/** The name of the kabupaten this Sinergi serves ("Kabupaten Blitar"), for a report's heading. */
+export async function kabupatenName(ctx: AppContext): Promise<string> {
+  return (await findRegion(ctx, ctx.config.activeKabupaten))?.name ?? ctx.config.activeKabupaten;
+}
+
 /** How many desa lie inside a region (a count, not the rows); 0 before the first load. */
 export async function countDesaWithin(ctx: AppContext, code: string): Promise<number> {
   const edition = await repo.findActiveEdition(ctx.database.db);

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { appWithAccounts } from '../../../test/harness.ts';
+import { bodyRowsOf } from '../../../test/workbook.ts';
 
 const h = appWithAccounts(['perencana', 'desa.jaten', 'kec.wonodadi', 'dprd', 'opd.dpupr', 'admin']);
 const { as } = h;
@@ -21,7 +22,7 @@ describe('the registry keeps identities to those who need them', () => {
     const book = await as('kec.wonodadi', 'GET', '/api/people.xlsx?region=35.05.01.2001');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(book.rawPayload as unknown as ArrayBuffer);
-    const nikCells = wb.getWorksheet('Penduduk')!.getColumn(1).values.slice(2) as string[];
+    const nikCells = bodyRowsOf(wb.getWorksheet('Penduduk')!).map((r) => r[0] as string);
     expect(nikCells.length).toBeGreaterThan(50);
     expect(nikCells.every((v) => /^\d{4}\*{8}\d{4}$/.test(v))).toBe(true);
     // A desa never reads another desa's people, by list or by id.

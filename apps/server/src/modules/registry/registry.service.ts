@@ -6,7 +6,7 @@ import { xlsxOf } from '../../reports/xlsx.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { assertLocation } from '../musrenbang/musrenbang.service.ts';
 import { enrolmentsOfPerson, peopleServedBy, programOrganisationsOf } from '../programs/programs.facade.ts';
-import { namesOf } from '../regions/regions.service.ts';
+import { kabupatenName, namesOf } from '../regions/regions.service.ts';
 import { businessesOf } from '../umkm/umkm.facade.ts';
 import * as repo from './registry.repository.ts';
 
@@ -203,7 +203,7 @@ export async function exportPeople(
       { header: 'No. KK', width: 20, value: (r) => r.kk },
       { header: 'nama', width: 28, value: (r) => r.name },
       { header: 'jenis kelamin', width: 8, value: (r) => r.sex },
-      { header: 'tanggal lahir', width: 12, value: (r) => r.birthDate },
+      { header: 'tanggal lahir', width: 18, value: (r) => (r.birthDate ? new Date(r.birthDate) : null) },
       { header: 'kode wilayah', width: 16, value: (r) => r.regionCode },
       { header: 'desa/kelurahan', width: 20, value: (r) => r.regionName },
       { header: 'alamat', width: 24, value: (r) => r.address },
@@ -211,5 +211,11 @@ export async function exportPeople(
       { header: 'data contoh', width: 10, value: (r) => (r.sample ? 'ya' : 'tidak') },
     ],
     items,
+    {
+      title: 'Daftar penduduk (data terbatas, akses dicatat)',
+      scope: query.region
+        ? ((await namesOf(ctx, [query.region])).get(query.region) ?? query.region)
+        : await kabupatenName(ctx),
+    },
   );
 }

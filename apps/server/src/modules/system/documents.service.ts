@@ -1,11 +1,15 @@
 import type { DocumentSettings } from '@sinergi/contracts';
 import type { AppContext, Principal } from '../../context.ts';
+import { emblemImage } from '../../http/images.ts';
 import type { Letterhead } from '../../reports/letterhead.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findRegion, namesOf } from '../regions/regions.service.ts';
 import { getSetting, putSetting } from './settings.service.ts';
 
 const KEY = 'documents';
+const LOGO_KEY = 'documents.logo';
+/** The emblem as uploaded may be a photo of up to 2 MiB; it is kept at 400 pixels a side. */
+export const LOGO_LIMIT = 2 * 1024 * 1024;
 
 /**
  * The letterhead, place and numbering of the office's documents: what the office set, else what
@@ -41,6 +45,33 @@ export async function saveDocumentSettings(ctx: AppContext, principal: Principal
   return getDocumentSettings(ctx);
 }
 
+/** The letterhead's emblem as stored (PNG), or null when the office has set none. */
+export async function getLogo(ctx: AppContext): Promise<Buffer | null> {
+  const saved = (await getSetting(ctx, LOGO_KEY)) as { png: string | null } | null;
+  return saved?.png ? Buffer.from(saved.png, 'base64') : null;
+}
+
+/** Sets (or, with null, removes) the letterhead's emblem; the change is in the audit trail. */
+export async function saveLogo(
+  ctx: AppContext,
+  principal: Principal,
+  file: { data: Buffer; type: string } | null,
+) {
+  const png = file ? await emblemImage(file.data, file.type) : null;
+  const had = (await getLogo(ctx)) !== null;
+  await ctx.database.db.transaction(async (tx) => {
+    await putSetting(ctx, tx, LOGO_KEY, { png: png ? png.toString('base64') : null });
+    await appendAudit(tx, principal, {
+      action: 'settings.documents',
+      entity: 'settings',
+      entityId: LOGO_KEY,
+      before: { logo: had },
+      after: { logo: png !== null, ...(png ? { bytes: png.length } : {}) },
+    });
+  });
+  return { logo: png !== null };
+}
+
 /**
  * The letterhead for a document of a region's government, with the place it is signed: a desa's
  * under "PEMERINTAH KABUPATEN BLITAR / KECAMATAN WONODADI / DESA JATEN", signed in the desa; a
@@ -49,20 +80,24 @@ export async function saveDocumentSettings(ctx: AppContext, principal: Principal
  */
 export async function letterheadFor(ctx: AppContext, regionCode: string): Promise<Letterhead> {
   const docs = await getDocumentSettings(ctx);
+  // The kabupaten's emblem heads its desa's and kecamatan's letters as well as its own.
+  const png = await getLogo(ctx);
+  const logo = png ? `data:image/png;base64,${png.toString('base64')}` : null;
   const parts = regionCode.split('.');
   if (parts.length < 3)
     return {
       lines: [docs.government, docs.office].filter(Boolean),
       address: docs.address,
       place: docs.place,
+      logo,
     };
   const kecamatanCode = parts.slice(0, 3).join('.');
   const names = await namesOf(ctx, [kecamatanCode, regionCode]);
   const kecamatan = `KECAMATAN ${names.get(kecamatanCode) ?? ''}`;
   if (parts.length === 3)
-    return { lines: [docs.government, kecamatan], address: '', place: names.get(kecamatanCode) ?? '' };
+    return { lines: [docs.government, kecamatan], address: '', place: names.get(kecamatanCode) ?? '', logo };
   // Kemendagri codes: a desa's number starts with 2, a kelurahan's with 1.
   const word = parts[3]!.startsWith('1') ? 'KELURAHAN' : 'DESA';
   const name = names.get(regionCode) ?? '';
-  return { lines: [docs.government, kecamatan, `${word} ${name}`], address: '', place: name };
+  return { lines: [docs.government, kecamatan, `${word} ${name}`], address: '', place: name, logo };
 }

@@ -1,8 +1,11 @@
 import { documentSettings, publicSettings } from '@sinergi/contracts';
+import { AppError } from '@sinergi/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { IMAGE_TYPES } from '../../http/images.ts';
+import { acceptFiles, uploadedFile, uploadedType } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
 import * as documents from './documents.service.ts';
 import * as service from './system.service.ts';
@@ -58,6 +61,50 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => documents.saveDocumentSettings(ctx, request.principal, request.body),
+  );
+  logoRoutes(fastify, ctx);
+}
+
+/** The letterhead's emblem: shown on every office document's kop surat once set. */
+function logoRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['system'];
+  const logoState = z.object({ logo: z.boolean() });
+  acceptFiles(app, IMAGE_TYPES, documents.LOGO_LIMIT);
+  app.get(
+    '/settings/documents/logo',
+    { config: { permission: 'settings.read' }, schema: { tags, summary: "The letterhead's emblem (PNG)" } },
+    async (_request, reply) => {
+      const png = await documents.getLogo(ctx);
+      if (!png) throw new AppError('NOT_FOUND');
+      return reply.type('image/png').header('cache-control', 'no-cache').send(png);
+    },
+  );
+  app.post(
+    '/settings/documents/logo',
+    {
+      config: { permission: 'documents.manage' },
+      bodyLimit: documents.LOGO_LIMIT,
+      schema: {
+        tags,
+        summary: "Set the letterhead's emblem (JPEG, PNG or WebP, at most 2 MiB; kept as PNG, 400 px a side)",
+        consumes: IMAGE_TYPES,
+        response: { 200: logoState },
+      },
+    },
+    async (request) =>
+      documents.saveLogo(ctx, request.principal, {
+        data: uploadedFile(request),
+        type: uploadedType(request),
+      }),
+  );
+  app.delete(
+    '/settings/documents/logo',
+    {
+      config: { permission: 'documents.manage' },
+      schema: { tags, summary: "Remove the letterhead's emblem", response: { 200: logoState } },
+    },
+    async (request) => documents.saveLogo(ctx, request.principal, null),
   );
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { bodyRowsOf, headerRowOf } from '../../../test/workbook.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -80,10 +81,14 @@ describe('exports', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;
     expect(sheet.name).toBe('IDM 2024');
-    expect(sheet.rowCount).toBe(221);
-    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    // The title names the document and the kabupaten above the frozen, filtered header.
+    expect(sheet.getCell(1, 1).value).toBe('Hasil Indeks Desa Membangun 2024');
+    expect(String(sheet.getCell(2, 1).value)).toMatch(/^Kabupaten Blitar · diunduh \d{1,2} \w+ \d{4}$/);
+    const top = headerRowOf(sheet);
+    expect(bodyRowsOf(sheet)).toHaveLength(220);
+    const header = (sheet.getRow(top).values as unknown[]).slice(1);
     expect(header).toEqual(['Kode desa', 'Nama desa', 'Kecamatan', 'IKS', 'IKE', 'IKL', 'IDM', 'Status']);
-    const jaten = (sheet.getRow(2).values as unknown[]).slice(1);
+    const jaten = bodyRowsOf(sheet)[0]!;
     expect(jaten[0]).toBe('35.05.01.2001');
     expect(Number(jaten[6]).toFixed(4)).toBe('0.7535');
   });
@@ -100,9 +105,13 @@ describe('exports', () => {
       'Indikator terlemah 2024',
     ]);
     const years = wb.worksheets[0]!;
-    expect((years.getRow(3).values as unknown[]).slice(1, 8)).toEqual([2024, 220, 0, 0, 1, 108, 111]);
-    expect(wb.worksheets[1]!.rowCount).toBe(23);
-    expect(wb.worksheets[3]!.rowCount).toBe(51);
+    expect(bodyRowsOf(years)[1]!.slice(0, 7)).toEqual([2024, 220, 0, 0, 1, 108, 111]);
+    expect(bodyRowsOf(wb.worksheets[1]!)).toHaveLength(22);
+    const weakest = wb.worksheets[3]!;
+    expect(bodyRowsOf(weakest)).toHaveLength(50);
+    // Who acts is named in words, not coded.
+    const actor = (weakest.getRow(headerRowOf(weakest)).values as string[]).indexOf('Yang bertindak');
+    expect(new Set(bodyRowsOf(weakest).map((r) => r[actor - 1]))).toContain('CSR/swasta');
   });
 
   it('prints a desa scorecard as PDF', async () => {

@@ -1,4 +1,5 @@
 import {
+  actorWords,
   desaParams,
   desaScorecard,
   entryBody,
@@ -11,6 +12,7 @@ import {
   indexYearQuery,
   signOffBody,
   weakestList,
+  wordsIn,
   worklist,
   worklistQuery,
 } from '@sinergi/contracts';
@@ -20,6 +22,7 @@ import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';
 import { sheet, xlsxOf, xlsxOfSheets } from '../../reports/xlsx.ts';
 import type { Module } from '../module.ts';
+import { kabupatenName } from '../regions/regions.service.ts';
 import { adminRoutes } from './village-index.admin-routes.ts';
 import * as entries from './village-index.entries.ts';
 import { beritaAcaraOf, scorecardPdf } from './village-index.report.ts';
@@ -47,6 +50,7 @@ const presentEntry = (r: {
 
 function routes(fastify: FastifyInstance, ctx: AppContext) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const actorNames = wordsIn(actorWords, 'id');
   const tags = ['village-index'];
   const read = { permission: 'index.read' } as const;
   /** Answers kept until what they were read from changes (http/read-cache.ts). */
@@ -140,6 +144,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
           { header: 'status', value: (i) => i.status, width: 20 },
         ],
         r.items,
+        { title: `Hasil Indeks Desa Membangun ${r.year}`, scope: await kabupatenName(ctx) },
       );
       return sendFile(reply, { kind: 'xlsx', name: `idm-${r.year}.xlsx`, data: xlsx });
     },
@@ -158,58 +163,64 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       const w = await service.getWeakest(ctx, {});
       const statuses = s.scheme.statuses.map((x) => x.code);
       const n4 = '0.0000';
-      const xlsx = await xlsxOfSheets([
-        sheet(
-          'Status per tahun',
-          [
-            { header: 'tahun', value: (y) => y.year },
-            { header: 'desa', value: (y) => y.desa },
-            ...statuses.map((c) => ({ header: c, value: (y: (typeof s.years)[number]) => y.counts[c] ?? 0 })),
-            { header: 'rata_rata_idm', value: (y) => y.mean, format: n4 },
-          ],
-          s.years,
-        ),
-        sheet(
-          `Per kecamatan`,
-          [
-            { header: 'kode', value: (k) => k.code },
-            { header: 'kecamatan', value: (k) => k.name, width: 20 },
-            { header: 'tahun', value: (k) => k.year },
-            { header: 'desa', value: (k) => k.desa },
-            ...statuses.map((c) => ({
-              header: c,
-              value: (k: (typeof s.kecamatan)[number]) => k.counts[c] ?? 0,
-            })),
-            { header: 'rata_rata_idm', value: (k) => k.mean, format: n4 },
-          ],
-          s.kecamatan,
-        ),
-        sheet(
-          s.transition ? `Perpindahan ${s.transition.from}-${s.transition.to}` : 'Perpindahan',
-          [
-            { header: 'dari \\ ke', value: (from: string) => from, width: 20 },
-            ...statuses.map((to) => ({
-              header: to,
-              value: (from: string) => s.transition?.matrix[from]?.[to] ?? 0,
-            })),
-          ],
-          s.transition ? statuses : [],
-        ),
-        sheet(
-          `Indikator terlemah ${w.year}`,
-          [
-            { header: 'kode', value: (i) => i.code, width: 28 },
-            { header: 'indikator', value: (i) => i.name, width: 30 },
-            { header: 'dimensi', value: (i) => i.dimension },
-            { header: 'desa_skor_0', value: (i) => i.zero },
-            { header: 'desa_skor_2_atau_kurang', value: (i) => i.low },
-            { header: 'rata_rata_skor', value: (i) => i.mean, format: '0.00' },
-            { header: 'yang_bertindak', value: (i) => i.actor },
-            { header: 'opd', value: (i) => i.organisations.join(', ') },
-          ],
-          w.items,
-        ),
-      ]);
+      const xlsx = await xlsxOfSheets(
+        [
+          sheet(
+            'Status per tahun',
+            [
+              { header: 'tahun', value: (y) => y.year },
+              { header: 'desa', value: (y) => y.desa },
+              ...statuses.map((c) => ({
+                header: c,
+                value: (y: (typeof s.years)[number]) => y.counts[c] ?? 0,
+              })),
+              { header: 'rata-rata IDM', value: (y) => y.mean, format: n4 },
+            ],
+            s.years,
+          ),
+          sheet(
+            `Per kecamatan`,
+            [
+              { header: 'kode', value: (k) => k.code },
+              { header: 'kecamatan', value: (k) => k.name, width: 20 },
+              { header: 'tahun', value: (k) => k.year },
+              { header: 'desa', value: (k) => k.desa },
+              ...statuses.map((c) => ({
+                header: c,
+                value: (k: (typeof s.kecamatan)[number]) => k.counts[c] ?? 0,
+              })),
+              { header: 'rata-rata IDM', value: (k) => k.mean, format: n4 },
+            ],
+            s.kecamatan,
+          ),
+          sheet(
+            s.transition ? `Perpindahan ${s.transition.from}-${s.transition.to}` : 'Perpindahan',
+            [
+              { header: 'dari \\ ke', value: (from: string) => from, width: 20 },
+              ...statuses.map((to) => ({
+                header: to,
+                value: (from: string) => s.transition?.matrix[from]?.[to] ?? 0,
+              })),
+            ],
+            s.transition ? statuses : [],
+          ),
+          sheet(
+            `Indikator terlemah ${w.year}`,
+            [
+              { header: 'kode', value: (i) => i.code, width: 28 },
+              { header: 'indikator', value: (i) => i.name, width: 30 },
+              { header: 'dimensi', value: (i) => i.dimension },
+              { header: 'desa_skor_0', value: (i) => i.zero },
+              { header: 'desa_skor_2_atau_kurang', value: (i) => i.low },
+              { header: 'rata-rata skor', value: (i) => i.mean, format: '0.00' },
+              { header: 'yang_bertindak', value: (i) => actorNames[i.actor], width: 14 },
+              { header: 'opd', value: (i) => i.organisations.join(', ') },
+            ],
+            w.items,
+          ),
+        ],
+        { title: 'Dasbor Indeks Desa Membangun', scope: await kabupatenName(ctx) },
+      );
       return sendFile(reply, { kind: 'xlsx', name: 'indeks-desa-dashboard.xlsx', data: xlsx });
     },
   );

@@ -73,7 +73,7 @@ async function beritaAcaraPdf(
     info: { title: `Berita acara IDM ${list.year} ${list.region.name}` },
     footer: footer(printedAt),
     content: [
-      ...letterhead(head.lines, head.address),
+      ...letterhead(head),
       { text: 'BERITA ACARA', bold: true, fontSize: 14, alignment: 'center' },
       {
         text: `REKAPITULASI HASIL INDEKS DESA MEMBANGUN (IDM) TAHUN ${list.year}`,

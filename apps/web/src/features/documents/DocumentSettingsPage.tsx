@@ -8,6 +8,7 @@ import { api, get } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
+import { LogoField } from './LogoField.tsx';
 
 const key = ['settings', 'documents'];
 const fields = ['government', 'office', 'address', 'place', 'numberPattern'] as const;
@@ -51,6 +52,7 @@ export default function DocumentSettingsPage() {
       </Text>
       <Paper withBorder p="md" component="form" noValidate onSubmit={submit} data-testid="document-settings">
         <Stack>
+          <LogoField />
           {done && <Alert color="teal">{t('documents.saved')}</Alert>}
           {error && !error.issues.length && <Alert color="red">{error.message}</Alert>}
           {fields.map((f) => (

@@ -14,6 +14,12 @@ export const en: typeof id = {
     numberHelp:
       '{no} running number (3 digits; {no:4} for 4), {bulan} month in Roman numerals, {tahun} year, {kode} the forum region code.',
     example: 'Example: {{number}}',
+    logo: 'Regional emblem',
+    logoHelp:
+      'Shown at the left of the letterhead of every record and report (JPEG, PNG or WebP, at most 2 MiB).',
+    logoNone: 'No emblem yet; the letterhead has text only.',
+    logoUpload: 'Upload emblem',
+    logoRemove: 'Remove emblem',
     saved: 'Letterhead and numbering saved.',
   },
 };

@@ -12,6 +12,12 @@ export const id = {
     numberHelp:
       '{no} nomor urut (3 angka; {no:4} untuk 4 angka), {bulan} bulan dalam angka Romawi, {tahun} tahun, {kode} kode wilayah forum.',
     example: 'Contoh: {{number}}',
+    logo: 'Lambang daerah',
+    logoHelp:
+      'Tampil di kiri kop surat setiap berita acara dan laporan (JPEG, PNG atau WebP, paling besar 2 MiB).',
+    logoNone: 'Belum ada lambang; kop surat hanya memuat tulisan.',
+    logoUpload: 'Unggah lambang',
+    logoRemove: 'Hapus lambang',
     saved: 'Kop surat dan penomoran disimpan.',
   },
 };

@@ -1,3 +1,4 @@
+import { actorWords, wordsIn } from '@sinergi/contracts';
 import type { id } from './i18n.ts';
 
 /** The English texts, with the keys of the Bahasa Indonesia ones; loaded when English is chosen. */
@@ -106,13 +107,6 @@ export const en: typeof id = {
     inApproval: '{{year}}: {{approved}} of {{total}} desa approved; shown once every desa is approved.',
     previous: 'Year {{year}}',
     changed: 'changed',
-    actors: {
-      pusat: 'Central govt.',
-      provinsi: 'Province',
-      kabupaten: 'Kabupaten',
-      desa: 'Village',
-      csr: 'CSR/private',
-      lainnya: 'Other',
-    },
+    actors: wordsIn(actorWords, 'en'),
   },
 };

@@ -1,3 +1,4 @@
+import { actorWords, wordsIn } from '@sinergi/contracts';
 /** Texts of index: Bahasa Indonesia, the source of truth (English, with the same keys, is in the .en.ts beside it). */
 export const id = {
   index: {
@@ -105,13 +106,6 @@ export const id = {
       '{{year}}: {{approved}} dari {{total}} desa disetujui; ditampilkan setelah semua desa disetujui.',
     previous: 'Tahun {{year}}',
     changed: 'berubah',
-    actors: {
-      pusat: 'Pusat',
-      provinsi: 'Provinsi',
-      kabupaten: 'Kabupaten',
-      desa: 'Desa',
-      csr: 'CSR/swasta',
-      lainnya: 'Lainnya',
-    },
+    actors: wordsIn(actorWords, 'id'),
   },
 };

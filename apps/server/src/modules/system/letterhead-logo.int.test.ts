@@ -1,0 +1,69 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
+
+let t: TestApp;
+const s: Record<string, Session> = {};
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const u of ['perencana', 'desa.jaten']) s[u] = await login(t.app, u);
+});
+afterAll(() => t.close());
+
+const upload = (who: string, data: Buffer, type: string) =>
+  call(t.app, s[who]!, {
+    method: 'POST',
+    url: '/api/settings/documents/logo',
+    headers: { 'content-type': type },
+    payload: data,
+  });
+/** How many images the PDF holds: pdfmake writes each as an object of "/Subtype /Image". */
+const imagesIn = async (url: string) => {
+  const pdf = await call(t.app, s.perencana!, { method: 'GET', url });
+  expect(pdf.statusCode).toBe(200);
+  return pdf.rawPayload.toString('latin1').match(/\/Subtype \/Image/g)?.length ?? 0;
+};
+
+describe("the letterhead's emblem (issue 19)", () => {
+  it('is taken as a photo type, kept as a PNG of at most 400 px, drawn on the kop surat, and removed again', async () => {
+    const jpeg = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#1c7ed6' } })
+      .jpeg()
+      .toBuffer();
+    const report = '/api/projects/monthly-report.pdf?month=2026-11';
+    const before = await imagesIn(report);
+    const set = await upload('perencana', jpeg, 'image/jpeg');
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toEqual({ logo: true });
+    const got = await call(t.app, s['desa.jaten']!, { method: 'GET', url: '/api/settings/documents/logo' });
+    expect(got.headers['content-type']).toBe('image/png');
+    expect(await sharp(got.rawPayload).metadata()).toMatchObject({ format: 'png', width: 400, height: 267 });
+    expect(await imagesIn(report)).toBe(before + 1);
+
+    const removed = await call(t.app, s.perencana!, {
+      method: 'DELETE',
+      url: '/api/settings/documents/logo',
+    });
+    expect(removed.json()).toEqual({ logo: false });
+    const gone = await call(t.app, s.perencana!, { method: 'GET', url: '/api/settings/documents/logo' });
+    expect(gone.statusCode).toBe(404);
+    expect(await imagesIn(report)).toBe(before);
+  });
+
+  it('refuses what is not a picture, a desa account, and a file over 2 MiB, leaving the emblem as it was', async () => {
+    const png = await sharp({ create: { width: 120, height: 120, channels: 4, background: '#fff' } })
+      .png()
+      .toBuffer();
+    expect((await upload('perencana', png, 'image/png')).statusCode).toBe(200);
+    const header = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const fake = await upload('perencana', Buffer.concat([header, Buffer.alloc(5000, 7)]), 'image/png');
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().detail).toMatch(/JPEG, PNG, WebP/);
+    expect((await upload('perencana', Buffer.from('kop surat'), 'text/plain')).statusCode).toBe(415);
+    expect((await upload('desa.jaten', png, 'image/png')).statusCode).toBe(403);
+    const huge = await upload('perencana', Buffer.concat([png, Buffer.alloc(3 * 1024 * 1024)]), 'image/png');
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().detail).toMatch(/2 MiB|2,0 MiB|2 MB/);
+    const kept = await call(t.app, s.perencana!, { method: 'GET', url: '/api/settings/documents/logo' });
+    expect((await sharp(kept.rawPayload).metadata()).width).toBe(120);
+  });
+});
