@@ -43,4 +43,23 @@ describe("the letterhead's emblem, in Chromium", () => {
     await field.getByRole('button', { name: 'Hapus lambang' }).click();
     await field.getByTestId('doc-logo-none').waitFor();
   });
+
+  it('names the officials who sign, refusing a short NIP under its field until it has 18 digits', async () => {
+    const { page } = b;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, 'perencana');
+    await page.goto(`${baseUrl()}/kop-surat`);
+    const officials = page.getByTestId('doc-officials');
+    await officials.getByLabel('Jabatan 1').fill('Kepala Bappeda');
+    await officials.getByLabel('Nama 1').fill('Ir. Contoh Pejabat, M.T.');
+    await officials.getByLabel('NIP 1').pressSequentially('1970 0101');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await expect.poll(() => officials.innerText()).toMatch(/18 angka/);
+    await officials.getByLabel('NIP 1').fill('19700101 199503 1 001');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Kop surat dan penomoran disimpan.').waitFor();
+    await shot(page, 'letterhead-officials-phone');
+    await page.reload();
+    await expect.poll(() => officials.getByLabel('NIP 1').inputValue()).toBe('197001011995031001');
+  });
 });

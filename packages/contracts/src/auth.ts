@@ -1,5 +1,6 @@
 import { staffRoles } from '@sinergi/core';
 import { z } from 'zod';
+import { signatory } from './common.ts';
 
 export const role = z.enum(staffRoles);
 export type StaffRoleName = z.infer<typeof role>;
@@ -67,6 +68,11 @@ export const documentSettings = z
       .min(4)
       .max(80)
       .refine((s) => /\{no(:\d)?\}/.test(s), { error: 'needs_number', params: { token: '{no}' } }),
+    /**
+     * The office's officials: a document's signature line for a position listed here ("Kepala
+     * Bappeda") carries the name and NIP, where a forum has not named its own signatories.
+     */
+    pejabat: z.array(signatory).max(12).default([]),
   })
   .meta({ id: 'DocumentSettings' });
 export type DocumentSettings = z.infer<typeof documentSettings>;

@@ -8,6 +8,21 @@ export const regionCode = z
   .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { error: 'region_code' })
   .meta({ description: 'Kemendagri code with dots, e.g. 35.05.01.2001', example: '35.05.01.2001' });
 
+/** One who signs a document: position, name and, for a civil servant, the 18-digit NIP. */
+export const signatory = z.strictObject({
+  jabatan: z.string().trim().min(2).max(80),
+  nama: z.string().trim().min(2).max(120),
+  nip: z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .trim()
+        .regex(/^\d{18}$/, { error: 'nip' }),
+    ])
+    .default(''),
+});
+
 export const uuid = z.uuid();
 export const isoDateTime = z.string().meta({ description: 'ISO 8601 date-time' });
 

@@ -1,6 +1,6 @@
 import { proposalStates, rejectReasons, stages, tracks } from '@sinergi/core';
 import { z } from 'zod';
-import { regionCode, uuid } from './common.ts';
+import { regionCode, signatory, uuid } from './common.ts';
 
 /** Bidang of a proposal, as Musrenbang forms group them. */
 export const bidangList = [
@@ -278,24 +278,7 @@ export const participantsBody = z
       .max(1000)
       .default([]),
     /** Who signs the berita acara: position, name and, for a civil servant, the 18-digit NIP. */
-    penandatangan: z
-      .array(
-        z.strictObject({
-          jabatan: text(2, 80),
-          nama: text(2, 120),
-          nip: z
-            .union([
-              z.literal(''),
-              z
-                .string()
-                .trim()
-                .regex(/^\d{18}$/, { error: 'nip' }),
-            ])
-            .default(''),
-        }),
-      )
-      .max(6)
-      .default([]),
+    penandatangan: z.array(signatory).max(6).default([]),
   })
   .meta({ id: 'ForumParticipants' });
 

@@ -13,6 +13,8 @@ export interface Letterhead {
   place: string;
   /** The kabupaten's emblem as a PNG data URL, drawn left of the lines; null when none is set. */
   logo: string | null;
+  /** The office's officials by position (document settings), who sign where no one else is named. */
+  officials: readonly Signatory[];
 }
 
 /** The kop surat: the emblem at the left, the government's and office's names centred, a double rule. */
@@ -76,18 +78,22 @@ export interface Signatory {
 
 /**
  * The signature block: "Blitar, 2 Desember 2026" over the columns; each column the position, room
- * to sign, the name underlined and the NIP. Positions without a name get a line to write it on.
- * Kept on one page (never split from its date).
+ * to sign, the name underlined and the NIP. The signers named for the document come first; else
+ * each position is signed by the office's official of that position (the letterhead's), and a
+ * position with no one gets a line to write the name on. Kept on one page (never split from its date).
  */
 export function signedBy(
-  place: string,
+  head: Pick<Letterhead, 'place' | 'officials'>,
   isoDate: string,
   signers: readonly Signatory[],
   positions: readonly string[],
 ) {
+  const official = (jabatan: string) =>
+    head.officials.find((o) => o.jabatan.trim().toLowerCase() === jabatan.trim().toLowerCase());
   const list: Signatory[] = signers.length
     ? [...signers]
-    : positions.map((jabatan) => ({ jabatan, nama: '', nip: '' }));
+    : positions.map((jabatan) => official(jabatan) ?? { jabatan, nama: '', nip: '' });
+  const place = head.place;
   return {
     unbreakable: true,
     margin: [0, 24, 0, 0],

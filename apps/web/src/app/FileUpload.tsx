@@ -49,7 +49,7 @@ export function FileUpload<T>({
       <Group align="end" gap="xs">
         <FileInput
           w={220}
-          placeholder={accept.replaceAll('.', '').toUpperCase().replace(',', ' / ')}
+          placeholder={accept.replaceAll('.', '').toUpperCase().replaceAll(',', ' / ')}
           accept={accept}
           value={file}
           onChange={setFile}

@@ -67,6 +67,8 @@ export const en: typeof id = {
     public: 'Public',
   },
   common: {
+    signerPosition: 'Position',
+    signerName: 'Name',
     save: 'Save',
     cancel: 'Cancel',
     close: 'Close',

@@ -65,6 +65,8 @@ export const id = {
     public: 'Publik',
   },
   common: {
+    signerPosition: 'Jabatan',
+    signerName: 'Nama',
     save: 'Simpan',
     cancel: 'Batal',
     close: 'Tutup',

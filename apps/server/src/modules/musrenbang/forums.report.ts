@@ -1,4 +1,4 @@
-import { reasonWords } from '@sinergi/contracts';
+import { bidangWords, reasonWords, wordsIn } from '@sinergi/contracts';
 import { dateInWords, formatDate, formatNumber, formatRupiah, type RejectReason } from '@sinergi/core';
 import {
   attendanceTable,
@@ -19,13 +19,7 @@ const signers: Record<string, string[]> = {
   kecamatan: ['Camat', 'Wakil Delegasi Desa', 'Wakil Bappeda'],
   kabupaten: ['Kepala Bappeda', 'Sekretaris Daerah', 'Wakil DPRD'],
 };
-const bidangName: Record<string, string> = {
-  infrastruktur: 'Infrastruktur dan kewilayahan',
-  ekonomi: 'Ekonomi',
-  sosial_budaya: 'Sosial budaya',
-  pemerintahan: 'Pemerintahan',
-  lingkungan: 'Lingkungan hidup',
-};
+const bidangName: Record<string, string> = wordsIn(bidangWords, 'id');
 const decisionName: Record<string, string> = {
   teruskan: 'Diteruskan',
   gabung: 'Digabung',
@@ -135,7 +129,7 @@ export function forumBeritaAcaraPdf(f: Forum, printedAt: Date, head: Letterhead)
         },
         layout: 'lightHorizontalLines',
       },
-      signedBy(head.place, f.heldOn, p.penandatangan, signers[f.level] ?? signers.kabupaten!),
+      signedBy(head, f.heldOn, p.penandatangan, signers[f.level] ?? signers.kabupaten!),
       ...(p.daftar.length
         ? [
             { text: 'Lampiran: daftar hadir', bold: true, margin: [0, 16, 0, 4], pageBreak: 'before' },

@@ -215,7 +215,7 @@ export function matrixPdf(m: Matrix, printedAt: Date, head: Letterhead): Promise
             { ul: m.orphans.map((o) => `${o.title} (${o.plan})`), fontSize: 8 },
           ]
         : []),
-      signedBy(head.place, todayIn(undefined, printedAt), [], ['Kepala Bappeda']),
+      signedBy(head, todayIn(undefined, printedAt), [], ['Kepala Bappeda']),
     ],
   });
 }

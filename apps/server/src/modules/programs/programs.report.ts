@@ -140,7 +140,7 @@ export function evaluationPdf(r: Evaluation, printedAt: Date, head: Letterhead):
             ]
           : []),
       ]),
-      signedBy(head.place, todayIn(undefined, printedAt), [], ['Kepala Perangkat Daerah', 'Kepala Bappeda']),
+      signedBy(head, todayIn(undefined, printedAt), [], ['Kepala Perangkat Daerah', 'Kepala Bappeda']),
     ],
   });
 }

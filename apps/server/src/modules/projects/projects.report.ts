@@ -155,7 +155,7 @@ export function monthlyPdf(r: Monthly, printedAt: Date, title: string, head: Let
           ]
         : []),
       { table: { headerRows: 1, dontBreakRows: true, widths, body }, fontSize: 7 },
-      signedBy(head.place, todayIn(undefined, printedAt), [], ['Kepala Perangkat Daerah', 'Kepala Bappeda']),
+      signedBy(head, todayIn(undefined, printedAt), [], ['Kepala Perangkat Daerah', 'Kepala Bappeda']),
     ],
   });
 }

@@ -18,7 +18,7 @@ export const LOGO_LIMIT = 2 * 1024 * 1024;
 export async function getDocumentSettings(ctx: AppContext): Promise<DocumentSettings> {
   const saved = (await getSetting(ctx, KEY)) as DocumentSettings | null;
   // Saved settings are whole (the PUT takes every field): the defaults are worked out only without them.
-  if (saved) return saved;
+  if (saved) return { ...saved, pejabat: saved.pejabat ?? [] };
   const kab = await findRegion(ctx, ctx.config.activeKabupaten).catch(() => null);
   const name = kab?.name ?? '';
   return {
@@ -27,6 +27,7 @@ export async function getDocumentSettings(ctx: AppContext): Promise<DocumentSett
     address: '',
     place: name.replace(/^(Kabupaten|Kota)\s+/i, '') || 'Kabupaten',
     numberPattern: '{no}/BA-MUSRENBANG/{kode}/{bulan}/{tahun}',
+    pejabat: [],
   };
 }
 
@@ -83,6 +84,7 @@ export async function letterheadFor(ctx: AppContext, regionCode: string): Promis
   // The kabupaten's emblem heads its desa's and kecamatan's letters as well as its own.
   const png = await getLogo(ctx);
   const logo = png ? `data:image/png;base64,${png.toString('base64')}` : null;
+  const officials = docs.pejabat;
   const parts = regionCode.split('.');
   if (parts.length < 3)
     return {
@@ -90,14 +92,27 @@ export async function letterheadFor(ctx: AppContext, regionCode: string): Promis
       address: docs.address,
       place: docs.place,
       logo,
+      officials,
     };
   const kecamatanCode = parts.slice(0, 3).join('.');
   const names = await namesOf(ctx, [kecamatanCode, regionCode]);
   const kecamatan = `KECAMATAN ${names.get(kecamatanCode) ?? ''}`;
   if (parts.length === 3)
-    return { lines: [docs.government, kecamatan], address: '', place: names.get(kecamatanCode) ?? '', logo };
+    return {
+      lines: [docs.government, kecamatan],
+      address: '',
+      place: names.get(kecamatanCode) ?? '',
+      logo,
+      officials,
+    };
   // Kemendagri codes: a desa's number starts with 2, a kelurahan's with 1.
   const word = parts[3]!.startsWith('1') ? 'KELURAHAN' : 'DESA';
   const name = names.get(regionCode) ?? '';
-  return { lines: [docs.government, kecamatan, `${word} ${name}`], address: '', place: name, logo };
+  return {
+    lines: [docs.government, kecamatan, `${word} ${name}`],
+    address: '',
+    place: name,
+    logo,
+    officials,
+  };
 }

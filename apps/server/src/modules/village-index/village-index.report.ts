@@ -102,7 +102,7 @@ async function beritaAcaraPdf(
           .map((s) => `${s.name} ${counts[s.code] ?? 0}`)
           .join(', ')}.`,
       },
-      signedBy(head.place, today, [], signs),
+      signedBy(head, today, [], signs),
     ],
   };
   return renderPdf(doc);

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, get } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { QueryState } from '../../app/QueryState.tsx';
+import { emptySigners, filledSigners, Signatories, type Signer } from '../../app/Signatories.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { LogoField } from './LogoField.tsx';
 
@@ -19,16 +20,25 @@ export default function DocumentSettingsPage() {
   const client = useQueryClient();
   const saved = useQuery({ queryKey: key, queryFn: () => get<DocumentSettings>('/api/settings/documents') });
   const [form, setForm] = useState<DocumentSettings | null>(null);
+  const [officials, setOfficials] = useState<Signer[]>(emptySigners);
   const [done, setDone] = useState(false);
   useEffect(() => {
-    if (saved.data) setForm(saved.data);
+    if (!saved.data) return;
+    setForm(saved.data);
+    // Room for two more officials than are set, three lines at least.
+    const blank = emptySigners();
+    setOfficials([...saved.data.pejabat, ...blank].slice(0, Math.max(3, saved.data.pejabat.length + 2)));
   }, [saved.data]);
   const { submit, error, busy } = useSubmit(
     async () => {
       setDone(false);
       client.setQueryData(
         key,
-        await api<DocumentSettings>('PUT', '/api/settings/documents', checked(documentSettings, form!)),
+        await api<DocumentSettings>(
+          'PUT',
+          '/api/settings/documents',
+          checked(documentSettings, { ...form!, pejabat: filledSigners(officials) }),
+        ),
       );
     },
     () => setDone(true),
@@ -66,6 +76,16 @@ export default function DocumentSettingsPage() {
               data-testid={`doc-${f}`}
             />
           ))}
+          <Signatories
+            value={officials}
+            onChange={setOfficials}
+            disabled={false}
+            error={error}
+            field="pejabat"
+            title={t('documents.officials')}
+            help={t('documents.officialsHelp')}
+            testId="doc-officials"
+          />
           {example && (
             <Text size="sm" data-testid="doc-example">
               {t('documents.example', { number: example })}

@@ -20,6 +20,9 @@ export const en: typeof id = {
     logoNone: 'No emblem yet; the letterhead has text only.',
     logoUpload: 'Upload emblem',
     logoRemove: 'Remove emblem',
+    officials: 'Signing officials',
+    officialsHelp:
+      'Position, name and NIP (18 digits). Documents signed by this position (such as Head of Bappeda, Regional Secretary) carry the name and NIP, unless a forum names its own signatories; empty lines are ignored.',
     saved: 'Letterhead and numbering saved.',
   },
 };

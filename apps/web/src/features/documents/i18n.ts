@@ -18,6 +18,9 @@ export const id = {
     logoNone: 'Belum ada lambang; kop surat hanya memuat tulisan.',
     logoUpload: 'Unggah lambang',
     logoRemove: 'Hapus lambang',
+    officials: 'Pejabat penanda tangan',
+    officialsHelp:
+      'Jabatan, nama, dan NIP (18 angka). Dokumen yang ditandatangani jabatan ini (misalnya Kepala Bappeda, Sekretaris Daerah) memuat nama dan NIP-nya, kecuali forum menetapkan penanda tangannya sendiri; baris kosong diabaikan.',
     saved: 'Kop surat dan penomoran disimpan.',
   },
 };

@@ -25,11 +25,11 @@ import { vocab } from '../../app/i18n.ts';
 import { DecimalInput, IntegerInput, YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
+import { emptySigners, filledSigners, Signatories, type Signer } from '../../app/Signatories.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { useForum } from './api.ts';
 import { ForumClosing } from './ForumClosing.tsx';
 import { rejectReasons } from './labels.ts';
-import { emptySigners, filledSigners, Signatories, type Signer } from './Signatories.tsx';
 
 type Forum = z.infer<typeof forumDetail>;
 type Decision = { kind: string; reason?: string; toYear?: number; into?: string; note?: string };
@@ -165,7 +165,14 @@ export default function ForumPage() {
           onChange={(e) => setRoll(e.currentTarget.value)}
           data-testid="roll"
         />
-        <Signatories value={signers} onChange={setSigners} disabled={!edit} error={saveParticipants.error} />
+        <Signatories
+          value={signers}
+          onChange={setSigners}
+          disabled={!edit}
+          error={saveParticipants.error}
+          title={t('forum.signatories')}
+          help={t('forum.signatoriesHelp')}
+        />
         <Group justify="end" mt="xs">
           {edit && (
             <Button

@@ -102,8 +102,6 @@ export const id = {
     rollHelp: 'Satu orang per baris: nama; unsur (mis. Ketua BPD; BPD)',
     signatories: 'Penanda tangan berita acara',
     signatoriesHelp: 'Jabatan, nama, dan NIP (18 angka, bagi ASN); baris kosong diabaikan.',
-    signerPosition: 'Jabatan',
-    signerName: 'Nama',
     groups: {
       total: 'Jumlah',
       perempuan: 'Perempuan',

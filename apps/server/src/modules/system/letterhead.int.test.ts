@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
 
@@ -24,7 +25,7 @@ const imagesIn = async (url: string) => {
   return pdf.rawPayload.toString('latin1').match(/\/Subtype \/Image/g)?.length ?? 0;
 };
 
-describe("the letterhead's emblem (issue 19)", () => {
+describe("the letterhead's emblem and signing officials (issue 19)", () => {
   it('is taken as a photo type, kept as a PNG of at most 400 px, drawn on the kop surat, and removed again', async () => {
     const jpeg = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#1c7ed6' } })
       .jpeg()
@@ -65,5 +66,37 @@ describe("the letterhead's emblem (issue 19)", () => {
     expect(huge.json().detail).toMatch(/2 MiB|2,0 MiB|2 MB/);
     const kept = await call(t.app, s.perencana!, { method: 'GET', url: '/api/settings/documents/logo' });
     expect((await sharp(kept.rawPayload).metadata()).width).toBe(120);
+  });
+
+  it("signs the kabupaten's documents with the officials set for their positions, and refuses a bad NIP by its label", async () => {
+    const settings = (
+      await call(t.app, s.perencana!, { method: 'GET', url: '/api/settings/documents' })
+    ).json();
+    const put = (pejabat: unknown) =>
+      call(t.app, s.perencana!, {
+        method: 'PUT',
+        url: '/api/settings/documents',
+        payload: { ...settings, pejabat },
+      });
+    const bad = await put([{ jabatan: 'Kepala Bappeda', nama: 'Contoh Nama', nip: '1970' }]);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toMatch(/NIP/);
+    const ok = await put([
+      { jabatan: 'Kepala Bappeda', nama: 'Ir. Contoh Pejabat, M.T.', nip: '197001011995031001' },
+    ]);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().pejabat).toHaveLength(1);
+    const pdf = await call(t.app, s.perencana!, {
+      method: 'GET',
+      url: '/api/projects/monthly-report.pdf?month=2026-11',
+    });
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), {
+      mergePages: true,
+    });
+    const flat = text.replace(/\s+/g, ' ');
+    // The Bappeda column names the official; the agency's head, not in the settings, keeps a line to write on.
+    expect(flat).toContain('Ir. Contoh Pejabat, M.T.');
+    expect(flat).toContain('NIP. 197001011995031001');
+    expect(flat).toContain('(______________________________)');
   });
 });
