@@ -36,8 +36,9 @@ export function Signatories({
   error: ApiError | null;
   /** The field the server names a line's error by ("penandatangan.1.nip"). */
   field?: string;
-  title: string;
-  help: string;
+  /** The heading and hint; a forum's berita acara signatories by default. */
+  title?: string;
+  help?: string;
   testId?: string;
 }) {
   const { t } = useTranslation();
@@ -46,15 +47,15 @@ export function Signatories({
   return (
     <Stack gap={4} mt="xs" data-testid={testId}>
       <Text size="sm" fw={500}>
-        {title}
+        {title ?? t('common.signatories')}
       </Text>
       <Text size="xs" c="dimmed">
-        {help}
+        {help ?? t('common.signatoriesHelp')}
       </Text>
       {value.map((s, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the lines are positions in a fixed list
         // One signer a row on a desktop; on a phone each field is full width, a gap between signers.
         <SimpleGrid
+          // biome-ignore lint/suspicious/noArrayIndexKey: the lines are positions in a fixed list
           key={i}
           cols={{ base: 1, sm: 3 }}
           spacing="xs"

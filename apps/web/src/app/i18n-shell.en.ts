@@ -67,6 +67,8 @@ export const en: typeof id = {
     public: 'Public',
   },
   common: {
+    signatories: 'Who signs the berita acara',
+    signatoriesHelp: 'Position, name and NIP (18 digits, for civil servants); empty lines are left out.',
     signerPosition: 'Position',
     signerName: 'Name',
     save: 'Save',

@@ -65,6 +65,8 @@ export const id = {
     public: 'Publik',
   },
   common: {
+    signatories: 'Penanda tangan berita acara',
+    signatoriesHelp: 'Jabatan, nama, dan NIP (18 angka, bagi ASN); baris kosong diabaikan.',
     signerPosition: 'Jabatan',
     signerName: 'Nama',
     save: 'Simpan',

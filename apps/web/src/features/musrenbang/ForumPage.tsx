@@ -165,14 +165,7 @@ export default function ForumPage() {
           onChange={(e) => setRoll(e.currentTarget.value)}
           data-testid="roll"
         />
-        <Signatories
-          value={signers}
-          onChange={setSigners}
-          disabled={!edit}
-          error={saveParticipants.error}
-          title={t('forum.signatories')}
-          help={t('forum.signatoriesHelp')}
-        />
+        <Signatories value={signers} onChange={setSigners} disabled={!edit} error={saveParticipants.error} />
         <Group justify="end" mt="xs">
           {edit && (
             <Button

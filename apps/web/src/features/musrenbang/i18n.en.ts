@@ -106,8 +106,6 @@ export const en: typeof id = {
     participants: 'Participants',
     roll: 'Attendance list',
     rollHelp: 'One person a line: name; group (e.g. BPD chair; BPD)',
-    signatories: 'Who signs the berita acara',
-    signatoriesHelp: 'Position, name and NIP (18 digits, for civil servants); empty lines are left out.',
     groups: { total: 'Total', perempuan: 'Women', pemuda: 'Youth', disabilitas: 'People with disabilities' },
     save: 'Save',
     agendaTitle: "Agenda: proposals at this forum's step",

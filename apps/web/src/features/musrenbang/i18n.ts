@@ -100,8 +100,6 @@ export const id = {
     participants: 'Peserta',
     roll: 'Daftar hadir',
     rollHelp: 'Satu orang per baris: nama; unsur (mis. Ketua BPD; BPD)',
-    signatories: 'Penanda tangan berita acara',
-    signatoriesHelp: 'Jabatan, nama, dan NIP (18 angka, bagi ASN); baris kosong diabaikan.',
     groups: {
       total: 'Jumlah',
       perempuan: 'Perempuan',
