@@ -68,6 +68,14 @@ export const documentSettings = z
       .min(4)
       .max(80)
       .refine((s) => /\{no(:\d)?\}/.test(s), { error: 'needs_number', params: { token: '{no}' } }),
+    /** The numbering of the other documents (IDM berita acara, reports); {jenis} names the kind. */
+    reportNumberPattern: z
+      .string()
+      .trim()
+      .min(4)
+      .max(80)
+      .refine((s) => /\{no(:\d)?\}/.test(s), { error: 'needs_number', params: { token: '{no}' } })
+      .default('{no}/{jenis}/{kode}/{bulan}/{tahun}'),
     /**
      * The office's officials: a document's signature line for a position listed here ("Kepala
      * Bappeda") carries the name and NIP, where a forum has not named its own signatories.

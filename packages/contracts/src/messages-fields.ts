@@ -136,6 +136,8 @@ export const fieldNames: Record<string, readonly [id: string, en: string]> = {
   office: ['Kantor', 'Office'],
   government: ['Pemerintah (kop surat)', 'Government (letterhead)'],
   numberPattern: ['Pola nomor surat', 'Document number pattern'],
+  reportNumberPattern: ['Pola nomor dokumen lain', 'Numbering of other documents'],
+  pejabat: ['Pejabat penanda tangan', 'Signing officials'],
   place: ['Tempat penandatanganan', 'Place of signing'],
   penandatangan: ['Penanda tangan', 'Signatories'],
   jabatan: ['Jabatan', 'Position'],

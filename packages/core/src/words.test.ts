@@ -44,5 +44,13 @@ describe('numbers and dates in Indonesian words', () => {
     expect(
       documentNumber('050/{no:4}/409.113/{tahun}', { no: 12, isoDate: '2026-12-02', regionCode: '' }),
     ).toBe('050/0012/409.113/2026');
+    expect(
+      documentNumber('{no}/{jenis}/{kode}/{bulan}/{tahun}', {
+        no: 3,
+        isoDate: '2026-12-04',
+        regionCode: '35.05',
+        jenis: 'LAP-MONEV',
+      }),
+    ).toBe('003/LAP-MONEV/35.05/XII/2026');
   });
 });

@@ -69,11 +69,12 @@ export const romanMonth = (month: number) =>
 
 /**
  * A document number from the office's pattern: {no} the running number (three digits, {no:n} n
- * digits), {bulan} the month in Roman numerals, {tahun} the year, {kode} the region's code.
+ * digits), {bulan} the month in Roman numerals, {tahun} the year, {kode} the region's code,
+ * {jenis} the kind of document ("BA-IDM", "LAP-MONEV").
  */
 export function documentNumber(
   pattern: string,
-  v: { no: number; isoDate: string; regionCode: string },
+  v: { no: number; isoDate: string; regionCode: string; jenis?: string },
 ): string {
   const [y, mo] = v.isoDate.split('-').map(Number) as [number, number];
   return pattern
@@ -82,5 +83,6 @@ export function documentNumber(
     )
     .replace(/\{bulan\}/g, romanMonth(mo))
     .replace(/\{tahun\}/g, String(y))
-    .replace(/\{kode\}/g, v.regionCode);
+    .replace(/\{kode\}/g, v.regionCode)
+    .replace(/\{jenis\}/g, v.jenis ?? '');
 }

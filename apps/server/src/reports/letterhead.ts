@@ -15,6 +15,8 @@ export interface Letterhead {
   logo: string | null;
   /** The office's officials by position (document settings), who sign where no one else is named. */
   officials: readonly Signatory[];
+  /** The document's registered number, shown under its title (numberLine); absent on unnumbered ones. */
+  number?: string;
 }
 
 /** The kop surat: the emblem at the left, the government's and office's names centred, a double rule. */
@@ -50,6 +52,11 @@ export function letterhead(head: Letterhead, width = 515) {
       margin: [0, 2, 0, 12],
     },
   ];
+}
+
+/** "Nomor: 004/LAP-MONEV/35.05/XII/2026" under a document's title, when it has a number. */
+export function numberLine(head: Pick<Letterhead, 'number'>) {
+  return head.number ? [{ text: `Nomor: ${head.number}`, alignment: 'center', margin: [0, 2, 0, 8] }] : [];
 }
 
 /** The title, and the number under it ("Nomor: 007/BA-MUSRENBANG/35.05.01.2001/II/2027"), or why it has none yet. */

@@ -1,5 +1,5 @@
 import { formatNumber, formatRupiah, todayIn } from '@sinergi/core';
-import { type Letterhead, letterhead, signedBy } from '../../reports/letterhead.ts';
+import { type Letterhead, letterhead, numberLine, signedBy } from '../../reports/letterhead.ts';
 import { headerRow, printedFooter, renderPdf } from '../../reports/pdf.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import type { matrix } from './plans.analysis.ts';
@@ -187,8 +187,9 @@ export function matrixPdf(m: Matrix, printedAt: Date, head: Letterhead): Promise
       {
         text: `RPJPN – RPJMD – Renja perangkat daerah – RKPDes · tahun ${m.year}`,
         alignment: 'center',
-        margin: [0, 2, 0, 8],
+        margin: [0, 2, 0, 2],
       },
+      ...numberLine(head),
       ...(m.sample
         ? [
             {

@@ -27,7 +27,7 @@ import { sendFile } from '../../http/send-file.ts';
 import { acceptFiles, uploadedFile, XLSX_TYPE } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
 import { kabupatenName } from '../regions/regions.service.ts';
-import { letterheadFor } from '../system/documents.service.ts';
+import { numberedLetterhead } from '../system/documents.service.ts';
 import * as analysis from './plans.analysis.ts';
 import { importPlan } from './plans.file.ts';
 import { exportPlanFile } from './plans.file-export.ts';
@@ -194,7 +194,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         data: await matrixPdf(
           await analysis.matrix(ctx, request.query.year),
           ctx.clock(),
-          await letterheadFor(ctx, ctx.config.activeKabupaten),
+          await numberedLetterhead(ctx, ctx.config.activeKabupaten, 'matriks', String(request.query.year)),
         ),
       }),
   );

@@ -30,7 +30,7 @@ import type { AppContext } from '../../context.ts';
 import { sendFile } from '../../http/send-file.ts';
 import { acceptFiles } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
-import { letterheadFor } from '../system/documents.service.ts';
+import { numberedLetterhead } from '../system/documents.service.ts';
 import * as cycles from './cycles.service.ts';
 import { evaluationPdf, evaluationXlsx } from './programs.report.ts';
 import { seedSamplePrograms } from './programs.seed.ts';
@@ -180,7 +180,11 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       return sendFile(reply, {
         kind: 'pdf',
         name: `evaluasi-${r.program.code}.pdf`,
-        data: await evaluationPdf(r, ctx.clock(), await letterheadFor(ctx, ctx.config.activeKabupaten)),
+        data: await evaluationPdf(
+          r,
+          ctx.clock(),
+          await numberedLetterhead(ctx, ctx.config.activeKabupaten, 'evaluasi', request.params.id),
+        ),
       });
     },
   );

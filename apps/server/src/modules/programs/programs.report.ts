@@ -1,5 +1,5 @@
 import { formatDateTime, formatNumber, formatRupiah, indicators, todayIn } from '@sinergi/core';
-import { type Letterhead, letterhead, signedBy } from '../../reports/letterhead.ts';
+import { type Letterhead, letterhead, numberLine, signedBy } from '../../reports/letterhead.ts';
 import { headerRow, printedFooter, renderPdf } from '../../reports/pdf.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import type { evaluate } from './programs.service.ts';
@@ -80,6 +80,7 @@ export function evaluationPdf(r: Evaluation, printedAt: Date, head: Letterhead):
         margin: [0, 2, 0, 2],
       },
       { text: r.program.organisation, alignment: 'center', margin: [0, 0, 0, 4] },
+      ...numberLine(head),
       ...(r.program.sample
         ? [
             {

@@ -25,7 +25,7 @@ import { IMAGE_TYPES, PHOTO_LIMIT } from '../../http/images.ts';
 import { sendFile } from '../../http/send-file.ts';
 import { acceptFiles, uploadedFile, uploadedType, XLSX_TYPE } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
-import { letterheadFor } from '../system/documents.service.ts';
+import { numberedLetterhead } from '../system/documents.service.ts';
 import { oc4idsPackage } from './oc4ids.ts';
 import * as permits from './permits.service.ts';
 import * as progress from './progress.service.ts';
@@ -129,7 +129,12 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
           r,
           ctx.clock(),
           `Bulan ${formatMonth(request.query.month)}`,
-          await letterheadFor(ctx, ctx.config.activeKabupaten),
+          await numberedLetterhead(
+            ctx,
+            ctx.config.activeKabupaten,
+            'monev',
+            `${request.query.month}:${request.query.organisationId ?? 'semua'}`,
+          ),
         ),
       });
     },

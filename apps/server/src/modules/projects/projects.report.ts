@@ -8,7 +8,7 @@ import {
   todayIn,
 } from '@sinergi/core';
 import type { AppContext } from '../../context.ts';
-import { type Letterhead, letterhead, signedBy } from '../../reports/letterhead.ts';
+import { type Letterhead, letterhead, numberLine, signedBy } from '../../reports/letterhead.ts';
 import { headerRow, printedFooter, renderPdf } from '../../reports/pdf.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import * as repo from './projects.repository.ts';
@@ -143,7 +143,8 @@ export function monthlyPdf(r: Monthly, printedAt: Date, title: string, head: Let
     content: [
       ...letterhead(head, 794),
       { text: 'LAPORAN BULANAN PEMANTAUAN PROYEK', bold: true, fontSize: 12, alignment: 'center' },
-      { text: `${title} · keadaan ${formatDate(r.on)}`, alignment: 'center', margin: [0, 2, 0, 8] },
+      { text: `${title} · keadaan ${formatDate(r.on)}`, alignment: 'center', margin: [0, 2, 0, 2] },
+      ...numberLine(head),
       ...(r.rows.some((x) => x.sample)
         ? [
             {

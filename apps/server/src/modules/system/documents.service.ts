@@ -1,13 +1,41 @@
 import type { DocumentSettings } from '@sinergi/contracts';
+import { documentNumber, todayIn } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { emblemImage } from '../../http/images.ts';
 import type { Letterhead } from '../../reports/letterhead.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findRegion, namesOf } from '../regions/regions.service.ts';
-import { getSetting, putSetting } from './settings.service.ts';
+import { getSetting, putSetting, registeredNumber } from './settings.service.ts';
 
 const KEY = 'documents';
 const LOGO_KEY = 'documents.logo';
+const REPORT_PATTERN = '{no}/{jenis}/{kode}/{bulan}/{tahun}';
+
+/** The kinds of numbered documents other than a forum's berita acara, with the code {jenis} writes. */
+const kinds = {
+  idm: 'BA-IDM',
+  matriks: 'MATRIKS-SINKRON',
+  monev: 'LAP-MONEV',
+  evaluasi: 'EVAL-PROGRAM',
+} as const;
+
+/**
+ * A document's number in the office's report pattern, registered at its first print: `key` names
+ * the one document of its kind (a kecamatan's IDM berita acara of a year, a month's report), so a
+ * later print carries the same number. The running number is per kind and year.
+ */
+export async function numberOf(
+  ctx: AppContext,
+  kind: keyof typeof kinds,
+  key: string,
+  regionCode: string,
+): Promise<string> {
+  const { reportNumberPattern } = await getDocumentSettings(ctx);
+  const isoDate = todayIn(undefined, ctx.clock());
+  return registeredNumber(ctx, `${kind}:${key}`, `${kind}:${isoDate.slice(0, 4)}`, (no) =>
+    documentNumber(reportNumberPattern, { no, isoDate, regionCode, jenis: kinds[kind] }),
+  );
+}
 /** The emblem as uploaded may be a photo of up to 2 MiB; it is kept at 400 pixels a side. */
 export const LOGO_LIMIT = 2 * 1024 * 1024;
 
@@ -18,7 +46,12 @@ export const LOGO_LIMIT = 2 * 1024 * 1024;
 export async function getDocumentSettings(ctx: AppContext): Promise<DocumentSettings> {
   const saved = (await getSetting(ctx, KEY)) as DocumentSettings | null;
   // Saved settings are whole (the PUT takes every field): the defaults are worked out only without them.
-  if (saved) return { ...saved, pejabat: saved.pejabat ?? [] };
+  if (saved)
+    return {
+      ...saved,
+      reportNumberPattern: saved.reportNumberPattern ?? REPORT_PATTERN,
+      pejabat: saved.pejabat ?? [],
+    };
   const kab = await findRegion(ctx, ctx.config.activeKabupaten).catch(() => null);
   const name = kab?.name ?? '';
   return {
@@ -27,6 +60,7 @@ export async function getDocumentSettings(ctx: AppContext): Promise<DocumentSett
     address: '',
     place: name.replace(/^(Kabupaten|Kota)\s+/i, '') || 'Kabupaten',
     numberPattern: '{no}/BA-MUSRENBANG/{kode}/{bulan}/{tahun}',
+    reportNumberPattern: REPORT_PATTERN,
     pejabat: [],
   };
 }
@@ -71,6 +105,16 @@ export async function saveLogo(
     });
   });
   return { logo: png !== null };
+}
+
+/** The letterhead of a numbered document: `letterheadFor` with the document's registered number. */
+export async function numberedLetterhead(
+  ctx: AppContext,
+  regionCode: string,
+  kind: Parameters<typeof numberOf>[1],
+  key: string,
+): Promise<Letterhead> {
+  return { ...(await letterheadFor(ctx, regionCode)), number: await numberOf(ctx, kind, key, regionCode) };
 }
 
 /**

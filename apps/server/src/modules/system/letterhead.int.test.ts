@@ -99,4 +99,34 @@ describe("the letterhead's emblem and signing officials (issue 19)", () => {
     expect(flat).toContain('NIP. 197001011995031001');
     expect(flat).toContain('(______________________________)');
   });
+
+  it('numbers each document once at its first print, by kind and year; two first prints at once share one number', async () => {
+    const text = async (url: string) => {
+      const pdf = await call(t.app, s.perencana!, { method: 'GET', url });
+      expect(pdf.statusCode).toBe(200);
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), {
+        mergePages: true,
+      });
+      return text.replace(/\s+/g, ' ');
+    };
+    const numberIn = (flat: string) => /Nomor: (\S+)/.exec(flat)?.[1];
+    const year = new Date().getFullYear();
+    const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'][
+      new Date().getMonth()
+    ];
+    // Two first prints of one month's report at the same moment: one number between them.
+    const [a, b] = await Promise.all([
+      text('/api/projects/monthly-report.pdf?month=2026-10'),
+      text('/api/projects/monthly-report.pdf?month=2026-10'),
+    ]);
+    const october = numberIn(a);
+    expect(october).toMatch(new RegExp(`^\\d{3}/LAP-MONEV/35\\.05/${roman}/${year}$`));
+    expect(numberIn(b)).toBe(october);
+    const september = numberIn(await text('/api/projects/monthly-report.pdf?month=2026-09'));
+    expect(Number(september!.slice(0, 3))).toBe(Number(october!.slice(0, 3)) + 1);
+    expect(numberIn(await text('/api/projects/monthly-report.pdf?month=2026-10'))).toBe(october);
+    // Another kind keeps its own running number.
+    const idm = numberIn(await text('/api/index/berita-acara?year=2024'));
+    expect(idm).toMatch(new RegExp(`^001/BA-IDM/35\\.05/${roman}/${year}$`));
+  });
 });

@@ -14,6 +14,16 @@ export async function upsertSetting(tx: Db, key: string, value: unknown, now: Da
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
 }
 
+/** Writes a setting only if it is not there yet; true when this call wrote it (a unique key decides a race). */
+export async function claimSetting(tx: Db, key: string, value: unknown): Promise<boolean> {
+  const rows = await tx
+    .insert(settings)
+    .values({ key, value })
+    .onConflictDoNothing({ target: settings.key })
+    .returning({ key: settings.key });
+  return rows.length > 0;
+}
+
 /** The next number of a counter kept as a setting (one statement: two callers never get the same). */
 export async function nextCounter(tx: Db, key: string, now: Date): Promise<number> {
   const [row] = await tx

@@ -1,8 +1,8 @@
 import { dateInWords, idm2016, levelOf, parseRegionCode, round4, statusCounts, todayIn } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
-import { type Letterhead, letterhead, signedBy } from '../../reports/letterhead.ts';
+import { type Letterhead, letterhead, numberLine, signedBy } from '../../reports/letterhead.ts';
 import { headerRow, printedFooter, renderPdf } from '../../reports/pdf.ts';
-import { letterheadFor } from '../system/documents.service.ts';
+import { numberedLetterhead } from '../system/documents.service.ts';
 import { findWorklist } from './village-index.entries.ts';
 import type { getScorecard } from './village-index.service.ts';
 
@@ -34,7 +34,7 @@ export async function beritaAcaraOf(
   q: Parameters<typeof findWorklist>[2],
 ) {
   const list = await findWorklist(ctx, principal, q);
-  const head = await letterheadFor(ctx, list.region.code);
+  const head = await numberedLetterhead(ctx, list.region.code, 'idm', `${list.region.code}:${list.year}`);
   return { list, pdf: await beritaAcaraPdf(list, ctx.clock(), head) };
 }
 
@@ -81,7 +81,9 @@ async function beritaAcaraPdf(
         fontSize: 11,
         alignment: 'center',
       },
-      { text: heading.toUpperCase(), bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
+      { text: heading.toUpperCase(), bold: true, alignment: 'center', margin: [0, 0, 0, 2] },
+      ...numberLine(head),
+      { text: '', margin: [0, 0, 0, 8] },
       {
         text:
           `${dateInWords(today)}, bertempat di ${head.place}, telah direkapitulasi hasil pengukuran Indeks Desa Membangun ` +

@@ -12,7 +12,7 @@ import { useSubmit } from '../../app/use-submit.ts';
 import { LogoField } from './LogoField.tsx';
 
 const key = ['settings', 'documents'];
-const fields = ['government', 'office', 'address', 'place', 'numberPattern'] as const;
+const fields = ['government', 'office', 'address', 'place', 'numberPattern', 'reportNumberPattern'] as const;
 
 /** Bappeda sets the letterhead, the place of signing and the numbering of the berita acara. */
 export default function DocumentSettingsPage() {
@@ -44,16 +44,22 @@ export default function DocumentSettingsPage() {
     () => setDone(true),
   );
   if (!form) return <QueryState query={saved} queryKey={key} />;
-  let example = '';
-  try {
-    example = documentNumber(form.numberPattern, {
-      no: 7,
-      isoDate: new Date().toISOString().slice(0, 10),
-      regionCode: '35.05.01.2001',
-    });
-  } catch {
-    example = '';
-  }
+  const exampleOf = (pattern: string, regionCode: string, jenis?: string) => {
+    try {
+      return documentNumber(pattern, {
+        no: 7,
+        isoDate: new Date().toISOString().slice(0, 10),
+        regionCode,
+        jenis,
+      });
+    } catch {
+      return '';
+    }
+  };
+  const examples: Partial<Record<(typeof fields)[number], string>> = {
+    numberPattern: exampleOf(form.numberPattern, '35.05.01.2001'),
+    reportNumberPattern: exampleOf(form.reportNumberPattern, '35.05', 'LAP-MONEV'),
+  };
   return (
     <Stack maw={640}>
       <Title order={2}>{t('documents.title')}</Title>
@@ -66,15 +72,27 @@ export default function DocumentSettingsPage() {
           {done && <Alert color="teal">{t('documents.saved')}</Alert>}
           {error && !error.issues.length && <Alert color="red">{error.message}</Alert>}
           {fields.map((f) => (
-            <TextInput
-              key={f}
-              label={t(`documents.${f}`)}
-              description={f === 'numberPattern' ? t('documents.numberHelp') : undefined}
-              value={form[f]}
-              onChange={(e) => setForm({ ...form, [f]: e.currentTarget.value })}
-              error={error?.fieldMessage(f)}
-              data-testid={`doc-${f}`}
-            />
+            <div key={f}>
+              <TextInput
+                label={t(`documents.${f}`)}
+                description={
+                  f === 'numberPattern'
+                    ? t('documents.numberHelp')
+                    : f === 'reportNumberPattern'
+                      ? t('documents.reportNumberHelp')
+                      : undefined
+                }
+                value={form[f]}
+                onChange={(e) => setForm({ ...form, [f]: e.currentTarget.value })}
+                error={error?.fieldMessage(f)}
+                data-testid={`doc-${f}`}
+              />
+              {examples[f] && (
+                <Text size="sm" mt={4} data-testid={`doc-example-${f}`}>
+                  {t('documents.example', { number: examples[f] })}
+                </Text>
+              )}
+            </div>
           ))}
           <Signatories
             value={officials}
@@ -86,11 +104,6 @@ export default function DocumentSettingsPage() {
             help={t('documents.officialsHelp')}
             testId="doc-officials"
           />
-          {example && (
-            <Text size="sm" data-testid="doc-example">
-              {t('documents.example', { number: example })}
-            </Text>
-          )}
           <Button type="submit" loading={busy}>
             {t('common.save')}
           </Button>

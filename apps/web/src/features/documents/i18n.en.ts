@@ -23,6 +23,9 @@ export const en: typeof id = {
     officials: 'Signing officials',
     officialsHelp:
       'Position, name and NIP (18 digits). Documents signed by this position (such as Head of Bappeda, Regional Secretary) carry the name and NIP, unless a forum names its own signatories; empty lines are ignored.',
+    reportNumberPattern: 'Numbering of other documents',
+    reportNumberHelp:
+      'IDM records, the synchronisation matrix, monthly and evaluation reports; {jenis} is the document code (BA-IDM, MATRIKS-SINKRON, LAP-MONEV, EVAL-PROGRAM). A number is given when a document is first printed and kept afterwards.',
     saved: 'Letterhead and numbering saved.',
   },
 };

@@ -21,6 +21,9 @@ export const id = {
     officials: 'Pejabat penanda tangan',
     officialsHelp:
       'Jabatan, nama, dan NIP (18 angka). Dokumen yang ditandatangani jabatan ini (misalnya Kepala Bappeda, Sekretaris Daerah) memuat nama dan NIP-nya, kecuali forum menetapkan penanda tangannya sendiri; baris kosong diabaikan.',
+    reportNumberPattern: 'Pola nomor dokumen lain',
+    reportNumberHelp:
+      'Berita acara IDM, matriks sinkronisasi, laporan bulanan dan laporan evaluasi; {jenis} kode dokumen (BA-IDM, MATRIKS-SINKRON, LAP-MONEV, EVAL-PROGRAM). Nomor diberikan saat dokumen pertama kali dicetak dan tetap sesudahnya.',
     saved: 'Kop surat dan penomoran disimpan.',
   },
 };
