@@ -93,6 +93,17 @@ describe('projects in Chromium', () => {
     await page.getByTestId('project-status').getByText('Kritis').waitFor();
     await shot(page, 'project-critical');
 
+    // On a phone each report is a card with its date, progress, spending, photo and a photo field.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const card = page.getByTestId('report-card').first();
+    await card.waitFor();
+    expect(await card.innerText()).toMatch(/30 % · Rp/);
+    expect(await card.locator('img').count()).toBeGreaterThan(0);
+    expect(await card.getByTestId('photo-input').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(page, 'project-reports-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     // The tracking page of the proposal now says it is being carried out.
     await page.goto(`${baseUrl()}/lacak/${chosen.trackingCode}`);
     expect(await page.getByTestId('tracking').innerText()).toContain('Dilaksanakan sebagai proyek');

@@ -1,7 +1,11 @@
+/** Indonesian formats live in core so the server's PDF reports and the web write them the same way. */
+import { formatMonth as monthIn } from '@sinergi/core';
 import i18next from 'i18next';
 
-/** Indonesian formats live in core so the server's PDF reports and the web write them the same way. */
 export { formatDate, formatDateTime, formatFileSize, formatNumber, formatRupiah } from '@sinergi/core';
+
+/** "2026-11" as "November 2026", in the interface's language. */
+export const formatMonth = (month: string) => monthIn(month, i18next.language === 'en' ? 'en' : 'id');
 
 /** Units as the statistics files write them (BPS tables in English), said in the reader's language. */
 const unitWords: Record<string, readonly [string, string]> = {

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { get, post } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
-import { formatRupiah } from '../../app/format.ts';
+import { formatMonth, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { CoordinateInput, DateField, RupiahInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
@@ -256,7 +256,7 @@ export default function ProjectFormPage() {
           </Group>
           <Text size="xs" c="dimmed">
             {t('projects.planNote', { months: plan.length })}:{' '}
-            {plan.map((x) => `${x.month} ${x.physical} %`).join(' · ')}
+            {plan.map((x) => `${formatMonth(x.month)} ${formatNumber(x.physical, 1)} %`).join(' · ')}
           </Text>
           <Group>
             <Button type="submit" loading={save.busy} data-testid="project-save">

@@ -9,7 +9,7 @@ import { QueryState } from '../../app/QueryState.tsx';
 import { WhenShown } from '../../app/WhenShown.tsx';
 import { projectKeys, useProject, useRefreshProjects } from './api.ts';
 import { PermitsCard } from './PermitsCard.tsx';
-import { ReportForm, ReportRow } from './ProjectReports.tsx';
+import { ReportForm, ReportList } from './ProjectReports.tsx';
 import { statusColour } from './ProjectsPage.tsx';
 
 const TrendChart = lazy(() => import('../village-index/TrendChart.tsx'));
@@ -179,23 +179,7 @@ export default function ProjectPage() {
         <Text fw={600} p="xs">
           {t('projects.reports')}
         </Text>
-        <Table fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('projects.reportDate')}</Table.Th>
-              <Table.Th ta="right">{t('projects.physical')}</Table.Th>
-              <Table.Th ta="right">{t('projects.spent')}</Table.Th>
-              <Table.Th>{t('projects.problems')}</Table.Th>
-              <Table.Th>{t('projects.state')}</Table.Th>
-              <Table.Th>{t('projects.photos')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {[...reports].reverse().map((r) => (
-              <ReportRow key={r.id} report={r} mayVerify={may.verify} reporter={may.report} onDone={reload} />
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ReportList reports={reports} mayVerify={may.verify} reporter={may.report} onDone={reload} />
       </Card>
     </Stack>
   );

@@ -6,12 +6,14 @@ import {
   FileInput,
   Group,
   Image,
+  Paper,
   SimpleGrid,
   Stack,
   Table,
   Text,
   Textarea,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { ProjectDetail as Project, ProgressReportView as Report } from '@sinergi/contracts';
 import { progressBody } from '@sinergi/contracts';
 import { useState } from 'react';
@@ -25,13 +27,63 @@ import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { n1 } from './ProjectPage.tsx';
 
-export function ReportRow({
+/**
+ * The project's progress reports, newest first: a table on a desktop; on a phone a card each (date,
+ * progress and spending on one line, then problems, state and photos), so nothing is cut off.
+ */
+export function ReportList({
+  reports,
+  mayVerify,
+  reporter,
+  onDone,
+}: {
+  reports: readonly Report[];
+  mayVerify: boolean;
+  reporter: boolean;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const narrow = useMediaQuery('(max-width: 40em)');
+  const rows = [...reports].reverse();
+  const props = { mayVerify, reporter, onDone };
+  if (narrow)
+    return (
+      <Stack gap="xs" p="xs" pt={0}>
+        {rows.map((r) => (
+          <ReportRow key={r.id} report={r} card {...props} />
+        ))}
+      </Stack>
+    );
+  return (
+    <Table fz="sm">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('projects.reportDate')}</Table.Th>
+          <Table.Th ta="right">{t('projects.physical')}</Table.Th>
+          <Table.Th ta="right">{t('projects.spent')}</Table.Th>
+          <Table.Th>{t('projects.problems')}</Table.Th>
+          <Table.Th>{t('projects.state')}</Table.Th>
+          <Table.Th>{t('projects.photos')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <ReportRow key={r.id} report={r} card={false} {...props} />
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function ReportRow({
   report: r,
+  card,
   mayVerify,
   reporter,
   onDone,
 }: {
   report: Report;
+  card: boolean;
   mayVerify: boolean;
   reporter: boolean;
   onDone: () => void;
@@ -45,72 +97,100 @@ export function ReportRow({
   }, onDone);
   const verify = useSubmit(() => post(`/api/reports/${r.id}/verify`, { approve: true }), onDone);
   const spent = Object.values(r.spending).reduce((s, v) => s + v, 0);
+  const problems = (
+    <>
+      {r.problems}
+      {r.followUp && (
+        <Text size="xs" c="dimmed">
+          {r.followUp}
+        </Text>
+      )}
+    </>
+  );
+  const state = (
+    <>
+      <Badge variant="light">{vocab('projects.states', r.state)}</Badge>
+      {mayVerify && r.state === 'dilaporkan' && (
+        <Button
+          size="xs"
+          variant="subtle"
+          onClick={() => verify.submit()}
+          loading={verify.busy}
+          data-testid="verify-report"
+        >
+          {t('projects.verify')}
+        </Button>
+      )}
+    </>
+  );
+  const photos = (
+    <>
+      <Group gap={4}>
+        {r.photos.map((ph) => (
+          <a
+            key={ph.id}
+            href={`/api/photos/${ph.id}`}
+            target="_blank"
+            rel="noreferrer"
+            title={ph.takenAt ?? ''}
+          >
+            <Image src={`/api/photos/${ph.id}`} w={48} h={48} fit="cover" radius="sm" alt="" />
+          </a>
+        ))}
+        {reporter && (
+          <Group gap={4}>
+            <FileInput
+              size="xs"
+              w={card ? 200 : 140}
+              placeholder={t('projects.addPhoto')}
+              accept="image/jpeg,image/png,image/webp"
+              value={file}
+              onChange={setFile}
+              data-testid="photo-input"
+            />
+            <Button
+              size="xs"
+              variant="light"
+              disabled={!file}
+              onClick={() => upload.submit()}
+              loading={upload.busy}
+              data-testid="photo-upload"
+              aria-label={t('projects.addPhoto')}
+            >
+              ↑
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <Problem error={upload.error ?? verify.error} />
+    </>
+  );
+  if (card)
+    return (
+      <Paper withBorder p="xs" data-testid="report-card">
+        <Group justify="space-between" gap="xs">
+          <Text size="sm" fw={600}>
+            {formatDate(r.reportDate)}
+          </Text>
+          <Text size="sm">
+            {n1(r.physical)} % · {formatRupiah(spent)}
+          </Text>
+        </Group>
+        {r.problems && <Text size="sm">{problems}</Text>}
+        <Group gap="xs" my={4}>
+          {state}
+        </Group>
+        {photos}
+      </Paper>
+    );
   return (
     <Table.Tr>
       <Table.Td>{formatDate(r.reportDate)}</Table.Td>
       <Table.Td ta="right">{n1(r.physical)} %</Table.Td>
       <Table.Td ta="right">{formatRupiah(spent)}</Table.Td>
-      <Table.Td>
-        {r.problems}
-        {r.followUp && (
-          <Text size="xs" c="dimmed">
-            {r.followUp}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Badge variant="light">{vocab('projects.states', r.state)}</Badge>
-        {mayVerify && r.state === 'dilaporkan' && (
-          <Button
-            size="xs"
-            variant="subtle"
-            onClick={() => verify.submit()}
-            loading={verify.busy}
-            data-testid="verify-report"
-          >
-            {t('projects.verify')}
-          </Button>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Group gap={4}>
-          {r.photos.map((ph) => (
-            <a
-              key={ph.id}
-              href={`/api/photos/${ph.id}`}
-              target="_blank"
-              rel="noreferrer"
-              title={ph.takenAt ?? ''}
-            >
-              <Image src={`/api/photos/${ph.id}`} w={48} h={48} fit="cover" radius="sm" alt="" />
-            </a>
-          ))}
-          {reporter && (
-            <Group gap={4}>
-              <FileInput
-                size="xs"
-                w={140}
-                placeholder={t('projects.addPhoto')}
-                accept="image/jpeg,image/png,image/webp"
-                value={file}
-                onChange={setFile}
-                data-testid="photo-input"
-              />
-              <Button
-                size="xs"
-                variant="light"
-                disabled={!file}
-                onClick={() => upload.submit()}
-                loading={upload.busy}
-                data-testid="photo-upload"
-              >
-                ↑
-              </Button>
-            </Group>
-          )}
-        </Group>
-        <Problem error={upload.error ?? verify.error} />
-      </Table.Td>
+      <Table.Td>{problems}</Table.Td>
+      <Table.Td>{state}</Table.Td>
+      <Table.Td>{photos}</Table.Td>
     </Table.Tr>
   );
 }

@@ -66,7 +66,7 @@ export const en: typeof id = {
       csr: 'CSR',
     },
     addSource: 'Add a funding source',
-    planNote: 'S-curve plan over {{months}} months (adjustable through the API)',
+    planNote: 'S-curve plan over {{months}} months, from the start to the end date',
     readiness: 'Permits and land',
     permits: {
       lahan: 'Land',

@@ -64,7 +64,7 @@ export const id = {
       csr: 'CSR',
     },
     addSource: 'Tambah sumber dana',
-    planNote: 'Rencana kurva S {{months}} bulan (dapat diubah lewat API)',
+    planNote: 'Rencana kurva S {{months}} bulan, dari tanggal mulai sampai selesai',
     readiness: 'Kesiapan izin dan lahan',
     permits: {
       lahan: 'Lahan',

@@ -67,7 +67,8 @@ export default function DesaScorecardPage() {
           <Title order={3} size="h5" mb="xs">
             {t('index.history')}
           </Title>
-          <Table fz="sm" data-testid="scorecard-history">
+          {/* Compact: the card is half a desktop row and a whole phone width, and the status must fit. */}
+          <Table fz="xs" horizontalSpacing={6} data-testid="scorecard-history">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('index.year')}</Table.Th>
@@ -87,7 +88,7 @@ export default function DesaScorecardPage() {
                   ))}
                   <Table.Td fw={700}>{fmt4(h.value)}</Table.Td>
                   <Table.Td>
-                    <Badge color={statusColour[h.status]} variant="light">
+                    <Badge color={statusColour[h.status]} variant="light" size="sm">
                       {statusName(h.status)}
                     </Badge>
                   </Table.Td>
