@@ -13,6 +13,7 @@ export * from './musrenbang.ts';
 export * from './pb.ts';
 export * from './pb-responses.ts';
 export * from './plans.ts';
+export * from './portal.ts';
 export * from './plans-responses.ts';
 export * from './programs.ts';
 export * from './programs-responses.ts';

@@ -10,6 +10,7 @@ import { musrenbangModule } from './musrenbang/musrenbang.module.ts';
 import { organisationsModule } from './organisations/organisations.module.ts';
 import { pbModule } from './pb/pb.module.ts';
 import { plansModule } from './plans/plans.module.ts';
+import { portalModule } from './portal/portal.module.ts';
 import { povertyModule } from './poverty/poverty.module.ts';
 import { programsModule } from './programs/programs.module.ts';
 import { projectsModule } from './projects/projects.module.ts';
@@ -39,6 +40,7 @@ export const modules: readonly Module[] = [
   povertyModule,
   projectsModule,
   plansModule,
+  portalModule,
   inboxModule(() => waitingSources),
 ];
 

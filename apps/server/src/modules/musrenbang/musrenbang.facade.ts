@@ -3,6 +3,7 @@ import type { AppContext, Principal } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import * as repo from './musrenbang.repository.ts';
+import { eventsOf } from './musrenbang.service.ts';
 
 /**
  * What other modules may ask of Musrenbang's data, without its tables: a proposal by id (projects
@@ -51,4 +52,42 @@ export async function firstProposalsOf(ctx: AppContext, organisationId: string, 
 
 export function linkProposalsInTx(tx: Db, ids: readonly string[], nodeId: string) {
   return repo.setPlanNode(tx, ids, nodeId);
+}
+
+/** Decisions a proposal's history records (the public list shows the latest, with its reason). */
+const DECISIONS = new Set(['teruskan', 'tolak', 'tunda', 'gabung', 'selesai']);
+
+/**
+ * What the public portal reads (issue 20): proposals past their desa's moderation, a page at a
+ * time, with the latest decision on each. The caller presents only the public fields.
+ */
+export async function publicProposalRows(ctx: AppContext, filter: Omit<repo.ProposalFilter, 'notStages'>) {
+  const { rows, total } = await repo.listProposals(ctx.database.db, { ...filter, notStages: ['moderasi'] });
+  const events = await repo.findEventsOf(
+    ctx.database.db,
+    rows.map((r) => r.p.id),
+  );
+  const latest = new Map<string, (typeof events)[number]>();
+  for (const e of events) if (DECISIONS.has(e.kind)) latest.set(e.proposalId, e);
+  return { total, rows: rows.map((r) => ({ p: r.p, decision: latest.get(r.p.id) ?? null })) };
+}
+
+/** A proposal by its tracking code, with its whole public history and its photos' ids. */
+export async function publicProposalByCode(ctx: AppContext, code: string) {
+  const p = await repo.findByTrackingCode(ctx.database.db, code);
+  if (!p) return null;
+  const merged = p.mergedInto ? await repo.trackingCodesOf(ctx.database.db, [p.mergedInto]) : new Map();
+  return {
+    p,
+    mergedInto: p.mergedInto ? ((merged.get(p.mergedInto) as string | undefined) ?? null) : null,
+    events: await eventsOf(ctx, p.id),
+    photos: (await repo.findPhotos(ctx.database.db, p.id)).map((x) => x.id),
+  };
+}
+
+/** A photo of a proposal, by the proposal's tracking code; none while the desa still moderates it. */
+export async function publicPhoto(ctx: AppContext, code: string, photoId: string) {
+  const p = await repo.findByTrackingCode(ctx.database.db, code);
+  if (!p || p.stage === 'moderasi') return null;
+  return repo.findPhoto(ctx.database.db, p.id, photoId);
 }

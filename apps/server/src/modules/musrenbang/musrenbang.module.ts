@@ -69,7 +69,8 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/proposals/stages',
     {
-      config: { permission: 'proposals.read', cache: true },
+      // Counts only: the public portal shows where the planning year stands.
+      config: { permission: 'proposals.track', cache: true },
       schema: {
         tags,
         summary: 'How many proposals of a plan year are at each step (active) or ended there',

@@ -64,6 +64,9 @@ export interface ProposalFilter {
   year?: number | undefined;
   stage?: string | undefined;
   stages?: readonly string[] | undefined;
+  /** Stages left out (the public list leaves out what is still in moderation). */
+  notStages?: readonly string[] | undefined;
+  bidang?: string | undefined;
   state?: string | undefined;
   track?: string | undefined;
   within?: string | undefined;
@@ -80,6 +83,8 @@ function whereOf(f: ProposalFilter) {
     f.year !== undefined ? eq(proposals.planYear, f.year) : undefined,
     f.stage ? eq(proposals.stage, f.stage) : undefined,
     f.stages ? inArray(proposals.stage, [...f.stages]) : undefined,
+    f.notStages?.length ? notInArray(proposals.stage, [...f.notStages]) : undefined,
+    f.bidang ? eq(proposals.bidang, f.bidang) : undefined,
     f.state ? eq(proposals.state, f.state) : undefined,
     f.track ? eq(proposals.track, f.track) : undefined,
     f.within

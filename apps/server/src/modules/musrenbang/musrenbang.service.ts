@@ -303,7 +303,7 @@ export function summaryOf(
   };
 }
 
-async function eventsOf(ctx: AppContext, id: string) {
+export async function eventsOf(ctx: AppContext, id: string) {
   const events = await repo.findEvents(ctx.database.db, id);
   const codes = await repo.trackingCodesOf(
     ctx.database.db,

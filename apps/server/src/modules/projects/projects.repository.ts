@@ -28,6 +28,15 @@ export async function findProject(db: Db, id: string): Promise<ProjectRow | null
   return p ?? null;
 }
 
+/** The projects built from these proposals (a funded proposal has at most one). */
+export function findProjectsOfProposals(db: Db, proposalIds: readonly string[]) {
+  if (!proposalIds.length) return Promise.resolve([] as ProjectRow[]);
+  return db
+    .select()
+    .from(projects)
+    .where(inArray(projects.proposalId, [...proposalIds]));
+}
+
 export function findProjectsByCode(db: Db, codes: readonly string[]) {
   if (!codes.length) return Promise.resolve([] as ProjectRow[]);
   return db

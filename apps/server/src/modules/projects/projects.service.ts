@@ -152,7 +152,7 @@ async function createProjectOnce(
 }
 
 /** Where a project stands on a date: planned and actual progress and spending, status, forecast. */
-function standing(
+export function standing(
   p: ProjectRow,
   reports: readonly Pick<ReportRow, 'reportDate' | 'physical' | 'spending' | 'state'>[],
   on: string,

@@ -1,0 +1,49 @@
+import type { AppContext } from '../../context.ts';
+import * as repo from './projects.repository.ts';
+import { standing, thresholdsOf } from './projects.service.ts';
+
+/**
+ * What other modules may ask of the projects: the project built from each funded proposal and
+ * where it stands today (verified reports only), for the proposal's public page (issue 20).
+ */
+export async function projectsOfProposals(ctx: AppContext, proposalIds: readonly string[]) {
+  const db = ctx.database.db;
+  const rows = await repo.findProjectsOfProposals(db, proposalIds);
+  if (!rows.length) return new Map<string, ProjectOfProposal>();
+  const reports = await repo.findReportFigures(
+    db,
+    rows.map((p) => p.id),
+  );
+  const today = ctx.clock().toISOString().slice(0, 10);
+  const t = await thresholdsOf(ctx);
+  return new Map<string, ProjectOfProposal>(
+    rows.map((p) => {
+      const s = standing(
+        p,
+        reports.filter((r) => r.projectId === p.id),
+        today,
+        t,
+      );
+      return [
+        p.proposalId!,
+        {
+          id: p.id,
+          code: p.code,
+          name: p.name,
+          status: s.status,
+          physical: s.physical,
+          plannedPhysical: s.plannedPhysical,
+        },
+      ];
+    }),
+  );
+}
+
+export interface ProjectOfProposal {
+  id: string;
+  code: string;
+  name: string;
+  status: string;
+  physical: number;
+  plannedPhysical: number;
+}
