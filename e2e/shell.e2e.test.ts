@@ -19,7 +19,10 @@ const roles = [
 describe('web shell in Chromium', () => {
   it('shows the demo accounts and password on the login page, and refuses a wrong password in Indonesian', async () => {
     const { page } = b;
+    // `/` is the public portal; its sign-in link opens the login page.
     await page.goto(baseUrl());
+    await page.getByTestId('portal').waitFor();
+    await page.getByTestId('login-link').click();
     await page.waitForURL(/\/masuk$/);
     expect(await page.getByTestId('demo-accounts').innerText()).toContain('sinergi-demo');
     await page.getByLabel('Nama pengguna').fill('admin');

@@ -54,7 +54,12 @@ export const publicProposalItem = z.object({
 });
 
 export const publicProposalList = z
-  .object({ total: z.number().int(), items: z.array(publicProposalItem) })
+  .object({
+    total: z.number().int(),
+    /** How many of the filter's proposals lie in each desa, by code: the map's shading. */
+    perDesa: z.record(z.string(), z.number().int()),
+    items: z.array(publicProposalItem),
+  })
   .meta({ id: 'PublicProposalList' });
 
 export const publicProposalDetail = publicProposalItem
@@ -74,3 +79,4 @@ export const publicProposalDetail = publicProposalItem
 
 export type PublicProposalItem = z.infer<typeof publicProposalItem>;
 export type PublicProposalDetail = z.infer<typeof publicProposalDetail>;
+export type PublicProposalList = z.infer<typeof publicProposalList>;

@@ -10,6 +10,16 @@ import { useSession } from './session.ts';
 
 // The home is loaded when shown, as every page is: the sign-in page does not wait for it.
 const HomePage = lazy(() => import('../features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
+const PortalPage = lazy(() =>
+  import('../features/home/PortalPage.tsx').then((m) => ({ default: m.PortalPage })),
+);
+
+/** `/` is the account's home once signed in, and the public portal for everyone else (issue 20). */
+function Index() {
+  const { session, isLoading } = useSession();
+  if (isLoading) return <Loader m="xl" />;
+  return session?.user ? <HomePage /> : <PortalPage />;
+}
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md', fontFamily: 'system-ui, sans-serif' });
 const queryClient = new QueryClient({
@@ -39,14 +49,7 @@ export function App() {
             <Routes>
               <Route path="/masuk" element={<LoginPage />} />
               <Route element={<Shell />}>
-                <Route
-                  index
-                  element={
-                    <Guard>
-                      <HomePage />
-                    </Guard>
-                  }
-                />
+                <Route index element={<Index />} />
                 {featureRoutes.map(({ path, page: Page, permission, open }) => (
                   <Route
                     key={path}

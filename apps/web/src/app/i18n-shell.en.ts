@@ -30,6 +30,7 @@ export const en: typeof id = {
     musrenbang: 'Musrenbang',
     aspiration: 'Send an aspiration',
     forums: 'Musrenbang forums',
+    publicProposals: 'Public proposals',
     track: 'Follow a proposal',
     budget: 'Budget scenarios',
     pb: 'Participatory budgeting',

@@ -28,6 +28,7 @@ export const id = {
     musrenbang: 'Musrenbang',
     aspiration: 'Sampaikan aspirasi',
     forums: 'Forum Musrenbang',
+    publicProposals: 'Usulan warga',
     track: 'Lacak usulan',
     budget: 'Skenario anggaran',
     pb: 'Anggaran partisipatif',

@@ -63,13 +63,18 @@ const DECISIONS = new Set(['teruskan', 'tolak', 'tunda', 'gabung', 'selesai']);
  */
 export async function publicProposalRows(ctx: AppContext, filter: Omit<repo.ProposalFilter, 'notStages'>) {
   const { rows, total } = await repo.listProposals(ctx.database.db, { ...filter, notStages: ['moderasi'] });
+  const perDesa = await repo.countByRegion(ctx.database.db, { ...filter, notStages: ['moderasi'] });
   const events = await repo.findEventsOf(
     ctx.database.db,
     rows.map((r) => r.p.id),
   );
   const latest = new Map<string, (typeof events)[number]>();
   for (const e of events) if (DECISIONS.has(e.kind)) latest.set(e.proposalId, e);
-  return { total, rows: rows.map((r) => ({ p: r.p, decision: latest.get(r.p.id) ?? null })) };
+  return {
+    total,
+    perDesa: Object.fromEntries(perDesa.map((r) => [r.regionCode, r.n])),
+    rows: rows.map((r) => ({ p: r.p, decision: latest.get(r.p.id) ?? null })),
+  };
 }
 
 /** A proposal by its tracking code, with its whole public history and its photos' ids. */

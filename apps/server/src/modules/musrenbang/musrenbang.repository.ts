@@ -112,6 +112,15 @@ export async function listProposals(db: Db, f: ProposalFilter) {
   return { rows, total: total?.n ?? 0 };
 }
 
+/** How many proposals of a filter lie in each desa (the public map), in one grouped query. */
+export function countByRegion(db: Db, f: Omit<ProposalFilter, 'limit' | 'offset'>) {
+  return db
+    .select({ regionCode: proposals.regionCode, n: count() })
+    .from(proposals)
+    .where(whereOf({ ...f, limit: 0, offset: 0 }))
+    .groupBy(proposals.regionCode);
+}
+
 /** Active proposals of these desa in a plan year: the candidates for the duplicate check. */
 export async function findActiveInRegions(db: Db, regionCodes: readonly string[], year: number) {
   if (regionCodes.length === 0) return [];

@@ -85,6 +85,10 @@ describe('public proposals (issue 20)', () => {
     expect(codes).toEqual(expect.arrayContaining([shown.trackingCode, refused.trackingCode]));
     expect(codes).not.toContain(aspiration);
     expect(items.every((i) => i.stage !== 'moderasi' && i.regionCode.startsWith('35.05.01.'))).toBe(true);
+    // The map's counts per desa add up to the list's total.
+    const perDesa = res.json().perDesa as Record<string, number>;
+    expect(Object.values(perDesa).reduce((a, b) => a + b, 0)).toBe(res.json().total);
+    expect(perDesa['35.05.01.2001']).toBeGreaterThanOrEqual(2);
     const r = items.find((i) => i.trackingCode === refused.trackingCode)!;
     expect(r).toMatchObject({
       state: 'ditolak',

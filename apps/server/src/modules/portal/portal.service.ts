@@ -19,7 +19,7 @@ function placeNames(ctx: AppContext, codes: readonly string[]) {
  * and bidang, with the latest decision and its reason, and the project when it was funded.
  */
 export async function listPublicProposals(ctx: AppContext, q: z.infer<typeof publicProposalQuery>) {
-  const { rows, total } = await publicProposalRows(ctx, {
+  const { rows, total, perDesa } = await publicProposalRows(ctx, {
     year: q.year,
     within: q.region,
     stage: q.stage,
@@ -38,6 +38,7 @@ export async function listPublicProposals(ctx: AppContext, q: z.infer<typeof pub
   );
   return {
     total,
+    perDesa,
     items: rows.map((r) =>
       presentPublicItem(
         r.p,

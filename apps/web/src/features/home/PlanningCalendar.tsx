@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Table, Text, Title } from '@mantine/core';
+import { Card, Group, Table, Text, Title } from '@mantine/core';
 import type { StageCounts } from '@sinergi/contracts';
 import { calendarOf, planYearOn } from '@sinergi/core';
 import { useQuery } from '@tanstack/react-query';
@@ -13,8 +13,15 @@ const monthName = (month: number, year: number, lang: string) =>
     timeZone: 'UTC',
   });
 
-/** Bappeda's planning year: each step with its months, where it stands today, and the proposals at it. */
-export function PlanningCalendar() {
+/**
+ * The planning year: each step with its months, where it stands today, and the proposals at it.
+ * Bappeda's home links a step to its worklist; the public portal to the public list.
+ */
+export function PlanningCalendar({
+  listOf = (stage) => `/usulan?tahap=${stage}`,
+}: {
+  listOf?: (stage: string) => string;
+}) {
   const { t, i18n } = useTranslation();
   const today = new Date();
   const year = planYearOn(today);
@@ -23,7 +30,7 @@ export function PlanningCalendar() {
     queryFn: () => get<StageCounts>(`/api/proposals/stages${query({ year })}`),
   });
   const at = new Map(counts.data?.stages.map((s) => [s.stage, s]) ?? []);
-  const when = { done: 'gray', now: 'teal', next: 'blue' } as const;
+  const when = { done: 'dimmed', now: 'teal', next: 'blue' } as const;
   return (
     <Card withBorder data-testid="planning-calendar">
       <Title order={3} size="h5" mb="xs">
@@ -43,15 +50,16 @@ export function PlanningCalendar() {
                       {s.year}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
-                    <Badge color={when[s.when]} variant="light">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {/* Words, not a badge: a badge cuts its label short in a narrow column. */}
+                    <Text size="xs" fw={700} tt="uppercase" c={when[s.when]}>
                       {t(`home.when.${s.when}`)}
-                    </Badge>
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     {c && c.active > 0 && (
                       <Group gap={4}>
-                        <Link to={`/usulan?tahap=${s.stage}`}>
+                        <Link to={listOf(s.stage!)}>
                           {t('home.atStep', { count: formatNumber(c.active) })}
                         </Link>
                       </Group>

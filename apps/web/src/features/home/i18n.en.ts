@@ -34,4 +34,18 @@ export const en: typeof id = {
     off: 'This server is not set up to send e-mail yet; notifications still appear under the bell.',
     saved: 'Notification settings saved.',
   },
+  portal: {
+    title: 'Sinergi {{name}}',
+    intro:
+      'Open development planning: proposals of citizens and villages with the reason for every decision, the village index, projects and their progress.',
+    search: 'Search proposals',
+    searchHint: 'Title or tracking code (USL-…)',
+    index: 'Village Development Index {{year}}',
+    projects_one: '{{count}} project',
+    projects_other: '{{count}} projects',
+    progress: 'Average physical progress (%)',
+    votes: 'Participatory budgeting votes',
+    noVotes: 'No vote is open at the moment.',
+    more: 'More',
+  },
 };

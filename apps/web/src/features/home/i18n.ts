@@ -32,4 +32,18 @@ export const id = {
     off: 'Server ini belum diatur untuk mengirim e-mail; pemberitahuan tetap muncul di lonceng.',
     saved: 'Pengaturan pemberitahuan disimpan.',
   },
+  portal: {
+    title: 'Sinergi {{name}}',
+    intro:
+      'Perencanaan pembangunan yang terbuka: usulan warga dan desa beserta alasan setiap keputusan, indeks desa, proyek dan kemajuannya.',
+    search: 'Cari usulan',
+    searchHint: 'Judul usulan atau kode lacak (USL-…)',
+    index: 'Indeks Desa Membangun {{year}}',
+    projects_one: '{{count}} proyek',
+    projects_other: '{{count}} proyek',
+    progress: 'Rata-rata kemajuan fisik (%)',
+    votes: 'Pemungutan suara anggaran partisipatif',
+    noVotes: 'Tidak ada pemungutan suara yang sedang dibuka.',
+    more: 'Selengkapnya',
+  },
 };

@@ -1,8 +1,26 @@
-import { Alert, Badge, Button, Card, Group, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Image,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import type { PublicProposalDetail } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../app/api.ts';
+import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { noNativeCheck } from '../../app/inputs.tsx';
 import { useTracking } from './api.ts';
@@ -16,6 +34,8 @@ export default function TrackPage() {
   const navigate = useNavigate();
   const [input, setInput] = useState(code ?? '');
   const track = useTracking(code);
+  // Seven steps do not fit side by side on a phone: they stand one under another.
+  const narrow = useMediaQuery('(max-width: 40em)');
   const p = track.data;
   const stages = stageOrder.filter((s) => s !== 'moderasi' || p?.track === 'aspirasi');
   return (
@@ -69,11 +89,34 @@ export default function TrackPage() {
                 </Button>
               )}
             </Group>
+            {p.inModeration ? (
+              <Alert color="yellow" data-testid="track-moderation">
+                {t('track.inModeration')}
+              </Alert>
+            ) : (
+              <Facts p={p} />
+            )}
+            {p.project && (
+              <Card withBorder bg="teal.0" data-testid="track-project">
+                <Text fw={600}>{t('track.project', { code: p.project.code })}</Text>
+                <Text size="sm">
+                  {t('track.projectProgress', {
+                    physical: formatNumber(p.project.physical, 1),
+                    planned: formatNumber(p.project.plannedPhysical, 1),
+                  })}
+                </Text>
+                <Progress value={p.project.physical} mt={4} />
+                <Anchor component={Link} to={`/proyek/${p.project.id}`} size="sm">
+                  {t('track.openProject')}
+                </Anchor>
+              </Card>
+            )}
             <Stepper
               active={
                 stages.indexOf(p.stage as (typeof stageOrder)[number]) + (p.state === 'selesai' ? 1 : 0)
               }
               size="xs"
+              orientation={narrow ? 'vertical' : 'horizontal'}
               allowNextStepsSelect={false}
             >
               {stages.map((s) => (
@@ -83,6 +126,61 @@ export default function TrackPage() {
             <History events={p.events} />
           </Stack>
         </Card>
+      )}
+    </Stack>
+  );
+}
+
+/** What the proposal asks for: description, size, cost, who benefits, and photos of the site. */
+function Facts({ p }: { p: PublicProposalDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs">
+      {p.description && <Text size="sm">{p.description}</Text>}
+      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('track.volume')}
+          </Text>
+          <Text size="sm">
+            {formatNumber(p.volume, Number.isInteger(p.volume) ? 0 : 2)} {p.unit}
+          </Text>
+        </div>
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('track.cost')}
+          </Text>
+          <Text size="sm" fw={600} data-testid="track-cost">
+            {formatRupiah(p.estimatedCost)}
+          </Text>
+        </div>
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('track.beneficiaries')}
+          </Text>
+          <Text size="sm">{t('track.beneficiariesValue', { count: formatNumber(p.beneficiaries) })}</Text>
+        </div>
+      </SimpleGrid>
+      {p.photos.length > 0 && (
+        <Group gap="xs" data-testid="track-photos" aria-label={t('track.photos')}>
+          {p.photos.map((id) => (
+            <a
+              key={id}
+              href={`/api/public/proposals/${p.trackingCode}/photos/${id}`}
+              target="_blank"
+              rel="noreferrer"
+            >
+              <Image
+                src={`/api/public/proposals/${p.trackingCode}/photos/${id}`}
+                w={96}
+                h={72}
+                fit="cover"
+                radius="sm"
+                alt={t('track.photos')}
+              />
+            </a>
+          ))}
+        </Group>
       )}
     </Stack>
   );

@@ -1,4 +1,10 @@
-import type { forumDetail, forumList, kamusList, proposalDetail, publicTracking } from '@sinergi/contracts';
+import type {
+  forumDetail,
+  forumList,
+  kamusList,
+  PublicProposalDetail,
+  proposalDetail,
+} from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { get, query } from '../../app/api.ts';
@@ -36,6 +42,6 @@ export const useKamus = () =>
 export const useTracking = (code: string | undefined) =>
   useQuery({
     queryKey: musrenbangKeys.track(code),
-    queryFn: () => get<z.infer<typeof publicTracking>>(`/api/track/${encodeURIComponent(code!)}`),
+    queryFn: () => get<PublicProposalDetail>(`/api/public/proposals/${encodeURIComponent(code!)}`),
     enabled: !!code,
   });

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import type { Feature } from '../../app/feature.ts';
 
 const AspirationPage = lazy(() => import('./AspirationPage.tsx'));
+const PublicProposalsPage = lazy(() => import('./PublicProposalsPage.tsx'));
 const ForumPage = lazy(() => import('./ForumPage.tsx'));
 const ForumsPage = lazy(() => import('./ForumsPage.tsx'));
 const ProposalDetailPage = lazy(() => import('./ProposalDetailPage.tsx'));
@@ -18,6 +19,7 @@ export const feature: Feature = {
     { path: 'forum', page: ForumsPage, permission: 'forums.read' },
     { path: 'forum/:id', page: ForumPage, permission: 'forums.read' },
     { path: 'aspirasi', page: AspirationPage, permission: 'aspirations.submit', open: true },
+    { path: 'usulan-publik', page: PublicProposalsPage, permission: 'proposals.track', open: true },
     { path: 'lacak', page: TrackPage, permission: 'proposals.track', open: true },
     { path: 'lacak/:code', page: TrackPage, permission: 'proposals.track', open: true },
   ],
@@ -30,6 +32,13 @@ export const feature: Feature = {
       to: '/aspirasi',
       label: 'nav.aspiration',
       permission: 'aspirations.submit',
+    },
+    {
+      order: 179,
+      group: 'public',
+      to: '/usulan-publik',
+      label: 'nav.publicProposals',
+      permission: 'proposals.track',
     },
     { order: 181, group: 'public', to: '/lacak', label: 'nav.track', permission: 'proposals.track' },
   ],
