@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { baseUrl, openBrowser, shot } from './browser.ts';
 
@@ -50,5 +54,50 @@ describe('the public portal, in Chromium without signing in (issue 20)', () => {
     expect(await page.getByTestId('tracking').innerText()).toContain('Musrenbang desa');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(page, 'public-proposal-phone');
+  });
+
+  it('on a phone, a citizen sends an aspiration with a pin, an estimate typed key by key and a photo, after seeing a similar one', async () => {
+    const { page } = b;
+    await page.setViewportSize({ width: 390, height: 844 });
+    const photo = join(mkdtempSync(join(tmpdir(), 'sinergi-asp-')), 'lokasi.jpg');
+    await sharp({ create: { width: 120, height: 90, channels: 3, background: '#51cf66' } })
+      .jpeg()
+      .toFile(photo);
+    await page.goto(`${baseUrl()}/aspirasi`);
+    await page.getByTestId('pick-kecamatan').click();
+    await page.getByRole('option', { name: 'Wonodadi', exact: true }).click();
+    await page.getByTestId('pick-desa').click();
+    await page.getByRole('option', { name: 'Jaten', exact: true }).click();
+    await page.getByTestId('title').fill('Rabat beton jalan dusun Krajan');
+    // The demo's proposal of the same name at the desa forum is offered to follow instead.
+    await expect
+      .poll(() => page.getByTestId('similar').innerText(), { timeout: 10_000 })
+      .toContain('Rabat beton jalan dusun Krajan');
+    await page.getByTestId('title').fill('Rabat beton gang Melati dusun Krajan');
+    await page.getByTestId('description').fill('Gang Melati becek dan licin setiap musim hujan.');
+    const estimate = page.getByTestId('estimate');
+    await estimate.click();
+    await estimate.pressSequentially('45000000', { delay: 15 });
+    await estimate.blur();
+    expect(await estimate.inputValue()).toBe('Rp45.000.000');
+    await page.getByTestId('open-point-map').click();
+    const map = page.getByTestId('point-map');
+    await map.locator('path').first().waitFor();
+    const box = (await map.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.setInputFiles('[data-testid=aspiration-photos] + input[type=file], input[type=file]', photo);
+    await page.getByTestId('name').fill('Sri Wahyuni');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(page, 'aspiration-form-phone');
+    await page.getByTestId('submit').click();
+    const code = (await page.getByTestId('tracking-code').innerText()).match(
+      /USL-[0-9A-Z]{4}-[0-9A-Z]{4}/,
+    )![0];
+    expect(await page.getByTestId('photos-sent').innerText()).toContain('1 dari 1 foto terkirim');
+    await shot(page, 'aspiration-sent-phone');
+    // Until the desa moderates it, its page says so and shows neither text nor photo.
+    await page.goto(`${baseUrl()}/lacak/${code}`);
+    await page.getByTestId('track-moderation').waitFor();
+    expect(await page.getByTestId('tracking').innerText()).not.toContain('Gang Melati becek');
   });
 });

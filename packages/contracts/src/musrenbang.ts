@@ -64,6 +64,8 @@ export const aspirationBody = z
     bidang: z.enum(bidangList),
     ...location,
     beneficiaries: z.number().int().min(0).max(10_000_000).default(0),
+    /** What the citizen thinks it would cost, if they have an idea (the desa checks it). */
+    estimatedCost: rupiah.optional(),
     proposerName: text(2, 120),
     /** Optional phone or e-mail, seen only by the desa that moderates. */
     contact: text(5, 120).optional(),

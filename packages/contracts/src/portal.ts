@@ -77,6 +77,18 @@ export const publicProposalDetail = publicProposalItem
   })
   .meta({ id: 'PublicProposalDetail' });
 
+/** Proposals like one a citizen is about to send, in the same desa and year. */
+export const similarQuery = z.strictObject({
+  region: regionCode,
+  title: z.string().trim().min(3).max(200),
+  year: z.coerce.number().int().min(2020).max(2100),
+});
+export const similarList = z.object({
+  items: z.array(
+    z.object({ trackingCode: z.string(), title: z.string(), stage: z.string(), similarity: z.number() }),
+  ),
+});
+
 export type PublicProposalItem = z.infer<typeof publicProposalItem>;
 export type PublicProposalDetail = z.infer<typeof publicProposalDetail>;
 export type PublicProposalList = z.infer<typeof publicProposalList>;

@@ -5,7 +5,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
  * the key from PERSONAL_DATA_KEY, and found again through a keyed hash (HMAC-SHA-256), so that an
  * exact lookup or a duplicate check never needs the clear value in the database, a URL or a log.
  */
-export type IdentifierKind = 'nik' | 'kk' | 'pb-code';
+export type IdentifierKind = 'nik' | 'kk' | 'pb-code' | 'aspiration-photo';
 
 /** The keyed hash for exact lookup; the kind is part of the input, so a NIK never matches a KK. */
 export function keyedHash(key: Buffer, kind: IdentifierKind, value: string): string {

@@ -81,11 +81,16 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
 }
 
 /** A file sent as the request body itself (CSV, XLSX), answered with JSON like `api()`. */
-export async function uploadFile<T>(url: string, file: Blob, contentType: string): Promise<T> {
+export async function uploadFile<T>(
+  url: string,
+  file: Blob,
+  contentType: string,
+  headers: Record<string, string> = {},
+): Promise<T> {
   return answer<T>(
     await send(url, {
       method: 'POST',
-      headers: { accept: 'application/json', 'content-type': contentType, ...csrfHeader() },
+      headers: { accept: 'application/json', 'content-type': contentType, ...csrfHeader(), ...headers },
       body: file,
     }),
   );

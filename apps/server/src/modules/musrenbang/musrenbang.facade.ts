@@ -1,4 +1,4 @@
-import { AppError, canLinkProposalToPlan } from '@sinergi/core';
+import { AppError, canLinkProposalToPlan, possibleDuplicates } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -95,4 +95,20 @@ export async function publicPhoto(ctx: AppContext, code: string, photoId: string
   const p = await repo.findByTrackingCode(ctx.database.db, code);
   if (!p || p.stage === 'moderasi') return null;
   return repo.findPhoto(ctx.database.db, p.id, photoId);
+}
+
+/**
+ * Proposals of a desa and year like a title a citizen is typing (issue 20: "mungkin sudah
+ * diusulkan"), among those past moderation: an aspiration not yet moderated is nobody else's to see.
+ */
+export async function similarPublic(ctx: AppContext, regionCode: string, year: number, title: string) {
+  const candidates = (await repo.findActiveInRegions(ctx.database.db, [regionCode], year)).filter(
+    (c) => c.stage !== 'moderasi',
+  );
+  return possibleDuplicates(title, candidates).map((d) => ({
+    trackingCode: d.trackingCode,
+    title: d.title,
+    stage: d.stage,
+    similarity: Math.round(d.similarity * 100) / 100,
+  }));
 }

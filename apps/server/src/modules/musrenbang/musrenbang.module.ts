@@ -216,11 +216,46 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         tags,
         summary: 'Anyone submits an aspiration without an account and gets a tracking code',
         body: aspirationBody,
-        response: { 201: z.object({ trackingCode: z.string(), stage: z.string() }) },
+        response: {
+          201: z.object({
+            trackingCode: z.string(),
+            stage: z.string(),
+            /** Lets the sender add photos for a day, until the desa moderates it (x-photo-token). */
+            photoToken: z.string(),
+          }),
+        },
       },
     },
     async (request, reply) =>
       reply.code(201).send(await service.submitAspiration(ctx, request.principal, request.body)),
+  );
+  app.post(
+    '/aspirations/:code/photos',
+    {
+      config: { permission: 'aspirations.submit', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      bodyLimit: photos.PHOTO_LIMIT,
+      schema: {
+        tags,
+        summary: `The sender adds a photo of the site (JPEG, PNG or WebP, 5 MiB; ${photos.ASPIRATION_PHOTOS} at most) with the token given with the code`,
+        consumes: ['image/jpeg', 'image/png', 'image/webp'],
+        params: trackingParams,
+        headers: z.object({ 'x-photo-token': z.string().min(10).max(100) }),
+        response: { 201: z.object({ id: z.string(), mediaType: z.string(), size: z.number().int() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await photos.addAspirationPhoto(
+            ctx,
+            request.principal,
+            request.params.code,
+            request.headers['x-photo-token'],
+            uploadedFile(request),
+            request.headers['content-type'] ?? '',
+          ),
+        ),
   );
   app.get(
     '/track/:code',

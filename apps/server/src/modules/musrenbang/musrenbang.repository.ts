@@ -130,6 +130,7 @@ export async function findActiveInRegions(db: Db, regionCodes: readonly string[]
       trackingCode: proposals.trackingCode,
       title: proposals.title,
       regionCode: proposals.regionCode,
+      stage: proposals.stage,
     })
     .from(proposals)
     .where(

@@ -20,6 +20,7 @@ import {
 } from '@sinergi/core';
 import type { z } from 'zod';
 import type { AppContext, Principal } from '../../context.ts';
+import { keyedHash } from '../../personal/personal-data.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { workItemOf } from '../plans/plans.service.ts';
 import { findRegion, namesOf, placeOfPoint } from '../regions/regions.service.ts';
@@ -243,6 +244,17 @@ export async function submitAspiration(
   body: z.infer<typeof aspirationBody>,
 ) {
   const regionCode = await assertLocation(ctx, body.regionCode);
+  // A citizen's pin must lie in the desa they chose (its boundary): the desa moderates only its own.
+  if (body.latitude !== undefined && body.longitude !== undefined) {
+    const place = await placeOfPoint(ctx, regionCode, { latitude: body.latitude, longitude: body.longitude });
+    const issue =
+      place?.inKabupaten === false
+        ? 'point_outside_kabupaten'
+        : place?.inDesa === false
+          ? 'point_outside_desa'
+          : null;
+    if (issue) throw new AppError('VALIDATION', { issues: [{ field: 'body.latitude', issue }] });
+  }
   const created = await create(ctx, principal, {
     track: 'aspirasi',
     title: body.title,
@@ -256,7 +268,7 @@ export async function submitAspiration(
     longitude: body.longitude ?? null,
     volume: 1,
     unit: 'kegiatan',
-    estimatedCost: 0,
+    estimatedCost: body.estimatedCost ?? 0,
     communityContribution: 0,
     beneficiaries: body.beneficiaries,
     planYear: ctx.clock().getFullYear() + 1,
@@ -264,8 +276,19 @@ export async function submitAspiration(
     proposerUserId: null,
     contact: body.contact ?? null,
   });
-  return { trackingCode: created.trackingCode, stage: created.stage };
+  return {
+    trackingCode: created.trackingCode,
+    stage: created.stage,
+    photoToken: aspirationPhotoToken(ctx, created.trackingCode),
+  };
 }
+
+/**
+ * What lets the citizen who sent an aspiration add its photos without an account: a keyed hash of
+ * its tracking code, given once with the code (musrenbang.photos.ts checks it).
+ */
+export const aspirationPhotoToken = (ctx: AppContext, trackingCode: string) =>
+  keyedHash(ctx.config.personalDataKey, 'aspiration-photo', trackingCode);
 
 /**
  * Who proposed it, as lists and exports show it: a citizen's aspiration names a private person, so

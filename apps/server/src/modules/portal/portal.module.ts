@@ -2,6 +2,8 @@ import {
   publicProposalDetail,
   publicProposalList,
   publicProposalQuery,
+  similarList,
+  similarQuery,
   trackingParams,
 } from '@sinergi/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -29,6 +31,20 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => service.listPublicProposals(ctx, request.query),
+  );
+  app.get(
+    '/public/proposals/similar',
+    {
+      config: open,
+      schema: {
+        tags,
+        summary:
+          'Proposals of a desa and year with a title like this one (shown before a citizen sends theirs)',
+        querystring: similarQuery,
+        response: { 200: similarList },
+      },
+    },
+    async (request) => service.similarProposals(ctx, request.query),
   );
   app.get(
     '/public/proposals/:code',

@@ -2,7 +2,12 @@ import type { publicProposalQuery } from '@sinergi/contracts';
 import { AppError } from '@sinergi/core';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { publicPhoto, publicProposalByCode, publicProposalRows } from '../musrenbang/musrenbang.facade.ts';
+import {
+  publicPhoto,
+  publicProposalByCode,
+  publicProposalRows,
+  similarPublic,
+} from '../musrenbang/musrenbang.facade.ts';
 import { projectsOfProposals } from '../projects/projects.facade.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import { presentPublicDetail, presentPublicItem, publicDecision } from './portal.presenter.ts';
@@ -67,4 +72,9 @@ export async function getPublicPhoto(ctx: AppContext, code: string, photoId: str
   const photo = await publicPhoto(ctx, code, photoId);
   if (!photo) throw new AppError('NOT_FOUND', { details: { what: photoId } });
   return photo;
+}
+
+/** What a citizen may want to support instead of proposing again: similar proposals of the desa and year. */
+export async function similarProposals(ctx: AppContext, q: { region: string; year: number; title: string }) {
+  return { items: await similarPublic(ctx, q.region, q.year, q.title) };
 }

@@ -1,16 +1,34 @@
-import { Alert, Button, Card, Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { aspirationBody } from '@sinergi/contracts';
+import { planYearOn } from '@sinergi/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { post } from '../../app/api.ts';
+import { get, post, query, uploadFile } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { vocab } from '../../app/i18n.ts';
-import { IntegerInput } from '../../app/inputs.tsx';
+import { IntegerInput, RupiahInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { DesaPicker } from './DesaPicker.tsx';
 import { bidangList } from './labels.ts';
+import { PointPicker } from './PointPicker.tsx';
 
 /** Anyone, without an account, sends an aspiration to their desa and gets a tracking code. */
 export default function AspirationPage() {
@@ -23,14 +41,31 @@ export default function AspirationPage() {
     rt: '',
     rw: '',
     beneficiaries: 0 as number | '',
+    estimatedCost: '' as number | '',
+    latitude: undefined as number | undefined,
+    longitude: undefined as number | undefined,
     proposerName: '',
     contact: '',
   });
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
   const [code, setCode] = useState<string | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [photosSent, setPhotosSent] = useState(0);
+  const desaCode =
+    form.regionCode?.split('.').length === 4 && !form.regionCode.endsWith('.') ? form.regionCode : null;
+  const [title] = useDebouncedValue(form.title.trim(), 400);
+  // "Mungkin sudah diusulkan": proposals of the desa like the title being typed, to follow instead.
+  const similar = useQuery({
+    queryKey: ['similar', desaCode, title],
+    queryFn: () =>
+      get<{ items: { trackingCode: string; title: string; stage: string }[] }>(
+        `/api/public/proposals/similar${query({ region: desaCode, title, year: planYearOn(new Date()) })}`,
+      ),
+    enabled: !!desaCode && title.length >= 5,
+  });
   const send = useSubmit(async () => {
-    const r = await post<{ trackingCode: string }>(
+    const r = await post<{ trackingCode: string; photoToken: string }>(
       '/api/aspirations',
       checked(aspirationBody, {
         ...form,
@@ -38,8 +73,20 @@ export default function AspirationPage() {
         rw: form.rw || undefined,
         contact: form.contact || undefined,
         beneficiaries: form.beneficiaries || 0,
+        estimatedCost: form.estimatedCost === '' ? undefined : form.estimatedCost,
       }),
     );
+    // The photos follow the aspiration, each with the token that came with its code.
+    let sent = 0;
+    for (const file of files.slice(0, 3))
+      await uploadFile(`/api/aspirations/${r.trackingCode}/photos`, file, file.type, {
+        'x-photo-token': r.photoToken,
+      }).then(
+        () => sent++,
+        // A photo refused (not a picture, too large) does not undo the aspiration: the count says so.
+        () => undefined,
+      );
+    setPhotosSent(sent);
     setCode(r.trackingCode);
   });
   const err = (field: string) => send.error?.fieldMessage(field);
@@ -53,6 +100,11 @@ export default function AspirationPage() {
             {code}
           </Text>
           <Text size="sm">{t('aspiration.keepCode')}</Text>
+          {files.length > 0 && (
+            <Text size="sm" data-testid="photos-sent">
+              {t('aspiration.photosSent', { count: photosSent, total: Math.min(files.length, 3) })}
+            </Text>
+          )}
         </Alert>
         <Button component={Link} to={`/lacak/${code}`} variant="light">
           {t('aspiration.follow')}
@@ -95,6 +147,36 @@ export default function AspirationPage() {
             onChange={(v) => set('regionCode', v)}
             error={err('regionCode')}
           />
+          {desaCode && (
+            <PointPicker
+              desaCode={desaCode}
+              point={
+                form.latitude !== undefined && form.longitude !== undefined
+                  ? { latitude: form.latitude, longitude: form.longitude }
+                  : null
+              }
+              onPick={(latitude, longitude) => setForm((f) => ({ ...f, latitude, longitude }))}
+            />
+          )}
+          {err('latitude') && (
+            <Text c="red" size="sm" data-testid="point-error">
+              {err('latitude')}
+            </Text>
+          )}
+          {(similar.data?.items.length ?? 0) > 0 && (
+            <Alert color="blue" title={t('aspiration.similar')} data-testid="similar">
+              <Stack gap={2}>
+                {similar.data!.items.map((s) => (
+                  <Anchor key={s.trackingCode} component={Link} to={`/lacak/${s.trackingCode}`} size="sm">
+                    {s.title} · {vocab('musrenbang.stages', s.stage)}
+                  </Anchor>
+                ))}
+              </Stack>
+              <Text size="xs" mt={4}>
+                {t('aspiration.similarHelp')}
+              </Text>
+            </Alert>
+          )}
           <Group grow>
             <TextInput
               label="RT"
@@ -115,7 +197,27 @@ export default function AspirationPage() {
               onChange={(v) => set('beneficiaries', typeof v === 'number' ? v : '')}
             />
           </Group>
-          <Group grow>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <RupiahInput
+              label={t('aspiration.estimate')}
+              description={t('aspiration.estimateHelp')}
+              value={form.estimatedCost}
+              onChange={(v) => set('estimatedCost', typeof v === 'number' ? v : '')}
+              error={err('estimatedCost')}
+              data-testid="estimate"
+            />
+            <FileInput
+              label={t('aspiration.photos')}
+              description={t('aspiration.photosHelp')}
+              multiple
+              clearable
+              accept="image/jpeg,image/png,image/webp"
+              value={files}
+              onChange={(v) => setFiles(v.slice(0, 3))}
+              data-testid="aspiration-photos"
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label={t('aspiration.name')}
               required
@@ -131,7 +233,7 @@ export default function AspirationPage() {
               onChange={(e) => set('contact', e.currentTarget.value)}
               error={err('contact')}
             />
-          </Group>
+          </SimpleGrid>
           <Problem error={send.error} testId="form-error" />
           <Group justify="end">
             <Button type="submit" loading={send.busy} data-testid="submit">

@@ -137,6 +137,13 @@ export const en: typeof id = {
     thanks: 'Thank you, your aspiration was received',
     yourCode: 'Your tracking code:',
     keepCode: 'Keep this code to see the path of the proposal and the reason for each decision.',
+    estimate: 'Estimated cost (optional)',
+    estimateHelp: 'If you know it; the village will check it.',
+    photos: 'Site photos (optional, at most 3)',
+    photosHelp: 'JPEG, PNG or WebP, at most 5 MiB each.',
+    photosSent: '{{count}} of {{total}} photos sent.',
+    similar: 'Perhaps already proposed',
+    similarHelp: 'If one of these is the same as yours, follow it by opening it.',
     follow: 'Follow this proposal',
   },
   track: {

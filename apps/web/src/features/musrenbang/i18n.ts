@@ -136,6 +136,13 @@ export const id = {
     thanks: 'Terima kasih, aspirasi Anda diterima',
     yourCode: 'Kode lacak Anda:',
     keepCode: 'Simpan kode ini untuk melihat perjalanan usulan dan alasan setiap keputusan.',
+    estimate: 'Perkiraan biaya (tidak wajib)',
+    estimateHelp: 'Bila Anda tahu; desa akan memeriksanya.',
+    photos: 'Foto lokasi (tidak wajib, paling banyak 3)',
+    photosHelp: 'JPEG, PNG atau WebP, masing-masing paling besar 5 MiB.',
+    photosSent: '{{count}} dari {{total}} foto terkirim.',
+    similar: 'Mungkin sudah diusulkan',
+    similarHelp: 'Bila salah satu sama dengan usulan Anda, ikuti usulan itu dengan membukanya.',
     follow: 'Lacak usulan ini',
   },
   track: {
