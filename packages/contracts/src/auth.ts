@@ -1,12 +1,15 @@
-import { staffRoles } from '@sinergi/core';
+import { citizenRole, staffRoles } from '@sinergi/core';
 import { z } from 'zod';
 import { signatory } from './common.ts';
 
 export const role = z.enum(staffRoles);
 export type StaffRoleName = z.infer<typeof role>;
+/** The role of a signed-in account: staff, or a citizen's own account. */
+export const accountRole = z.enum([...staffRoles, citizenRole]);
 
 export const loginBody = z.strictObject({
-  username: z.string().trim().min(1).max(64),
+  // A citizen signs in with their e-mail address.
+  username: z.string().trim().min(1).max(200),
   password: z.string().min(1).max(256),
 });
 
@@ -15,7 +18,7 @@ export const sessionUser = z
     id: z.string(),
     username: z.string(),
     displayName: z.string(),
-    role,
+    role: accountRole,
     organisationId: z.string().nullable(),
     organisationName: z.string().nullable(),
     regionCode: z.string().nullable(),

@@ -2,6 +2,7 @@ export * from './allocation.ts';
 export * from './allocation-responses.ts';
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './citizens.ts';
 export * from './common.ts';
 export * from './inbox.ts';
 export * from './issues.ts';

@@ -104,3 +104,12 @@ export const mailWords = {
 export function fillWords(text: string, values: Readonly<Record<string, string | number>>): string {
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
+
+/** The e-mail that verifies a citizen's account (issue 20): [Bahasa Indonesia, English]. */
+export const verifyMailWords = {
+  subject: ['[Sinergi] Aktifkan akun warga Anda', '[Sinergi] Activate your citizen account'],
+  body: [
+    'Yth. {name},\n\nBuka tautan ini dalam {hours} jam untuk mengaktifkan akun warga Sinergi Anda:\n{url}\n\nBila Anda tidak mendaftar, abaikan surel ini.',
+    'Dear {name},\n\nOpen this link within {hours} hours to activate your Sinergi citizen account:\n{url}\n\nIf you did not register, ignore this e-mail.',
+  ],
+} as const satisfies Record<string, readonly [string, string]>;

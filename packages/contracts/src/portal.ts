@@ -51,6 +51,8 @@ export const publicProposalItem = z.object({
   /** The latest decision on it, with its reason: why it went on, waits, or stopped. */
   decision,
   project: fundedProject,
+  /** How many citizens' accounts support it (one each): an input the forums may weigh. */
+  supports: z.number().int(),
 });
 
 export const publicProposalList = z

@@ -70,6 +70,9 @@ export const backupTables = [
   'notifications',
   'waiting_seen',
   'mail_outbox',
+  'citizen_verifications',
+  'proposal_supports',
+  'proposal_comments',
 ] as const;
 
 /** Left out on purpose: a restore signs everyone out. */

@@ -2,6 +2,7 @@ import { allocationModule } from './allocation/allocation.module.ts';
 import { auditModule } from './audit/audit.module.ts';
 import { authModule } from './auth/auth.module.ts';
 import { backupsModule } from './backups/backups.module.ts';
+import { citizensModule } from './citizens/citizens.module.ts';
 import { inboxModule } from './inbox/inbox.module.ts';
 import type { WaitingSource } from './inbox/inbox.service.ts';
 import { jobsModule } from './jobs/jobs.module.ts';
@@ -41,6 +42,7 @@ export const modules: readonly Module[] = [
   projectsModule,
   plansModule,
   portalModule,
+  citizensModule,
   inboxModule(() => waitingSources),
 ];
 

@@ -65,6 +65,7 @@ export const en: typeof id = {
     kecamatan: 'Kecamatan',
     desa: 'Village',
     dprd: 'Council (DPRD)',
+    warga: 'Citizen',
     public: 'Public',
   },
   common: {

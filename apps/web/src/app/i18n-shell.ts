@@ -63,6 +63,7 @@ export const id = {
     kecamatan: 'Kecamatan',
     desa: 'Desa',
     dprd: 'DPRD',
+    warga: 'Warga',
     public: 'Publik',
   },
   common: {

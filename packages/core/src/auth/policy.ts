@@ -5,13 +5,24 @@ import type { RegionCode } from '../types.ts';
 /** Roles and scopes of DESIGN.md ("Users and what each may do"). */
 /** The roles an account can have; the anonymous public is the one role without an account. */
 export const staffRoles = ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'] as const;
-export const roles = [...staffRoles, 'public'] as const;
+/**
+ * A citizen's own account (issue 20), verified by e-mail: it reads what the public reads, and
+ * supports and comments on proposals as one person. It sees no staff data.
+ */
+export const citizenRole = 'warga' as const;
+export const roles = [...staffRoles, citizenRole, 'public'] as const;
 export type Role = (typeof roles)[number];
 export type StaffRole = (typeof staffRoles)[number];
 
 /** Who is asking. An anonymous visitor is `{ role: 'public' }`. */
 export type Actor =
   | { readonly role: 'public'; readonly userId?: undefined }
+  | {
+      readonly role: typeof citizenRole;
+      readonly userId: string;
+      readonly organisationId?: null | undefined;
+      readonly regionCode?: null | undefined;
+    }
   | {
       readonly role: StaffRole;
       readonly userId: string;
@@ -28,11 +39,11 @@ export const anonymous: Actor = { role: 'public' };
  * here does not exist, and a role not listed for it is refused.
  */
 const grants = {
-  'regions.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'regions.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   'regions.load': ['admin'],
-  'organisations.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'organisations.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   'organisations.manage': ['admin'],
-  'settings.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'settings.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   // The letterhead and numbering of the office's documents (berita acara and reports).
   'documents.manage': ['admin', 'perencana'],
   'users.manage': ['admin'],
@@ -40,9 +51,14 @@ const grants = {
   'backups.manage': ['admin'],
   'jobs.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   'jobs.cancel': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
-  'account.self': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
+  'account.self': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga'],
+  // Citizens: one support per account per proposal, comments the desa moderates (hides with a
+  // reason, never deletes) in its own region (canActInRegion).
+  'proposals.support': ['warga'],
+  'comments.write': ['warga'],
+  'comments.moderate': ['admin', 'perencana', 'kecamatan', 'desa'],
   // Index results are public (the portal shows each desa's status and history).
-  'index.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'index.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   // Sign-off chain of a year's village index: the desa enters, the kecamatan verifies, the kabupaten approves.
   'index.worklist': ['admin', 'perencana', 'kecamatan', 'desa'],
   'index.enter': ['desa'],
@@ -59,16 +75,16 @@ const grants = {
   'proposals.photos': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   'proposals.rollover': ['admin', 'perencana'],
   'proposals.import': ['admin', 'perencana'],
-  'proposals.track': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
-  'aspirations.submit': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
-  'kamus.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'proposals.track': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
+  'aspirations.submit': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
+  'kamus.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   'kamus.import': ['admin', 'perencana'],
   'allocation.read': ['admin', 'perencana', 'opd', 'dprd'],
   'allocation.manage': ['admin', 'perencana'],
   // Participatory budgeting: results and receipts are public; officers of a desa or kecamatan register
   // residents and enter paper ballots in their region; Bappeda runs the elections.
-  'pb.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
-  'pb.vote': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'pb.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
+  'pb.vote': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   'pb.register': ['admin', 'perencana', 'kecamatan', 'desa'],
   'pb.manage': ['admin', 'perencana'],
   // Programs and the social registry (DESIGN.md: only the roles that need a person's identity see
@@ -78,20 +94,20 @@ const grants = {
   'programs.manage': ['admin', 'perencana', 'opd'],
   'registry.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa'],
   'registry.write': ['admin', 'desa'],
-  'poverty.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'poverty.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   'survey.import': ['admin', 'perencana'],
   'registry.import': ['admin', 'perencana'],
   'umkm.write': ['admin', 'opd', 'desa'],
   'grievances.write': ['admin', 'perencana', 'opd', 'kecamatan', 'desa'],
   // Projects: progress, photos and money spent are public (the portal); the OPD runs its projects,
   // the desa may report progress on work in its desa; the OPD verifies.
-  'projects.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'projects.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   'projects.manage': ['admin', 'perencana', 'opd'],
   'projects.report': ['admin', 'opd', 'desa'],
   'projects.verify': ['admin', 'opd'],
   'projects.settings': ['admin', 'perencana'],
   // Plans are public (the regency's targets and their realisation); offices edit their own plans.
-  'plans.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'public'],
+  'plans.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   'plans.manage': ['admin', 'perencana'],
   'plans.edit': ['admin', 'perencana', 'opd', 'desa'],
   'forums.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],

@@ -3,6 +3,7 @@ import {
   type Actor,
   AppError,
   can,
+  citizenRole,
   lockoutMinutes,
   PASSWORD_MIN_LENGTH,
   passwordProblem,
@@ -152,8 +153,9 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Re
 }
 
 export function actorOf(user: repo.UserRow): Actor {
+  if (user.role === citizenRole) return { role: citizenRole, userId: user.id };
   return {
-    role: user.role as Exclude<Actor['role'], 'public'>,
+    role: user.role as Exclude<Actor['role'], 'public' | typeof citizenRole>,
     userId: user.id,
     organisationId: user.organisationId,
     regionCode: user.regionCode as never,

@@ -50,3 +50,8 @@ export async function queueDecisionMail(tx: Db, d: DecisionForMail, publicUrl: s
     },
   ]);
 }
+
+/** Queues one plain e-mail in the caller's transaction (sent after it commits). */
+export async function queueMail(tx: Db, mail: { recipient: string; subject: string; body: string }) {
+  await repo.queueMail(tx, [mail]);
+}

@@ -5,6 +5,8 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import * as repo from './musrenbang.repository.ts';
 import { eventsOf } from './musrenbang.service.ts';
 
+export { actorLabel } from './musrenbang.service.ts';
+
 /**
  * What other modules may ask of Musrenbang's data, without its tables: a proposal by id (projects
  * from a funded proposal), and for plans which proposals are linked to which plan items.
@@ -111,4 +113,9 @@ export async function similarPublic(ctx: AppContext, regionCode: string, year: n
     stage: d.stage,
     similarity: Math.round(d.similarity * 100) / 100,
   }));
+}
+
+/** A proposal by its tracking code (citizens support and comment by it). */
+export function proposalByCode(ctx: AppContext, code: string) {
+  return repo.findByTrackingCode(ctx.database.db, code);
 }

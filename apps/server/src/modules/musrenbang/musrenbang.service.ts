@@ -65,6 +65,7 @@ export async function actorLabel(ctx: AppContext, actor: Actor): Promise<string>
     case 'admin':
       return 'Admin Sinergi';
     case 'public':
+    case 'warga':
       return 'Warga';
   }
 }

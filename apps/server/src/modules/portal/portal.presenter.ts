@@ -23,6 +23,7 @@ export function presentPublicItem(
   decision: PublicProposalItem['decision'],
   names: ReadonlyMap<string, string>,
   project: ProjectOfProposal | null,
+  supports = 0,
 ): PublicProposalItem {
   const kecamatan = p.regionCode.split('.').slice(0, 3).join('.');
   return {
@@ -41,6 +42,7 @@ export function presentPublicItem(
       p.latitude !== null && p.longitude !== null ? { latitude: p.latitude, longitude: p.longitude } : null,
     decision,
     project,
+    supports,
   };
 }
 
@@ -48,12 +50,13 @@ export function presentPublicDetail(
   found: Found,
   names: ReadonlyMap<string, string>,
   project: ProjectOfProposal | null,
+  supports: number,
 ): PublicProposalDetail {
   const { p } = found;
   const inModeration = p.stage === 'moderasi';
   const latest = found.events.findLast((e) => DECISIONS.includes(e.kind));
   return {
-    ...presentPublicItem(p, publicDecision(latest), names, project),
+    ...presentPublicItem(p, publicDecision(latest), names, project, supports),
     description: inModeration ? '' : p.description,
     volume: p.volume,
     unit: p.unit,

@@ -2,6 +2,7 @@ import type { publicProposalQuery } from '@sinergi/contracts';
 import { AppError } from '@sinergi/core';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { supportCounts } from '../citizens/citizens.facade.ts';
 import {
   publicPhoto,
   publicProposalByCode,
@@ -37,10 +38,9 @@ export async function listPublicProposals(ctx: AppContext, q: z.infer<typeof pub
     ctx,
     rows.map((r) => r.p.regionCode),
   );
-  const projects = await projectsOfProposals(
-    ctx,
-    rows.map((r) => r.p.id),
-  );
+  const ids = rows.map((r) => r.p.id);
+  const projects = await projectsOfProposals(ctx, ids);
+  const supports = await supportCounts(ctx, ids);
   return {
     total,
     perDesa,
@@ -50,6 +50,7 @@ export async function listPublicProposals(ctx: AppContext, q: z.infer<typeof pub
         publicDecision(r.decision && { ...r.decision, actor: r.decision.actorLabel }),
         names,
         projects.get(r.p.id) ?? null,
+        supports.get(r.p.id) ?? 0,
       ),
     ),
   };
@@ -65,7 +66,8 @@ export async function getPublicProposal(ctx: AppContext, code: string) {
   if (!found) throw new AppError('NOT_FOUND', { details: { what: code } });
   const names = await placeNames(ctx, [found.p.regionCode]);
   const projects = await projectsOfProposals(ctx, [found.p.id]);
-  return presentPublicDetail(found, names, projects.get(found.p.id) ?? null);
+  const supports = await supportCounts(ctx, [found.p.id]);
+  return presentPublicDetail(found, names, projects.get(found.p.id) ?? null, supports.get(found.p.id) ?? 0);
 }
 
 export async function getPublicPhoto(ctx: AppContext, code: string, photoId: string) {

@@ -58,6 +58,15 @@ export async function updateUser(db: Db, id: string, patch: Partial<NewUser>): P
   return row ?? null;
 }
 
+export async function findByUsername(db: Db, username: string): Promise<UserRow | null> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`)
+    .limit(1);
+  return row ?? null;
+}
+
 export async function usernameTaken(db: Db, username: string): Promise<boolean> {
   const rows = await db
     .select({ n: count() })

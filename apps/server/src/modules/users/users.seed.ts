@@ -27,6 +27,8 @@ export const demoAccounts = [
     regionCode: '35.05.01.2001',
   },
   { username: 'dprd', displayName: 'Anggota DPRD (demo)', role: 'dprd' },
+  // A citizen's account, as if verified by e-mail: supports and comments on proposals.
+  { username: 'warga', displayName: 'Warga Jaten (demo)', role: 'warga' },
 ] as const;
 
 export async function seedDemoAccounts(ctx: AppContext): Promise<number> {

@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { proposals } from '../musrenbang/musrenbang.schema.ts';
+import { users } from '../users/users.schema.ts';
+
+/**
+ * E-mail verification of citizens' accounts (issue 20): the link's token is kept only as a hash;
+ * an account signs in once its link has been opened.
+ */
+export const citizenVerifications = pgTable('citizen_verifications', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One support per citizen's account per proposal: the forums may weigh the count. */
+export const proposalSupports = pgTable(
+  'proposal_supports',
+  {
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.userId] })],
+);
+
+/**
+ * Citizens' comments on a proposal. The desa moderates: a comment is hidden with a reason, by an
+ * office named as the public sees it, never deleted.
+ */
+export const proposalComments = pgTable(
+  'proposal_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenReason: text('hidden_reason'),
+    hiddenBy: text('hidden_by'),
+  },
+  (t) => [
+    index('proposal_comments_proposal_idx').on(t.proposalId, t.createdAt),
+    index('proposal_comments_user_idx').on(t.userId, sql`${t.createdAt} desc`),
+  ],
+);
