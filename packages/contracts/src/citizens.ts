@@ -8,7 +8,12 @@ import { z } from 'zod';
 
 export const citizenRegisterBody = z
   .strictObject({
-    email: z.string().trim().toLowerCase().max(200).pipe(z.email({ error: 'email' })),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(200)
+      .pipe(z.email({ error: 'email' })),
     name: z.string().trim().min(2).max(60),
     password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
     language: z.enum(['id', 'en']).default('id'),
@@ -19,7 +24,7 @@ export const citizenVerifyBody = z.strictObject({ token: z.string().trim().min(2
 
 export const supportState = z.object({ supports: z.number().int(), supported: z.boolean() });
 
-export const commentBody = z.strictObject({ body: z.string().trim().min(3).max(1000) });
+export const commentBody = z.strictObject({ comment: z.string().trim().min(3).max(1000) });
 export const hideCommentBody = z.strictObject({ reason: z.string().trim().min(5).max(300) });
 export const commentParams = z.strictObject({ id: z.uuid() });
 

@@ -137,6 +137,8 @@ export const fieldNames: Record<string, readonly [id: string, en: string]> = {
   government: ['Pemerintah (kop surat)', 'Government (letterhead)'],
   numberPattern: ['Pola nomor surat', 'Document number pattern'],
   'x-photo-token': ['Token foto aspirasi', 'Aspiration photo token'],
+  token: ['Tautan verifikasi', 'Verification link'],
+  comment: ['Komentar', 'Comment'],
   reportNumberPattern: ['Pola nomor dokumen lain', 'Numbering of other documents'],
   pejabat: ['Pejabat penanda tangan', 'Signing officials'],
   place: ['Tempat penandatanganan', 'Place of signing'],

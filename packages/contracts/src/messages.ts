@@ -1,7 +1,8 @@
 import { idm2016, indeksDesa2024 } from '@sinergi/core';
 import type { Language } from './common.ts';
 import { fieldNames } from './messages-fields.ts';
-import { issuesEn, issuesId } from './messages-issues.ts';
+import { issuesEn } from './messages-issues.en.ts';
+import { issuesId } from './messages-issues.ts';
 import { securityIssuesEn, securityIssuesId } from './messages-security.ts';
 import { actionWords, stateWords } from './messages-states.ts';
 import { workflowIssuesEn, workflowIssuesId } from './messages-workflow.ts';

@@ -97,12 +97,12 @@ describe('supports and comments', () => {
 
   it('shows comments with the name the citizen chose; the desa hides one with a reason, never deletes it; another kecamatan may not', async () => {
     const added = await as(s.warga!, 'POST', `/api/public/proposals/${CODE}/comments`, {
-      body: 'Jalan ini dipakai anak sekolah setiap hari, mohon diprioritaskan.',
+      comment: 'Jalan ini dipakai anak sekolah setiap hari, mohon diprioritaskan.',
     });
     expect(added.statusCode, added.body).toBe(200);
     const rude = (
       await as(s.warga!, 'POST', `/api/public/proposals/${CODE}/comments`, {
-        body: 'Kata-kata kasar untuk pak kades.',
+        comment: 'Kata-kata kasar untuk pak kades.',
       })
     )
       .json()
@@ -140,13 +140,13 @@ describe('supports and comments', () => {
     // The day's earlier comments, written straight to the table: twenty in all with the two above.
     await t.ctx.database.bulk((tx) =>
       tx.query(
-        `insert into proposal_comments (proposal_id, user_id, body)
-         select p.id, u.id, 'Komentar ' || g from proposals p, users u, generate_series(1, 18) g
+        `insert into proposal_comments (proposal_id, user_id, author, body)
+         select p.id, u.id, u.display_name, 'Komentar ' || g from proposals p, users u, generate_series(1, 18) g
          where p.tracking_code = 'USL-DEMO-0002' and u.username = 'warga'`,
       ),
     );
     const over = await as(s.warga!, 'POST', '/api/public/proposals/USL-DEMO-0002/comments', {
-      body: 'Satu lagi',
+      comment: 'Satu lagi',
     });
     expect(over.statusCode).toBe(400);
     expect(over.json().detail).toMatch(/20 komentar sehari/);

@@ -107,7 +107,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: commentList },
       },
     },
-    async (request) => service.addComment(ctx, request.principal, request.params.code, request.body.body),
+    async (request) => service.addComment(ctx, request.principal, request.params.code, request.body.comment),
   );
   app.post(
     '/comments/:id/hide',

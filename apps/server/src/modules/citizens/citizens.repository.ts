@@ -1,6 +1,5 @@
 import { and, count, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { users } from '../users/users.schema.ts';
 import { citizenVerifications, proposalComments, proposalSupports } from './citizens.schema.ts';
 
 export type CommentRow = typeof proposalComments.$inferSelect;
@@ -84,12 +83,11 @@ export async function insertComment(tx: Db, c: typeof proposalComments.$inferIns
   return row!;
 }
 
-/** A proposal's comments, oldest first, with the name each citizen chose to show. */
+/** A proposal's comments, oldest first. */
 export function findComments(db: Db, proposalId: string) {
   return db
-    .select({ c: proposalComments, author: users.displayName })
+    .select()
     .from(proposalComments)
-    .innerJoin(users, eq(users.id, proposalComments.userId))
     .where(eq(proposalComments.proposalId, proposalId))
     .orderBy(proposalComments.createdAt);
 }

@@ -46,6 +46,8 @@ export const proposalComments = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
+    /** The name the citizen chose to show, as it was when they wrote. */
+    author: text('author').notNull(),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     hiddenAt: timestamp('hidden_at', { withTimezone: true }),

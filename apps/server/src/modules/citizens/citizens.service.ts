@@ -8,7 +8,12 @@ import { assertAcceptablePassword } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { queueMail } from '../inbox/inbox.facade.ts';
 import { actorLabel, proposalByCode, proposalById } from '../musrenbang/musrenbang.facade.ts';
-import { accountByUsername, insertCitizenAccount, setAccountActive } from '../users/users.facade.ts';
+import {
+  accountById,
+  accountByUsername,
+  insertCitizenAccount,
+  setAccountActive,
+} from '../users/users.facade.ts';
 import * as repo from './citizens.repository.ts';
 
 /** How long a verification link works, and how many an account may be sent a day. */
@@ -145,9 +150,9 @@ export async function listComments(ctx: AppContext, principal: Principal, code: 
   const rows = await repo.findComments(ctx.database.db, p.id);
   const moderator = mayModerate(principal, p.regionCode);
   return {
-    items: rows.map(({ c, author }) => ({
+    items: rows.map((c) => ({
       id: c.id,
-      author,
+      author: c.author,
       body: c.hiddenAt ? null : c.body,
       at: c.createdAt.toISOString(),
       hidden:
@@ -165,10 +170,11 @@ export async function addComment(ctx: AppContext, principal: Principal, code: st
   const since = new Date(ctx.clock().getTime() - 86_400_000);
   if ((await repo.countCommentsSince(ctx.database.db, userId, since)) >= COMMENTS_PER_DAY)
     throw new AppError('VALIDATION', {
-      issues: [{ field: 'body.body', issue: 'comment_limit', params: { max: COMMENTS_PER_DAY } }],
+      issues: [{ field: 'body.comment', issue: 'comment_limit', params: { max: COMMENTS_PER_DAY } }],
     });
+  const author = (await accountById(ctx, userId))?.user.displayName ?? 'Warga';
   await ctx.database.db.transaction(async (tx) => {
-    const c = await repo.insertComment(tx, { proposalId: p.id, userId, body });
+    const c = await repo.insertComment(tx, { proposalId: p.id, userId, author, body });
     await appendAudit(tx, principal, {
       action: 'comment.added',
       entity: 'proposal',

@@ -25,6 +25,7 @@ import { acceptFiles, uploadedFile, XLSX_TYPE } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
 import { forumRoutes } from './forums.routes.ts';
 import { kamusRoutes } from './kamus.routes.ts';
+import { submitAspiration } from './musrenbang.aspirations.ts';
 import * as decisions from './musrenbang.decisions.ts';
 import * as list from './musrenbang.list.ts';
 import * as photos from './musrenbang.photos.ts';
@@ -227,7 +228,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.submitAspiration(ctx, request.principal, request.body)),
+      reply.code(201).send(await submitAspiration(ctx, request.principal, request.body)),
   );
   app.post(
     '/aspirations/:code/photos',

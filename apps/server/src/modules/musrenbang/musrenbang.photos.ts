@@ -5,8 +5,9 @@ import { AppError, canAddProposalPhoto } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { decodedImage } from '../../http/images.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { aspirationPhotoToken } from './musrenbang.aspirations.ts';
 import * as repo from './musrenbang.repository.ts';
-import { aspirationPhotoToken, mustFind } from './musrenbang.service.ts';
+import { mustFind } from './musrenbang.service.ts';
 
 /** Photos of a proposal's site, checked by content. */
 export const PHOTOS_PER_PROPOSAL = 6;

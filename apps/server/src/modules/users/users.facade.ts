@@ -31,3 +31,7 @@ export function insertCitizenAccount(
 export function setAccountActive(tx: Db, id: string, active: boolean) {
   return repo.updateUser(tx, id, { active });
 }
+
+export function accountById(ctx: AppContext, id: string) {
+  return repo.findUserWithNames(ctx.database.db, id);
+}
