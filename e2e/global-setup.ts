@@ -1,12 +1,17 @@
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** A file where the test SMTP server appends each mail it receives, one JSON line each. */
+    mailbox: string;
   }
 }
 
@@ -23,6 +28,28 @@ export default async function setup(project: TestProject) {
     });
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'sinergi-e2e-'));
+  // A real SMTP server for the server's mail (a citizen's verification link): what it receives
+  // goes to a file the browser tests read.
+  const mailbox = join(dataDir, '..', `${dataDir.split('/').pop()}-mailbox.jsonl`);
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, _session, done) {
+      simpleParser(stream).then(
+        (m) => {
+          const to = m.to && !Array.isArray(m.to) ? m.to.text : '';
+          appendFileSync(
+            mailbox,
+            `${JSON.stringify({ to, subject: m.subject ?? '', text: m.text ?? '' })}\n`,
+          );
+          done();
+        },
+        (error: Error) => done(error),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
   const port = 3900 + Math.floor(Math.random() * 90);
   const server: ChildProcess = spawn(process.execPath, ['apps/server/bin/sinergi.mjs', 'serve'], {
     cwd: root,
@@ -34,6 +61,9 @@ export default async function setup(project: TestProject) {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: 'Sinergi <sinergi@blitarkab.example>',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -50,9 +80,12 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 500));
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('mailbox', mailbox);
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(mailbox, { force: true });
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
   };
 }

@@ -18,7 +18,8 @@ const PortalPage = lazy(() =>
 function Index() {
   const { session, isLoading } = useSession();
   if (isLoading) return <Loader m="xl" />;
-  return session?.user ? <HomePage /> : <PortalPage />;
+  // A citizen's account has no office work waiting: its home is the portal too.
+  return session?.user && session.user.role !== 'warga' ? <HomePage /> : <PortalPage />;
 }
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md', fontFamily: 'system-ui, sans-serif' });

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import * as allocation from '../features/allocation/i18n.ts';
 import * as audit from '../features/audit/i18n.ts';
 import * as auth from '../features/auth/i18n.ts';
+import * as citizens from '../features/citizens/i18n.ts';
 import * as documents from '../features/documents/i18n.ts';
 import * as home from '../features/home/i18n.ts';
 import * as musrenbang from '../features/musrenbang/i18n.ts';
@@ -35,6 +36,7 @@ const id = {
   ...villageIndex.id,
   ...auth.id,
   ...home.id,
+  ...citizens.id,
   ...documents.id,
   ...shell.id,
 };

@@ -28,6 +28,7 @@ const demoAccounts = [
   ['kec.wonodadi', 'kecamatan'],
   ['desa.jaten', 'desa'],
   ['dprd', 'dprd'],
+  ['warga', 'warga'],
 ] as const;
 
 export function LoginPage() {
@@ -90,6 +91,9 @@ export function LoginPage() {
             <Button type="submit" loading={busy}>
               {t('login.submit')}
             </Button>
+            <Anchor component={Link} to="/warga/daftar" size="sm" data-testid="citizen-register-link">
+              {t('citizen.register')}
+            </Anchor>
             <Anchor component={Link} to="/indeks-desa" size="sm" data-testid="public-portal">
               {t('login.publicPortal')}
             </Anchor>

@@ -23,6 +23,7 @@ import { ApiError } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { noNativeCheck } from '../../app/inputs.tsx';
+import { CitizenVoice } from '../citizens/CitizenVoice.tsx';
 import { useTracking } from './api.ts';
 import { History } from './History.tsx';
 import { stageOrder, stateColour } from './labels.ts';
@@ -127,6 +128,7 @@ export default function TrackPage() {
           </Stack>
         </Card>
       )}
+      {p && !p.inModeration && <CitizenVoice code={p.trackingCode} />}
     </Stack>
   );
 }
