@@ -83,7 +83,7 @@ describe('backup and restore', () => {
     try {
       const counts = await restoreBackupFile(target.database, file);
       expect(counts.regions).toBe(91_599);
-      expect(counts.users).toBe(6);
+      expect(counts.users).toBe(7);
       expect(counts.region_boundaries).toBe(270);
       expect(counts.proposal_photos).toBe(1);
       expect(await photoDigest(target.database)).toEqual(await photoDigest(t.ctx.database));
