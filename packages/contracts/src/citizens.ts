@@ -41,3 +41,29 @@ export const commentItem = z.object({
 });
 export const commentList = z.object({ items: z.array(commentItem) }).meta({ id: 'CommentList' });
 export type CommentItem = z.infer<typeof commentItem>;
+
+/** What a citizen saw at a project site: a note and, if they like, where (photos follow). */
+export const siteReportBody = z.strictObject({
+  note: z.string().trim().min(5).max(1000),
+  latitude: z.number().min(-11.5).max(6.5).optional(),
+  longitude: z.number().min(94).max(141.5).optional(),
+});
+export const siteAnswerBody = z.strictObject({ answer: z.string().trim().min(5).max(1000) });
+export const siteReportParams = z.strictObject({ id: z.uuid() });
+
+export const siteReportItem = z.object({
+  id: z.string(),
+  author: z.string(),
+  note: z.string(),
+  location: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
+  at: z.string(),
+  /** Photo ids, read at /api/site-photos/{id}. */
+  photos: z.array(z.string()),
+  answer: z.object({ text: z.string(), by: z.string(), at: z.string() }).nullable(),
+  /** Whether the asker may answer it (the agency running the project). */
+  mayAnswer: z.boolean(),
+  /** Whether the asker may add photos to it (its author, for a day). */
+  mayAddPhoto: z.boolean(),
+});
+export const siteReportList = z.object({ items: z.array(siteReportItem) }).meta({ id: 'SiteReportList' });
+export type SiteReportItem = z.infer<typeof siteReportItem>;

@@ -139,6 +139,7 @@ export const fieldNames: Record<string, readonly [id: string, en: string]> = {
   'x-photo-token': ['Token foto aspirasi', 'Aspiration photo token'],
   token: ['Tautan verifikasi', 'Verification link'],
   comment: ['Komentar', 'Comment'],
+  answer: ['Jawaban', 'Answer'],
   reportNumberPattern: ['Pola nomor dokumen lain', 'Numbering of other documents'],
   pejabat: ['Pejabat penanda tangan', 'Signing officials'],
   place: ['Tempat penandatanganan', 'Place of signing'],

@@ -105,6 +105,8 @@ export const issuesEn: Catalog = {
     'the verification link is not valid (already used or expired); register again for a new link',
   comment_limit: 'at most {max} comments a day per account',
   already_hidden: 'this comment is already hidden',
+  site_report_limit: 'at most {max} site reports a day per account',
+  already_answered: 'this report has already been answered',
   rupiah: 'must be an amount of rupiah without decimals',
   rt_rw: 'must be a number of 1 to 3 digits',
   tracking_code: 'is not a tracking code (e.g. USL-7K2M-Q9XA)',

@@ -86,6 +86,8 @@ export const issuesId: Catalog = {
     'tautan verifikasi tidak berlaku (sudah dipakai atau kedaluwarsa); daftar lagi untuk mendapat tautan baru',
   comment_limit: 'paling banyak {max} komentar sehari per akun',
   already_hidden: 'komentar ini sudah disembunyikan',
+  site_report_limit: 'paling banyak {max} laporan lokasi sehari per akun',
+  already_answered: 'laporan ini sudah dijawab',
   rupiah: 'harus jumlah rupiah tanpa desimal',
   rt_rw: 'harus nomor 1 sampai 3 angka',
   tracking_code: 'bukan kode lacak (contoh USL-7K2M-Q9XA)',

@@ -73,13 +73,15 @@ export const backupTables = [
   'citizen_verifications',
   'proposal_supports',
   'proposal_comments',
+  'site_reports',
+  'site_report_photos',
 ] as const;
 
 /** Left out on purpose: a restore signs everyone out. */
 export const tablesNotBackedUp = ['sessions'] as const;
 
 /** Tables whose `data` column holds a photo, written as files of their own. */
-export const photoTables = ['proposal_photos', 'progress_photos'] as const;
+export const photoTables = ['proposal_photos', 'progress_photos', 'site_report_photos'] as const;
 export type PhotoTable = (typeof photoTables)[number];
 export const isPhotoTable = (table: string): table is PhotoTable =>
   (photoTables as readonly string[]).includes(table);
@@ -132,7 +134,10 @@ export async function createBackupFile(
   const staging = await mkdtemp(join(dirname(file), '.sinergi-backup-'));
   const partial = `${file}.partial`;
   try {
-    const photoIds: Record<PhotoTable, string[]> = { proposal_photos: [], progress_photos: [] };
+    const photoIds = Object.fromEntries(photoTables.map((t) => [t, [] as string[]])) as Record<
+      PhotoTable,
+      string[]
+    >;
     const tables: Record<string, number> = {};
     let total = backupTables.length;
     let done = 0;
@@ -140,7 +145,7 @@ export async function createBackupFile(
       // One snapshot for every table, so the backup is consistent even while the server runs.
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY').catch(() => undefined);
       const [photos] = await tx.query<{ n: number }>(
-        'select (select count(*) from proposal_photos) + (select count(*) from progress_photos) as n',
+        `select ${photoTables.map((t) => `(select count(*) from ${t})`).join(' + ')} as n`,
       );
       total += Number(photos?.n ?? 0);
       for (const table of backupTables) {
@@ -162,10 +167,10 @@ export async function createBackupFile(
       createdAt: now.toISOString(),
       engine: database.engine,
       tables,
-      photos: {
-        proposal_photos: photoIds.proposal_photos.length,
-        progress_photos: photoIds.progress_photos.length,
-      },
+      photos: Object.fromEntries(photoTables.map((t) => [t, photoIds[t].length])) as Record<
+        PhotoTable,
+        number
+      >,
     };
     const zip = new ZipFile();
     const mtime = now;

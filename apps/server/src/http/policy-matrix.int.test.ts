@@ -210,6 +210,11 @@ const matrix: Record<string, string> = {
   'GET /api/public/proposals/:code/comments': 'A A A A A A A A',
   'POST /api/public/proposals/:code/comments': '- - - - - - A -',
   'POST /api/comments/:id/hide': 'A A - A A - - -',
+  'GET /api/projects/:id/site-reports': 'A A A A A A A A',
+  'POST /api/projects/:id/site-reports': '- - - - - - A -',
+  'POST /api/site-reports/:id/photos': '- - - - - - A -',
+  'GET /api/site-photos/:id': 'A A A A A A A A',
+  'POST /api/site-reports/:id/answer': 'A - A - - - - -',
 };
 
 const roles = ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'] as const;

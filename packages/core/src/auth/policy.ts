@@ -56,6 +56,8 @@ const grants = {
   // reason, never deletes) in its own region (canActInRegion).
   'proposals.support': ['warga'],
   'comments.write': ['warga'],
+  // What a citizen sees at a project site, answered by the agency running the project (runsProject).
+  'projects.observe': ['warga'],
   'comments.moderate': ['admin', 'perencana', 'kecamatan', 'desa'],
   // Index results are public (the portal shows each desa's status and history).
   'index.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],

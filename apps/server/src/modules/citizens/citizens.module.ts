@@ -5,6 +5,10 @@ import {
   commentList,
   commentParams,
   hideCommentBody,
+  siteAnswerBody,
+  siteReportBody,
+  siteReportList,
+  siteReportParams,
   supportState,
   trackingParams,
 } from '@sinergi/contracts';
@@ -12,8 +16,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { IMAGE_TYPES, PHOTO_LIMIT } from '../../http/images.ts';
+import { acceptFiles, uploadedFile, uploadedType } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
 import * as service from './citizens.service.ts';
+import * as sites from './citizens.sites.ts';
 
 /**
  * Citizens in the loop (issue 20): accounts verified by e-mail, one support per account per
@@ -126,4 +133,99 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   );
 }
 
-export const citizensModule: Module = { name: 'citizens', routes };
+/** What citizens see at project sites, apart from the official reports, with the agency's answer. */
+function siteRoutes(fastify: FastifyInstance, ctx: AppContext) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['citizens'];
+  acceptFiles(app, IMAGE_TYPES, PHOTO_LIMIT);
+  const projectParams = z.strictObject({ id: z.uuid() });
+  app.get(
+    '/projects/:id/site-reports',
+    {
+      config: { permission: 'projects.read' },
+      schema: {
+        tags,
+        summary: "Citizens' reports from the project's site, with their photos and the agency's answers",
+        params: projectParams,
+        response: { 200: siteReportList },
+      },
+    },
+    async (request) => sites.listSiteReports(ctx, request.principal, request.params.id),
+  );
+  app.post(
+    '/projects/:id/site-reports',
+    {
+      config: { permission: 'projects.observe', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: `A citizen reports what they see at the site (at most ${sites.SITE_REPORTS_PER_DAY} a day)`,
+        params: projectParams,
+        body: siteReportBody,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await sites.addSiteReport(ctx, request.principal, request.params.id, request.body)),
+  );
+  app.post(
+    '/site-reports/:id/photos',
+    {
+      config: { permission: 'projects.observe', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      bodyLimit: PHOTO_LIMIT,
+      schema: {
+        tags,
+        summary: `Its author adds a photo to a site report (JPEG, PNG or WebP, 5 MiB; ${sites.SITE_PHOTOS} at most, for a day)`,
+        consumes: IMAGE_TYPES,
+        params: siteReportParams,
+        response: { 201: z.object({ id: z.string(), mediaType: z.string(), size: z.number().int() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await sites.addSiteReportPhoto(
+            ctx,
+            request.principal,
+            request.params.id,
+            uploadedFile(request),
+            uploadedType(request),
+          ),
+        ),
+  );
+  app.get(
+    '/site-photos/:id',
+    {
+      config: { permission: 'projects.read' },
+      schema: { tags, summary: 'A photo of a site report', params: siteReportParams },
+    },
+    async (request, reply) => {
+      const photo = await sites.getSiteReportPhoto(ctx, request.params.id);
+      return reply.type(photo.mediaType).header('cache-control', 'public, max-age=3600').send(photo.data);
+    },
+  );
+  app.post(
+    '/site-reports/:id/answer',
+    {
+      config: { permission: 'projects.verify' },
+      schema: {
+        tags,
+        summary: 'The agency running the project answers a site report (once)',
+        params: siteReportParams,
+        body: siteAnswerBody,
+        response: { 200: siteReportList },
+      },
+    },
+    async (request) => sites.answerSiteReport(ctx, request.principal, request.params.id, request.body.answer),
+  );
+}
+
+export const citizensModule: Module = {
+  name: 'citizens',
+  routes: (app, ctx) => {
+    routes(app, ctx);
+    siteRoutes(app, ctx);
+  },
+};

@@ -1,6 +1,12 @@
-import { and, count, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { citizenVerifications, proposalComments, proposalSupports } from './citizens.schema.ts';
+import {
+  citizenVerifications,
+  proposalComments,
+  proposalSupports,
+  siteReportPhotos,
+  siteReports,
+} from './citizens.schema.ts';
 
 export type CommentRow = typeof proposalComments.$inferSelect;
 
@@ -120,4 +126,79 @@ export async function countCommentsSince(db: Db, userId: string, since: Date): P
     .from(proposalComments)
     .where(and(eq(proposalComments.userId, userId), gt(proposalComments.createdAt, since)));
   return row?.n ?? 0;
+}
+
+export async function insertSiteReport(tx: Db, r: typeof siteReports.$inferInsert) {
+  const [row] = await tx.insert(siteReports).values(r).returning();
+  return row!;
+}
+
+export async function insertSiteReportPhoto(tx: Db, p: typeof siteReportPhotos.$inferInsert) {
+  const [row] = await tx.insert(siteReportPhotos).values(p).returning({ id: siteReportPhotos.id });
+  return row!.id;
+}
+
+/** A project's site reports, newest first, with their photos' ids. */
+export async function findSiteReports(db: Db, projectId: string) {
+  const reports = await db
+    .select()
+    .from(siteReports)
+    .where(eq(siteReports.projectId, projectId))
+    .orderBy(desc(siteReports.createdAt));
+  const photos = reports.length
+    ? await db
+        .select({ id: siteReportPhotos.id, reportId: siteReportPhotos.reportId })
+        .from(siteReportPhotos)
+        .where(
+          inArray(
+            siteReportPhotos.reportId,
+            reports.map((r) => r.id),
+          ),
+        )
+        .orderBy(siteReportPhotos.createdAt)
+    : [];
+  return { reports, photos };
+}
+
+export async function findSiteReport(db: Db, id: string) {
+  const [row] = await db.select().from(siteReports).where(eq(siteReports.id, id));
+  return row ?? null;
+}
+
+export async function findSiteReportPhoto(db: Db, id: string) {
+  const [row] = await db.select().from(siteReportPhotos).where(eq(siteReportPhotos.id, id));
+  return row ?? null;
+}
+
+export async function countSiteReportPhotos(db: Db, reportId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(siteReportPhotos)
+    .where(eq(siteReportPhotos.reportId, reportId));
+  return row?.n ?? 0;
+}
+
+/** How many site reports an account sent since a moment (a cap per day). */
+export async function countSiteReportsSince(db: Db, userId: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(siteReports)
+    .where(and(eq(siteReports.userId, userId), gt(siteReports.createdAt, since)));
+  return row?.n ?? 0;
+}
+
+/** Answers a site report once; false when it already has an answer. */
+export async function answerSiteReport(
+  tx: Db,
+  id: string,
+  answer: string,
+  by: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await tx
+    .update(siteReports)
+    .set({ answer, answeredBy: by, answeredAt: now })
+    .where(and(eq(siteReports.id, id), isNull(siteReports.answeredAt)))
+    .returning({ id: siteReports.id });
+  return rows.length > 0;
 }

@@ -1,6 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { bytea } from '../../db/columns.ts';
 import { proposals } from '../musrenbang/musrenbang.schema.ts';
+import { projects } from '../projects/projects.schema.ts';
 import { users } from '../users/users.schema.ts';
 
 /**
@@ -59,3 +70,41 @@ export const proposalComments = pgTable(
     index('proposal_comments_user_idx').on(t.userId, sql`${t.createdAt} desc`),
   ],
 );
+
+/**
+ * What a citizen saw at a project site (issue 20): a note, where, and photos, shown on the project
+ * page apart from the agency's official reports, with the agency's answer.
+ */
+export const siteReports = pgTable(
+  'site_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    author: text('author').notNull(),
+    note: text('note').notNull(),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    answer: text('answer'),
+    answeredBy: text('answered_by'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [index('site_reports_project_idx').on(t.projectId, t.createdAt)],
+);
+
+/** A site report's photos, decoded and stored without metadata like every photo. */
+export const siteReportPhotos = pgTable('site_report_photos', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  reportId: uuid('report_id')
+    .notNull()
+    .references(() => siteReports.id),
+  mediaType: text('media_type').notNull(),
+  size: integer('size').notNull(),
+  data: bytea('data').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -2,6 +2,11 @@ import type { AppContext } from '../../context.ts';
 import * as repo from './projects.repository.ts';
 import { standing, thresholdsOf } from './projects.service.ts';
 
+/** A project's facts for another module's rule (who runs it, where it is); null when there is none. */
+export function projectFacts(ctx: AppContext, id: string) {
+  return repo.findProject(ctx.database.db, id);
+}
+
 /**
  * What other modules may ask of the projects: the project built from each funded proposal and
  * where it stands today (verified reports only), for the proposal's public page (issue 20).
