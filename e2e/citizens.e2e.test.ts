@@ -1,4 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { baseUrl, openBrowser, shot, signIn } from './browser.ts';
 
@@ -90,5 +93,46 @@ describe("citizens' accounts, in Chromium (issue 20)", () => {
       'Komentar disembunyikan oleh Desa Jaten: Iklan, bukan tentang usulan',
     );
     expect(await page.getByTestId('comments').innerText()).not.toContain('jual beli motor');
+  });
+
+  it('on a phone, a citizen reports from a project site with its place and a photo; the agency answers', async () => {
+    const { page } = b;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.context().grantPermissions(['geolocation']);
+    await page.context().setGeolocation({ latitude: -8.0085, longitude: 111.9631 });
+    const photo = join(mkdtempSync(join(tmpdir(), 'sinergi-site-')), 'lokasi.jpg');
+    await sharp({ create: { width: 100, height: 75, channels: 3, background: '#fab005' } })
+      .jpeg()
+      .toFile(photo);
+    const projects = (await (await page.request.get(`${baseUrl()}/api/projects?limit=500`)).json()).items as {
+      id: string;
+      organisation: string;
+    }[];
+    const project = projects.filter((p) => p.organisation === 'DPUPR')[3]!;
+    await page.goto(`${baseUrl()}/masuk`);
+    await page.getByLabel('Nama pengguna').fill('warga');
+    await page.getByLabel('Kata sandi').fill('sinergi-demo');
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.getByTestId('portal').waitFor();
+    await page.goto(`${baseUrl()}/proyek/${project.id}`);
+    const box = page.getByTestId('site-reports');
+    await box.getByTestId('site-note').fill('Papan proyek tidak terpasang di lokasi.');
+    await box.getByTestId('site-locate').click();
+    expect(await box.getByTestId('site-place').innerText()).toBe('-8,008500, 111,963100');
+    await page.setInputFiles('[data-testid=site-form] input[type=file]', photo);
+    await box.getByTestId('site-send').click();
+    const report = box.getByTestId('site-report').filter({ hasText: 'Papan proyek tidak terpasang' });
+    await report.locator('img').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(page, 'site-report-phone');
+
+    await page.context().clearCookies();
+    await signIn(page, 'opd.dpupr');
+    await page.goto(`${baseUrl()}/proyek/${project.id}`);
+    const mine = page.getByTestId('site-report').filter({ hasText: 'Papan proyek tidak terpasang' });
+    await mine.getByTestId('site-answer-text').fill('Papan dipasang besok pagi.');
+    await mine.getByTestId('site-answer-send').click();
+    await mine.getByTestId('site-answer').waitFor();
+    expect(await mine.getByTestId('site-answer').innerText()).toContain('Papan dipasang besok pagi.');
   });
 });

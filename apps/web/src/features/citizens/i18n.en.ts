@@ -32,4 +32,16 @@ export const en: typeof id = {
     comment: 'Your comment',
     send: 'Send comment',
   },
+  site: {
+    title: "Citizens' reports from the site",
+    help: "What citizens see at the project's site, apart from the official reports, with the agency's answers.",
+    none: 'No citizen reports yet.',
+    note: 'What do you see at the site?',
+    locate: 'Use my location',
+    photos: 'Photos (optional, at most 3)',
+    send: 'Send report',
+    answeredBy: 'Answer from {{by}}',
+    answer: 'Answer to the citizen',
+    reply: 'Answer',
+  },
 };

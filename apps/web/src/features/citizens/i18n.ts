@@ -31,4 +31,16 @@ export const id = {
     comment: 'Komentar Anda',
     send: 'Kirim komentar',
   },
+  site: {
+    title: 'Laporan warga dari lokasi',
+    help: 'Yang dilihat warga di lokasi proyek, terpisah dari laporan resmi, dengan jawaban perangkat daerah.',
+    none: 'Belum ada laporan warga.',
+    note: 'Apa yang Anda lihat di lokasi?',
+    locate: 'Pakai lokasi saya',
+    photos: 'Foto (tidak wajib, paling banyak 3)',
+    send: 'Kirim laporan',
+    answeredBy: 'Jawaban {{by}}',
+    answer: 'Jawaban untuk warga',
+    reply: 'Jawab',
+  },
 };

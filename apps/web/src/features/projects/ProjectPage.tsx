@@ -7,6 +7,7 @@ import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { QueryState } from '../../app/QueryState.tsx';
 import { WhenShown } from '../../app/WhenShown.tsx';
+import { SiteReports } from '../citizens/SiteReports.tsx';
 import { projectKeys, useProject, useRefreshProjects } from './api.ts';
 import { PermitsCard } from './PermitsCard.tsx';
 import { ReportForm, ReportList } from './ProjectReports.tsx';
@@ -181,6 +182,7 @@ export default function ProjectPage() {
         </Text>
         <ReportList reports={reports} mayVerify={may.verify} reporter={may.report} onDone={reload} />
       </Card>
+      <SiteReports projectId={p.id} />
     </Stack>
   );
 }
