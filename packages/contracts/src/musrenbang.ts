@@ -311,6 +311,8 @@ const forumItem = z.object({
   total: z.number(),
   rank: z.number().int().nullable(),
   decision: z.string().nullable(),
+  /** How many citizens' accounts support it: an input the forum may weigh (issue 20). */
+  supports: z.number().int(),
   /** What the decision said beyond its kind: the reason of a rejection, the year of a deferral, the proposal merged into, the note. */
   decisionDetail: z
     .object({

@@ -88,6 +88,25 @@ describe('supports and comments', () => {
       403,
     );
     expect((await as(null, 'POST', `/api/public/proposals/${CODE}/support`)).statusCode).toBe(401);
+    // The desa's forum sees the count beside the proposal on its agenda.
+    const proposal = (await as(null, 'GET', `/api/public/proposals/${CODE}`)).json();
+    const forum = (
+      await as(s['desa.jaten']!, 'POST', '/api/forums', {
+        level: 'desa',
+        regionCode: '35.05.01.2001',
+        planYear: proposal.planYear,
+        heldOn: new Date().toISOString().slice(0, 10),
+        title: 'Musrenbangdes Jaten (uji dukungan)',
+        method: 'suara',
+        confirmWarnings: true,
+      })
+    ).json();
+    const id = (
+      (await as(s['desa.jaten']!, 'GET', `/api/proposals?q=${CODE}`)).json().items[0] as { id: string }
+    ).id;
+    const agenda = await as(s['desa.jaten']!, 'PUT', `/api/forums/${forum.id}/agenda`, { proposalIds: [id] });
+    expect(agenda.statusCode, agenda.body).toBe(200);
+    expect(agenda.json().items[0].supports).toBe(1);
     expect((await as(s.warga!, 'DELETE', `/api/public/proposals/${CODE}/support`)).json()).toEqual({
       supports: 0,
       supported: false,

@@ -26,6 +26,7 @@ import {
 import type { z } from 'zod';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { supportCounts } from '../citizens/citizens.facade.ts';
 import { findRegion, namesOf } from '../regions/regions.service.ts';
 import { getDocumentSettings } from '../system/documents.service.ts';
 import { nextDocumentNo } from '../system/settings.service.ts';
@@ -159,6 +160,10 @@ export async function getForum(ctx: AppContext, principal: Principal, id: string
   const present = (p: (typeof items)[number]['p'], org: { id: string; shortName: string } | null) =>
     summaryOf(p, org, names.get(p.regionCode) ?? p.regionCode);
   const decided = f.state === 'selesai' ? await repo.findForumDecisions(ctx.database.db, id) : new Map();
+  const supports = await supportCounts(
+    ctx,
+    items.map((i) => i.p.id),
+  );
   const participants = f.participants as Participants;
   return {
     ...summary(f, names.get(f.regionCode) ?? f.regionCode, items.length),
@@ -173,6 +178,7 @@ export async function getForum(ctx: AppContext, principal: Principal, id: string
       total: totals.get(i.p.id) ?? 0,
       rank: i.item.rank,
       decision: i.item.decision,
+      supports: supports.get(i.p.id) ?? 0,
       decisionDetail: (() => {
         const d = decided.get(i.p.id);
         return d ? { reason: d.reason, toYear: d.toYear, into: d.into, note: d.note } : null;

@@ -252,6 +252,7 @@ export default function ForumPage() {
                         {i.proposal.trackingCode} · {i.proposal.regionName}
                         {i.proposal.rt && ` RT ${i.proposal.rt}`}
                         {i.proposal.rw && `/RW ${i.proposal.rw}`}
+                        {i.supports > 0 && ` · ${t('forum.supports', { count: i.supports })}`}
                       </Text>
                     </Table.Td>
                     <Table.Td>{formatRupiah(i.proposal.estimatedCost)}</Table.Td>

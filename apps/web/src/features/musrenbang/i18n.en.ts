@@ -88,6 +88,8 @@ export const en: typeof id = {
     },
   },
   forum: {
+    supports_one: '{{count}} citizen supports it',
+    supports_other: '{{count}} citizens support it',
     title: 'Musrenbang forums',
     held: 'Date',
     name: 'Forum name',

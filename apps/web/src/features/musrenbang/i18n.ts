@@ -82,6 +82,8 @@ export const id = {
     },
   },
   forum: {
+    supports_one: '{{count}} dukungan warga',
+    supports_other: '{{count}} dukungan warga',
     title: 'Forum Musrenbang',
     held: 'Tanggal',
     name: 'Nama forum',
