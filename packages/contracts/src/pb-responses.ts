@@ -116,6 +116,8 @@ export const electionDetail = z
       })
       .nullable(),
     final: z.array(z.string()).nullable(),
+    /** The count in plain words for citizens (how the budget is shared, why each project is in or out). */
+    explanation: z.array(z.string()).nullable(),
   })
   .meta({ id: 'Election' });
 export type ElectionDetail = z.infer<typeof electionDetail>;

@@ -1,4 +1,5 @@
 export * from './completion.ts';
+export * from './explain.ts';
 export * from './pabulib.ts';
 export type { Q } from './rational.ts';
 export * as rational from './rational.ts';

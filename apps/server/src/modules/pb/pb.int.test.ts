@@ -179,6 +179,14 @@ describe('participatory budgeting in the app', () => {
     expect(counted.result.greedy.selected).toEqual(['C', 'A']);
     expect(counted.projects.map((p: { votes: number }) => p.votes)).toEqual([3, 1, 4]);
     expect(counted.result.outcome.quality).toMatchObject({ votersWithOne: 4, exclusionRatio: 0 });
+    // In plain words for citizens: how the budget is shared, and each chosen project with what
+    // its supporters paid, from the stored rounds.
+    const plain = (await as(null, 'GET', `/api/pb/elections/${id}`)).json().explanation as string[];
+    expect(plain[0]).toMatch(/dibagi sama rata kepada 4 pemilih/);
+    expect(plain.filter((l) => /^\d\. /.test(l))).toHaveLength(2);
+    expect(plain[1]).toBe(
+      '1. Lampu jalan: didukung 4 pemilih; biayanya Rp30.000.000 ditanggung para pendukungnya, paling banyak Rp7.500.000 per orang.',
+    );
 
     // An override needs a reason of substance, and the reason is public.
     const short = await as(perencana, 'POST', `/api/pb/elections/${id}/override`, {

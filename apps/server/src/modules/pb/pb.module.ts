@@ -135,7 +135,8 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         params,
       },
     },
-    async (request) => withNullNumbers(await service.getElection(ctx, request.params.id)),
+    async (request) =>
+      withNullNumbers(await service.getElection(ctx, request.params.id, request.lang === 'en' ? 'en' : 'id')),
   );
   app.put(
     '/pb/elections/:id',

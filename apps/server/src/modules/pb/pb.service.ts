@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { PbElectionBody } from '@sinergi/contracts';
 import {
   AppError,
+  explainCount,
   type FieldIssue,
   isWithin,
   parseRegionCode,
@@ -165,7 +166,7 @@ export async function listElections(ctx: AppContext) {
  * One election as the public reads it. Votes per project appear only once voting has closed, so
  * a running tally cannot sway the voters still to come.
  */
-export async function getElection(ctx: AppContext, id: string) {
+export async function getElection(ctx: AppContext, id: string, lang: 'id' | 'en' = 'id') {
   const e = await mustFind(ctx, id);
   const projects = await repo.findProjects(ctx.database.db, id);
   const names = await namesOf(
@@ -201,6 +202,27 @@ export async function getElection(ctx: AppContext, id: string) {
     result,
     override,
     final,
+    // The count in plain words for citizens, beside the technical rounds.
+    explanation: result
+      ? explainCount(
+          {
+            budget: e.budget,
+            ballots: result.ballots,
+            // The rule whose choice was kept (a comparison may keep greedy's).
+            rule: result.outcome.comparison?.kept === 'greedy' ? 'greedy' : result.config.rule,
+            projects,
+            votes: result.votes,
+            selected: result.outcome.selected,
+            rounds: result.outcome.rounds.map((r) => ({
+              project: r.project,
+              payments: r.payments.map((p) => ({ amount: String(p.amount) })),
+            })),
+            greedySelected: result.greedy.selected,
+            belowThreshold: result.outcome.belowThreshold ?? [],
+          },
+          lang,
+        )
+      : null,
   };
 }
 

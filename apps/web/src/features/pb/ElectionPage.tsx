@@ -159,6 +159,20 @@ export default function ElectionPage() {
           })}
         </Alert>
       )}
+      {e.explanation && (
+        <Card withBorder data-testid="pb-explanation">
+          <Title order={3} size="h5" mb="xs">
+            {t('pb.explanation')}
+          </Title>
+          <Stack gap={6}>
+            {e.explanation.map((line) => (
+              <Text key={line} size="sm">
+                {line}
+              </Text>
+            ))}
+          </Stack>
+        </Card>
+      )}
       {e.result && <ResultCard election={e} names={names} />}
       {manage && e.state === 'ditutup' && e.result && <OverrideCard election={e} onDone={reload} />}
     </Stack>

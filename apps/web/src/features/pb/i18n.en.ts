@@ -3,6 +3,7 @@ import type { id } from './i18n.ts';
 /** The English texts, with the keys of the Bahasa Indonesia ones; loaded when English is chosen. */
 export const en: typeof id = {
   pb: {
+    explanation: 'How the votes were counted, in plain words',
     title: 'Participatory budgeting',
     help: 'Residents vote for projects; the ballots are counted by the rule set before voting (by default the Method of Equal Shares with Add1 completion, as in European participatory budgets). The result, its rounds, and every change an official makes, with the reason, are public.',
     new: 'New vote',

@@ -1,6 +1,7 @@
 /** Texts of pb: Bahasa Indonesia, the source of truth (English, with the same keys, is in the .en.ts beside it). */
 export const id = {
   pb: {
+    explanation: 'Bagaimana suara dihitung, dalam kata-kata sederhana',
     title: 'Anggaran partisipatif',
     help: 'Warga memilih proyek; suara dihitung dengan aturan yang ditetapkan sebelum pemungutan suara (bawaan: Metode Bagian Setara dengan pelengkap Add1, seperti pemilu anggaran partisipatif di Eropa). Hasil, rinciannya per putaran, dan setiap perubahan oleh pejabat beserta alasannya terbuka untuk umum.',
     new: 'Pemungutan suara baru',

@@ -1,0 +1,129 @@
+import { formatNumber, formatRupiah } from '../format.ts';
+
+/** A count as the plain explanation reads it (the stored result of an election, reduced). */
+export interface CountToExplain {
+  budget: number;
+  ballots: number;
+  /** The rule that counted ('mes', 'greedy', 'greedy-no-skip', 'phragmen'). */
+  rule: string;
+  projects: readonly { code: string; title: string; cost: number }[];
+  votes: Readonly<Record<string, number>>;
+  selected: readonly string[];
+  /** Method of Equal Shares: each funded project and what its supporters paid (rationals, as stored). */
+  rounds: readonly { project: string; payments: readonly { amount: string }[] }[];
+  greedySelected: readonly string[];
+  belowThreshold: readonly string[];
+}
+
+const rationalValue = (q: string) => {
+  const [n, d = '1'] = q.split('/');
+  return Number(n) / Number(d);
+};
+
+const words = {
+  id: {
+    mes: 'Anggaran {budget} dibagi sama rata kepada {ballots} pemilih: masing-masing memegang {share}. Sebuah proyek terpilih bila para pemilih yang mendukungnya bersama-sama masih dapat membayar biayanya dari bagian mereka; proyek yang paling ringan bagi tiap pendukungnya dipilih lebih dahulu (Metode Equal Shares).',
+    greedy:
+      'Proyek diurutkan dari suara terbanyak dan dipilih satu per satu selama sisa anggaran {budget} masih cukup.',
+    'greedy-no-skip':
+      'Proyek diurutkan dari suara terbanyak dan dipilih satu per satu; penghitungan berhenti pada proyek pertama yang tidak tertampung sisa anggaran {budget}.',
+    phragmen:
+      'Metode Phragmén: setiap pemilih mengumpulkan bagian anggaran yang sama sedikit demi sedikit; sebuah proyek terpilih begitu bagian para pendukungnya cukup untuk membayar biayanya.',
+    paid: '{n}. {title}: didukung {votes} pemilih; biayanya {cost} ditanggung para pendukungnya, paling banyak {rho} per orang.',
+    chosen: '{n}. {title}: {votes} suara, biaya {cost}.',
+    popularMes:
+      '{title} mendapat {votes} suara, lebih banyak dari {other} ({otherVotes} suara) yang terpilih, tetapi biayanya {cost}: bagian anggaran para pendukungnya tidak cukup lagi untuk membayarnya, sehingga anggaran dipakai untuk proyek yang didukung kelompok pemilih lain.',
+    popularGreedy:
+      '{title} mendapat {votes} suara, tetapi biayanya {cost} melebihi sisa anggaran saat gilirannya tiba.',
+    threshold: '{title} tidak mencapai ambang suara minimal, sehingga tidak ikut dihitung.',
+    spent: 'Terpakai {spent} dari {budget}.',
+    greedyDiffers: 'Bila hanya suara terbanyak yang dihitung, yang terpilih adalah: {titles}.',
+    none: 'tidak ada',
+  },
+  en: {
+    mes: 'The budget of {budget} is shared equally among {ballots} voters: each holds {share}. A project is chosen when the voters who support it can still pay its cost together from their shares; the project that costs each of its supporters least is chosen first (Method of Equal Shares).',
+    greedy:
+      'Projects are ranked by votes and chosen one by one while the remaining budget of {budget} allows.',
+    'greedy-no-skip':
+      'Projects are ranked by votes and chosen one by one; the count stops at the first project the remaining budget of {budget} cannot fund.',
+    phragmen:
+      "Phragmén's method: every voter earns an equal share of the budget little by little; a project is chosen as soon as its supporters' shares can pay its cost.",
+    paid: '{n}. {title}: supported by {votes} voters; its cost of {cost} is paid by its supporters, at most {rho} each.',
+    chosen: '{n}. {title}: {votes} votes, cost {cost}.',
+    popularMes:
+      "{title} received {votes} votes, more than {other} ({otherVotes} votes) which was chosen, but it costs {cost}: its supporters' remaining shares could no longer pay for it, so the budget went to projects supported by other groups of voters.",
+    popularGreedy:
+      '{title} received {votes} votes, but its cost of {cost} exceeded what was left when its turn came.',
+    threshold: '{title} did not reach the minimum number of votes, so it was not counted.',
+    spent: 'Spent {spent} of {budget}.',
+    greedyDiffers: 'Counting only the most votes, the chosen projects would be: {titles}.',
+    none: 'none',
+  },
+} as const;
+
+const fill = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+
+/**
+ * A count said in plain words for citizens (issue 20): how the rule shares the budget, why each
+ * chosen project was chosen, why a popular project was not, and what counting by votes alone
+ * would have chosen. Every figure comes from the stored result; nothing is recomputed.
+ */
+export function explainCount(c: CountToExplain, lang: 'id' | 'en' = 'id'): string[] {
+  const w = words[lang];
+  // Money is written the Indonesian way in both languages, as everywhere in Sinergi.
+  const rp = (n: number) => formatRupiah(Math.round(n));
+  const byCode = new Map(c.projects.map((p) => [p.code, p]));
+  const title = (code: string) => byCode.get(code)?.title ?? code;
+  const votes = (code: string) => c.votes[code] ?? 0;
+  const lines: string[] = [];
+  const intro = w[c.rule as 'mes' | 'greedy' | 'greedy-no-skip' | 'phragmen'] ?? w.greedy;
+  lines.push(
+    fill(intro, {
+      budget: rp(c.budget),
+      ballots: formatNumber(c.ballots),
+      share: rp(c.ballots ? c.budget / c.ballots : 0),
+    }),
+  );
+  // The most any supporter paid for a project: its payments are stored per group of voters.
+  const rho = new Map(
+    c.rounds.map((r) => [r.project, Math.max(0, ...r.payments.map((p) => rationalValue(p.amount)))]),
+  );
+  c.selected.forEach((code, i) => {
+    const cost = byCode.get(code)?.cost ?? 0;
+    const paid = rho.get(code);
+    lines.push(
+      fill(c.rule === 'mes' && paid !== undefined ? w.paid : w.chosen, {
+        n: i + 1,
+        title: title(code),
+        votes: formatNumber(votes(code)),
+        cost: rp(cost),
+        rho: rp(paid ?? 0),
+      }),
+    );
+  });
+  const chosen = new Set(c.selected);
+  const below = new Set(c.belowThreshold);
+  const leastChosen = [...c.selected].sort((a, b) => votes(a) - votes(b))[0];
+  for (const p of [...c.projects].sort((a, b) => votes(b.code) - votes(a.code))) {
+    if (chosen.has(p.code) || below.has(p.code) || !leastChosen || votes(p.code) <= votes(leastChosen))
+      continue;
+    lines.push(
+      fill(c.rule === 'mes' ? w.popularMes : w.popularGreedy, {
+        title: p.title,
+        votes: formatNumber(votes(p.code)),
+        other: title(leastChosen),
+        otherVotes: formatNumber(votes(leastChosen)),
+        cost: rp(p.cost),
+      }),
+    );
+  }
+  for (const code of c.belowThreshold) lines.push(fill(w.threshold, { title: title(code) }));
+  const spent = c.selected.reduce((s, code) => s + (byCode.get(code)?.cost ?? 0), 0);
+  lines.push(fill(w.spent, { spent: rp(spent), budget: rp(c.budget) }));
+  const same =
+    c.greedySelected.length === c.selected.length && c.greedySelected.every((code) => chosen.has(code));
+  if (c.rule !== 'greedy' && !same)
+    lines.push(fill(w.greedyDiffers, { titles: c.greedySelected.map(title).join(', ') || w.none }));
+  return lines;
+}
