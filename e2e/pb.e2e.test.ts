@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { baseUrl, openBrowser, shot, signIn } from './browser.ts';
 
@@ -45,6 +46,26 @@ describe('participatory budgeting in Chromium', () => {
       codes.push(code);
     }
     await shot(page, 'pb-register');
+    // The slip of a code just issued prints as a PDF.
+    const slip = page.waitForEvent('download');
+    await page.getByTestId('pb-slip').click();
+    expect((await slip).suggestedFilename()).toMatch(/^kartu-PB-.*\.pdf$/);
+    // A list of residents from a file registers at once, and its slips download.
+    await page.setInputFiles('[data-testid=pb-voter-file] input[type=file]', {
+      name: 'pemilih.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('nik,kode_desa\n3505010101950101,35.05.01.2001\n3505010101950102,35.05.01.2001\n'),
+    });
+    const slips = page.waitForEvent('download');
+    await page.getByTestId('pb-voter-file-send').click();
+    expect(
+      readFileSync((await (await slips).path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    expect(await page.getByTestId('pb-voter-file-done').innerText()).toBe(
+      '2 pemilih terdaftar; kartu kode sudah diunduh.',
+    );
     // The second resident voted on paper; the officer enters the ballot.
     await page.getByTestId('pb-code').fill(codes[1]!);
     await page.getByLabel('Masukkan surat suara kertas').check();
@@ -85,6 +106,10 @@ describe('participatory budgeting in Chromium', () => {
     expect(await page.getByTestId('pb-selected').innerText()).toContain('Lampu jalan dusun, Sumur bor');
     const rounds = await page.getByTestId('pb-rounds').innerText();
     expect(rounds).toContain('2 pemilih × Rp50.000.000');
+    // The same count in plain words for citizens.
+    const plain = await page.getByTestId('pb-explanation').innerText();
+    expect(plain).toMatch(/dibagi sama rata kepada 2 pemilih/);
+    expect(plain).toContain('Lampu jalan dusun');
     await shot(page, 'pb-result');
 
     await page

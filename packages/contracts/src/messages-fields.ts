@@ -140,6 +140,7 @@ export const fieldNames: Record<string, readonly [id: string, en: string]> = {
   token: ['Tautan verifikasi', 'Verification link'],
   comment: ['Komentar', 'Comment'],
   answer: ['Jawaban', 'Answer'],
+  codes: ['Kode pemilih', 'Voter codes'],
   reportNumberPattern: ['Pola nomor dokumen lain', 'Numbering of other documents'],
   pejabat: ['Pejabat penanda tangan', 'Signing officials'],
   place: ['Tempat penandatanganan', 'Place of signing'],

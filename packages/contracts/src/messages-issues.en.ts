@@ -105,6 +105,7 @@ export const issuesEn: Catalog = {
     'the verification link is not valid (already used or expired); register again for a new link',
   comment_limit: 'at most {max} comments a day per account',
   already_hidden: 'this comment is already hidden',
+  outside_your_area: 'outside your area',
   site_report_limit: 'at most {max} site reports a day per account',
   already_answered: 'this report has already been answered',
   rupiah: 'must be an amount of rupiah without decimals',

@@ -86,6 +86,7 @@ export const issuesId: Catalog = {
     'tautan verifikasi tidak berlaku (sudah dipakai atau kedaluwarsa); daftar lagi untuk mendapat tautan baru',
   comment_limit: 'paling banyak {max} komentar sehari per akun',
   already_hidden: 'komentar ini sudah disembunyikan',
+  outside_your_area: 'di luar wilayah Anda',
   site_report_limit: 'paling banyak {max} laporan lokasi sehari per akun',
   already_answered: 'laporan ini sudah dijawab',
   rupiah: 'harus jumlah rupiah tanpa desimal',

@@ -19,7 +19,7 @@ afterAll(() => t.close());
 
 /** Routes that answer a file (a workbook, a PDF, a photo, a .pb or JSON download), not JSON to a client. */
 const fileRoute = (path: string) =>
-  /\.(xlsx|pdf|pb|csv|json|geojson)$|\/photos\/\{\w+\}$|\/docs|^\/api\/index\/berita-acara$|^\/api\/backups\/\{name\}$|^\/api\/settings\/documents\/logo$|^\/api\/site-photos\/\{id\}$/.test(
+  /\.(xlsx|pdf|pb|csv|json|geojson)$|\/photos\/\{\w+\}$|\/docs|^\/api\/index\/berita-acara$|^\/api\/backups\/\{name\}$|^\/api\/settings\/documents\/logo$|^\/api\/site-photos\/\{id\}$|^\/api\/pb\/elections\/\{id\}\/(voters\/import|slips)$/.test(
     path,
   );
 

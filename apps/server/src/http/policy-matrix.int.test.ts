@@ -104,6 +104,8 @@ const matrix: Record<string, string> = {
   'POST /api/pb/elections/:id/open': 'A A - - - - - -',
   'POST /api/pb/elections/:id/close': 'A A - - - - - -',
   'POST /api/pb/elections/:id/voters': 'A A - A A - - -',
+  'POST /api/pb/elections/:id/voters/import': 'A A - A A - - -',
+  'POST /api/pb/elections/:id/slips': 'A A - A A - - -',
   'POST /api/pb/elections/:id/ballots': 'A A A A A A A A',
   'POST /api/pb/elections/:id/paper-ballots': 'A A - A A - - -',
   'POST /api/pb/elections/:id/count': 'A A - - - - - -',

@@ -96,6 +96,33 @@ export async function uploadFile<T>(
   );
 }
 
+/**
+ * A request answered with a file (a PDF of voter slips): saved by the browser under `name`; a
+ * refusal comes back as JSON and is thrown as an ApiError like any other. Returns the response's
+ * headers (what the server counted).
+ */
+export async function postForFile(
+  url: string,
+  body: Blob | unknown,
+  name: string,
+  contentType = 'application/json',
+): Promise<Headers> {
+  const res = await send(url, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...csrfHeader() },
+    body: body instanceof Blob ? body : JSON.stringify(body),
+  });
+  if (!res.ok) await answer(res);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await res.blob());
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  return res.headers;
+}
+
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const get = <T>(url: string) => api<T>('GET', url);

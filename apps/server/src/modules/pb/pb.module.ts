@@ -26,6 +26,7 @@ import { findFundingCandidates } from '../musrenbang/musrenbang.decisions.ts';
 import * as count from './pb.count.ts';
 import * as pabulib from './pb.pabulib.ts';
 import * as service from './pb.service.ts';
+import { slipRoutes } from './pb.slips-routes.ts';
 import * as voting from './pb.voting.ts';
 
 /** Pabulib files come as the request body itself. */
@@ -282,4 +283,11 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   );
 }
 
-export const pbModule: Module = { name: 'pb', routes, jobs: { 'pb.count': count.runCountJob } };
+export const pbModule: Module = {
+  name: 'pb',
+  routes: (app, ctx) => {
+    routes(app, ctx);
+    slipRoutes(app, ctx);
+  },
+  jobs: { 'pb.count': count.runCountJob },
+};

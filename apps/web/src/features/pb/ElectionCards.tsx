@@ -14,7 +14,7 @@ import {
 import { pbOverrideBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../app/api.ts';
+import { post, postForFile } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { formatDateTime, formatNumber, formatRupiah } from '../../app/format.ts';
 import type { TextKey } from '../../app/i18n.ts';
@@ -26,6 +26,7 @@ import { useSubmit } from '../../app/use-submit.ts';
 import { DesaPicker } from '../musrenbang/DesaPicker.tsx';
 import { percent, rupiahOf } from './ElectionPage.tsx';
 import type { Election, Quality } from './types.ts';
+import { VoterFile } from './VoterFile.tsx';
 
 /** The cards of a vote: voting, registering voters, the result with its quality measures, and an override. */
 export function VoteCard({ election: e, onCast }: { election: Election; onCast: () => void }) {
@@ -163,8 +164,24 @@ export function RegisterCard({ electionId, onDone }: { electionId: string; onDon
             <Text fw={700} ff="monospace" size="lg">
               {t('pb.codeIssued', { code: issued })}
             </Text>
+            <Button
+              size="xs"
+              variant="light"
+              mt="xs"
+              onClick={() =>
+                postForFile(
+                  `/api/pb/elections/${electionId}/slips`,
+                  { codes: [issued] },
+                  `kartu-${issued}.pdf`,
+                )
+              }
+              data-testid="pb-slip"
+            >
+              {t('pb.printSlip')}
+            </Button>
           </Alert>
         )}
+        <VoterFile electionId={electionId} onDone={onDone} />
       </Stack>
     </Card>
   );

@@ -3,6 +3,12 @@ import type { id } from './i18n.ts';
 /** The English texts, with the keys of the Bahasa Indonesia ones; loaded when English is chosen. */
 export const en: typeof id = {
   pb: {
+    printSlip: 'Print the code slip',
+    voterFile: 'Register from a file',
+    voterFileHelp:
+      'A CSV or XLSX with columns nik and kode_desa, of residents whose KTP was checked. Every row is checked first; one bad row refuses the file. The slips to print download at once: the codes exist only there.',
+    voterFileSend: 'Register and download the slips',
+    voterFileDone: '{{count}} voters registered; the code slips have been downloaded.',
     explanation: 'How the votes were counted, in plain words',
     title: 'Participatory budgeting',
     help: 'Residents vote for projects; the ballots are counted by the rule set before voting (by default the Method of Equal Shares with Add1 completion, as in European participatory budgets). The result, its rounds, and every change an official makes, with the reason, are public.',

@@ -1,6 +1,12 @@
 /** Texts of pb: Bahasa Indonesia, the source of truth (English, with the same keys, is in the .en.ts beside it). */
 export const id = {
   pb: {
+    printSlip: 'Cetak kartu kode',
+    voterFile: 'Daftarkan dari berkas',
+    voterFileHelp:
+      'CSV atau XLSX berkolom nik dan kode_desa, berisi warga yang KTP-nya sudah diperiksa. Semua baris diperiksa dulu; satu baris salah menolak berkas. Kartu kode untuk dicetak langsung diunduh: kode hanya ada di sana.',
+    voterFileSend: 'Daftarkan dan unduh kartu',
+    voterFileDone: '{{count}} pemilih terdaftar; kartu kode sudah diunduh.',
     explanation: 'Bagaimana suara dihitung, dalam kata-kata sederhana',
     title: 'Anggaran partisipatif',
     help: 'Warga memilih proyek; suara dihitung dengan aturan yang ditetapkan sebelum pemungutan suara (bawaan: Metode Bagian Setara dengan pelengkap Add1, seperti pemilu anggaran partisipatif di Eropa). Hasil, rinciannya per putaran, dan setiap perubahan oleh pejabat beserta alasannya terbuka untuk umum.',
