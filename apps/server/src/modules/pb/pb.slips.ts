@@ -51,7 +51,7 @@ export function slipsPdf(
       {
         table: {
           widths: ['*', '*'],
-          heights: 180,
+          heights: 150,
           dontBreakRows: true,
           body: rows.length ? rows : [['', '']],
         },
