@@ -71,6 +71,10 @@ describe('participatory budgeting in Chromium', () => {
     await page.getByLabel('Masukkan surat suara kertas').check();
     await page.getByTestId('pb-choice-P01').check();
     await page.getByTestId('pb-choice-P03').check();
+    // The budget bar adds up what the ballot chose.
+    expect(await page.getByTestId('pb-budget-bar').innerText()).toMatch(
+      /^Pilihan Anda bernilai Rp[\d.]+ dari anggaran Rp[\d.]+$/,
+    );
     await page.getByTestId('pb-send').click();
     await page.getByTestId('pb-receipt').waitFor();
 

@@ -71,6 +71,8 @@ export const electionDetail = z
         regionCode: z.string().nullable(),
         regionName: z.string().nullable(),
         proposalId: z.string().nullable(),
+        /** The proposal's public page (description, photos, place), when the project is a proposal. */
+        trackingCode: z.string().nullable(),
         votes: z.number().nullable(),
         selected: z.boolean().nullable(),
       }),

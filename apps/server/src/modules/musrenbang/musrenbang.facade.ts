@@ -119,3 +119,8 @@ export async function similarPublic(ctx: AppContext, regionCode: string, year: n
 export function proposalByCode(ctx: AppContext, code: string) {
   return repo.findByTrackingCode(ctx.database.db, code);
 }
+
+/** Tracking codes of proposals by id (a vote links each project to its proposal's public page). */
+export function trackingCodesOfProposals(ctx: AppContext, ids: readonly string[]) {
+  return repo.trackingCodesOf(ctx.database.db, ids);
+}

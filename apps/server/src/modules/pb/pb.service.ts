@@ -12,6 +12,7 @@ import {
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findFundingCandidates } from '../musrenbang/musrenbang.decisions.ts';
+import { trackingCodesOfProposals } from '../musrenbang/musrenbang.facade.ts';
 import { findRegion, namesOf } from '../regions/regions.service.ts';
 import * as repo from './pb.repository.ts';
 
@@ -176,6 +177,10 @@ export async function getElection(ctx: AppContext, id: string, lang: 'id' | 'en'
   const result = e.result as StoredResult | null;
   const override = e.override as Override | null;
   const final = override?.selected ?? result?.outcome.selected ?? null;
+  const codes = await trackingCodesOfProposals(
+    ctx,
+    projects.flatMap((p) => (p.proposalId ? [p.proposalId] : [])),
+  );
   return {
     id: e.id,
     title: e.title,
@@ -196,6 +201,7 @@ export async function getElection(ctx: AppContext, id: string, lang: 'id' | 'en'
       regionCode: p.regionCode,
       regionName: p.regionCode ? (names.get(p.regionCode) ?? p.regionCode) : null,
       proposalId: p.proposalId,
+      trackingCode: p.proposalId ? (codes.get(p.proposalId) ?? null) : null,
       votes: result ? (result.votes[p.code] ?? 0) : null,
       selected: final ? final.includes(p.code) : null,
     })),

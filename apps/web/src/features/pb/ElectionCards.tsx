@@ -1,9 +1,11 @@
 import {
   Alert,
+  Anchor,
   Button,
   Card,
   Checkbox,
   Group,
+  Progress,
   SimpleGrid,
   Stack,
   Table,
@@ -53,6 +55,8 @@ export function VoteCard({ election: e, onCast }: { election: Election; onCast: 
     setChosen({});
   }, onCast);
   const used = picked.reduce((s, [, n]) => s + n, 0);
+  // What the chosen projects would cost together, against the budget: the bar a voter watches.
+  const cost = picked.reduce((s, [c]) => s + (e.projects.find((p) => p.code === c)?.cost ?? 0), 0);
   return (
     <Card withBorder component="form" noValidate onSubmit={cast.submit} data-testid="pb-vote">
       <Stack>
@@ -91,6 +95,13 @@ export function VoteCard({ election: e, onCast }: { election: Election; onCast: 
               <Checkbox
                 key={p.code}
                 label={`${p.title} (${formatRupiah(p.cost)})`}
+                description={
+                  p.trackingCode && (
+                    <Anchor href={`/lacak/${p.trackingCode}`} target="_blank" size="xs">
+                      {t('pb.aboutProject')}
+                    </Anchor>
+                  )
+                }
                 checked={(chosen[p.code] ?? 0) > 0}
                 onChange={(ev) => setChosen({ ...chosen, [p.code]: ev.currentTarget.checked ? 1 : 0 })}
                 data-testid={`pb-choice-${p.code}`}
@@ -98,6 +109,12 @@ export function VoteCard({ election: e, onCast }: { election: Election; onCast: 
             ),
           )}
         </SimpleGrid>
+        <div data-testid="pb-budget-bar">
+          <Progress value={Math.min(100, (100 * cost) / e.budget)} color={cost > e.budget ? 'red' : 'teal'} />
+          <Text size="xs" c={cost > e.budget ? 'red' : 'dimmed'}>
+            {t('pb.budgetBar', { cost: formatRupiah(cost), budget: formatRupiah(e.budget) })}
+          </Text>
+        </div>
         <Text size="sm" c="dimmed">
           {e.ballot.type === 'approval'
             ? t('pb.chosen', { n: picked.length, max: e.ballot.maxChoices })

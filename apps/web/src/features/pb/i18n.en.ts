@@ -3,6 +3,8 @@ import type { id } from './i18n.ts';
 /** The English texts, with the keys of the Bahasa Indonesia ones; loaded when English is chosen. */
 export const en: typeof id = {
   pb: {
+    budgetBar: 'Your choices cost {{cost}} of the budget of {{budget}}',
+    aboutProject: 'Description, photos and place',
     printSlip: 'Print the code slip',
     voterFile: 'Register from a file',
     voterFileHelp:
