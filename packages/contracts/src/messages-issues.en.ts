@@ -106,6 +106,7 @@ export const issuesEn: Catalog = {
   comment_limit: 'at most {max} comments a day per account',
   already_hidden: 'this comment is already hidden',
   outside_your_area: 'outside your area',
+  outside_vote_area: "outside this vote's area",
   site_report_limit: 'at most {max} site reports a day per account',
   already_answered: 'this report has already been answered',
   rupiah: 'must be an amount of rupiah without decimals',

@@ -87,6 +87,7 @@ export const issuesId: Catalog = {
   comment_limit: 'paling banyak {max} komentar sehari per akun',
   already_hidden: 'komentar ini sudah disembunyikan',
   outside_your_area: 'di luar wilayah Anda',
+  outside_vote_area: 'di luar wilayah pemungutan suara ini',
   site_report_limit: 'paling banyak {max} laporan lokasi sehari per akun',
   already_answered: 'laporan ini sudah dijawab',
   rupiah: 'harus jumlah rupiah tanpa desimal',

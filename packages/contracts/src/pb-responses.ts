@@ -59,6 +59,11 @@ export const electionDetail = z
     ballot: ballotFormat,
     rule: ruleConfig,
     districtShares: z.record(z.string(), z.number()).nullable(),
+    /** A desa's or kecamatan's own vote: its area; null for the kabupaten's. */
+    regionCode: z.string().nullable(),
+    regionName: z.string().nullable(),
+    /** Whether the asker runs this vote (opens, closes, counts, sets the result). */
+    mayManage: z.boolean(),
     state,
     source,
     meta: z.record(z.string(), z.string()),

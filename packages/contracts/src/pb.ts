@@ -48,6 +48,8 @@ export const pbElectionBody = z
     rule: pbRuleConfig,
     /** Budget share per kecamatan, to correct unequal turnout (omit: one share for every voter). */
     districtShares: z.record(regionCode, z.number().min(0).max(1e6)).optional(),
+    /** A desa's or kecamatan's own vote: its area (a desa or kecamatan account's own by default). */
+    regionCode: regionCode.optional(),
     projects: z
       .array(
         z.strictObject({

@@ -6,6 +6,7 @@ import {
   canEditPlan,
   canLinkProposalToPlan,
   canManageProgram,
+  canManageVote,
   canRecordUmkm,
   canReportOn,
   canVerifyProgress,
@@ -106,5 +107,21 @@ describe('plans, UMKM and proposal photos', () => {
     expect(canAddProposalPhoto(actors.otherDesa!, proposal)).toBe(false);
     expect(canAddProposalPhoto(actors.kecamatan!, proposal)).toBe(true);
     expect(canAddProposalPhoto(actors.public!, proposal)).toBe(false);
+  });
+
+  it("lets a desa or kecamatan run the votes of its own area, never the kabupaten's; Bappeda any", () => {
+    const areas = [null, '35.05.01', '35.05.01.2001', '35.05.01.2002', '35.05.02', '35.05.02.2001'];
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(actors)), fc.constantFrom(...areas), (name, area) => {
+        const actor = actors[name]!;
+        const may = canManageVote(actor, { regionCode: area });
+        if (actor.role === 'admin' || actor.role === 'perencana') return may;
+        if (actor.role !== 'desa' && actor.role !== 'kecamatan') return !may;
+        // Its own area (or inside it) and nothing else, and never a vote of no area.
+        const own =
+          area !== null && actor.regionCode != null && `${area}.`.startsWith(`${actor.regionCode}.`);
+        return may === own;
+      }),
+    );
   });
 });

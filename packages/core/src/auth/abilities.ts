@@ -110,3 +110,13 @@ export function canAddProposalPhoto(
     canActInRegion(actor, parseRegionCode(p.regionCode))
   );
 }
+
+/**
+ * Who runs a participatory budgeting vote: Bappeda and the admin any; a desa or kecamatan the
+ * votes of its own area (issue 20), never the kabupaten's.
+ */
+export function canManageVote(actor: Actor, vote: { regionCode: string | null }): boolean {
+  if (!can(actor, 'pb.manage')) return false;
+  if (actor.role === 'admin' || actor.role === 'perencana') return true;
+  return vote.regionCode !== null && canActInRegion(actor, parseRegionCode(vote.regionCode));
+}

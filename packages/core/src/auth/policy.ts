@@ -88,7 +88,8 @@ const grants = {
   'pb.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   'pb.vote': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   'pb.register': ['admin', 'perencana', 'kecamatan', 'desa'],
-  'pb.manage': ['admin', 'perencana'],
+  // A desa or kecamatan runs votes of its own area (canManageVote); Bappeda runs the kabupaten's.
+  'pb.manage': ['admin', 'perencana', 'kecamatan', 'desa'],
   // Programs and the social registry (DESIGN.md: only the roles that need a person's identity see
   // it; the DPRD reads programs and their evaluations, never people). Who sees a NIK in full is
   // core's canSeeIdentity.

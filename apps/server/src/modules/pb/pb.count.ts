@@ -13,11 +13,11 @@ import { enqueueJob } from '../jobs/jobs.service.ts';
 import type { JobRun } from '../module.ts';
 import { fundProposals } from '../musrenbang/musrenbang.decisions.ts';
 import * as repo from './pb.repository.ts';
-import { badState, invalid, mustFind, type Override, type StoredResult } from './pb.service.ts';
+import { badState, invalid, mustFind, mustManage, type Override, type StoredResult } from './pb.service.ts';
 
 /** The count as a job in a worker thread, an override with its public reason, and setting the result. */
 export async function requestCount(ctx: AppContext, principal: Principal, id: string) {
-  const e = await mustFind(ctx, id);
+  const e = await mustManage(ctx, principal, id);
   if (e.state !== 'ditutup') throw badState('hitung', e.state);
   const job = await enqueueJob(ctx, principal, { kind: 'pb.count', params: { electionId: id } });
   await ctx.database.db.transaction((tx) => repo.updateElection(tx, id, { jobId: job.id }, ctx.clock()));
@@ -100,7 +100,7 @@ export async function override(
   id: string,
   body: { selected: string[]; reason: string },
 ) {
-  const e = await mustFind(ctx, id);
+  const e = await mustManage(ctx, principal, id);
   if (e.state !== 'ditutup' || !e.result) throw badState('ubah_hasil', e.state);
   const projects = await repo.findProjects(ctx.database.db, id);
   const cost = new Map(projects.map((p) => [p.code, p.cost]));
@@ -135,7 +135,7 @@ export async function override(
 
 /** Sets the result (the override when there is one); linked proposals move to the budget step. */
 export async function establish(ctx: AppContext, principal: Principal, id: string) {
-  const e = await mustFind(ctx, id);
+  const e = await mustManage(ctx, principal, id);
   const result = e.result as StoredResult | null;
   if (e.state !== 'ditutup' || !result) throw badState('tetapkan', e.state);
   const final = (e.override as Override | null)?.selected ?? result.outcome.selected;

@@ -137,7 +137,14 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) =>
-      withNullNumbers(await service.getElection(ctx, request.params.id, request.lang === 'en' ? 'en' : 'id')),
+      withNullNumbers(
+        await service.getElection(
+          ctx,
+          request.params.id,
+          request.lang === 'en' ? 'en' : 'id',
+          request.principal,
+        ),
+      ),
   );
   app.put(
     '/pb/elections/:id',

@@ -1,4 +1,6 @@
 import {
+  AppError,
+  canManageVote,
   type Election,
   electionOf,
   largest,
@@ -84,6 +86,8 @@ export async function exportPb(ctx: AppContext, id: string) {
  * (Equal Shares with Add1 when it names none Sinergi runs), approval or cumulative ballots.
  */
 export async function importPb(ctx: AppContext, principal: Principal, file: PbFile, planYear: number) {
+  // An imported file is a vote of no area: Bappeda's to load, not a desa's.
+  if (!canManageVote(principal.actor, { regionCode: null })) throw new AppError('OUT_OF_SCOPE');
   let election: Election;
   try {
     election = electionOf(file);

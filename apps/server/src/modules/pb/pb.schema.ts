@@ -28,6 +28,8 @@ export const pbElections = pgTable('pb_elections', {
   rule: jsonb('rule').notNull(),
   /** Budget share per kecamatan code, to correct unequal turnout (null: one share for all voters). */
   districtShares: jsonb('district_shares'),
+  /** The desa or kecamatan whose vote it is (issue 20); null for the kabupaten's. */
+  regionCode: text('region_code'),
   state: text('state').notNull(),
   /** 'sinergi' for elections run here, 'pabulib' for imported files (their META kept in `meta`). */
   source: text('source').notNull().default('sinergi'),

@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto';
 import type { PbElectionBody } from '@sinergi/contracts';
 import {
   AppError,
+  canActInRegion,
+  canManageVote,
   explainCount,
   type FieldIssue,
   isWithin,
@@ -59,6 +61,36 @@ export async function mustFind(ctx: AppContext, id: string) {
   return e;
 }
 
+/** The vote, when this account runs it (core's canManageVote); another area's reads as out of scope. */
+export async function mustManage(ctx: AppContext, principal: Principal, id: string) {
+  const e = await mustFind(ctx, id);
+  if (!canManageVote(principal.actor, e)) throw new AppError('OUT_OF_SCOPE');
+  return e;
+}
+
+/**
+ * The area of a vote being saved: a desa or kecamatan account's own (or a desa inside its
+ * kecamatan), refused by field outside it; Bappeda's may be any desa or kecamatan, or none.
+ */
+async function areaOf(ctx: AppContext, principal: Principal, body: PbElectionBody) {
+  const actor = principal.actor;
+  const staffOfArea = actor.role === 'desa' || actor.role === 'kecamatan';
+  const given = body.regionCode ?? (staffOfArea ? (actor.regionCode ?? null) : null);
+  if (!given) return null;
+  const region = parseRegionCode(given);
+  const level = region.split('.').length;
+  const known = level >= 3 && (await findRegion(ctx, region));
+  if (!known || (staffOfArea && !canActInRegion(actor, region)))
+    throw invalid([{ field: 'body.regionCode', issue: 'outside_your_area' }]);
+  const outside = body.projects.flatMap((p, i) =>
+    p.regionCode && !isWithin(parseRegionCode(p.regionCode), region)
+      ? [{ field: `body.projects.${i}.regionCode`, issue: 'outside_vote_area' }]
+      : [],
+  );
+  if (outside.length) throw invalid(outside);
+  return region as string;
+}
+
 /** Letters and digits a person reads off paper without mistaking one for another. */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -114,10 +146,13 @@ function projectRows(electionId: string, body: PbElectionBody) {
 export async function saveElection(ctx: AppContext, principal: Principal, body: PbElectionBody, id?: string) {
   await checkBody(ctx, body);
   if (id) {
-    const existing = await mustFind(ctx, id);
+    const existing = await mustManage(ctx, principal, id);
     if (existing.state !== 'draf') throw badState('ubah', existing.state);
   }
+  const regionCode = await areaOf(ctx, principal, body);
+  if (!canManageVote(principal.actor, { regionCode })) throw new AppError('OUT_OF_SCOPE');
   const values = {
+    regionCode,
     title: body.title,
     description: body.description,
     planYear: body.planYear,
@@ -167,13 +202,18 @@ export async function listElections(ctx: AppContext) {
  * One election as the public reads it. Votes per project appear only once voting has closed, so
  * a running tally cannot sway the voters still to come.
  */
-export async function getElection(ctx: AppContext, id: string, lang: 'id' | 'en' = 'id') {
+export async function getElection(
+  ctx: AppContext,
+  id: string,
+  lang: 'id' | 'en' = 'id',
+  principal: Principal | null = null,
+) {
   const e = await mustFind(ctx, id);
   const projects = await repo.findProjects(ctx.database.db, id);
-  const names = await namesOf(
-    ctx,
-    projects.flatMap((p) => (p.regionCode ? [p.regionCode] : [])),
-  );
+  const names = await namesOf(ctx, [
+    ...projects.flatMap((p) => (p.regionCode ? [p.regionCode] : [])),
+    ...(e.regionCode ? [e.regionCode] : []),
+  ]);
   const result = e.result as StoredResult | null;
   const override = e.override as Override | null;
   const final = override?.selected ?? result?.outcome.selected ?? null;
@@ -190,6 +230,9 @@ export async function getElection(ctx: AppContext, id: string, lang: 'id' | 'en'
     ballot: e.ballot as Ballot,
     rule: e.rule as RuleConfig,
     districtShares: e.districtShares as Record<string, number> | null,
+    regionCode: e.regionCode,
+    regionName: e.regionCode ? (names.get(e.regionCode) ?? e.regionCode) : null,
+    mayManage: principal !== null && canManageVote(principal.actor, e),
     state: e.state as ElectionState,
     source: e.source as 'sinergi' | 'pabulib',
     meta: e.meta as Record<string, string>,
@@ -238,7 +281,7 @@ export async function changeState(
   id: string,
   action: 'buka' | 'tutup',
 ) {
-  const e = await mustFind(ctx, id);
+  const e = await mustManage(ctx, principal, id);
   const [from, to] = action === 'buka' ? ['draf', 'dibuka'] : ['dibuka', 'ditutup'];
   if (e.state !== from) throw badState(action, e.state);
   await ctx.database.db.transaction(async (tx) => {

@@ -1,4 +1,11 @@
-import { AppError, canActInRegion, type FieldIssue, parseRegionCode, type RegionCode } from '@sinergi/core';
+import {
+  AppError,
+  canActInRegion,
+  type FieldIssue,
+  isWithin,
+  parseRegionCode,
+  type RegionCode,
+} from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { tableColumns, uploadedTable } from '../../http/table-file.ts';
 import { keyedHash, maskIdentifier } from '../../personal/personal-data.ts';
@@ -99,6 +106,8 @@ export async function importVoters(
       issues.push({ field: at('kode_desa'), issue: 'not_a_desa_here' });
     else if (!canActInRegion(principal.actor, region))
       issues.push({ field: at('kode_desa'), issue: 'outside_your_area' });
+    else if (e.regionCode && !isWithin(region, parseRegionCode(e.regionCode)))
+      issues.push({ field: at('kode_desa'), issue: 'outside_vote_area' });
     const nikHash = keyedHash(ctx.config.personalDataKey, 'nik', nik);
     if (seen.has(nikHash)) issues.push({ field: at('nik'), issue: 'duplicate' });
     else if (/^\d{16}$/.test(nik) && (await repo.findVoterByNik(ctx.database.db, id, nikHash)))

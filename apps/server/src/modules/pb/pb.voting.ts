@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PbBallotBody } from '@sinergi/contracts';
-import { AppError, canActInRegion, type FieldIssue, parseRegionCode } from '@sinergi/core';
+import { AppError, canActInRegion, type FieldIssue, isWithin, parseRegionCode } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { keyedHash } from '../../personal/personal-data.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -23,6 +23,9 @@ export async function registerVoter(
   if (e.state !== 'draf' && e.state !== 'dibuka') throw badState('daftar', e.state);
   const region = await assertLocation(ctx, body.regionCode);
   if (!canActInRegion(principal.actor, region)) throw new AppError('OUT_OF_SCOPE');
+  // A desa's or kecamatan's vote is its residents'.
+  if (e.regionCode && !isWithin(region, parseRegionCode(e.regionCode)))
+    throw invalid([{ field: 'body.regionCode', issue: 'outside_vote_area' }]);
   const nikHash = keyedHash(ctx.config.personalDataKey, 'nik', body.nik);
   if (await repo.findVoterByNik(ctx.database.db, id, nikHash))
     throw invalid([{ field: 'body.nik', issue: 'pb_already_registered' }]);

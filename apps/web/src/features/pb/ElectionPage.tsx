@@ -45,7 +45,8 @@ export default function ElectionPage() {
     setFunded((await post<{ funded: number }>(`/api/pb/elections/${id}/establish`)).funded);
   }, reload);
   if (!e) return <Problem error={null} />;
-  const manage = can('pb.manage');
+  // The server says who runs this vote: a desa runs its own, Bappeda any.
+  const manage = e.mayManage;
   const names = new Map(e.projects.map((p) => [p.code, p.title]));
   return (
     <Stack maw={1100}>
@@ -53,6 +54,7 @@ export default function ElectionPage() {
         <div>
           <Title order={2}>{e.title}</Title>
           <Text size="sm" c="dimmed">
+            {e.regionName && `${t('pb.area', { name: e.regionName })} · `}
             {e.planYear} · {t('pb.budget')} {formatRupiah(e.budget)} · {vocab('pb.rules', e.rule.rule)}
             {e.rule.rule === 'mes' &&
               ` (${vocab('pb.utilities', e.rule.utility)}, ${vocab('pb.completions', e.rule.completion)})`}

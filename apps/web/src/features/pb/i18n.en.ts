@@ -3,6 +3,7 @@ import type { id } from './i18n.ts';
 /** The English texts, with the keys of the Bahasa Indonesia ones; loaded when English is chosen. */
 export const en: typeof id = {
   pb: {
+    area: 'Area: {{name}}',
     budgetBar: 'Your choices cost {{cost}} of the budget of {{budget}}',
     aboutProject: 'Description, photos and place',
     printSlip: 'Print the code slip',

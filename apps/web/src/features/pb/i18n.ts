@@ -1,6 +1,7 @@
 /** Texts of pb: Bahasa Indonesia, the source of truth (English, with the same keys, is in the .en.ts beside it). */
 export const id = {
   pb: {
+    area: 'Wilayah {{name}}',
     budgetBar: 'Pilihan Anda bernilai {{cost}} dari anggaran {{budget}}',
     aboutProject: 'Uraian, foto dan lokasi',
     printSlip: 'Cetak kartu kode',

@@ -1,0 +1,1 @@
+ALTER TABLE "pb_elections" ADD COLUMN "region_code" text;
