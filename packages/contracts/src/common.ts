@@ -23,6 +23,9 @@ export const signatory = z.strictObject({
     .default(''),
 });
 
+/** A photo as stored: its id, type and size after decoding (the answer of every photo upload). */
+export const photoStored = z.object({ id: z.string(), mediaType: z.string(), size: z.number().int() });
+
 export const uuid = z.uuid();
 export const isoDateTime = z.string().meta({ description: 'ISO 8601 date-time' });
 

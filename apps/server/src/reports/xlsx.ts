@@ -112,13 +112,18 @@ export async function xlsxOfSheets(sheets: readonly XlsxSheet[], doc?: XlsxDocum
       const column = ws.getColumn(i + 1);
       column.width = c.width ?? 16;
       if (c.format) column.numFmt = c.format;
-      else if (s.rows.some((r) => (c.value as (r: unknown) => unknown)(r) instanceof Date))
-        column.numFmt = DATE_FORMAT;
     });
     const header = ws.getRow(top + 1);
     header.values = s.columns.map((c) => columnTitle(c.header));
     header.font = { bold: true };
-    for (const row of s.rows) ws.addRow(s.columns.map((c) => (c.value as (r: unknown) => unknown)(row)));
+    for (const row of s.rows) {
+      const values = s.columns.map((c) => (c.value as (r: unknown) => unknown)(row));
+      const added = ws.addRow(values);
+      // A date is a date cell shown the Indonesian way, set as the row is written (one pass).
+      values.forEach((v, i) => {
+        if (v instanceof Date && !s.columns[i]!.format) added.getCell(i + 1).numFmt = DATE_FORMAT;
+      });
+    }
     if (s.columns.some((c) => c.total) && s.rows.length) {
       const sums = s.columns.map((c, i) => {
         if (i === 0) return 'Jumlah';

@@ -5,6 +5,7 @@ import {
   commentList,
   commentParams,
   hideCommentBody,
+  photoStored,
   siteAnswerBody,
   siteReportBody,
   siteReportList,
@@ -179,7 +180,7 @@ function siteRoutes(fastify: FastifyInstance, ctx: AppContext) {
         summary: `Its author adds a photo to a site report (JPEG, PNG or WebP, 5 MiB; ${sites.SITE_PHOTOS} at most, for a day)`,
         consumes: IMAGE_TYPES,
         params: siteReportParams,
-        response: { 201: z.object({ id: z.string(), mediaType: z.string(), size: z.number().int() }) },
+        response: { 201: photoStored },
       },
     },
     async (request, reply) =>

@@ -107,7 +107,10 @@ async function proposalOf(ctx: AppContext, code: string) {
 }
 
 export async function supportStateOf(ctx: AppContext, principal: Principal, code: string) {
-  const p = await proposalOf(ctx, code);
+  return supportState(ctx, principal, await proposalOf(ctx, code));
+}
+
+async function supportState(ctx: AppContext, principal: Principal, p: { id: string }) {
   const [row] = await repo.countSupports(ctx.database.db, [p.id]);
   const userId = principal.actor.userId;
   return {
@@ -131,7 +134,12 @@ export async function setSupport(ctx: AppContext, principal: Principal, code: st
         entityId: p.id,
       });
   });
-  return supportStateOf(ctx, principal, code);
+  return supportState(ctx, principal, p);
+}
+
+/** The name a citizen chose to show, as their comments and site reports keep it. */
+export async function authorName(ctx: AppContext, userId: string) {
+  return (await accountById(ctx, userId))?.user.displayName ?? 'Warga';
 }
 
 /** Supports per proposal id (the public list and the forums read them). */
@@ -172,7 +180,7 @@ export async function addComment(ctx: AppContext, principal: Principal, code: st
     throw new AppError('VALIDATION', {
       issues: [{ field: 'body.comment', issue: 'comment_limit', params: { max: COMMENTS_PER_DAY } }],
     });
-  const author = (await accountById(ctx, userId))?.user.displayName ?? 'Warga';
+  const author = await authorName(ctx, userId);
   await ctx.database.db.transaction(async (tx) => {
     const c = await repo.insertComment(tx, { proposalId: p.id, userId, author, body });
     await appendAudit(tx, principal, {

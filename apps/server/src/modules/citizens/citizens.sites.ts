@@ -6,8 +6,8 @@ import { decodedImage } from '../../http/images.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { actorLabel } from '../musrenbang/musrenbang.facade.ts';
 import { projectFacts } from '../projects/projects.facade.ts';
-import { accountById } from '../users/users.facade.ts';
 import * as repo from './citizens.repository.ts';
+import { authorName } from './citizens.service.ts';
 
 /** Site reports an account may send a day, photos per report, and how long photos may be added. */
 export const SITE_REPORTS_PER_DAY = 5;
@@ -63,7 +63,7 @@ export async function addSiteReport(
     throw new AppError('VALIDATION', {
       issues: [{ field: 'body.note', issue: 'site_report_limit', params: { max: SITE_REPORTS_PER_DAY } }],
     });
-  const author = (await accountById(ctx, userId))?.user.displayName ?? 'Warga';
+  const author = await authorName(ctx, userId);
   return ctx.database.db.transaction(async (tx) => {
     const r = await repo.insertSiteReport(tx, {
       projectId,

@@ -84,10 +84,12 @@ export async function publicProposalByCode(ctx: AppContext, code: string) {
   const p = await repo.findByTrackingCode(ctx.database.db, code);
   if (!p) return null;
   const merged = p.mergedInto ? await repo.trackingCodesOf(ctx.database.db, [p.mergedInto]) : new Map();
+  const events = await eventsOf(ctx, p.id);
   return {
     p,
     mergedInto: p.mergedInto ? ((merged.get(p.mergedInto) as string | undefined) ?? null) : null,
-    events: await eventsOf(ctx, p.id),
+    events,
+    decision: events.findLast((e) => DECISIONS.has(e.kind)) ?? null,
     photos: (await repo.findPhotos(ctx.database.db, p.id)).map((x) => x.id),
   };
 }

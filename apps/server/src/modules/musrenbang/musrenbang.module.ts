@@ -4,6 +4,7 @@ import {
   decisionBody,
   duplicateQuery,
   photoParams,
+  photoStored,
   proposalBody,
   proposalDetail,
   proposalList,
@@ -183,7 +184,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         summary: 'Add a photo (the image itself as the body: JPEG, PNG or WebP, at most 5 MiB)',
         consumes: ['image/jpeg', 'image/png', 'image/webp'],
         params: proposalParams,
-        response: { 201: z.object({ id: z.string(), mediaType: z.string(), size: z.number().int() }) },
+        response: { 201: photoStored },
       },
     },
     async (request, reply) => {
@@ -241,7 +242,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         consumes: ['image/jpeg', 'image/png', 'image/webp'],
         params: trackingParams,
         headers: z.object({ 'x-photo-token': z.string().min(10).max(100) }),
-        response: { 201: z.object({ id: z.string(), mediaType: z.string(), size: z.number().int() }) },
+        response: { 201: photoStored },
       },
     },
     async (request, reply) =>

@@ -1,4 +1,4 @@
-import { bidangList, bidangWords, reasonWords, stageWords } from '@sinergi/contracts';
+import { bidangList, bidangWords, reasonWords, stageWords, wordsIn } from '@sinergi/contracts';
 import { type ProposalState, type RejectReason, rejectReasons, type Stage } from '@sinergi/core';
 import { columnKey } from '../../reports/xlsx.ts';
 
@@ -102,13 +102,9 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 const codeOf = <K extends string>(words: Record<K, string>, text: string): K | null =>
   (Object.keys(words) as K[]).find((k) => same(k, text) || same(words[k], text)) ?? null;
 
-const id = <K extends string>(words: Record<K, readonly [string, string]>) =>
-  Object.fromEntries(
-    Object.entries(words).map(([k, v]) => [k, (v as readonly [string, string])[0]]),
-  ) as Record<K, string>;
-const bidangNames = id(bidangWords);
-const reasonNames = id(reasonWords);
-const stageNames = id(stageWords);
+const bidangNames = wordsIn(bidangWords, 'id');
+const reasonNames = wordsIn(reasonWords, 'id');
+const stageNames = wordsIn(stageWords, 'id');
 
 export const bidangName = (bidang: string) => bidangNames[bidang as keyof typeof bidangNames] ?? bidang;
 export const stageName = (stage: Stage) => stageNames[stage];

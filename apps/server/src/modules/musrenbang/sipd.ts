@@ -15,7 +15,7 @@ import { readXlsxUpload } from '../../http/table-file.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findOrganisations } from '../organisations/organisations.service.ts';
-import { findRegion, namesOf } from '../regions/regions.service.ts';
+import { findRegion, kabupatenName, namesOf } from '../regions/regions.service.ts';
 import * as repo from './musrenbang.repository.ts';
 import { newTrackingCode, proposerShown } from './musrenbang.service.ts';
 import {
@@ -85,7 +85,7 @@ export async function exportSipd(ctx: AppContext, year: number): Promise<Buffer>
     value,
     ...(format ? { format, total: true } : {}),
   });
-  const kabupaten = await findRegion(ctx, ctx.config.activeKabupaten);
+  const kabupaten = await kabupatenName(ctx);
   return xlsxOfSheets([
     sheet<Row>(
       SHEET,
@@ -118,7 +118,7 @@ export async function exportSipd(ctx: AppContext, year: number): Promise<Buffer>
       data,
       [
         `Usulan tahun ${year} dalam susunan SIPD`,
-        `${kabupaten?.name ?? ''} · diunduh ${formatDate(new Date())} · ${data.length} usulan`,
+        `${kabupaten} · diunduh ${formatDate(new Date())} · ${data.length} usulan`,
       ],
     ),
   ]);

@@ -5,8 +5,6 @@ import type { ProjectOfProposal } from '../projects/projects.facade.ts';
 type Row = Awaited<ReturnType<typeof publicProposalRows>>['rows'][number];
 type Found = NonNullable<Awaited<ReturnType<typeof publicProposalByCode>>>;
 
-const DECISIONS = ['teruskan', 'tolak', 'tunda', 'gabung', 'selesai'];
-
 /** A decision from the history as the public reads it: the office that decided, never a person. */
 export function publicDecision(
   e: { kind: string; reason: string | null; note: string | null; actor: string } | null | undefined,
@@ -54,9 +52,8 @@ export function presentPublicDetail(
 ): PublicProposalDetail {
   const { p } = found;
   const inModeration = p.stage === 'moderasi';
-  const latest = found.events.findLast((e) => DECISIONS.includes(e.kind));
   return {
-    ...presentPublicItem(p, publicDecision(latest), names, project, supports),
+    ...presentPublicItem(p, publicDecision(found.decision), names, project, supports),
     description: inModeration ? '' : p.description,
     volume: p.volume,
     unit: p.unit,

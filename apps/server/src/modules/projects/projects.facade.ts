@@ -1,3 +1,4 @@
+import { groupBy } from '@sinergi/core';
 import type { AppContext } from '../../context.ts';
 import * as repo from './projects.repository.ts';
 import { standing, thresholdsOf } from './projects.service.ts';
@@ -19,16 +20,12 @@ export async function projectsOfProposals(ctx: AppContext, proposalIds: readonly
     db,
     rows.map((p) => p.id),
   );
+  const reportsOf = groupBy(reports, (r) => r.projectId);
   const today = ctx.clock().toISOString().slice(0, 10);
   const t = await thresholdsOf(ctx);
   return new Map<string, ProjectOfProposal>(
     rows.map((p) => {
-      const s = standing(
-        p,
-        reports.filter((r) => r.projectId === p.id),
-        today,
-        t,
-      );
+      const s = standing(p, reportsOf.get(p.id) ?? [], today, t);
       return [
         p.proposalId!,
         {

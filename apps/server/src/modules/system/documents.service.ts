@@ -80,10 +80,16 @@ export async function saveDocumentSettings(ctx: AppContext, principal: Principal
   return getDocumentSettings(ctx);
 }
 
-/** The letterhead's emblem as stored (PNG), or null when the office has set none. */
-export async function getLogo(ctx: AppContext): Promise<Buffer | null> {
+/** The emblem as stored: base64 PNG, or null when the office has set none. */
+async function logoBase64(ctx: AppContext): Promise<string | null> {
   const saved = (await getSetting(ctx, LOGO_KEY)) as { png: string | null } | null;
-  return saved?.png ? Buffer.from(saved.png, 'base64') : null;
+  return saved?.png ?? null;
+}
+
+/** The letterhead's emblem (PNG), or null when the office has set none. */
+export async function getLogo(ctx: AppContext): Promise<Buffer | null> {
+  const png = await logoBase64(ctx);
+  return png ? Buffer.from(png, 'base64') : null;
 }
 
 /** Sets (or, with null, removes) the letterhead's emblem; the change is in the audit trail. */
@@ -93,7 +99,7 @@ export async function saveLogo(
   file: { data: Buffer; type: string } | null,
 ) {
   const png = file ? await emblemImage(file.data, file.type) : null;
-  const had = (await getLogo(ctx)) !== null;
+  const had = (await logoBase64(ctx)) !== null;
   await ctx.database.db.transaction(async (tx) => {
     await putSetting(ctx, tx, LOGO_KEY, { png: png ? png.toString('base64') : null });
     await appendAudit(tx, principal, {
@@ -126,8 +132,9 @@ export async function numberedLetterhead(
 export async function letterheadFor(ctx: AppContext, regionCode: string): Promise<Letterhead> {
   const docs = await getDocumentSettings(ctx);
   // The kabupaten's emblem heads its desa's and kecamatan's letters as well as its own.
-  const png = await getLogo(ctx);
-  const logo = png ? `data:image/png;base64,${png.toString('base64')}` : null;
+  // Kept as base64, it goes into the PDF as it is.
+  const png = await logoBase64(ctx);
+  const logo = png ? `data:image/png;base64,${png}` : null;
   const officials = docs.pejabat;
   const parts = regionCode.split('.');
   if (parts.length < 3)

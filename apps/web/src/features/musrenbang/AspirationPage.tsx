@@ -26,7 +26,7 @@ import { vocab } from '../../app/i18n.ts';
 import { IntegerInput, RupiahInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
-import { DesaPicker } from './DesaPicker.tsx';
+import { DesaPicker, desaOf } from './DesaPicker.tsx';
 import { bidangList } from './labels.ts';
 import { PointPicker } from './PointPicker.tsx';
 
@@ -52,8 +52,7 @@ export default function AspirationPage() {
   const [code, setCode] = useState<string | null>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [photosSent, setPhotosSent] = useState(0);
-  const desaCode =
-    form.regionCode?.split('.').length === 4 && !form.regionCode.endsWith('.') ? form.regionCode : null;
+  const desaCode = desaOf(form.regionCode);
   const [title] = useDebouncedValue(form.title.trim(), 400);
   // "Mungkin sudah diusulkan": proposals of the desa like the title being typed, to follow instead.
   const similar = useQuery({

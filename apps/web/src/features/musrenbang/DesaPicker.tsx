@@ -4,6 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useActiveKabupaten } from '../../app/settings.ts';
 import { useRegion } from '../regions/api.ts';
 
+/** The desa the picker holds, or null while only a kecamatan is chosen ("35.05.01."). */
+export const desaOf = (value: string | null | undefined) =>
+  value && value.split('.').length === 4 && !value.endsWith('.') ? value : null;
+
 /** Kecamatan, then desa or kelurahan, of the kabupaten: the location of a proposal. */
 export function DesaPicker({
   kabupaten,
@@ -38,7 +42,7 @@ export function DesaPicker({
         required
         disabled={!kecamatan}
         data={(desaList.data?.children ?? []).map((c) => ({ value: c.code, label: c.name }))}
-        value={value && value.split('.').length === 4 && !value.endsWith('.') ? value : null}
+        value={desaOf(value)}
         onChange={(code) => onChange(code)}
         error={error}
         data-testid="pick-desa"

@@ -25,7 +25,7 @@ import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { useOrganisations } from '../organisations/api.ts';
 import { useKamus } from './api.ts';
-import { DesaPicker } from './DesaPicker.tsx';
+import { DesaPicker, desaOf } from './DesaPicker.tsx';
 import { bidangList } from './labels.ts';
 import { PointPicker } from './PointPicker.tsx';
 
@@ -229,9 +229,9 @@ export default function ProposalFormPage() {
           <Text size="xs" c="dimmed" mt={-8}>
             {t('musrenbang.pointHelp')}
           </Text>
-          {form.regionCode?.split('.').length === 4 && !form.regionCode.endsWith('.') && (
+          {desaOf(form.regionCode) && (
             <PointPicker
-              desaCode={form.regionCode}
+              desaCode={desaOf(form.regionCode)!}
               point={
                 typeof form.latitude === 'number' && typeof form.longitude === 'number'
                   ? { latitude: form.latitude, longitude: form.longitude }
