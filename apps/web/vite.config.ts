@@ -1,8 +1,67 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      manifest: {
+        name: 'Sinergi: perencanaan pembangunan daerah',
+        short_name: 'Sinergi',
+        description: 'Perencanaan, penganggaran dan pemantauan pembangunan daerah',
+        lang: 'id',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#0b7285',
+        background_color: '#ffffff',
+        icons: [
+          { src: '/icons/sinergi-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/sinergi-512.png', sizes: '512x512', type: 'image/png' },
+          {
+            src: '/icons/sinergi-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        runtimeCaching: [
+          {
+            // The reads a desa operator needs to keep working without a connection (issue 20): the
+            // session, the kamus and offices, proposals, the village index entry, projects. From the
+            // network when there is one, from the device's copy when not; the copy is dropped at
+            // sign-out. Files (PDF, XLSX) and everything personal (people, beneficiaries, voters) are
+            // never kept. (The function is copied into the service worker: it names nothing outside.)
+            urlPattern: ({ url, request }) =>
+              request.method === 'GET' &&
+              url.origin === self.location.origin &&
+              /^\/api\/(auth\/session|settings|kamus|organisations|regions|proposals|index\/(entries|worklist|desa|summary)|projects|reports|photos|track)(\/|\?|$)/.test(
+                url.pathname,
+              ) &&
+              !/\.(pdf|xlsx|csv|zip)$/.test(url.pathname),
+            handler: 'NetworkFirst',
+            options: {
+              cacheName: 'sinergi-api',
+              networkTimeoutSeconds: 6,
+              matchOptions: { ignoreVary: true },
+              cacheableResponse: { statuses: [200] },
+              expiration: { maxEntries: 400, maxAgeSeconds: 14 * 24 * 3600 },
+            },
+          },
+        ],
+      },
+    }),
+  ],
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
   build: {
     target: 'es2022',

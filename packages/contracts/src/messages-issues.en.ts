@@ -37,6 +37,7 @@ export const issuesEn: Catalog = {
   too_long_text: 'must be at most {maximum} characters',
   too_many: 'may have at most {maximum} items',
   number_too_big: 'is too large a number',
+  key_reused: 'was already used for another request',
   invalid_format: 'is not in the expected form',
   invalid_reference: 'refers to a record that was not found',
   email: 'is not a valid e-mail address',

@@ -18,6 +18,7 @@ export const issuesId: Catalog = {
   too_long_text: 'paling banyak {maximum} huruf',
   too_many: 'paling banyak {maximum} butir',
   number_too_big: 'angkanya terlalu besar',
+  key_reused: 'sudah dipakai untuk kiriman lain',
   invalid_format: 'bentuknya tidak sesuai',
   invalid_reference: 'data yang dipilih tidak ditemukan',
   email: 'bukan alamat surel yang valid',

@@ -29,6 +29,7 @@ const errorsId: Catalog = {
   DUPLICATE:
     'Data yang sama sudah tercatat (misalnya NIK atau kode yang harus unik). Muat ulang halaman untuk melihatnya.',
   STALE: 'Data ini baru saja diubah oleh orang lain. Muat ulang halaman untuk melihat keadaan terbaru.',
+  IN_PROGRESS: 'Kiriman yang sama sedang diproses. Coba lagi sebentar lagi.',
   WEAK_PASSWORD: 'Kata sandi tidak memenuhi syarat.',
   DEMO_PASSWORD_REFUSED: 'Kata sandi demo tidak boleh dipakai dalam mode produksi.',
   BAD_REGION_CODE: 'Kode wilayah "{value}" tidak valid. Contoh yang benar: 35.05.01.2001.',
@@ -62,6 +63,7 @@ const errorsEn: Catalog = {
   DUPLICATE:
     'The same record is already stored (a NIK or a code that must be unique). Reload the page to see it.',
   STALE: 'Someone else has just changed this record. Reload the page to see it as it is now.',
+  IN_PROGRESS: 'The same request is being processed. Try again in a moment.',
   WEAK_PASSWORD: 'The password does not meet the rules.',
   DEMO_PASSWORD_REFUSED: 'The demo password may not be used in production mode.',
   BAD_REGION_CODE: 'Region code "{value}" is not valid. A valid example: 35.05.01.2001.',

@@ -72,20 +72,33 @@ export const aspirationBody = z
   })
   .meta({ id: 'AspirationBody' });
 
+/**
+ * The path the decider saw (the proposal's `version`): sent by the offline outbox, so a decision
+ * made on a phone without a connection is refused as STALE when someone else moved the proposal
+ * meanwhile, for the operator to look again, never recorded on a path they did not see.
+ */
+const basedOn = { basedOn: z.string().max(64).optional() };
 export const decisionBody = z
   .discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('teruskan'), note: text(0, 1000).optional() }),
+    z.strictObject({ kind: z.literal('teruskan'), note: text(0, 1000).optional(), ...basedOn }),
     z.strictObject({
       kind: z.literal('gabung'),
       /** The tracking code of the proposal this one merges into. */
       into: text(5, 40),
       note: text(0, 1000).optional(),
+      ...basedOn,
     }),
-    z.strictObject({ kind: z.literal('tunda'), toYear: planYear, note: text(0, 1000).optional() }),
+    z.strictObject({
+      kind: z.literal('tunda'),
+      toYear: planYear,
+      note: text(0, 1000).optional(),
+      ...basedOn,
+    }),
     z.strictObject({
       kind: z.literal('tolak'),
       reason: z.enum(rejectReasonList),
       note: text(0, 1000).optional(),
+      ...basedOn,
     }),
   ])
   .meta({ id: 'ProposalDecision' });
@@ -132,6 +145,8 @@ export const proposalSummary = z
 
 export const proposalDetail = proposalSummary
   .extend({
+    /** Where it stands on its path (step, state, year): what a decision's `basedOn` names. */
+    version: z.string(),
     description: z.string(),
     latitude: z.number().nullable(),
     longitude: z.number().nullable(),

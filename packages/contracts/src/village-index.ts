@@ -161,6 +161,12 @@ export const entryBody = z.strictObject({
   scores: z.record(indicatorCode, z.number()),
   /** Raw observations behind rubric-scored indicators (distance in m, ratio, count). */
   observations: z.record(indicatorCode, z.number().min(0).max(1_000_000)).optional(),
+  /**
+   * The entry's `version` the edit started from, null when there was no entry yet: sent by the
+   * offline outbox, so scores typed without a connection never overwrite a change made meanwhile
+   * (refused as STALE, for the operator to compare and choose).
+   */
+  basedOn: z.string().max(64).nullable().optional(),
 });
 export const signOffBody = z.strictObject({ note: z.string().trim().max(500).optional() });
 export const worklistQuery = z.strictObject({
@@ -176,6 +182,8 @@ export const entryResult = z
     status: z.string(),
     /** Why the entry was sent back, for the desa to read; null when it was not. */
     returnNote: z.string().nullable(),
+    /** When it was last changed: what an edit's `basedOn` names. */
+    version: z.string(),
   })
   .meta({ id: 'IndexEntry' });
 export const worklist = z

@@ -77,8 +77,8 @@ export const backupTables = [
   'site_report_photos',
 ] as const;
 
-/** Left out on purpose: a restore signs everyone out. */
-export const tablesNotBackedUp = ['sessions'] as const;
+/** Left out on purpose: a restore signs everyone out, and the answers kept for resent writes go with it. */
+export const tablesNotBackedUp = ['sessions', 'request_keys'] as const;
 
 /** Tables whose `data` column holds a photo, written as files of their own. */
 export const photoTables = ['proposal_photos', 'progress_photos', 'site_report_photos'] as const;

@@ -23,6 +23,7 @@ import {
 import type { AppContext } from '../context.ts';
 import { isClientGone } from '../db/tables-read.ts';
 import { modules } from '../modules/index.ts';
+import { registerIdempotency } from './idempotency.ts';
 import { problemBody, sendProblem, toAppError } from './problem.ts';
 import { registerReadCache } from './read-cache.ts';
 import { unstorableText } from './safe-log.ts';
@@ -165,6 +166,7 @@ export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance;
   });
 
   registerSecurity(app, ctx);
+  registerIdempotency(app, ctx);
   registerReadCache(app, ctx);
 
   app.get(

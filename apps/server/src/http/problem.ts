@@ -27,6 +27,7 @@ const statusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   DUPLICATE: 409,
   STALE: 409,
+  IN_PROGRESS: 409,
   JOB_NOT_CANCELLABLE: 409,
   INVALID_STATE: 409,
   NEEDS_CONFIRMATION: 422,
@@ -81,10 +82,13 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
       ? `${errorMessage(lang, error.code, details)} ${issues.map((i) => i.message).join('; ')}`
       : errorMessage(lang, error.code, details);
   if (error.code === 'RATE_LIMITED' && details.seconds) reply.header('retry-after', String(details.seconds));
+  // A record changed meanwhile: the version it has now, for a client to compare and resend against.
+  const current =
+    error.code === 'STALE' && typeof details.current === 'string' ? { current: details.current } : {};
   return reply
     .code(status)
     .type('application/problem+json; charset=utf-8')
-    .send(problemBody(error.code, detail, issues));
+    .send({ ...problemBody(error.code, detail, issues), ...current });
 }
 
 /** The media type a client sent, without parameters and cut short, for the 415 message. */

@@ -23,6 +23,8 @@ import { useLanguage, useSession } from './session.ts';
 
 // The bell comes a moment after the page: nothing on the first screen waits for it.
 const Bell = lazy(() => import('./Bell.tsx').then((m) => ({ default: m.Bell })));
+// The outbox's word (offline, waiting writes) and the one that sends them, for every staff account.
+const OutboxStatus = lazy(() => import('./OutboxStatus.tsx').then((m) => ({ default: m.OutboxStatus })));
 
 export function Shell() {
   const { t } = useTranslation();
@@ -34,6 +36,8 @@ export function Shell() {
   const client = useQueryClient();
   const logout = async () => {
     await post('/api/auth/logout');
+    // The copy of this account's reads kept for working offline goes with it (a shared phone).
+    await globalThis.caches?.delete('sinergi-api');
     await client.invalidateQueries();
     navigate('/masuk');
   };
@@ -78,6 +82,7 @@ export function Shell() {
           <Group gap="xs" wrap="nowrap">
             {session?.user && (
               <Suspense fallback={null}>
+                <OutboxStatus />
                 <Bell />
               </Suspense>
             )}

@@ -21,6 +21,8 @@ export interface ProblemIssue {
 export class ApiError extends Error {
   /** For warnings the server asks to confirm: sends the same form again, confirmed. */
   confirm?: () => void;
+  /** A record changed meanwhile (STALE): the version the server has now. */
+  current?: string;
 
   constructor(
     readonly status: number,
@@ -60,19 +62,27 @@ async function send(url: string, init: RequestInit): Promise<Response> {
 /** The JSON of an answer, or its problem+json as an ApiError (a body that is not JSON, e.g. a proxy's page, has no message). */
 async function answer<T>(res: Response): Promise<T> {
   const text = await res.text();
-  let data: { code?: string; detail?: string; issues?: ProblemIssue[] } | null = null;
+  let data: { code?: string; detail?: string; issues?: ProblemIssue[]; current?: string } | null = null;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {
     if (res.ok) throw new ApiError(0, 'NETWORK', '');
   }
-  if (!res.ok)
-    throw new ApiError(res.status, data?.code ?? 'INTERNAL', data?.detail ?? '', data?.issues ?? []);
+  if (!res.ok) {
+    const error = new ApiError(res.status, data?.code ?? 'INTERNAL', data?.detail ?? '', data?.issues ?? []);
+    if (typeof data?.current === 'string') error.current = data.current;
+    throw error;
+  }
   return data as T;
 }
 
-export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function api<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   return answer<T>(

@@ -5,6 +5,7 @@ import { en as citizens } from '../features/citizens/i18n.en.ts';
 import { en as documents } from '../features/documents/i18n.en.ts';
 import { en as home } from '../features/home/i18n.en.ts';
 import { en as musrenbang } from '../features/musrenbang/i18n.en.ts';
+import { en as outbox } from '../features/outbox/i18n.en.ts';
 import { en as pb } from '../features/pb/i18n.en.ts';
 import { en as plans } from '../features/plans/i18n.en.ts';
 import { en as programs } from '../features/programs/i18n.en.ts';
@@ -31,6 +32,7 @@ export const en: Resources = {
   ...villageIndex,
   ...auth,
   ...home,
+  ...outbox,
   ...citizens,
   ...documents,
   ...shell,

@@ -16,6 +16,7 @@ export const errorCodes = [
   'CONFLICT',
   'DUPLICATE',
   'STALE',
+  'IN_PROGRESS',
   'WEAK_PASSWORD',
   'DEMO_PASSWORD_REFUSED',
   'BAD_REGION_CODE',

@@ -1,5 +1,6 @@
 export * from './adoption.ts';
 export * from './forum.ts';
 export * from './machine.ts';
+export * from './outbox.ts';
 export * from './plan-item.ts';
 export * from './reporting.ts';

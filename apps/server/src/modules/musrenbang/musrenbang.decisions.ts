@@ -17,7 +17,7 @@ import { isEmailAddress, queueDecisionMail } from '../inbox/inbox.facade.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import { latestRanks, proposalsByIds } from './forums.repository.ts';
 import * as repo from './musrenbang.repository.ts';
-import { actorLabel, getProposal, mustFind, onPath } from './musrenbang.service.ts';
+import { actorLabel, getProposal, mustFind, onPath, pathVersion } from './musrenbang.service.ts';
 
 /** Decisions on a proposal's path (forward, merge, defer, reject), the yearly rollover, and funding from a scenario or a vote. */
 export async function decide(
@@ -27,6 +27,9 @@ export async function decide(
   body: z.infer<typeof decisionBody>,
 ) {
   const p = await mustFind(ctx, id);
+  // Decided offline on a path that has moved since: the operator looks again (the outbox shows it).
+  if (body.basedOn !== undefined && body.basedOn !== pathVersion(p))
+    throw new AppError('STALE', { details: { current: pathVersion(p) } });
   const prepared = await prepareDecision(ctx, principal, p, body);
   await ctx.database.db.transaction((tx) => recordDecision(tx, ctx, principal, prepared));
   return getProposal(ctx, principal, p.id);

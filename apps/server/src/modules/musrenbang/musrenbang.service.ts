@@ -32,6 +32,10 @@ export function newTrackingCode(): string {
   return `USL-${part()}-${part()}`;
 }
 
+/** Where a proposal stands on its path, as one word: what every decision changes. */
+export const pathVersion = (p: Pick<repo.ProposalRow, 'stage' | 'state' | 'planYear'>) =>
+  `${p.stage}.${p.state}.${p.planYear}`;
+
 export const onPath = (p: repo.ProposalRow): ProposalOnPath => ({
   id: p.id,
   track: p.track as Track,
@@ -328,6 +332,7 @@ export async function getProposal(ctx: AppContext, principal: Principal, id: str
     alsoProposedBy: await repo.findMergedInto(ctx.database.db, p.id),
     photos: await repo.findPhotos(ctx.database.db, p.id),
     events: await eventsOf(ctx, p.id),
+    version: pathVersion(p),
     canDecide: p.state === 'aktif' && canDecide(principal.actor, onPath(p)),
     abilities: {
       decide: p.state === 'aktif' && canDecide(principal.actor, onPath(p)),

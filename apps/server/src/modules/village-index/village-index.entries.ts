@@ -78,6 +78,7 @@ export async function saveEntry(
     year: number;
     scores: Record<string, number>;
     observations?: Record<string, number> | undefined;
+    basedOn?: string | null | undefined;
   },
 ) {
   const code = desaCode(ctx, input.code);
@@ -87,6 +88,10 @@ export async function saveEntry(
   return ctx.database.db.transaction(async (tx) => {
     const key = { schemeId: scheme.id, year: input.year, regionCode: code };
     const before = await repo.findResult(tx, key);
+    // Scores typed offline from an older version: someone changed the entry meanwhile.
+    const current = before ? before.updatedAt.toISOString() : null;
+    if (input.basedOn !== undefined && input.basedOn !== current)
+      throw new AppError('STALE', { details: { current: current ?? '' } });
     if (before?.source === 'official')
       throw new AppError('INVALID_STATE', { details: { action: 'save', state: 'official' } });
     const state = nextEntryState((before?.state as EntryState | undefined) ?? null, 'save');

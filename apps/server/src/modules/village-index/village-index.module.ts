@@ -37,6 +37,7 @@ const presentEntry = (r: {
   value: number;
   status: string;
   returnNote: string | null;
+  updatedAt: Date;
 }) => ({
   code: r.regionCode,
   year: r.year,
@@ -44,6 +45,7 @@ const presentEntry = (r: {
   value: r.value,
   status: r.status,
   returnNote: r.returnNote,
+  version: r.updatedAt.toISOString(),
 });
 
 /** Uploads come as the file itself: a national composites file is about 10 MiB. */

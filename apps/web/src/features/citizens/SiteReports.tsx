@@ -1,10 +1,11 @@
-import { Alert, Button, Card, FileInput, Group, Image, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Image, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { SiteReportItem } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post, uploadFile } from '../../app/api.ts';
 import { formatDateTime, formatNumber } from '../../app/format.ts';
+import { PhotosInput } from '../../app/PhotosInput.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -86,14 +87,12 @@ export function SiteReports({ projectId }: { projectId: string }) {
                 </Text>
               )}
             </Group>
-            <FileInput
+            <PhotosInput
               label={t('site.photos')}
-              multiple
-              clearable
-              accept="image/jpeg,image/png,image/webp"
+              max={3}
               value={files}
-              onChange={(v) => setFiles(v.slice(0, 3))}
-              data-testid="site-photos"
+              onChange={setFiles}
+              testId="site-photos"
             />
             <Problem error={send.error} />
             <Button type="submit" loading={send.busy} w="fit-content" data-testid="site-send">

@@ -3,7 +3,6 @@ import {
   Anchor,
   Button,
   Card,
-  FileInput,
   Group,
   Select,
   SimpleGrid,
@@ -24,6 +23,7 @@ import { get, post, query, uploadFile } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { vocab } from '../../app/i18n.ts';
 import { IntegerInput, RupiahInput } from '../../app/inputs.tsx';
+import { PhotosInput } from '../../app/PhotosInput.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { DesaPicker, desaOf } from './DesaPicker.tsx';
@@ -205,15 +205,13 @@ export default function AspirationPage() {
               error={err('estimatedCost')}
               data-testid="estimate"
             />
-            <FileInput
+            <PhotosInput
               label={t('aspiration.photos')}
               description={t('aspiration.photosHelp')}
-              multiple
-              clearable
-              accept="image/jpeg,image/png,image/webp"
+              max={3}
               value={files}
-              onChange={(v) => setFiles(v.slice(0, 3))}
-              data-testid="aspiration-photos"
+              onChange={setFiles}
+              testId="aspiration-photos"
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>

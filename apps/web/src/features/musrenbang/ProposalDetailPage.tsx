@@ -26,14 +26,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
-import { api, post, uploadFile } from '../../app/api.ts';
+import { api, uploadFile } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { YearInput } from '../../app/inputs.tsx';
+import { sendOrQueue } from '../../app/outbox.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
+import { useSession } from '../../app/session.ts';
+import { useOutbox } from '../../app/use-outbox.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+import { WaitingNote } from '../../app/WaitingNote.tsx';
 import { useWorkItems } from '../plans/api.ts';
 import { useProposal } from './api.ts';
 import { History } from './History.tsx';
@@ -50,23 +54,30 @@ function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }
   const [toYear, setToYear] = useState<number | ''>(p.planYear + 1);
   const [reason, setReason] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const send = useSubmit(
-    () =>
-      post(
-        `/api/proposals/${p.id}/decisions`,
-        checked(decisionBody, {
-          kind,
-          ...(kind === 'gabung' ? { into: into.trim() } : {}),
-          ...(kind === 'tunda' ? { toYear } : {}),
-          ...(kind === 'tolak' ? { reason } : {}),
-          ...(note.trim() ? { note: note.trim() } : {}),
-        }),
-      ),
-    async () => {
-      setNote('');
-      await onDone();
-    },
-  );
+  const { session } = useSession();
+  // Decided without a connection, the decision waits on the device, naming the path it was made
+  // on (basedOn): if someone moves the proposal meanwhile, the operator looks again.
+  const send = useSubmit(async () => {
+    const sent = await sendOrQueue({
+      userId: session?.user?.id ?? '',
+      kind: 'decision',
+      title: `${p.trackingCode} ${p.title}: ${vocab('musrenbang.decisions', kind)}`,
+      method: 'POST',
+      url: `/api/proposals/${p.id}/decisions`,
+      body: checked(decisionBody, {
+        kind,
+        ...(kind === 'gabung' ? { into: into.trim() } : {}),
+        ...(kind === 'tunda' ? { toYear } : {}),
+        ...(kind === 'tolak' ? { reason } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+        basedOn: p.version,
+      }),
+      currentUrl: `/api/proposals/${p.id}`,
+    });
+    setNote('');
+    if (!sent.queued) await onDone();
+  });
+  const waiting = useOutbox().items.some((o) => o.url === `/api/proposals/${p.id}/decisions`);
   return (
     <Card withBorder data-testid="decision">
       <Stack gap="xs">
@@ -123,8 +134,9 @@ function DecisionPanel({ p, onDone }: { p: Detail; onDone: () => Promise<void> }
           data-testid="note"
         />
         <Problem error={send.error} />
+        <WaitingNote match={(o) => o.url === `/api/proposals/${p.id}/decisions`} />
         <Group justify="end">
-          <Button onClick={() => send.submit()} loading={send.busy} data-testid="decide">
+          <Button onClick={() => send.submit()} loading={send.busy} disabled={waiting} data-testid="decide">
             {t('musrenbang.decide')}
           </Button>
         </Group>

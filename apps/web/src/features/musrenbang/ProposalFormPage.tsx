@@ -15,11 +15,13 @@ import { proposalBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { get, post, query } from '../../app/api.ts';
+import { get, query } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { CoordinateInput, DecimalInput, IntegerInput, RupiahInput, YearInput } from '../../app/inputs.tsx';
+import { sendOrQueue } from '../../app/outbox.ts';
+import { PhotosInput } from '../../app/PhotosInput.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -74,6 +76,7 @@ export default function ProposalFormPage() {
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
   const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
+  const [files, setFiles] = useState<File[]>([]);
   const kamus = useKamus();
   const orgs = useOrganisations();
   const pickKamus = (code: string | null) => {
@@ -95,9 +98,10 @@ export default function ProposalFormPage() {
   const unitCost = kamus.data?.items.find((k) => k.code === form.kamusCode)?.unitCost;
   const checkDuplicates = async () => {
     if (form.regionCode?.split('.').length !== 4 || form.title.trim().length < 3) return;
+    // Without a connection there is no list to check against: the server checks again when it is sent.
     const r = await get<{ items: Duplicate[] }>(
       `/api/proposals/duplicates${query({ region: form.regionCode, title: form.title.trim(), year: form.planYear })}`,
-    );
+    ).catch(() => ({ items: [] }));
     setDuplicates(r.items);
   };
   const send = useSubmit(async (confirmed) => {
@@ -112,8 +116,19 @@ export default function ProposalFormPage() {
       longitude: form.longitude === '' ? undefined : form.longitude,
       electoralDistrict: form.electoralDistrict || undefined,
     };
-    const created = await post<{ id: string }>('/api/proposals', checked(proposalBody, body));
-    navigate(`/usulan/${created.id}`);
+    // Without a connection the proposal and its photos wait on the device (the list shows them).
+    const sent = await sendOrQueue({
+      userId: user?.id ?? '',
+      kind: 'proposal',
+      title: form.title.trim(),
+      method: 'POST',
+      url: '/api/proposals',
+      body: checked(proposalBody, body),
+      photos: files.map((f) => ({ blob: f, type: f.type })),
+      photoUrl: '/api/proposals/{id}/photos',
+      link: '/usulan/{id}',
+    });
+    navigate(sent.queued ? '/usulan' : `/usulan/${sent.id}`);
   });
   const err = (field: string) => send.error?.fieldMessage(field);
   return (
@@ -306,6 +321,14 @@ export default function ProposalFormPage() {
               />
             )}
           </Group>
+          <PhotosInput
+            label={t('aspiration.photos')}
+            description={t('aspiration.photosHelp')}
+            max={3}
+            value={files}
+            onChange={setFiles}
+            testId="proposal-photos"
+          />
           <Problem error={send.error} testId="form-error" />
           <Group justify="end">
             <Button type="submit" loading={send.busy} data-testid="submit">

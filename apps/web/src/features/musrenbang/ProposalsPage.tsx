@@ -26,6 +26,7 @@ import { formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { YearInput } from '../../app/inputs.tsx';
 import { useSession } from '../../app/session.ts';
+import { WaitingNote } from '../../app/WaitingNote.tsx';
 import { stageOrder, stateColour } from './labels.ts';
 
 /** Bappeda's tools: the kamus and SIPD files in, the year-end roll-over. */
@@ -134,6 +135,7 @@ export default function ProposalsPage() {
           )}
         </Group>
       </Group>
+      <WaitingNote match={(o) => o.kind === 'proposal'} />
       {can('proposals.import') && year && <Management year={year} />}
       <Group align="end">
         <YearInput

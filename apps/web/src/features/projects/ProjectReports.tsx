@@ -23,8 +23,12 @@ import { checked } from '../../app/check.ts';
 import { formatDate, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { DateField, PercentInput, RupiahInput, today } from '../../app/inputs.tsx';
+import { sendOrQueue } from '../../app/outbox.ts';
+import { PhotosInput } from '../../app/PhotosInput.tsx';
 import { Problem } from '../../app/Problem.tsx';
+import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+import { WaitingNote } from '../../app/WaitingNote.tsx';
 import { n1 } from './ProjectPage.tsx';
 
 /**
@@ -207,26 +211,35 @@ export function ReportForm({ project: p, onDone }: { project: Project; onDone: (
     correctionReason: '',
   });
   const [spending, setSpending] = useState<Record<string, number | ''>>({});
-  const save = useSubmit(
-    () =>
-      post(
-        `/api/projects/${p.id}/reports`,
-        checked(progressBody, {
-          reportDate: f.reportDate,
-          physical: f.physical === '' ? undefined : f.physical,
-          spending: Object.fromEntries(Object.entries(spending).filter(([, v]) => v !== '')),
-          problems: f.problems,
-          followUp: f.followUp,
-          finalDocuments: f.finalDocuments
-            .split('\n')
-            .map((x) => x.trim())
-            .filter(Boolean),
-          correction: f.correction,
-          correctionReason: f.correctionReason,
-        }),
-      ),
-    onDone,
-  );
+  const [files, setFiles] = useState<File[]>([]);
+  const { session } = useSession();
+  // On site without a connection, the report and its photos wait on the device until sent.
+  const save = useSubmit(async () => {
+    const sent = await sendOrQueue({
+      userId: session?.user?.id ?? '',
+      kind: 'progress',
+      title: `${p.name} · ${formatDate(f.reportDate)}`,
+      method: 'POST',
+      url: `/api/projects/${p.id}/reports`,
+      body: checked(progressBody, {
+        reportDate: f.reportDate,
+        physical: f.physical === '' ? undefined : f.physical,
+        spending: Object.fromEntries(Object.entries(spending).filter(([, v]) => v !== '')),
+        problems: f.problems,
+        followUp: f.followUp,
+        finalDocuments: f.finalDocuments
+          .split('\n')
+          .map((x) => x.trim())
+          .filter(Boolean),
+        correction: f.correction,
+        correctionReason: f.correctionReason,
+      }),
+      photos: files.map((file) => ({ blob: file, type: file.type })),
+      photoUrl: '/api/reports/{id}/photos',
+    });
+    setFiles([]);
+    if (!sent.queued) onDone();
+  });
   const e = (name: string) => save.error?.fieldMessage(name);
   return (
     <Card withBorder component="form" noValidate onSubmit={save.submit} data-testid="report-form">
@@ -301,6 +314,14 @@ export function ReportForm({ project: p, onDone }: { project: Project; onDone: (
             data-testid="report-correction-reason"
           />
         )}
+        <PhotosInput
+          label={t('projects.photos')}
+          max={5}
+          value={files}
+          onChange={setFiles}
+          testId="report-photos"
+        />
+        <WaitingNote match={(o) => o.url === `/api/projects/${p.id}/reports`} />
         <Group>
           <Button type="submit" loading={save.busy} data-testid="report-save">
             {t('projects.sendReport')}

@@ -4,10 +4,13 @@ import { idm2016, indicatorsOf, scoreFromObservation } from '@sinergi/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, post } from '../../app/api.ts';
+import { post } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
 import { DecimalInput, IntegerInput } from '../../app/inputs.tsx';
+import { sendOrQueue } from '../../app/outbox.ts';
+import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
+import { WaitingNote } from '../../app/WaitingNote.tsx';
 import { useEntry } from './api.ts';
 import { fmt4 } from './status.ts';
 
@@ -47,10 +50,23 @@ export function EntryPanel({ card }: { card: DesaScorecard }) {
     setObserved({});
     await client.invalidateQueries({ queryKey: ['entry', card.code, year] });
   };
-  const save = useSubmit(
-    () => api('PUT', `/api/index/entries/${card.code}/${year}`, { scores, observations }),
-    refresh,
-  );
+  const { session } = useSession();
+  const url = `/api/index/entries/${card.code}/${year}`;
+  // Without a connection the scores stay on the device (and in the form) until sent; they name the
+  // version they were typed over, so a change made meanwhile is never overwritten.
+  const save = useSubmit(async () => {
+    const basedOn = entry.isSuccess ? (entry.data?.version ?? null) : undefined;
+    const sent = await sendOrQueue({
+      userId: session?.user?.id ?? '',
+      kind: 'idm',
+      title: `${card.name} · ${year}`,
+      method: 'PUT',
+      url,
+      body: { scores, observations, ...(basedOn !== undefined ? { basedOn } : {}) },
+      currentUrl: url,
+    });
+    if (!sent.queued) await refresh();
+  });
   const submit = useSubmit(() => post(`/api/index/entries/${card.code}/${year}/submit`), refresh);
   const error = save.error ?? submit.error;
   return (
@@ -63,6 +79,7 @@ export function EntryPanel({ card }: { card: DesaScorecard }) {
           {vocab('index.states', state ?? 'none')}
         </Badge>
       </Group>
+      <WaitingNote match={(o) => o.url === url} />
       {entry.data && (
         <Text size="sm" mb="xs">
           {t('index.entryValue', { value: fmt4(entry.data.value), status: entry.data.status })}
