@@ -63,6 +63,28 @@ describe('a vote a desa or kecamatan runs for its own area (issue 20)', () => {
       field: 'body.projects.0.regionCode',
       issue: 'outside_vote_area',
     });
+    // Nor may a project of Jaten's vote fund a proposal of another desa.
+    const year = new Date().getFullYear() + 1;
+    const candidates = (await as('perencana', 'GET', `/api/pb/candidates?planYear=${year}`)).json().items;
+    const far = candidates.find((c: { regionCode: string }) => c.regionCode !== '35.05.01.2001');
+    expect(far).toBeDefined();
+    const farProposal = await as(
+      'perencana',
+      'POST',
+      '/api/pb/elections',
+      vote({
+        regionCode: '35.05.01.2001',
+        projects: [
+          { code: 'A', title: far.title, cost: 20 * M, proposalId: far.id },
+          { code: 'B', title: 'Sumur bor', cost: 30 * M },
+        ],
+      }),
+    );
+    expect(farProposal.statusCode).toBe(400);
+    expect(farProposal.json().issues[0]).toMatchObject({
+      field: 'body.projects.0.proposalId',
+      issue: 'outside_vote_area',
+    });
     expect((await as('desa.jaten', 'POST', `/api/pb/elections/${id}/open`)).json().state).toBe('dibuka');
     // Its residents only: Bappeda registering a resident of Salam for Jaten's vote is refused.
     const jaten = await as('desa.jaten', 'POST', `/api/pb/elections/${id}/voters`, {

@@ -72,7 +72,12 @@ export async function mustManage(ctx: AppContext, principal: Principal, id: stri
  * The area of a vote being saved: a desa or kecamatan account's own (or a desa inside its
  * kecamatan), refused by field outside it; Bappeda's may be any desa or kecamatan, or none.
  */
-async function areaOf(ctx: AppContext, principal: Principal, body: PbElectionBody) {
+async function areaOf(
+  ctx: AppContext,
+  principal: Principal,
+  body: PbElectionBody,
+  candidates: ReadonlyMap<string, string>,
+) {
   const actor = principal.actor;
   const staffOfArea = actor.role === 'desa' || actor.role === 'kecamatan';
   const given = body.regionCode ?? (staffOfArea ? (actor.regionCode ?? null) : null);
@@ -82,11 +87,14 @@ async function areaOf(ctx: AppContext, principal: Principal, body: PbElectionBod
   const known = level >= 3 && (await findRegion(ctx, region));
   if (!known || (staffOfArea && !canActInRegion(actor, region)))
     throw invalid([{ field: 'body.regionCode', issue: 'outside_your_area' }]);
-  const outside = body.projects.flatMap((p, i) =>
-    p.regionCode && !isWithin(parseRegionCode(p.regionCode), region)
-      ? [{ field: `body.projects.${i}.regionCode`, issue: 'outside_vote_area' }]
-      : [],
-  );
+  // A project, and the proposal it would fund, lie inside the area whose residents vote on it.
+  const inside = (code: string | null | undefined) => !code || isWithin(parseRegionCode(code), region);
+  const outside = body.projects.flatMap((p, i) => [
+    ...(inside(p.regionCode) ? [] : [{ field: `body.projects.${i}.regionCode`, issue: 'outside_vote_area' }]),
+    ...(p.proposalId && !inside(candidates.get(p.proposalId))
+      ? [{ field: `body.projects.${i}.proposalId`, issue: 'outside_vote_area' }]
+      : []),
+  ]);
   if (outside.length) throw invalid(outside);
   return region as string;
 }
@@ -100,13 +108,14 @@ export const randomText = (n: number) =>
 /** Ballot times are kept to the hour, so they cannot be matched with the register. */
 export const toHour = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
 
-async function checkBody(ctx: AppContext, body: PbElectionBody) {
+/** Checks a vote's body; answers the proposals it may fund, by id, with their desa. */
+async function checkBody(ctx: AppContext, body: PbElectionBody): Promise<Map<string, string>> {
   const issues: FieldIssue[] = [];
   const seen = new Set<string>();
   const kabupaten = parseRegionCode(ctx.config.activeKabupaten);
   const candidates = body.projects.some((p) => p.proposalId)
-    ? new Set((await findFundingCandidates(ctx, body.planYear)).map((c) => c.id))
-    : new Set<string>();
+    ? new Map((await findFundingCandidates(ctx, body.planYear)).map((c) => [c.id, c.regionCode]))
+    : new Map<string, string>();
   for (const [i, p] of body.projects.entries()) {
     if (seen.has(p.code))
       issues.push({
@@ -129,6 +138,7 @@ async function checkBody(ctx: AppContext, body: PbElectionBody) {
   if (body.districtShares && body.rule.rule === 'mes' && body.rule.completion !== 'none')
     issues.push({ field: 'body.rule.completion', issue: 'pb_district_add1' });
   if (issues.length) throw invalid(issues);
+  return candidates;
 }
 
 function projectRows(electionId: string, body: PbElectionBody) {
@@ -144,12 +154,12 @@ function projectRows(electionId: string, body: PbElectionBody) {
 }
 
 export async function saveElection(ctx: AppContext, principal: Principal, body: PbElectionBody, id?: string) {
-  await checkBody(ctx, body);
+  const candidates = await checkBody(ctx, body);
   if (id) {
     const existing = await mustManage(ctx, principal, id);
     if (existing.state !== 'draf') throw badState('ubah', existing.state);
   }
-  const regionCode = await areaOf(ctx, principal, body);
+  const regionCode = await areaOf(ctx, principal, body, candidates);
   if (!canManageVote(principal.actor, { regionCode })) throw new AppError('OUT_OF_SCOPE');
   const values = {
     regionCode,
