@@ -37,6 +37,8 @@ export const projectItem = projectStanding
     kecamatan: z.string(),
     kecamatanName: z.string(),
     contractValue: z.number(),
+    /** The firm that builds it (public in procurement); empty until contracted. */
+    contractor: z.string(),
     startDate: z.string(),
     endDate: z.string(),
     funding,

@@ -8,6 +8,7 @@ import type { WaitingSource } from './inbox/inbox.service.ts';
 import { jobsModule } from './jobs/jobs.module.ts';
 import type { JobHandler, Module } from './module.ts';
 import { musrenbangModule } from './musrenbang/musrenbang.module.ts';
+import { opendataModule } from './opendata/opendata.module.ts';
 import { organisationsModule } from './organisations/organisations.module.ts';
 import { pbModule } from './pb/pb.module.ts';
 import { plansModule } from './plans/plans.module.ts';
@@ -43,6 +44,7 @@ export const modules: readonly Module[] = [
   plansModule,
   portalModule,
   citizensModule,
+  opendataModule,
   inboxModule(() => waitingSources),
 ];
 

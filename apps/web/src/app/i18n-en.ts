@@ -5,6 +5,7 @@ import { en as citizens } from '../features/citizens/i18n.en.ts';
 import { en as documents } from '../features/documents/i18n.en.ts';
 import { en as home } from '../features/home/i18n.en.ts';
 import { en as musrenbang } from '../features/musrenbang/i18n.en.ts';
+import { en as opendata } from '../features/opendata/i18n.en.ts';
 import { en as outbox } from '../features/outbox/i18n.en.ts';
 import { en as pb } from '../features/pb/i18n.en.ts';
 import { en as plans } from '../features/plans/i18n.en.ts';
@@ -33,6 +34,7 @@ export const en: Resources = {
   ...auth,
   ...home,
   ...outbox,
+  ...opendata,
   ...citizens,
   ...documents,
   ...shell,

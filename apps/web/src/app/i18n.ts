@@ -7,6 +7,7 @@ import * as citizens from '../features/citizens/i18n.ts';
 import * as documents from '../features/documents/i18n.ts';
 import * as home from '../features/home/i18n.ts';
 import * as musrenbang from '../features/musrenbang/i18n.ts';
+import * as opendata from '../features/opendata/i18n.ts';
 import * as outbox from '../features/outbox/i18n.ts';
 import * as pb from '../features/pb/i18n.ts';
 import * as plans from '../features/plans/i18n.ts';
@@ -38,6 +39,7 @@ const id = {
   ...auth.id,
   ...home.id,
   ...outbox.id,
+  ...opendata.id,
   ...citizens.id,
   ...documents.id,
   ...shell.id,

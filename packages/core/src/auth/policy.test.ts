@@ -23,6 +23,7 @@ describe('policy', () => {
       'aspirations.submit',
       'index.read',
       'kamus.read',
+      'opendata.read',
       'organisations.read',
       'pb.read',
       'pb.vote',

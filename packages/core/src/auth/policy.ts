@@ -98,6 +98,8 @@ const grants = {
   'registry.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa'],
   'registry.write': ['admin', 'desa'],
   'poverty.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
+  // Open data (issue 21, Satu Data): the public tables as datasets, a CKAN API and a DCAT catalogue.
+  'opendata.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   'survey.import': ['admin', 'perencana'],
   'registry.import': ['admin', 'perencana'],
   'umkm.write': ['admin', 'opd', 'desa'],

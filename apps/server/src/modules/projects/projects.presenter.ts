@@ -25,6 +25,7 @@ export function presentProjectItem(
     kecamatan: kec,
     kecamatanName: names.get(kec) ?? kec,
     contractValue: p.contractValue,
+    contractor: p.contractor,
     startDate: p.startDate,
     endDate: p.endDate,
     funding: p.funding as ProjectItem['funding'],
