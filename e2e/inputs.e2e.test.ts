@@ -36,6 +36,7 @@ const pages: { user: string | null; path: string | ((page: Page) => Promise<stri
   { user: 'desa.jaten', path: '/penduduk' },
   { user: 'admin', path: '/audit' },
   { user: 'admin', path: '/indeks-desa/verifikasi' },
+  { user: 'perencana', path: '/konsultasi' },
 ];
 
 /** Pages whose forms are submitted empty by the test (each form with a submit button is tried). */
@@ -48,6 +49,7 @@ const forms: { user: string | null; path: string; open?: string }[] = [
   { user: 'kec.wonodadi', path: '/forum' },
   { user: 'desa.jaten', path: '/penduduk' },
   { user: 'admin', path: '/akun' },
+  { user: 'perencana', path: '/konsultasi' },
 ];
 
 /** What a person types into each kind of field, key by key, and what the field then shows. */

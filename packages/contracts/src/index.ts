@@ -4,6 +4,7 @@ export * from './audit.ts';
 export * from './auth.ts';
 export * from './citizens.ts';
 export * from './common.ts';
+export * from './consultations.ts';
 export * from './inbox.ts';
 export * from './issues.ts';
 export * from './jobs.ts';

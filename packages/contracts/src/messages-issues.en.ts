@@ -206,4 +206,11 @@ export const issuesEn: Catalog = {
   nomenclature_level: 'level: urusan, bidang, program, kegiatan or subkegiatan',
   year_range: 'the year must be 1990 to 2100',
   region_unknown: 'region code {value} is not known',
+  window_reversed: 'the closing date must be after the opening date',
+  window_past: 'the closing date has passed',
+  plan_empty: 'this plan has no items to comment on yet',
+  window_still_open: 'the consultation runs until {date}',
+  comments_unanswered: '{count} comments still have no answer',
+  consultation_closed: 'the consultation is not open for comments',
+  node_not_in_plan: 'this item is not part of the plan under consultation',
 };

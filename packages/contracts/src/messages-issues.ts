@@ -208,4 +208,11 @@ export const issuesId: Catalog = {
   nomenclature_level: 'tingkat: urusan, bidang, program, kegiatan atau subkegiatan',
   year_range: 'tahun harus 1990 sampai 2100',
   region_unknown: 'kode wilayah {value} tidak dikenal',
+  window_reversed: 'tanggal tutup harus sesudah tanggal buka',
+  window_past: 'tanggal tutup sudah lewat',
+  plan_empty: 'rencana ini belum berisi butir untuk dikomentari',
+  window_still_open: 'masa konsultasi baru berakhir sesudah {date}',
+  comments_unanswered: 'masih ada {count} komentar yang belum dijawab',
+  consultation_closed: 'konsultasi tidak sedang dibuka untuk komentar',
+  node_not_in_plan: 'butir ini bukan bagian dari rencana yang dikonsultasikan',
 };

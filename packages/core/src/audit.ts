@@ -53,6 +53,10 @@ export const auditActions = [
   'person.read',
   'person.registered',
   'plan.created',
+  'consultation.created',
+  'consultation.buka',
+  'consultation.tutup',
+  'consultation.answered',
   'plan.imported',
   'plan.indicator_added',
   'plan.indicator_changed',
@@ -106,6 +110,7 @@ export type AuditAction = (typeof auditActions)[number];
 
 /** The kinds of record the audit log names. */
 export const auditEntities = [
+  'consultation',
   'enrolment',
   'families',
   'forum',

@@ -75,6 +75,8 @@ export const backupTables = [
   'proposal_comments',
   'site_reports',
   'site_report_photos',
+  'consultations',
+  'consultation_comments',
 ] as const;
 
 /** Left out on purpose: a restore signs everyone out, and the answers kept for resent writes go with it. */

@@ -7,6 +7,7 @@ export * from '../modules/allocation/allocation.schema.ts';
 export * from '../modules/audit/audit.schema.ts';
 export * from '../modules/auth/auth.schema.ts';
 export * from '../modules/citizens/citizens.schema.ts';
+export * from '../modules/consultations/consultations.schema.ts';
 export * from '../modules/inbox/inbox.schema.ts';
 export * from '../modules/jobs/jobs.schema.ts';
 export * from '../modules/musrenbang/musrenbang.schema.ts';

@@ -3,6 +3,7 @@ import { auditModule } from './audit/audit.module.ts';
 import { authModule } from './auth/auth.module.ts';
 import { backupsModule } from './backups/backups.module.ts';
 import { citizensModule } from './citizens/citizens.module.ts';
+import { consultationsModule } from './consultations/consultations.module.ts';
 import { inboxModule } from './inbox/inbox.module.ts';
 import type { WaitingSource } from './inbox/inbox.service.ts';
 import { jobsModule } from './jobs/jobs.module.ts';
@@ -44,6 +45,7 @@ export const modules: readonly Module[] = [
   plansModule,
   portalModule,
   citizensModule,
+  consultationsModule,
   opendataModule,
   inboxModule(() => waitingSources),
 ];

@@ -2,6 +2,7 @@ import { en as allocation } from '../features/allocation/i18n.en.ts';
 import { en as audit } from '../features/audit/i18n.en.ts';
 import { en as auth } from '../features/auth/i18n.en.ts';
 import { en as citizens } from '../features/citizens/i18n.en.ts';
+import { en as consultations } from '../features/consultations/i18n.en.ts';
 import { en as documents } from '../features/documents/i18n.en.ts';
 import { en as home } from '../features/home/i18n.en.ts';
 import { en as musrenbang } from '../features/musrenbang/i18n.en.ts';
@@ -35,6 +36,7 @@ export const en: Resources = {
   ...home,
   ...outbox,
   ...opendata,
+  ...consultations,
   ...citizens,
   ...documents,
   ...shell,

@@ -4,6 +4,7 @@ import * as allocation from '../features/allocation/i18n.ts';
 import * as audit from '../features/audit/i18n.ts';
 import * as auth from '../features/auth/i18n.ts';
 import * as citizens from '../features/citizens/i18n.ts';
+import * as consultations from '../features/consultations/i18n.ts';
 import * as documents from '../features/documents/i18n.ts';
 import * as home from '../features/home/i18n.ts';
 import * as musrenbang from '../features/musrenbang/i18n.ts';
@@ -40,6 +41,7 @@ const id = {
   ...home.id,
   ...outbox.id,
   ...opendata.id,
+  ...consultations.id,
   ...citizens.id,
   ...documents.id,
   ...shell.id,

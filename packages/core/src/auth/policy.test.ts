@@ -21,6 +21,7 @@ describe('policy', () => {
     const allowed = permissions.filter((p) => can(anonymous, p));
     expect(allowed.sort()).toEqual([
       'aspirations.submit',
+      'consultations.read',
       'index.read',
       'kamus.read',
       'opendata.read',

@@ -98,6 +98,11 @@ const grants = {
   'registry.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa'],
   'registry.write': ['admin', 'desa'],
   'poverty.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
+  // Public consultation on draft plans (issue 21; Permendagri 86/2017): read by anyone, comments
+  // from signed-in accounts (a citizen's verified one or staff), run and answered by Bappeda.
+  'consultations.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
+  'consultations.comment': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga'],
+  'consultations.manage': ['admin', 'perencana'],
   // Open data (issue 21, Satu Data): the public tables as datasets, a CKAN API and a DCAT catalogue.
   'opendata.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   'survey.import': ['admin', 'perencana'],

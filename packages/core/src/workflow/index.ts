@@ -1,4 +1,5 @@
 export * from './adoption.ts';
+export * from './consultation.ts';
 export * from './forum.ts';
 export * from './machine.ts';
 export * from './outbox.ts';

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.ts';
-import { findSeriesOfRegion } from './plans.repository.ts';
+import { findNodesOfPlan, findPlan, findSeriesOfRegion } from './plans.repository.ts';
 
 /**
  * What other modules may ask of the plans module's data without its tables: the published
@@ -7,4 +7,35 @@ import { findSeriesOfRegion } from './plans.repository.ts';
  */
 export function seriesOfRegion(ctx: AppContext, indicators: readonly string[], region: string) {
   return findSeriesOfRegion(ctx.database.db, indicators, region);
+}
+
+/**
+ * A plan and its items in tree order (each after its parent, siblings by position), for a public
+ * consultation on the draft; null when there is no such plan.
+ */
+export async function planOutline(ctx: AppContext, planId: string) {
+  const plan = await findPlan(ctx.database.db, planId);
+  if (!plan) return null;
+  const nodes = await findNodesOfPlan(ctx.database.db, planId);
+  const byParent = new Map<string | null, typeof nodes>();
+  for (const n of nodes) byParent.set(n.parentId, [...(byParent.get(n.parentId) ?? []), n]);
+  const items: {
+    id: string;
+    parentId: string | null;
+    kind: string;
+    code: string | null;
+    title: string;
+    depth: number;
+  }[] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const n of (byParent.get(parent) ?? []).sort((a, b) => a.position - b.position)) {
+      items.push({ id: n.id, parentId: n.parentId, kind: n.kind, code: n.code, title: n.title, depth });
+      walk(n.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return {
+    plan: { id: plan.id, kind: plan.kind, name: plan.name, startYear: plan.startYear, endYear: plan.endYear },
+    items,
+  };
 }

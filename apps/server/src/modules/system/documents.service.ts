@@ -17,6 +17,7 @@ const kinds = {
   matriks: 'MATRIKS-SINKRON',
   monev: 'LAP-MONEV',
   evaluasi: 'EVAL-PROGRAM',
+  konsultasi: 'BA-KONSULTASI',
 } as const;
 
 /**

@@ -52,6 +52,10 @@ export const actionTexts: Record<AuditAction, readonly [string, string]> = {
   'person.read': ['Data penduduk dibuka', 'Resident record opened'],
   'person.registered': ['Penduduk didaftarkan', 'Resident registered'],
   'plan.created': ['Rencana dibuat', 'Plan created'],
+  'consultation.created': ['Konsultasi publik disiapkan', 'Public consultation prepared'],
+  'consultation.buka': ['Konsultasi publik dibuka', 'Public consultation opened'],
+  'consultation.tutup': ['Konsultasi publik ditutup', 'Public consultation closed'],
+  'consultation.answered': ['Komentar konsultasi dijawab', 'Consultation comment answered'],
   'plan.imported': ['Rencana diimpor', 'Plan imported'],
   'plan.indicator_added': ['Indikator ditambahkan', 'Indicator added'],
   'plan.indicator_changed': ['Indikator diubah', 'Indicator changed'],
@@ -113,6 +117,7 @@ export const actionTexts: Record<AuditAction, readonly [string, string]> = {
 };
 
 export const entityTexts: Record<AuditEntity, readonly [string, string]> = {
+  consultation: ['Konsultasi publik', 'Public consultation'],
   enrolment: ['Peserta program', 'Enrolment'],
   families: ['Keluarga', 'Families'],
   forum: ['Forum Musrenbang', 'Musrenbang forum'],

@@ -7,6 +7,7 @@ import { formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useSession } from '../../app/session.ts';
+import { PlanConsultations } from '../consultations/ConsultationsPage.tsx';
 import { planKeys, useLinkTargets, usePlan, useRefreshPlans } from './api.ts';
 import { IndicatorView } from './IndicatorView.tsx';
 import { NodeActions, NodeForm } from './NodeForms.tsx';
@@ -67,6 +68,7 @@ export default function PlanPage() {
           )}
         </Group>
       </Group>
+      <PlanConsultations planId={p.id} />
       {p.abilities.edit && (
         <Card withBorder>
           <Text size="sm" fw={600}>
