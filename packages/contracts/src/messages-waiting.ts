@@ -10,6 +10,10 @@ export const waitingWords: Record<WaitingKind, readonly [id: string, en: string]
     '{count} aspirasi warga menunggu moderasi',
     '{count} citizen aspirations wait for moderation',
   ],
+  'supports.moved': [
+    '{count} usulan yang Anda dukung mengambil langkah baru',
+    '{count} proposals you support took a new step',
+  ],
   'proposals.desa': [
     '{count} usulan menunggu keputusan Musrenbang desa',
     '{count} proposals wait for the desa forum',

@@ -33,6 +33,8 @@ export const waitingKinds = [
   'pokir.active',
   'jobs.failed',
   'accounts.locked',
+  // A citizen's account (issue 20): the proposals it supports, each time one takes a step.
+  'supports.moved',
 ] as const;
 export type WaitingKind = (typeof waitingKinds)[number];
 

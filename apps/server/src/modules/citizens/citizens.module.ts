@@ -22,6 +22,7 @@ import { acceptFiles, uploadedFile, uploadedType } from '../../http/upload.ts';
 import type { Module } from '../module.ts';
 import * as service from './citizens.service.ts';
 import * as sites from './citizens.sites.ts';
+import { waitingForCitizen } from './citizens.waiting.ts';
 
 /**
  * Citizens in the loop (issue 20): accounts verified by e-mail, one support per account per
@@ -229,4 +230,5 @@ export const citizensModule: Module = {
     routes(app, ctx);
     siteRoutes(app, ctx);
   },
+  waiting: waitingForCitizen,
 };

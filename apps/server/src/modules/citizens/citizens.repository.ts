@@ -67,6 +67,15 @@ export async function deleteSupport(tx: Db, proposalId: string, userId: string):
 }
 
 /** Supports per proposal, for these proposals (one grouped query). */
+/** The proposals an account supports. */
+export async function findSupportedIds(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: proposalSupports.proposalId })
+    .from(proposalSupports)
+    .where(eq(proposalSupports.userId, userId));
+  return rows.map((r) => r.id);
+}
+
 export async function countSupports(db: Db, proposalIds: readonly string[]) {
   if (!proposalIds.length) return [];
   return db

@@ -7,6 +7,9 @@ import { eventsOf } from './musrenbang.service.ts';
 
 export { actorLabel } from './musrenbang.service.ts';
 
+import { proposalsByIds } from './forums.repository.ts';
+import { pathVersion } from './musrenbang.service.ts';
+
 /**
  * What other modules may ask of Musrenbang's data, without its tables: a proposal by id (projects
  * from a funded proposal), and for plans which proposals are linked to which plan items.
@@ -125,4 +128,15 @@ export function proposalByCode(ctx: AppContext, code: string) {
 /** Tracking codes of proposals by id (a vote links each project to its proposal's public page). */
 export function trackingCodesOfProposals(ctx: AppContext, ids: readonly string[]) {
   return repo.trackingCodesOf(ctx.database.db, ids);
+}
+
+/** Proposals by id, where each stands on its path (a citizen hears when one it supports moves on). */
+export async function proposalsAtStep(ctx: AppContext, ids: readonly string[]) {
+  const rows = await proposalsByIds(ctx.database.db, ids);
+  return rows.map((p) => ({
+    id: p.id,
+    trackingCode: p.trackingCode,
+    title: p.title,
+    version: pathVersion(p),
+  }));
 }
