@@ -180,6 +180,9 @@ describe('which plans may be linked', () => {
   it('lets a plan support a higher level, or the longer-term plan of its own owner', () => {
     expect(linkAllowed(plan('RKPDes', 'desa', 'D1'), plan('RPJMD', 'kabupaten'))).toBe(true);
     expect(linkAllowed(plan('Renja', 'opd', 'DINSOS'), plan('Renstra', 'opd', 'DINSOS'))).toBe(true);
+    // The kabupaten's RPIK serves its RPJMD; an RPJMD item does not serve the RPIK.
+    expect(linkAllowed(plan('RPIK', 'kabupaten'), plan('RPJMD', 'kabupaten'))).toBe(true);
+    expect(linkAllowed(plan('RPJMD', 'kabupaten'), plan('RPIK', 'kabupaten'))).toBe(false);
     expect(linkAllowed(plan('RKPDes', 'desa', 'D1'), plan('RPJMDes', 'desa', 'D1'))).toBe(true);
     expect(linkAllowed(plan('RPJMD', 'kabupaten'), plan('RPJPN', 'nasional'))).toBe(true);
   });

@@ -29,6 +29,9 @@ const carriesOut: Record<string, string> = {
   RPJMD: 'RPJPD',
   RKPDes: 'RPJMDes',
   RPJMN: 'RPJPN',
+  // The kabupaten's industrial development plan (RPIK: UU 3/2014 on industry, PP 14/2015 on the
+  // national industrial plan RIPIN 2015-2035) serves the RPJMD's targets for the economy.
+  RPIK: 'RPJMD',
 };
 
 /**

@@ -19,6 +19,8 @@ const levelOf: Record<string, string> = {
   RPJMN: 'nasional',
   RPJPD: 'kabupaten',
   RPJMD: 'kabupaten',
+  // Rencana Pembangunan Industri Kabupaten (UU 3/2014, PP 14/2015): Disperindag drafts it.
+  RPIK: 'kabupaten',
   RKPD: 'kabupaten',
   Renstra: 'opd',
   Renja: 'opd',
