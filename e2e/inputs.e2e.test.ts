@@ -50,6 +50,7 @@ const forms: { user: string | null; path: string; open?: string }[] = [
   { user: 'desa.jaten', path: '/penduduk' },
   { user: 'admin', path: '/akun' },
   { user: 'perencana', path: '/konsultasi' },
+  { user: 'perencana', path: '/mitra' },
 ];
 
 /** What a person types into each kind of field, key by key, and what the field then shows. */

@@ -13,6 +13,7 @@ export * from './messages-musrenbang.ts';
 export * from './messages-waiting.ts';
 export * from './musrenbang.ts';
 export * from './opendata.ts';
+export * from './partners.ts';
 export * from './pb.ts';
 export * from './pb-responses.ts';
 export * from './plans.ts';

@@ -4,7 +4,18 @@ import { z } from 'zod';
 /** Issue 6: plans, nodes, links, indicators. */
 export const planBody = z
   .strictObject({
-    kind: z.enum(['RPJPN', 'RPJMN', 'RPJPD', 'RPJMD', 'RPIK', 'Renstra', 'RKPD', 'Renja', 'RPJMDes', 'RKPDes']),
+    kind: z.enum([
+      'RPJPN',
+      'RPJMN',
+      'RPJPD',
+      'RPJMD',
+      'RPIK',
+      'Renstra',
+      'RKPD',
+      'Renja',
+      'RPJMDes',
+      'RKPDes',
+    ]),
     level: z.enum(planLevels),
     name: z.string().trim().min(3).max(200),
     startYear: z.number().int().min(2000).max(2100),

@@ -54,6 +54,8 @@ export const auditActions = [
   'person.registered',
   'plan.created',
   'consultation.created',
+  'partner.created',
+  'partner.agreement_added',
   'consultation.buka',
   'consultation.tutup',
   'consultation.answered',
@@ -111,6 +113,7 @@ export type AuditAction = (typeof auditActions)[number];
 /** The kinds of record the audit log names. */
 export const auditEntities = [
   'consultation',
+  'partner',
   'enrolment',
   'families',
   'forum',

@@ -77,6 +77,9 @@ export const backupTables = [
   'site_report_photos',
   'consultations',
   'consultation_comments',
+  'partners',
+  'partner_agreements',
+  'partner_commitments',
 ] as const;
 
 /** Left out on purpose: a restore signs everyone out, and the answers kept for resent writes go with it. */

@@ -12,6 +12,7 @@ export * from '../modules/inbox/inbox.schema.ts';
 export * from '../modules/jobs/jobs.schema.ts';
 export * from '../modules/musrenbang/musrenbang.schema.ts';
 export * from '../modules/organisations/organisations.schema.ts';
+export * from '../modules/partners/partners.schema.ts';
 export * from '../modules/pb/pb.schema.ts';
 export * from '../modules/plans/plans.schema.ts';
 export * from '../modules/poverty/poverty.schema.ts';

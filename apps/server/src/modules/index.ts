@@ -11,6 +11,7 @@ import type { JobHandler, Module } from './module.ts';
 import { musrenbangModule } from './musrenbang/musrenbang.module.ts';
 import { opendataModule } from './opendata/opendata.module.ts';
 import { organisationsModule } from './organisations/organisations.module.ts';
+import { partnersModule } from './partners/partners.module.ts';
 import { pbModule } from './pb/pb.module.ts';
 import { plansModule } from './plans/plans.module.ts';
 import { portalModule } from './portal/portal.module.ts';
@@ -46,6 +47,7 @@ export const modules: readonly Module[] = [
   portalModule,
   citizensModule,
   consultationsModule,
+  partnersModule,
   opendataModule,
   inboxModule(() => waitingSources),
 ];

@@ -8,6 +8,7 @@ import { en as home } from '../features/home/i18n.en.ts';
 import { en as musrenbang } from '../features/musrenbang/i18n.en.ts';
 import { en as opendata } from '../features/opendata/i18n.en.ts';
 import { en as outbox } from '../features/outbox/i18n.en.ts';
+import { en as partners } from '../features/partners/i18n.en.ts';
 import { en as pb } from '../features/pb/i18n.en.ts';
 import { en as plans } from '../features/plans/i18n.en.ts';
 import { en as programs } from '../features/programs/i18n.en.ts';
@@ -37,6 +38,7 @@ export const en: Resources = {
   ...outbox,
   ...opendata,
   ...consultations,
+  ...partners,
   ...citizens,
   ...documents,
   ...shell,

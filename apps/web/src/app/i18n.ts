@@ -10,6 +10,7 @@ import * as home from '../features/home/i18n.ts';
 import * as musrenbang from '../features/musrenbang/i18n.ts';
 import * as opendata from '../features/opendata/i18n.ts';
 import * as outbox from '../features/outbox/i18n.ts';
+import * as partners from '../features/partners/i18n.ts';
 import * as pb from '../features/pb/i18n.ts';
 import * as plans from '../features/plans/i18n.ts';
 import * as programs from '../features/programs/i18n.ts';
@@ -42,6 +43,7 @@ const id = {
   ...outbox.id,
   ...opendata.id,
   ...consultations.id,
+  ...partners.id,
   ...citizens.id,
   ...documents.id,
   ...shell.id,

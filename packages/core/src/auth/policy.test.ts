@@ -26,6 +26,7 @@ describe('policy', () => {
       'kamus.read',
       'opendata.read',
       'organisations.read',
+      'partners.read',
       'pb.read',
       'pb.vote',
       'plans.read',

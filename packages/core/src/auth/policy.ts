@@ -103,6 +103,9 @@ const grants = {
   'consultations.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   'consultations.comment': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga'],
   'consultations.manage': ['admin', 'perencana'],
+  // Partners (issue 21): who they are and what they commit is public; Bappeda records them.
+  'partners.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
+  'partners.manage': ['admin', 'perencana'],
   // Open data (issue 21, Satu Data): the public tables as datasets, a CKAN API and a DCAT catalogue.
   'opendata.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   'survey.import': ['admin', 'perencana'],

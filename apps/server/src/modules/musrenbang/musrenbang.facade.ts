@@ -140,3 +140,16 @@ export async function proposalsAtStep(ctx: AppContext, ids: readonly string[]) {
     version: pathVersion(p),
   }));
 }
+
+/**
+ * Proposals past moderation that the budget could not take: rejected for the ceiling, or deferred
+ * (issue 21: the TJSL/CSR forum's catalogue of what a partner could fund), with their latest decision.
+ */
+export async function unfundedProposals(ctx: AppContext) {
+  const { rows } = await publicProposalRows(ctx, { limit: 1_000_000, offset: 0 });
+  return rows.filter(
+    (r) =>
+      (r.p.state === 'ditolak' && r.decision?.kind === 'tolak' && r.decision.reason === 'pagu_tidak_cukup') ||
+      (r.p.state === 'aktif' && r.decision?.kind === 'tunda'),
+  );
+}

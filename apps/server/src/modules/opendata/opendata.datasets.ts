@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.ts';
+import { commitmentRows } from '../partners/partners.service.ts';
 import { listPublicProposals } from '../portal/portal.service.ts';
 import { officialSeries } from '../poverty/poverty.service.ts';
 import { projectItems } from '../projects/projects.service.ts';
@@ -248,4 +249,58 @@ const poverty: Dataset = {
   },
 };
 
-export const datasets: readonly Dataset[] = [villageIndex, proposals, projects, poverty];
+const commitments: Dataset = {
+  id: 'komitmen-mitra',
+  title: ['Komitmen mitra pembangunan', 'Development partners’ commitments'],
+  description: [
+    'Setiap komitmen mitra (dana, barang, keahlian) dalam perjanjian kerja samanya (MoU, PKS), dengan masa berlakunya.',
+    'Each partner commitment (money, goods, expertise) in its agreement (MoU, PKS), with its term.',
+  ],
+  keywords: ['CSR', 'TJSL', 'mitra'],
+  columns: [
+    col('mitra', 'string', ['Mitra', 'Partner']),
+    col(
+      'jenis_mitra',
+      'string',
+      ['Jenis mitra', 'Kind of partner'],
+      [
+        'swasta, bumn_bumd, lsm, perguruan_tinggi atau internasional',
+        'swasta, bumn_bumd, lsm, perguruan_tinggi or internasional',
+      ],
+    ),
+    col('perjanjian', 'string', ['Perjanjian', 'Agreement']),
+    col(
+      'jenis_perjanjian',
+      'string',
+      ['Jenis perjanjian', 'Kind of agreement'],
+      ['mou atau pks', 'mou or pks'],
+    ),
+    col('nomor', 'string', ['Nomor perjanjian', 'Agreement number']),
+    col('berlaku_mulai', 'date', ['Berlaku mulai', 'Starts on']),
+    col('berakhir', 'date', ['Berakhir', 'Ends on']),
+    col(
+      'jenis_komitmen',
+      'string',
+      ['Jenis komitmen', 'Kind of commitment'],
+      ['uang, barang atau keahlian', 'uang, barang or keahlian'],
+    ),
+    col('uraian', 'string', ['Uraian', 'Description']),
+    col('nilai', 'integer', ['Nilai (Rp)', 'Value (Rp)']),
+  ],
+  async rows(ctx) {
+    return (await commitmentRows(ctx)).map(({ partner, agreement, commitment }) => ({
+      mitra: partner.name,
+      jenis_mitra: partner.kind,
+      perjanjian: agreement.title,
+      jenis_perjanjian: agreement.kind,
+      nomor: agreement.number,
+      berlaku_mulai: agreement.startsOn,
+      berakhir: agreement.endsOn,
+      jenis_komitmen: commitment.kind,
+      uraian: commitment.description,
+      nilai: commitment.amount,
+    }));
+  },
+};
+
+export const datasets: readonly Dataset[] = [villageIndex, proposals, projects, poverty, commitments];

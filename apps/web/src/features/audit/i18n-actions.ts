@@ -52,6 +52,8 @@ export const actionTexts: Record<AuditAction, readonly [string, string]> = {
   'person.read': ['Data penduduk dibuka', 'Resident record opened'],
   'person.registered': ['Penduduk didaftarkan', 'Resident registered'],
   'plan.created': ['Rencana dibuat', 'Plan created'],
+  'partner.created': ['Mitra didaftarkan', 'Partner registered'],
+  'partner.agreement_added': ['Perjanjian kerja sama dicatat', 'Agreement recorded'],
   'consultation.created': ['Konsultasi publik disiapkan', 'Public consultation prepared'],
   'consultation.buka': ['Konsultasi publik dibuka', 'Public consultation opened'],
   'consultation.tutup': ['Konsultasi publik ditutup', 'Public consultation closed'],
@@ -118,6 +120,7 @@ export const actionTexts: Record<AuditAction, readonly [string, string]> = {
 
 export const entityTexts: Record<AuditEntity, readonly [string, string]> = {
   consultation: ['Konsultasi publik', 'Public consultation'],
+  partner: ['Mitra pembangunan', 'Development partner'],
   enrolment: ['Peserta program', 'Enrolment'],
   families: ['Keluarga', 'Families'],
   forum: ['Forum Musrenbang', 'Musrenbang forum'],

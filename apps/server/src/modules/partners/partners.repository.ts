@@ -1,0 +1,57 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { partnerAgreements, partnerCommitments, partners } from './partners.schema.ts';
+
+export type PartnerRow = typeof partners.$inferSelect;
+
+export async function insertPartner(tx: Db, row: typeof partners.$inferInsert): Promise<PartnerRow> {
+  const [created] = await tx.insert(partners).values(row).returning();
+  return created!;
+}
+
+export function findPartners(db: Db) {
+  return db.select().from(partners).orderBy(asc(partners.name));
+}
+
+export async function findPartner(db: Db, id: string): Promise<PartnerRow | null> {
+  const [row] = await db.select().from(partners).where(eq(partners.id, id));
+  return row ?? null;
+}
+
+/** Agreements (of some partners, or all) with their commitments. */
+export async function findAgreements(db: Db, partnerIds?: readonly string[]) {
+  const agreements = await db
+    .select()
+    .from(partnerAgreements)
+    .where(partnerIds ? inArray(partnerAgreements.partnerId, [...partnerIds]) : undefined)
+    .orderBy(asc(partnerAgreements.startsOn), asc(partnerAgreements.createdAt));
+  const commitments = agreements.length
+    ? await db
+        .select()
+        .from(partnerCommitments)
+        .where(
+          inArray(
+            partnerCommitments.agreementId,
+            agreements.map((a) => a.id),
+          ),
+        )
+    : [];
+  return agreements.map((a) => ({ ...a, commitments: commitments.filter((c) => c.agreementId === a.id) }));
+}
+
+export async function insertAgreement(
+  tx: Db,
+  row: typeof partnerAgreements.$inferInsert,
+  commitments: readonly { kind: string; description: string; amount?: number | undefined }[],
+) {
+  const [a] = await tx.insert(partnerAgreements).values(row).returning();
+  await tx.insert(partnerCommitments).values(
+    commitments.map((c) => ({
+      agreementId: a!.id,
+      kind: c.kind,
+      description: c.description,
+      amount: c.amount ?? null,
+    })),
+  );
+  return a!;
+}

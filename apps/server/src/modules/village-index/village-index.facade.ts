@@ -1,0 +1,46 @@
+import { idm2016, indicatorsOf, parentOf, parseRegionCode } from '@sinergi/core';
+import type { AppContext } from '../../context.ts';
+import { namesOf } from '../regions/regions.service.ts';
+import * as repo from './village-index.repository.ts';
+import { publishedYears } from './village-index.service.ts';
+
+/** The top score of an IDM indicator (Permendes PDTT 2/2016 scores each indicator 1 to 5). */
+const TOP = 5;
+
+/**
+ * What other modules may ask of the village index: the steps the scheme gives to CSR/private
+ * partners (the scorecard's "CSR/swasta" actor), for each desa below the top score in the latest
+ * published year, lowest first: the opportunities a partner can take up (issue 21).
+ */
+export async function stepsForPartners(ctx: AppContext) {
+  const year = (await publishedYears(ctx)).complete.at(-1);
+  if (year === undefined) return [];
+  const csr = indicatorsOf(idm2016).filter((i) => i.actor === 'csr');
+  const rows = await repo.findResultsOfYear(ctx.database.db, {
+    schemeId: idm2016.id,
+    year,
+    within: ctx.config.activeKabupaten,
+    approvedOnly: true,
+  });
+  const steps = rows.flatMap((r) =>
+    csr.flatMap((i) => {
+      const score = (r.scores as Record<string, number> | null)?.[i.code];
+      return score !== undefined && score < TOP
+        ? [{ year, code: i.code, indicator: i.name, desaCode: r.regionCode, score }]
+        : [];
+    }),
+  );
+  const names = await namesOf(
+    ctx,
+    steps.flatMap((s) => [s.desaCode, parentOf(parseRegionCode(s.desaCode))!]),
+  );
+  return steps
+    .map((s) => ({
+      ...s,
+      desa: names.get(s.desaCode) ?? s.desaCode,
+      kecamatan: names.get(parentOf(parseRegionCode(s.desaCode))!) ?? '',
+    }))
+    .sort(
+      (a, b) => a.score - b.score || a.code.localeCompare(b.code) || a.desaCode.localeCompare(b.desaCode),
+    );
+}

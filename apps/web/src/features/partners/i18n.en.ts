@@ -1,0 +1,52 @@
+import type { id } from './i18n.ts';
+
+/** Texts of partners in English (same keys as i18n.ts). */
+export const en: typeof id = {
+  partner: {
+    nav: 'Partners & CSR',
+    title: 'Development partners',
+    intro:
+      'Companies (CSR), state and regional enterprises, NGOs, universities and international partners: their agreements (MoU, PKS) and what each commits.',
+    none: 'No partner recorded yet.',
+    new: 'Register a partner',
+    name: 'Partner name',
+    kind: 'Kind of partner',
+    sector: 'Sector',
+    website: 'Website',
+    notes: 'Notes',
+    save: 'Save',
+    kinds: {
+      swasta: 'Private company',
+      bumn_bumd: 'State or regional enterprise',
+      lsm: 'NGO/community organisation',
+      perguruan_tinggi: 'University',
+      internasional: 'International partner',
+    },
+    agreements_one: '{{count}} agreement',
+    agreements_other: '{{count}} agreements',
+    moneyInForce: 'Money committed in force: {{amount}}',
+    agreementKinds: { mou: 'MoU', pks: 'PKS' },
+    commitmentKinds: { uang: 'Money', barang: 'Goods', keahlian: 'Expertise' },
+    inForce: 'In force',
+    ended: 'Not in force',
+    term: '{{from}} to {{to}}',
+    newAgreement: 'Record an agreement',
+    agreementKind: 'Kind of agreement',
+    number: 'Agreement number',
+    agreementTitle: 'Title',
+    scope: 'Scope',
+    startsOn: 'Starts on',
+    endsOn: 'Ends on',
+    commitment: 'Commitment',
+    commitmentKind: 'Kind of commitment',
+    commitmentDescription: 'Description',
+    amount: 'Value (Rp)',
+    addCommitment: 'Add a commitment',
+    opportunities: 'Opportunities for partners (CSR forum)',
+    opportunitiesIntro:
+      'Musrenbang proposals the budget could not take or deferred, and village-index steps whose actor is CSR/private partners, for partners to take up.',
+    unfunded: 'Proposals not funded',
+    villageSteps: 'Village-index steps for CSR/private partners (score below 5)',
+    score: 'Score',
+  },
+};
