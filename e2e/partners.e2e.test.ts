@@ -29,5 +29,34 @@ describe('development partners, in Chromium (issue 21)', () => {
     await page.getByTestId('agreement').filter({ hasText: 'TJSL jalan usaha tani' }).waitFor();
     expect(await page.getByTestId('money-in-force').innerText()).toContain('Rp750.000.000');
     await shot(page, 'partner');
+
+    // A project with a CSR line this partner pays: its page names the partner, whose page lists it.
+    const partnerId = page.url().split('/').pop()!;
+    const csrf = (await (await page.request.get(`${baseUrl()}/api/auth/session`)).json()).csrfToken;
+    const orgs = (await (await page.request.get(`${baseUrl()}/api/organisations`)).json()).items as {
+      id: string;
+      code: string;
+    }[];
+    const created = await page.request.post(`${baseUrl()}/api/projects`, {
+      headers: { 'x-csrf-token': csrf },
+      data: {
+        name: 'Jalan usaha tani Rejoagung (uji)',
+        type: 'jalan',
+        organisationId: orgs.find((o) => o.code === 'DPUPR')!.id,
+        regionCode: '35.05.01.2001',
+        contractValue: 500_000_000,
+        startDate: `${year}-01-01`,
+        endDate: `${year}-12-31`,
+        funding: [
+          { source: 'apbd_kabupaten', amount: 250_000_000 },
+          { source: 'csr', partnerId, amount: 250_000_000 },
+        ],
+        plan: [{ month: `${year}-12`, physical: 100, financial: 500_000_000 }],
+      },
+    });
+    expect(created.status()).toBe(201);
+    await page.goto(`${baseUrl()}/proyek/${(await created.json()).id}`);
+    await page.getByRole('link', { name: 'PT Gula Rejoagung (uji)' }).click();
+    await page.getByTestId('funded-projects').getByText('Jalan usaha tani Rejoagung (uji)').waitFor();
   });
 });

@@ -156,6 +156,7 @@ export const fieldNames: Record<string, readonly [id: string, en: string]> = {
   jabatan: ['Jabatan', 'Position'],
   nip: ['NIP', 'NIP (civil service number)'],
   offset: ['Mulai dari', 'Offset'],
+  partnerId: ['Mitra', 'Partner'],
   planId: ['Rencana', 'Plan'],
   opensOn: ['Tanggal buka', 'Opening date'],
   on: ['Tanggal', 'Date'],

@@ -213,4 +213,6 @@ export const issuesEn: Catalog = {
   comments_unanswered: '{count} comments still have no answer',
   consultation_closed: 'the consultation is not open for comments',
   node_not_in_plan: 'this item is not part of the plan under consultation',
+  partner_only_csr: 'only a CSR line names a partner',
+  duplicate_source: 'this source (and partner) is already on another line',
 };

@@ -215,4 +215,6 @@ export const issuesId: Catalog = {
   comments_unanswered: 'masih ada {count} komentar yang belum dijawab',
   consultation_closed: 'konsultasi tidak sedang dibuka untuk komentar',
   node_not_in_plan: 'butir ini bukan bagian dari rencana yang dikonsultasikan',
+  partner_only_csr: 'hanya baris CSR yang menyebut mitra',
+  duplicate_source: 'sumber dana ini (dan mitranya) sudah ada di baris lain',
 };

@@ -71,7 +71,21 @@ export const partnerSummary = z
   .meta({ id: 'PartnerSummary' });
 export const partnerList = z.object({ items: z.array(partnerSummary) });
 export const partnerDetail = partnerSummary
-  .extend({ notes: z.string(), agreementList: z.array(agreement) })
+  .extend({
+    notes: z.string(),
+    agreementList: z.array(agreement),
+    /** The projects with a CSR line this partner pays: the line, what was spent from it, the progress. */
+    projects: z.array(
+      z.object({
+        id: z.string(),
+        code: z.string(),
+        name: z.string(),
+        amount: z.number(),
+        spent: z.number(),
+        physical: z.number(),
+      }),
+    ),
+  })
   .meta({ id: 'PartnerDetail' });
 export const partnerCreated = z.object({ id: z.string() });
 

@@ -4,7 +4,15 @@ import { thresholdsBody } from './projects.ts';
 
 /** What the projects API answers (issue 8): the portfolio, one project, permits and roads. */
 
-const funding = z.array(z.object({ source: z.string(), amount: z.number() }));
+const funding = z.array(
+  z.object({
+    source: z.string(),
+    amount: z.number(),
+    /** The partner who pays a CSR line, and its name. */
+    partnerId: z.string().nullable().optional(),
+    partnerName: z.string().nullable().optional(),
+  }),
+);
 const scheduleStatus = z.enum([...scheduleStatuses, 'belum_mulai']);
 
 /** Where a project stands on a date: plan against actual, money, status and forecast. */

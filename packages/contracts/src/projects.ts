@@ -61,9 +61,16 @@ export const projectBody = z
     startDate: isoDate,
     endDate: isoDate,
     funding: z
-      .array(z.strictObject({ source: z.enum(fundingSources), amount: z.number().int().min(0).max(1e15) }))
+      .array(
+        z.strictObject({
+          source: z.enum(fundingSources),
+          amount: z.number().int().min(0).max(1e15),
+          /** The partner who pays a CSR line (the partners registry). */
+          partnerId: z.uuid().optional(),
+        }),
+      )
       .min(1)
-      .max(6),
+      .max(12),
     plan: z.array(planPoint).min(1).max(60),
     roadSegments: z.array(z.string().max(40)).max(50).default([]),
   })
@@ -76,7 +83,13 @@ export const progressBody = z
   .strictObject({
     reportDate: isoDate,
     physical: z.number().min(0).max(100),
-    spending: z.partialRecord(z.enum(fundingSources), z.number().int().min(0).max(1e15)).default({}),
+    /** Spent so far per funding line: its source, or "csr:<partner id>" for a partner's line. */
+    spending: z
+      .record(
+        z.string().regex(new RegExp(`^(${fundingSources.join('|')})(:[0-9a-f-]{36})?$`)),
+        z.number().int().min(0).max(1e15),
+      )
+      .default({}),
     note: z.string().trim().max(2000).default(''),
     problems: z.string().trim().max(2000).default(''),
     followUp: z.string().trim().max(2000).default(''),

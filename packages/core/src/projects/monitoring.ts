@@ -143,6 +143,20 @@ export const fundingSources = [
 ] as const;
 export type FundingSource = (typeof fundingSources)[number];
 
+/**
+ * A line of a project's funding: a source, and for CSR the partner who pays (issue 21), so two
+ * partners funding one project are two lines, each traced from its commitment to what was spent.
+ * A report's spending is keyed by the line: the source, or "csr:<partner id>".
+ */
+export interface FundingLine {
+  source: string;
+  partnerId?: string | null | undefined;
+}
+export const fundingLineKey = (line: FundingLine) =>
+  line.partnerId ? `${line.source}:${line.partnerId}` : line.source;
+/** The source of a spending key ("csr:<partner id>" is CSR money). */
+export const sourceOfKey = (key: string) => key.split(':')[0]!;
+
 export const roadConditions = ['baik', 'sedang', 'rusak_ringan', 'rusak_berat'] as const;
 export type RoadCondition = (typeof roadConditions)[number];
 

@@ -13,6 +13,13 @@ export function findPartners(db: Db) {
   return db.select().from(partners).orderBy(asc(partners.name));
 }
 
+export function findPartnersByIds(db: Db, ids: readonly string[]) {
+  return db
+    .select({ id: partners.id, name: partners.name })
+    .from(partners)
+    .where(inArray(partners.id, [...ids]));
+}
+
 export async function findPartner(db: Db, id: string): Promise<PartnerRow | null> {
   const [row] = await db.select().from(partners).where(eq(partners.id, id));
   return row ?? null;

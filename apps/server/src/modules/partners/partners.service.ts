@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { unfundedProposals } from '../musrenbang/musrenbang.facade.ts';
+import { fundingOfPartner } from '../projects/projects.facade.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import { stepsForPartners } from '../village-index/village-index.facade.ts';
 import * as repo from './partners.repository.ts';
@@ -53,6 +54,7 @@ export async function getPartner(ctx: AppContext, id: string) {
   return {
     ...summary(p, agreements, today),
     notes: p.notes,
+    projects: await fundingOfPartner(ctx, id),
     agreementList: agreements.map((a) => ({
       id: a.id,
       kind: a.kind as z.infer<typeof agreementBody>['kind'],

@@ -1,3 +1,4 @@
+import { fundingLineKey } from '@sinergi/core';
 import type { AppContext } from '../../context.ts';
 import { kabupatenName } from '../regions/regions.service.ts';
 import { projectItems } from './projects.service.ts';
@@ -57,8 +58,11 @@ export async function oc4idsPackage(ctx: AppContext) {
       const id = `oc4ids-sinergi-${kabupaten}-${p.code}`;
       const status =
         p.status === 'selesai' ? 'completion' : p.status === 'belum_mulai' ? 'preparation' : 'implementation';
+      // A CSR line names its partner (issue 21): the company itself is the funder.
       const funders = p.funding.map((f) => ({
-        ...funderOf(f.source, kabupatenTitle, { code: p.regionCode, name: p.regionName }),
+        ...(f.partnerId
+          ? { id: `funder-partner-${f.partnerId}`, name: f.partnerName ?? 'Mitra swasta (CSR)' }
+          : funderOf(f.source, kabupatenTitle, { code: p.regionCode, name: p.regionName })),
         source: f.source,
       }));
       return {
@@ -72,7 +76,7 @@ export async function oc4idsPackage(ctx: AppContext) {
         budget: {
           amount: money(p.contractValue),
           budgetBreakdown: p.funding.map((f, i) => ({
-            id: f.source,
+            id: fundingLineKey(f),
             description: funders[i]!.name,
             amount: money(f.amount),
             sourceParty: { id: funders[i]!.id, name: funders[i]!.name },

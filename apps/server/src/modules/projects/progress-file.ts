@@ -1,5 +1,5 @@
 import { progressBody } from '@sinergi/contracts';
-import { AppError, type FieldIssue } from '@sinergi/core';
+import { AppError, type FieldIssue, sourceOfKey } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { tableColumns, uploadedTable } from '../../http/table-file.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
@@ -36,7 +36,9 @@ export async function exportProgress(ctx: AppContext, organisationId?: string) {
         ...SOURCES.map((s) => ({
           header: `realisasi_${s}`,
           width: 16,
-          value: (p: Row) => latest.get(p.id)?.spending[s] ?? null,
+          // A partner's CSR line ("csr:<partner>") counts in the CSR column. Such a project's
+          // spending is reported on its page, per partner: a file's one CSR column cannot say whose.
+          value: (p: Row) => spentOn(latest.get(p.id)?.spending, s),
         })),
         { header: 'masalah', width: 30, value: (p) => latest.get(p.id)?.problems ?? '' },
         { header: 'tindak_lanjut', width: 30, value: (p) => latest.get(p.id)?.followUp ?? '' },
@@ -139,4 +141,10 @@ export async function importProgress(ctx: AppContext, principal: Principal, data
     });
   });
   return { rows: accepted.length };
+}
+
+/** What a report says was spent from a source, over all its lines (null when it says nothing). */
+function spentOn(spending: Record<string, number> | undefined, source: string): number | null {
+  const lines = Object.entries(spending ?? {}).filter(([key]) => sourceOfKey(key) === source);
+  return lines.length ? lines.reduce((sum, [, v]) => sum + v, 0) : null;
 }

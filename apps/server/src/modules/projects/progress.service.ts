@@ -6,6 +6,7 @@ import {
   canVerifyProgress,
   type FieldIssue,
   formatRupiah,
+  fundingLineKey,
   pastDateFindings,
   type ReportState,
   reportMachine,
@@ -66,8 +67,12 @@ export async function checkReport(
   if (body.reportDate < p.startDate) issues.push({ field: 'body.reportDate', issue: 'report_date_outside' });
   // A report tells what happened: not dated after today (in WIB).
   issues.push(...pastDateFindings('body.reportDate', body.reportDate, todayIn(undefined, ctx.clock())));
+  // Spending is told per funding line: its source, or "csr:<partner>" for a partner's line.
   const funding = new Map(
-    (p.funding as { source: string; amount: number }[]).map((f) => [f.source, f.amount]),
+    (p.funding as { source: string; amount: number; partnerId?: string }[]).map((f) => [
+      fundingLineKey(f),
+      f.amount,
+    ]),
   );
   for (const [source, amount] of Object.entries(body.spending)) {
     if (!funding.has(source)) issues.push({ field: `body.spending.${source}`, issue: 'not_a_source' });

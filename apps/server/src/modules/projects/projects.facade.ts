@@ -1,4 +1,4 @@
-import { groupBy } from '@sinergi/core';
+import { fundingLineKey, groupBy, officialReport, type ReportState, todayIn } from '@sinergi/core';
 import type { AppContext } from '../../context.ts';
 import * as repo from './projects.repository.ts';
 import { standing, thresholdsOf } from './projects.service.ts';
@@ -48,4 +48,40 @@ export interface ProjectOfProposal {
   status: string;
   physical: number;
   plannedPhysical: number;
+}
+
+/**
+ * Every rupiah of a partner traced (issue 21): the projects with a CSR line the partner pays, the
+ * line's amount, what the latest verified report says was spent from it, and the physical progress.
+ */
+export async function fundingOfPartner(ctx: AppContext, partnerId: string) {
+  const db = ctx.database.db;
+  type Line = { source: string; amount: number; partnerId?: string | null };
+  const rows = (await repo.findProjectsWithOrganisation(db)).filter((r) =>
+    (r.p.funding as Line[]).some((f) => f.partnerId === partnerId),
+  );
+  if (!rows.length) return [];
+  const reportsOf = groupBy(
+    await repo.findReportFigures(
+      db,
+      rows.map((r) => r.p.id),
+    ),
+    (r) => r.projectId,
+  );
+  const today = todayIn(undefined, ctx.clock());
+  return rows.map(({ p }) => {
+    const line = (p.funding as Line[]).find((f) => f.partnerId === partnerId)!;
+    const official = officialReport(
+      (reportsOf.get(p.id) ?? []).map((r) => ({ ...r, state: r.state as ReportState })),
+      today,
+    );
+    return {
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      amount: line.amount,
+      spent: (official?.spending as Record<string, number> | undefined)?.[fundingLineKey(line)] ?? 0,
+      physical: official?.physical ?? 0,
+    };
+  });
 }

@@ -5,12 +5,23 @@ import type { PermitRow, PhotoInfo, ProjectRow, ReportRow } from './projects.rep
 /** What the API shows of projects: dates as ISO strings, JSON columns typed, names beside codes. */
 
 /** A project in the portfolio list, with where it stands on the day asked. */
+type Line = { source: string; amount: number; partnerId?: string | null };
+/** A project's funding lines, each CSR line with the name of the partner who pays it. */
+const fundingOf = (p: ProjectRow, partners: ReadonlyMap<string, string>) =>
+  (p.funding as Line[]).map((f) => ({
+    source: f.source,
+    amount: f.amount,
+    partnerId: f.partnerId ?? null,
+    partnerName: f.partnerId ? (partners.get(f.partnerId) ?? null) : null,
+  }));
+
 export function presentProjectItem(
   p: ProjectRow,
   organisation: string,
   names: ReadonlyMap<string, string>,
   blockedPermits: number,
   standing: ProjectStanding,
+  partners: ReadonlyMap<string, string> = new Map(),
 ): ProjectItem {
   const kec = kecamatanOf(p.regionCode);
   return {
@@ -28,7 +39,7 @@ export function presentProjectItem(
     contractor: p.contractor,
     startDate: p.startDate,
     endDate: p.endDate,
-    funding: p.funding as ProjectItem['funding'],
+    funding: fundingOf(p, partners),
     location: p.location,
     blockedPermits,
     groupCode: p.groupCode,
@@ -50,11 +61,12 @@ export function presentProjectDetail(d: {
   today: string;
   standing: ProjectStanding;
   abilities: ProjectDetail['abilities'];
+  partners: ReadonlyMap<string, string>;
 }): ProjectDetail {
   const { p } = d;
   return {
     ...p,
-    funding: p.funding as ProjectDetail['funding'],
+    funding: fundingOf(p, d.partners),
     plan: p.plan as PlanPoint[],
     location: p.location as ProjectDetail['location'],
     createdAt: p.createdAt.toISOString(),

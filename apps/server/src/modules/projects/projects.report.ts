@@ -5,6 +5,7 @@ import {
   fundingSources,
   officialReport,
   type ReportState,
+  sourceOfKey,
   todayIn,
 } from '@sinergi/core';
 import type { AppContext } from '../../context.ts';
@@ -52,10 +53,10 @@ export async function monthlyRows(ctx: AppContext, month: string, organisationId
       reports.filter((r) => r.projectId === p.id).map((r) => ({ ...r, state: r.state as ReportState })),
       on,
     );
-    const bySource = Object.fromEntries(SOURCES.map((s) => [s, last?.spending[s] ?? 0])) as Record<
-      string,
-      number
-    >;
+    // A partner's CSR line ("csr:<partner>") counts in the CSR column.
+    const bySource = Object.fromEntries(SOURCES.map((s) => [s, 0])) as Record<string, number>;
+    for (const [key, amount] of Object.entries(last?.spending ?? {}))
+      bySource[sourceOfKey(key)] = (bySource[sourceOfKey(key)] ?? 0) + amount;
     return {
       code: p.code,
       name: p.name,

@@ -6,6 +6,7 @@ import {
   type FieldIssue,
   forecastCompletion,
   formatRupiah,
+  fundingLineKey,
   groupBy,
   kecamatanOf,
   largest,
@@ -26,6 +27,7 @@ import { prepareDecision, recordDecision } from '../musrenbang/musrenbang.decisi
 import { proposalById } from '../musrenbang/musrenbang.facade.ts';
 import { assertLocation } from '../musrenbang/musrenbang.service.ts';
 import { getOrganisation } from '../organisations/organisations.service.ts';
+import { partnerNames } from '../partners/partners.facade.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import { getSetting, putSetting } from '../system/settings.service.ts';
 import { presentProjectDetail, presentProjectItem } from './projects.presenter.ts';
@@ -55,6 +57,15 @@ export async function mustFind(ctx: AppContext, id: string) {
 function checkBody(body: ProjectBody): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (body.endDate < body.startDate) issues.push({ field: 'body.endDate', issue: 'end_before_start' });
+  // One line per source, and per partner for CSR (issue 21): two partners are two lines.
+  const seen = new Set<string>();
+  body.funding.forEach((f, i) => {
+    if (f.partnerId && f.source !== 'csr')
+      issues.push({ field: `body.funding.${i}.partnerId`, issue: 'partner_only_csr' });
+    const key = fundingLineKey(f);
+    if (seen.has(key)) issues.push({ field: `body.funding.${i}.source`, issue: 'duplicate_source' });
+    seen.add(key);
+  });
   const funded = body.funding.reduce((s, f) => s + f.amount, 0);
   if (funded !== body.contractValue)
     issues.push({
@@ -71,6 +82,15 @@ function checkBody(body: ProjectBody): FieldIssue[] {
     issues.push({ field: `body.plan.${body.plan.length - 1}.physical`, issue: 'plan_not_100' });
   return issues;
 }
+
+/** The partners paying CSR lines of these projects. */
+const partnerIdsOf = (projects: readonly { funding: unknown }[]) => [
+  ...new Set(
+    projects.flatMap((p) =>
+      (p.funding as { partnerId?: string | null }[]).flatMap((f) => (f.partnerId ? [f.partnerId] : [])),
+    ),
+  ),
+];
 
 /** The year's next free code (after the highest, not the count, so a gap is never refilled). */
 async function nextCode(ctx: AppContext, year: number) {
@@ -112,6 +132,14 @@ async function createProjectOnce(
   if (!canActForOrganisation(principal.actor, body.organisationId)) throw new AppError('OUT_OF_SCOPE');
   const region = await assertLocation(ctx, body.regionCode);
   const issues = checkBody(body);
+  const partners = await partnerNames(
+    ctx,
+    body.funding.flatMap((f) => (f.partnerId ? [f.partnerId] : [])),
+  );
+  body.funding.forEach((f, i) => {
+    if (f.partnerId && !partners.has(f.partnerId))
+      issues.push({ field: `body.funding.${i}.partnerId`, issue: 'not_found' });
+  });
   if (issues.length) throw invalid(issues);
   const code = body.code ?? (await nextCode(ctx, Number(body.startDate.slice(0, 4))));
   // A code the office typed must be free; a generated one that another request just took is retried.
@@ -216,6 +244,7 @@ export async function projectItems(
   // Grouped once by project: filtering every report per project was quadratic (1.8 s at 3,200).
   const reportsOf = groupBy(reports, (r) => r.projectId);
   const blocked = groupBy(permits, (x) => x.projectId);
+  const partners = await partnerNames(ctx, partnerIdsOf(rows.map((r) => r.p)));
   const items = rows.map(({ p, org }) =>
     presentProjectItem(
       p,
@@ -223,6 +252,7 @@ export async function projectItems(
       names,
       blocked.get(p.id)?.length ?? 0,
       standing(p, reportsOf.get(p.id) ?? [], on, t),
+      partners,
     ),
   );
   return { on, items };
@@ -284,6 +314,7 @@ export async function getProject(ctx: AppContext, id: string, principal: Princip
     today,
     standing: standing(p, reports, today, await thresholdsOf(ctx)),
     abilities: projectAbilities(principal.actor, p),
+    partners: await partnerNames(ctx, partnerIdsOf([p])),
   });
 }
 

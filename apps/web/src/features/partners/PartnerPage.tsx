@@ -17,10 +17,10 @@ import { agreementBody, agreementKinds, commitmentKinds } from '@sinergi/contrac
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { post } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
-import { formatDate, formatRupiah } from '../../app/format.ts';
+import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { DateField, RupiahInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
@@ -192,6 +192,45 @@ function Agreements({ p }: { p: PartnerDetail }) {
   ));
 }
 
+/** Each rupiah traced: the projects with a line this partner pays, what was spent from it, the progress. */
+function FundedProjects({ p }: { p: PartnerDetail }) {
+  const { t } = useTranslation();
+  if (p.projects.length === 0) return null;
+  return (
+    <Card withBorder p={0} data-testid="funded-projects">
+      <Text fw={600} p="xs">
+        {t('partner.funded')}
+      </Text>
+      <Table.ScrollContainer minWidth={520}>
+        <Table fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th />
+              <Table.Th ta="right">{t('partner.lineAmount')}</Table.Th>
+              <Table.Th ta="right">{t('partner.spent')}</Table.Th>
+              <Table.Th ta="right">{t('partner.physical')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {p.projects.map((x) => (
+              <Table.Tr key={x.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/proyek/${x.id}`} size="sm">
+                    {x.code} {x.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td ta="right">{formatRupiah(x.amount)}</Table.Td>
+                <Table.Td ta="right">{formatRupiah(x.spent)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(x.physical, 1)} %</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
+  );
+}
+
 /** One partner: who it is, its agreements and commitments; Bappeda records a new agreement here. */
 export default function PartnerPage() {
   const { t } = useTranslation();
@@ -226,6 +265,7 @@ export default function PartnerPage() {
       )}
       {p.notes && <Text size="sm">{p.notes}</Text>}
       <Agreements p={p} />
+      <FundedProjects p={p} />
       {can('partners.manage') && <AgreementForm partnerId={p.id} onDone={reload} />}
     </Stack>
   );

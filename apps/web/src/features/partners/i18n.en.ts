@@ -42,6 +42,10 @@ export const en: typeof id = {
     commitmentDescription: 'Description',
     amount: 'Value (Rp)',
     addCommitment: 'Add a commitment',
+    funded: 'Projects this partner funds',
+    lineAmount: 'Partner’s money',
+    spent: 'Spent',
+    physical: 'Physical',
     opportunities: 'Opportunities for partners (CSR forum)',
     opportunitiesIntro:
       'Musrenbang proposals the budget could not take or deferred, and village-index steps whose actor is CSR/private partners, for partners to take up.',

@@ -40,6 +40,10 @@ export const id = {
     commitmentDescription: 'Uraian',
     amount: 'Nilai (Rp)',
     addCommitment: 'Tambah komitmen',
+    funded: 'Proyek yang didanai mitra ini',
+    lineAmount: 'Dana dari mitra',
+    spent: 'Terealisasi',
+    physical: 'Fisik',
     opportunities: 'Peluang untuk mitra (forum TJSL/CSR)',
     opportunitiesIntro:
       'Usulan Musrenbang yang tidak tertampung pagu atau ditunda, dan langkah Indeks Desa Membangun yang pelakunya CSR/swasta, untuk diambil mitra.',

@@ -26,6 +26,7 @@ import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { DesaPicker } from '../musrenbang/DesaPicker.tsx';
 import { useOrganisations } from '../organisations/api.ts';
+import { usePartners } from '../partners/api.ts';
 
 interface Funded {
   id: string;
@@ -71,9 +72,10 @@ export default function ProjectFormPage() {
   const [region, setRegion] = useState<string | null>(null);
   // An optional map point (latitude, longitude) of the work site.
   const [point, setPoint] = useState<{ lat: number | ''; lng: number | '' }>({ lat: '', lng: '' });
-  const [funding, setFunding] = useState<{ source: string; amount: number | '' }[]>([
-    { source: 'apbd_kabupaten', amount: '' },
-  ]);
+  const partners = usePartners();
+  const [funding, setFunding] = useState<
+    { source: string; amount: number | ''; partnerId?: string | null }[]
+  >([{ source: 'apbd_kabupaten', amount: '' }]);
   const choose = (id: string | null) => {
     setProposalId(id);
     const p = funded.data?.items.find((x) => x.id === id);
@@ -100,7 +102,11 @@ export default function ProjectFormPage() {
         ? { location: { type: 'Point', coordinates: [point.lng, point.lat] } }
         : {}),
       contractValue: f.contractValue === '' ? undefined : f.contractValue,
-      funding: funding.map((x) => ({ source: x.source, amount: x.amount === '' ? undefined : x.amount })),
+      funding: funding.map((x) => ({
+        source: x.source,
+        amount: x.amount === '' ? undefined : x.amount,
+        ...(x.source === 'csr' && x.partnerId ? { partnerId: x.partnerId } : {}),
+      })),
       plan,
     };
     const r = await post<{ id: string }>(
@@ -226,6 +232,21 @@ export default function ProjectFormPage() {
                 data={sources.map((s) => ({ value: s, label: vocab('projects.sources', s) }))}
                 allowDeselect={false}
               />
+              {x.source === 'csr' && (
+                // Who pays a CSR line (issue 21): each partner's money is its own line.
+                <Select
+                  w={220}
+                  placeholder={t('projects.partner')}
+                  aria-label={t('projects.partner')}
+                  value={x.partnerId ?? null}
+                  onChange={(v) => setFunding(funding.map((y, k) => (k === i ? { ...y, partnerId: v } : y)))}
+                  data={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+                  searchable
+                  clearable
+                  error={save.error?.fieldMessage(`funding.${i}.partnerId`)}
+                  data-testid="funding-partner"
+                />
+              )}
               <RupiahInput
                 w={220}
                 value={x.amount}

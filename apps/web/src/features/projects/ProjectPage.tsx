@@ -1,5 +1,5 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { progressCurve } from '@sinergi/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { fundingLineKey, progressCurve } from '@sinergi/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -164,10 +164,20 @@ export default function ProjectPage() {
             </Table.Thead>
             <Table.Tbody>
               {p.funding.map((f) => (
-                <Table.Tr key={f.source}>
-                  <Table.Td>{vocab('projects.sources', f.source)}</Table.Td>
+                <Table.Tr key={fundingLineKey(f)}>
+                  <Table.Td>
+                    {vocab('projects.sources', f.source)}
+                    {f.partnerId && (
+                      <>
+                        {': '}
+                        <Anchor component={Link} to={`/mitra/${f.partnerId}`} size="sm">
+                          {f.partnerName}
+                        </Anchor>
+                      </>
+                    )}
+                  </Table.Td>
                   <Table.Td ta="right">{formatRupiah(f.amount)}</Table.Td>
-                  <Table.Td ta="right">{formatRupiah(latest?.spending[f.source] ?? 0)}</Table.Td>
+                  <Table.Td ta="right">{formatRupiah(latest?.spending[fundingLineKey(f)] ?? 0)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -16,6 +16,7 @@ import {
 import { useMediaQuery } from '@mantine/hooks';
 import type { ProjectDetail as Project, ProgressReportView as Report } from '@sinergi/contracts';
 import { progressBody } from '@sinergi/contracts';
+import { fundingLineKey } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post, uploadFile } from '../../app/api.ts';
@@ -264,11 +265,11 @@ export function ReportForm({ project: p, onDone }: { project: Project; onDone: (
           />
           {p.funding.map((fu) => (
             <RupiahInput
-              key={fu.source}
-              label={`${t('projects.realised')}: ${vocab('projects.sources', fu.source)}`}
-              value={spending[fu.source] ?? ''}
-              onChange={(v) => setSpending({ ...spending, [fu.source]: v === '' ? '' : Number(v) })}
-              error={e(`spending.${fu.source}`)}
+              key={fundingLineKey(fu)}
+              label={`${t('projects.realised')}: ${vocab('projects.sources', fu.source)}${fu.partnerName ? ` (${fu.partnerName})` : ''}`}
+              value={spending[fundingLineKey(fu)] ?? ''}
+              onChange={(v) => setSpending({ ...spending, [fundingLineKey(fu)]: v === '' ? '' : Number(v) })}
+              error={e(`spending.${fundingLineKey(fu)}`)}
             />
           ))}
         </SimpleGrid>

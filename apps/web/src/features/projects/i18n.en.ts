@@ -57,6 +57,7 @@ export const en: typeof id = {
     source: 'Source',
     budget: 'Budget',
     realised: 'Spent',
+    partner: 'Partner who pays',
     sources: {
       apbn: 'APBN',
       apbd_provinsi: 'Provincial APBD',

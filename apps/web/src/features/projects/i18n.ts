@@ -55,6 +55,7 @@ export const id = {
     source: 'Sumber',
     budget: 'Pagu',
     realised: 'Realisasi',
+    partner: 'Mitra yang mendanai',
     sources: {
       apbn: 'APBN',
       apbd_provinsi: 'APBD provinsi',

@@ -1,0 +1,9 @@
+import type { AppContext } from '../../context.ts';
+import * as repo from './partners.repository.ts';
+
+/** What other modules may ask of the partners registry: partners' names by id (unknown ids are absent). */
+export async function partnerNames(ctx: AppContext, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await repo.findPartnersByIds(ctx.database.db, ids);
+  return new Map(rows.map((p) => [p.id, p.name]));
+}
