@@ -84,7 +84,15 @@ describe('the public portal, in Chromium without signing in (issue 20)', () => {
     const map = page.getByTestId('point-map');
     await map.locator('path').first().waitFor();
     await map.click();
+    // A photo over 5 MiB is left out at once, saying so under the field.
+    await page.setInputFiles('[data-testid=aspiration-photos] + input[type=file], input[type=file]', {
+      name: 'besar.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.alloc(6 * 1024 * 1024, 1),
+    });
+    await page.getByText('1 foto lebih dari 5 MiB tidak diambil').waitFor();
     await page.setInputFiles('[data-testid=aspiration-photos] + input[type=file], input[type=file]', photo);
+    expect(await page.getByText('lebih dari 5 MiB').count()).toBe(0);
     await page.getByTestId('name').fill('Sri Wahyuni');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(page, 'aspiration-form-phone');

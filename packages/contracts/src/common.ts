@@ -49,3 +49,6 @@ export const pageQuery = z.strictObject({
 
 /** A computed figure that may not be a number (a share over no one, the spread of one value): sent as null. */
 export const figure = z.number().nullable();
+
+/** The largest photo the server takes (a proposal's, a report's, a site's), checked before sending too. */
+export const PHOTO_LIMIT_BYTES = 5 * 1024 * 1024;

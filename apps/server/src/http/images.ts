@@ -1,3 +1,4 @@
+import { PHOTO_LIMIT_BYTES } from '@sinergi/contracts';
 import { AppError } from '@sinergi/core';
 
 /** Image types Sinergi takes, recognised by their first bytes rather than by name. */
@@ -8,7 +9,7 @@ const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
     b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
 };
 export const IMAGE_TYPES = Object.keys(SIGNATURES);
-export const PHOTO_LIMIT = 5 * 1024 * 1024;
+export const PHOTO_LIMIT = PHOTO_LIMIT_BYTES;
 /** At most 40 megapixels (a phone camera takes 12 to 50): a small file cannot unpack into gigabytes. */
 const MAX_PIXELS = 40_000_000;
 

@@ -69,6 +69,8 @@ export const en: typeof id = {
     public: 'Public',
   },
   common: {
+    photoTooLarge_one: '{{count}} photo over 5 MiB was left out; choose a smaller one.',
+    photoTooLarge_other: '{{count}} photos over 5 MiB were left out; choose smaller ones.',
     signatories: 'Who signs the berita acara',
     signatoriesHelp: 'Position, name and NIP (18 digits, for civil servants); empty lines are left out.',
     signerPosition: 'Position',

@@ -67,6 +67,8 @@ export const id = {
     public: 'Publik',
   },
   common: {
+    photoTooLarge_one: '{{count}} foto lebih dari 5 MiB tidak diambil; pilih yang lebih kecil.',
+    photoTooLarge_other: '{{count}} foto lebih dari 5 MiB tidak diambil; pilih yang lebih kecil.',
     signatories: 'Penanda tangan berita acara',
     signatoriesHelp: 'Jabatan, nama, dan NIP (18 angka, bagi ASN); baris kosong diabaikan.',
     signerPosition: 'Jabatan',
