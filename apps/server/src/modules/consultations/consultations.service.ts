@@ -58,9 +58,12 @@ export async function createConsultation(
 export async function listConsultations(ctx: AppContext, planId?: string) {
   const rows = await repo.findConsultations(ctx.database.db, planId);
   const counts = new Map((await repo.countComments(ctx.database.db)).map((c) => [c.consultationId, c]));
+  const outlines = new Map<string, Awaited<ReturnType<typeof planOutline>>>();
+  for (const planId of new Set(rows.map((c) => c.planId)))
+    outlines.set(planId, await planOutline(ctx, planId));
   const items = [];
   for (const c of rows) {
-    const outline = await planOutline(ctx, c.planId);
+    const outline = outlines.get(c.planId);
     if (!outline) continue;
     const n = counts.get(c.id);
     items.push(summary(c, outline.plan, n?.comments ?? 0, n?.unanswered ?? 0));

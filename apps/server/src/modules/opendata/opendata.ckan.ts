@@ -89,12 +89,11 @@ export async function packageSearch(
 export async function datastoreSearch(
   ctx: AppContext,
   q: { resource_id: string; q?: string | undefined; limit: number; offset: number },
-  l: Language,
 ) {
   const [id, format] = q.resource_id.split('.');
   if (format && format !== 'json') throw new AppError('NOT_FOUND', { details: { what: q.resource_id } });
   const d = mustFindDataset(id ?? '');
-  const { records } = await describe(ctx, d, l);
+  const records = await d.rows(ctx);
   const needle = q.q?.toLowerCase();
   const matching = needle
     ? records.filter((r) =>

@@ -131,7 +131,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: ckanDatastoreSearch },
       },
     },
-    async (request) => ckan.datastoreSearch(ctx, request.query, languageOf(request)),
+    async (request) => ckan.datastoreSearch(ctx, request.query),
   );
 }
 

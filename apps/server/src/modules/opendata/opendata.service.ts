@@ -23,8 +23,8 @@ export function mustFindDataset(id: string): Dataset {
 }
 
 /** A dataset's description and dictionary, with its rows' count and digest as the version. */
-export async function describe(ctx: AppContext, d: Dataset, l: Language, rows?: Row[]) {
-  const records = rows ?? (await d.rows(ctx));
+export async function describe(ctx: AppContext, d: Dataset, l: Language) {
+  const records = await d.rows(ctx);
   const i = lang(l);
   const base = `${ctx.config.publicUrl}/api/data/${d.id}`;
   const meta: DatasetMeta = {

@@ -1,3 +1,4 @@
+import { groupBy } from '@sinergi/core';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { partnerAgreements, partnerCommitments, partners } from './partners.schema.ts';
@@ -43,7 +44,8 @@ export async function findAgreements(db: Db, partnerIds?: readonly string[]) {
           ),
         )
     : [];
-  return agreements.map((a) => ({ ...a, commitments: commitments.filter((c) => c.agreementId === a.id) }));
+  const byAgreement = groupBy(commitments, (c) => c.agreementId);
+  return agreements.map((a) => ({ ...a, commitments: byAgreement.get(a.id) ?? [] }));
 }
 
 export async function insertAgreement(

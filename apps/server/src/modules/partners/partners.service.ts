@@ -1,5 +1,5 @@
 import type { agreementBody, partnerBody } from '@sinergi/contracts';
-import { AppError, todayIn } from '@sinergi/core';
+import { AppError, groupBy, todayIn } from '@sinergi/core';
 import type { z } from 'zod';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -34,16 +34,8 @@ function summary(p: repo.PartnerRow, agreements: readonly Agreement[], today: st
 export async function listPartners(ctx: AppContext) {
   const today = todayIn(undefined, ctx.clock());
   const partners = await repo.findPartners(ctx.database.db);
-  const agreements = await repo.findAgreements(ctx.database.db);
-  return {
-    items: partners.map((p) =>
-      summary(
-        p,
-        agreements.filter((a) => a.partnerId === p.id),
-        today,
-      ),
-    ),
-  };
+  const agreements = groupBy(await repo.findAgreements(ctx.database.db), (a) => a.partnerId);
+  return { items: partners.map((p) => summary(p, agreements.get(p.id) ?? [], today)) };
 }
 
 export async function getPartner(ctx: AppContext, id: string) {

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.ts';
 import { findNodesOfPlan, findPlan, findSeriesOfRegion } from './plans.repository.ts';
+import { inTreeOrder } from './plans.service.ts';
 
 /**
  * What other modules may ask of the plans module's data without its tables: the published
@@ -16,24 +17,14 @@ export function seriesOfRegion(ctx: AppContext, indicators: readonly string[], r
 export async function planOutline(ctx: AppContext, planId: string) {
   const plan = await findPlan(ctx.database.db, planId);
   if (!plan) return null;
-  const nodes = await findNodesOfPlan(ctx.database.db, planId);
-  const byParent = new Map<string | null, typeof nodes>();
-  for (const n of nodes) byParent.set(n.parentId, [...(byParent.get(n.parentId) ?? []), n]);
-  const items: {
-    id: string;
-    parentId: string | null;
-    kind: string;
-    code: string | null;
-    title: string;
-    depth: number;
-  }[] = [];
-  const walk = (parent: string | null, depth: number) => {
-    for (const n of (byParent.get(parent) ?? []).sort((a, b) => a.position - b.position)) {
-      items.push({ id: n.id, parentId: n.parentId, kind: n.kind, code: n.code, title: n.title, depth });
-      walk(n.id, depth + 1);
-    }
-  };
-  walk(null, 0);
+  const items = inTreeOrder(await findNodesOfPlan(ctx.database.db, planId)).map(({ node: n, depth }) => ({
+    id: n.id,
+    parentId: n.parentId,
+    kind: n.kind,
+    code: n.code,
+    title: n.title,
+    depth,
+  }));
   return {
     plan: { id: plan.id, kind: plan.kind, name: plan.name, startYear: plan.startYear, endYear: plan.endYear },
     items,

@@ -127,6 +127,24 @@ export async function createPlan(
   });
 }
 
+/**
+ * A plan's nodes as a tree reads (each after its parent, siblings in the order given: the
+ * repository's, by position), each with its depth.
+ */
+export function inTreeOrder<N extends { id: string; parentId: string | null }>(nodes: readonly N[]) {
+  const byParent = new Map<string | null, N[]>();
+  for (const n of nodes) byParent.set(n.parentId, [...(byParent.get(n.parentId) ?? []), n]);
+  const ordered: { node: N; depth: number }[] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const node of byParent.get(parent) ?? []) {
+      ordered.push({ node, depth });
+      walk(node.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return ordered;
+}
+
 export async function getPlan(ctx: AppContext, id: string, principal?: Principal) {
   const p = await mustFindPlan(ctx, id);
   const db = ctx.database.db;
@@ -142,17 +160,7 @@ export async function getPlan(ctx: AppContext, id: string, principal?: Principal
   // Proposals are not public (their tracking codes open their whole path): only to those who read proposals.
   const linkedProposals =
     principal && can(principal.actor, 'proposals.read') ? await proposalsLinkedTo(ctx, ids) : [];
-  // The tree in order: each node after its parent, siblings by position.
-  const byParent = new Map<string | null, typeof nodes>();
-  for (const n of nodes) byParent.set(n.parentId, [...(byParent.get(n.parentId) ?? []), n]);
-  const ordered: typeof nodes = [];
-  const walk = (parent: string | null) => {
-    for (const n of byParent.get(parent) ?? []) {
-      ordered.push(n);
-      walk(n.id);
-    }
-  };
-  walk(null);
+  const ordered = inTreeOrder(nodes).map((x) => x.node);
   const names = await ownerNames(ctx, [p.owner]);
   const editable = await mayEdit(ctx, principal, p);
   return presentPlanDetail(

@@ -5,6 +5,7 @@ import {
   canReportOn,
   canVerifyProgress,
   type FieldIssue,
+  type FundingLine,
   formatRupiah,
   fundingLineKey,
   pastDateFindings,
@@ -69,10 +70,7 @@ export async function checkReport(
   issues.push(...pastDateFindings('body.reportDate', body.reportDate, todayIn(undefined, ctx.clock())));
   // Spending is told per funding line: its source, or "csr:<partner>" for a partner's line.
   const funding = new Map(
-    (p.funding as { source: string; amount: number; partnerId?: string }[]).map((f) => [
-      fundingLineKey(f),
-      f.amount,
-    ]),
+    (p.funding as (FundingLine & { amount: number })[]).map((f) => [fundingLineKey(f), f.amount]),
   );
   for (const [source, amount] of Object.entries(body.spending)) {
     if (!funding.has(source)) issues.push({ field: `body.spending.${source}`, issue: 'not_a_source' });

@@ -1,4 +1,14 @@
-import { fundingLineKey, groupBy, officialReport, type ReportState, todayIn } from '@sinergi/core';
+import {
+  type FundingLine,
+  fundingLineKey,
+  groupBy,
+  officialReport,
+  type ReportState,
+  todayIn,
+} from '@sinergi/core';
+
+type FundedLine = FundingLine & { amount: number };
+
 import type { AppContext } from '../../context.ts';
 import * as repo from './projects.repository.ts';
 import { standing, thresholdsOf } from './projects.service.ts';
@@ -56,9 +66,8 @@ export interface ProjectOfProposal {
  */
 export async function fundingOfPartner(ctx: AppContext, partnerId: string) {
   const db = ctx.database.db;
-  type Line = { source: string; amount: number; partnerId?: string | null };
   const rows = (await repo.findProjectsWithOrganisation(db)).filter((r) =>
-    (r.p.funding as Line[]).some((f) => f.partnerId === partnerId),
+    (r.p.funding as FundedLine[]).some((f) => f.partnerId === partnerId),
   );
   if (!rows.length) return [];
   const reportsOf = groupBy(
@@ -70,7 +79,7 @@ export async function fundingOfPartner(ctx: AppContext, partnerId: string) {
   );
   const today = todayIn(undefined, ctx.clock());
   return rows.map(({ p }) => {
-    const line = (p.funding as Line[]).find((f) => f.partnerId === partnerId)!;
+    const line = (p.funding as FundedLine[]).find((f) => f.partnerId === partnerId)!;
     const official = officialReport(
       (reportsOf.get(p.id) ?? []).map((r) => ({ ...r, state: r.state as ReportState })),
       today,

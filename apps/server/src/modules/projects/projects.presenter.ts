@@ -1,11 +1,11 @@
 import type { ProjectDetail, ProjectItem, ProjectStanding } from '@sinergi/contracts';
-import { daysBlocked, kecamatanOf, type PlanPoint } from '@sinergi/core';
+import { daysBlocked, type FundingLine, kecamatanOf, type PlanPoint } from '@sinergi/core';
 import type { PermitRow, PhotoInfo, ProjectRow, ReportRow } from './projects.repository.ts';
 
 /** What the API shows of projects: dates as ISO strings, JSON columns typed, names beside codes. */
 
 /** A project in the portfolio list, with where it stands on the day asked. */
-type Line = { source: string; amount: number; partnerId?: string | null };
+type Line = FundingLine & { amount: number };
 /** A project's funding lines, each CSR line with the name of the partner who pays it. */
 const fundingOf = (p: ProjectRow, partners: ReadonlyMap<string, string>) =>
   (p.funding as Line[]).map((f) => ({
