@@ -145,6 +145,7 @@ export const issuesEn: Catalog = {
   not_cyclic: 'this program does not pay out in cycles',
   four_eyes: 'a cycle may not be approved by the account that submitted it',
   kbli: 'KBLI code: five digits',
+  kbli_manufacturing: 'a manufacturing KBLI code: five digits starting 10 to 33',
   month: 'a month is written YYYY-MM',
   project_code: 'project code: capitals, digits, dots or hyphens, 3 to 40',
   final_documents_required: '100 % progress needs the final documents (e.g. the handover record)',

@@ -146,6 +146,7 @@ export const issuesId: Catalog = {
   not_cyclic: 'program ini tidak berjalan dalam siklus penyaluran',
   four_eyes: 'siklus tidak boleh disetujui oleh akun yang mengajukannya',
   kbli: 'kode KBLI: lima angka',
+  kbli_manufacturing: 'kode KBLI industri pengolahan: lima angka diawali 10 sampai 33',
   month: 'bulan berbentuk TTTT-BB',
   project_code: 'kode proyek: huruf besar, angka, titik atau tanda hubung, 3 sampai 40',
   final_documents_required: 'kemajuan 100 % memerlukan dokumen akhir (mis. berita acara serah terima)',

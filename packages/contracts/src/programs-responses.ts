@@ -149,7 +149,7 @@ export const enrolmentList = z.object({
 });
 export type Enrolment = z.infer<typeof enrolmentList>['items'][number];
 
-const estimate = z.object({
+export const estimate = z.object({
   n: z.number().int(),
   estimate: figure,
   se: figure,

@@ -7,6 +7,7 @@ export * from './collections.ts';
 export * from './errors/app-error.ts';
 export * from './format.ts';
 export * from './inbox/index.ts';
+export * from './industry/index.ts';
 export * from './jobs.ts';
 export * from './json.ts';
 export * from './musrenbang/index.ts';

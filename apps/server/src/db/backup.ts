@@ -80,6 +80,11 @@ export const backupTables = [
   'partners',
   'partner_agreements',
   'partner_commitments',
+  'industry_sentra',
+  'industries',
+  'industry_reports',
+  'industry_trainings',
+  'industry_training_participants',
 ] as const;
 
 /** Left out on purpose: a restore signs everyone out, and the answers kept for resent writes go with it. */

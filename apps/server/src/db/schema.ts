@@ -9,6 +9,7 @@ export * from '../modules/auth/auth.schema.ts';
 export * from '../modules/citizens/citizens.schema.ts';
 export * from '../modules/consultations/consultations.schema.ts';
 export * from '../modules/inbox/inbox.schema.ts';
+export * from '../modules/industry/industry.schema.ts';
 export * from '../modules/jobs/jobs.schema.ts';
 export * from '../modules/musrenbang/musrenbang.schema.ts';
 export * from '../modules/organisations/organisations.schema.ts';

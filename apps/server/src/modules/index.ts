@@ -6,6 +6,7 @@ import { citizensModule } from './citizens/citizens.module.ts';
 import { consultationsModule } from './consultations/consultations.module.ts';
 import { inboxModule } from './inbox/inbox.module.ts';
 import type { WaitingSource } from './inbox/inbox.service.ts';
+import { industryModule } from './industry/industry.module.ts';
 import { jobsModule } from './jobs/jobs.module.ts';
 import type { JobHandler, Module } from './module.ts';
 import { musrenbangModule } from './musrenbang/musrenbang.module.ts';
@@ -48,6 +49,7 @@ export const modules: readonly Module[] = [
   citizensModule,
   consultationsModule,
   partnersModule,
+  industryModule,
   opendataModule,
   inboxModule(() => waitingSources),
 ];

@@ -23,6 +23,7 @@ describe('policy', () => {
       'aspirations.submit',
       'consultations.read',
       'index.read',
+      'industry.public',
       'kamus.read',
       'opendata.read',
       'organisations.read',

@@ -106,6 +106,12 @@ const grants = {
   // Partners (issue 21): who they are and what they commit is public; Bappeda records them.
   'partners.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   'partners.manage': ['admin', 'perencana'],
+  // Industry (issue 21): a business's figures are for the government's staff (Disperindag keeps
+  // the registry, as any agency keeps its UMKM); the sentra are public, and so are the totals
+  // the open data publishes without naming a business.
+  'industry.read': ['admin', 'perencana', 'opd', 'dprd'],
+  'industry.manage': ['admin', 'perencana', 'opd'],
+  'industry.public': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   // Open data (issue 21, Satu Data): the public tables as datasets, a CKAN API and a DCAT catalogue.
   'opendata.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga', 'public'],
   'survey.import': ['admin', 'perencana'],

@@ -1,5 +1,12 @@
 import type { AppContext } from '../../context.ts';
-import { findNodesOfPlan, findPlan, findSeriesOfRegion } from './plans.repository.ts';
+import type { Db } from '../../db/client.ts';
+import {
+  findNodesOfPlan,
+  findPlan,
+  findSeriesOfRegion,
+  type NewSeries,
+  upsertSeries,
+} from './plans.repository.ts';
 import { inTreeOrder } from './plans.service.ts';
 
 /**
@@ -29,4 +36,12 @@ export async function planOutline(ctx: AppContext, planId: string) {
     plan: { id: plan.id, kind: plan.kind, name: plan.name, startYear: plan.startYear, endYear: plan.endYear },
     items,
   };
+}
+
+/**
+ * Writes figures another module computes (the industry registry's yearly totals) into the
+ * statistics series, inside the caller's transaction, so plan indicators linked to them follow.
+ */
+export function recordSeries(tx: Db, rows: readonly NewSeries[], now: Date) {
+  return upsertSeries(tx, rows, now);
 }

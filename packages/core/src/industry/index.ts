@@ -1,0 +1,3 @@
+export * from './analysis.ts';
+export * from './emissions.ts';
+export * from './training.ts';
