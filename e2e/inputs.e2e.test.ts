@@ -22,6 +22,10 @@ const ownProject = async (page: Page) => {
   }
   throw new Error('no project to report on');
 };
+const firstIndustry = async (page: Page) => {
+  const list = await (await page.request.get(`${baseUrl()}/api/industry`)).json();
+  return `/industri/${list.items[0].id}`;
+};
 const pages: { user: string | null; path: string | ((page: Page) => Promise<string>); open?: string }[] = [
   { user: null, path: '/aspirasi' },
   { user: 'perencana', path: '/usulan/baru' },
@@ -37,6 +41,9 @@ const pages: { user: string | null; path: string | ((page: Page) => Promise<stri
   { user: 'admin', path: '/audit' },
   { user: 'admin', path: '/indeks-desa/verifikasi' },
   { user: 'perencana', path: '/konsultasi' },
+  { user: 'opd.dpupr', path: firstIndustry },
+  { user: 'opd.dpupr', path: '/sentra-ikm' },
+  { user: 'opd.dpupr', path: '/industri/pelatihan' },
 ];
 
 /** Pages whose forms are submitted empty by the test (each form with a submit button is tried). */
@@ -51,6 +58,9 @@ const forms: { user: string | null; path: string; open?: string }[] = [
   { user: 'admin', path: '/akun' },
   { user: 'perencana', path: '/konsultasi' },
   { user: 'perencana', path: '/mitra' },
+  { user: 'opd.dpupr', path: '/industri', open: 'industry-new' },
+  { user: 'opd.dpupr', path: '/sentra-ikm' },
+  { user: 'opd.dpupr', path: '/industri/pelatihan' },
 ];
 
 /** What a person types into each kind of field, key by key, and what the field then shows. */

@@ -5,6 +5,7 @@ import { en as citizens } from '../features/citizens/i18n.en.ts';
 import { en as consultations } from '../features/consultations/i18n.en.ts';
 import { en as documents } from '../features/documents/i18n.en.ts';
 import { en as home } from '../features/home/i18n.en.ts';
+import { en as industry } from '../features/industry/i18n.en.ts';
 import { en as musrenbang } from '../features/musrenbang/i18n.en.ts';
 import { en as opendata } from '../features/opendata/i18n.en.ts';
 import { en as outbox } from '../features/outbox/i18n.en.ts';
@@ -39,6 +40,7 @@ export const en: Resources = {
   ...opendata,
   ...consultations,
   ...partners,
+  ...industry,
   ...citizens,
   ...documents,
   ...shell,

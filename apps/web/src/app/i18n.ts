@@ -7,6 +7,7 @@ import * as citizens from '../features/citizens/i18n.ts';
 import * as consultations from '../features/consultations/i18n.ts';
 import * as documents from '../features/documents/i18n.ts';
 import * as home from '../features/home/i18n.ts';
+import * as industry from '../features/industry/i18n.ts';
 import * as musrenbang from '../features/musrenbang/i18n.ts';
 import * as opendata from '../features/opendata/i18n.ts';
 import * as outbox from '../features/outbox/i18n.ts';
@@ -44,6 +45,7 @@ const id = {
   ...opendata.id,
   ...consultations.id,
   ...partners.id,
+  ...industry.id,
   ...citizens.id,
   ...documents.id,
   ...shell.id,
