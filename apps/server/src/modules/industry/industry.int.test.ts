@@ -140,4 +140,36 @@ describe('industry registry', () => {
     });
     expect(bad.json().issues[0]).toMatchObject({ field: 'body.participants.0', issue: 'invalid_reference' });
   });
+
+  it("measures an RPIK indicator by the registry: its realisations are the registry's yearly totals", async () => {
+    const make = async (url: string, body: unknown) => {
+      const r = await h.as('perencana', 'POST', url, body);
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json().id as string;
+    };
+    const rpik = await make('/api/plans', {
+      kind: 'RPIK',
+      level: 'kabupaten',
+      name: 'RPIK dari registri (uji)',
+      startYear: lastYear - 2,
+      endYear: lastYear + 8,
+    });
+    const goal = await make(`/api/plans/${rpik}/nodes`, { kind: 'sasaran', title: 'Industri hijau tumbuh' });
+    await make(`/api/plan-nodes/${goal}/indicators`, {
+      name: 'Intensitas emisi industri',
+      unit: 't CO2e per Rp1 miliar',
+      direction: 'lower',
+      baselineYear: lastYear - 2,
+      baselineValue: 25,
+      targets: { [String(lastYear)]: 20 },
+      seriesIndicator: 'industri_intensitas_emisi',
+    });
+    const plan = (await h.as('perencana', 'GET', `/api/plans/${rpik}`)).json();
+    const indicator = plan.nodes.find((n: { id: string }) => n.id === goal).indicators[0];
+    const analysis = (await h.as('perencana', 'GET', `/api/industry/analysis?year=${lastYear}`)).json();
+    const trend = analysis.trend.find((t: { year: number }) => t.year === lastYear);
+    const row = indicator.byYear.find((y: { year: number }) => y.year === lastYear);
+    expect(row.realisation).toBe(trend.intensity);
+    expect(row.source).toMatch(/Registri industri/);
+  });
 });

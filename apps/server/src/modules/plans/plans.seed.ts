@@ -76,6 +76,11 @@ export async function seedSamplePlans(ctx: AppContext) {
   // Nothing below serves this one yet: an uncovered target on the dashboard.
   node(rpjmd, 'sasaran', 'Meningkatnya kemantapan jalan kabupaten', { parent: tEkonomi });
 
+  // The RPIK (UU 3/2014, PP 14/2015): its sasaran serve the RPJMD's industry target, and its
+  // indicators are measured by the industry registry's yearly totals (the industry module's series).
+  const rpik = plan('RPIK', 'kabupaten', 'RPIK Kab. Blitar 2025–2035 (contoh)', 2025, 2035);
+  const sIkm = node(rpik, 'sasaran', 'IKM tumbuh dengan produksi yang lebih hijau', { supports: [sUmkm] });
+
   // Renstra 2025–2029 of two OPD: their programs serve RPJMD sasaran; their Renja programs serve them.
   const renstra = (opd: string, code: string, title: string, supports: string[]) => {
     const p = plan('Renstra', 'opd', `Renstra ${opd} 2025–2029 (contoh)`, 2025, 2029, opd);
@@ -202,6 +207,30 @@ export async function seedSamplePlans(ctx: AppContext) {
       baselineYear: 2022,
       baselineValue: 5.2,
       targets: { '2025': 5.3, '2026': 5.4, '2027': 5.5, '2028': 5.6, '2029': 5.7 },
+    }),
+    series(sIkm, 'industri_nilai_produksi', {
+      name: 'Nilai produksi IKM terdaftar',
+      unit: 'Rp',
+      direction: 'higher',
+      baselineYear: 2025,
+      baselineValue: 90_000_000_000,
+      targets: { '2026': 96_000_000_000, '2030': 125_000_000_000, '2035': 170_000_000_000 },
+    }),
+    series(sIkm, 'industri_intensitas_emisi', {
+      name: 'Intensitas emisi GRK industri',
+      unit: 't CO2e per Rp1 miliar',
+      direction: 'lower',
+      baselineYear: 2025,
+      baselineValue: 23,
+      targets: { '2026': 22, '2030': 18, '2035': 13 },
+    }),
+    series(sIkm, 'industri_bersertifikat_hijau', {
+      name: 'Usaha bersertifikat Standar Industri Hijau',
+      unit: 'unit usaha',
+      direction: 'higher',
+      baselineYear: 2025,
+      baselineValue: 0,
+      targets: { '2026': 2, '2030': 10, '2035': 25 },
     }),
     // An additive target and the one program serving it: 800 of the 1,200 ha the RPJMD wants this
     // year, a shortfall on the dashboard.
