@@ -7,6 +7,7 @@ import {
   isManufacturingKbli,
   netZeroPath,
   pdrbStructure,
+  withholdSmallCells,
   type YearFigures,
 } from '../index.ts';
 
@@ -184,5 +185,20 @@ describe('evaluateTraining', () => {
   it('gives no effect without two measured businesses on each side', () => {
     const e = evaluateTraining(2024, ['t1', 't3'], ['c1', 'c2'], reports);
     expect(e.outcomes[0]!.effect).toBeNull();
+  });
+});
+
+describe('withholdSmallCells', () => {
+  it('withholds cells under three businesses, and one more when a lone one could be had by subtraction', () => {
+    const cells = [
+      { key: 'a', businesses: 10 },
+      { key: 'b', businesses: 2 },
+      { key: 'c', businesses: 4 },
+      { key: 'd', businesses: 7 },
+    ];
+    expect(withholdSmallCells(cells).map((c) => c.withheld)).toEqual([false, true, true, false]);
+    const two = withholdSmallCells([...cells, { key: 'e', businesses: 1 }]);
+    expect(two.filter((c) => c.withheld).map((c) => c.key)).toEqual(['b', 'e']);
+    expect(withholdSmallCells([{ key: 'a', businesses: 5 }]).some((c) => c.withheld)).toBe(false);
   });
 });

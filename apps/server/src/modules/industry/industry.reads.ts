@@ -117,7 +117,7 @@ export async function getIndustry(ctx: AppContext, id: string) {
 }
 
 /** Every report as one business-year, with its emissions. */
-async function businessYears(ctx: AppContext) {
+export async function businessYears(ctx: AppContext) {
   const db = ctx.database.db;
   const businesses = await repo.findIndustries(db);
   const byId = new Map(businesses.map((b) => [b.id, b]));

@@ -1,9 +1,10 @@
-import type { AppContext } from '../../context.ts';
 import { commitmentRows } from '../partners/partners.service.ts';
 import { listPublicProposals } from '../portal/portal.service.ts';
 import { officialSeries } from '../poverty/poverty.service.ts';
 import { projectItems } from '../projects/projects.service.ts';
 import { getResults, publishedYears } from '../village-index/village-index.service.ts';
+import { col, type Dataset, type Row } from './opendata.dataset.ts';
+import { moreDatasets } from './opendata.datasets-more.ts';
 
 /**
  * The public tables Sinergi publishes as open data (issue 21; Satu Data Indonesia, Perpres 39/2019:
@@ -11,33 +12,6 @@ import { getResults, publishedYears } from '../village-index/village-index.servi
  * region codes are Kemendagri's (Kepmendagri 300.2.2-2138/2025). Rows come from the same public
  * reads the portal shows, so nothing reaches a dataset that the public could not already see.
  */
-export type Cell = string | number | boolean | null;
-export type Row = Record<string, Cell>;
-type Words = readonly [id: string, en: string];
-
-export interface DatasetColumn {
-  name: string;
-  title: Words;
-  type: 'string' | 'integer' | 'number' | 'date' | 'boolean';
-  description: Words;
-}
-
-export interface Dataset {
-  id: string;
-  title: Words;
-  description: Words;
-  keywords: readonly string[];
-  columns: readonly DatasetColumn[];
-  rows(ctx: AppContext): Promise<Row[]>;
-}
-
-const col = (
-  name: string,
-  type: DatasetColumn['type'],
-  title: Words,
-  description: Words = title,
-): DatasetColumn => ({ name, type, title, description });
-
 const regionColumns = [
   col(
     'kode_desa',
@@ -303,4 +277,11 @@ const commitments: Dataset = {
   },
 };
 
-export const datasets: readonly Dataset[] = [villageIndex, proposals, projects, poverty, commitments];
+export const datasets: readonly Dataset[] = [
+  villageIndex,
+  proposals,
+  projects,
+  poverty,
+  commitments,
+  ...moreDatasets,
+];

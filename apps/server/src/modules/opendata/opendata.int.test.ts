@@ -19,12 +19,18 @@ describe('open datasets', () => {
       'proyek',
       'kemiskinan',
       'komitmen-mitra',
+      'target-rencana',
+      'seri-statistik',
+      'hasil-anggaran-partisipatif',
+      'industri-dan-emisi',
+      'sentra-ikm',
     ]);
     for (const d of items) {
       expect(d.licence.id).toBe('cc-by');
       expect(d.version).toMatch(/^[0-9a-f]{12}$/);
-      // No partner is registered in a new installation: its commitments are an empty dataset.
-      if (d.id !== 'komitmen-mitra') expect(d.rows).toBeGreaterThan(0);
+      // No partner is registered in a new installation, and no vote counted: those two are empty.
+      if (!['komitmen-mitra', 'hasil-anggaran-partisipatif'].includes(d.id))
+        expect(d.rows).toBeGreaterThan(0);
       for (const c of d.columns) expect(c.description.length).toBeGreaterThan(2);
     }
     // The real IDM of Blitar's 220 desa, for each year of the series.
@@ -83,7 +89,7 @@ describe('the CKAN API and the DCAT catalogue', () => {
     const search = (await get('/api/3/action/package_search?q=kemiskinan&rows=5')).json().result;
     expect(search.count).toBe(1);
     expect(search.results[0].name).toBe('kemiskinan');
-    expect((await get('/api/3/action/package_search?q=*:*')).json().result.count).toBe(5);
+    expect((await get('/api/3/action/package_search?q=*:*')).json().result.count).toBe(10);
     expect((await get('/api/3/action/package_show?id=tidak-ada')).statusCode).toBe(404);
   });
 
@@ -107,7 +113,7 @@ describe('the CKAN API and the DCAT catalogue', () => {
     const catalog = res.json();
     expect(catalog['@type']).toBe('dcat:Catalog');
     expect(catalog['@context'].dcat).toBe('http://www.w3.org/ns/dcat#');
-    expect(catalog['dcat:dataset']).toHaveLength(5);
+    expect(catalog['dcat:dataset']).toHaveLength(10);
     const d = catalog['dcat:dataset'][0];
     expect(d['dct:license']['@id']).toBe('https://creativecommons.org/licenses/by/4.0/');
     expect(d['dcat:distribution'].map((x: { 'dct:format': string }) => x['dct:format'])).toEqual([
@@ -115,5 +121,33 @@ describe('the CKAN API and the DCAT catalogue', () => {
       'XLSX',
       'JSON',
     ]);
+  });
+
+  it('publishes plan targets with the registry behind the RPIK, and industry totals that name no business', async () => {
+    const targets = (await get('/api/data/target-rencana/json')).json().records as Record<string, unknown>[];
+    const rpik = targets.filter((r) => r.jenis_rencana === 'RPIK' && r.realisasi !== null);
+    expect(rpik.length).toBeGreaterThan(0);
+    expect(rpik.every((r) => /Registri industri/.test(String(r.sumber_realisasi)))).toBe(true);
+    const series = (await get('/api/data/seri-statistik/json')).json().records as Record<string, unknown>[];
+    expect(series.some((r) => r.indikator === 'persentase_penduduk_miskin_P0')).toBe(true);
+    const totals = (await get('/api/data/industri-dan-emisi/json')).json().records as Record<
+      string,
+      unknown
+    >[];
+    const withheld = totals.filter((r) => r.ditahan);
+    for (const r of totals) {
+      if (r.jumlah_usaha !== null && (r.jumlah_usaha as number) < 3) expect(r.ditahan).toBe(true);
+      if (r.ditahan) expect([r.nilai_produksi, r.emisi_t_co2e, r.tenaga_kerja]).toEqual([null, null, null]);
+    }
+    // Never exactly one withheld cell in a year's table, which subtraction from the total would open.
+    const perTable = new Map<string, number>();
+    for (const r of withheld)
+      perTable.set(`${r.tahun}|${r.menurut}`, (perTable.get(`${r.tahun}|${r.menurut}`) ?? 0) + 1);
+    for (const n of perTable.values()) expect(n).not.toBe(1);
+    const all = totals.filter((r) => r.menurut === 'semua');
+    const byKec = totals.filter((r) => r.menurut === 'kecamatan' && r.tahun === all[0]!.tahun);
+    expect(byKec.reduce((s, r) => s + (r.jumlah_usaha as number), 0)).toBe(all[0]!.jumlah_usaha);
+    const csv = (await get('/api/data/industri-dan-emisi/csv')).body;
+    expect(csv).not.toMatch(/\(contoh\)|UD /);
   });
 });

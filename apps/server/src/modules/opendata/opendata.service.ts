@@ -5,7 +5,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { AppContext } from '../../context.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import { kabupatenName } from '../regions/regions.service.ts';
-import { type Dataset, datasets, type Row } from './opendata.datasets.ts';
+import type { Dataset, Row } from './opendata.dataset.ts';
+import { datasets } from './opendata.datasets.ts';
 
 /** Open data is free to reuse with attribution (Satu Data Indonesia's portals use CC BY 4.0). */
 export const LICENCE = {

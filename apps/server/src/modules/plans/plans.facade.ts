@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import {
   findNodesOfPlan,
   findPlan,
+  findSeries,
   findSeriesOfRegion,
   type NewSeries,
   upsertSeries,
@@ -44,4 +45,9 @@ export async function planOutline(ctx: AppContext, planId: string) {
  */
 export function recordSeries(tx: Db, rows: readonly NewSeries[], now: Date) {
   return upsertSeries(tx, rows, now);
+}
+
+/** Every statistics series (BPS and the registry's), for the open data. */
+export async function allSeries(ctx: AppContext) {
+  return (await findSeries(ctx.database.db, {})).items;
 }
