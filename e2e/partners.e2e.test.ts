@@ -29,6 +29,16 @@ describe('development partners, in Chromium (issue 21)', () => {
     await page.getByTestId('agreement').filter({ hasText: 'TJSL jalan usaha tani' }).waitFor();
     expect(await page.getByTestId('money-in-force').innerText()).toContain('Rp750.000.000');
     await shot(page, 'partner');
+    // A study of this partner, informing a target of the RPJMD.
+    await page.getByTestId('study-title').fill('Kajian rantai pasok gula Rejoagung');
+    await page.getByTestId('study-plan').click();
+    await page.getByRole('option', { name: /RPJMD/ }).first().click();
+    await page.getByTestId('study-items').click();
+    await page.getByRole('option', { name: /kemiskinan/i }).first().click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('study-save').click();
+    await page.getByTestId('studies').getByText('Kajian rantai pasok gula Rejoagung').waitFor();
+    expect(await page.getByTestId('studies').innerText()).toMatch(/Mendukung/);
 
     // A project with a CSR line this partner pays: its page names the partner, whose page lists it.
     const partnerId = page.url().split('/').pop()!;
@@ -37,6 +47,8 @@ describe('development partners, in Chromium (issue 21)', () => {
       id: string;
       code: string;
     }[];
+    const partner = await (await page.request.get(`${baseUrl()}/api/partners/${partnerId}`)).json();
+    const commitmentId = partner.agreementList[0].commitments[0].id;
     const created = await page.request.post(`${baseUrl()}/api/projects`, {
       headers: { 'x-csrf-token': csrf },
       data: {
@@ -49,7 +61,7 @@ describe('development partners, in Chromium (issue 21)', () => {
         endDate: `${year}-12-31`,
         funding: [
           { source: 'apbd_kabupaten', amount: 250_000_000 },
-          { source: 'csr', partnerId, amount: 250_000_000 },
+          { source: 'csr', partnerId, commitmentId, amount: 250_000_000 },
         ],
         plan: [{ month: `${year}-12`, physical: 100, financial: 500_000_000 }],
       },
@@ -58,5 +70,7 @@ describe('development partners, in Chromium (issue 21)', () => {
     await page.goto(`${baseUrl()}/proyek/${(await created.json()).id}`);
     await page.getByRole('link', { name: 'PT Gula Rejoagung (uji)' }).click();
     await page.getByTestId('funded-projects').getByText('Jalan usaha tani Rejoagung (uji)').waitFor();
+    // The commitment shows what projects drew on it, traced from the agreement.
+    expect(await page.getByTestId('commitment-drawn').innerText()).toContain('Rp250.000.000');
   });
 });

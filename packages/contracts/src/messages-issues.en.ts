@@ -215,5 +215,8 @@ export const issuesEn: Catalog = {
   consultation_closed: 'the consultation is not open for comments',
   node_not_in_plan: 'this item is not part of the plan under consultation',
   partner_only_csr: 'only a CSR line names a partner',
+  commitment_other_partner: "belongs to another partner's agreement",
+  commitment_not_money: 'is a commitment of goods or expertise, not money',
+  commitment_exceeded: "is more than what is left of the partner's commitment ({value})",
   duplicate_source: 'this source (and partner) is already on another line',
 };

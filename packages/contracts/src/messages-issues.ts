@@ -217,5 +217,8 @@ export const issuesId: Catalog = {
   consultation_closed: 'konsultasi tidak sedang dibuka untuk komentar',
   node_not_in_plan: 'butir ini bukan bagian dari rencana yang dikonsultasikan',
   partner_only_csr: 'hanya baris CSR yang menyebut mitra',
+  commitment_other_partner: 'komitmen ini milik perjanjian mitra lain',
+  commitment_not_money: 'komitmen ini berupa barang atau keahlian, bukan dana',
+  commitment_exceeded: 'melebihi sisa komitmen mitra ({value})',
   duplicate_source: 'sumber dana ini (dan mitranya) sudah ada di baris lain',
 };

@@ -8,6 +8,7 @@ import { z } from 'zod';
 export const partnerKinds = ['swasta', 'bumn_bumd', 'lsm', 'perguruan_tinggi', 'internasional'] as const;
 export const agreementKinds = ['mou', 'pks'] as const;
 export const commitmentKinds = ['uang', 'barang', 'keahlian'] as const;
+export const studyStatuses = ['rencana', 'berjalan', 'selesai'] as const;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' });
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
@@ -39,11 +40,35 @@ export const agreementBody = z.strictObject({
     .max(50),
 });
 
+/** A study by a research partner and the plan items whose targets it informs. */
+export const studyBody = z
+  .strictObject({
+    title: text(5, 300),
+    year: z.number().int().min(2000).max(2100),
+    status: z.enum(studyStatuses),
+    summary: text(0, 3000).default(''),
+    url: z.union([z.url({ protocol: /^https?$/ }).max(500), z.literal('')]).default(''),
+    planNodeIds: z.array(z.uuid()).max(20).default([]),
+  })
+  .meta({ id: 'StudyBody' });
+const study = z.object({
+  id: z.string(),
+  title: z.string(),
+  year: z.number().int(),
+  status: z.enum(studyStatuses),
+  summary: z.string(),
+  url: z.string(),
+  informs: z.array(z.object({ id: z.string(), title: z.string(), planId: z.string(), planName: z.string() })),
+});
+
 const commitment = z.object({
   id: z.string(),
   kind: z.enum(commitmentKinds),
   description: z.string(),
   amount: z.number().nullable(),
+  /** Money of projects' CSR lines drawing on this commitment, and what their verified reports say was spent. */
+  drawn: z.number(),
+  spent: z.number(),
 });
 const agreement = z.object({
   id: z.string(),
@@ -74,6 +99,7 @@ export const partnerDetail = partnerSummary
   .extend({
     notes: z.string(),
     agreementList: z.array(agreement),
+    studies: z.array(study),
     /** The projects with a CSR line this partner pays: the line, what was spent from it, the progress. */
     projects: z.array(
       z.object({
@@ -81,6 +107,8 @@ export const partnerDetail = partnerSummary
         code: z.string(),
         name: z.string(),
         amount: z.number(),
+        /** The commitment the line draws on, when it names one. */
+        commitmentId: z.string().nullable(),
         spent: z.number(),
         physical: z.number(),
       }),

@@ -11,6 +11,7 @@ const funding = z.array(
     /** The partner who pays a CSR line, and its name. */
     partnerId: z.string().nullable().optional(),
     partnerName: z.string().nullable().optional(),
+    commitmentId: z.string().nullable().optional(),
   }),
 );
 const scheduleStatus = z.enum([...scheduleStatuses, 'belum_mulai']);

@@ -67,6 +67,8 @@ export const projectBody = z
           amount: z.number().int().min(0).max(1e15),
           /** The partner who pays a CSR line (the partners registry). */
           partnerId: z.uuid().optional(),
+          /** The partner's money commitment this CSR line draws on, so the rupiah is traced from the agreement. */
+          commitmentId: z.uuid().optional(),
         }),
       )
       .min(1)

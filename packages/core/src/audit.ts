@@ -56,6 +56,7 @@ export const auditActions = [
   'consultation.created',
   'partner.created',
   'partner.agreement_added',
+  'partner.study_added',
   'industry.created',
   'industry.updated',
   'industry.report_saved',

@@ -80,6 +80,7 @@ export const backupTables = [
   'partners',
   'partner_agreements',
   'partner_commitments',
+  'partner_studies',
   'industry_sentra',
   'industries',
   'industry_reports',

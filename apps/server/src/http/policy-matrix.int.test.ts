@@ -90,6 +90,7 @@ const matrix: Record<string, string> = {
   'GET /api/partners/opportunities': 'A A A A A A A A',
   'GET /api/partners/:id': 'A A A A A A A A',
   'POST /api/partners/:id/agreements': 'A A - - - - - -',
+  'POST /api/partners/:id/studies': 'A A - - - - - -',
   'GET /api/industry': 'A A A - - A - -',
   'POST /api/industry': 'A A A - - - - -',
   'GET /api/industry/analysis': 'A A A - - A - -',

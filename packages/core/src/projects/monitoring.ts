@@ -151,6 +151,8 @@ export type FundingSource = (typeof fundingSources)[number];
 export interface FundingLine {
   source: string;
   partnerId?: string | null | undefined;
+  /** The partner's commitment (an agreement's money) this line draws on, when it names one. */
+  commitmentId?: string | null | undefined;
 }
 export const fundingLineKey = (line: FundingLine) =>
   line.partnerId ? `${line.source}:${line.partnerId}` : line.source;

@@ -7,3 +7,9 @@ export async function partnerNames(ctx: AppContext, ids: readonly string[]): Pro
   const rows = await repo.findPartnersByIds(ctx.database.db, ids);
   return new Map(rows.map((p) => [p.id, p.name]));
 }
+
+/** Commitments by id with the partner whose agreement makes them (unknown ids are absent). */
+export async function commitmentsByIds(ctx: AppContext, ids: readonly string[]) {
+  const rows = await repo.findCommitmentsByIds(ctx.database.db, [...new Set(ids)]);
+  return new Map(rows.map((c) => [c.id, c]));
+}

@@ -69,4 +69,39 @@ describe('development partners', () => {
     for (const s of villageSteps) expect(s.score).toBeLessThan(5);
     expect(JSON.stringify(proposals)).not.toMatch(/proposer|contact/i);
   });
+
+  it("records a research partner's study and the plan targets it informs", async () => {
+    const uni = (
+      await h.as('perencana', 'POST', '/api/partners', {
+        name: 'Universitas Brawijaya (uji)',
+        kind: 'perguruan_tinggi',
+      })
+    ).json().id;
+    const rpjmd = (await h.as(null, 'GET', '/api/plans'))
+      .json()
+      .items.find((p: { kind: string }) => p.kind === 'RPJMD');
+    const target = (await h.as(null, 'GET', `/api/plans/${rpjmd.id}`))
+      .json()
+      .nodes.find((n: { kind: string }) => n.kind === 'sasaran');
+    const study = {
+      title: 'Kajian rantai nilai gula kelapa Blitar',
+      year: new Date().getFullYear(),
+      status: 'berjalan',
+      url: 'https://repository.example.ac.id/kajian-gula-kelapa',
+      planNodeIds: [target.id],
+    };
+    const bad = await h.as('perencana', 'POST', `/api/partners/${uni}/studies`, {
+      ...study,
+      planNodeIds: [target.id, '00000000-0000-4000-8000-000000000000'],
+    });
+    expect(bad.json().issues[0]).toMatchObject({ field: 'body.planNodeIds.1', issue: 'invalid_reference' });
+    expect((await h.as('opd.dpupr', 'POST', `/api/partners/${uni}/studies`, study)).statusCode).toBe(403);
+    expect((await h.as('perencana', 'POST', `/api/partners/${uni}/studies`, study)).statusCode).toBe(201);
+    const detail = (await h.as(null, 'GET', `/api/partners/${uni}`)).json();
+    expect(detail.studies[0]).toMatchObject({
+      title: study.title,
+      status: 'berjalan',
+      informs: [{ id: target.id, title: target.title, planId: rpjmd.id, planName: rpjmd.name }],
+    });
+  });
 });

@@ -6,6 +6,7 @@ import {
   partnerDetail,
   partnerList,
   partnerParams,
+  studyBody,
 } from '@sinergi/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -82,6 +83,21 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       reply
         .code(201)
         .send(await service.addAgreement(ctx, request.principal, request.params.id, request.body)),
+  );
+  app.post(
+    '/partners/:id/studies',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Record a research partner's study and the plan items whose targets it informs",
+        params: partnerParams,
+        body: studyBody,
+        response: { 201: partnerCreated },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.addStudy(ctx, request.principal, request.params.id, request.body)),
   );
 }
 

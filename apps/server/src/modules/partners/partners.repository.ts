@@ -1,7 +1,7 @@
 import { groupBy } from '@sinergi/core';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { partnerAgreements, partnerCommitments, partners } from './partners.schema.ts';
+import { partnerAgreements, partnerCommitments, partnerStudies, partners } from './partners.schema.ts';
 
 export type PartnerRow = typeof partners.$inferSelect;
 
@@ -63,4 +63,33 @@ export async function insertAgreement(
     })),
   );
   return a!;
+}
+
+/** Commitments by id, each with the partner of its agreement. */
+export async function findCommitmentsByIds(db: Db, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({
+      id: partnerCommitments.id,
+      kind: partnerCommitments.kind,
+      amount: partnerCommitments.amount,
+      description: partnerCommitments.description,
+      partnerId: partnerAgreements.partnerId,
+    })
+    .from(partnerCommitments)
+    .innerJoin(partnerAgreements, eq(partnerAgreements.id, partnerCommitments.agreementId))
+    .where(inArray(partnerCommitments.id, [...ids]));
+}
+
+export function findStudies(db: Db, partnerId?: string) {
+  return db
+    .select()
+    .from(partnerStudies)
+    .where(partnerId ? eq(partnerStudies.partnerId, partnerId) : undefined)
+    .orderBy(asc(partnerStudies.year), asc(partnerStudies.title));
+}
+
+export async function insertStudy(tx: Db, row: typeof partnerStudies.$inferInsert) {
+  const [s] = await tx.insert(partnerStudies).values(row).returning();
+  return s!;
 }

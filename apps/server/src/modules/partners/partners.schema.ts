@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../db/columns.ts';
 
 /** Partners of development (issue 21): who they are, their agreements and what each commits. */
@@ -45,4 +45,28 @@ export const partnerCommitments = pgTable(
     amount: bigint('amount', { mode: 'number' }),
   },
   (t) => [index('partner_commitments_agreement_idx').on(t.agreementId)],
+);
+
+/**
+ * A study a research partner (a university, an institute) carries out, with the plan items whose
+ * targets it informs (issue 21): the evidence behind a target is found from the target.
+ */
+export const partnerStudies = pgTable(
+  'partner_studies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    year: integer('year').notNull(),
+    /** rencana, berjalan, selesai */
+    status: text('status').notNull(),
+    summary: text('summary').notNull().default(''),
+    url: text('url').notNull().default(''),
+    /** Plan items (plans module) whose targets the study informs. */
+    planNodeIds: jsonb('plan_node_ids').$type<string[]>().notNull().default([]),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('partner_studies_partner_idx').on(t.partnerId)],
 );

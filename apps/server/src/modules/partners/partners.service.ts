@@ -1,9 +1,10 @@
-import type { agreementBody, partnerBody } from '@sinergi/contracts';
+import type { agreementBody, partnerBody, studyBody } from '@sinergi/contracts';
 import { AppError, groupBy, todayIn } from '@sinergi/core';
 import type { z } from 'zod';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { unfundedProposals } from '../musrenbang/musrenbang.facade.ts';
+import { planItems } from '../plans/plans.facade.ts';
 import { fundingOfPartner } from '../projects/projects.facade.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import { stepsForPartners } from '../village-index/village-index.facade.ts';
@@ -43,10 +44,31 @@ export async function getPartner(ctx: AppContext, id: string) {
   if (!p) throw new AppError('NOT_FOUND', { details: { what: id } });
   const today = todayIn(undefined, ctx.clock());
   const agreements = await repo.findAgreements(ctx.database.db, [id]);
+  const projects = await fundingOfPartner(ctx, id);
+  const onCommitment = groupBy(
+    projects.filter((x) => x.commitmentId),
+    (x) => x.commitmentId!,
+  );
+  const sum = (id: string, k: 'amount' | 'spent') =>
+    (onCommitment.get(id) ?? []).reduce((s, x) => s + x[k], 0);
+  const studies = await repo.findStudies(ctx.database.db, id);
+  const items = await planItems(
+    ctx,
+    studies.flatMap((s) => s.planNodeIds),
+  );
   return {
     ...summary(p, agreements, today),
     notes: p.notes,
-    projects: await fundingOfPartner(ctx, id),
+    projects,
+    studies: studies.map((s) => ({
+      id: s.id,
+      title: s.title,
+      year: s.year,
+      status: s.status as z.infer<typeof studyBody>['status'],
+      summary: s.summary,
+      url: s.url,
+      informs: s.planNodeIds.flatMap((n) => (items.has(n) ? [items.get(n)!] : [])),
+    })),
     agreementList: agreements.map((a) => ({
       id: a.id,
       kind: a.kind as z.infer<typeof agreementBody>['kind'],
@@ -61,6 +83,8 @@ export async function getPartner(ctx: AppContext, id: string) {
         kind: c.kind as z.infer<typeof agreementBody>['commitments'][number]['kind'],
         description: c.description,
         amount: c.amount,
+        drawn: sum(c.id, 'amount'),
+        spent: sum(c.id, 'spent'),
       })),
     })),
   };
@@ -141,4 +165,31 @@ export async function commitmentRows(ctx: AppContext) {
   return (await repo.findAgreements(ctx.database.db)).flatMap((a) =>
     a.commitments.map((c) => ({ partner: partners.get(a.partnerId)!, agreement: a, commitment: c })),
   );
+}
+
+/** Records a study of a research partner, linked to the plan items whose targets it informs. */
+export async function addStudy(
+  ctx: AppContext,
+  principal: Principal,
+  partnerId: string,
+  body: z.infer<typeof studyBody>,
+) {
+  if (!(await repo.findPartner(ctx.database.db, partnerId)))
+    throw new AppError('NOT_FOUND', { details: { what: partnerId } });
+  const items = await planItems(ctx, body.planNodeIds);
+  const missing = body.planNodeIds.findIndex((n) => !items.has(n));
+  if (missing >= 0)
+    throw new AppError('VALIDATION', {
+      issues: [{ field: `body.planNodeIds.${missing}`, issue: 'invalid_reference' }],
+    });
+  return ctx.database.db.transaction(async (tx) => {
+    const s = await repo.insertStudy(tx, { ...body, planNodeIds: [...new Set(body.planNodeIds)], partnerId });
+    await appendAudit(tx, principal, {
+      action: 'partner.study_added',
+      entity: 'partner',
+      entityId: partnerId,
+      after: { study: s.id, title: s.title, informs: s.planNodeIds.length },
+    });
+    return { id: s.id };
+  });
 }

@@ -2,7 +2,9 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import {
   findNodesOfPlan,
+  findNodeTitles,
   findPlan,
+  findPlans,
   findSeries,
   findSeriesOfRegion,
   type NewSeries,
@@ -50,4 +52,11 @@ export function recordSeries(tx: Db, rows: readonly NewSeries[], now: Date) {
 /** Every statistics series (BPS and the registry's), for the open data. */
 export async function allSeries(ctx: AppContext) {
   return (await findSeries(ctx.database.db, {})).items;
+}
+
+/** Plan items by id with their plan's name (unknown ids are absent): what a study informs. */
+export async function planItems(ctx: AppContext, ids: readonly string[]) {
+  const nodes = await findNodeTitles(ctx.database.db, [...new Set(ids)]);
+  const plans = new Map((await findPlans(ctx.database.db)).map((p) => [p.id, p.name]));
+  return new Map(nodes.map((n) => [n.id, { ...n, planName: plans.get(n.planId) ?? '' }]));
 }

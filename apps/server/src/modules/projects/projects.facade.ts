@@ -89,6 +89,7 @@ export async function fundingOfPartner(ctx: AppContext, partnerId: string) {
       code: p.code,
       name: p.name,
       amount: line.amount,
+      commitmentId: line.commitmentId ?? null,
       spent: (official?.spending as Record<string, number> | undefined)?.[fundingLineKey(line)] ?? 0,
       physical: official?.physical ?? 0,
     };

@@ -13,6 +13,7 @@ const fundingOf = (p: ProjectRow, partners: ReadonlyMap<string, string>) =>
     amount: f.amount,
     partnerId: f.partnerId ?? null,
     partnerName: f.partnerId ? (partners.get(f.partnerId) ?? null) : null,
+    commitmentId: f.commitmentId ?? null,
   }));
 
 export function presentProjectItem(

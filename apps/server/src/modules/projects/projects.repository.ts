@@ -276,3 +276,8 @@ export async function insertSample(
   await batch(progressReports, rows.reports);
   await batch(projectPermits, rows.permits);
 }
+
+/** Every project's funding lines (to add up what each partner commitment already pays). */
+export function findFundingLines(db: Db) {
+  return db.select({ id: projects.id, funding: projects.funding }).from(projects);
+}

@@ -30,6 +30,7 @@ import { getOrganisation } from '../organisations/organisations.service.ts';
 import { partnerNames } from '../partners/partners.facade.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import { getSetting, putSetting } from '../system/settings.service.ts';
+import { checkFundingSources } from './projects.funding.ts';
 import { presentProjectDetail, presentProjectItem } from './projects.presenter.ts';
 import * as repo from './projects.repository.ts';
 import { summarise } from './projects.summary.ts';
@@ -131,15 +132,7 @@ async function createProjectOnce(
 ) {
   if (!canActForOrganisation(principal.actor, body.organisationId)) throw new AppError('OUT_OF_SCOPE');
   const region = await assertLocation(ctx, body.regionCode);
-  const issues = checkBody(body);
-  const partners = await partnerNames(
-    ctx,
-    body.funding.flatMap((f) => (f.partnerId ? [f.partnerId] : [])),
-  );
-  body.funding.forEach((f, i) => {
-    if (f.partnerId && !partners.has(f.partnerId))
-      issues.push({ field: `body.funding.${i}.partnerId`, issue: 'not_found' });
-  });
+  const issues = [...checkBody(body), ...(await checkFundingSources(ctx, body))];
   if (issues.length) throw invalid(issues);
   const code = body.code ?? (await nextCode(ctx, Number(body.startDate.slice(0, 4))));
   // A code the office typed must be free; a generated one that another request just took is retried.

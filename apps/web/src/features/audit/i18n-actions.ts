@@ -54,6 +54,7 @@ export const actionTexts: Record<AuditAction, readonly [string, string]> = {
   'plan.created': ['Rencana dibuat', 'Plan created'],
   'partner.created': ['Mitra didaftarkan', 'Partner registered'],
   'partner.agreement_added': ['Perjanjian kerja sama dicatat', 'Agreement recorded'],
+  'partner.study_added': ['Kajian mitra riset dicatat', 'Research study recorded'],
   'industry.created': ['Usaha industri didaftarkan', 'Industrial business registered'],
   'industry.updated': ['Data usaha industri diubah', 'Industrial business corrected'],
   'industry.report_saved': ['Laporan tahunan industri disimpan', 'Yearly industry report saved'],

@@ -28,6 +28,7 @@ import { QueryState } from '../../app/QueryState.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { type PartnerDetail, usePartner } from './api.ts';
+import { Studies, StudyForm } from './Studies.tsx';
 
 type Line = { key: number; kind: string; description: string; amount: number | '' };
 
@@ -182,7 +183,14 @@ function Agreements({ p }: { p: PartnerDetail }) {
           {a.commitments.map((c) => (
             <Table.Tr key={c.id}>
               <Table.Td>{vocab('partner.commitmentKinds', c.kind)}</Table.Td>
-              <Table.Td>{c.description}</Table.Td>
+              <Table.Td>
+                {c.description}
+                {c.drawn > 0 && (
+                  <Text size="xs" c="dimmed" data-testid="commitment-drawn">
+                    {t('partner.drawn', { drawn: formatRupiah(c.drawn), spent: formatRupiah(c.spent) })}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td ta="right">{c.amount === null ? '–' : formatRupiah(c.amount)}</Table.Td>
             </Table.Tr>
           ))}
@@ -266,7 +274,9 @@ export default function PartnerPage() {
       {p.notes && <Text size="sm">{p.notes}</Text>}
       <Agreements p={p} />
       <FundedProjects p={p} />
+      <Studies p={p} />
       {can('partners.manage') && <AgreementForm partnerId={p.id} onDone={reload} />}
+      {can('partners.manage') && <StudyForm partnerId={p.id} onDone={reload} />}
     </Stack>
   );
 }

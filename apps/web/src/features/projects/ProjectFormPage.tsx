@@ -27,6 +27,7 @@ import { useSubmit } from '../../app/use-submit.ts';
 import { DesaPicker } from '../musrenbang/DesaPicker.tsx';
 import { useOrganisations } from '../organisations/api.ts';
 import { usePartners } from '../partners/api.ts';
+import { CommitmentSelect } from '../partners/CommitmentSelect.tsx';
 
 interface Funded {
   id: string;
@@ -74,7 +75,7 @@ export default function ProjectFormPage() {
   const [point, setPoint] = useState<{ lat: number | ''; lng: number | '' }>({ lat: '', lng: '' });
   const partners = usePartners();
   const [funding, setFunding] = useState<
-    { source: string; amount: number | ''; partnerId?: string | null }[]
+    { source: string; amount: number | ''; partnerId?: string | null; commitmentId?: string | null }[]
   >([{ source: 'apbd_kabupaten', amount: '' }]);
   const choose = (id: string | null) => {
     setProposalId(id);
@@ -106,6 +107,7 @@ export default function ProjectFormPage() {
         source: x.source,
         amount: x.amount === '' ? undefined : x.amount,
         ...(x.source === 'csr' && x.partnerId ? { partnerId: x.partnerId } : {}),
+        ...(x.source === 'csr' && x.partnerId && x.commitmentId ? { commitmentId: x.commitmentId } : {}),
       })),
       plan,
     };
@@ -239,12 +241,26 @@ export default function ProjectFormPage() {
                   placeholder={t('projects.partner')}
                   aria-label={t('projects.partner')}
                   value={x.partnerId ?? null}
-                  onChange={(v) => setFunding(funding.map((y, k) => (k === i ? { ...y, partnerId: v } : y)))}
+                  onChange={(v) =>
+                    setFunding(
+                      funding.map((y, k) => (k === i ? { ...y, partnerId: v, commitmentId: null } : y)),
+                    )
+                  }
                   data={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
                   searchable
                   clearable
                   error={save.error?.fieldMessage(`funding.${i}.partnerId`)}
                   data-testid="funding-partner"
+                />
+              )}
+              {x.source === 'csr' && x.partnerId && (
+                <CommitmentSelect
+                  partnerId={x.partnerId}
+                  value={x.commitmentId ?? null}
+                  onChange={(v) =>
+                    setFunding(funding.map((y, k) => (k === i ? { ...y, commitmentId: v } : y)))
+                  }
+                  error={save.error?.fieldMessage(`funding.${i}.commitmentId`)}
                 />
               )}
               <RupiahInput
