@@ -3,6 +3,7 @@ import { publicIndustryTotals, publicSentra } from '../industry/industry.facade.
 import { getElection, listElections } from '../pb/pb.service.ts';
 import { allSeries } from '../plans/plans.facade.ts';
 import { getPlan, listPlans } from '../plans/plans.service.ts';
+import { listSurveys, povertyFigures } from '../poverty/poverty.service.ts';
 import { col, type Dataset, type Row } from './opendata.dataset.ts';
 
 /**
@@ -259,4 +260,69 @@ const sentra: Dataset = {
   },
 };
 
-export const moreDatasets: readonly Dataset[] = [planTargets, statistics, pbResults, industryTotals, sentra];
+const povertyByKecamatan: Dataset = {
+  id: 'kemiskinan-kecamatan',
+  title: ['Kemiskinan dan ketimpangan per kecamatan', 'Poverty and inequality by kecamatan'],
+  description: [
+    'Dari setiap survei rumah tangga yang diimpor: persentase penduduk miskin (P0), indeks kedalaman (P1) dan keparahan (P2) pada garis kemiskinan survei, rasio Gini dan bagian 40 % terbawah, per kecamatan (ukuran FGT dan Gini seperti BPS).',
+    'From each imported household survey: the poverty rate (P0), depth (P1) and severity (P2) at the survey’s poverty line, the Gini ratio and the bottom 40 % share, per kecamatan (FGT and Gini as BPS computes them).',
+  ],
+  keywords: ['kemiskinan', 'ketimpangan', 'kecamatan'],
+  columns: [
+    col('survei', 'string', ['Survei', 'Survey']),
+    col('garis_kemiskinan', 'number', [
+      'Garis kemiskinan (Rp/kapita/bulan)',
+      'Poverty line (Rp/capita/month)',
+    ]),
+    col(
+      'kode_kecamatan',
+      'string',
+      ['Kode kecamatan', 'Kecamatan code'],
+      ['Kode wilayah Kemendagri', 'Kemendagri region code'],
+    ),
+    col('kecamatan', 'string', ['Kecamatan', 'Kecamatan']),
+    col('rumah_tangga', 'integer', ['Rumah tangga tersurvei', 'Households surveyed']),
+    col(
+      'p0',
+      'number',
+      ['P0 (%)', 'P0 (%)'],
+      ['Persentase penduduk di bawah garis kemiskinan', 'Share of people below the poverty line'],
+    ),
+    col('p1', 'number', ['P1', 'P1'], ['Indeks kedalaman kemiskinan', 'Poverty gap index']),
+    col('p2', 'number', ['P2', 'P2'], ['Indeks keparahan kemiskinan', 'Poverty severity index']),
+    col('gini', 'number', ['Rasio Gini', 'Gini ratio']),
+    col('bagian_40_terbawah', 'number', ['Bagian 40 % terbawah (%)', 'Bottom 40 % share (%)']),
+    sampleColumn,
+  ],
+  async rows(ctx) {
+    const rows: Row[] = [];
+    for (const s of await listSurveys(ctx)) {
+      const f = await povertyFigures(ctx, { survey: s.survey });
+      if (!('kecamatan' in f) || !f.survey) continue;
+      for (const k of f.kecamatan)
+        rows.push({
+          survei: f.survey.name,
+          garis_kemiskinan: f.survey.line,
+          kode_kecamatan: k.code,
+          kecamatan: k.name,
+          rumah_tangga: k.households,
+          p0: k.p0,
+          p1: k.p1,
+          p2: k.p2,
+          gini: k.gini,
+          bagian_40_terbawah: k.bottom40Share,
+          data_contoh: f.survey.sample,
+        });
+    }
+    return rows;
+  },
+};
+
+export const moreDatasets: readonly Dataset[] = [
+  planTargets,
+  statistics,
+  povertyByKecamatan,
+  pbResults,
+  industryTotals,
+  sentra,
+];

@@ -21,6 +21,7 @@ describe('open datasets', () => {
       'komitmen-mitra',
       'target-rencana',
       'seri-statistik',
+      'kemiskinan-kecamatan',
       'hasil-anggaran-partisipatif',
       'industri-dan-emisi',
       'sentra-ikm',
@@ -87,9 +88,12 @@ describe('the CKAN API and the DCAT catalogue', () => {
     const fetched = await get(new URL(show.resources[0].url).pathname);
     expect(fetched.statusCode).toBe(200);
     const search = (await get('/api/3/action/package_search?q=kemiskinan&rows=5')).json().result;
-    expect(search.count).toBe(1);
-    expect(search.results[0].name).toBe('kemiskinan');
-    expect((await get('/api/3/action/package_search?q=*:*')).json().result.count).toBe(10);
+    expect(search.count).toBe(2);
+    expect(search.results.map((r: { name: string }) => r.name).sort()).toEqual([
+      'kemiskinan',
+      'kemiskinan-kecamatan',
+    ]);
+    expect((await get('/api/3/action/package_search?q=*:*')).json().result.count).toBe(11);
     expect((await get('/api/3/action/package_show?id=tidak-ada')).statusCode).toBe(404);
   });
 
@@ -113,7 +117,7 @@ describe('the CKAN API and the DCAT catalogue', () => {
     const catalog = res.json();
     expect(catalog['@type']).toBe('dcat:Catalog');
     expect(catalog['@context'].dcat).toBe('http://www.w3.org/ns/dcat#');
-    expect(catalog['dcat:dataset']).toHaveLength(10);
+    expect(catalog['dcat:dataset']).toHaveLength(11);
     const d = catalog['dcat:dataset'][0];
     expect(d['dct:license']['@id']).toBe('https://creativecommons.org/licenses/by/4.0/');
     expect(d['dcat:distribution'].map((x: { 'dct:format': string }) => x['dct:format'])).toEqual([
