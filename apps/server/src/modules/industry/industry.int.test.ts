@@ -172,4 +172,28 @@ describe('industry registry', () => {
     expect(row.realisation).toBe(trend.intensity);
     expect(row.source).toMatch(/Registri industri/);
   });
+
+  it('keeps the year total right when two reports of the year are saved at once', async () => {
+    const year = lastYear - 3;
+    const ids = await Promise.all(
+      ['PT Serentak A (uji)', 'PT Serentak B (uji)'].map(
+        async (name) =>
+          (await h.as('perencana', 'POST', '/api/industry', { ...business, name })).json().id as string,
+      ),
+    );
+    const saved = await Promise.all(
+      ids.map((id, i) =>
+        h.as('perencana', 'PUT', `/api/industry/${id}/reports/${year}`, {
+          ...report,
+          productionValue: (i + 1) * 1_000_000_000,
+        }),
+      ),
+    );
+    expect(saved.map((r) => r.statusCode)).toEqual([200, 200]);
+    const series = (
+      await h.as(null, 'GET', `/api/stats/series?indicator=industri_nilai_produksi&region=35.05`)
+    ).json();
+    const point = JSON.stringify(series).match(new RegExp(`"year":${year},"value":(\\d+)`));
+    expect(Number(point?.[1])).toBe(3_000_000_000);
+  });
 });

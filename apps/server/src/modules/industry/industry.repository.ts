@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   industries,
@@ -143,4 +143,12 @@ export async function insertTraining(
     .insert(industryTrainingParticipants)
     .values(participants.map((industryId) => ({ trainingId: t!.id, industryId })));
   return t!;
+}
+
+/**
+ * Holds the year's registry totals for this transaction: two reports of one year saved at once
+ * recompute the totals one after the other, so the later sees the earlier's report.
+ */
+export async function lockYear(tx: Db, year: number) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`industry:${year}`}))`);
 }

@@ -108,6 +108,7 @@ export async function saveReport(
     updatedAt: ctx.clock(),
   };
   await ctx.database.db.transaction(async (tx) => {
+    await repo.lockYear(tx, year);
     const before = await repo.findReport(tx, id, year);
     await repo.upsertReport(tx, row);
     await appendAudit(tx, principal, {
