@@ -34,7 +34,10 @@ describe('development partners, in Chromium (issue 21)', () => {
     await page.getByTestId('study-plan').click();
     await page.getByRole('option', { name: /RPJMD/ }).first().click();
     await page.getByTestId('study-items').click();
-    await page.getByRole('option', { name: /kemiskinan/i }).first().click();
+    await page
+      .getByRole('option', { name: /kemiskinan/i })
+      .first()
+      .click();
     await page.keyboard.press('Escape');
     await page.getByTestId('study-save').click();
     await page.getByTestId('studies').getByText('Kajian rantai pasok gula Rejoagung').waitFor();
