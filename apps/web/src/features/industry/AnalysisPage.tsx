@@ -11,6 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { pdrbCategories } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -59,7 +60,7 @@ function Groups({ rows, testId }: { rows: IndustryAnalysis['bySector']; testId: 
 }
 
 function Pdrb({ a }: { a: IndustryAnalysis }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!a.pdrb.length) return <Text c="dimmed">{t('industry.pdrbNone')}</Text>;
   const years = [...new Set(a.pdrb.map((p) => p.year))];
   const last = years.at(-1)!;
@@ -75,7 +76,7 @@ function Pdrb({ a }: { a: IndustryAnalysis }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{last}</Table.Th>
-              <Table.Th ta="right">Rp juta</Table.Th>
+              <Table.Th ta="right">{t('industry.rpMillion')}</Table.Th>
               <Table.Th ta="right">{t('industry.share')}</Table.Th>
               <Table.Th ta="right">{t('industry.growth')}</Table.Th>
               <Table.Th ta="right">{t('industry.lq')}</Table.Th>
@@ -86,7 +87,9 @@ function Pdrb({ a }: { a: IndustryAnalysis }) {
               .filter((p) => p.year === last)
               .map((p) => (
                 <Table.Tr key={p.category} fw={p.category === 'C' ? 600 : undefined}>
-                  <Table.Td>{p.name}</Table.Td>
+                  <Table.Td>
+                    {pdrbCategories[p.category]?.[i18n.language === 'en' ? 1 : 0] ?? p.name}
+                  </Table.Td>
                   <Table.Td ta="right">{formatNumber(p.value)}</Table.Td>
                   <Table.Td ta="right">{percent(p.share)}</Table.Td>
                   <Table.Td ta="right">{percent(p.growth)}</Table.Td>

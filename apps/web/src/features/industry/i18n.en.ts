@@ -103,6 +103,7 @@ export const en: typeof id = {
       'No GRDP series yet. Import the BPS series pdrb_adhb_<category> (Rp million) for the kabupaten and the province on the Targets page.',
     pdrbSample: 'These GRDP figures are a sample for the demo, not BPS figures.',
     lq: 'LQ',
+    rpMillion: 'Rp million',
     lqNote: 'LQ above 1: a base sector (its share in the kabupaten is larger than in the province).',
     certified: 'Certified businesses',
     withPermit: 'With an environmental approval',

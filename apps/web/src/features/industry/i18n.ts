@@ -101,6 +101,7 @@ export const id = {
       'Belum ada seri PDRB. Impor seri BPS pdrb_adhb_<kategori> (Rp juta) untuk kabupaten dan provinsi di halaman Target & capaian.',
     pdrbSample: 'Angka PDRB ini contoh untuk peragaan, bukan angka BPS.',
     lq: 'LQ',
+    rpMillion: 'Rp juta',
     lqNote: 'LQ di atas 1: sektor basis (pangsanya di kabupaten lebih besar daripada di provinsi).',
     certified: 'Usaha bersertifikat',
     withPermit: 'Dengan persetujuan lingkungan',
