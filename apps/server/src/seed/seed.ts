@@ -1,17 +1,14 @@
 import type { AppContext, Principal } from '../context.ts';
 import { systemPrincipal } from '../context.ts';
 import { modules } from '../modules/index.ts';
-import * as jobsRepo from '../modules/jobs/jobs.repository.ts';
-import { enqueueJob } from '../modules/jobs/jobs.service.ts';
+import { enqueueJobOnce } from '../modules/jobs/jobs.service.ts';
 import * as regionsRepo from '../modules/regions/regions.repository.ts';
 
 /** Queues the national region load when no edition is active and no load is pending. */
 export async function ensureRegionsQueued(ctx: AppContext, principal: Principal = systemPrincipal) {
   const { db } = ctx.database;
   if (await regionsRepo.findActiveEdition(db)) return null;
-  const open = await jobsRepo.findOpenJobOfKind(db, 'regions.load');
-  if (open) return open;
-  return enqueueJob(ctx, principal, { kind: 'regions.load', params: {} });
+  return enqueueJobOnce(ctx, principal, { kind: 'regions.load', params: {} });
 }
 
 /**

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { AppError } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { createBackupFile } from '../../db/backup.ts';
-import * as jobsRepo from '../jobs/jobs.repository.ts';
-import { enqueueJob } from '../jobs/jobs.service.ts';
+import { enqueueJobOnce } from '../jobs/jobs.service.ts';
 import type { JobRun } from '../module.ts';
 
 const NAME = /^sinergi-\d{8}-\d{6}\.zip$/;
@@ -21,9 +20,7 @@ export function backupName(now: Date): string {
  * PGlite installation (one process per data directory) is backed up while it keeps serving.
  */
 export async function requestBackup(ctx: AppContext, principal: Principal) {
-  const open = await jobsRepo.findOpenJobOfKind(ctx.database.db, 'backup.write');
-  if (open) return open;
-  return enqueueJob(ctx, principal, { kind: 'backup.write', params: {} });
+  return enqueueJobOnce(ctx, principal, { kind: 'backup.write', params: {} });
 }
 
 export async function writeBackup(ctx: AppContext, run: JobRun) {

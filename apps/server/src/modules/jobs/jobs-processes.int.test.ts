@@ -146,10 +146,20 @@ describe.skipIf(engine !== 'postgres')('two server processes on one database', (
     );
     await c.end();
     const ids = queued.rows.map((r) => r.id);
-    await until('eight jobs', async () => (await jobs(ids)).every((j) => j.status === 'succeeded'));
+    await until('eight jobs', async () => (await jobs(ids)).every((j) => j.status === 'succeeded')).catch(
+      async (error: Error) => {
+        throw new Error(`${error.message}: ${JSON.stringify(await jobs(ids))}`);
+      },
+    );
     expect((await jobs(ids)).map((j) => j.attempts)).toEqual(Array(8).fill(1));
     const byProcess = new Set((await jobs(ids)).map((j) => j.claimed_by.split('-')[0]));
     expect([...byProcess].every((pid) => pid === String(a.pid) || pid === String(b.pid))).toBe(true);
+
+    // A backup asked of both processes at the same moment is queued once (a lock on the kind).
+    const asked = await Promise.all([a.client('POST', '/api/backups'), b.client('POST', '/api/backups')]);
+    expect(asked.map((r) => r.status)).toEqual([202, 202]);
+    expect(asked[0]!.body.id).toBe(asked[1]!.body.id);
+    await until('backup', async () => (await jobs([asked[0]!.body.id as string]))[0]!.status === 'succeeded');
 
     // A region load; the process that claims it is killed mid-way (kill -9), the other resumes it.
     const load = await b.client('POST', '/api/regions/load', { force: true });

@@ -31,6 +31,23 @@ describe('jobs', () => {
     }
   });
 
+  it('runs one backup (or region load) at a time, whichever worker asks, and queues the next', async () => {
+    const a = await enqueueJob(t.ctx, systemPrincipal, { kind: 'backup.write', params: {} });
+    const b = await enqueueJob(t.ctx, systemPrincipal, { kind: 'backup.write', params: {} });
+    const other = await enqueueJob(t.ctx, systemPrincipal, { kind: 'x', params: {} });
+    const db = t.ctx.database.db;
+    const first = await claimJob(db, 'w1');
+    expect(first?.id).toBe(a.id);
+    // While it runs, the second backup waits and the next worker takes the other kind's job.
+    expect((await claimJob(db, 'w2'))?.id).toBe(other.id);
+    expect(await claimJob(db, 'w3')).toBeNull();
+    expect(await claimJob(db, 'w3', b.id)).toBeNull();
+    await finishJob(db, a.id, { status: 'succeeded' }, 'w1');
+    expect((await claimJob(db, 'w3'))?.id).toBe(b.id);
+    await finishJob(db, b.id, { status: 'succeeded' }, 'w3');
+    await finishJob(db, other.id, { status: 'succeeded' }, 'w2');
+  });
+
   it('records progress and the result of a run; a cancel request stops it at the next step', async () => {
     const handlers = {
       count: async (_ctx: unknown, run: { progress: (d: number, t: number) => Promise<void> }) => {

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { jobs } from './jobs.schema.ts';
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -37,22 +38,32 @@ export async function findOpenJobOfKind(db: Db, kind: string): Promise<JobRow | 
 
 /**
  * Claims the oldest queued job (or the one named) for this worker. SKIP LOCKED lets several
- * server processes share one table without two of them taking the same job.
+ * server processes share one table without two of them taking the same job. A region load or a backup
+ * (the exclusive kinds of the schema's unique index) waits while one of its kind runs anywhere; should two workers still
+ * reach for two of them at once, the database's unique index lets one through and the other
+ * claims nothing this time.
  */
 export async function claimJob(db: Db, workerId: string, onlyId?: string): Promise<JobRow | null> {
-  const result = await db.execute(sql`
-    update jobs set status = 'running', claimed_by = ${workerId}, started_at = now(), heartbeat_at = now(),
-      attempts = attempts + 1
-    where id = (
-      select id from jobs
-      where status = 'queued' ${onlyId ? sql`and id = ${onlyId}` : sql``}
-      order by created_at
-      for update skip locked
-      limit 1
-    )
-    returning id`);
-  const id = (result as unknown as { rows: { id: string }[] }).rows[0]?.id;
-  return id ? findJob(db, id) : null;
+  try {
+    const result = await db.execute(sql`
+      update jobs set status = 'running', claimed_by = ${workerId}, started_at = now(), heartbeat_at = now(),
+        attempts = attempts + 1
+      where id = (
+        select j.id from jobs j
+        where j.status = 'queued' ${onlyId ? sql`and j.id = ${onlyId}` : sql``}
+          and not (j.kind in ('regions.load', 'backup.write') and exists (
+            select 1 from jobs r where r.kind = j.kind and r.status = 'running'))
+        order by j.created_at
+        for update skip locked
+        limit 1
+      )
+      returning id`);
+    const id = (result as unknown as { rows: { id: string }[] }).rows[0]?.id;
+    return id ? findJob(db, id) : null;
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
 }
 
 export async function setProgress(
@@ -169,4 +180,9 @@ export function findFailedSince(db: Db, since: Date) {
     .from(jobs)
     .where(and(eq(jobs.status, 'failed'), gte(jobs.createdAt, since)))
     .orderBy(desc(jobs.createdAt));
+}
+
+/** Holds the kind for this transaction (see enqueueJobOnce). */
+export async function lockKind(tx: Db, kind: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`job:${kind}`}))`);
 }

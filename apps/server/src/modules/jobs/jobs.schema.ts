@@ -1,4 +1,15 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const jobs = pgTable(
   'jobs',
@@ -22,5 +33,12 @@ export const jobs = pgTable(
     /** How many times a worker has claimed it: a job whose workers keep dying is failed, not run forever. */
     attempts: integer('attempts').notNull().default(0),
   },
-  (t) => [index('jobs_status_idx').on(t.status, t.createdAt)],
+  (t) => [
+    index('jobs_status_idx').on(t.status, t.createdAt),
+    // At most one region load and one backup run at a time across every server process: two of
+    // either would undo each other's work (claimJob skips them while one runs).
+    uniqueIndex('jobs_one_running_exclusive_idx')
+      .on(t.kind)
+      .where(sql`status = 'running' and kind in ('regions.load', 'backup.write')`),
+  ],
 );

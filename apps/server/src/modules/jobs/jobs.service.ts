@@ -23,6 +23,26 @@ export async function enqueueJob(
   });
 }
 
+/**
+ * Queues a job of a kind that runs one at a time, or returns the one of that kind already queued or
+ * running. The check and the insert hold a lock on the kind, so two server processes asked at the
+ * same moment (two admins, or two processes starting on a fresh database) queue it once.
+ */
+export async function enqueueJobOnce(
+  ctx: AppContext,
+  principal: Principal,
+  job: { kind: string; params: unknown },
+): Promise<repo.JobRow> {
+  return ctx.database.db.transaction(async (tx) => {
+    await repo.lockKind(tx, job.kind);
+    const open = await repo.findOpenJobOfKind(tx, job.kind);
+    if (open) return open;
+    const row = await repo.insertJob(tx, { ...job, createdBy: principal.actor.userId ?? null });
+    await appendAudit(tx, principal, { action: 'job.enqueued', entity: 'job', entityId: row.id, after: job });
+    return row;
+  });
+}
+
 export async function getJob(ctx: AppContext, principal: Principal, id: string): Promise<repo.JobRow> {
   const job = await repo.findJob(ctx.database.db, id);
   if (!job || !canSee(principal, job)) throw new AppError('NOT_FOUND');

@@ -1,8 +1,7 @@
 import { AppError, ancestorsOf, parseRegionCode, type RegionLevel, regionLevels } from '@sinergi/core';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { AppContext, Principal } from '../../context.ts';
-import * as jobsRepo from '../jobs/jobs.repository.ts';
-import { enqueueJob } from '../jobs/jobs.service.ts';
+import { enqueueJobOnce } from '../jobs/jobs.service.ts';
 import * as repo from './regions.repository.ts';
 
 async function activeEdition(ctx: AppContext): Promise<repo.EditionRow> {
@@ -72,9 +71,7 @@ export async function findEditions(ctx: AppContext) {
 
 /** Starts a `regions.load` job, or returns the one already queued or running. */
 export async function requestRegionLoad(ctx: AppContext, principal: Principal, force: boolean) {
-  const open = await jobsRepo.findOpenJobOfKind(ctx.database.db, 'regions.load');
-  if (open) return open;
-  return enqueueJob(ctx, principal, { kind: 'regions.load', params: { force } });
+  return enqueueJobOnce(ctx, principal, { kind: 'regions.load', params: { force } });
 }
 
 /** The region with this code in the active edition, or null. */

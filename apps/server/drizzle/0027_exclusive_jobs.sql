@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "jobs_one_running_exclusive_idx" ON "jobs" USING btree ("kind") WHERE status = 'running' and kind in ('regions.load', 'backup.write');
