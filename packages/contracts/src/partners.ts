@@ -92,6 +92,8 @@ export const partnerSummary = z
     agreements: z.number().int(),
     /** Money committed in agreements in force, in rupiah. */
     moneyInForce: z.number(),
+    /** A sample partner of the demo. */
+    sample: z.boolean(),
   })
   .meta({ id: 'PartnerSummary' });
 export const partnerList = z.object({ items: z.array(partnerSummary) });

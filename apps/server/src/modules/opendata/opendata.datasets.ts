@@ -260,6 +260,12 @@ const commitments: Dataset = {
     ),
     col('uraian', 'string', ['Uraian', 'Description']),
     col('nilai', 'integer', ['Nilai (Rp)', 'Value (Rp)']),
+    col(
+      'data_contoh',
+      'boolean',
+      ['Data contoh', 'Sample data'],
+      ['Benar bila mitra ini contoh demo', 'True when the partner is a demo sample'],
+    ),
   ],
   async rows(ctx) {
     return (await commitmentRows(ctx)).map(({ partner, agreement, commitment }) => ({
@@ -273,6 +279,7 @@ const commitments: Dataset = {
       jenis_komitmen: commitment.kind,
       uraian: commitment.description,
       nilai: commitment.amount,
+      data_contoh: partner.sample,
     }));
   },
 };

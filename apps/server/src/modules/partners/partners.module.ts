@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import type { Module } from '../module.ts';
+import { seedSamplePartners } from './partners.seed.ts';
 import * as service from './partners.service.ts';
 
 /** Partners of development, their agreements and commitments, and the CSR catalogue (issue 21). */
@@ -101,4 +102,8 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   );
 }
 
-export const partnersModule: Module = { name: 'partners', routes };
+export const partnersModule: Module = {
+  name: 'partners',
+  routes,
+  seed: async (ctx) => ({ samplePartners: await seedSamplePartners(ctx) }),
+};

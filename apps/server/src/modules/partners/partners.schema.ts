@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../db/columns.ts';
 
 /** Partners of development (issue 21): who they are, their agreements and what each commits. */
@@ -10,6 +10,8 @@ export const partners = pgTable('partners', {
   sector: text('sector').notNull().default(''),
   website: text('website').notNull().default(''),
   notes: text('notes').notNull().default(''),
+  /** Demo mode's sample partners, marked "contoh". */
+  sample: boolean('sample').notNull().default(false),
   ...timestamps,
 });
 

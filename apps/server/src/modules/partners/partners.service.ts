@@ -29,6 +29,7 @@ function summary(p: repo.PartnerRow, agreements: readonly Agreement[], today: st
     website: p.website,
     agreements: agreements.length,
     moneyInForce: money(agreements, today),
+    sample: p.sample,
   };
 }
 

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import {
   findNodesOfPlan,
+  findNodesTitled,
   findNodeTitles,
   findPlan,
   findPlans,
@@ -59,4 +60,9 @@ export async function planItems(ctx: AppContext, ids: readonly string[]) {
   const nodes = await findNodeTitles(ctx.database.db, [...new Set(ids)]);
   const plans = new Map((await findPlans(ctx.database.db)).map((p) => [p.id, p.name]));
   return new Map(nodes.map((n) => [n.id, { ...n, planName: plans.get(n.planId) ?? '' }]));
+}
+
+/** Plan items by title (the demo's sample data links to its sample targets this way). */
+export function planItemsTitled(ctx: AppContext, titles: readonly string[]) {
+  return findNodesTitled(ctx.database.db, titles);
 }

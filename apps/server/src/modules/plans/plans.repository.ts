@@ -337,3 +337,12 @@ export function findSeriesOfRegion(db: Db, indicators: readonly string[], region
     .where(and(inArray(statSeries.indicator, [...indicators]), eq(statSeries.regionCode, region)))
     .orderBy(asc(statSeries.year), asc(statSeries.indicator));
 }
+
+/** Plan items with one of these titles (the demo's sample links name their targets by title). */
+export function findNodesTitled(db: Db, titles: readonly string[]) {
+  if (!titles.length) return Promise.resolve([]);
+  return db
+    .select({ id: planNodes.id, title: planNodes.title, planId: planNodes.planId })
+    .from(planNodes)
+    .where(inArray(planNodes.title, [...titles]));
+}

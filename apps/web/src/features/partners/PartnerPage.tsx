@@ -255,7 +255,14 @@ export default function PartnerPage() {
   return (
     <Stack maw={1000}>
       <Group justify="space-between" wrap="wrap">
-        <Title order={2}>{p.name}</Title>
+        <Title order={2}>
+          {p.name}{' '}
+          {p.sample && (
+            <Badge color="orange" variant="light">
+              {t('partner.sample')}
+            </Badge>
+          )}
+        </Title>
         <Badge size="lg" variant="light">
           {vocab('partner.kinds', p.kind)}
         </Badge>

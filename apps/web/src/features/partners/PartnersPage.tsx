@@ -156,9 +156,16 @@ export default function PartnersPage() {
           list.data.items.map((p) => (
             <Card withBorder key={p.id} data-testid="partner-card">
               <Group justify="space-between" wrap="wrap">
-                <Anchor component={Link} to={`/mitra/${p.id}`} fw={600}>
-                  {p.name}
-                </Anchor>
+                <Group gap="xs">
+                  <Anchor component={Link} to={`/mitra/${p.id}`} fw={600}>
+                    {p.name}
+                  </Anchor>
+                  {p.sample && (
+                    <Badge size="xs" color="orange" variant="light">
+                      {t('partner.sample')}
+                    </Badge>
+                  )}
+                </Group>
                 <Badge variant="light">{vocab('partner.kinds', p.kind)}</Badge>
               </Group>
               <Text size="sm" c="dimmed">

@@ -4,6 +4,7 @@ import type { id } from './i18n.ts';
 export const en: typeof id = {
   partner: {
     nav: 'Partners & CSR',
+    sample: 'sample',
     title: 'Development partners',
     intro:
       'Companies (CSR), state and regional enterprises, NGOs, universities and international partners: their agreements (MoU, PKS) and what each commits.',

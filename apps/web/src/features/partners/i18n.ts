@@ -2,6 +2,7 @@
 export const id = {
   partner: {
     nav: 'Mitra & CSR',
+    sample: 'contoh',
     title: 'Mitra pembangunan',
     intro:
       'Perusahaan (TJSL/CSR), BUMN/BUMD, LSM, perguruan tinggi dan mitra internasional: perjanjian kerja samanya (MoU, PKS) dan apa yang masing-masing komitmenkan.',

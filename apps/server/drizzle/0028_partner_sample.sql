@@ -1,0 +1,1 @@
+ALTER TABLE "partners" ADD COLUMN "sample" boolean DEFAULT false NOT NULL;
