@@ -16,8 +16,13 @@ describe('industry registry, in Chromium (issue 21)', () => {
     await page.getByTestId('industry-name').fill('CV Kripik Gaprang (uji e2e)');
     // A trade KBLI is refused by its label before anything is sent.
     await page.getByTestId('industry-kbli').fill('47111');
-    await page.getByTestId('industry-desa').pressSequentially('Gaprang');
-    await page.getByRole('option', { name: /^Gaprang/ }).click();
+    for (const [testId, option] of [
+      ['pick-kecamatan', 'Kanigoro'],
+      ['pick-desa', 'Gaprang'],
+    ]) {
+      await page.getByTestId(testId!).click();
+      await page.getByRole('option', { name: option, exact: true }).click();
+    }
     await page.getByTestId('industry-save').click();
     await page
       .getByText(/Kode KBLI.*industri pengolahan: lima angka/)

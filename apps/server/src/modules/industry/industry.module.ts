@@ -15,6 +15,7 @@ import {
   trainingDetail,
   trainingList,
 } from '@sinergi/contracts';
+import { withNullNumbers } from '@sinergi/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
@@ -114,7 +115,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
         response: { 200: trainingDetail },
       },
     },
-    async (request) => reads.getTraining(ctx, request.params.id),
+    async (request) => withNullNumbers(await reads.getTraining(ctx, request.params.id)),
   );
   app.get(
     '/industry/:id',

@@ -3,7 +3,6 @@ import {
   AppError,
   type BusinessYear,
   divisionOf,
-  type Estimate,
   emissionIntensity,
   evaluateTraining,
   groupBy,
@@ -219,15 +218,6 @@ async function pdrb(ctx: AppContext) {
   };
 }
 
-const finite = (e: Estimate | null) =>
-  e && {
-    ...e,
-    estimate: Number.isFinite(e.estimate) ? e.estimate : null,
-    se: Number.isFinite(e.se) ? e.se : null,
-    low: Number.isFinite(e.low) ? e.low : null,
-    high: Number.isFinite(e.high) ? e.high : null,
-  };
-
 export async function listTrainings(ctx: AppContext) {
   const db = ctx.database.db;
   const trainings = await repo.findTrainings(db);
@@ -312,14 +302,7 @@ export async function getTraining(ctx: AppContext, id: string) {
       .map((b) => byId.get(b)!)
       .map((b) => ({ id: b.id, name: b.name, kbli: b.kbli }))
       .sort((a, b) => a.name.localeCompare(b.name)),
-    evaluation: {
-      measured: evaluation.measured,
-      outcomes: evaluation.outcomes.map((o) => ({
-        ...o,
-        participants: finite(o.participants),
-        comparison: finite(o.comparison),
-        effect: finite(o.effect),
-      })),
-    },
+    // An interval that cannot be computed (NaN) is sent as null (the route's withNullNumbers).
+    evaluation: { measured: evaluation.measured, outcomes: evaluation.outcomes },
   };
 }

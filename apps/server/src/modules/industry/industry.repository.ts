@@ -55,6 +55,11 @@ export async function updateIndustry(tx: Db, id: string, set: Partial<NewIndustr
     .where(eq(industries.id, id));
 }
 
+/** Every business's report of one year. */
+export function findReportsOfYear(db: Db, year: number) {
+  return db.select().from(industryReports).where(eq(industryReports.year, year));
+}
+
 /** Reports of some businesses, or of all, by year. */
 export function findReports(db: Db, industryIds?: readonly string[]) {
   if (industryIds && !industryIds.length) return Promise.resolve([] as ReportRow[]);

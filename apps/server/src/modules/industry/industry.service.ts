@@ -135,7 +135,7 @@ export const registrySeries = {
 
 /** The year's registry totals, written to the statistics series in the same transaction. */
 export async function publishYear(ctx: AppContext, tx: Db, year: number) {
-  const reports = (await repo.findReports(tx)).filter((r) => r.year === year);
+  const reports = await repo.findReportsOfYear(tx, year);
   const businesses = new Map(
     (
       await repo.findIndustriesByIds(

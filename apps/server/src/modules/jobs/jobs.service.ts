@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, isFinished, type JobStatus } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import type { JobHandler, JobRun } from '../module.ts';
 import * as repo from './jobs.repository.ts';
@@ -16,11 +17,7 @@ export async function enqueueJob(
   principal: Principal,
   job: { kind: string; params: unknown },
 ): Promise<repo.JobRow> {
-  return ctx.database.db.transaction(async (tx) => {
-    const row = await repo.insertJob(tx, { ...job, createdBy: principal.actor.userId ?? null });
-    await appendAudit(tx, principal, { action: 'job.enqueued', entity: 'job', entityId: row.id, after: job });
-    return row;
-  });
+  return ctx.database.db.transaction((tx) => insertJob(tx, principal, job));
 }
 
 /**
@@ -35,12 +32,15 @@ export async function enqueueJobOnce(
 ): Promise<repo.JobRow> {
   return ctx.database.db.transaction(async (tx) => {
     await repo.lockKind(tx, job.kind);
-    const open = await repo.findOpenJobOfKind(tx, job.kind);
-    if (open) return open;
-    const row = await repo.insertJob(tx, { ...job, createdBy: principal.actor.userId ?? null });
-    await appendAudit(tx, principal, { action: 'job.enqueued', entity: 'job', entityId: row.id, after: job });
-    return row;
+    return (await repo.findOpenJobOfKind(tx, job.kind)) ?? (await insertJob(tx, principal, job));
   });
+}
+
+/** A queued job and its audit line, in the caller's transaction. */
+async function insertJob(tx: Db, principal: Principal, job: { kind: string; params: unknown }) {
+  const row = await repo.insertJob(tx, { ...job, createdBy: principal.actor.userId ?? null });
+  await appendAudit(tx, principal, { action: 'job.enqueued', entity: 'job', entityId: row.id, after: job });
+  return row;
 }
 
 export async function getJob(ctx: AppContext, principal: Principal, id: string): Promise<repo.JobRow> {

@@ -8,9 +8,9 @@ import { vocab } from '../../app/i18n.ts';
 import { DateField } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
+import { DesaPicker, desaOf } from '../musrenbang/DesaPicker.tsx';
 import type { IndustryDetail } from './api.ts';
 import { useSentra } from './api.ts';
-import { DesaSelect } from './SentraPage.tsx';
 
 type Cert = { key: number; kind: string; number: string; validUntil: string };
 
@@ -40,6 +40,7 @@ export function IndustryForm({
   const send = useSubmit(async () => {
     const body = checked(industryBody, {
       ...f,
+      desaCode: desaOf(f.desaCode) ?? '',
       sentraId: f.sentraId || null,
       certificates: certs.map((c) => ({ kind: c.kind, number: c.number, validUntil: c.validUntil || null })),
     });
@@ -84,12 +85,10 @@ export function IndustryForm({
             onChange={(x) => setF({ ...f, product: x.currentTarget.value })}
             error={e('product')}
           />
-          <DesaSelect
-            label={t('industry.desaCode')}
-            value={f.desaCode}
-            onChange={(desaCode) => setF({ ...f, desaCode })}
+          <DesaPicker
+            value={f.desaCode || null}
+            onChange={(code) => setF({ ...f, desaCode: code ?? '' })}
             error={e('desaCode')}
-            testId="industry-desa"
           />
           <Select
             label={t('industry.sentra')}

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { sentraBody } from '@sinergi/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
@@ -11,40 +11,10 @@ import { Problem } from '../../app/Problem.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
-import { useBoundaries } from '../regions/api.ts';
+import { DesaPicker, desaOf } from '../musrenbang/DesaPicker.tsx';
 import { useSentra } from './api.ts';
 
 const SentraMap = lazy(() => import('./SentraMap.tsx'));
-
-/** A desa picker from the kabupaten's boundaries: "Desa, Kecamatan" by code. */
-export function DesaSelect(props: {
-  label: string;
-  value: string;
-  onChange(code: string): void;
-  error?: string | undefined;
-  testId?: string;
-}) {
-  const desa = useBoundaries('desa');
-  const kec = useBoundaries('kecamatan');
-  const kecName = new Map(kec.data?.features.map((f) => [f.properties.code, f.properties.name]));
-  const data = (desa.data?.features ?? [])
-    .map((f) => ({
-      value: f.properties.code,
-      label: `${f.properties.name}, ${kecName.get(f.properties.code.split('.').slice(0, 3).join('.')) ?? ''}`,
-    }))
-    .sort((a, b) => a.label.localeCompare(b.label));
-  return (
-    <Select
-      label={props.label}
-      data={data}
-      value={props.value || null}
-      onChange={(v) => props.onChange(v ?? '')}
-      searchable
-      error={props.error}
-      data-testid={props.testId}
-    />
-  );
-}
 
 function NewSentra() {
   const { t } = useTranslation();
@@ -63,6 +33,7 @@ function NewSentra() {
         '/api/industry/sentra',
         checked(sentraBody, {
           ...f,
+          desaCode: desaOf(f.desaCode) ?? '',
           latitude: f.latitude === '' ? null : f.latitude,
           longitude: f.longitude === '' ? null : f.longitude,
         }),
@@ -90,10 +61,9 @@ function NewSentra() {
             onChange={(x) => setF({ ...f, product: x.currentTarget.value })}
             error={e('product')}
           />
-          <DesaSelect
-            label={t('industry.desaCode')}
-            value={f.desaCode}
-            onChange={(desaCode) => setF({ ...f, desaCode })}
+          <DesaPicker
+            value={f.desaCode || null}
+            onChange={(code) => setF({ ...f, desaCode: code ?? '' })}
             error={e('desaCode')}
           />
           <Group grow>
