@@ -77,6 +77,11 @@ export interface Config {
   dataDir: string;
   backupDir: string;
   databaseUrl: string | undefined;
+  /**
+   * PostgreSQL: the schema holding this kabupaten's tables; `public` for the installation's first
+   * (ACTIVE_KABUPATEN), `kab_<code>` for each added later (installation/tenants.ts).
+   */
+  databaseSchema: string;
   activeKabupaten: string;
   sessionTtlHours: number;
   cookieSecure: boolean;
@@ -126,6 +131,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: resolve(e.DATA_DIR),
     backupDir: resolve(e.BACKUP_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: 'public',
     activeKabupaten: e.ACTIVE_KABUPATEN,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE ?? e.SINERGI_MODE === 'production',

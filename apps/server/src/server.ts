@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FastifyInstance, FastifyServerFactory } from 'fastify';
 import pino from 'pino';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { type AppContext, type Principal, systemPrincipal } from './context.ts';
@@ -43,7 +44,8 @@ export async function openConfiguredDatabase(
   config: Config,
   opts: { mustExist?: boolean } = {},
 ): Promise<Database> {
-  if (config.databaseUrl) return openDatabase({ databaseUrl: config.databaseUrl });
+  if (config.databaseUrl)
+    return openDatabase({ databaseUrl: config.databaseUrl, schema: config.databaseSchema });
   const dir = join(config.dataDir, 'pglite');
   if (opts.mustExist && !hasPgliteDatabase(dir))
     throw new ConfigError(`No Sinergi database in ${dir}: check DATA_DIR. Nothing was written.`);
@@ -80,44 +82,70 @@ export function jobPrincipal(ctx: AppContext) {
   };
 }
 
-/** Opens, migrates and seeds the database, then serves the API and the web app. */
+/**
+ * Opens, migrates and seeds one kabupaten's database and builds its app, its daily roll-over, job
+ * worker and notifier; the caller serves the app (installation/serve.ts).
+ */
+export async function startKabupaten(
+  config: Config,
+  log: pino.Logger,
+  serverFactory?: FastifyServerFactory,
+): Promise<{ app: FastifyInstance; ctx: AppContext; stop(): Promise<void> }> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    const ctx = createContext(config, database, log);
+    await database.migrate();
+    const seeded = await seed(ctx);
+    if ((seeded.accounts ?? 0) > 0) log.info({ accounts: seeded.accounts }, 'demo accounts created');
+    await ensureRegionsQueued(ctx);
+    // Unfunded proposals of a plan year whose budget is settled join the next year's pool, at
+    // start and then daily (idempotent, so several servers may run it).
+    const rollover = () =>
+      rolloverDue(ctx, systemPrincipal).then(
+        (r) => r.rolledOver > 0 && log.info(r, 'proposals rolled over'),
+        (error) => log.error({ err: error }, 'proposal roll-over failed'),
+      );
+    await rollover();
+    const daily = setInterval(rollover, 24 * 60 * 60 * 1000);
+    daily.unref();
+    const { app } = await buildApp(ctx, serverFactory ? { serverFactory } : {});
+    const worker = config.jobWorker ? startJobWorker(ctx, jobHandlers, jobPrincipal(ctx)) : null;
+    // Notifications are background work too: where jobs run, so does the notifier.
+    const notifier = config.jobWorker ? startNotifier(ctx, waitingSources) : null;
+    const stop = async () => {
+      clearInterval(daily);
+      await worker?.stop();
+      await notifier?.stop();
+      await app.close();
+      await database.close();
+    };
+    return { app, ctx, stop };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Serves the installation: its first kabupaten and every one added since (installation/serve.ts). */
 export async function startServer(config: Config = loadConfig()) {
   // Lines are written while the next answers are worked out, and those that pile up meanwhile go
   // in one write: a write per line cost as much as a cached answer itself (bench:api, LOG_LEVEL
   // info against warn: 0.33 against 0.61 of hello-world). Pino writes what is left at exit.
   const log = createLogger(config, pino.destination({ dest: 1, sync: false }));
-  const database = await openConfiguredDatabase(config);
-  const ctx = createContext(config, database, log);
-  await database.migrate();
-  const seeded = await seed(ctx);
-  if ((seeded.accounts ?? 0) > 0) log.info({ accounts: seeded.accounts }, 'demo accounts created');
-  await ensureRegionsQueued(ctx);
-  // Unfunded proposals of a plan year whose budget is settled join the next year's pool, at
-  // start and then daily (idempotent, so several servers may run it).
-  const rollover = () =>
-    rolloverDue(ctx, systemPrincipal).then(
-      (r) => r.rolledOver > 0 && log.info(r, 'proposals rolled over'),
-      (error) => log.error({ err: error }, 'proposal roll-over failed'),
-    );
-  await rollover();
-  const daily = setInterval(rollover, 24 * 60 * 60 * 1000);
-  daily.unref();
-  const { app } = await buildApp(ctx);
-  await app.listen({ host: config.host, port: config.port });
-  const worker = config.jobWorker ? startJobWorker(ctx, jobHandlers, jobPrincipal(ctx)) : null;
-  // Notifications are background work too: where jobs run, so does the notifier.
-  const notifier = config.jobWorker ? startNotifier(ctx, waitingSources) : null;
+  const { serveInstallation } = await import('./installation/serve.ts');
+  const served = await serveInstallation(config, log);
   log.info(
-    { url: `http://${config.host}:${config.port}`, engine: database.engine, mode: config.mode },
+    {
+      url: `http://${config.host}:${config.port}`,
+      engine: served.ctx.database.engine,
+      mode: config.mode,
+      kabupaten: served.kabupaten,
+    },
     'Sinergi is running',
   );
   const stop = async () => {
-    clearInterval(daily);
-    await worker?.stop();
-    await notifier?.stop();
-    await app.close();
+    await served.stop();
     await closeParsePool();
-    await database.close();
   };
-  return { app, ctx, stop };
+  return { app: served.app, ctx: served.ctx, stop };
 }

@@ -15,7 +15,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 const program = new Command('sinergi')
   .description('Sinergi: development planning, budgeting and monitoring for a kabupaten')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .option(
+    '--kabupaten <code>',
+    'run the command on this kabupaten of the installation (see `sinergi kabupaten`)',
+  )
+  .hook('preAction', (command) => {
+    const code = command.opts<{ kabupaten?: string }>().kabupaten;
+    if (code) process.env.SINERGI_KABUPATEN = code;
+  });
 
 program
   .command('serve')

@@ -1,10 +1,12 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
+import { type Config, ConfigError } from '../config.ts';
 import type { AppContext } from '../context.ts';
 
 /**
  * Opens the configured database (migrated), runs `fn`, closes it. The server's code is loaded here,
- * so a command that needs no database never loads it.
+ * so a command that needs no database never loads it. With `sinergi --kabupaten <code>`, the
+ * database of that kabupaten of the installation (installation/tenants.ts).
  */
 export async function withContext<T>(
   fn: (ctx: AppContext) => Promise<T>,
@@ -12,7 +14,7 @@ export async function withContext<T>(
 ) {
   const { loadConfig } = await import('../config.ts');
   const { createContext, createLogger, openConfiguredDatabase } = await import('../server.ts');
-  const config = loadConfig();
+  const config = await kabupatenConfig(loadConfig());
   const database = await openConfiguredDatabase(config, { mustExist: opts.mustExist ?? false });
   const ctx = createContext(config, database, createLogger({ logLevel: 'warn' }));
   try {
@@ -52,4 +54,24 @@ export async function readSecret(prompt: string): Promise<string> {
   rl.close();
   process.stdout.write('\n');
   return answer;
+}
+
+/** The settings of the kabupaten `--kabupaten` names (SINERGI_KABUPATEN), once the installation lists it. */
+async function kabupatenConfig(config: Config): Promise<Config> {
+  const code = process.env.SINERGI_KABUPATEN;
+  if (!code || code === config.activeKabupaten) return config;
+  const { openConfiguredDatabase } = await import('../server.ts');
+  const { listTenants } = await import('../installation/installation.repository.ts');
+  const { tenantConfig } = await import('../installation/tenants.ts');
+  const home = await openConfiguredDatabase(config);
+  try {
+    const tenant = (await listTenants(home.db)).find((t) => t.code === code);
+    if (!tenant)
+      throw new ConfigError(
+        `Kabupaten ${code} is not in this installation: add it with \`sinergi kabupaten add ${code}\`.`,
+      );
+    return tenantConfig(config, tenant);
+  } finally {
+    await home.close();
+  }
 }

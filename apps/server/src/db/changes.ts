@@ -9,14 +9,19 @@ import pg from 'pg';
 
 export const CHANGE_CHANNEL = 'sinergi_change';
 
+/** The channel of one schema: public's, or a kabupaten's own (installation/tenants.ts). */
+export const changeChannel = (schema: string) =>
+  schema === 'public' ? CHANGE_CHANNEL : `${CHANGE_CHANNEL}_${schema}`;
+
 /**
- * Creates the notifying function and the trigger on every table that has none yet; run after
- * each migration, so a table added later is covered without anyone remembering it.
+ * Creates the notifying function and the trigger on every table of the schema that has none yet;
+ * run after each migration, so a table added later is covered without anyone remembering it. Each
+ * kabupaten's schema has a function of its own, telling its own channel.
  */
-export const ensureChangeTriggersSql = `
-create or replace function sinergi_notify_change() returns trigger language plpgsql as $$
+export const ensureChangeTriggersSql = (schema: string) => `
+create or replace function ${schema}.sinergi_notify_change() returns trigger language plpgsql as $$
 begin
-  perform pg_notify('${CHANGE_CHANNEL}', tg_table_name);
+  perform pg_notify('${changeChannel(schema)}', tg_table_name);
   return null;
 end $$;
 do $$
@@ -24,12 +29,12 @@ declare t record;
 begin
   for t in
     select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
+    where n.nspname = '${schema}' and c.relkind in ('r', 'p') and not c.relispartition
       and not exists (select 1 from pg_trigger g where g.tgrelid = c.oid and g.tgname = 'sinergi_change')
   loop
     execute format(
-      'create trigger sinergi_change after insert or update or delete or truncate on public.%I '
-      'for each statement execute function sinergi_notify_change()', t.relname);
+      'create trigger sinergi_change after insert or update or delete or truncate on ${schema}.%I '
+      'for each statement execute function ${schema}.sinergi_notify_change()', t.relname);
   end loop;
 end $$;`;
 
@@ -61,7 +66,11 @@ export class ChangeFeed {
  * PostgreSQL: one connection of its own that LISTENs, reconnecting after a second when it drops
  * (a restart, a failover); the feed is not live in between.
  */
-export async function listenPostgres(url: string, feed: ChangeFeed): Promise<{ close(): Promise<void> }> {
+export async function listenPostgres(
+  url: string,
+  feed: ChangeFeed,
+  channel = CHANGE_CHANNEL,
+): Promise<{ close(): Promise<void> }> {
   let client: pg.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
@@ -72,7 +81,7 @@ export async function listenPostgres(url: string, feed: ChangeFeed): Promise<{ c
     c.on('notification', (message) => feed.emit(message.payload ?? '*'));
     try {
       await c.connect();
-      await c.query(`listen ${CHANGE_CHANNEL}`);
+      await c.query(`listen ${channel}`);
       if (closed) return void (await c.end());
       client = c;
       feed.live = true;

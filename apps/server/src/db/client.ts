@@ -4,6 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite, type PGliteInterface, type Transaction, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -11,7 +13,13 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { CHANGE_CHANNEL, ChangeFeed, ensureChangeTriggersSql, listenPostgres } from './changes.ts';
+import {
+  CHANGE_CHANNEL,
+  ChangeFeed,
+  changeChannel,
+  ensureChangeTriggersSql,
+  listenPostgres,
+} from './changes.ts';
 import * as schema from './schema.ts';
 import { assertClientWaiting, ClientGone, inRequest, noteQuery, tableRecorder } from './tables-read.ts';
 
@@ -56,11 +64,16 @@ export interface OpenOptions {
   /** PGlite: start from this tarball (a migrated template) instead of an empty folder. */
   loadDataDir?: Blob;
   poolSize?: number;
+  /**
+   * PostgreSQL: the schema of one kabupaten of an installation that serves several
+   * (installation/tenants.ts); its tables are found before the shared ones. Default: public.
+   */
+  schema?: string;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.schema ?? 'public')
     : openPglite(options);
 }
 
@@ -181,7 +194,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     changes,
     migrate: async () => {
       await migratePglite(db as never, { migrationsFolder });
-      await client.exec(ensureChangeTriggersSql);
+      await client.exec(ensureChangeTriggersSql('public'));
     },
     bulk: (fn) =>
       client.transaction((tx) =>
@@ -213,8 +226,17 @@ async function openPglite(options: OpenOptions): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+/** A schema name as SQL may hold it: lower-case letters, digits and underscores only. */
+const plainSchema = /^[a-z_][a-z0-9_]{0,62}$/;
+
+async function openPostgres(url: string, poolSize: number, schemaName: string): Promise<Database> {
+  if (!plainSchema.test(schemaName)) throw new Error(`not a schema name: ${schemaName}`);
+  const tenant = schemaName !== 'public';
+  if (tenant) await prepareTenantSchema(url, schemaName);
+  // A kabupaten's connections act as its role, which may use its own schema and nothing else of
+  // the database (installation/tenants.ts), and find its tables first, then the extensions.
+  const options = tenant ? `-c role=${schemaName} -c search_path=${schemaName},public` : undefined;
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, ...(options ? { options } : {}) });
   // An idle connection the server closes (restart, failover, admin) must not crash the process:
   // the pool drops it and opens a new one on the next query.
   pool.on('error', () => undefined);
@@ -222,14 +244,14 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   await pool.query('select 1');
   const db = drizzleNodePg(poolForDrizzle(pool), { schema, logger: tableRecorder }) as unknown as Db;
   const changes = new ChangeFeed();
-  const listener = await listenPostgres(url, changes);
+  const listener = await listenPostgres(url, changes, changeChannel(schemaName));
   return {
     engine: 'postgres',
     db,
     changes,
     migrate: async () => {
-      await migrateNodePg(db as never, { migrationsFolder });
-      await pool.query(ensureChangeTriggersSql);
+      await migrateSchema(db, schemaName);
+      await pool.query(ensureChangeTriggersSql(schemaName));
     },
     bulk: async (fn) => {
       const conn = await pool.connect();
@@ -267,6 +289,65 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       await pool.end();
     },
   };
+}
+
+/**
+ * A kabupaten's role (no login; the server's own user is made a member, to act as it) and its
+ * schema, owned by that role; and the extensions every schema's tables use, once, in public.
+ */
+async function prepareTenantSchema(url: string, schemaName: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('create extension if not exists pg_trgm schema public');
+    // Two servers starting together may both try: the one that loses finds it done.
+    await client.query(`do $$ begin
+      begin
+        if not exists (select 1 from pg_roles where rolname = '${schemaName}') then
+          create role ${schemaName} nologin;
+        end if;
+      exception when duplicate_object or unique_violation then null;
+      end;
+      begin
+        if not pg_has_role(current_user, '${schemaName}', 'member') then
+          execute 'grant ${schemaName} to ' || quote_ident(current_user);
+        end if;
+        create schema if not exists ${schemaName} authorization ${schemaName};
+      exception when duplicate_object or unique_violation or duplicate_schema then null;
+      end;
+    end $$`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * drizzle's migrator; for a kabupaten's schema the same steps written here, since drizzle's would
+ * first create its migrations schema, which the kabupaten's role may not: each migration's
+ * `"public".` (drizzle-kit writes it in foreign keys) is read as the kabupaten's schema, and the
+ * migrations applied are recorded in that schema. The same files build public and every schema.
+ */
+async function migrateSchema(db: Db, schemaName: string) {
+  if (schemaName === 'public') return migrateNodePg(db as never, { migrationsFolder });
+  const table = sql.raw(`${schemaName}.__drizzle_migrations`);
+  await db.execute(
+    sql`create table if not exists ${table} (id serial primary key, hash text not null, created_at bigint)`,
+  );
+  const last = (await db.execute(sql`select max(created_at) as at from ${table}`)) as unknown as {
+    rows: { at: string | null }[];
+  };
+  const after = Number(last.rows[0]?.at ?? 0);
+  const pending = readMigrationFiles({ migrationsFolder }).filter((m) => m.folderMillis > after);
+  if (!pending.length) return;
+  await db.transaction(async (tx) => {
+    for (const migration of pending) {
+      for (const statement of migration.sql)
+        await tx.execute(sql.raw(statement.replaceAll('"public".', `"${schemaName}".`)));
+      await tx.execute(
+        sql`insert into ${table} (hash, created_at) values (${migration.hash}, ${migration.folderMillis})`,
+      );
+    }
+  });
 }
 
 /** Quote one CSV field (RFC 4180): always quoted, inner quotes doubled; null is an empty unquoted field. */

@@ -12,6 +12,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
+  type FastifyServerFactory,
   LogController,
 } from 'fastify';
 import {
@@ -55,8 +56,14 @@ export interface RouteEntry {
 }
 
 /** Builds the HTTP app: security, error mapping, API docs, every module's routes, and the web app. */
-export async function buildApp(ctx: AppContext): Promise<{ app: FastifyInstance; routeTable: RouteEntry[] }> {
+export async function buildApp(
+  ctx: AppContext,
+  options: { serverFactory?: FastifyServerFactory } = {},
+): Promise<{ app: FastifyInstance; routeTable: RouteEntry[] }> {
   const app = Fastify({
+    // Several kabupaten of one installation answer on one port, each app given its requests by host
+    // name (installation/serve.ts).
+    ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: ctx.config.bodyLimitBytes,
     logController: new OneLinePerAnswer(),

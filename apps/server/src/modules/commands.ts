@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { installationCli } from '../installation/installation.cli.ts';
 import { allocationCli } from './allocation/allocation.cli.ts';
 import { inboxCli } from './inbox/inbox.cli.ts';
 import type { CliTools } from './module.ts';
@@ -14,6 +15,7 @@ import { indexCli } from './village-index/village-index.cli.ts';
  * services inside the action (`sinergi allocate` never loads Fastify, the database or ExcelJS).
  */
 export const moduleCommands: readonly ((program: Command, tools: CliTools) => void)[] = [
+  installationCli,
   regionsCli,
   usersCli,
   indexCli,

@@ -155,5 +155,5 @@ export async function insertTraining(
  * recompute the totals one after the other, so the later sees the earlier's report.
  */
 export async function lockYear(tx: Db, year: number) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`industry:${year}`}))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(current_schema() || ${`:industry:${year}`}))`);
 }

@@ -184,5 +184,5 @@ export function findFailedSince(db: Db, since: Date) {
 
 /** Holds the kind for this transaction (see enqueueJobOnce). */
 export async function lockKind(tx: Db, kind: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`job:${kind}`}))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(current_schema() || ${`:job:${kind}`}))`);
 }

@@ -327,7 +327,8 @@ export async function countProposals(db: Db): Promise<number> {
  * two offices funding at once are counted one after the other.
  */
 export async function fundedTotal(db: Db, year: number, lock = false): Promise<number> {
-  if (lock) await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`funding:${year}`}))`);
+  if (lock)
+    await db.execute(sql`select pg_advisory_xact_lock(hashtext(current_schema() || ${`:funding:${year}`}))`);
   const [row] = await db
     .select({ total: sql<string>`coalesce(sum(${proposals.estimatedCost}), 0)` })
     .from(proposals)

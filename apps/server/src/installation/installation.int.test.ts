@@ -1,0 +1,237 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { withDatabase } from '../../test/global-setup.ts';
+import { DEMO_PASSWORD, engine } from '../../test/harness.ts';
+import { type Config, loadConfig } from '../config.ts';
+import { systemPrincipal } from '../context.ts';
+import { jobHandlers } from '../modules/index.ts';
+import { runJobNow } from '../modules/jobs/jobs.service.ts';
+import { createUser } from '../modules/users/users.service.ts';
+import { seed } from '../seed/seed.ts';
+import { createContext, createLogger, openConfiguredDatabase } from '../server.ts';
+import { addKabupaten } from './installation.service.ts';
+import { serveInstallation } from './serve.ts';
+
+/**
+ * One installation serving two kabupaten (issue 22, part 1): Kabupaten Blitar (the first, with the
+ * demo's data and accounts) and Kota Blitar (added), each at its host name on one port. Accounts,
+ * sessions, settings and data of one are not those of the other; on PostgreSQL the added one's
+ * connections cannot even name the other's tables.
+ */
+const template = inject('postgresTemplate');
+const KOTA = 'kota.sinergi.test';
+const KOTA_PASSWORD = 'rahasia-kota-blitar';
+let served: Awaited<ReturnType<typeof serveInstallation>>;
+let port = 0;
+let dropDatabase = async () => {};
+
+interface Answer {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: each test reads the answer it expects
+  body: any;
+  cookie: string | undefined;
+}
+
+/** A request over HTTP to the installation's port, sent to a host name. */
+function send(
+  host: string,
+  method: string,
+  path: string,
+  opts: { session?: { cookie: string; csrf: string }; body?: unknown } = {},
+): Promise<Answer> {
+  const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+  const headers: Record<string, string> = { host };
+  if (payload) headers['content-type'] = 'application/json';
+  if (opts.session) {
+    headers.cookie = opts.session.cookie;
+    headers['x-csrf-token'] = opts.session.csrf;
+  }
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const set = res.headers['set-cookie']?.find((c) => c.startsWith('sinergi_session='));
+        resolve({
+          status: res.statusCode ?? 0,
+          body: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text,
+          cookie: set?.split(';')[0],
+        });
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function signIn(host: string, username: string, password: string) {
+  const answer = await send(host, 'POST', '/api/auth/login', { body: { username, password } });
+  return answer.status === 200 ? { cookie: answer.cookie!, csrf: answer.body.csrfToken as string } : null;
+}
+
+/** The installation's first kabupaten: the test template's copy (PostgreSQL), or built here (PGlite). */
+async function homeConfig(dir: string): Promise<Config> {
+  const env: Record<string, string> = {
+    SINERGI_MODE: 'demo',
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATA_DIR: dir,
+    BACKUP_DIR: join(dir, 'backups'),
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    JOB_WORKER: 'false',
+  };
+  if (template) {
+    const name = `sinergi_tenants_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: withDatabase(template, 'postgres') });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${new URL(template).pathname.slice(1)}`);
+    await admin.end();
+    env.DATABASE_URL = withDatabase(template, name);
+    dropDatabase = async () => {
+      const a = new pg.Client({ connectionString: withDatabase(template, 'postgres') });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    };
+  }
+  return loadConfig(env);
+}
+
+beforeAll(async () => {
+  const config = await homeConfig(mkdtempSync(join(tmpdir(), 'sinergi-tenants-')));
+  const database = await openConfiguredDatabase(config);
+  try {
+    const home = createContext(config, database, createLogger({ logLevel: 'silent' }));
+    await database.migrate();
+    if (!template) {
+      await seed(home);
+      await runJobNow(home, systemPrincipal, { kind: 'regions.load', params: {} }, jobHandlers);
+    }
+    const added = await addKabupaten(home, '35.72', [KOTA.toUpperCase()], jobHandlers);
+    expect(added).toEqual({ code: '35.72', name: 'Kota Blitar', hosts: [KOTA] });
+    // Adding again changes nothing but its host names.
+    await addKabupaten(home, '35.72', [KOTA], jobHandlers);
+  } finally {
+    await database.close();
+  }
+  served = await serveInstallation(config, createLogger({ logLevel: 'silent' }));
+  port = (served.app.server.address() as AddressInfo).port;
+  const kota = served.added[0]!.ctx;
+  await createUser(
+    kota,
+    { ...systemPrincipal, name: 'test' },
+    { username: 'admin.kota', displayName: 'Admin Kota', password: KOTA_PASSWORD, role: 'admin' },
+  );
+}, 180_000);
+
+afterAll(async () => {
+  await served?.stop();
+  await dropDatabase();
+});
+
+describe(`an installation of two kabupaten (${engine})`, () => {
+  it('serves each kabupaten at its host names, and the first at any other', async () => {
+    expect(served.kabupaten).toEqual(['35.05', '35.72']);
+    const kota = await send(KOTA, 'GET', '/api/settings');
+    expect(kota.body.activeKabupaten).toEqual({ code: '35.72', name: 'Kota Blitar' });
+    expect(kota.body.regions.ready).toBe(true);
+    for (const host of ['localhost', `127.0.0.1:${port}`, 'sinergi.blitarkab.go.id']) {
+      const home = await send(host, 'GET', '/api/settings');
+      expect(home.body.activeKabupaten).toEqual({ code: '35.05', name: 'Kabupaten Blitar' });
+    }
+    // A host name is matched whatever its case and port.
+    expect(
+      (await send(`${KOTA.toUpperCase()}:${port}`, 'GET', '/api/settings')).body.activeKabupaten.code,
+    ).toBe('35.72');
+  });
+
+  it("signs in each kabupaten's accounts only, at its own host", async () => {
+    expect(await signIn('localhost', 'admin', DEMO_PASSWORD)).not.toBeNull();
+    expect(await signIn(KOTA, 'admin', DEMO_PASSWORD)).toBeNull();
+    expect(await signIn(KOTA, 'desa.jaten', DEMO_PASSWORD)).toBeNull();
+    expect(await signIn(KOTA, 'admin.kota', KOTA_PASSWORD)).not.toBeNull();
+    expect(await signIn('localhost', 'admin.kota', KOTA_PASSWORD)).toBeNull();
+  });
+
+  it("takes one kabupaten's session for a visitor at the other", async () => {
+    const blitar = (await signIn('localhost', 'admin', DEMO_PASSWORD))!;
+    const kota = (await signIn(KOTA, 'admin.kota', KOTA_PASSWORD))!;
+    expect(
+      (await send('localhost', 'GET', '/api/auth/session', { session: blitar })).body.user.username,
+    ).toBe('admin');
+    expect((await send(KOTA, 'GET', '/api/auth/session', { session: blitar })).body.user).toBeNull();
+    expect((await send('localhost', 'GET', '/api/auth/session', { session: kota })).body.user).toBeNull();
+    // Nor does it let the other's administrator in: listing accounts or writing settings is refused.
+    expect((await send(KOTA, 'GET', '/api/users', { session: blitar })).status).toBe(401);
+    const letterhead = (await send(KOTA, 'GET', '/api/settings/documents', { session: kota })).body;
+    const write = await send(KOTA, 'PUT', '/api/settings/documents', { session: blitar, body: letterhead });
+    expect([401, 403]).toContain(write.status);
+  });
+
+  it("keeps each kabupaten's settings, accounts and data apart", async () => {
+    const blitar = (await signIn('localhost', 'admin', DEMO_PASSWORD))!;
+    const kota = (await signIn(KOTA, 'admin.kota', KOTA_PASSWORD))!;
+    const before = (await send('localhost', 'GET', '/api/settings/documents', { session: blitar })).body;
+    const letterhead = {
+      ...(await send(KOTA, 'GET', '/api/settings/documents', { session: kota })).body,
+      government: 'Pemerintah Kota Blitar',
+      place: 'Blitar',
+    };
+    expect(
+      (await send(KOTA, 'PUT', '/api/settings/documents', { session: kota, body: letterhead })).status,
+    ).toBe(200);
+    expect((await send(KOTA, 'GET', '/api/settings/documents', { session: kota })).body.government).toBe(
+      'Pemerintah Kota Blitar',
+    );
+    expect((await send('localhost', 'GET', '/api/settings/documents', { session: blitar })).body).toEqual(
+      before,
+    );
+
+    const names = async (host: string, session: { cookie: string; csrf: string }) =>
+      ((await send(host, 'GET', '/api/users', { session })).body.items as { username: string }[]).map(
+        (u) => u.username,
+      );
+    expect(await names(KOTA, kota)).toEqual(['admin.kota']);
+    expect(await names('localhost', blitar)).not.toContain('admin.kota');
+
+    // The demo's proposals and village index are Kabupaten Blitar's; Kota Blitar has none yet.
+    const proposals = async (host: string, session: { cookie: string; csrf: string }) =>
+      (await send(host, 'GET', '/api/proposals?limit=5', { session })).body;
+    expect((await proposals('localhost', blitar)).items.length).toBeGreaterThan(0);
+    expect((await proposals(KOTA, kota)).items).toEqual([]);
+    const summary = async (host: string) => (await send(host, 'GET', '/api/index/summary')).body;
+    expect((await summary('localhost')).years.length).toBeGreaterThan(0);
+    expect((await summary(KOTA)).years).toEqual([]);
+    expect((await summary(KOTA)).region).toEqual({ code: '35.72', name: 'Kota Blitar' });
+  });
+
+  it.runIf(engine === 'postgres')(
+    "cannot name the other kabupaten's tables from its connections",
+    async () => {
+      const kota = served.added[0]!.ctx.database.db;
+      const refusal = (query: ReturnType<typeof sql>) =>
+        kota.execute(query).then(
+          () => 'done',
+          (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+        );
+      expect(await refusal(sql`select count(*) from public.users`)).toMatch(/permission denied/);
+      expect(await refusal(sql`update public.settings set value = value`)).toMatch(/permission denied/);
+      expect(await refusal(sql`select count(*) from sinergi_installation.kabupaten`)).toMatch(
+        /permission denied/,
+      );
+      const own = (await kota.execute(sql`select count(*)::int as n from users`)) as unknown as {
+        rows: { n: number }[];
+      };
+      expect(own.rows[0]!.n).toBe(1);
+    },
+  );
+});

@@ -1,0 +1,58 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import type pino from 'pino';
+import type { Config } from '../config.ts';
+import type { AppContext } from '../context.ts';
+import { startKabupaten } from '../server.ts';
+import { listTenants } from './installation.repository.ts';
+import { hostName, tenantConfig } from './tenants.ts';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Serves every kabupaten of the installation on one port. Each has its own app, database, caches,
+ * job worker and notifier (server.ts startKabupaten); a request goes to the kabupaten whose host
+ * name it was sent to, and any other host name to the installation's first (ACTIVE_KABUPATEN). An
+ * installation of one kabupaten is served exactly as before: its app alone on the port.
+ */
+export async function serveInstallation(config: Config, log: pino.Logger) {
+  const byHost = new Map<string, Handler>();
+  let first: Handler | undefined;
+  const home = await startKabupaten(config, log, (handler) => {
+    first = handler;
+    return createServer((req, res) => (byHost.get(hostName(req.headers.host)) ?? first!)(req, res));
+  });
+  const added: { app: FastifyInstance; ctx: AppContext; stop(): Promise<void> }[] = [];
+  const stop = async () => {
+    for (const kabupaten of added) await kabupaten.stop();
+    await home.stop();
+  };
+  try {
+    const tenants = await listTenants(home.ctx.database.db);
+    for (const tenant of tenants) {
+      const kabupaten = await startKabupaten(
+        tenantConfig(config, tenant),
+        log.child({ kabupaten: tenant.code }),
+        (handler): Server => {
+          for (const host of tenant.hosts) byHost.set(hostName(host), handler);
+          // Never listens: the installation's port hands it its requests.
+          return createServer(handler);
+        },
+      );
+      added.push(kabupaten);
+      await kabupaten.app.ready();
+    }
+    await home.app.listen({ host: config.host, port: config.port });
+    return {
+      app: home.app,
+      ctx: home.ctx,
+      kabupaten: [config.activeKabupaten, ...tenants.map((t) => t.code)],
+      /** Each added kabupaten's app and context, for tests and the installation's own reads. */
+      added,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
