@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every test of the project and ends with one line "N passed, N failed":
-// structure (file sizes, SQL only in repositories), lint, typecheck, unit tests, integration tests on PGlite and on PostgreSQL, browser tests.
+// structure (file sizes, SQL only in repositories), lint, typecheck, unit tests, integration tests on PGlite, on PostgreSQL and on Citus, browser tests.
 // PostgreSQL and Chromium are installed when missing (scripts/ensure-tools.sh, as root).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -69,6 +69,7 @@ vitest('unit', 'unit');
 vitest('integration on PGlite', 'int');
 if (toolsOk) {
   vitest('integration on PostgreSQL', 'int', ['bash', 'scripts/with-postgres.sh']);
+  vitest('integration on Citus', 'int', ['bash', 'scripts/with-citus.sh']);
   check('web build', 'npm', ['run', '--silent', 'build:web']);
   vitest('browser (Chromium)', 'e2e');
 } else {

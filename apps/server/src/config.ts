@@ -22,6 +22,15 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * PostgreSQL: the schema of this kabupaten's tables. Default public; another puts them in a
+   * schema of their own with its own role (on Citus a distributed schema), as each kabupaten added
+   * to an installation is (installation/tenants.ts).
+   */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a schema name of lower-case letters, digits and _')
+    .default('public'),
   ACTIVE_KABUPATEN: z
     .string()
     .regex(/^\d{2}\.\d{2}$/, 'must be a kabupaten code such as 35.05')
@@ -131,7 +140,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: resolve(e.DATA_DIR),
     backupDir: resolve(e.BACKUP_DIR),
     databaseUrl: e.DATABASE_URL,
-    databaseSchema: 'public',
+    databaseSchema: e.DATABASE_SCHEMA,
     activeKabupaten: e.ACTIVE_KABUPATEN,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE ?? e.SINERGI_MODE === 'production',

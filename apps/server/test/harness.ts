@@ -6,14 +6,45 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { type Config, loadConfig } from '../src/config.ts';
+import { systemPrincipal } from '../src/context.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { buildApp, type RouteEntry } from '../src/http/app.ts';
 import { DEMO_PASSWORD } from '../src/modules/auth/auth.service.ts';
+import { jobHandlers } from '../src/modules/index.ts';
+import { runJobNow } from '../src/modules/jobs/jobs.service.ts';
+import { seed } from '../src/seed/seed.ts';
 import { createContext, createLogger } from '../src/server.ts';
 import { withDatabase } from './global-setup.ts';
 
 export { DEMO_PASSWORD };
 export const engine = inject('postgresTemplate') ? 'postgres' : 'pglite';
+/**
+ * `npm run test:citus`: each test's app gets a distributed schema of its own on the Citus cluster,
+ * built as a kabupaten added to an installation is (migrated, seeded, regions loaded), instead of
+ * a copy of the template database (Citus keeps its metadata per database).
+ */
+export const onCitus = process.env.TEST_CITUS === '1';
+
+async function citusSchema(config: Config, log: ReturnType<typeof createLogger>) {
+  const url = process.env.TEST_DATABASE_URL!;
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const database = await openDatabase({ databaseUrl: url, poolSize: 4, schema });
+  await database.migrate();
+  // Seeded as the template is, in demo mode, whatever mode the test then runs in.
+  const ctx = createContext({ ...config, mode: 'demo', databaseSchema: schema }, database, log);
+  await seed(ctx);
+  const job = await runJobNow(ctx, systemPrincipal, { kind: 'regions.load', params: {} }, jobHandlers);
+  if (job.status !== 'succeeded') throw new Error(`regions.load ${job.status} ${job.errorCode}`);
+  return { database, schema, drop: () => dropSchema(url, schema) };
+}
+
+async function dropSchema(url: string, schema: string) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`drop schema if exists ${schema} cascade`);
+  await admin.query(`drop role if exists ${schema}`);
+  await admin.end();
+}
 
 /** A fresh copy of the template database with the whole app on top, driven through app.inject(). */
 export async function createTestApp(env: Record<string, string> = {}, logTo?: { write(line: string): void }) {
@@ -27,7 +58,15 @@ export async function createTestApp(env: Record<string, string> = {}, logTo?: { 
   const postgresTemplate = inject('postgresTemplate');
   let dropDatabase = async () => {};
   let database: Awaited<ReturnType<typeof openDatabase>>;
-  if (postgresTemplate) {
+  // A test that reads the log passes where to write it, at level info.
+  const log = logTo ? createLogger({ logLevel: 'info' }, logTo) : createLogger({ logLevel: 'silent' });
+  let schema = 'public';
+  if (onCitus) {
+    const built = await citusSchema(config, log);
+    database = built.database;
+    schema = built.schema;
+    dropDatabase = built.drop;
+  } else if (postgresTemplate) {
     const name = `sinergi_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: withDatabase(postgresTemplate, 'postgres') });
     await admin.connect();
@@ -44,9 +83,7 @@ export async function createTestApp(env: Record<string, string> = {}, logTo?: { 
     const tarball = readFileSync(inject('pgliteTemplate'));
     database = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([tarball]) });
   }
-  // A test that reads the log passes where to write it, at level info.
-  const log = logTo ? createLogger({ logLevel: 'info' }, logTo) : createLogger({ logLevel: 'silent' });
-  const ctx = createContext(config, database, log);
+  const ctx = createContext({ ...config, databaseSchema: schema }, database, log);
   const { app, routeTable } = await buildApp(ctx);
   await app.ready();
   return {
@@ -69,6 +106,19 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
  */
 export async function openEmptyDatabase() {
   const postgresTemplate = inject('postgresTemplate');
+  if (onCitus) {
+    const url = process.env.TEST_DATABASE_URL!;
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const database = await openDatabase({ databaseUrl: url, poolSize: 2, schema });
+    await database.migrate();
+    return {
+      database,
+      async close() {
+        await database.close();
+        await dropSchema(url, schema);
+      },
+    };
+  }
   if (!postgresTemplate) {
     const database = await openDatabase({ dataDir: 'memory://' });
     await database.migrate();

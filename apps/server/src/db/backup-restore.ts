@@ -74,12 +74,20 @@ async function afterTable(tx: BulkTx, table: string, counts: Record<string, numb
   // Every serial column's sequence continues after the restored ids.
   const serials = await tx.query<{ name: string }>(
     `select column_name as name from information_schema.columns
-      where table_schema = 'public' and table_name = $1 and column_default like 'nextval(%'`,
+      where table_schema = current_schema() and table_name = $1 and column_default like 'nextval(%'`,
     [table],
   );
   for (const { name } of serials) {
+    // The highest id first, then the sequence moved on in a query of its own (on Citus a query
+    // that reads the table runs on its worker, whose sequence counts in a range of its own); a
+    // sequence already past the restored ids stays where it is.
+    const max = await tx.query<{ m: string }>(
+      `select coalesce(max("${name}"), 0)::text as m from "${table}"`,
+    );
     await tx.query(
-      `select setval(pg_get_serial_sequence('"${table}"', '${name}'), coalesce((select max("${name}") from "${table}"), 0) + 1, false)`,
+      `select setval(s, greatest($1::bigint + 1, coalesce(pg_sequence_last_value(s), 0) + 1), false)
+         from (select pg_get_serial_sequence('"${table}"', '${name}')::regclass as s) q`,
+      [max[0]?.m ?? '0'],
     );
   }
 }

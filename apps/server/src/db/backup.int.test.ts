@@ -111,7 +111,7 @@ describe('backup and restore', () => {
   it('covers every table of the schema but the sessions', async () => {
     const rows = await t.ctx.database.bulk((tx) =>
       tx.query<{ name: string }>(
-        "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'",
+        "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> '__drizzle_migrations'",
       ),
     );
     const all = rows.map((r) => r.name).filter((n) => !n.startsWith('__drizzle'));

@@ -123,7 +123,7 @@ async function photoTableSource(
 ) {
   const columns = await query(
     `select column_name as name from information_schema.columns
-      where table_schema = 'public' and table_name = $1 order by ordinal_position`,
+      where table_schema = current_schema() and table_name = $1 order by ordinal_position`,
     [table],
   );
   const list = columns.map(({ name }) => (name === 'data' ? `''::bytea as "data"` : `"${name}"`));

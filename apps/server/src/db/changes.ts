@@ -16,27 +16,38 @@ export const changeChannel = (schema: string) =>
 /**
  * Creates the notifying function and the trigger on every table of the schema that has none yet;
  * run after each migration, so a table added later is covered without anyone remembering it. Each
- * kabupaten's schema has a function of its own, telling its own channel.
+ * kabupaten's schema has a function of its own, telling its own channel. Each trigger is its own
+ * statement: Citus puts a trigger on a distributed table's shard only when it is created so (not
+ * from inside a function), and not one that fires on TRUNCATE, which Sinergi never runs. A bulk
+ * load on Citus says `sinergi.bulk` (its COPY commits in two phases, which a NOTIFY forbids) and
+ * tells everything changed once it has committed (db/client.ts).
  */
-export const ensureChangeTriggersSql = (schema: string) => `
-create or replace function ${schema}.sinergi_notify_change() returns trigger language plpgsql as $$
+export async function ensureChangeTriggers(
+  query: (text: string) => Promise<{ rows: unknown[] }>,
+  schema: string,
+  opts: { truncate: boolean } = { truncate: true },
+): Promise<void> {
+  await query(`create or replace function ${schema}.sinergi_notify_change() returns trigger language plpgsql as $$
 begin
-  perform pg_notify('${changeChannel(schema)}', tg_table_name);
+  if coalesce(current_setting('sinergi.bulk', true), '') <> 'on' then
+    perform pg_notify('${changeChannel(schema)}', tg_table_name);
+  end if;
   return null;
-end $$;
-do $$
-declare t record;
-begin
-  for t in
-    select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+end $$`);
+  const missing =
+    await query(`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = '${schema}' and c.relkind in ('r', 'p') and not c.relispartition
-      and not exists (select 1 from pg_trigger g where g.tgrelid = c.oid and g.tgname = 'sinergi_change')
-  loop
-    execute format(
-      'create trigger sinergi_change after insert or update or delete or truncate on ${schema}.%I '
-      'for each statement execute function ${schema}.sinergi_notify_change()', t.relname);
-  end loop;
-end $$;`;
+      and not exists (select 1 from pg_trigger g where g.tgrelid = c.oid and g.tgname = 'sinergi_change')`);
+  const events = `insert or update or delete${opts.truncate ? ' or truncate' : ''}`;
+  for (const { name } of missing.rows as { name: string }[])
+    await query(
+      `create trigger sinergi_change after ${events} on ${schema}."${name}" ` +
+        `for each statement execute function ${schema}.sinergi_notify_change()`,
+    );
+}
+
+/** No table of Sinergi's ends in `_<digits>`; a Citus shard of one does (`settings_102028`). */
+const shardSuffix = /_\d+$/;
 
 export type ChangeListener = (table: string) => void;
 
@@ -64,13 +75,32 @@ export class ChangeFeed {
 
 /**
  * PostgreSQL: one connection of its own that LISTENs, reconnecting after a second when it drops
- * (a restart, a failover); the feed is not live in between.
+ * (a restart, a failover); the feed is not live in between. On Citus a kabupaten's tables are on a
+ * worker, whose triggers notify there: one connection to each node listens, and the feed is live
+ * while all of them are.
  */
 export async function listenPostgres(
-  url: string,
+  urls: string | readonly string[],
   feed: ChangeFeed,
   channel = CHANGE_CHANNEL,
 ): Promise<{ close(): Promise<void> }> {
+  let listeners: Awaited<ReturnType<typeof listenOne>>[] = [];
+  const updateLive = () => {
+    feed.live = listeners.length > 0 && listeners.every((l) => l.connected());
+  };
+  listeners = await Promise.all(
+    (typeof urls === 'string' ? [urls] : urls).map((url) => listenOne(url, feed, channel, updateLive)),
+  );
+  updateLive();
+  return {
+    async close() {
+      await Promise.all(listeners.map((l) => l.close()));
+      feed.live = false;
+    },
+  };
+}
+
+async function listenOne(url: string, feed: ChangeFeed, channel: string, changed: () => void) {
   let client: pg.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
@@ -78,13 +108,14 @@ export async function listenPostgres(
     const c = new pg.Client({ connectionString: url });
     c.on('error', () => dropped(c));
     c.on('end', () => dropped(c));
-    c.on('notification', (message) => feed.emit(message.payload ?? '*'));
+    // A Citus worker's trigger fires on the shard, named as its table with the shard's number.
+    c.on('notification', (message) => feed.emit(message.payload?.replace(shardSuffix, '') ?? '*'));
     try {
       await c.connect();
       await c.query(`listen ${channel}`);
       if (closed) return void (await c.end());
       client = c;
-      feed.live = true;
+      changed();
     } catch {
       dropped(c);
     }
@@ -102,10 +133,10 @@ export async function listenPostgres(
   };
   await connect();
   return {
+    connected: () => client !== null,
     async close() {
       closed = true;
       if (retry) clearTimeout(retry);
-      feed.live = false;
       await client?.end().catch(() => undefined);
     },
   };

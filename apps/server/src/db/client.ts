@@ -1,13 +1,10 @@
 import { createReadStream, createWriteStream, mkdirSync, openAsBlob } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import { PGlite, type PGliteInterface, type Transaction, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -17,10 +14,11 @@ import {
   CHANGE_CHANNEL,
   ChangeFeed,
   changeChannel,
-  ensureChangeTriggersSql,
+  ensureChangeTriggers,
   listenPostgres,
 } from './changes.ts';
 import * as schema from './schema.ts';
+import { citusWorkerUrls, migrateSchema, migrationsFolder, prepareTenantSchema } from './schemas.ts';
 import { assertClientWaiting, ClientGone, inRequest, noteQuery, tableRecorder } from './tables-read.ts';
 
 export type Schema = typeof schema;
@@ -50,12 +48,17 @@ export interface Database {
   /** Migrates, then puts the change trigger on every table (db/changes.ts). */
   migrate(): Promise<void>;
   bulk<T>(fn: (tx: BulkTx) => Promise<T>): Promise<T>;
+  /**
+   * A transaction that loads many rows at once with `insert ... select` from a parameter or a
+   * function: its tables' triggers stay quiet and, once it has committed, every listener is told
+   * everything may have changed. On Citus such an insert is a COPY, committed in two phases, which
+   * a change notice would forbid (db/changes.ts).
+   */
+  quietly<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /** PGlite only: the data directory as a tarball, for test templates and backups. */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
-
-const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 export interface OpenOptions {
   databaseUrl?: string | undefined;
@@ -194,7 +197,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     changes,
     migrate: async () => {
       await migratePglite(db as never, { migrationsFolder });
-      await client.exec(ensureChangeTriggersSql('public'));
+      await ensureChangeTriggers((text) => client.query(text), 'public');
     },
     bulk: (fn) =>
       client.transaction((tx) =>
@@ -221,10 +224,28 @@ async function openPglite(options: OpenOptions): Promise<Database> {
           },
         }),
       ),
+    quietly: async (fn) => {
+      const result = await db.transaction(async (tx) => {
+        await tx.execute(quietSql);
+        return fn(tx as unknown as Db);
+      });
+      await client.query(`select pg_notify('${CHANGE_CHANNEL}', '*')`);
+      return result;
+    },
     dumpDataDir: () => client.dumpDataDir('gzip'),
     close: () => client.close(),
   };
 }
+
+/** Quiets the change triggers for the rest of the transaction (db/changes.ts). */
+const QUIET = `set local sinergi.bulk = 'on'`;
+const quietSql = sql.raw(QUIET);
+
+/**
+ * A kabupaten's connections on Citus: its triggers (append-only tables, change notices) are put
+ * where its tables are, and a `set local` reaches them there (db/changes.ts, bulk below).
+ */
+const citusOptions = '-c citus.enable_unsafe_triggers=on -c citus.propagate_set_commands=local';
 
 /** A schema name as SQL may hold it: lower-case letters, digits and underscores only. */
 const plainSchema = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -232,10 +253,13 @@ const plainSchema = /^[a-z_][a-z0-9_]{0,62}$/;
 async function openPostgres(url: string, poolSize: number, schemaName: string): Promise<Database> {
   if (!plainSchema.test(schemaName)) throw new Error(`not a schema name: ${schemaName}`);
   const tenant = schemaName !== 'public';
-  if (tenant) await prepareTenantSchema(url, schemaName);
+  const citus = tenant ? await prepareTenantSchema(url, schemaName) : false;
   // A kabupaten's connections act as its role, which may use its own schema and nothing else of
   // the database (installation/tenants.ts), and find its tables first, then the extensions.
-  const options = tenant ? `-c role=${schemaName} -c search_path=${schemaName},public` : undefined;
+  // On Citus its triggers (append-only tables, change notices) run where its tables are.
+  const options = tenant
+    ? `-c role=${schemaName} -c search_path=${schemaName},public${citus ? ` ${citusOptions}` : ''}`
+    : undefined;
   const pool = new pg.Pool({ connectionString: url, max: poolSize, ...(options ? { options } : {}) });
   // An idle connection the server closes (restart, failover, admin) must not crash the process:
   // the pool drops it and opens a new one on the next query.
@@ -244,19 +268,24 @@ async function openPostgres(url: string, poolSize: number, schemaName: string): 
   await pool.query('select 1');
   const db = drizzleNodePg(poolForDrizzle(pool), { schema, logger: tableRecorder }) as unknown as Db;
   const changes = new ChangeFeed();
-  const listener = await listenPostgres(url, changes, changeChannel(schemaName));
+  const listener = await listenPostgres(
+    citus ? [url, ...(await citusWorkerUrls(pool, url))] : url,
+    changes,
+    changeChannel(schemaName),
+  );
   return {
     engine: 'postgres',
     db,
     changes,
     migrate: async () => {
       await migrateSchema(db, schemaName);
-      await pool.query(ensureChangeTriggersSql(schemaName));
+      await ensureChangeTriggers((text) => pool.query(text), schemaName, { truncate: !citus });
     },
     bulk: async (fn) => {
       const conn = await pool.connect();
       try {
         await conn.query('BEGIN');
+        if (citus) await conn.query(QUIET);
         const result = await fn({
           query: async (text, params) => {
             noteQuery(text);
@@ -276,6 +305,8 @@ async function openPostgres(url: string, poolSize: number, schemaName: string): 
             pipeline(createReadStream(file), conn.query(copyFrom(copySql(table, columns, 'STDIN', true)))),
         });
         await conn.query('COMMIT');
+        // Told from the coordinator, which is listened to as well: the load's COPY forbade it there.
+        if (citus) await pool.query(`select pg_notify($1, '*')`, [changeChannel(schemaName)]);
         return result;
       } catch (error) {
         await conn.query('ROLLBACK');
@@ -284,70 +315,19 @@ async function openPostgres(url: string, poolSize: number, schemaName: string): 
         conn.release();
       }
     },
+    quietly: async (fn) => {
+      const result = await db.transaction(async (tx) => {
+        await tx.execute(quietSql);
+        return fn(tx as unknown as Db);
+      });
+      await pool.query(`select pg_notify($1, '*')`, [changeChannel(schemaName)]);
+      return result;
+    },
     close: async () => {
       await listener.close();
       await pool.end();
     },
   };
-}
-
-/**
- * A kabupaten's role (no login; the server's own user is made a member, to act as it) and its
- * schema, owned by that role; and the extensions every schema's tables use, once, in public.
- */
-async function prepareTenantSchema(url: string, schemaName: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('create extension if not exists pg_trgm schema public');
-    // Two servers starting together may both try: the one that loses finds it done.
-    await client.query(`do $$ begin
-      begin
-        if not exists (select 1 from pg_roles where rolname = '${schemaName}') then
-          create role ${schemaName} nologin;
-        end if;
-      exception when duplicate_object or unique_violation then null;
-      end;
-      begin
-        if not pg_has_role(current_user, '${schemaName}', 'member') then
-          execute 'grant ${schemaName} to ' || quote_ident(current_user);
-        end if;
-        create schema if not exists ${schemaName} authorization ${schemaName};
-      exception when duplicate_object or unique_violation or duplicate_schema then null;
-      end;
-    end $$`);
-  } finally {
-    await client.end();
-  }
-}
-
-/**
- * drizzle's migrator; for a kabupaten's schema the same steps written here, since drizzle's would
- * first create its migrations schema, which the kabupaten's role may not: each migration's
- * `"public".` (drizzle-kit writes it in foreign keys) is read as the kabupaten's schema, and the
- * migrations applied are recorded in that schema. The same files build public and every schema.
- */
-async function migrateSchema(db: Db, schemaName: string) {
-  if (schemaName === 'public') return migrateNodePg(db as never, { migrationsFolder });
-  const table = sql.raw(`${schemaName}.__drizzle_migrations`);
-  await db.execute(
-    sql`create table if not exists ${table} (id serial primary key, hash text not null, created_at bigint)`,
-  );
-  const last = (await db.execute(sql`select max(created_at) as at from ${table}`)) as unknown as {
-    rows: { at: string | null }[];
-  };
-  const after = Number(last.rows[0]?.at ?? 0);
-  const pending = readMigrationFiles({ migrationsFolder }).filter((m) => m.folderMillis > after);
-  if (!pending.length) return;
-  await db.transaction(async (tx) => {
-    for (const migration of pending) {
-      for (const statement of migration.sql)
-        await tx.execute(sql.raw(statement.replaceAll('"public".', `"${schemaName}".`)));
-      await tx.execute(
-        sql`insert into ${table} (hash, created_at) values (${migration.hash}, ${migration.folderMillis})`,
-      );
-    }
-  });
 }
 
 /** Quote one CSV field (RFC 4180): always quoted, inner quotes doubled; null is an empty unquoted field. */

@@ -28,7 +28,8 @@ export async function serveInstallation(config: Config, log: pino.Logger) {
     await home.stop();
   };
   try {
-    const tenants = await listTenants(home.ctx.database.db);
+    // A first kabupaten in a schema of its own (DATABASE_SCHEMA) cannot see the list: it is alone.
+    const tenants = config.databaseSchema === 'public' ? await listTenants(home.ctx.database.db) : [];
     for (const tenant of tenants) {
       const kabupaten = await startKabupaten(
         tenantConfig(config, tenant),

@@ -129,7 +129,8 @@ export async function importPb(ctx: AppContext, principal: Principal, file: PbFi
     0,
     160,
   );
-  return ctx.database.db.transaction(async (tx) => {
+  // Its ballots go in as `insert ... select` from one JSON parameter (db/client.ts quietly).
+  return ctx.database.quietly(async (tx) => {
     const row = await repo.insertElection(tx, {
       title: title.length >= 5 ? title : `Pabulib: ${title}`,
       description: file.meta.comment ?? '',

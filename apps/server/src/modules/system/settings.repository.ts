@@ -31,7 +31,8 @@ export async function nextCounter(tx: Db, key: string, now: Date): Promise<numbe
     .values({ key, value: 1 })
     .onConflictDoUpdate({
       target: settings.key,
-      set: { value: sql`to_jsonb((${settings.value})::text::int + 1)`, updatedAt: now },
+      // Casts only (immutable), not to_jsonb (stable): Citus refuses a stable function here.
+      set: { value: sql`((${settings.value})::text::int + 1)::text::jsonb`, updatedAt: now },
     })
     .returning({ value: settings.value });
   return Number(row!.value);

@@ -134,7 +134,7 @@ export async function importComposites(
   fileName: string,
 ) {
   return ctx.database.bulk(async (tx) => {
-    const changed = await repo.upsertOfficialResults(tx, input.rows);
+    const changed = await repo.upsertOfficialResults(tx, input.rows, ctx.clock());
     const summary = { year: input.year, rows: input.rows.length, changed, file: fileName };
     await appendAuditInBulk(tx, principal, {
       action: 'village_index.imported',

@@ -197,24 +197,32 @@ export async function setState(
  * only official rows whose values differ. Entries in the sign-off chain are never overwritten.
  * Returns how many rows were added or changed.
  */
-export async function upsertOfficialResults(tx: BulkTx, rows: readonly NewResult[]): Promise<number> {
+export async function upsertOfficialResults(
+  tx: BulkTx,
+  rows: readonly NewResult[],
+  now: Date,
+): Promise<number> {
   await tx.query(
     'create temporary table index_import (like village_index_results including defaults) on commit drop',
   );
   await copyResults(tx, rows, 'index_import');
-  const changed = await tx.query<{ n: number }>(`
+  const changed = await tx.query<{ n: number }>(
+    `
     with up as (
       insert into village_index_results (scheme_id, year, region_code, state, source, scores, dimensions, value, status)
       select scheme_id, year, region_code, state, source, scores, dimensions, value, status from index_import
       on conflict (region_code, scheme_id, year) do update
         set scores = excluded.scores, dimensions = excluded.dimensions, value = excluded.value,
-            status = excluded.status, updated_at = now()
+            status = excluded.status, updated_at = $1::timestamptz
         where village_index_results.source = 'official'
           and (village_index_results.value, village_index_results.status, village_index_results.dimensions,
                village_index_results.scores)
             is distinct from (excluded.value, excluded.status, excluded.dimensions, excluded.scores)
       returning 1)
-    select count(*)::int as n from up`);
+    select count(*)::int as n from up`,
+    // A value, not now(): Citus takes no stable function in ON CONFLICT ... DO UPDATE.
+    [now.toISOString()],
+  );
   return changed[0]!.n;
 }
 
