@@ -32,6 +32,9 @@ export async function prepareTenantSchema(url: string, schemaName: string): Prom
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    // One at a time: servers or tests starting together would race on the extension and roles
+    // (released with the connection).
+    await client.query(`select pg_advisory_lock(hashtext('sinergi:schemas'))`);
     await client.query('create extension if not exists pg_trgm schema public');
     // On Citus the schema is a distributed one: its tables are placed together on one node (a
     // kabupaten's queries never leave it) and can be moved as one (docs/OPERATIONS.md). Citus
