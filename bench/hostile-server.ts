@@ -12,7 +12,12 @@ export interface Server {
   rssMb(): number;
 }
 
-export async function startServer(dataDir: string, port: number, logFile: string): Promise<Server> {
+export async function startServer(
+  dataDir: string,
+  port: number,
+  logFile: string,
+  env: Record<string, string> = {},
+): Promise<Server> {
   // The server writes its log to the file itself, so this process spends nothing on it.
   const log = openSync(logFile, 'a');
   const child = spawn(process.execPath, ['apps/server/bin/sinergi.mjs', 'serve'], {
@@ -25,6 +30,7 @@ export async function startServer(dataDir: string, port: number, logFile: string
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+      ...env,
     },
     stdio: ['ignore', log, log],
   });
@@ -70,6 +76,8 @@ export async function regionsLoaded(url: string) {
 export interface Client {
   /** The session cookie, `name=value`, for tools that send their own requests (autocannon). */
   cookie: string;
+  /** The CSRF token a write must carry, for tools that send their own requests. */
+  csrf: string;
   request(
     method: string,
     path: string,
@@ -89,6 +97,7 @@ export async function signIn(url: string, username: string, password = 'sinergi-
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return {
     cookie,
+    csrf: csrfToken,
     async request(method, path, body, type = 'application/json') {
       const headers: Record<string, string> = { cookie, origin: url };
       if (method !== 'GET') headers['x-csrf-token'] = csrfToken;

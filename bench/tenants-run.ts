@@ -8,8 +8,7 @@
  * (`sinergi serve`, read cache off so every answer reads the database) serves the first, and
  * autocannon measures its main reads and a write. The baseline is the same routes with 1 kabupaten.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -20,7 +19,7 @@ import { jobHandlers } from '../apps/server/src/modules/index.ts';
 import { runJobNow } from '../apps/server/src/modules/jobs/jobs.service.ts';
 import { seed } from '../apps/server/src/seed/seed.ts';
 import { createContext, createLogger } from '../apps/server/src/server.ts';
-import { sleep } from './hostile-server.ts';
+import { signIn, startServer } from './hostile-server.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const url = process.env.TEST_DATABASE_URL;
@@ -60,50 +59,15 @@ async function addKabupaten(i: number): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
-async function startServer(port: number, dir: string): Promise<ChildProcess> {
-  const log = openSync(join(dir, 'server.log'), 'a');
-  const child = spawn(process.execPath, ['apps/server/bin/sinergi.mjs', 'serve'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      DATABASE_SCHEMA: schemaOf(1),
-      DATA_DIR: dir,
-      BACKUP_DIR: join(dir, 'backups'),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      READ_CACHE_ENTRIES: '0',
-      JOB_WORKER: 'false',
-      LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-    },
-    stdio: ['ignore', log, log],
+/** The real server for the first kabupaten, read cache off, no job worker (bench/hostile-server.ts). */
+function serveFirst(port: number, dir: string) {
+  return startServer(dir, port, join(dir, 'server.log'), {
+    DATABASE_URL: url!,
+    DATABASE_SCHEMA: schemaOf(1),
+    LOG_LEVEL: 'warn',
+    READ_CACHE_ENTRIES: '0',
+    JOB_WORKER: 'false',
   });
-  closeSync(log);
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited; see ${dir}/server.log`);
-    if (
-      await fetch(`http://127.0.0.1:${port}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return child;
-    await sleep(200);
-  }
-  throw new Error('server did not start');
-}
-
-async function signIn(base: string) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ username: 'admin', password: 'sinergi-demo' }),
-  });
-  if (!res.ok) throw new Error(`sign-in: ${res.status}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, csrf: csrfToken };
 }
 
 interface Row {
@@ -115,7 +79,7 @@ interface Row {
 }
 
 async function measure(base: string): Promise<Row[]> {
-  const { cookie, csrf } = await signIn(base);
+  const { cookie, csrf } = await signIn(base, 'admin');
   const documents = await (await fetch(`${base}/api/settings/documents`, { headers: { cookie } })).text();
   const routes: { route: string; opts: autocannon.Options }[] = [
     { route: 'public `GET /api/index/summary`', opts: { url: `${base}/api/index/summary` } },
@@ -160,7 +124,7 @@ for (const size of SIZES) {
     setup.push(
       `${times.length} kabupaten added (${made} in all): ${(times.reduce((a, b) => a + b, 0) / times.length).toFixed(1)} s each on average`,
     );
-  const server = await startServer(4500 + size, dir);
+  const server = (await serveFirst(4500 + size, dir)).process;
   try {
     await measure(`http://127.0.0.1:${4500 + size}`); // warm-up, not counted
     results.set(size, await measure(`http://127.0.0.1:${4500 + size}`));

@@ -46,6 +46,26 @@ async function dropSchema(url: string, schema: string) {
   await admin.end();
 }
 
+/** PostgreSQL: a new database copied from the test template; `drop` removes it. */
+export async function copyTemplate(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const template = inject('postgresTemplate');
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const a = new pg.Client({ connectionString: withDatabase(template, 'postgres') });
+    await a.connect();
+    try {
+      await a.query(statement);
+    } finally {
+      await a.end();
+    }
+  };
+  await admin(`create database ${name} template ${new URL(template).pathname.slice(1)}`);
+  return {
+    url: withDatabase(template, name),
+    drop: () => admin(`drop database if exists ${name} with (force)`),
+  };
+}
+
 /** A fresh copy of the template database with the whole app on top, driven through app.inject(). */
 export async function createTestApp(env: Record<string, string> = {}, logTo?: { write(line: string): void }) {
   const config: Config = loadConfig({
@@ -67,18 +87,9 @@ export async function createTestApp(env: Record<string, string> = {}, logTo?: { 
     schema = built.schema;
     dropDatabase = built.drop;
   } else if (postgresTemplate) {
-    const name = `sinergi_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: withDatabase(postgresTemplate, 'postgres') });
-    await admin.connect();
-    await admin.query(`create database ${name} template ${new URL(postgresTemplate).pathname.slice(1)}`);
-    await admin.end();
-    database = await openDatabase({ databaseUrl: withDatabase(postgresTemplate, name), poolSize: 4 });
-    dropDatabase = async () => {
-      const a = new pg.Client({ connectionString: withDatabase(postgresTemplate, 'postgres') });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    };
+    const copy = await copyTemplate('sinergi_test');
+    database = await openDatabase({ databaseUrl: copy.url, poolSize: 4 });
+    dropDatabase = copy.drop;
   } else {
     const tarball = readFileSync(inject('pgliteTemplate'));
     database = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([tarball]) });

@@ -224,17 +224,21 @@ async function openPglite(options: OpenOptions): Promise<Database> {
           },
         }),
       ),
-    quietly: async (fn) => {
-      const result = await db.transaction(async (tx) => {
-        await tx.execute(quietSql);
-        return fn(tx as unknown as Db);
-      });
-      await client.query(`select pg_notify('${CHANGE_CHANNEL}', '*')`);
-      return result;
-    },
+    quietly: (fn) =>
+      quietTransaction(db, fn, () => client.query(`select pg_notify('${CHANGE_CHANNEL}', '*')`)),
     dumpDataDir: () => client.dumpDataDir('gzip'),
     close: () => client.close(),
   };
+}
+
+/** Database.quietly on either engine, which differ only in how they announce afterwards. */
+async function quietTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, announce: () => Promise<unknown>) {
+  const result = await db.transaction(async (tx) => {
+    await tx.execute(quietSql);
+    return fn(tx as unknown as Db);
+  });
+  await announce();
+  return result;
 }
 
 /** Quiets the change triggers for the rest of the transaction (db/changes.ts). */
@@ -268,6 +272,8 @@ async function openPostgres(url: string, poolSize: number, schemaName: string): 
   await pool.query('select 1');
   const db = drizzleNodePg(poolForDrizzle(pool), { schema, logger: tableRecorder }) as unknown as Db;
   const changes = new ChangeFeed();
+  /** Tells every listener that everything may have changed (after a quiet transaction). */
+  const announceAll = () => pool.query(`select pg_notify($1, '*')`, [changeChannel(schemaName)]);
   const listener = await listenPostgres(
     citus ? [url, ...(await citusWorkerUrls(pool, url))] : url,
     changes,
@@ -306,7 +312,7 @@ async function openPostgres(url: string, poolSize: number, schemaName: string): 
         });
         await conn.query('COMMIT');
         // Told from the coordinator, which is listened to as well: the load's COPY forbade it there.
-        if (citus) await pool.query(`select pg_notify($1, '*')`, [changeChannel(schemaName)]);
+        if (citus) await announceAll();
         return result;
       } catch (error) {
         await conn.query('ROLLBACK');
@@ -315,14 +321,7 @@ async function openPostgres(url: string, poolSize: number, schemaName: string): 
         conn.release();
       }
     },
-    quietly: async (fn) => {
-      const result = await db.transaction(async (tx) => {
-        await tx.execute(quietSql);
-        return fn(tx as unknown as Db);
-      });
-      await pool.query(`select pg_notify($1, '*')`, [changeChannel(schemaName)]);
-      return result;
-    },
+    quietly: (fn) => quietTransaction(db, fn, announceAll),
     close: async () => {
       await listener.close();
       await pool.end();

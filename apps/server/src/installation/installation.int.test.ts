@@ -1,14 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { withDatabase } from '../../test/global-setup.ts';
-import { DEMO_PASSWORD, engine } from '../../test/harness.ts';
+import { copyTemplate, DEMO_PASSWORD, engine } from '../../test/harness.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { systemPrincipal } from '../context.ts';
 import { jobHandlers } from '../modules/index.ts';
@@ -90,18 +87,9 @@ async function homeConfig(dir: string): Promise<Config> {
     JOB_WORKER: 'false',
   };
   if (template) {
-    const name = `sinergi_tenants_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: withDatabase(template, 'postgres') });
-    await admin.connect();
-    await admin.query(`create database ${name} template ${new URL(template).pathname.slice(1)}`);
-    await admin.end();
-    env.DATABASE_URL = withDatabase(template, name);
-    dropDatabase = async () => {
-      const a = new pg.Client({ connectionString: withDatabase(template, 'postgres') });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    };
+    const copy = await copyTemplate('sinergi_tenants');
+    env.DATABASE_URL = copy.url;
+    dropDatabase = copy.drop;
   }
   return loadConfig(env);
 }
