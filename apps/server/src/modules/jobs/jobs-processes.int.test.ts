@@ -29,7 +29,13 @@ const freePort = () =>
     });
   });
 
-async function start(name: string) {
+interface Started {
+  base: string;
+  pid: number;
+  client: Awaited<ReturnType<typeof signIn>>;
+}
+
+async function start(name: string, attempt = 1): Promise<Started> {
   const port = await freePort();
   const child = spawn(process.execPath, ['apps/server/bin/sinergi.mjs', 'serve'], {
     cwd: root,
@@ -44,12 +50,27 @@ async function start(name: string) {
       SINERGI_MODE: 'demo',
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   servers.set(name, child);
+  // What the process says on stderr is kept, so that a start that fails says why.
+  let said = '';
+  const hear = (chunk: Buffer) => {
+    said = (said + chunk.toString()).slice(-4000);
+  };
+  child.stdout!.on('data', hear);
+  child.stderr!.on('data', (chunk: Buffer) => {
+    hear(chunk);
+    process.stderr.write(chunk);
+  });
   const base = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 90_000; ; ) {
-    if (Date.now() > deadline) throw new Error(`${name} did not start`);
+  for (const deadline = Date.now() + 150_000; ; ) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      // The free port was taken by another test file's server meanwhile: try another.
+      if (said.includes('EADDRINUSE') && attempt < 3) return start(name, attempt + 1);
+      throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before it answered: ${said}`);
+    }
+    if (Date.now() > deadline) throw new Error(`${name} did not start: ${said}`);
     const ok = await fetch(`${base}/api/health`).then(
       (r) => r.ok,
       () => false,
@@ -198,5 +219,5 @@ describe.skipIf(engine !== 'postgres')('two server processes on one database', (
         ),
       10_000,
     );
-  }, 240_000);
+  }, 360_000);
 });
