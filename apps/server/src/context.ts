@@ -9,6 +9,23 @@ export interface AppContext {
   readonly config: Config;
   readonly clock: () => Date;
   readonly log: Logger;
+  /** The governments of the same installation this one reads; none unless served together. */
+  readonly installation: InstallationLinks;
+}
+
+/**
+ * A province and its kabupaten/kota served by one installation (installation/serve.ts fills it
+ * in). Each keeps its own database; the province's Bappeda reads the plans of its kabupaten, and a
+ * kabupaten reads its province's plans to link to, each through the other's own connections
+ * (modules/plans/plans.province.ts). Nothing is written across.
+ */
+export interface InstallationLinks {
+  province: LinkedGovernment | null;
+  kabupaten: LinkedGovernment[];
+}
+export interface LinkedGovernment {
+  readonly code: string;
+  readonly ctx: AppContext;
 }
 
 /** The actor of a request with the name the audit log records. */

@@ -70,7 +70,7 @@ export async function openConfiguredDatabase(
 }
 
 export function createContext(config: Config, database: Database, log = createLogger(config)): AppContext {
-  return { config, database, log, clock: () => new Date() };
+  return { config, database, log, clock: () => new Date(), installation: { province: null, kabupaten: [] } };
 }
 
 /** The principal a job runs as: the account that queued it, or the system. */

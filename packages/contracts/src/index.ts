@@ -18,6 +18,7 @@ export * from './partners.ts';
 export * from './pb.ts';
 export * from './pb-responses.ts';
 export * from './plans.ts';
+export * from './plans-province.ts';
 export * from './plans-responses.ts';
 export * from './portal.ts';
 export * from './programs.ts';

@@ -195,6 +195,8 @@ export const issuesEn: Catalog = {
   plan_cycle: 'an item cannot move under itself or one of its descendants',
   plan_has_children: 'this item still has items below it; move or delete them first',
   plan_other_plan: 'the parent must be an item of the same plan',
+  plan_copy:
+    'this plan is a copy of the province plan; change it in the province Sinergi, then refresh the copy',
   plan_same_plan: 'must be an item of a higher plan, not of this plan',
   plan_not_higher:
     'may support only a plan of a higher level, or the longer-term plan of the same owner (Renja to Renstra)',

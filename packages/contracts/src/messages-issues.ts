@@ -196,6 +196,7 @@ export const issuesId: Catalog = {
   plan_cycle: 'butir tidak dapat dipindah ke bawah dirinya sendiri atau turunannya',
   plan_has_children: 'butir ini masih memiliki turunan; pindahkan atau hapus turunannya dahulu',
   plan_other_plan: 'induk harus butir dari rencana yang sama',
+  plan_copy: 'rencana ini salinan dari rencana provinsi; ubah di Sinergi provinsi, lalu perbarui salinannya',
   plan_same_plan: 'harus butir dari rencana yang lebih tinggi, bukan rencana ini',
   plan_not_higher:
     'hanya dapat mendukung rencana tingkat di atasnya, atau rencana jangka lebih panjang milik sendiri (Renja ke Renstra)',

@@ -17,6 +17,8 @@ export const planSummary = z
     owner: z.string().nullable(),
     ownerName: z.string().nullable(),
     sample: z.boolean(),
+    /** `provinsi`: a copy of the province's plan, to link to; read only here. */
+    source: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -99,7 +101,7 @@ export const planDetail = planSummary
   .meta({ id: 'PlanDetail' });
 export type PlanDetail = z.infer<typeof planDetail>;
 
-const named = z.object({
+export const syncNamed = z.object({
   id: z.string(),
   title: z.string(),
   plan: z.string(),
@@ -108,14 +110,14 @@ const named = z.object({
   owner: z.string().nullable(),
   ownerName: z.string().nullable(),
 });
-const score = z.object({
+export const syncScore = z.object({
   owner: z.string(),
   ownerName: z.string(),
   total: z.number(),
   aligned: z.number(),
   score: z.number().nullable(),
 });
-const alignment = z.object({
+export const syncAlignment = z.object({
   year,
   total: z.number(),
   served: z.number(),
@@ -127,12 +129,12 @@ const alignment = z.object({
 export const synchronisationView = z
   .object({
     year,
-    orphans: z.array(named),
-    uncovered: z.array(named),
-    kabupaten: alignment,
-    nasional: alignment,
-    scores: z.array(score),
-    villages: z.array(score),
+    orphans: z.array(syncNamed),
+    uncovered: z.array(syncNamed),
+    kabupaten: syncAlignment,
+    nasional: syncAlignment,
+    scores: z.array(syncScore),
+    villages: z.array(syncScore),
     nestedPagu: z.array(
       z.object({
         nodeId: z.string(),

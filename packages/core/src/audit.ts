@@ -74,6 +74,7 @@ export const auditActions = [
   'plan.node_changed',
   'plan.node_deleted',
   'plan.node_moved',
+  'plan.province_taken',
   'progress.imported',
   'progress.photo_added',
   'progress.reported',

@@ -1,20 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { copyTemplate, DEMO_PASSWORD, engine } from '../../test/harness.ts';
-import { type Config, loadConfig } from '../config.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, engine } from '../../test/harness.ts';
+import { startInstallation } from '../../test/installation.ts';
 import { systemPrincipal } from '../context.ts';
 import { jobHandlers } from '../modules/index.ts';
-import { runJobNow } from '../modules/jobs/jobs.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
-import { seed } from '../seed/seed.ts';
-import { createContext, createLogger, openConfiguredDatabase } from '../server.ts';
 import { addKabupaten } from './installation.service.ts';
-import { serveInstallation } from './serve.ts';
 
 /**
  * One installation serving two kabupaten (issue 22, part 1): Kabupaten Blitar (the first, with the
@@ -22,97 +13,22 @@ import { serveInstallation } from './serve.ts';
  * sessions, settings and data of one are not those of the other; on PostgreSQL the added one's
  * connections cannot even name the other's tables.
  */
-const template = inject('postgresTemplate');
 const KOTA = 'kota.sinergi.test';
 const KOTA_PASSWORD = 'rahasia-kota-blitar';
-let served: Awaited<ReturnType<typeof serveInstallation>>;
+let installation: Awaited<ReturnType<typeof startInstallation>>;
+let served: typeof installation.served;
 let port = 0;
-let dropDatabase = async () => {};
-
-interface Answer {
-  status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: each test reads the answer it expects
-  body: any;
-  cookie: string | undefined;
-}
-
-/** A request over HTTP to the installation's port, sent to a host name. */
-function send(
-  host: string,
-  method: string,
-  path: string,
-  opts: { session?: { cookie: string; csrf: string }; body?: unknown } = {},
-): Promise<Answer> {
-  const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
-  const headers: Record<string, string> = { host };
-  if (payload) headers['content-type'] = 'application/json';
-  if (opts.session) {
-    headers.cookie = opts.session.cookie;
-    headers['x-csrf-token'] = opts.session.csrf;
-  }
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const set = res.headers['set-cookie']?.find((c) => c.startsWith('sinergi_session='));
-        resolve({
-          status: res.statusCode ?? 0,
-          body: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text,
-          cookie: set?.split(';')[0],
-        });
-      });
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-async function signIn(host: string, username: string, password: string) {
-  const answer = await send(host, 'POST', '/api/auth/login', { body: { username, password } });
-  return answer.status === 200 ? { cookie: answer.cookie!, csrf: answer.body.csrfToken as string } : null;
-}
-
-/** The installation's first kabupaten: the test template's copy (PostgreSQL), or built here (PGlite). */
-async function homeConfig(dir: string): Promise<Config> {
-  const env: Record<string, string> = {
-    SINERGI_MODE: 'demo',
-    LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATA_DIR: dir,
-    BACKUP_DIR: join(dir, 'backups'),
-    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-    JOB_WORKER: 'false',
-  };
-  if (template) {
-    const copy = await copyTemplate('sinergi_tenants');
-    env.DATABASE_URL = copy.url;
-    dropDatabase = copy.drop;
-  }
-  return loadConfig(env);
-}
+const send: typeof installation.send = (...args) => installation.send(...args);
+const signIn: typeof installation.signIn = (...args) => installation.signIn(...args);
 
 beforeAll(async () => {
-  const config = await homeConfig(mkdtempSync(join(tmpdir(), 'sinergi-tenants-')));
-  const database = await openConfiguredDatabase(config);
-  try {
-    const home = createContext(config, database, createLogger({ logLevel: 'silent' }));
-    await database.migrate();
-    if (!template) {
-      await seed(home);
-      await runJobNow(home, systemPrincipal, { kind: 'regions.load', params: {} }, jobHandlers);
-    }
+  installation = await startInstallation(async (home) => {
     const added = await addKabupaten(home, '35.72', [KOTA.toUpperCase()], jobHandlers);
     expect(added).toEqual({ code: '35.72', name: 'Kota Blitar', hosts: [KOTA] });
     // Adding again changes nothing but its host names.
     await addKabupaten(home, '35.72', [KOTA], jobHandlers);
-  } finally {
-    await database.close();
-  }
-  served = await serveInstallation(config, createLogger({ logLevel: 'silent' }));
-  port = (served.app.server.address() as AddressInfo).port;
+  });
+  ({ served, port } = installation);
   const kota = served.added[0]!.ctx;
   await createUser(
     kota,
@@ -122,8 +38,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await served?.stop();
-  await dropDatabase();
+  await installation?.stop();
 });
 
 describe(`an installation of two kabupaten (${engine})`, () => {
@@ -200,6 +115,12 @@ describe(`an installation of two kabupaten (${engine})`, () => {
     expect((await summary('localhost')).years.length).toBeGreaterThan(0);
     expect((await summary(KOTA)).years).toEqual([]);
     expect((await summary(KOTA)).region).toEqual({ code: '35.72', name: 'Kota Blitar' });
+    // Without their province served here, each is on its own: no province's plans to take.
+    expect((await send(KOTA, 'GET', '/api/plans/province')).body).toMatchObject({
+      scope: 'sendiri',
+      province: null,
+    });
+    expect((await send(KOTA, 'POST', '/api/plans/province/take', { session: kota })).status).toBe(404);
   });
 
   it.runIf(engine === 'postgres')(

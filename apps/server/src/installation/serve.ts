@@ -2,10 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { FastifyInstance } from 'fastify';
 import type pino from 'pino';
 import type { Config } from '../config.ts';
-import type { AppContext } from '../context.ts';
+import type { AppContext, LinkedGovernment } from '../context.ts';
 import { startKabupaten } from '../server.ts';
 import { listTenants } from './installation.repository.ts';
-import { hostName, tenantConfig } from './tenants.ts';
+import { hostName, inProvince, isProvince, tenantConfig } from './tenants.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -43,6 +43,10 @@ export async function serveInstallation(config: Config, log: pino.Logger) {
       added.push(kabupaten);
       await kabupaten.app.ready();
     }
+    linkGovernments([
+      { code: config.activeKabupaten, ctx: home.ctx },
+      ...tenants.map((t, i) => ({ code: t.code, ctx: added[i]!.ctx })),
+    ]);
     await home.app.listen({ host: config.host, port: config.port });
     return {
       app: home.app,
@@ -55,5 +59,14 @@ export async function serveInstallation(config: Config, log: pino.Logger) {
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** A province served here reads its kabupaten/kota served here, and each of them reads it. */
+function linkGovernments(all: LinkedGovernment[]) {
+  for (const province of all.filter((g) => isProvince(g.code))) {
+    province.ctx.installation.kabupaten = all.filter((g) => inProvince(province.code, g.code));
+    for (const kabupaten of province.ctx.installation.kabupaten)
+      kabupaten.ctx.installation.province = province;
   }
 }

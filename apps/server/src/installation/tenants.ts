@@ -9,12 +9,21 @@ import type { Config } from '../config.ts';
  * can reach another's tables: its connections see its own schema and the shared extensions only.
  */
 export const KABUPATEN_CODE = /^\d{2}\.\d{2}$/;
+/** A province of the installation (its Bappeda reads its kabupaten's plans: plans.province.ts). */
+export const PROVINCE_CODE = /^\d{2}$/;
 
-/** `35.72` -> `kab_35_72`. */
+/** `35.72` -> `kab_35_72`; a province `35` -> `prov_35`. */
 export function tenantSchema(code: string): string {
+  if (PROVINCE_CODE.test(code)) return `prov_${code}`;
   if (!KABUPATEN_CODE.test(code)) throw new Error(`not a kabupaten code: ${code}`);
   return `kab_${code.replace('.', '_')}`;
 }
+
+/** Whether a tenant is a province. */
+export const isProvince = (code: string) => PROVINCE_CODE.test(code);
+
+/** The kabupaten/kota of the installation in a province: those whose code begins with its code. */
+export const inProvince = (province: string, code: string) => code.startsWith(`${province}.`);
 
 /** A host name as a browser sends it, lower-case and without its port. */
 export function hostName(host: string | undefined): string {

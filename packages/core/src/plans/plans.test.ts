@@ -6,6 +6,7 @@ import {
   linkAllowed,
   nestedPagu,
   orphans,
+  orphansToward,
   type PlanNode,
   servingNodes,
   synchronisationMatrix,
@@ -122,6 +123,44 @@ describe('plan synchronisation', () => {
     // The same totals as the budget alignment.
     expect(m.map((r) => r.amount)).toEqual([800, 300, 0]);
     expect(row('K-S3')).toMatchObject({ priorities: [], serving: [] });
+  });
+
+  it('builds the province matrix over two kabupaten: their work reaches its sasaran through their RPJMD', () => {
+    // Province target PS1 (under PT); kabupaten A's sasaran K-S1 serves it, so A's P1 (600) and P2
+    // (400) reach it: P2 reaches no other provincial target, so its money is not split (as in
+    // budgetAlignment, among the targets of the level only). K-S2 serves nothing provincial: R1 does not.
+    // Kabupaten B's program Q1 (500) serves PS2 directly; Q2 (50) serves nothing.
+    const province: PlanNode[] = [
+      node({ id: 'PT', level: 'provinsi', kind: 'tujuan', supports: ['N2'] }),
+      node({ id: 'PS1', level: 'provinsi', kind: 'sasaran', parentId: 'PT' }),
+      node({ id: 'PS2', level: 'provinsi', kind: 'sasaran', parentId: 'PT' }),
+      node({ id: 'PS3', level: 'provinsi', kind: 'sasaran' }),
+      ...nodes.map((n) => (n.id === 'K-S1' ? { ...n, supports: ['PS1'] } : n)),
+      node({
+        id: 'Q1',
+        level: 'kabupaten',
+        kind: 'program',
+        owner: 'B',
+        supports: ['PS2'],
+        budget: { '2026': 500 },
+      }),
+      node({ id: 'Q2', level: 'kabupaten', kind: 'program', owner: 'B', budget: { '2026': 50 } }),
+    ];
+    const m = synchronisationMatrix(province, '2026', 'provinsi');
+    expect(m.map((r) => r.target.id)).toEqual(['PS1', 'PS2', 'PS3']);
+    expect(m.map((r) => r.priorities)).toEqual([['N2'], ['N2'], []]);
+    expect(m[0]!.serving.map((w) => [w.node.id, w.amount])).toEqual([
+      ['P1', 600],
+      ['P2', 400],
+    ]);
+    expect(m.map((r) => r.amount)).toEqual([1000, 500, 0]);
+    // The same money as the budget alignment toward the province.
+    const money = budgetAlignment(province, '2026', 'provinsi');
+    expect(money.byTarget.map((t) => t.amount)).toEqual([0, 1000, 500, 0]);
+    expect(uncoveredTargets(province, 'provinsi').map((n) => n.id)).toEqual(['PS3']);
+    // Orphans toward the province: work reaching no provincial node (P3, R1, R2, Q2; P2 reaches PS1).
+    expect(orphansToward(province, 'provinsi').map((n) => n.id)).toEqual(['P3', 'R1', 'R2', 'Q2']);
+    expect(orphansToward(nodes, 'kabupaten').map((n) => n.id)).toEqual(['P3', 'R2']);
   });
 
   it('drills down from a national priority to the work and desa items serving it', () => {

@@ -162,20 +162,26 @@ function mostSpecificHits(node: PlanNode, byId: Map<string, PlanNode>, targetIds
 }
 
 /**
- * The "matriks sinkronisasi" of a year: for each most specific kabupaten target (a sasaran, or a
- * tujuan without sasaran), the national priorities it serves and every work node of a lower plan
- * serving it, with the money of the year counted as in `budgetAlignment` (split equally when a
- * node serves several), so each target's rows add up to its amount there. A target with no work
- * below appears once with `node: null`: it is uncovered.
+ * The "matriks sinkronisasi" of a year: for each most specific target of `targetLevel` (a
+ * kabupaten's RPJMD sasaran, or a province's: a sasaran, or a tujuan without sasaran), the
+ * national priorities it serves and every work node of a lower plan serving it, with the money of
+ * the year counted as in `budgetAlignment` (split equally when a node serves several), so each
+ * target's rows add up to its amount there. A target with no work below appears once with
+ * `node: null`: it is uncovered.
  */
-export function synchronisationMatrix(nodes: readonly PlanNode[], year: string) {
+export function synchronisationMatrix(
+  nodes: readonly PlanNode[],
+  year: string,
+  targetLevel: PlanLevel = 'kabupaten',
+) {
   const { byId, children } = index(nodes);
-  const kabTargets = nodes.filter((n) => n.level === 'kabupaten' && targetKinds.has(n.kind));
-  const kabIds = new Set(kabTargets.map((t) => t.id));
-  const leaves = kabTargets.filter((t) => !(children.get(t.id) ?? []).some((c) => targetKinds.has(c.kind)));
+  const rank = planLevels.indexOf(targetLevel);
+  const levelTargets = nodes.filter((n) => n.level === targetLevel && targetKinds.has(n.kind));
+  const targetIds = new Set(levelTargets.map((t) => t.id));
+  const leaves = levelTargets.filter((t) => !(children.get(t.id) ?? []).some((c) => targetKinds.has(c.kind)));
   const work = nodes
-    .filter((n) => n.level !== 'kabupaten' && n.level !== 'nasional' && workKinds.has(n.kind))
-    .map((n) => ({ node: n, hits: mostSpecificHits(n, byId, kabIds) }));
+    .filter((n) => planLevels.indexOf(n.level) > rank && workKinds.has(n.kind))
+    .map((n) => ({ node: n, hits: mostSpecificHits(n, byId, targetIds) }));
   return leaves.map((target) => {
     const priorities = [...reachedFrom(target, byId)].filter((id) => {
       const p = byId.get(id)!;
@@ -186,6 +192,22 @@ export function synchronisationMatrix(nodes: readonly PlanNode[], year: string) 
       .map((w) => ({ node: w.node, amount: (w.node.budget?.[year] ?? 0) / w.hits.length }));
     return { target, priorities, serving, amount: serving.reduce((s, w) => s + w.amount, 0) };
   });
+}
+
+/**
+ * Orphans toward a level: work nodes of the levels below it that reach no node of that level by
+ * any path (a kabupaten's sub-kegiatan serving its own RPJMD, which serves no province target, is
+ * an orphan toward the province).
+ */
+export function orphansToward(nodes: readonly PlanNode[], level: PlanLevel): PlanNode[] {
+  const { byId } = index(nodes);
+  const rank = planLevels.indexOf(level);
+  return nodes.filter(
+    (n) =>
+      planLevels.indexOf(n.level) > rank &&
+      workKinds.has(n.kind) &&
+      ![...reachedFrom(n, byId)].some((id) => byId.get(id)!.level === level),
+  );
 }
 
 /**

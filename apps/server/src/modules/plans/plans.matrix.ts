@@ -20,6 +20,36 @@ const kindName: Record<string, string> = {
 };
 const NONE = '— belum ada program atau kegiatan —';
 
+/** The words of a matrix: a kabupaten's (RPJMD toward its OPD and desa) or a province's. */
+export interface MatrixLabels {
+  goal: string;
+  target: string;
+  owner: string;
+  scores: string;
+  scoresHeading: string;
+  villages: string | null;
+  subtitle: string;
+}
+const kabupatenLabels: MatrixLabels = {
+  goal: 'Tujuan RPJMD',
+  target: 'Sasaran RPJMD',
+  owner: 'Perangkat daerah / desa',
+  scores: 'Skor OPD dan desa',
+  scoresHeading: 'Skor keselarasan perangkat daerah dan desa',
+  villages: 'Keselarasan desa',
+  subtitle: 'RPJPN – RPJMD – Renja perangkat daerah – RKPDes',
+};
+export const provinceLabels: MatrixLabels = {
+  goal: 'Tujuan RPJMD provinsi',
+  target: 'Sasaran RPJMD provinsi',
+  owner: 'Kabupaten/kota · perangkat daerah',
+  // A sheet's name may not hold a slash.
+  scores: 'Skor kabupaten dan kota',
+  scoresHeading: 'Skor keselarasan kabupaten/kota dan perangkat daerah provinsi',
+  villages: null,
+  subtitle: 'RPJMN – RPJMD provinsi – RPJMD, Renstra dan Renja kabupaten/kota',
+};
+
 const UNFUNDED = (year: string) => `— ada program, tanpa pagu ${year} —`;
 
 /**
@@ -61,7 +91,7 @@ export function matrixLines(m: Matrix) {
 
 const share = (amount: number, total: number) => (total > 0 ? amount / total : null);
 
-export function matrixXlsx(m: Matrix, scope: string): Promise<Buffer> {
+export function matrixXlsx(m: Matrix, scope: string, labels = kabupatenLabels): Promise<Buffer> {
   type Line = ReturnType<typeof matrixLines>[number];
   type Row = Matrix['rows'][number];
   type Score = Matrix['scores'][number];
@@ -79,9 +109,9 @@ export function matrixXlsx(m: Matrix, scope: string): Promise<Buffer> {
         [
           { header: 'No', width: 5, value: (l) => l.no },
           { header: 'Prioritas nasional', width: 34, value: (l) => l.priorities },
-          { header: 'Tujuan RPJMD', width: 34, value: (l) => l.goal },
-          { header: 'Sasaran RPJMD', width: 34, value: (l) => l.target },
-          { header: 'Perangkat daerah / desa', width: 28, value: (l) => l.owner },
+          { header: labels.goal, width: 34, value: (l) => l.goal },
+          { header: labels.target, width: 34, value: (l) => l.target },
+          { header: labels.owner, width: 28, value: (l) => l.owner },
           { header: 'Dokumen', width: 26, value: (l) => l.plan },
           { header: 'Jenis', width: 14, value: (l) => l.kind },
           { header: 'Kode', width: 14, value: (l) => l.code },
@@ -94,7 +124,7 @@ export function matrixXlsx(m: Matrix, scope: string): Promise<Buffer> {
       sheet<Row>(
         'Ringkasan per sasaran',
         [
-          { header: 'Sasaran RPJMD', width: 44, value: (r) => r.target },
+          { header: labels.target, width: 44, value: (r) => r.target },
           { header: 'Prioritas nasional', width: 40, value: (r) => r.priorities.join('; ') },
           { header: 'Jumlah butir', width: 12, value: (r) => r.serving.length },
           { header: `Pagu ${m.year} (Rp)`, width: 18, format: '#,##0', value: (r) => r.amount },
@@ -104,7 +134,7 @@ export function matrixXlsx(m: Matrix, scope: string): Promise<Buffer> {
           ...m.rows,
           // The money that serves no kabupaten target, and the total, as the last two rows.
           {
-            target: 'Tidak melayani sasaran RPJMD',
+            target: `Tidak melayani ${labels.target.toLowerCase().replace('rpjmd', 'RPJMD')}`,
             priorities: [],
             serving: [],
             amount: m.total - m.served,
@@ -122,8 +152,8 @@ export function matrixXlsx(m: Matrix, scope: string): Promise<Buffer> {
         ],
         m.orphans,
       ),
-      sheet<Score>('Skor OPD dan desa', scoreColumns, m.scores),
-      sheet<Score>('Keselarasan desa', scoreColumns, m.villages),
+      sheet<Score>(labels.scores, scoreColumns, m.scores),
+      ...(labels.villages ? [sheet<Score>(labels.villages, scoreColumns, m.villages)] : []),
     ],
     { title: `Matriks sinkronisasi perencanaan tahun ${m.year}`, scope },
   );
@@ -134,7 +164,12 @@ const pctOf = (amount: number, total: number) => {
   return s === null ? null : Math.round(s * 10000) / 100;
 };
 
-export function matrixPdf(m: Matrix, printedAt: Date, head: Letterhead): Promise<Buffer> {
+export function matrixPdf(
+  m: Matrix,
+  printedAt: Date,
+  head: Letterhead,
+  labels = kabupatenLabels,
+): Promise<Buffer> {
   const lines = matrixLines(m);
   const pct = (x: number) => {
     const p = pctOf(x, m.total);
@@ -144,8 +179,8 @@ export function matrixPdf(m: Matrix, printedAt: Date, head: Letterhead): Promise
     headerRow([
       'No',
       'Prioritas nasional',
-      'Sasaran RPJMD',
-      'Perangkat daerah / desa',
+      labels.target,
+      labels.owner,
       'Program / kegiatan',
       `Pagu ${m.year}`,
       'Porsi',
@@ -185,7 +220,7 @@ export function matrixPdf(m: Matrix, printedAt: Date, head: Letterhead): Promise
       ...letterhead(head, 794),
       { text: 'MATRIKS SINKRONISASI PERENCANAAN', bold: true, fontSize: 12, alignment: 'center' },
       {
-        text: `RPJPN – RPJMD – Renja perangkat daerah – RKPDes · tahun ${m.year}`,
+        text: `${labels.subtitle} · tahun ${m.year}`,
         alignment: 'center',
         margin: [0, 2, 0, 2],
       },
@@ -201,14 +236,14 @@ export function matrixPdf(m: Matrix, printedAt: Date, head: Letterhead): Promise
           ]
         : []),
       {
-        text: `Jumlah pagu ${m.year}: ${formatRupiah(m.total)}; melayani sasaran RPJMD: ${formatRupiah(m.served)} (${pct(m.served)}); tidak melayani: ${formatRupiah(m.total - m.served)} (${pct(m.total - m.served)}).`,
+        text: `Jumlah pagu ${m.year}: ${formatRupiah(m.total)}; melayani ${labels.target.toLowerCase().replace('rpjmd', 'RPJMD')}: ${formatRupiah(m.served)} (${pct(m.served)}); tidak melayani: ${formatRupiah(m.total - m.served)} (${pct(m.total - m.served)}).`,
         margin: [0, 0, 0, 6],
       },
       {
         table: { headerRows: 1, dontBreakRows: true, widths: [18, 120, 130, 110, '*', 80, 40], body },
         fontSize: 7,
       },
-      { text: 'Skor keselarasan perangkat daerah dan desa', bold: true, margin: [0, 12, 0, 4] },
+      { text: labels.scoresHeading, bold: true, margin: [0, 12, 0, 4] },
       { table: { headerRows: 1, widths: ['*', 90, 90, 50], body: scores }, fontSize: 7 },
       ...(m.orphans.length
         ? [

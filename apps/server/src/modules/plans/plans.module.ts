@@ -34,6 +34,7 @@ import { exportPlanFile } from './plans.file-export.ts';
 import * as indicators from './plans.indicators.ts';
 import { matrixPdf, matrixXlsx } from './plans.matrix.ts';
 import * as nodes from './plans.nodes.ts';
+import { provinceRoutes } from './plans.province-routes.ts';
 import { loadReferenceLists } from './plans.reference.ts';
 import { referenceRoutes } from './plans.reference-routes.ts';
 import { seedSamplePlans } from './plans.seed.ts';
@@ -342,6 +343,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
     async (request) => service.linkProposal(ctx, request.principal, request.params.id, request.body.nodeId),
   );
   referenceRoutes(fastify, ctx);
+  provinceRoutes(fastify, ctx);
 }
 
 export const plansModule: Module = {

@@ -29,6 +29,11 @@ export const plans = pgTable('plans', {
   /** The OPD (organisation id) or desa (region code) that owns the plan; null for kabupaten-wide and higher. */
   owner: text('owner'),
   sample: boolean('sample').notNull().default(false),
+  /**
+   * A copy of another government's plan, kept to link to and read only here: `provinsi` for the
+   * province's RPJMD and Renstra (plans.province.ts). Null for the kabupaten's own plans.
+   */
+  source: text('source'),
   ...timestamps,
 });
 

@@ -46,13 +46,23 @@ async function ownerCodeOf(ctx: AppContext, principal: Principal) {
 }
 
 /** Bappeda and the admin edit any plan; an OPD only its Renstra and Renja, a desa only its own plans. */
-export async function assertMayEdit(ctx: AppContext, principal: Principal, plan: { owner: string | null }) {
+export async function assertMayEdit(
+  ctx: AppContext,
+  principal: Principal,
+  plan: { owner: string | null; source?: string | null },
+) {
+  // A copy of the province's plan changes only when the copy is taken again (plans.province.ts).
+  if (plan.source) throw new AppError('CONFLICT', { issues: [{ field: 'plan', issue: 'plan_copy' }] });
   if (!canEditPlan(principal.actor, plan, await ownerCodeOf(ctx, principal)))
     throw new AppError('OUT_OF_SCOPE');
 }
 
 /** Whether the principal may edit the plan (for the page to offer it; every write checks again). */
-async function mayEdit(ctx: AppContext, principal: Principal | undefined, plan: { owner: string | null }) {
+async function mayEdit(
+  ctx: AppContext,
+  principal: Principal | undefined,
+  plan: { owner: string | null; source?: string | null },
+) {
   if (!principal || !can(principal.actor, 'plans.edit')) return false;
   try {
     await assertMayEdit(ctx, principal, plan);

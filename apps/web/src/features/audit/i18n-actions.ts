@@ -73,6 +73,7 @@ export const actionTexts: Record<AuditAction, readonly [string, string]> = {
   'plan.node_changed': ['Butir rencana diubah', 'Plan item changed'],
   'plan.node_deleted': ['Butir rencana dihapus', 'Plan item deleted'],
   'plan.node_moved': ['Butir rencana dipindah', 'Plan item moved'],
+  'plan.province_taken': ['Salinan rencana provinsi diperbarui', 'Copy of the province plans refreshed'],
   'progress.imported': ['Laporan kemajuan diimpor', 'Progress reports imported'],
   'progress.photo_added': ['Foto kemajuan ditambahkan', 'Progress photo added'],
   'progress.reported': ['Kemajuan dilaporkan', 'Progress reported'],
