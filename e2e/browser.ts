@@ -10,6 +10,8 @@ export const DEMO_PASSWORD = 'sinergi-demo';
 /** Debian's Chromium, headless, with a fresh profile and no background network traffic. */
 export async function openBrowser(
   viewport = { width: 1280, height: 860 },
+  /** Extra Chromium switches, e.g. host names resolved to this machine. */
+  extraArgs: string[] = [],
 ): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'sinergi-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -26,6 +28,7 @@ export async function openBrowser(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
@@ -39,8 +42,8 @@ export async function openBrowser(
   };
 }
 
-export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
-  await page.goto(`${baseUrl()}/masuk`);
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD, base = baseUrl()) {
+  await page.goto(`${base}/masuk`);
   await page.getByLabel(/Nama pengguna|Username/).fill(username);
   await page
     .getByLabel(/Kata sandi|Password/)

@@ -11,8 +11,10 @@ export function installationCli(program: Command, tools: CliTools) {
   const kabupaten = program.command('kabupaten').description("the installation's kabupaten/kota");
   kabupaten
     .command('add')
-    .description('add a kabupaten/kota (or change its host names): its own database, regions loaded')
-    .argument('<code>', 'the kabupaten/kota code, e.g. 35.72')
+    .description(
+      'add a kabupaten/kota or a province (or change its host names): its own database, regions loaded',
+    )
+    .argument('<code>', "the kabupaten/kota code, e.g. 35.72, or a province's, e.g. 35")
     .option('--host <names...>', 'the host names it is served at, e.g. sinergi.blitarkota.go.id')
     .action((code: string, opts: { host?: string[] }) =>
       tools.withContext(async (home) => {

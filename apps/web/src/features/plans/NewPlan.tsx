@@ -12,6 +12,7 @@ import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { DesaPicker } from '../musrenbang/DesaPicker.tsx';
 import { useOrganisations } from '../organisations/api.ts';
+import { useProvince } from './api.ts';
 
 /** The level each kind of plan belongs to (Permendagri 86/2017; UU 25/2004 for the national plans). */
 const levelOf: Record<string, string> = {
@@ -47,7 +48,9 @@ export function NewPlan() {
   const [start, setStart] = useState<number | ''>(year);
   const [end, setEnd] = useState<number | ''>(year);
   const [owner, setOwner] = useState<string | null>(null);
-  const level = levelOf[kind]!;
+  // A province's own RPJPD, RPJMD and RKPD are of the province's level; its OPD's Renstra and Renja of theirs.
+  const isProvince = useProvince().data?.scope === 'provinsi';
+  const level = isProvince && levelOf[kind] === 'kabupaten' ? 'provinsi' : levelOf[kind]!;
   const orgs = useOrganisations({ enabled: level === 'opd' && choosesOwner });
   const save = useSubmit(async () => {
     const r = await post<{ id: string }>(

@@ -8,7 +8,7 @@ import { vocab } from '../../app/i18n.ts';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useSession } from '../../app/session.ts';
 import { PlanConsultations } from '../consultations/ConsultationsPage.tsx';
-import { planKeys, useLinkTargets, usePlan, useRefreshPlans } from './api.ts';
+import { planKeys, useLinkTargets, usePlan, useProvince, useRefreshPlans } from './api.ts';
 import { IndicatorView } from './IndicatorView.tsx';
 import { NodeActions, NodeForm } from './NodeForms.tsx';
 import { History } from './PlanHistory.tsx';
@@ -20,16 +20,20 @@ import type { PlanNode } from './plan-types.ts';
  * link them to higher targets, record realisations, and take the XLSX template out and back in.
  */
 export default function PlanPage() {
-  const { id } = useParams();
+  // With `code`: a kabupaten's plan, read by its province (read only; no template, history or consultation).
+  const { id, code } = useParams();
   const { t } = useTranslation();
   const { can } = useSession();
   const [showHistory, setShowHistory] = useState(false);
-  const q = usePlan(id);
+  const q = usePlan(id, code);
+  const province = useProvince();
+  const kabupatenName = province.data?.kabupaten.find((k) => k.code === code)?.name ?? code;
   const p = q.data;
   // What the items may support: higher plans' targets and the owner's longer-term plan.
   const linkable = useLinkTargets(id, !!p?.abilities.edit);
   const reload = useRefreshPlans();
-  if (!p) return <QueryState query={q} queryKey={planKeys.detail(id)} />;
+  if (!p)
+    return <QueryState query={q} queryKey={code ? [...planKeys.detail(id), code] : planKeys.detail(id)} />;
   const targets = linkable.data?.items ?? [];
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const depth = (n: PlanNode) => {
@@ -50,9 +54,22 @@ export default function PlanPage() {
                 {t('plans.sample')}
               </Badge>
             )}
+            {p.source && (
+              <Badge ml="xs" variant="light" data-testid="plan-copy">
+                {t('province.copyBadge')}
+              </Badge>
+            )}
           </Text>
+          {code && (
+            <Text size="xs" c="dimmed" data-testid="plan-read-only">
+              {t('province.readOnly', { name: kabupatenName })}{' '}
+              <Anchor component={Link} to="/perencanaan/provinsi" size="xs">
+                {t('province.title')}
+              </Anchor>
+            </Text>
+          )}
         </div>
-        <Group gap="xs">
+        <Group gap="xs" display={code ? 'none' : undefined}>
           <Button component="a" variant="default" size="xs" href={`/api/plans/${p.id}/template.xlsx`}>
             {t('plans.downloadTemplate')}
           </Button>
@@ -68,7 +85,7 @@ export default function PlanPage() {
           )}
         </Group>
       </Group>
-      <PlanConsultations planId={p.id} />
+      {!code && <PlanConsultations planId={p.id} />}
       {p.abilities.edit && (
         <Card withBorder>
           <Text size="sm" fw={600}>

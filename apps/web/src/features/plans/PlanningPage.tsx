@@ -22,6 +22,7 @@ import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { useDrill, usePlans, useSynchronisation } from './api.ts';
 import { NewPlan } from './NewPlan.tsx';
+import { ProvinceCard } from './ProvinceCard.tsx';
 
 const pct = (x: number | null) => (x === null ? '–' : `${formatNumber(x * 100, 1)} %`);
 
@@ -97,6 +98,7 @@ export default function PlanningPage() {
           </Text>
         )}
       </Group>
+      <ProvinceCard />
       {drill && <Drill node={drill} year={year} onClose={() => setDrill(null)} />}
       {d && d.nestedPagu.length > 0 && (
         <Alert
@@ -210,7 +212,14 @@ export default function PlanningPage() {
                 <Table.Td>
                   <Link to={`/perencanaan/${p.id}`}>{p.name}</Link>
                 </Table.Td>
-                <Table.Td>{p.kind}</Table.Td>
+                <Table.Td>
+                  {p.kind}
+                  {p.source && (
+                    <Badge ml="xs" size="xs" variant="light">
+                      {t('province.copyBadge')}
+                    </Badge>
+                  )}
+                </Table.Td>
                 <Table.Td c="dimmed">{p.ownerName ?? ''}</Table.Td>
                 <Table.Td>
                   {p.startYear}–{p.endYear}

@@ -5,6 +5,8 @@ import type {
   NomenclatureList,
   PlanDetail,
   PlanSummary,
+  ProvinceOverview,
+  ProvinceSynchronisation,
   SeriesList,
   Synchronisation,
   WorkItem,
@@ -27,6 +29,8 @@ export const planKeys = {
   workItems: () => [...planKeys.all, 'work-items'] as const,
   nomenclature: (q: string) => [...planKeys.all, 'nomenclature', q] as const,
   series: (indicator: string | null) => [...planKeys.all, 'series', indicator] as const,
+  province: () => [...planKeys.all, 'province'] as const,
+  provinceSync: (year: string) => [...planKeys.all, 'province-sync', year] as const,
 };
 
 const q = (s: string) => encodeURIComponent(s);
@@ -34,11 +38,26 @@ const q = (s: string) => encodeURIComponent(s);
 export const usePlans = () =>
   useQuery({ queryKey: planKeys.list(), queryFn: () => get<{ items: PlanSummary[] }>('/api/plans') });
 
-export const usePlan = (id: string | undefined) =>
+/** A plan of this government, or (with `kabupaten`) one of a kabupaten's, read by its province. */
+export const usePlan = (id: string | undefined, kabupaten?: string) =>
   useQuery({
-    queryKey: planKeys.detail(id),
-    queryFn: () => get<PlanDetail>(`/api/plans/${id}`),
+    queryKey: kabupaten ? [...planKeys.detail(id), kabupaten] : planKeys.detail(id),
+    queryFn: () =>
+      get<PlanDetail>(
+        kabupaten ? `/api/plans/province/kabupaten/${kabupaten}/plans/${id}` : `/api/plans/${id}`,
+      ),
     enabled: !!id,
+  });
+
+/** This government's province served beside it, or a province's kabupaten/kota and their plans. */
+export const useProvince = () =>
+  useQuery({ queryKey: planKeys.province(), queryFn: () => get<ProvinceOverview>('/api/plans/province') });
+
+export const useProvinceSync = (year: string, enabled: boolean) =>
+  useQuery({
+    queryKey: planKeys.provinceSync(year),
+    queryFn: () => get<ProvinceSynchronisation>(`/api/plans/province/sync?year=${year}`),
+    enabled,
   });
 
 export const usePlanHistory = (id: string) =>

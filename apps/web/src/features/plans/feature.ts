@@ -4,6 +4,7 @@ import type { Feature } from '../../app/feature.ts';
 const PlanDataPage = lazy(() => import('./PlanDataPage.tsx'));
 const PlanPage = lazy(() => import('./PlanPage.tsx'));
 const PlanningPage = lazy(() => import('./PlanningPage.tsx'));
+const ProvincePage = lazy(() => import('./ProvincePage.tsx'));
 const TargetsPage = lazy(() => import('./TargetsPage.tsx'));
 
 /** What the plans feature adds to the app: its pages (loaded on demand) and navigation entries. */
@@ -12,6 +13,9 @@ export const feature: Feature = {
     { path: 'perencanaan', page: PlanningPage, permission: 'plans.read', open: true },
     { path: 'perencanaan/data', page: PlanDataPage, permission: 'plans.manage' },
     { path: 'capaian', page: TargetsPage, permission: 'plans.read', open: true },
+    { path: 'perencanaan/provinsi', page: ProvincePage, permission: 'plans.read', open: true },
+    // A kabupaten's plan, read by its province.
+    { path: 'perencanaan/provinsi/:code/:id', page: PlanPage, permission: 'plans.read', open: true },
     { path: 'perencanaan/:id', page: PlanPage, permission: 'plans.read', open: true },
   ],
   nav: [
