@@ -10,7 +10,7 @@ import {
 } from '@sinergi/core';
 import type { AppContext } from '../../context.ts';
 import { kabupatenName } from '../regions/regions.service.ts';
-import { asProvince } from './plans.province.ts';
+import { asProvince, belowProvince } from './plans.province.ts';
 import * as repo from './plans.repository.ts';
 import { ownerNames } from './plans.service.ts';
 
@@ -42,7 +42,10 @@ async function loadProvince(ctx: AppContext) {
   for (const g of governments) {
     const { allPlans, nodes, links } = await repo.findAllPlansNodesLinks(g.ctx.database.db);
     // The province's own plans, and each kabupaten's own: its copies of the province's are the province's.
-    const own = new Map(allPlans.filter((p) => !p.source).map((p) => [p.id, p]));
+    // A kabupaten's own national or provincial plans are its references, not its work.
+    const own = new Map(
+      allPlans.filter((p) => !p.source && (!g.code || belowProvince(p.level))).map((p) => [p.id, p]),
+    );
     const names = await ownerNames(
       g.ctx,
       [...own.values()].map((p) => p.owner),

@@ -1,4 +1,4 @@
-import { AppError, type PlanLevel } from '@sinergi/core';
+import { AppError, type PlanLevel, planLevels } from '@sinergi/core';
 import type { AppContext, LinkedGovernment, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { kabupatenName } from '../regions/regions.service.ts';
@@ -18,6 +18,10 @@ import { getPlan, ownerNames } from './plans.service.ts';
  */
 const PROVINCE: PlanLevel = 'provinsi';
 const COPY = 'provinsi';
+
+/** A kabupaten's own plans the province reads: its national or provincial ones are its references. */
+export const belowProvince = (level: string) =>
+  planLevels.indexOf(level as PlanLevel) > planLevels.indexOf(PROVINCE);
 
 function theProvince(ctx: AppContext): LinkedGovernment {
   const province = ctx.installation.province;
@@ -45,7 +49,7 @@ export async function overview(ctx: AppContext) {
       : province && (await government(province)),
     kabupaten: await Promise.all(
       kabupaten.map(async (g) => {
-        const rows = await copies.findOwnPlans(g.ctx.database.db);
+        const rows = (await copies.findOwnPlans(g.ctx.database.db)).filter((p) => belowProvince(p.level));
         const names = await ownerNames(
           g.ctx,
           rows.map((p) => p.owner),
@@ -62,7 +66,7 @@ export async function kabupatenPlan(ctx: AppContext, code: string, id: string) {
   const member = asProvince(ctx).find((g) => g.code === code);
   if (!member) throw new AppError('NOT_FOUND', { details: { what: code } });
   const plan = await getPlan(member.ctx, id);
-  if (plan.source) throw new AppError('NOT_FOUND', { details: { what: id } });
+  if (plan.source || !belowProvince(plan.level)) throw new AppError('NOT_FOUND', { details: { what: id } });
   return { ...plan, mayEdit: false, abilities: { edit: false } };
 }
 
