@@ -12,6 +12,6 @@ run() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash 
 cleanup() { run "$bin/pg_ctl -D $dir/data -m immediate stop" >/dev/null 2>&1 || true; rm -rf "$dir"; }
 trap cleanup EXIT
 run "$bin/initdb -D $dir/data -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8" >/dev/null
-run "$bin/pg_ctl -D $dir/data -l $dir/log -w -o '-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off' start" >/dev/null
+run "$bin/pg_ctl -D $dir/data -l $dir/log -w -o '-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=${PGTEST_MAX_CONNECTIONS:-100} -c fsync=off -c synchronous_commit=off -c full_page_writes=off' start" >/dev/null
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
 "$@"

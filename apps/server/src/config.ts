@@ -23,6 +23,12 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   /**
+   * PostgreSQL connections each kabupaten of the installation may hold at once (one pool each):
+   * an installation of 38 serves within the database's max_connections only with a small pool or
+   * a pooler in front (docs/OPERATIONS.md).
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
    * PostgreSQL: the schema of this kabupaten's tables. Default public; another puts them in a
    * schema of their own with its own role (on Citus a distributed schema), as each kabupaten added
    * to an installation is (installation/tenants.ts).
@@ -91,6 +97,7 @@ export interface Config {
    * (ACTIVE_KABUPATEN), `kab_<code>` for each added later (installation/tenants.ts).
    */
   databaseSchema: string;
+  databasePoolSize: number;
   activeKabupaten: string;
   sessionTtlHours: number;
   cookieSecure: boolean;
@@ -141,6 +148,7 @@ export function loadConfig(env: Env = process.env): Config {
     backupDir: resolve(e.BACKUP_DIR),
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     activeKabupaten: e.ACTIVE_KABUPATEN,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE ?? e.SINERGI_MODE === 'production',

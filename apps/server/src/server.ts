@@ -45,7 +45,11 @@ export async function openConfiguredDatabase(
   opts: { mustExist?: boolean } = {},
 ): Promise<Database> {
   if (config.databaseUrl)
-    return openDatabase({ databaseUrl: config.databaseUrl, schema: config.databaseSchema });
+    return openDatabase({
+      databaseUrl: config.databaseUrl,
+      schema: config.databaseSchema,
+      poolSize: config.databasePoolSize,
+    });
   const dir = join(config.dataDir, 'pglite');
   if (opts.mustExist && !hasPgliteDatabase(dir))
     throw new ConfigError(`No Sinergi database in ${dir}: check DATA_DIR. Nothing was written.`);

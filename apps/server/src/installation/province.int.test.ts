@@ -155,6 +155,7 @@ describe(`a province and its kabupaten in one installation (${engine})`, () => {
   });
 
   it("synchronises the province's targets with its kabupaten: money, alignment, orphans, consistency", async () => {
+    // Blitar's plans were read (and kept) by the first test; its links since must be seen.
     const sync = (await send(PROV, 'GET', `/api/plans/province/sync?year=${year}`)).body;
     expect(sync.province).toEqual({ code: '35', name: expect.stringMatching(/jawa timur/i) });
     // Both province sasaran are served now; the goal is covered through them.
@@ -246,6 +247,9 @@ describe(`a province and its kabupaten in one installation (${engine})`, () => {
       )
     ).body.nodes.find((n: { id: string }) => n.id === ids.other);
     expect(other.supports.map((s: { id: string }) => s.id)).not.toContain(ids.s2);
+    // The province's reads, kept between requests, follow both governments' writes.
+    const sync = (await send(PROV, 'GET', `/api/plans/province/sync?year=${year}`)).body;
+    expect(sync.money.byTarget.map((t: { id: string }) => t.id)).toEqual([ids.goal, ids.s1]);
     // The province's own Bappeda has no province above it, and Blitar's session is nobody there.
     expect((await send(PROV, 'POST', '/api/plans/province/take', { session: jatim })).status).toBe(404);
     expect((await send(PROV, 'POST', '/api/plans/province/take', { session: blitar })).status).toBe(401);

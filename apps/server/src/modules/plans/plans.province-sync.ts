@@ -2,7 +2,6 @@ import {
   alignmentScores,
   budgetAlignment,
   orphansToward,
-  type PlanLevel,
   type PlanNode,
   synchronisationMatrix,
   targetConsistency,
@@ -10,8 +9,7 @@ import {
 } from '@sinergi/core';
 import type { AppContext } from '../../context.ts';
 import { kabupatenName } from '../regions/regions.service.ts';
-import { asProvince, belowProvince } from './plans.province.ts';
-import * as repo from './plans.repository.ts';
+import { asProvince, governmentOf, PROVINCE } from './plans.province-read.ts';
 import { ownerNames } from './plans.service.ts';
 
 /**
@@ -20,64 +18,16 @@ import { ownerNames } from './plans.service.ts';
  * nodes, each kabupaten node owned by its kabupaten, analysed toward the province's targets by
  * the same core functions as a kabupaten's synchronisation with its OPD and desa.
  */
-const PROVINCE: PlanLevel = 'provinsi';
-
-interface Item {
-  title: string;
-  code: string | null;
-  plan: string;
-  /** The kabupaten (its code) or null for the province's own. */
-  kabupaten: string | null;
-  /** The OPD or desa of the item's own government, named. */
-  ownerName: string | null;
-}
-
+/** The province's plans and its kabupaten's, each government read at once through its own connections. */
 async function loadProvince(ctx: AppContext) {
   const members = asProvince(ctx);
-  const core: PlanNode[] = [];
-  const items = new Map<string, Item>();
-  const indicators: Awaited<ReturnType<typeof repo.findAllIndicators>> = [];
-  const kabupaten: { code: string; name: string; plans: number }[] = [];
-  const governments = [{ code: null, ctx }, ...members.map((m) => ({ code: m.code, ctx: m.ctx }))];
-  for (const g of governments) {
-    const { allPlans, nodes, links } = await repo.findAllPlansNodesLinks(g.ctx.database.db);
-    // The province's own plans, and each kabupaten's own: its copies of the province's are the province's.
-    // A kabupaten's own national or provincial plans are its references, not its work.
-    const own = new Map(
-      allPlans.filter((p) => !p.source && (!g.code || belowProvince(p.level))).map((p) => [p.id, p]),
-    );
-    const names = await ownerNames(
-      g.ctx,
-      [...own.values()].map((p) => p.owner),
-    );
-    const supports = new Map<string, string[]>();
-    for (const l of links) supports.set(l.nodeId, [...(supports.get(l.nodeId) ?? []), l.supportsId]);
-    for (const n of nodes) {
-      const plan = own.get(n.planId);
-      if (!plan) continue;
-      core.push({
-        id: n.id,
-        planId: n.planId,
-        level: plan.level as PlanLevel,
-        kind: n.kind,
-        parentId: n.parentId,
-        supports: supports.get(n.id) ?? [],
-        // A kabupaten's items are its own, whatever office within it owns them.
-        owner: g.code ?? plan.owner,
-        budget: n.budget,
-      });
-      items.set(n.id, {
-        title: n.title,
-        code: n.code,
-        plan: plan.name,
-        kabupaten: g.code,
-        ownerName: plan.owner ? (names.get(plan.owner) ?? plan.owner) : null,
-      });
-    }
-    const ids = new Set(core.map((n) => n.id));
-    indicators.push(...(await repo.findAllIndicators(g.ctx.database.db)).filter((i) => ids.has(i.nodeId)));
-    if (g.code) kabupaten.push({ code: g.code, name: await kabupatenName(g.ctx), plans: own.size });
-  }
+  const parts = await Promise.all(
+    [{ code: null, ctx }, ...members.map((m) => ({ code: m.code, ctx: m.ctx }))].map(governmentOf),
+  );
+  const core = parts.flatMap((p) => p.core);
+  const items = new Map(parts.flatMap((p) => [...p.items]));
+  const indicators = parts.flatMap((p) => p.indicators);
+  const kabupaten = parts.flatMap((p) => (p.kabupaten ? [p.kabupaten] : []));
   const provinceNames = await ownerNames(
     ctx,
     core.filter((n) => !items.get(n.id)!.kabupaten).map((n) => n.owner),
@@ -87,9 +37,11 @@ async function loadProvince(ctx: AppContext) {
   return { core, items, indicators, kabupaten, ownerName };
 }
 
+type LoadedProvince = Awaited<ReturnType<typeof loadProvince>>;
+
 /** The province's synchronisation dashboard for a year. */
-export async function provinceSynchronisation(ctx: AppContext, year: string) {
-  const { core, items, indicators, kabupaten, ownerName } = await loadProvince(ctx);
+export async function provinceSynchronisation(ctx: AppContext, year: string, loaded?: LoadedProvince) {
+  const { core, items, indicators, kabupaten, ownerName } = loaded ?? (await loadProvince(ctx));
   const named = (ns: PlanNode[]) =>
     ns.map((n) => {
       const item = items.get(n.id)!;
@@ -138,7 +90,7 @@ export async function provinceMatrix(ctx: AppContext, year: string) {
   const loaded = await loadProvince(ctx);
   const { core, items, ownerName } = loaded;
   const byId = new Map(core.map((n) => [n.id, n]));
-  const sync = await provinceSynchronisation(ctx, year);
+  const sync = await provinceSynchronisation(ctx, year, loaded);
   const title = (id: string) => items.get(id)!.title;
   return {
     year,

@@ -33,6 +33,10 @@ export async function replaceCopies(
   nodeRows: NewNode[],
   now: Date,
 ) {
+  // One copy at a time: two takes at once would both count the links they remove.
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(current_schema() || ${`:plan-copy:${source}`}))`,
+  );
   const copied = tx.select({ id: plans.id }).from(plans).where(eq(plans.source, source));
   const keep = nodeRows.map((n) => n.id!);
   const gone = and(

@@ -1,11 +1,12 @@
-import { AppError, type PlanLevel, planLevels } from '@sinergi/core';
+import { AppError } from '@sinergi/core';
 import type { AppContext, LinkedGovernment, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { kabupatenName } from '../regions/regions.service.ts';
 import { presentPlanSummary } from './plans.presenter.ts';
 import * as copies from './plans.province.repository.ts';
+import { asProvince, belowProvince, governmentOf, PROVINCE } from './plans.province-read.ts';
 import * as repo from './plans.repository.ts';
-import { getPlan, ownerNames } from './plans.service.ts';
+import { getPlan } from './plans.service.ts';
 
 /**
  * A province and its kabupaten/kota in one installation (issue 22, part 2; UU 25/2004 art. 5 and
@@ -16,21 +17,12 @@ import { getPlan, ownerNames } from './plans.service.ts';
  * copy of the province's RPJMD and Renstra to link its own RPJMD to. Every read goes through the
  * other government's own connections (AppContext.installation); nothing is written across.
  */
-const PROVINCE: PlanLevel = 'provinsi';
 const COPY = 'provinsi';
-
-/** A kabupaten's own plans the province reads: its national or provincial ones are its references. */
-export const belowProvince = (level: string) =>
-  planLevels.indexOf(level as PlanLevel) > planLevels.indexOf(PROVINCE);
 
 function theProvince(ctx: AppContext): LinkedGovernment {
   const province = ctx.installation.province;
   if (!province) throw new AppError('NOT_FOUND', { details: { what: 'provinsi' } });
   return province;
-}
-export function asProvince(ctx: AppContext): LinkedGovernment[] {
-  if (!ctx.installation.kabupaten.length) throw new AppError('NOT_FOUND', { details: { what: 'provinsi' } });
-  return ctx.installation.kabupaten;
 }
 
 /** What this government sees of its province or of its kabupaten. */
@@ -49,12 +41,8 @@ export async function overview(ctx: AppContext) {
       : province && (await government(province)),
     kabupaten: await Promise.all(
       kabupaten.map(async (g) => {
-        const rows = (await copies.findOwnPlans(g.ctx.database.db)).filter((p) => belowProvince(p.level));
-        const names = await ownerNames(
-          g.ctx,
-          rows.map((p) => p.owner),
-        );
-        return { ...(await government(g)), plans: rows.map((p) => presentPlanSummary(p, names)) };
+        const { plans, names, kabupaten: read } = await governmentOf(g);
+        return { code: g.code, name: read!.name, plans: plans.map((p) => presentPlanSummary(p, names)) };
       }),
     ),
     copies: { plans: taken.plans, takenAt: taken.takenAt?.toISOString() ?? null },
