@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNotNull, isNull, max, notInArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, max, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { NewNode, NewPlan } from './plans.repository.ts';
 import { planLinks, planNodes, plans } from './plans.schema.ts';
@@ -7,11 +7,6 @@ import { planLinks, planNodes, plans } from './plans.schema.ts';
  * The copies a kabupaten keeps of its province's plans (plans.source = 'provinsi'), and what the
  * province reads of a kabupaten's own plans. Each query runs on one government's own database.
  */
-
-/** A kabupaten's own plans (no copies), for its province to read. */
-export function findOwnPlans(db: Db) {
-  return db.select().from(plans).where(isNull(plans.source));
-}
 
 /** How many copies of a source a kabupaten keeps, and when they were last taken. */
 export async function countCopies(db: Db, source: string) {

@@ -21,6 +21,7 @@ import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { useSession } from '../../app/session.ts';
 import { useDrill, usePlans, useSynchronisation } from './api.ts';
+import { ConsistencyTable } from './ConsistencyTable.tsx';
 import { NewPlan } from './NewPlan.tsx';
 import { ProvinceCard } from './ProvinceCard.tsx';
 
@@ -183,19 +184,7 @@ export default function PlanningPage() {
               <Text fw={600} p="xs">
                 {t('plans.consistency', { n: d.consistency.length })}
               </Text>
-              <Table fz="xs" striped>
-                <Table.Tbody>
-                  {d.consistency.map((c) => (
-                    <Table.Tr key={`${c.nodeId}-${c.year}`}>
-                      <Table.Td>{c.title}</Table.Td>
-                      <Table.Td>{c.year}</Table.Td>
-                      <Table.Td ta="right">
-                        {formatNumber(c.sumBelow)} / {formatNumber(c.target)} {c.unit}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <ConsistencyTable rows={d.consistency} />
             </Card>
           </SimpleGrid>
         </>

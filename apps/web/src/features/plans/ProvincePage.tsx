@@ -18,6 +18,7 @@ import { Link } from 'react-router';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { QueryState } from '../../app/QueryState.tsx';
 import { planKeys, useProvince, useProvinceSync } from './api.ts';
+import { ConsistencyTable } from './ConsistencyTable.tsx';
 
 const pct = (x: number | null) => (x === null ? '–' : `${formatNumber(x * 100, 1)} %`);
 const SHOWN = 50;
@@ -215,19 +216,7 @@ function Dashboard({ d }: { d: ProvinceSynchronisation }) {
           <Text fw={600} p="xs">
             {t('province.consistency', { n: d.consistency.length })}
           </Text>
-          <Table fz="xs" striped>
-            <Table.Tbody>
-              {d.consistency.map((c) => (
-                <Table.Tr key={`${c.nodeId}-${c.year}`}>
-                  <Table.Td>{c.title}</Table.Td>
-                  <Table.Td>{c.year}</Table.Td>
-                  <Table.Td ta="right">
-                    {formatNumber(c.sumBelow)} / {formatNumber(c.target)} {c.unit}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ConsistencyTable rows={d.consistency} />
         </Card>
       </SimpleGrid>
       <Anchor component={Link} to="/perencanaan" size="sm">
