@@ -18,7 +18,13 @@ import {
   listenPostgres,
 } from './changes.ts';
 import * as schema from './schema.ts';
-import { citusWorkerUrls, migrateSchema, migrationsFolder, prepareTenantSchema } from './schemas.ts';
+import {
+  citusWorkerUrls,
+  migrateSchema,
+  migrationsFolder,
+  oneAtATime,
+  prepareTenantSchema,
+} from './schemas.ts';
 import { assertClientWaiting, ClientGone, inRequest, noteQuery, tableRecorder } from './tables-read.ts';
 
 export type Schema = typeof schema;
@@ -283,10 +289,11 @@ async function openPostgres(url: string, poolSize: number, schemaName: string): 
     engine: 'postgres',
     db,
     changes,
-    migrate: async () => {
-      await migrateSchema(db, schemaName);
-      await ensureChangeTriggers((text) => pool.query(text), schemaName, { truncate: !citus });
-    },
+    migrate: () =>
+      oneAtATime(url, `sinergi:migrate:${schemaName}`, async () => {
+        await migrateSchema(db, schemaName);
+        await ensureChangeTriggers((text) => pool.query(text), schemaName, { truncate: !citus });
+      }),
     bulk: async (fn) => {
       const conn = await pool.connect();
       try {

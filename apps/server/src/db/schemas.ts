@@ -98,3 +98,20 @@ export async function migrateSchema(db: Db, schemaName: string) {
     }
   });
 }
+
+/**
+ * Runs `fn` while holding a session advisory lock on a connection of its own: servers started
+ * together on one database migrate and create triggers one after the other (two `create or replace
+ * function` at once fail with "tuple concurrently updated"). The one that waits finds the work done.
+ */
+export async function oneAtATime<T>(url: string, key: string, fn: () => Promise<T>): Promise<T> {
+  const holder = new pg.Client({ connectionString: url });
+  await holder.connect();
+  try {
+    await holder.query('select pg_advisory_lock(hashtext($1))', [key]);
+    return await fn();
+  } finally {
+    // Closing the connection releases the lock.
+    await holder.end();
+  }
+}
