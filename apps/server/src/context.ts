@@ -22,6 +22,16 @@ export interface AppContext {
 export interface InstallationLinks {
   province: LinkedGovernment | null;
   kabupaten: LinkedGovernment[];
+  /** The installation itself, on its first government only (modules/installation). */
+  admin: InstallationAdmin | null;
+}
+
+/** What the installation's page asks of the server that serves it (installation/serve.ts). */
+export interface InstallationAdmin {
+  /** Reads the list of governments again and serves those added since; resolves once they answer. */
+  refresh(): Promise<void>;
+  /** The context of a government this server serves, by its code. */
+  government(code: string): AppContext | null;
 }
 export interface LinkedGovernment {
   readonly code: string;

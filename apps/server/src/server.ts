@@ -74,7 +74,13 @@ export async function openConfiguredDatabase(
 }
 
 export function createContext(config: Config, database: Database, log = createLogger(config)): AppContext {
-  return { config, database, log, clock: () => new Date(), installation: { province: null, kabupaten: [] } };
+  return {
+    config,
+    database,
+    log,
+    clock: () => new Date(),
+    installation: { province: null, kabupaten: [], admin: null },
+  };
 }
 
 /** The principal a job runs as: the account that queued it, or the system. */

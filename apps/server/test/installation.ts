@@ -30,7 +30,10 @@ export interface Session {
   csrf: string;
 }
 
-export async function startInstallation(prepare: (home: AppContext) => Promise<void>) {
+export async function startInstallation(
+  prepare: (home: AppContext) => Promise<void>,
+  opts: { jobWorker?: boolean } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'sinergi-tenants-'));
   const env: Record<string, string> = {
     SINERGI_MODE: 'demo',
@@ -40,7 +43,7 @@ export async function startInstallation(prepare: (home: AppContext) => Promise<v
     DATA_DIR: dir,
     BACKUP_DIR: join(dir, 'backups'),
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-    JOB_WORKER: 'false',
+    JOB_WORKER: String(opts.jobWorker ?? false),
   };
   let drop = async () => {};
   const template = inject('postgresTemplate');

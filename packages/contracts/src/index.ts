@@ -7,6 +7,7 @@ export * from './common.ts';
 export * from './consultations.ts';
 export * from './inbox.ts';
 export * from './industry.ts';
+export * from './installation.ts';
 export * from './issues.ts';
 export * from './jobs.ts';
 export * from './messages.ts';

@@ -38,6 +38,7 @@ export const fieldNames: Record<string, readonly [id: string, en: string]> = {
   budget: ['Pagu', 'Budget'],
   channels: ['Saluran', 'Channels'],
   code: ['Kode', 'Code'],
+  hosts: ['Nama host', 'Host names'],
   communityContribution: ['Swadaya masyarakat', 'Community contribution'],
   compareGreedy: ['Bandingkan dengan urutan skor', 'Compare with ranking by score'],
   completedOn: ['Tanggal selesai', 'Completed on'],

@@ -195,6 +195,14 @@ export const issuesEn: Catalog = {
   plan_cycle: 'an item cannot move under itself or one of its descendants',
   plan_has_children: 'this item still has items below it; move or delete them first',
   plan_other_plan: 'the parent must be an item of the same plan',
+  government_code: 'must be a kabupaten/kota code such as 35.72, or a province code such as 35',
+  government_unknown: 'is not a kabupaten/kota or province of the region list',
+  government_first: "is already served as this installation's first government",
+  government_added: 'has already been added to this installation',
+  host_name:
+    'must be a host name such as sinergi.blitarkota.go.id (letters, digits and hyphens, between dots)',
+  host_taken: '{value} is already used by {owner}',
+  government_has_admin: 'already has accounts; further administrators are made by its own administrator',
   plan_copy:
     'this plan is a copy of the province plan; change it in the province Sinergi, then refresh the copy',
   plan_same_plan: 'must be an item of a higher plan, not of this plan',

@@ -196,6 +196,14 @@ export const issuesId: Catalog = {
   plan_cycle: 'butir tidak dapat dipindah ke bawah dirinya sendiri atau turunannya',
   plan_has_children: 'butir ini masih memiliki turunan; pindahkan atau hapus turunannya dahulu',
   plan_other_plan: 'induk harus butir dari rencana yang sama',
+  government_code: 'harus kode kabupaten/kota seperti 35.72, atau kode provinsi seperti 35',
+  government_unknown: 'bukan kabupaten/kota atau provinsi pada daftar wilayah',
+  government_first: 'sudah dilayani sebagai pemerintah pertama instalasi ini',
+  government_added: 'sudah ditambahkan ke instalasi ini',
+  host_name:
+    'harus nama host seperti sinergi.blitarkota.go.id (huruf, angka dan tanda hubung, dipisah titik)',
+  host_taken: '{value} sudah dipakai oleh {owner}',
+  government_has_admin: 'sudah memiliki akun; admin berikutnya dibuat oleh adminnya sendiri',
   plan_copy: 'rencana ini salinan dari rencana provinsi; ubah di Sinergi provinsi, lalu perbarui salinannya',
   plan_same_plan: 'harus butir dari rencana yang lebih tinggi, bukan rencana ini',
   plan_not_higher:

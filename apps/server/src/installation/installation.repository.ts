@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { CHANGE_CHANNEL } from '../db/changes.ts';
 import type { Db } from '../db/client.ts';
 
 /**
@@ -35,10 +36,16 @@ export async function listTenants(db: Db): Promise<TenantRow[]> {
   }));
 }
 
-/** Adds a kabupaten, or replaces the host names of one already added. */
+/** What the first government's change channel carries when the list changes (installation/serve.ts). */
+export const INSTALLATION_CHANGED = 'sinergi_installation';
+
+/** Adds a kabupaten, or replaces the host names of one already added; every server hears of it. */
 export async function saveTenant(db: Db, tenant: TenantRow): Promise<void> {
   await ensureRegistry(db);
-  await db.execute(sql`insert into sinergi_installation.kabupaten (code, hosts)
-    values (${tenant.code}, string_to_array(${tenant.hosts.join(' ')}, ' '))
-    on conflict (code) do update set hosts = excluded.hosts`);
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`insert into sinergi_installation.kabupaten (code, hosts)
+      values (${tenant.code}, string_to_array(${tenant.hosts.join(' ')}, ' '))
+      on conflict (code) do update set hosts = excluded.hosts`);
+    await tx.execute(sql`select pg_notify(${CHANGE_CHANNEL}, ${INSTALLATION_CHANGED})`);
+  });
 }

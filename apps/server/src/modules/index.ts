@@ -7,6 +7,7 @@ import { consultationsModule } from './consultations/consultations.module.ts';
 import { inboxModule } from './inbox/inbox.module.ts';
 import type { WaitingSource } from './inbox/inbox.service.ts';
 import { industryModule } from './industry/industry.module.ts';
+import { installationModule } from './installation/installation.module.ts';
 import { jobsModule } from './jobs/jobs.module.ts';
 import type { JobHandler, Module } from './module.ts';
 import { musrenbangModule } from './musrenbang/musrenbang.module.ts';
@@ -35,6 +36,7 @@ export const modules: readonly Module[] = [
   auditModule,
   jobsModule,
   backupsModule,
+  installationModule,
   villageIndexModule,
   musrenbangModule,
   allocationModule,

@@ -49,6 +49,8 @@ const grants = {
   'users.manage': ['admin'],
   'audit.read': ['admin'],
   'backups.manage': ['admin'],
+  // The installation's page: an administrator of its first government adds kabupaten and provinces.
+  'installation.manage': ['admin'],
   'jobs.read': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   'jobs.cancel': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'],
   'account.self': ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd', 'warga'],

@@ -73,6 +73,10 @@ export const actionTexts: Record<AuditAction, readonly [string, string]> = {
   'plan.node_changed': ['Butir rencana diubah', 'Plan item changed'],
   'plan.node_deleted': ['Butir rencana dihapus', 'Plan item deleted'],
   'plan.node_moved': ['Butir rencana dipindah', 'Plan item moved'],
+  'installation.government_added': [
+    'Pemerintah ditambahkan ke instalasi',
+    'Government added to the installation',
+  ],
   'plan.province_taken': ['Salinan rencana provinsi diperbarui', 'Copy of the province plans refreshed'],
   'progress.imported': ['Laporan kemajuan diimpor', 'Progress reports imported'],
   'progress.photo_added': ['Foto kemajuan ditambahkan', 'Progress photo added'],
@@ -135,6 +139,7 @@ export const entityTexts: Record<AuditEntity, readonly [string, string]> = {
   forum: ['Forum Musrenbang', 'Musrenbang forum'],
   grievance: ['Pengaduan', 'Grievance'],
   index_scheme: ['Skema indeks', 'Index scheme'],
+  installation: ['Instalasi', 'Installation'],
   job: ['Pekerjaan latar', 'Background job'],
   kamus_usulan: ['Kamus usulan', 'Proposal catalogue'],
   nomenclature: ['Nomenklatur', 'Nomenclature'],
