@@ -168,4 +168,66 @@ describe('a province and its kabupaten in Chromium', () => {
       await b.close();
     }
   });
+
+  it("the installation's administrator adds Kota Blitar, which answers at its host name at once", async () => {
+    const hosts = '--host-resolver-rules=MAP jatim.test 127.0.0.1, MAP kota.test 127.0.0.1';
+    const b = await openBrowser(undefined, [hosts]);
+    try {
+      const { page } = b;
+      await signIn(page, 'admin', undefined, blitar);
+      await page.getByRole('link', { name: 'Instalasi' }).click();
+      const governments = page.getByTestId('government');
+      await governments.first().waitFor();
+      expect(await governments.allInnerTexts()).toEqual([
+        expect.stringMatching(/Kabupaten Blitar\s+Kabupaten\s+35\.05\s+pertama/i),
+        expect.stringMatching(/Jawa Timur\s+Provinsi\s+35\s+jatim\.test\s+1\s+Dilayani/i),
+      ]);
+      const form = page.getByTestId('add-government');
+      // A code typed without its dot is refused under its field, before anything is sent.
+      await form.getByLabel('Kode').fill('3572');
+      await form.getByLabel('Nama host').fill('kota.test');
+      await form.getByTestId('add-government-submit').click();
+      await form.getByText('harus kode kabupaten/kota seperti 35.72').waitFor();
+      await form.getByLabel('Kode').fill('35.72');
+      await form.getByText('Kota Blitar').waitFor();
+      await form.getByTestId('add-government-submit').click();
+      await form.getByTestId('add-outcome').getByText('Kota Blitar sudah dilayani di kota.test.').waitFor({
+        timeout: 120_000,
+      });
+      const kota = governments.filter({ hasText: 'Kota Blitar' });
+      await kota.getByRole('button', { name: 'Buat admin pertama' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Nama pengguna').fill('admin.kota');
+      await dialog.getByLabel('Nama lengkap').fill('Admin Kota Blitar');
+      await dialog.getByLabel('Kata sandi awal').fill('rahasia-kota-blitar');
+      await dialog.getByTestId('first-admin-submit').click();
+      await page
+        .getByTestId('installation-notice')
+        .getByText('Akun admin.kota dibuat di Kota Blitar.')
+        .waitFor();
+      await shot(page, 'installation');
+      // Kota Blitar's own Sinergi, at its host name, without a restart; no installation page there.
+      const kotaBase = blitar.replace('127.0.0.1', 'kota.test');
+      await signIn(page, 'admin.kota', 'rahasia-kota-blitar', kotaBase);
+      await page.goto(`${kotaBase}/pengguna`);
+      await page.getByTestId('users-table').getByText('admin.kota').waitFor();
+      expect(await page.getByRole('link', { name: 'Instalasi' }).count()).toBe(0);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it("shows the installation's page at phone size", async () => {
+    const b = await openBrowser({ width: 390, height: 844 });
+    try {
+      await signIn(b.page, 'admin', undefined, blitar);
+      await b.page.goto(`${blitar}/instalasi`);
+      await b.page.getByTestId('government').first().waitFor();
+      const width = await b.page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390 + 1);
+      await shot(b.page, 'installation-phone');
+    } finally {
+      await b.close();
+    }
+  });
 });

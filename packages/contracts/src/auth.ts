@@ -51,6 +51,8 @@ export const publicSettings = z
     activeKabupaten: z.object({ code: z.string(), name: z.string().nullable() }),
     regions: z.object({ ready: z.boolean(), edition: z.string().nullable(), count: z.number().int() }),
     engine: z.enum(['pglite', 'postgres']),
+    /** Whether this is the installation's first government, whose administrators add others. */
+    installation: z.boolean(),
   })
   .meta({ id: 'PublicSettings' });
 export type PublicSettings = z.infer<typeof publicSettings>;

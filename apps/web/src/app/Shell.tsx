@@ -20,6 +20,7 @@ import { adminNav, mainNav, type NavItem, navGroups } from './feature.ts';
 import { vocab } from './i18n.ts';
 import { QueryErrors } from './QueryState.tsx';
 import { useLanguage, useSession } from './session.ts';
+import { useSettings } from './settings.ts';
 
 // The bell comes a moment after the page: nothing on the first screen waits for it.
 const Bell = lazy(() => import('./Bell.tsx').then((m) => ({ default: m.Bell })));
@@ -30,6 +31,7 @@ export function Shell() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const { session, can } = useSession();
+  const settings = useSettings();
   const { toggle: toggleLanguage } = useLanguage();
   const location = useLocation();
   const navigate = useNavigate();
@@ -46,6 +48,7 @@ export function Shell() {
       ? location.pathname === item.to
       : location.pathname.startsWith(item.match ?? item.to);
   const shown = (item: NavItem) =>
+    (!item.installation || settings.data?.installation === true) &&
     (!item.permission || can(item.permission)) &&
     (!item.roles || item.roles.includes(session?.user?.role ?? 'public'));
   const link = (item: NavItem) =>

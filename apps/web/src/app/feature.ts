@@ -23,6 +23,8 @@ export interface NavItem {
   match?: string;
   permission?: string;
   exact?: boolean;
+  /** Only on the installation's first government (its page is there alone). */
+  installation?: boolean;
 }
 export interface FeatureRoute {
   path: string;

@@ -6,6 +6,7 @@ import { en as consultations } from '../features/consultations/i18n.en.ts';
 import { en as documents } from '../features/documents/i18n.en.ts';
 import { en as home } from '../features/home/i18n.en.ts';
 import { en as industry } from '../features/industry/i18n.en.ts';
+import { en as installation } from '../features/installation/i18n.en.ts';
 import { en as musrenbang } from '../features/musrenbang/i18n.en.ts';
 import { en as opendata } from '../features/opendata/i18n.en.ts';
 import { en as outbox } from '../features/outbox/i18n.en.ts';
@@ -32,6 +33,7 @@ export const en: Resources = {
   ...allocation,
   ...regions,
   ...users,
+  ...installation,
   ...audit,
   ...villageIndex,
   ...auth,

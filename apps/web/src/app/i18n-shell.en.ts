@@ -22,6 +22,7 @@ export const en: typeof id = {
     organisations: 'Agencies',
     jobs: 'Background jobs',
     users: 'Users',
+    installation: 'Installation',
     audit: 'Audit log',
     account: 'My account',
     soon: 'soon',

@@ -20,6 +20,7 @@ export const id = {
     organisations: 'Perangkat daerah',
     jobs: 'Pekerjaan latar',
     users: 'Pengguna',
+    installation: 'Instalasi',
     audit: 'Log audit',
     account: 'Akun saya',
     soon: 'segera',

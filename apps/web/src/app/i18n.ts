@@ -8,6 +8,7 @@ import * as consultations from '../features/consultations/i18n.ts';
 import * as documents from '../features/documents/i18n.ts';
 import * as home from '../features/home/i18n.ts';
 import * as industry from '../features/industry/i18n.ts';
+import * as installation from '../features/installation/i18n.ts';
 import * as musrenbang from '../features/musrenbang/i18n.ts';
 import * as opendata from '../features/opendata/i18n.ts';
 import * as outbox from '../features/outbox/i18n.ts';
@@ -37,6 +38,7 @@ const id = {
   ...allocation.id,
   ...regions.id,
   ...users.id,
+  ...installation.id,
   ...audit.id,
   ...villageIndex.id,
   ...auth.id,

@@ -17,5 +17,6 @@ export async function publicSettingsOf(ctx: AppContext): Promise<PublicSettings>
     activeKabupaten: { code: ctx.config.activeKabupaten, name: kab?.name ?? null },
     regions: { ready: Boolean(edition), edition: edition?.title ?? null, count: edition?.regionCount ?? 0 },
     engine: ctx.database.engine,
+    installation: ctx.installation.admin !== null,
   };
 }

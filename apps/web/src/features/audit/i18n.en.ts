@@ -37,6 +37,7 @@ export const en: typeof id = {
       'allocation.explain': 'Explaining the decision on every proposal',
       'pb.count': 'Counting the participatory budgeting vote',
       'backup.write': 'Writing a backup',
+      'installation.add': 'Adding a government to the installation',
     },
     statuses: {
       queued: 'Queued',
@@ -52,6 +53,8 @@ export const en: typeof id = {
       'allocation.explaining': 'explaining every proposal',
       'pb.counting': 'counting the ballots',
       'backup.writing': 'tables and photos copied',
+      'installation.preparing': 'preparing its database',
+      'installation.serving': 'starting to serve it',
     },
   },
 };

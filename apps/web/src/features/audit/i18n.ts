@@ -37,6 +37,7 @@ export const id = {
       'allocation.explain': 'Menjelaskan keputusan setiap usulan',
       'pb.count': 'Menghitung suara anggaran partisipatif',
       'backup.write': 'Membuat cadangan data',
+      'installation.add': 'Menambah pemerintah ke instalasi',
     },
     statuses: {
       queued: 'Menunggu',
@@ -52,6 +53,8 @@ export const id = {
       'allocation.explaining': 'menjelaskan setiap usulan',
       'pb.counting': 'menghitung suara',
       'backup.writing': 'tabel dan foto disalin',
+      'installation.preparing': 'menyiapkan basis data',
+      'installation.serving': 'mulai melayani',
     },
   },
 };

@@ -1,0 +1,16 @@
+import type { InstallationView } from '@sinergi/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, get } from '../../app/api.ts';
+
+/** The installation's governments; null on a government that is not the installation's first (404). */
+export const useInstallation = (enabled = true) =>
+  useQuery({
+    queryKey: ['installation'],
+    queryFn: () =>
+      get<InstallationView>('/api/installation').catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }),
+    enabled,
+    staleTime: 60_000,
+  });
