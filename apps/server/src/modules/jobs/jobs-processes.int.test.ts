@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,6 +107,25 @@ async function signIn(base: string) {
   };
 }
 
+const KOTA = 'kota.procs.test';
+/** The kabupaten a process serves at a host name (sent in the Host header). */
+function kabupatenAt(base: string, host: string): Promise<string> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: hostname, port, path: '/api/settings', headers: { host } }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => {
+        text += c.toString();
+      });
+      res.on('end', () =>
+        resolve((JSON.parse(text) as { activeKabupaten: { code: string } }).activeKabupaten.code),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 const db = () => new pg.Client({ connectionString: url });
 async function jobs(ids: readonly string[]) {
   const c = db();
@@ -181,6 +201,18 @@ describe.skipIf(engine !== 'postgres')('two server processes on one database', (
     expect(asked.map((r) => r.status)).toEqual([202, 202]);
     expect(asked[0]!.body.id).toBe(asked[1]!.body.id);
     await until('backup', async () => (await jobs([asked[0]!.body.id as string]))[0]!.status === 'succeeded');
+
+    // A kabupaten added through one process is served by both at its host name, without a restart:
+    // the one whose worker ran the job at its end, the other when it hears the list change.
+    const added = await a.client('POST', '/api/installation/governments', { code: '35.72', hosts: KOTA });
+    expect(added.status, JSON.stringify(added.body)).toBe(202);
+    await until('added', async () => (await jobs([added.body.id as string]))[0]!.status === 'succeeded');
+    for (const server of [a, b])
+      await until(
+        `${server.base} serves Kota Blitar`,
+        async () => (await kabupatenAt(server.base, KOTA)) === '35.72',
+      );
+    expect(await kabupatenAt(a.base, 'localhost')).toBe('35.05');
 
     // A region load; the process that claims it is killed mid-way (kill -9), the other resumes it.
     const load = await b.client('POST', '/api/regions/load', { force: true });
