@@ -51,6 +51,7 @@ const matrix: Record<string, string> = {
   'POST /api/installation/governments': 'A - - - - - - -',
   'POST /api/installation/governments/:code/admin': 'A - - - - - - -',
   'GET /api/index/summary': 'A A A A A A A A',
+  'GET /api/index/national': 'A A A A A A A A',
   'GET /api/index/results': 'A A A A A A A A',
   'GET /api/index/weakest': 'A A A A A A A A',
   'GET /api/index/desa/:code': 'A A A A A A A A',

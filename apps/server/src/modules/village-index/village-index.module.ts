@@ -6,6 +6,8 @@ import {
   entryParams,
   entryResult,
   entryWithScores,
+  indexNational,
+  indexNationalQuery,
   indexResultList,
   indexResultsQuery,
   indexSummary,
@@ -25,6 +27,7 @@ import type { Module } from '../module.ts';
 import { kabupatenName } from '../regions/regions.service.ts';
 import { adminRoutes } from './village-index.admin-routes.ts';
 import * as entries from './village-index.entries.ts';
+import { getNational } from './village-index.national.ts';
 import { beritaAcaraOf, scorecardPdf } from './village-index.report.ts';
 import { seedOfficialIdm } from './village-index.seed.ts';
 import * as service from './village-index.service.ts';
@@ -68,6 +71,20 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
       },
     },
     async () => service.getSummary(ctx),
+  );
+  app.get(
+    '/index/national',
+    {
+      config: cached,
+      schema: {
+        tags,
+        summary:
+          'This government beside its province and the nation, a row per province (once a national file is imported)',
+        querystring: indexNationalQuery,
+        response: { 200: indexNational },
+      },
+    },
+    async (request) => getNational(ctx, request.query),
   );
   app.get(
     '/index/results',

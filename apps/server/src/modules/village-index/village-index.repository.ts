@@ -75,6 +75,42 @@ export async function findStatusesOfYear(db: Db, q: YearWithin) {
 }
 export type StatusRow = Awaited<ReturnType<typeof findStatusesOfYear>>[number];
 
+/** The latest year with approved results of desa beyond a region: a national (or wider) file's. */
+export async function latestYearBeyond(db: Db, schemeId: string, within: string): Promise<number | null> {
+  const [row] = await db
+    .select({ year: sql<number | null>`max(${villageIndexResults.year})` })
+    .from(villageIndexResults)
+    .where(
+      and(
+        eq(villageIndexResults.schemeId, schemeId),
+        eq(villageIndexResults.state, 'approved'),
+        sql`${villageIndexResults.regionCode} not like ${`${within}.%`}`,
+      ),
+    );
+  return row?.year ?? null;
+}
+
+/** Approved results of a year counted per kabupaten/kota and status, with their values' sum. */
+export async function countByKabupaten(db: Db, schemeId: string, year: number) {
+  const kabupaten = sql<string>`substr(${villageIndexResults.regionCode}, 1, 5)`;
+  return db
+    .select({
+      kabupaten,
+      status: villageIndexResults.status,
+      desa: sql<number>`count(*)::int`,
+      sum: sql<number>`sum(${villageIndexResults.value})::float8`,
+    })
+    .from(villageIndexResults)
+    .where(
+      and(
+        eq(villageIndexResults.schemeId, schemeId),
+        eq(villageIndexResults.year, year),
+        eq(villageIndexResults.state, 'approved'),
+      ),
+    )
+    .groupBy(kabupaten, villageIndexResults.status);
+}
+
 /** The entries under a region (or the desa itself) in a step of the sign-off chain, of any year. */
 export async function findEntriesInState(
   db: Db,
