@@ -29,3 +29,4 @@ export * from './projects-responses.ts';
 export * from './regions.ts';
 export * from './users.ts';
 export * from './village-index.ts';
+export * from './village-index-national.ts';
