@@ -68,7 +68,10 @@ describe('village index in Chromium', () => {
     const good = join(dir, 'idm2018.csv');
     writeFileSync(
       good,
-      `${header}\n35,JAWA TIMUR,3505,BLITAR,350501,WONODADI,3505012001,JATEN,0.7,0.6,0.8,0.7,BERKEMBANG\n`,
+      `${header}\n35,JAWA TIMUR,3505,BLITAR,350501,WONODADI,3505012001,JATEN,0.7,0.6,0.8,0.7,BERKEMBANG\n` +
+        // Two desa beyond Blitar, as Kemendesa's national file has them.
+        '35,JAWA TIMUR,3506,KEDIRI,350601,MOJO,3506012001,BULU,0.9,0.8,0.85,0.85,MANDIRI\n' +
+        '11,ACEH,1101,ACEH SELATAN,110101,BAKONGAN,1101012001,KEUDE BAKONGAN,0.5,0.4,0.45,0.45,SANGAT TERTINGGAL\n',
     );
     const bad = join(dir, 'idm2018-salah.csv');
     writeFileSync(
@@ -90,7 +93,17 @@ describe('village index in Chromium', () => {
     expect(report).toContain('line 2, column STATUS_IDM_2018');
     await page.locator('input[type=file]').setInputFiles(good);
     await page.getByTestId('import-submit').click();
-    expect(await page.getByTestId('import-result').innerText()).toContain('IDM 2018: 1 desa dibaca');
+    expect(await page.getByTestId('import-result').innerText()).toContain('IDM 2018: 3 desa dibaca');
+    // Blitar beside Jawa Timur and Indonesia, from the file's desa beyond Blitar.
+    await page.goto(`${baseUrl()}/indeks-desa`);
+    const compare = page.getByTestId('index-national-compare');
+    await page.getByTestId('index-kecamatan').waitFor();
+    await page.mouse.wheel(0, 20_000);
+    await compare.waitFor();
+    expect(await compare.innerText()).toMatch(/Kabupaten Blitar\s+1\s+0\s+0\s+1\s+0\s+0\s+0,7000/);
+    expect(await compare.innerText()).toMatch(/Jawa Timur\s+2\s+0\s+0\s+1\s+0\s+1\s+0,7750/);
+    expect(await compare.innerText()).toMatch(/Indonesia\s+3\s+1\s+0\s+1\s+0\s+1\s+0,6667/);
+    await shot(page, 'index-national');
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -12,6 +12,7 @@ import { fmt4, statusColour, statusHex, whoActs } from './status.ts';
 
 const RegionMap = lazy(() => import('../regions/RegionMap.tsx'));
 const TrendChart = lazy(() => import('./TrendChart.tsx'));
+const NationalCard = lazy(() => import('./NationalCard.tsx'));
 
 export function UnconfirmedNote({ scheme }: { scheme: IndexSummary['scheme'] }) {
   const { t, i18n } = useTranslation();
@@ -246,6 +247,11 @@ export default function IndexDashboardPage() {
           </Table>
         </Table.ScrollContainer>
       </Card>
+      <WhenShown height={1}>
+        <Suspense fallback={null}>
+          <NationalCard scheme={s.scheme} />
+        </Suspense>
+      </WhenShown>
       <Group>
         <Text size="xs" c="dimmed">
           {t('index.source')}

@@ -18,6 +18,10 @@ export const en: typeof id = {
     whoActs: 'Who acts',
     desaCount: '{{n}} villages',
     byKecamatan: 'By kecamatan ({{year}})',
+    national: 'Beside the province and the nation ({{year}})',
+    nationalHint: "From Kemendesa's national IDM file as imported: every desa of Indonesia scored that year.",
+    area: 'Area',
+    byProvince: 'By province',
     desa: 'Villages',
     source:
       'Source: official IDM results of Kemendesa PDTT for 2023 and 2024; statuses are computed on unrounded values.',

@@ -16,6 +16,11 @@ export const id = {
     whoActs: 'Yang bertindak',
     desaCount: '{{n}} desa',
     byKecamatan: 'Per kecamatan ({{year}})',
+    national: 'Dibanding provinsi dan nasional ({{year}})',
+    nationalHint:
+      'Dari berkas IDM nasional Kemendesa yang diimpor: setiap desa di Indonesia yang dinilai tahun itu.',
+    area: 'Wilayah',
+    byProvince: 'Per provinsi',
     desa: 'Desa',
     source:
       'Sumber: hasil resmi IDM Kemendesa PDTT 2023 dan 2024; status dihitung dari nilai tanpa pembulatan.',
