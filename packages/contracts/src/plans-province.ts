@@ -14,6 +14,8 @@ export const provinceOverview = z
     scope: z.enum(['provinsi', 'kabupaten', 'sendiri']),
     province: government.nullable(),
     kabupaten: z.array(government.extend({ plans: z.array(planSummary) })),
+    /** Kabupaten whose database did not answer just now: left out, named. */
+    unreachable: z.array(government),
     /** For a kabupaten: its copies of the province's plans and when they were last taken. */
     copies: z.object({ plans: z.number().int(), takenAt: z.string().nullable() }),
   })
@@ -34,6 +36,8 @@ export const provinceSyncView = z
         orphans: z.number().int(),
       }),
     ),
+    /** Kabupaten whose database did not answer just now: left out of everything here, named. */
+    unreachable: z.array(government),
     /** The province's targets that no kabupaten item serves. */
     uncovered: z.array(syncNamed),
     /** Work of the kabupaten reaching no province target, by any path. */

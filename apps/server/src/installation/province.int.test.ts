@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, engine } from '../../test/harness.ts';
@@ -253,5 +254,37 @@ describe(`a province and its kabupaten in one installation (${engine})`, () => {
     // The province's own Bappeda has no province above it, and Blitar's session is nobody there.
     expect((await send(PROV, 'POST', '/api/plans/province/take', { session: jatim })).status).toBe(404);
     expect((await send(PROV, 'POST', '/api/plans/province/take', { session: blitar })).status).toBe(401);
+  });
+
+  it('leaves out a kabupaten whose database does not answer, names it, and reads it again once it does', async () => {
+    // Kota Blitar's plans table goes away (as in a restore gone wrong), and its database says so.
+    const kota = installation.served.added.find((a) => a.ctx.config.activeKabupaten === '35.72')!.ctx;
+    // A write its triggers tell of, to a table the province's read of it came from.
+    const tell = () => kota.database.db.execute(sql.raw('update region_editions set title = title'));
+    const seen = async (want: number) => {
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+        const sync = await send(PROV, 'GET', `/api/plans/province/sync?year=${year}`);
+        if (sync.status === 200 && sync.body.unreachable.length === want) return sync;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`the province did not see ${want} unreachable`);
+    };
+    await kota.database.db.execute(sql.raw('alter table plans rename to plans_away'));
+    await tell();
+    try {
+      const sync = await seen(1);
+      expect(sync.body.unreachable).toEqual([{ code: '35.72', name: 'Kota Blitar' }]);
+      expect(sync.body.kabupaten.map((k: { code: string }) => k.code)).toEqual(['35.05']);
+      // Blitar's part is all there: its money still serves the province's targets.
+      expect(sync.body.money.served).toBeGreaterThan(0);
+      const overview = (await send(PROV, 'GET', '/api/plans/province')).body;
+      expect(overview.unreachable).toEqual([{ code: '35.72', name: 'Kota Blitar' }]);
+      expect(overview.kabupaten.map((k: { code: string }) => k.code)).toEqual(['35.05']);
+    } finally {
+      await kota.database.db.execute(sql.raw('alter table plans_away rename to plans'));
+      await tell();
+    }
+    const back = await seen(0);
+    expect(back.body.kabupaten.map((k: { code: string }) => k.code)).toEqual(['35.05', '35.72']);
   });
 });

@@ -1,6 +1,6 @@
 import { AppError, type PlanLevel, type PlanNode, planLevels } from '@sinergi/core';
 import type { AppContext, LinkedGovernment } from '../../context.ts';
-import { kabupatenName } from '../regions/regions.service.ts';
+import { kabupatenName, namesOf } from '../regions/regions.service.ts';
 import * as repo from './plans.repository.ts';
 import { ownerNames } from './plans.service.ts';
 
@@ -111,4 +111,25 @@ export function governmentOf(g: { code: string | null; ctx: AppContext }): Promi
   });
   read.catch(drop);
   return read;
+}
+
+/**
+ * Each of the province's kabupaten as last read, at once. One whose database does not answer (down,
+ * moved, being restored) is left out and named, so that the province still sees the others; why is
+ * in the log, by the kabupaten's code.
+ */
+export async function readKabupaten(ctx: AppContext, members: readonly LinkedGovernment[]) {
+  const settled = await Promise.allSettled(members.map((m) => governmentOf({ code: m.code, ctx: m.ctx })));
+  const read: { member: LinkedGovernment; government: Government }[] = [];
+  const missing: string[] = [];
+  settled.forEach((s, i) => {
+    const member = members[i]!;
+    if (s.status === 'fulfilled') read.push({ member, government: s.value });
+    else {
+      missing.push(member.code);
+      ctx.log.warn({ kabupaten: member.code, err: s.reason }, 'a kabupaten of the province did not answer');
+    }
+  });
+  const names = missing.length ? await namesOf(ctx, missing) : new Map<string, string>();
+  return { read, unreachable: missing.map((code) => ({ code, name: names.get(code) ?? code })) };
 }

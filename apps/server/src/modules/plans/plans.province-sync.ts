@@ -9,7 +9,7 @@ import {
 } from '@sinergi/core';
 import type { AppContext } from '../../context.ts';
 import { kabupatenName } from '../regions/regions.service.ts';
-import { asProvince, governmentOf, PROVINCE } from './plans.province-read.ts';
+import { asProvince, governmentOf, PROVINCE, readKabupaten } from './plans.province-read.ts';
 import { ownerNames } from './plans.service.ts';
 
 /**
@@ -20,10 +20,11 @@ import { ownerNames } from './plans.service.ts';
  */
 /** The province's plans and its kabupaten's, each government read at once through its own connections. */
 async function loadProvince(ctx: AppContext) {
-  const members = asProvince(ctx);
-  const parts = await Promise.all(
-    [{ code: null, ctx }, ...members.map((m) => ({ code: m.code, ctx: m.ctx }))].map(governmentOf),
-  );
+  const [own, members] = await Promise.all([
+    governmentOf({ code: null, ctx }),
+    readKabupaten(ctx, asProvince(ctx)),
+  ]);
+  const parts = [own, ...members.read.map((r) => r.government)];
   const core = parts.flatMap((p) => p.core);
   const items = new Map(parts.flatMap((p) => [...p.items]));
   const indicators = parts.flatMap((p) => p.indicators);
@@ -34,14 +35,14 @@ async function loadProvince(ctx: AppContext) {
   );
   const kabName = new Map(kabupaten.map((k) => [k.code, k.name]));
   const ownerName = (owner: string) => kabName.get(owner) ?? provinceNames.get(owner) ?? owner;
-  return { core, items, indicators, kabupaten, ownerName };
+  return { core, items, indicators, kabupaten, ownerName, unreachable: members.unreachable };
 }
 
 type LoadedProvince = Awaited<ReturnType<typeof loadProvince>>;
 
 /** The province's synchronisation dashboard for a year. */
 export async function provinceSynchronisation(ctx: AppContext, year: string, loaded?: LoadedProvince) {
-  const { core, items, indicators, kabupaten, ownerName } = loaded ?? (await loadProvince(ctx));
+  const { core, items, indicators, kabupaten, ownerName, unreachable } = loaded ?? (await loadProvince(ctx));
   const named = (ns: PlanNode[]) =>
     ns.map((n) => {
       const item = items.get(n.id)!;
@@ -72,6 +73,8 @@ export async function provinceSynchronisation(ctx: AppContext, year: string, loa
         orphans: orphans.filter((o) => o.owner === k.code).length,
       };
     }),
+    /** Kabupaten whose database did not answer: left out of everything here. */
+    unreachable,
     uncovered: named(uncoveredTargets(core, PROVINCE)),
     orphans: named(orphans),
     money: { ...money, byTarget: money.byTarget.map((t) => ({ ...t, title: items.get(t.id)!.title })) },

@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { kabupatenName } from '../regions/regions.service.ts';
 import { presentPlanSummary } from './plans.presenter.ts';
 import * as copies from './plans.province.repository.ts';
-import { asProvince, belowProvince, governmentOf, PROVINCE } from './plans.province-read.ts';
+import { asProvince, belowProvince, PROVINCE, readKabupaten } from './plans.province-read.ts';
 import * as repo from './plans.repository.ts';
 import { getPlan } from './plans.service.ts';
 
@@ -30,6 +30,7 @@ export async function overview(ctx: AppContext) {
   const { province, kabupaten } = ctx.installation;
   const taken = await copies.countCopies(ctx.database.db, COPY);
   const government = async (g: LinkedGovernment) => ({ code: g.code, name: await kabupatenName(g.ctx) });
+  const members = await readKabupaten(ctx, kabupaten);
   return {
     scope: kabupaten.length
       ? ('provinsi' as const)
@@ -39,12 +40,12 @@ export async function overview(ctx: AppContext) {
     province: kabupaten.length
       ? { code: ctx.config.activeKabupaten, name: await kabupatenName(ctx) }
       : province && (await government(province)),
-    kabupaten: await Promise.all(
-      kabupaten.map(async (g) => {
-        const { plans, names, kabupaten: read } = await governmentOf(g);
-        return { code: g.code, name: read!.name, plans: plans.map((p) => presentPlanSummary(p, names)) };
-      }),
-    ),
+    kabupaten: members.read.map(({ member, government: { plans, names, kabupaten: read } }) => ({
+      code: member.code,
+      name: read!.name,
+      plans: plans.map((p) => presentPlanSummary(p, names)),
+    })),
+    unreachable: members.unreachable,
     copies: { plans: taken.plans, takenAt: taken.takenAt?.toISOString() ?? null },
   };
 }

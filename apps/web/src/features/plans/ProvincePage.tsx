@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -71,6 +72,11 @@ export default function ProvincePage() {
           {t('plans.matrixPdf')}
         </Button>
       </Group>
+      {d && d.unreachable.length > 0 && (
+        <Alert color="yellow" data-testid="province-unreachable">
+          {t('province.unreachable', { names: d.unreachable.map((k) => k.name).join(', ') })}
+        </Alert>
+      )}
       {d && (
         <Text size="sm" data-testid="province-served">
           {t('province.served', {

@@ -136,6 +136,8 @@ export const en: typeof id = {
     title: 'Province synchronisation with its kabupaten/kota',
     help: "The RPJMD and Renstra of {{province}} set beside the plans of each kabupaten/kota of this installation: province targets no kabupaten serves, kabupaten programs reaching no province target, the budget serving each province target, and each kabupaten/kota's alignment score.",
     open: 'Synchronisation with the kabupaten/kota',
+    unreachable:
+      'The data of {{names}} cannot be read just now; the figures on this page leave it out. Try again later, or ask the installation’s administrator.',
     kabupaten: 'Kabupaten/kota',
     plans: 'Plans',
     pagu: 'Budget {{year}}',

@@ -139,6 +139,8 @@ export const id = {
     title: 'Sinkronisasi provinsi dengan kabupaten/kota',
     help: 'RPJMD dan Renstra {{province}} disandingkan dengan rencana setiap kabupaten/kota di instalasi ini: sasaran provinsi yang belum didukung, program kabupaten yang tidak menjangkau sasaran provinsi mana pun, pagu yang melayani setiap sasaran provinsi, dan skor keselarasan setiap kabupaten/kota.',
     open: 'Sinkronisasi dengan kabupaten/kota',
+    unreachable:
+      'Data {{names}} tidak dapat dibaca saat ini; angka di halaman ini belum memuatnya. Coba lagi nanti, atau hubungi pengelola instalasi.',
     kabupaten: 'Kabupaten/kota',
     plans: 'Rencana',
     pagu: 'Pagu {{year}}',
