@@ -60,7 +60,13 @@ export function assertClientWaiting(): void {
   if (current.getStore()?.gone()) throw new ClientGone();
 }
 
-const quoted = /"([a-z_0-9]+)"/g;
+/**
+ * Every word of a statement that is a table's name: drizzle quotes its identifiers, but a
+ * repository's own SQL (a bulk upsert from a temporary table) may not, and a write it missed would
+ * leave the writer's next read to the change notice, which on PostgreSQL may come after it. A column
+ * or word that happens to share a table's name only drops an entry more often.
+ */
+const words = /[a-z_][a-z0-9_]*/g;
 /** The tables of each statement text, read once: the same few statements run on every request. */
 const tablesOfText = new Map<string, readonly string[]>();
 const KNOWN_TEXTS = 2000;
@@ -68,14 +74,14 @@ const KNOWN_TEXTS = 2000;
 function tablesIn(text: string): readonly string[] {
   let tables = tablesOfText.get(text);
   if (!tables) {
-    tables = [...new Set([...text.matchAll(quoted)].map((m) => m[1]!).filter((n) => tableNames.has(n)))];
+    tables = [...new Set([...text.matchAll(words)].map((m) => m[0]).filter((n) => tableNames.has(n)))];
     if (tablesOfText.size >= KNOWN_TEXTS) tablesOfText.clear();
     tablesOfText.set(text, tables);
   }
   return tables;
 }
 
-/** Adds the tables a statement names (drizzle quotes every identifier) to the running record. */
+/** Adds the tables a statement names to the running record. */
 export function noteQuery(text: string): void {
   const scope = current.getStore();
   if (!scope) return;
