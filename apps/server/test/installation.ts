@@ -73,11 +73,13 @@ export async function startInstallation(
     host: string,
     method: string,
     path: string,
-    opts: { session?: Session | undefined; body?: unknown } = {},
+    /** `type`: the body is sent as it is, with that content type (a CSV upload); else as JSON. */
+    opts: { session?: Session | undefined; body?: unknown; type?: string } = {},
   ): Promise<Answer> => {
-    const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+    const payload =
+      opts.body === undefined ? undefined : opts.type ? String(opts.body) : JSON.stringify(opts.body);
     const headers: Record<string, string> = { host };
-    if (payload) headers['content-type'] = 'application/json';
+    if (payload) headers['content-type'] = opts.type ?? 'application/json';
     if (opts.session) {
       headers.cookie = opts.session.cookie;
       headers['x-csrf-token'] = opts.session.csrf;

@@ -148,6 +148,34 @@ describe(`the installation's page (${engine})`, () => {
       ).toBe(404);
   });
 
+  it('gives a kabupaten added the IDM of its desa from a national file the first government holds', async () => {
+    const header =
+      'KODE_PROV,NAMA_PROVINSI,KODE_KAB,NAMA_KABUPATEN,KODE_KEC,NAMA_KECAMATAN,KODE_DESA,NAMA_DESA,IKS_2030,IKE_2030,IKL_2030,NILAI_IDM_2030,STATUS_IDM_2030';
+    const file = [
+      header,
+      '35,JAWA TIMUR,3506,KEDIRI,350601,MOJO,3506012001,BULU,0.85,0.85,0.85,0.85,MANDIRI',
+      '35,JAWA TIMUR,3506,KEDIRI,350601,MOJO,3506012002,SIDOMULYO,0.6,0.6,0.6,0.6,BERKEMBANG',
+      '11,ACEH,1101,ACEH SELATAN,110101,BAKONGAN,1101012001,KEUDE BAKONGAN,0.45,0.45,0.45,0.45,SANGAT TERTINGGAL',
+    ].join('\n');
+    const imported = await send('localhost', 'POST', '/api/index/imports/composites?fileName=idm.csv', {
+      session: admin,
+      type: 'text/csv',
+      body: file,
+    });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    const queued = await send('localhost', 'POST', '/api/installation/governments', {
+      session: admin,
+      body: { code: '35.06', hosts: 'kediri.sinergi.test' },
+    });
+    const job = await finished(queued.body.id);
+    expect(job.body).toMatchObject({ status: 'succeeded', result: { code: '35.06', idm: 2 } });
+    const results = await send('kediri.sinergi.test', 'GET', '/api/index/results?year=2030');
+    expect(results.body.items.map((r: { code: string; status: string }) => [r.code, r.status])).toEqual([
+      ['35.06.01.2001', 'MANDIRI'],
+      ['35.06.01.2002', 'BERKEMBANG'],
+    ]);
+  }, 180_000);
+
   it('has no such page at an added government, even for its administrator', async () => {
     const kotaAdmin = (await installation.signIn(KOTA, 'admin.kota', 'rahasia-kota-blitar'))!;
     expect((await send(KOTA, 'GET', '/api/installation', { session: kotaAdmin })).status).toBe(404);

@@ -7,6 +7,7 @@ import { enqueueJob } from '../jobs/jobs.service.ts';
 import type { JobRun } from '../module.ts';
 import { findRegion, namesOf } from '../regions/regions.service.ts';
 import { createUser, findUsers } from '../users/users.service.ts';
+import { handOfficialResults } from '../village-index/village-index.facade.ts';
 
 /**
  * The installation's page (issue 22, part 1). It lives on the installation's first government
@@ -106,7 +107,10 @@ export async function runAdd(ctx: AppContext, run: JobRun) {
   });
   await run.progress(1, 1, 'installation.serving');
   await admin.refresh();
-  return added;
+  // Its desa's IDM, when the first government holds Kemendesa's national file.
+  const served = admin.government(code);
+  const idm = served ? await handOfficialResults(ctx, served, run.principal) : 0;
+  return { ...added, idm };
 }
 
 /**

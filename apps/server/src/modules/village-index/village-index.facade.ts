@@ -1,5 +1,6 @@
 import { idm2016, indicatorsOf, parentOf, parseRegionCode } from '@sinergi/core';
-import type { AppContext } from '../../context.ts';
+import type { AppContext, Principal } from '../../context.ts';
+import { appendAuditInBulk } from '../audit/audit.repository.ts';
 import { namesOf } from '../regions/regions.service.ts';
 import * as repo from './village-index.repository.ts';
 import { publishedYears } from './village-index.service.ts';
@@ -43,4 +44,28 @@ export async function stepsForPartners(ctx: AppContext) {
     .sort(
       (a, b) => a.score - b.score || a.code.localeCompare(b.code) || a.desaCode.localeCompare(b.desaCode),
     );
+}
+
+/**
+ * A government added to the installation gets the official results the first one holds of its
+ * desa (Kemendesa's national file imported there), every year, as an import of that file would
+ * give it: all in one transaction, audited. Returns how many rows it got.
+ */
+export async function handOfficialResults(
+  from: AppContext,
+  to: AppContext,
+  principal: Principal,
+): Promise<number> {
+  const rows = await repo.findOfficialWithin(from.database.db, to.config.activeKabupaten);
+  if (rows.length === 0) return 0;
+  return to.database.bulk(async (tx) => {
+    const changed = await repo.upsertOfficialResults(tx, rows, to.clock());
+    await appendAuditInBulk(tx, principal, {
+      action: 'village_index.imported',
+      entity: 'village_index',
+      entityId: `${idm2016.id}:installation`,
+      after: { rows: rows.length, changed, file: null, from: from.config.activeKabupaten },
+    });
+    return rows.length;
+  });
 }

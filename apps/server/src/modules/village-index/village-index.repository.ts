@@ -75,6 +75,21 @@ export async function findStatusesOfYear(db: Db, q: YearWithin) {
 }
 export type StatusRow = Awaited<ReturnType<typeof findStatusesOfYear>>[number];
 
+/** The official results held of the desa of a region, every year (a national file's rows of one kabupaten). */
+export async function findOfficialWithin(db: Db, within: string): Promise<NewResult[]> {
+  const rows = await db
+    .select()
+    .from(villageIndexResults)
+    .where(
+      and(
+        eq(villageIndexResults.source, 'official'),
+        eq(villageIndexResults.state, 'approved'),
+        sql`${villageIndexResults.regionCode} like ${`${within}.%`}`,
+      ),
+    );
+  return rows.map(({ updatedAt: _u, ...row }) => row);
+}
+
 /** The latest year with approved results of desa beyond a region: a national (or wider) file's. */
 export async function latestYearBeyond(db: Db, schemeId: string, within: string): Promise<number | null> {
   const [row] = await db

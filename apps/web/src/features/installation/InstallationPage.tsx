@@ -52,12 +52,13 @@ function AddGovernment({ onAdded }: { onAdded(): void }) {
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const follow = useJob((job: Job) => {
     onAdded();
-    const result = job.result as { name?: string; hosts?: string[] } | null;
+    const result = job.result as { name?: string; hosts?: string[]; idm?: number } | null;
+    const idm = result?.idm ? ` ${t('installation.addedIdm', { n: formatNumber(result.idm) })}` : '';
     setOutcome(
       job.status === 'succeeded'
         ? {
             ok: true,
-            text: t('installation.added', { name: result?.name, hosts: result?.hosts?.join(', ') }),
+            text: t('installation.added', { name: result?.name, hosts: result?.hosts?.join(', ') }) + idm,
           }
         : { ok: false, text: errorMessage(lang, job.errorCode ?? 'INTERNAL') },
     );

@@ -19,6 +19,7 @@ export const id = {
     hostsHint: 'Satu atau lebih, dipisah spasi atau koma, mis. sinergi.blitarkota.go.id',
     submit: 'Tambahkan',
     added: '{{name}} sudah dilayani di {{hosts}}.',
+    addedIdm: 'Hasil IDM {{n}} desanya dimuat dari berkas nasional Kemendesa yang ada.',
     makeAdmin: 'Buat admin pertama',
     adminFor: 'Admin pertama {{name}}',
     adminHint:
