@@ -86,6 +86,12 @@ describe('a province and its kabupaten in Chromium', () => {
       // The province's Bappeda: a new RPJMD is the province's, with a goal and a target.
       await signIn(page, 'bappeda.jatim', PASSWORD, jatim);
       await page.goto(`${jatim}/perencanaan`);
+      // A province's menu: its planning and the village index, not a kabupaten's Musrenbang or projects.
+      const menu = page.getByRole('navigation');
+      await menu.getByRole('link', { name: 'Perencanaan', exact: true }).waitFor();
+      expect(await menu.getByRole('link', { name: 'Indeks Desa', exact: true }).count()).toBe(1);
+      for (const kabupatenOnly of ['Musrenbang', 'Proyek', 'Skenario anggaran'])
+        expect(await menu.getByRole('link', { name: kabupatenOnly, exact: true }).count()).toBe(0);
       const form = page.getByTestId('new-plan');
       await form.getByLabel('Jenis dokumen').click();
       await page.getByRole('option', { name: 'RPJMD', exact: true }).click();

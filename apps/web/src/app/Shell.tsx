@@ -47,7 +47,9 @@ export function Shell() {
     item.to === '/' || item.exact
       ? location.pathname === item.to
       : location.pathname.startsWith(item.match ?? item.to);
+  const atProvince = /^\d{2}$/.test(settings.data?.activeKabupaten.code ?? '');
   const shown = (item: NavItem) =>
+    (!atProvince || item.province === true || adminNav.includes(item)) &&
     (!item.installation || settings.data?.installation === true) &&
     (!item.permission || can(item.permission)) &&
     (!item.roles || item.roles.includes(session?.user?.role ?? 'public'));
@@ -126,7 +128,7 @@ export function Shell() {
                 )
               );
             })}
-            {can('account.self') && link({ order: 0, to: '/akun', label: 'nav.account' })}
+            {can('account.self') && link({ order: 0, to: '/akun', label: 'nav.account', province: true })}
             {adminNav.some(shown) && (
               <Text size="xs" fw={700} c="dimmed" px="sm" pt="md">
                 {t('nav.admin')}

@@ -25,6 +25,12 @@ export interface NavItem {
   exact?: boolean;
   /** Only on the installation's first government (its page is there alone). */
   installation?: boolean;
+  /**
+   * Also at a province's Sinergi. A province plans (its RPJMD and Renstra, the synchronisation
+   * with its kabupaten) and reads the village index; Musrenbang, projects, votes and the rest are a
+   * kabupaten's work, so its menu leaves them out. The administration entries are always shown.
+   */
+  province?: boolean;
 }
 export interface FeatureRoute {
   path: string;

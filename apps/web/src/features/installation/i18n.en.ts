@@ -21,8 +21,7 @@ export const en: typeof id = {
     hostsHint: 'One or more, separated by spaces or commas, e.g. sinergi.blitarkota.go.id',
     submit: 'Add',
     added: '{{name}} is now served at {{hosts}}.',
-    addedIdm:
-      'The IDM results of {{n}} of its desa were loaded from the Kemendesa national file held here.',
+    addedIdm: 'The IDM results of {{n}} of its desa were loaded from the Kemendesa national file held here.',
     makeAdmin: 'Make its first administrator',
     adminFor: 'First administrator of {{name}}',
     adminHint:

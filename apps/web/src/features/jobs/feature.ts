@@ -14,6 +14,7 @@ export const feature: Feature = {
       label: 'nav.jobs',
       permission: 'jobs.read',
       roles: ['admin', 'perencana'],
+      province: true,
     },
   ],
 };

@@ -13,6 +13,7 @@ export const feature: Feature = {
       to: '/perangkat-daerah',
       label: 'nav.organisations',
       permission: 'organisations.read',
+      province: true,
     },
   ],
 };

@@ -19,7 +19,21 @@ export const feature: Feature = {
     { path: 'perencanaan/:id', page: PlanPage, permission: 'plans.read', open: true },
   ],
   nav: [
-    { order: 70, group: 'planning', to: '/perencanaan', label: 'nav.planning', permission: 'plans.read' },
-    { order: 71, group: 'monitoring', to: '/capaian', label: 'nav.targets', permission: 'plans.read' },
+    {
+      order: 70,
+      group: 'planning',
+      to: '/perencanaan',
+      label: 'nav.planning',
+      permission: 'plans.read',
+      province: true,
+    },
+    {
+      order: 71,
+      group: 'monitoring',
+      to: '/capaian',
+      label: 'nav.targets',
+      permission: 'plans.read',
+      province: true,
+    },
   ],
 };

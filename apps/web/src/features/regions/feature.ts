@@ -9,5 +9,7 @@ export const feature: Feature = {
     { path: 'wilayah', page: RegionPage, permission: 'regions.read', open: true },
     { path: 'wilayah/:code', page: RegionPage, permission: 'regions.read', open: true },
   ],
-  nav: [{ order: 100, group: 'data', to: '/wilayah', label: 'nav.regions', match: '/wilayah' }],
+  nav: [
+    { order: 100, group: 'data', to: '/wilayah', label: 'nav.regions', match: '/wilayah', province: true },
+  ],
 };

@@ -24,6 +24,7 @@ export const feature: Feature = {
       label: 'nav.villageIndex',
       permission: 'index.read',
       exact: true,
+      province: true,
     },
     {
       order: 42,
@@ -48,6 +49,7 @@ export const feature: Feature = {
       to: '/indeks-desa/impor',
       label: 'nav.indexImport',
       permission: 'index.import',
+      province: true,
     },
     {
       order: 97,
