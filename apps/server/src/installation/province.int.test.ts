@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -254,6 +257,48 @@ describe(`a province and its kabupaten in one installation (${engine})`, () => {
     // The province's own Bappeda has no province above it, and Blitar's session is nobody there.
     expect((await send(PROV, 'POST', '/api/plans/province/take', { session: jatim })).status).toBe(404);
     expect((await send(PROV, 'POST', '/api/plans/province/take', { session: blitar })).status).toBe(401);
+  });
+
+  it("shows the province's village index per kabupaten/kota once its desa are imported", async () => {
+    // Every desa of Jawa Timur in Kemendesa's composites layout (kelurahan are not scored).
+    const villages = readFileSync(
+      join(
+        dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json')),
+        'data/villages.csv',
+      ),
+      'utf8',
+    )
+      .split('\n')
+      .map((line) => line.slice(0, line.indexOf(',')))
+      .filter((code) => code.startsWith('35.') && code[9] === '2');
+    const header =
+      'KODE_PROV,NAMA_PROVINSI,KODE_KAB,NAMA_KABUPATEN,KODE_KEC,NAMA_KECAMATAN,KODE_DESA,NAMA_DESA,IKS_2030,IKE_2030,IKL_2030,NILAI_IDM_2030,STATUS_IDM_2030';
+    const file = [
+      header,
+      ...villages.map((code, i) => {
+        const [v, status] = i % 2 ? ['0.6', 'BERKEMBANG'] : ['0.75', 'MAJU'];
+        const flat = code.replaceAll('.', '');
+        return `35,P,${flat.slice(0, 4)},K,${flat.slice(0, 6)},C,${flat},D,${v},${v},${v},${v},${status}`;
+      }),
+    ].join('\n');
+    const imported = await send(PROV, 'POST', '/api/index/imports/composites?fileName=jatim.csv', {
+      session: jatim,
+      type: 'text/csv',
+      body: file,
+    });
+    expect(imported.status, JSON.stringify(imported.body).slice(0, 300)).toBe(200);
+    const summary = (await send(PROV, 'GET', '/api/index/summary')).body;
+    expect(summary.region).toEqual({ code: '35', name: expect.stringMatching(/jawa timur/i) });
+    expect(summary.years.at(-1)).toMatchObject({ year: 2030, desa: villages.length });
+    // Its 29 kabupaten and Kota Batu: the other kota have kelurahan only, which IDM does not score.
+    expect(summary.kecamatan.map((k: { code: string }) => k.code)).toEqual([
+      ...Array.from({ length: 29 }, (_, i) => `35.${String(i + 1).padStart(2, '0')}`),
+      '35.79',
+    ]);
+    const blitar = summary.kecamatan.find((k: { code: string }) => k.code === '35.05');
+    expect(blitar).toMatchObject({ name: 'Kabupaten Blitar', desa: 220 });
+    // Nothing beyond the province was imported: no nation to set it beside.
+    expect((await send(PROV, 'GET', '/api/index/national')).body).toMatchObject({ year: null, nation: null });
   });
 
   it('leaves out a kabupaten whose database does not answer, names it, and reads it again once it does', async () => {

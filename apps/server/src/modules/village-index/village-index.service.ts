@@ -62,7 +62,11 @@ export async function getSummary(ctx: AppContext) {
     transition = { from: prev, to: last, matrix: transitionMatrix(scheme, pairs) };
   }
   const latest = last !== undefined ? byYear.get(last)! : [];
-  const groups = groupBy(latest, (r) => parentOf(parseRegionCode(r.regionCode))!);
+  // A kabupaten's table is per kecamatan; a province's, per kabupaten/kota.
+  const atProvince = levelOf(parseRegionCode(within)) === 'provinsi';
+  const groups = groupBy(latest, (r) =>
+    atProvince ? r.regionCode.slice(0, 5) : parentOf(parseRegionCode(r.regionCode))!,
+  );
   const names = await namesOf(ctx, [within, ...groups.keys()]);
   return {
     scheme: schemeInfo(),

@@ -44,6 +44,8 @@ export default function IndexDashboardPage() {
   );
   if (!s) return <QueryState query={summary} queryKey={indexKeys.summary()} />;
   const statuses = s.scheme.statuses.map((x) => x.code);
+  // At a province's Sinergi the table is per kabupaten/kota.
+  const byKabupaten = s.region.code.length === 2;
   return (
     <Stack>
       <Title order={2}>
@@ -214,13 +216,15 @@ export default function IndexDashboardPage() {
       </Card>
       <Card withBorder>
         <Title order={3} size="h5" mb="xs">
-          {t('index.byKecamatan', { year: lastYear })}
+          {t(byKabupaten ? 'index.byKabupaten' : 'index.byKecamatan', { year: lastYear })}
         </Title>
         <Table.ScrollContainer minWidth={640}>
           <Table fz="sm" striped data-testid="index-kecamatan">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('regions.levels.kecamatan')}</Table.Th>
+                <Table.Th>
+                  {t(byKabupaten ? 'regions.levels.kabupaten' : 'regions.levels.kecamatan')}
+                </Table.Th>
                 <Table.Th>{t('index.desa')}</Table.Th>
                 {statuses.map((c) => (
                   <Table.Th key={c}>{s.scheme.statuses.find((x) => x.code === c)!.name}</Table.Th>

@@ -18,6 +18,7 @@ export const en: typeof id = {
     whoActs: 'Who acts',
     desaCount: '{{n}} villages',
     byKecamatan: 'By kecamatan ({{year}})',
+    byKabupaten: 'By kabupaten/kota ({{year}})',
     national: 'Beside the province and the nation ({{year}})',
     nationalHint: "From Kemendesa's national IDM file as imported: every desa of Indonesia scored that year.",
     area: 'Area',

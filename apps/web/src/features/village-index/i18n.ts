@@ -16,6 +16,7 @@ export const id = {
     whoActs: 'Yang bertindak',
     desaCount: '{{n}} desa',
     byKecamatan: 'Per kecamatan ({{year}})',
+    byKabupaten: 'Per kabupaten/kota ({{year}})',
     national: 'Dibanding provinsi dan nasional ({{year}})',
     nationalHint:
       'Dari berkas IDM nasional Kemendesa yang diimpor: setiap desa di Indonesia yang dinilai tahun itu.',
