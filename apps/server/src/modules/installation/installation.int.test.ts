@@ -148,7 +148,7 @@ describe(`the installation's page (${engine})`, () => {
       ).toBe(404);
   });
 
-  it('gives a kabupaten added the IDM of its desa from a national file the first government holds', async () => {
+  it('gives a kabupaten added the IDM of its desa and the statistics of its region the first government holds', async () => {
     const header =
       'KODE_PROV,NAMA_PROVINSI,KODE_KAB,NAMA_KABUPATEN,KODE_KEC,NAMA_KECAMATAN,KODE_DESA,NAMA_DESA,IKS_2030,IKE_2030,IKL_2030,NILAI_IDM_2030,STATUS_IDM_2030';
     const file = [
@@ -163,12 +163,27 @@ describe(`the installation's page (${engine})`, () => {
       body: file,
     });
     expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    // And a BPS table of Jawa Timur's kabupaten: Kediri's figures go to Kediri.
+    const series = await send('localhost', 'POST', '/api/stats/series/import', {
+      session: admin,
+      type: 'text/csv',
+      body: [
+        'indicator,region,year,value,source,unit',
+        'persentase_penduduk_miskin_P0,35.06,2024,10.41,BPS Provinsi Jawa Timur,percent',
+        'persentase_penduduk_miskin_P0,35.07,2024,9.45,BPS Provinsi Jawa Timur,percent',
+      ].join('\n'),
+    });
+    expect(series.status, JSON.stringify(series.body)).toBe(200);
     const queued = await send('localhost', 'POST', '/api/installation/governments', {
       session: admin,
       body: { code: '35.06', hosts: 'kediri.sinergi.test' },
     });
     const job = await finished(queued.body.id);
-    expect(job.body).toMatchObject({ status: 'succeeded', result: { code: '35.06', idm: 2 } });
+    expect(job.body).toMatchObject({ status: 'succeeded', result: { code: '35.06', idm: 2, statistics: 1 } });
+    const figures = await send('kediri.sinergi.test', 'GET', '/api/stats/series');
+    expect(figures.body.items).toMatchObject([
+      { indicator: 'persentase_penduduk_miskin_P0', regionCode: '35.06', year: 2024, value: 10.41 },
+    ]);
     const results = await send('kediri.sinergi.test', 'GET', '/api/index/results?year=2030');
     expect(results.body.items.map((r: { code: string; status: string }) => [r.code, r.status])).toEqual([
       ['35.06.01.2001', 'MANDIRI'],

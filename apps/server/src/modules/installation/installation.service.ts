@@ -5,6 +5,7 @@ import { hostName } from '../../installation/tenants.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { enqueueJob } from '../jobs/jobs.service.ts';
 import type { JobRun } from '../module.ts';
+import { handSeries } from '../plans/plans.facade.ts';
 import { findRegion, namesOf } from '../regions/regions.service.ts';
 import { createUser, findUsers } from '../users/users.service.ts';
 import { handOfficialResults } from '../village-index/village-index.facade.ts';
@@ -110,7 +111,9 @@ export async function runAdd(ctx: AppContext, run: JobRun) {
   // Its desa's IDM, when the first government holds Kemendesa's national file.
   const served = admin.government(code);
   const idm = served ? await handOfficialResults(ctx, served, run.principal) : 0;
-  return { ...added, idm };
+  // And the statistics series it holds of the new government's region (a BPS table of many).
+  const statistics = served ? await handSeries(ctx, served, run.principal) : 0;
+  return { ...added, idm, statistics };
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { AppContext } from '../../context.ts';
+import type { AppContext, Principal } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import {
   findNodesOfPlan,
   findNodesTitled,
@@ -65,4 +66,31 @@ export async function planItems(ctx: AppContext, ids: readonly string[]) {
 /** Plan items by title (the demo's sample data links to its sample targets this way). */
 export function planItemsTitled(ctx: AppContext, titles: readonly string[]) {
   return findNodesTitled(ctx.database.db, titles);
+}
+
+/**
+ * A government added to the installation gets the statistics series the first one holds of its
+ * region and the regions in it (a province's or BPS's table imported there), as an import of them
+ * would give it, audited. Returns how many figures it got.
+ */
+export async function handSeries(from: AppContext, to: AppContext, principal: Principal): Promise<number> {
+  const code = to.config.activeKabupaten;
+  const rows = (await findSeries(from.database.db, {})).items
+    .filter((r) => r.regionCode === code || r.regionCode.startsWith(`${code}.`))
+    .map(({ importedAt: _at, ...r }) => r);
+  if (rows.length === 0) return 0;
+  await to.database.db.transaction(async (tx) => {
+    await upsertSeries(tx, rows, to.clock());
+    await appendAudit(tx, principal, {
+      action: 'stat_series.imported',
+      entity: 'stat_series',
+      entityId: 'installation',
+      after: {
+        rows: rows.length,
+        indicators: [...new Set(rows.map((r) => r.indicator))],
+        from: from.config.activeKabupaten,
+      },
+    });
+  });
+  return rows.length;
 }

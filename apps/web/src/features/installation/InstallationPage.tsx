@@ -52,8 +52,15 @@ function AddGovernment({ onAdded }: { onAdded(): void }) {
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const follow = useJob((job: Job) => {
     onAdded();
-    const result = job.result as { name?: string; hosts?: string[]; idm?: number } | null;
-    const idm = result?.idm ? ` ${t('installation.addedIdm', { n: formatNumber(result.idm) })}` : '';
+    const result = job.result as {
+      name?: string;
+      hosts?: string[];
+      idm?: number;
+      statistics?: number;
+    } | null;
+    const idm =
+      (result?.idm ? ` ${t('installation.addedIdm', { n: formatNumber(result.idm) })}` : '') +
+      (result?.statistics ? ` ${t('installation.addedStats', { n: formatNumber(result.statistics) })}` : '');
     setOutcome(
       job.status === 'succeeded'
         ? {

@@ -22,6 +22,7 @@ export const en: typeof id = {
     submit: 'Add',
     added: '{{name}} is now served at {{hosts}}.',
     addedIdm: 'The IDM results of {{n}} of its desa were loaded from the Kemendesa national file held here.',
+    addedStats: '{{n}} statistics figures of its region were loaded from the series held here.',
     makeAdmin: 'Make its first administrator',
     adminFor: 'First administrator of {{name}}',
     adminHint:

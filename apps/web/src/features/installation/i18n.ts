@@ -20,6 +20,7 @@ export const id = {
     submit: 'Tambahkan',
     added: '{{name}} sudah dilayani di {{hosts}}.',
     addedIdm: 'Hasil IDM {{n}} desanya dimuat dari berkas nasional Kemendesa yang ada.',
+    addedStats: '{{n}} angka statistik wilayahnya dimuat dari seri statistik yang ada.',
     makeAdmin: 'Buat admin pertama',
     adminFor: 'Admin pertama {{name}}',
     adminHint:
