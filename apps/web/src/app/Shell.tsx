@@ -91,8 +91,20 @@ export function Shell() {
                 <Bell />
               </Suspense>
             )}
-            <Button variant="subtle" size="compact-sm" onClick={toggleLanguage} data-testid="language-switch">
-              {t('nav.language')}
+            {/* On a phone the language is its code, so that signing out stays on the screen. */}
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              onClick={toggleLanguage}
+              aria-label={t('nav.language')}
+              data-testid="language-switch"
+            >
+              <Text span size="sm" fw={600} visibleFrom="sm">
+                {t('nav.language')}
+              </Text>
+              <Text span size="sm" fw={600} hiddenFrom="sm">
+                {t('nav.languageCode')}
+              </Text>
             </Button>
             {session?.user ? (
               <Button variant="light" size="compact-sm" onClick={logout} data-testid="logout">

@@ -56,6 +56,7 @@ export const en: typeof id = {
     programs: 'Programs & poverty',
     logout: 'Sign out',
     language: 'Bahasa Indonesia',
+    languageCode: 'ID',
     admin: 'Administration',
     modules: 'Modules',
   },

@@ -54,6 +54,7 @@ export const id = {
     programs: 'Program & kemiskinan',
     logout: 'Keluar',
     language: 'English',
+    languageCode: 'EN',
     admin: 'Administrasi',
     modules: 'Modul',
   },

@@ -206,7 +206,7 @@ export default function InstallationPage() {
                 {installation.data.governments.map((g) => (
                   <Table.Tr key={g.code} data-testid="government">
                     <Table.Td>
-                      <Group gap={6} wrap="nowrap">
+                      <Group gap={6}>
                         <Text size="sm" fw={600}>
                           {g.name}
                         </Text>

@@ -5,7 +5,7 @@ export const en: typeof id = {
   installation: {
     title: 'Installation',
     intro:
-      'This Sinergi serves several governments. Each has its own data, accounts, settings and public portal, at its own host names.',
+      'This Sinergi can serve several governments. Each has its own data, accounts, settings and public portal, at its own host names.',
     code: 'Code',
     name: 'Government',
     hosts: 'Host names',

@@ -3,7 +3,7 @@ export const id = {
   installation: {
     title: 'Instalasi',
     intro:
-      'Sinergi ini melayani beberapa pemerintah. Masing-masing memiliki data, akun, pengaturan dan portal publiknya sendiri, di nama host-nya sendiri.',
+      'Sinergi ini dapat melayani beberapa pemerintah. Masing-masing memiliki data, akun, pengaturan dan portal publiknya sendiri, di nama host-nya sendiri.',
     code: 'Kode',
     name: 'Pemerintah',
     hosts: 'Nama host',
