@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { idm2016, statusOf } from '@sinergi/core';
+import { idm2016, indicatorsOf, statusOf } from '@sinergi/core';
+import { type AppContext, systemPrincipal } from '../apps/server/src/context.ts';
+import { csvField } from '../apps/server/src/db/client.ts';
+import {
+  importComposites,
+  readCompositesFile,
+} from '../apps/server/src/modules/village-index/village-index.import.ts';
 
 export function nationalCompositesCsv(year: number): { csv: string; rows: number } {
   const require = createRequire(import.meta.url);
@@ -51,4 +57,64 @@ export function nationalCompositesCsv(year: number): { csv: string; rows: number
     );
   }
   return { csv: `${lines.join('\n')}\n`, rows: lines.length - 1 };
+}
+
+/**
+ * The import of a composites file of `year`, three times (the year emptied before each), against a
+ * bare COPY of the same rows (already as CSV) into an empty table with the same columns.
+ */
+export async function importAgainstCopy(ctx: AppContext, csv: string, year: number) {
+  const parsed = await readCompositesFile(Buffer.from(csv), 'national.csv');
+  const copyCsv = parsed.rows
+    .map((r) =>
+      [
+        csvField(r.schemeId),
+        r.year,
+        csvField(r.regionCode),
+        csvField(r.state),
+        csvField(r.source),
+        '',
+        csvField(JSON.stringify(r.dimensions)),
+        r.value,
+        csvField(r.status),
+      ].join(','),
+    )
+    .join('\n');
+  const importRuns: number[] = [];
+  const copyRuns: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await ctx.database.bulk((tx) => tx.query(`delete from village_index_results where year = ${year}`));
+    let t = performance.now();
+    await importComposites(
+      ctx,
+      systemPrincipal,
+      await readCompositesFile(Buffer.from(csv), 'national.csv'),
+      'national.csv',
+    );
+    importRuns.push(performance.now() - t);
+    t = performance.now();
+    await ctx.database.bulk(async (tx) => {
+      await tx.query(
+        'create temporary table bare_copy (like village_index_results including defaults) on commit drop',
+      );
+      await tx.copyCsv(
+        'bare_copy',
+        ['scheme_id', 'year', 'region_code', 'state', 'source', 'scores', 'dimensions', 'value', 'status'],
+        copyCsv,
+      );
+    });
+    copyRuns.push(performance.now() - t);
+  }
+  return { rows: parsed.rows.length, importRuns, copyRuns };
+}
+
+/** `n` desa's scores of the 50 IDM indicators, 0 to 5, from a fixed seed (every run scores the same). */
+export function seededIndicatorScores(n: number, seed: number): Record<string, number>[] {
+  const codes = indicatorsOf(idm2016).map((i) => i.code);
+  let state = seed;
+  const next = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+  return Array.from({ length: n }, () => Object.fromEntries(codes.map((c) => [c, Math.floor(next() * 6)])));
 }

@@ -18,11 +18,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { computeIndex, idm2016, indicatorsOf } from '@sinergi/core';
+import { computeIndex, idm2016 } from '@sinergi/core';
 import autocannon from 'autocannon';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { type AppContext, systemPrincipal } from '../apps/server/src/context.ts';
-import { csvField } from '../apps/server/src/db/client.ts';
 import { addKabupaten } from '../apps/server/src/installation/installation.service.ts';
 import { tenantConfig } from '../apps/server/src/installation/tenants.ts';
 import { jobHandlers } from '../apps/server/src/modules/index.ts';
@@ -34,7 +33,7 @@ import {
 import { seed } from '../apps/server/src/seed/seed.ts';
 import { createContext, createLogger, openConfiguredDatabase } from '../apps/server/src/server.ts';
 import { startServer } from './hostile-server.ts';
-import { nationalCompositesCsv } from './national-file.ts';
+import { importAgainstCopy, nationalCompositesCsv, seededIndicatorScores } from './national-file.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const url = process.env.TEST_DATABASE_URL;
@@ -74,15 +73,7 @@ async function prepare(): Promise<AppContext> {
 
 /** Core's scoring of `n` desa from 50 indicator scores each (seeded, so each run scores the same). */
 function scoring(n: number): number[] {
-  const codes = indicatorsOf(idm2016).map((i) => i.code);
-  let seed = 20_261_204;
-  const next = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed / 2_147_483_648;
-  };
-  const desa = Array.from({ length: n }, () =>
-    Object.fromEntries(codes.map((c) => [c, Math.floor(next() * 6)])),
-  );
+  const desa = seededIndicatorScores(n, 20_261_204);
   const runs: number[] = [];
   for (let r = 0; r < 3; r++) {
     const t = performance.now();
@@ -90,52 +81,6 @@ function scoring(n: number): number[] {
     runs.push(performance.now() - t);
   }
   return runs;
-}
-
-/** The import of the national file, three times (the year emptied before each), and a bare COPY of its rows. */
-async function imports(ctx: AppContext, csv: string) {
-  const parsed = await readCompositesFile(Buffer.from(csv), 'nasional.csv');
-  const copyCsv = parsed.rows
-    .map((r) =>
-      [
-        csvField(r.schemeId),
-        r.year,
-        csvField(r.regionCode),
-        csvField(r.state),
-        csvField(r.source),
-        '',
-        csvField(JSON.stringify(r.dimensions)),
-        r.value,
-        csvField(r.status),
-      ].join(','),
-    )
-    .join('\n');
-  const importRuns: number[] = [];
-  const copyRuns: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    await ctx.database.bulk((tx) => tx.query(`delete from village_index_results where year = ${YEAR}`));
-    let t = performance.now();
-    await importComposites(
-      ctx,
-      systemPrincipal,
-      await readCompositesFile(Buffer.from(csv), 'nasional.csv'),
-      'nasional.csv',
-    );
-    importRuns.push(performance.now() - t);
-    t = performance.now();
-    await ctx.database.bulk(async (tx) => {
-      await tx.query(
-        'create temporary table bare_copy (like village_index_results including defaults) on commit drop',
-      );
-      await tx.copyCsv(
-        'bare_copy',
-        ['scheme_id', 'year', 'region_code', 'state', 'source', 'scores', 'dimensions', 'value', 'status'],
-        copyCsv,
-      );
-    });
-    copyRuns.push(performance.now() - t);
-  }
-  return { rows: parsed.rows.length, importRuns, copyRuns };
 }
 
 interface Load {
@@ -189,7 +134,7 @@ function timed(target: string): Promise<{ ms: number; body: { nation: { desa: nu
 const ctx = await prepare();
 const scoreRuns = scoring(75_266);
 const { csv } = nationalCompositesCsv(YEAR);
-const imported = await imports(ctx, csv);
+const imported = await importAgainstCopy(ctx, csv, YEAR);
 await ctx.database.close();
 
 const baseline = await hello(4790);

@@ -11,24 +11,20 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { computeIndex, idm2016, indicatorsOf, planNextStatus } from '@sinergi/core';
+import { computeIndex, idm2016, planNextStatus } from '@sinergi/core';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { systemPrincipal } from '../apps/server/src/context.ts';
-import { csvField, type Database, openDatabase } from '../apps/server/src/db/client.ts';
+import { type Database, openDatabase } from '../apps/server/src/db/client.ts';
 import { buildApp } from '../apps/server/src/http/app.ts';
 import { closeParsePool } from '../apps/server/src/http/table-file.ts';
 import { jobHandlers } from '../apps/server/src/modules/index.ts';
 import { runJobNow } from '../apps/server/src/modules/jobs/jobs.service.ts';
-import {
-  importComposites,
-  readCompositesFile,
-} from '../apps/server/src/modules/village-index/village-index.import.ts';
 import { seed } from '../apps/server/src/seed/seed.ts';
 import { createContext, createLogger } from '../apps/server/src/server.ts';
-import { nationalCompositesCsv } from './national-file.ts';
+import { importAgainstCopy, nationalCompositesCsv, seededIndicatorScores } from './national-file.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const config = loadConfig({ LOG_LEVEL: 'silent', JOB_WORKER: 'false' });
@@ -151,15 +147,7 @@ async function httpBench() {
 function scoringBench() {
   say('## 3. Core scoring of 75,000 desa (IDM 2016)');
   say();
-  const codes = indicatorsOf(idm2016).map((i) => i.code);
-  let seed = 20_261_123;
-  const next = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed / 2_147_483_648;
-  };
-  const desa = Array.from({ length: 75_000 }, () =>
-    Object.fromEntries(codes.map((c) => [c, Math.floor(next() * 6)])),
-  );
+  const desa = seededIndicatorScores(75_000, 20_261_123);
   const runs: number[] = [];
   const planRuns: number[] = [];
   for (let r = 0; r < 3; r++) {
@@ -205,47 +193,7 @@ async function importBench() {
     const database = await open();
     const ctx = createContext(config, database, log);
     await database.migrate();
-    const parsed = await readCompositesFile(Buffer.from(csv), 'national.csv');
-    const copyCsv = parsed.rows
-      .map((r) =>
-        [
-          csvField(r.schemeId),
-          r.year,
-          csvField(r.regionCode),
-          csvField(r.state),
-          csvField(r.source),
-          '',
-          csvField(JSON.stringify(r.dimensions)),
-          r.value,
-          csvField(r.status),
-        ].join(','),
-      )
-      .join('\n');
-    const importRuns: number[] = [];
-    const copyRuns: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      await database.bulk((tx) => tx.query('delete from village_index_results where year = 2030'));
-      let t = performance.now();
-      await importComposites(
-        ctx,
-        systemPrincipal,
-        await readCompositesFile(Buffer.from(csv), 'national.csv'),
-        'national.csv',
-      );
-      importRuns.push(performance.now() - t);
-      t = performance.now();
-      await database.bulk(async (tx) => {
-        await tx.query(
-          'create temporary table bare_copy (like village_index_results including defaults) on commit drop',
-        );
-        await tx.copyCsv(
-          'bare_copy',
-          ['scheme_id', 'year', 'region_code', 'state', 'source', 'scores', 'dimensions', 'value', 'status'],
-          copyCsv,
-        );
-      });
-      copyRuns.push(performance.now() - t);
-    }
+    const { importRuns, copyRuns } = await importAgainstCopy(ctx, csv, 2030);
     const mi = median(importRuns);
     const mc = median(copyRuns);
     say(`| ${name} | ${(mi / 1000).toFixed(2)} | ${(mc / 1000).toFixed(2)} | ${(mi / mc).toFixed(1)} |`);

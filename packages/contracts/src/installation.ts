@@ -31,12 +31,11 @@ export type InstallationView = z.infer<typeof installationView>;
 export const hostNamePattern =
   /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
+/** A kabupaten/kota code such as 35.72, or a province's such as 35. */
+export const governmentCode = /^\d{2}(\.\d{2})?$/;
+
 export const addGovernmentBody = z.strictObject({
-  /** A kabupaten/kota code such as 35.72, or a province's such as 35. */
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{2}(\.\d{2})?$/, { error: 'government_code' }),
+  code: z.string().trim().regex(governmentCode, { error: 'government_code' }),
   /** One or more host names, separated by spaces or commas. */
   hosts: z
     .string()
@@ -55,7 +54,7 @@ export const addGovernmentBody = z.strictObject({
 });
 
 export const governmentParams = z.strictObject({
-  code: z.string().regex(/^\d{2}(\.\d{2})?$/),
+  code: z.string().regex(governmentCode),
 });
 
 /** The first administrator of a government just added, made from the installation's page. */

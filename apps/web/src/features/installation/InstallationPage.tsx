@@ -6,7 +6,6 @@ import {
   Card,
   Group,
   Modal,
-  PasswordInput,
   Stack,
   Table,
   Text,
@@ -17,6 +16,7 @@ import {
   addGovernmentBody,
   errorMessage,
   governmentAdminBody,
+  governmentCode,
   type InstallationGovernment,
   type Job,
 } from '@sinergi/contracts';
@@ -32,6 +32,7 @@ import { useLanguage } from '../../app/session.ts';
 import { useJob } from '../../app/use-job.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { useRegion } from '../regions/api.ts';
+import { AccountFields, type AccountForm } from '../users/AccountFields.tsx';
 import { useInstallation } from './api.ts';
 
 /** A government's address as this browser reaches it: its host name, on this page's port. */
@@ -40,7 +41,7 @@ const addressOf = (host: string) =>
 
 /** The region a code names, once it looks like one: the admin sees what the code is before adding. */
 function CodeName({ code }: { code: string }) {
-  const region = useRegion(/^\d{2}(\.\d{2})?$/.test(code) ? code : null);
+  const region = useRegion(governmentCode.test(code) ? code : null);
   return region.data ? <Text size="sm">{region.data.name}</Text> : null;
 }
 
@@ -58,14 +59,14 @@ function AddGovernment({ onAdded }: { onAdded(): void }) {
       idm?: number;
       statistics?: number;
     } | null;
-    const idm =
+    const handed =
       (result?.idm ? ` ${t('installation.addedIdm', { n: formatNumber(result.idm) })}` : '') +
       (result?.statistics ? ` ${t('installation.addedStats', { n: formatNumber(result.statistics) })}` : '');
     setOutcome(
       job.status === 'succeeded'
         ? {
             ok: true,
-            text: t('installation.added', { name: result?.name, hosts: result?.hosts?.join(', ') }) + idm,
+            text: t('installation.added', { name: result?.name, hosts: result?.hosts?.join(', ') }) + handed,
           }
         : { ok: false, text: errorMessage(lang, job.errorCode ?? 'INTERNAL') },
     );
@@ -133,8 +134,8 @@ function FirstAdmin({
   onDone(text: string): void;
 }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ username: '', displayName: '', password: '' });
-  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const [form, setForm] = useState<AccountForm>({ username: '', displayName: '', password: '' });
+  const set = (key: keyof AccountForm) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const { submit, error } = useSubmit(
     () => post(`/api/installation/governments/${government.code}/admin`, checked(governmentAdminBody, form)),
     () => onDone(t('installation.adminMade', { username: form.username, name: government.name })),
@@ -143,27 +144,7 @@ function FirstAdmin({
     <Stack component="form" {...noNativeCheck} onSubmit={submit}>
       <Text size="sm">{t('installation.adminHint', { name: government.name })}</Text>
       {error && !error.issues?.length && <Alert color="red">{error.message}</Alert>}
-      <TextInput
-        label={t('installation.username')}
-        value={form.username}
-        onChange={(e) => set('username')(e.currentTarget.value)}
-        error={error?.fieldMessage('username')}
-        required
-      />
-      <TextInput
-        label={t('installation.displayName')}
-        value={form.displayName}
-        onChange={(e) => set('displayName')(e.currentTarget.value)}
-        error={error?.fieldMessage('displayName')}
-        required
-      />
-      <PasswordInput
-        label={t('installation.password')}
-        value={form.password}
-        onChange={(e) => set('password')(e.currentTarget.value)}
-        error={error?.fieldMessage('password') ?? error?.fieldMessage('code')}
-        required
-      />
+      <AccountFields form={form} set={set} error={error} passwordError={error?.fieldMessage('code')} />
       <Button type="submit" data-testid="first-admin-submit">
         {t('installation.makeAdmin')}
       </Button>

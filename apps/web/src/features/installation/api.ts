@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError, get } from '../../app/api.ts';
 
 /** The installation's governments; null on a government that is not the installation's first (404). */
-export const useInstallation = (enabled = true) =>
+export const useInstallation = () =>
   useQuery({
     queryKey: ['installation'],
     queryFn: () =>
@@ -11,6 +11,5 @@ export const useInstallation = (enabled = true) =>
         if (e instanceof ApiError && e.status === 404) return null;
         throw e;
       }),
-    enabled,
     staleTime: 60_000,
   });

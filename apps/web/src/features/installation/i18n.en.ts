@@ -27,9 +27,6 @@ export const en: typeof id = {
     adminFor: 'First administrator of {{name}}',
     adminHint:
       'This administrator signs in at the host names of {{name}} and makes the other accounts. Hand over the password in person, not by e-mail.',
-    username: 'Username',
-    displayName: 'Full name',
-    password: 'Initial password',
     adminMade: 'Account {{username}} made at {{name}}.',
   },
 };

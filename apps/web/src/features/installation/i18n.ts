@@ -25,9 +25,6 @@ export const id = {
     adminFor: 'Admin pertama {{name}}',
     adminHint:
       'Admin ini masuk di nama host {{name}} dan membuat akun lainnya sendiri. Berikan kata sandinya secara langsung, bukan lewat surel.',
-    username: 'Nama pengguna',
-    displayName: 'Nama lengkap',
-    password: 'Kata sandi awal',
     adminMade: 'Akun {{username}} dibuat di {{name}}.',
   },
 };

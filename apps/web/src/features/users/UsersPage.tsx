@@ -5,7 +5,6 @@ import {
   Card,
   Group,
   Modal,
-  PasswordInput,
   Select,
   Stack,
   Table,
@@ -27,6 +26,7 @@ import { useLanguage } from '../../app/session.ts';
 import { useActiveKabupaten } from '../../app/settings.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { useOrganisations } from '../organisations/api.ts';
+import { AccountFields } from './AccountFields.tsx';
 import { useUsers } from './api.ts';
 
 const roles = ['admin', 'perencana', 'opd', 'kecamatan', 'desa', 'dprd'] as const;
@@ -62,27 +62,7 @@ function CreateUser({ onDone }: { onDone(): void }) {
   return (
     <Stack component="form" {...noNativeCheck} onSubmit={submit}>
       {error && <Alert color="red">{error.message}</Alert>}
-      <TextInput
-        label={t('users.username')}
-        value={form.username}
-        onChange={(e) => set('username')(e.currentTarget.value)}
-        error={error?.fieldMessage('username')}
-        required
-      />
-      <TextInput
-        label={t('users.displayName')}
-        value={form.displayName}
-        onChange={(e) => set('displayName')(e.currentTarget.value)}
-        error={error?.fieldMessage('displayName')}
-        required
-      />
-      <PasswordInput
-        label={t('users.password')}
-        value={form.password}
-        onChange={(e) => set('password')(e.currentTarget.value)}
-        error={error?.fieldMessage('password')}
-        required
-      />
+      <AccountFields form={form} set={set} error={error} />
       <Select
         label={t('users.role')}
         data={roles.map((r) => ({ value: r, label: vocab('roles', r) }))}

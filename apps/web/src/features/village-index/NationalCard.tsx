@@ -1,9 +1,8 @@
 import { Card, Table, Text, Title } from '@mantine/core';
 import type { IndexNational, IndexSummary } from '@sinergi/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
+import { useIndexNational } from './api.ts';
 import { fmt4 } from './status.ts';
 
 type Area = NonNullable<IndexNational['nation']>;
@@ -14,11 +13,7 @@ type Area = NonNullable<IndexNational['nation']>;
  */
 export default function NationalCard({ scheme }: { scheme: IndexSummary['scheme'] }) {
   const { t } = useTranslation();
-  const national = useQuery({
-    queryKey: ['index', 'national'],
-    queryFn: () => get<IndexNational>('/api/index/national'),
-  });
-  const n = national.data;
+  const n = useIndexNational().data;
   if (!n?.year || !n.nation) return null;
   const head = (first: string) => (
     <Table.Thead>

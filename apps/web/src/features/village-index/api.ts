@@ -1,6 +1,7 @@
 import type {
   DesaScorecard,
   EntryWithScores,
+  IndexNational,
   IndexResultList,
   IndexSummary,
   SchemeSummary,
@@ -14,6 +15,7 @@ import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
 /** The village index API as typed hooks (keys as the pages invalidate them). */
 export const indexKeys = {
   summary: () => ['index-summary'] as const,
+  national: () => ['index-national'] as const,
   results: (year: number | undefined) => ['index-results', year] as const,
   weakest: () => ['index-weakest'] as const,
   scorecard: (code: string) => ['scorecard', code] as const,
@@ -24,6 +26,10 @@ export const indexKeys = {
 
 export const useIndexSummary = () =>
   useQuery({ queryKey: indexKeys.summary(), queryFn: () => get<IndexSummary>('/api/index/summary') });
+
+/** This government beside its province and the nation (once a national file is imported). */
+export const useIndexNational = () =>
+  useQuery({ queryKey: indexKeys.national(), queryFn: () => get<IndexNational>('/api/index/national') });
 
 export const useIndexResults = (year: number | undefined) =>
   useQuery({
