@@ -352,10 +352,23 @@ export async function closeForum(
   // Core's forum machine: attendance (and quorum), saved scores and a decision on every item.
   takeStep(forumMachine, 'draf', 'tutup', closeFacts(f, items, new Set(byId.keys())));
   const prepared: PreparedDecision[] = [];
-  for (const it of items) {
-    const d = byId.get(it.p.id)!;
-    const one = await prepareDecision(ctx, principal, it.p, d.decision, `body.decisions.${d.index}.decision`);
-    prepared.push({ ...one, forumId: id });
+  try {
+    for (const it of items) {
+      const d = byId.get(it.p.id)!;
+      const one = await prepareDecision(
+        ctx,
+        principal,
+        it.p,
+        d.decision,
+        `body.decisions.${d.index}.decision`,
+      );
+      prepared.push({ ...one, forumId: id });
+    }
+  } catch (error) {
+    // Closed at the same moment by another request: its decisions moved the proposals on, so this
+    // one's are refused; what happened is that the forum closed first (409), not a lack of right.
+    if ((await mustFind(ctx, id)).state !== 'draf') throw new AppError('STALE');
+    throw error;
   }
   // Read before the transaction: on PGlite a read outside it would wait for it to end.
   const { numberPattern } = await getDocumentSettings(ctx);
