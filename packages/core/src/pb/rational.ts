@@ -33,10 +33,31 @@ export function q(n: bigint | number, d: bigint | number = 1n): Q {
 }
 
 export const ZERO = q(0);
-export const add = (a: Q, b: Q) => (a.d === b.d ? q(a.n + b.n, a.d) : q(a.n * b.d + b.n * a.d, a.d * b.d));
-export const sub = (a: Q, b: Q) => (a.d === b.d ? q(a.n - b.n, a.d) : q(a.n * b.d - b.n * a.d, a.d * b.d));
-export const mul = (a: Q, b: Q) => q(a.n * b.n, a.d * b.d);
-export const div = (a: Q, b: Q) => q(a.n * b.d, a.d * b.n);
+/**
+ * Sums and products of values in lowest terms stay in lowest terms with gcds of the smaller
+ * numbers only (Knuth, TAOCP 4.5.1): the gcd of two large numbers was most of the time of exact
+ * Equal Shares.
+ */
+function addScaled(a: Q, b: Q, sign: 1n | -1n): Q {
+  const g1 = gcd(a.d, b.d);
+  const t = a.n * (b.d / g1) + sign * b.n * (a.d / g1);
+  if (t === 0n) return ZERO;
+  if (g1 === 1n) return { n: t, d: a.d * b.d };
+  const g2 = gcd(t, g1);
+  return g2 === 1n ? { n: t, d: (a.d / g1) * b.d } : { n: t / g2, d: (a.d / g1) * (b.d / g2) };
+}
+export const add = (a: Q, b: Q): Q => addScaled(a, b, 1n);
+export const sub = (a: Q, b: Q): Q => addScaled(a, b, -1n);
+export const mul = (a: Q, b: Q): Q => {
+  if (a.n === 0n || b.n === 0n) return ZERO;
+  const g1 = gcd(a.n, b.d);
+  const g2 = gcd(b.n, a.d);
+  return { n: (a.n / g1) * (b.n / g2), d: (a.d / g2) * (b.d / g1) };
+};
+export const div = (a: Q, b: Q): Q => {
+  if (b.n === 0n) throw new RangeError('division by zero');
+  return mul(a, b.n < 0n ? { n: -b.d, d: -b.n } : { n: b.d, d: b.n });
+};
 export const cmp = (a: Q, b: Q) => {
   const l = a.n * b.d;
   const r = b.n * a.d;

@@ -1,0 +1,207 @@
+import { ballotsOf, type Prepared } from './ballots.ts';
+import type { MesRound } from './mes.ts';
+import { cmp, div, key, mul, norm, type Q, q, raw, sub, ZERO } from './rational.ts';
+import type { Election } from './rules.ts';
+
+/**
+ * The exact side of Equal Shares (mes.ts): budgets and rho as rationals, worked out only where a
+ * float decision was too close to call, and for the rounds and payments an outcome reports.
+ *
+ * A voter's exact budget before a round is their endowment less, round by round, what they paid
+ * (rho x their utility, or all they had left); rho of a round is exact from what the float run noted:
+ * nobody capped (c / the supporters' utility), the capped voters (their exact budgets are
+ * subtracted first), or, when someone stood within rounding of the cap, every supporter's exact
+ * budget sorted. Each round's rho is worked out once, and only when something asks for it.
+ */
+export interface Rates {
+  /** Whether p's supporters can pay its cost before `round`, exactly. */
+  affordable(p: number, round: number): boolean;
+  /** The exact rho of a round decided by exact comparison. */
+  remember(round: number, rho: Q): void;
+  /** What the float run saw when it charged a round: the capped voters, or null when someone was too close to call. */
+  settled(round: number, p: number, capped: readonly number[] | null): void;
+  /** p's exact rho before `round`, or null when its supporters cannot pay for it. */
+  rho(p: number, round: number): Q | null;
+  report(p: number, round: number): MesRound;
+  spentByVoter(rounds: number): Q[];
+}
+
+export function ratesOf(s: {
+  e: Election;
+  prep: Prepared;
+  utility: 'cost' | 'cardinality';
+  w: Float64Array;
+  start: (v: number) => Q;
+  /** The round in which a voter was certainly left with nothing. */
+  drained: Int32Array;
+  roundOf: Int32Array;
+}): Rates {
+  const { prep, w, drained, roundOf } = s;
+  const n = s.e.ballots.length;
+  const base = (p: number) => (s.utility === 'cost' ? prep.costs[p]! : 1n);
+  const u = (p: number, pts: number) => base(p) * BigInt(Math.round(pts));
+  const byRound = new Map<number, { p: number; capped: readonly number[] | null; rho: Q | null }>();
+  // Budgets by history: voters who paid in the same rounds, with the same points, from the same
+  // endowment hold the same, so each is worked out once ("endowment|round:points|...").
+  const afterPath = new Map<string, Q>();
+  const payOf = new Map<string, Q>();
+  const ballots = () => ballotsOf(prep, n);
+
+  const rhoOf = (round: number): Q => {
+    const r = byRound.get(round)!;
+    r.rho ??= solve(r.p, round, r.capped);
+    return r.rho;
+  };
+  /** v's exact budget before `round`. */
+  const budget = (v: number, round: number): Q => {
+    if (drained[v]! < round) return ZERO;
+    const b = ballots()[v]!;
+    const paid: [number, number][] = [];
+    for (let i = 0; i < b.p.length; i++) {
+      const j = roundOf[b.p[i]!]!;
+      if (j >= 0 && j < round && b.pts[i]! > 0) paid.push([j, i]);
+    }
+    paid.sort((x, y) => x[0] - y[0]);
+    let left = s.start(v);
+    let path = key(left);
+    for (const [j, i] of paid) {
+      if (left.n === 0n) break;
+      const step = `${j}:${b.pts[i]}`;
+      path += `|${step}`;
+      let known = afterPath.get(path);
+      if (!known) {
+        let pay = payOf.get(step);
+        if (!pay) {
+          pay = mul(rhoOf(j), q(u(b.p[i]!, b.pts[i]!)));
+          payOf.set(step, pay);
+        }
+        known = cmp(left, pay) <= 0 ? ZERO : sub(left, pay);
+        afterPath.set(path, known);
+      }
+      left = known;
+    }
+    return left;
+  };
+  /** What voters hold together: budgets counted by value, summed per denominator first. */
+  const held = (list: readonly { v: number }[], round: number): Q => {
+    const count = new Map<Q, bigint>();
+    for (const x of list) {
+      const b = budget(x.v, round);
+      if (b.n !== 0n) count.set(b, (count.get(b) ?? 0n) + weight(x.v));
+    }
+    const byDenominator = new Map<bigint, bigint>();
+    for (const [b, k] of count) byDenominator.set(b.d, (byDenominator.get(b.d) ?? 0n) + b.n * k);
+    let total = ZERO;
+    for (const [d, num] of byDenominator) total = raw.add(total, { n: num, d });
+    return norm(total);
+  };
+  const supportersOf = (p: number, round: number) => {
+    const sp = prep.supporters[p]!;
+    const out: { v: number; pts: number }[] = [];
+    for (let k = 0; k < sp.voter.length; k++)
+      if (sp.points[k]! > 0 && drained[sp.voter[k]!]! >= round)
+        out.push({ v: sp.voter[k]!, pts: sp.points[k]! });
+    return out;
+  };
+  const weight = (v: number) => BigInt(w[v]!);
+
+  /** rho before `round` from what was noted: nobody or known voters capped, else every budget sorted. */
+  const solve = (p: number, round: number, capped: readonly number[] | null): Q => {
+    if (!capped) return full(p, round)!;
+    const isCapped = new Set(capped);
+    let usum = 0n;
+    for (const x of supportersOf(p, round)) if (!isCapped.has(x.v)) usum += weight(x.v) * u(p, x.pts);
+    const paidByCapped = held(
+      capped.map((v) => ({ v })),
+      round,
+    );
+    return div(sub(q(prep.costs[p]!), paidByCapped), q(usum));
+  };
+  /** rho from every supporter's exact budget, or null when together they cannot pay. */
+  const full = (p: number, round: number): Q | null => {
+    const groups = new Map<Q, Map<number, { b: Q; u: bigint; count: bigint }>>();
+    const all = supportersOf(p, round);
+    for (const x of all) {
+      const b = budget(x.v, round);
+      if (b.n === 0n) continue;
+      const byPts = memo(groups, b, () => new Map());
+      const g = byPts.get(x.pts);
+      if (g) g.count += weight(x.v);
+      else byPts.set(x.pts, { b, u: u(p, x.pts), count: weight(x.v) });
+    }
+    const list = [...groups.values()].flatMap((byPts) => [...byPts.values()]);
+    const c = q(prep.costs[p]!);
+    if (list.length === 0 || cmp(held(all, round), c) < 0) return null;
+    // b/u ascending: b1 x u2 against b2 x u1, without building quotients.
+    list.sort((a, b) => cmp(raw.mul(a.b, q(b.u)), raw.mul(b.b, q(a.u))));
+    let remaining = c;
+    let usum = list.reduce((a, g) => a + g.u * g.count, 0n);
+    for (const g of list) {
+      if (cmp(raw.mul(g.b, q(usum)), raw.mul(remaining, q(g.u))) >= 0) return div(remaining, q(usum));
+      remaining = sub(remaining, mul(g.b, q(g.count)));
+      usum -= g.u * g.count;
+    }
+    const last = list.at(-1)!;
+    return div(last.b, q(last.u));
+  };
+
+  return {
+    affordable(p, round) {
+      const total = held(supportersOf(p, round), round);
+      return cmp(total, q(prep.costs[p]!)) >= 0 && total.n > 0n;
+    },
+    remember(round, rho) {
+      byRound.set(round, { p: -1, capped: null, rho });
+    },
+    settled(round, p, capped) {
+      const known = byRound.get(round);
+      byRound.set(round, { p, capped, rho: known?.rho ?? null });
+    },
+    rho: full,
+    report(p, round) {
+      const rho = rhoOf(round);
+      const noted = byRound.get(round)!.capped;
+      const capped = noted && new Set(noted);
+      const payments = new Map<string, { amount: string; voters: number }>();
+      const shares = new Map<number, Q>();
+      const keys = new Map<Q, string>();
+      for (const x of supportersOf(p, round)) {
+        const share = memo(shares, x.pts, () => mul(rho, q(u(p, x.pts))));
+        let pay = share;
+        // Nobody noted as capped pays less than rho x u; the others pay what they had, if that is less.
+        if (!capped || capped.has(x.v)) {
+          const b = budget(x.v, round);
+          if (b.n === 0n) continue;
+          if (cmp(b, share) < 0) pay = b;
+        }
+        const amount = memo(keys, pay, () => key(norm(pay)));
+        const g = payments.get(amount);
+        if (g) g.voters += w[x.v]!;
+        else payments.set(amount, { amount, voters: w[x.v]! });
+      }
+      return { project: s.e.projects[p]!.id, rho: key(rho), payments: [...payments.values()] };
+    },
+    spentByVoter(rounds) {
+      const spent = new Map<Q, Map<Q, Q>>();
+      return Array.from({ length: n }, (_, v) => {
+        const from = s.start(v);
+        const left = budget(v, rounds);
+        return memo(
+          memo(spent, from, () => new Map<Q, Q>()),
+          left,
+          () => sub(from, left),
+        );
+      });
+    },
+  };
+}
+
+/** The value kept under k, made and kept the first time it is asked for. */
+function memo<K, V>(map: Map<K, V>, k: K, make: () => V): V {
+  let v = map.get(k);
+  if (v === undefined) {
+    v = make();
+    map.set(k, v);
+  }
+  return v;
+}
