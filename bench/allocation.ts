@@ -116,7 +116,7 @@ export function equalSharesBench(say: (line?: string) => void) {
   }
   say();
   say(
-    'Earlier implementation (same instances, same machine, run of commit c5df50a on 2026-11-23): 64.5 s for 10,000 x 100 and 693.1 s for 100,000 x 200. Since 2026-12-04 the rule works in floating point with a bound on each value's rounding and settles in exact rationals only what falls within it (bench/mes-run.ts compares it with the equalshares.net tool); property tests check every rho against Equal Shares written voter by voter.',
+    'Earlier implementation (same instances, same machine, run of commit c5df50a on 2026-11-23): 64.5 s for 10,000 x 100 and 693.1 s for 100,000 x 200. Since 2026-12-04 the rule works in floating point with a bound on the rounding of each value and settles in exact rationals only what falls within it (bench/mes-run.ts compares it with the equalshares.net tool); property tests check every rho against Equal Shares written voter by voter.',
   );
   say();
 }
