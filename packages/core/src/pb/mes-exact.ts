@@ -1,7 +1,21 @@
 import { ballotsOf, type Prepared } from './ballots.ts';
-import type { MesRound } from './mes.ts';
-import { cmp, div, key, mul, norm, type Q, q, raw, sub, ZERO } from './rational.ts';
-import type { Election } from './rules.ts';
+import { add, cmp, div, key, mul, type Q, q, raw, sub, ZERO } from './rational.ts';
+import type { Election, Outcome } from './rules.ts';
+
+export interface MesRound {
+  project: string;
+  /** Share per unit of utility paid by the supporters who were not exhausted. */
+  rho: string;
+  /** What the supporters paid, grouped by amount: "amount x count". */
+  payments: { amount: string; voters: number }[];
+}
+
+export interface MesOutcome extends Outcome {
+  rounds: MesRound[];
+  endowment: string;
+  /** What each voter spent, worked out when asked (Add1 runs hundreds of rounds that never ask). */
+  spentByVoter(): Q[];
+}
 
 /**
  * The exact side of Equal Shares (mes.ts): budgets and rho as rationals, worked out only where a
@@ -34,6 +48,8 @@ export function ratesOf(s: {
   start: (v: number) => Q;
   /** The round in which a voter was certainly left with nothing. */
   drained: Int32Array;
+  /** Voters once left within rounding of nothing: their exact budget may have been cut to zero then. */
+  touchy: Uint8Array;
   roundOf: Int32Array;
 }): Rates {
   const { prep, w, drained, roundOf } = s;
@@ -82,18 +98,34 @@ export function ratesOf(s: {
     }
     return left;
   };
-  /** What voters hold together: budgets counted by value, summed per denominator first. */
+  /**
+   * What voters hold together before `round`. A voter never charged less than a full share (not
+   * drained, never within rounding of nothing) holds their endowment less rho x u of each round
+   * they paid in, so those are summed per round: a few products instead of one exact budget each.
+   * The others are worked out one by one.
+   */
   const held = (list: readonly { v: number }[], round: number): Q => {
-    const count = new Map<Q, bigint>();
-    for (const x of list) {
-      const b = budget(x.v, round);
-      if (b.n !== 0n) count.set(b, (count.get(b) ?? 0n) + weight(x.v));
-    }
-    const byDenominator = new Map<bigint, bigint>();
-    for (const [b, k] of count) byDenominator.set(b.d, (byDenominator.get(b.d) ?? 0n) + b.n * k);
+    const fromStart = new Map<Q, bigint>();
+    const perRound = new Map<number, bigint>();
     let total = ZERO;
-    for (const [d, num] of byDenominator) total = raw.add(total, { n: num, d });
-    return norm(total);
+    for (const { v } of list) {
+      if (drained[v]! < round) continue;
+      if (s.touchy[v]) {
+        total = add(total, mul(budget(v, round), q(weight(v))));
+        continue;
+      }
+      const from = s.start(v);
+      fromStart.set(from, (fromStart.get(from) ?? 0n) + weight(v));
+      const b = ballots()[v]!;
+      for (let i = 0; i < b.p.length; i++) {
+        const j = roundOf[b.p[i]!]!;
+        if (j >= 0 && j < round && b.pts[i]! > 0)
+          perRound.set(j, (perRound.get(j) ?? 0n) + weight(v) * u(b.p[i]!, b.pts[i]!));
+      }
+    }
+    for (const [from, k] of fromStart) total = add(total, mul(from, q(k)));
+    for (const [j, k] of perRound) total = sub(total, mul(rhoOf(j), q(k)));
+    return total;
   };
   const supportersOf = (p: number, round: number) => {
     const sp = prep.supporters[p]!;
@@ -174,7 +206,8 @@ export function ratesOf(s: {
           if (b.n === 0n) continue;
           if (cmp(b, share) < 0) pay = b;
         }
-        const amount = memo(keys, pay, () => key(norm(pay)));
+        // Every value here is in lowest terms already (rational.ts keeps them so).
+        const amount = memo(keys, pay, () => key(pay));
         const g = payments.get(amount);
         if (g) g.voters += w[x.v]!;
         else payments.set(amount, { amount, voters: w[x.v]! });

@@ -98,7 +98,12 @@ export function buffers(
     prep.buffers = {
       voter: new Int32Array(f.voter.length),
       pts: new Float64Array(f.pts.length),
-      scratch: { ratio: new Float64Array(most), wb: new Float64Array(most), wu: new Float64Array(most) },
+      scratch: {
+        ratio: new Float64Array(most),
+        wb: new Float64Array(most),
+        wu: new Float64Array(most),
+        band: new Float64Array(16),
+      },
     };
   }
   prep.buffers.voter.set(f.voter);
@@ -110,4 +115,94 @@ interface Scratch {
   ratio: Float64Array;
   wb: Float64Array;
   wu: Float64Array;
+  band: Float64Array;
+}
+
+/**
+ * Projects by a key (a lower bound of their rho), smallest first: a binary heap that knows where
+ * each project sits, so a key can change in place. Ties go to the lower index.
+ */
+export class Candidates {
+  readonly key: Float64Array;
+  private readonly heap: Int32Array;
+  private readonly at: Int32Array;
+  private size: number;
+
+  constructor(m: number) {
+    this.key = new Float64Array(m);
+    this.heap = Int32Array.from({ length: m }, (_, i) => i);
+    this.at = Int32Array.from({ length: m }, (_, i) => i);
+    this.size = m;
+  }
+
+  get top(): number {
+    return this.size ? this.heap[0]! : -1;
+  }
+  has(p: number): boolean {
+    return this.at[p]! >= 0;
+  }
+  set(p: number, key: number): void {
+    const old = this.key[p]!;
+    this.key[p] = key;
+    if (key < old) this.up(this.at[p]!);
+    else this.down(this.at[p]!);
+  }
+  remove(p: number): void {
+    const i = this.at[p]!;
+    if (i < 0) return;
+    const last = this.heap[--this.size]!;
+    this.at[p] = -1;
+    if (i === this.size) return;
+    this.heap[i] = last;
+    this.at[last] = i;
+    this.up(i);
+    this.down(this.at[last]!);
+  }
+  /** Every project whose key is at most `limit` (the heap is cut below the first larger key). */
+  upTo(limit: number): number[] {
+    const out: number[] = [];
+    const stack = this.size ? [0] : [];
+    while (stack.length) {
+      const i = stack.pop()!;
+      const p = this.heap[i]!;
+      if (this.key[p]! > limit) continue;
+      out.push(p);
+      if (2 * i + 1 < this.size) stack.push(2 * i + 1);
+      if (2 * i + 2 < this.size) stack.push(2 * i + 2);
+    }
+    return out;
+  }
+  private less(a: number, b: number): boolean {
+    const ka = this.key[a]!;
+    const kb = this.key[b]!;
+    return ka < kb || (ka === kb && a < b);
+  }
+  private up(i: number): void {
+    const p = this.heap[i]!;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const q = this.heap[parent]!;
+      if (!this.less(p, q)) break;
+      this.heap[i] = q;
+      this.at[q] = i;
+      i = parent;
+    }
+    this.heap[i] = p;
+    this.at[p] = i;
+  }
+  private down(i: number): void {
+    const p = this.heap[i]!;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= this.size) break;
+      if (c + 1 < this.size && this.less(this.heap[c + 1]!, this.heap[c]!)) c++;
+      const q = this.heap[c]!;
+      if (!this.less(q, p)) break;
+      this.heap[i] = q;
+      this.at[q] = i;
+      i = c;
+    }
+    this.heap[i] = p;
+    this.at[p] = i;
+  }
 }

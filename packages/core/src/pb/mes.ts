@@ -1,29 +1,19 @@
 import { type Prepared, prepare } from './ballots.ts';
-import { type Rates, ratesOf } from './mes-exact.ts';
-import { buffers, flat, weighted } from './mes-lists.ts';
+import { type MesOutcome, type MesRound, type Rates, ratesOf } from './mes-exact.ts';
+
+export type { MesOutcome, MesRound } from './mes-exact.ts';
+
+import { buffers, Candidates, flat, weighted } from './mes-lists.ts';
 import { cmp, type Q, q, toNumber } from './rational.ts';
 import type { Election, Outcome } from './rules.ts';
-
-export interface MesRound {
-  project: string;
-  /** Share per unit of utility paid by the supporters who were not exhausted. */
-  rho: string;
-  /** What the supporters paid, grouped by amount: "amount x count". */
-  payments: { amount: string; voters: number }[];
-}
-
-export interface MesOutcome extends Outcome {
-  rounds: MesRound[];
-  endowment: string;
-  /** What each voter spent, worked out when asked (Add1 runs hundreds of rounds that never ask). */
-  spentByVoter(): Q[];
-}
 
 const TIE_MES =
   'smallest share per unit of utility (rho), then lower cost, then more supporters, then file order';
 
 /** Relative size of the rounding a float budget may carry: far above a double's, far below any real gap. */
 const TOL = 1e-10;
+/** Bands of b / u between c / U and twice that, counted to bound rho from above. */
+const BANDS = 16;
 
 /**
  * Method of Equal Shares. Each voter starts with `endowment` (B/n unless given, or one per voter
@@ -76,6 +66,7 @@ export function equalShares(
   /** The round in which a voter was certainly left with nothing (n + m when not, or not certainly). */
   const drained = new Int32Array(n).fill(n + m);
   const roundOf = new Int32Array(m).fill(-1);
+  const touchy = new Uint8Array(n);
   const rates: Rates = ratesOf({
     e,
     prep,
@@ -83,6 +74,7 @@ export function equalShares(
     w,
     start: (v) => start?.[v] ?? endowment,
     drained,
+    touchy,
     roundOf,
   });
 
@@ -93,7 +85,7 @@ export function equalShares(
   const rho = new Float64Array(m);
   const err = new Float64Array(m);
   const fresh = new Int32Array(m).fill(-1);
-  const alive = new Uint8Array(m).fill(1);
+  const candidates = new Candidates(m);
   const points = Float64Array.from(allPoints);
   const least = new Float64Array(m);
   const scale = new Float64Array(m);
@@ -131,32 +123,57 @@ export function equalShares(
     let usum = b0 * points[p]!;
     ambiguous = false;
     if (least[p]! < r * b0 * (1 + TOL)) {
+      // One pass: drop the voters certainly left with nothing, sum what the others hold, set
+      // aside those below c / U (certainly capped) and gather those up to twice that, counting
+      // their utility in 16 bands, which bound rho from above.
       const a = at[p]!;
+      const r0 = r;
+      const top = 2 * r0;
+      const { ratio, wb, wu, band } = scratch;
+      band.fill(0);
       let z = a;
+      let k = 0;
       let sum = 0;
+      let capB = 0;
+      let capU = 0;
+      let U = 0;
       let low = Number.POSITIVE_INFINITY;
-      for (let k = a; k < end[p]!; k++) {
-        const v = voter[k]!;
+      for (let i = a; i < end[p]!; i++) {
+        const v = voter[i]!;
         if (drained[v]! < round) continue;
+        const pt = pts[i]!;
         voter[z] = v;
-        pts[z] = pts[k]!;
-        z++;
+        pts[z++] = pt;
         const b = fb[v]!;
         if (b <= 0) continue;
-        sum += w[v]! * b;
-        if (b < low * pts[k]!) low = b / pts[k]!;
+        const wv = w[v]!;
+        const u = b0 * pt;
+        sum += wv * b;
+        U += wv * u;
+        if (b < low * pt) low = b / pt;
+        const x = b / u;
+        if (x < r0) {
+          capB += wv * b;
+          capU += wv * u;
+        } else if (x < top) {
+          ratio[k] = x;
+          wb[k] = wv * b;
+          wu[k++] = wv * u;
+          band[((x / r0 - 1) * BANDS) | 0]! += wv * u;
+        }
       }
       end[p] = z;
       least[p] = low;
       if (sum < c - tol) return false;
       ambiguous = sum <= c + tol;
-      if (low < r * b0) {
-        r = solve(p, z, c, b0, r);
+      if (capU > 0) {
+        r = solve(p, z, c, b0, r0, k, capB, capU, U);
         usum = lastUsum;
       }
     }
     rho[p] = r;
     err[p] = usum > 0 ? tol / usum + r * TOL : r * TOL;
+    candidates.set(p, r - err[p]!);
     fresh[p] = round;
     return true;
   };
@@ -164,29 +181,48 @@ export function equalShares(
   /**
    * rho when some supporters are capped: the fixed point t = (c - what the capped pay) / (the
    * others' utility) grows from c / U towards rho, adding to the capped set each time (Newton's
-   * method on a concave function), and stops when the set is stable. The supporters who could be
-   * capped (under 4 c / U) are gathered once, so the steps go through them only.
+   * method on a concave function), and stops when the set is stable. The bands give the first
+   * x at which the supporters could pay c; only those gathered below it are gone through.
    */
-  const solve = (p: number, z: number, c: number, b0: number, r0: number): number => {
-    const { ratio, wb, wu } = scratch;
-    const cap = 4 * r0;
-    let k = 0;
-    let U = 0;
-    for (let i = at[p]!; i < z; i++) {
-      const v = voter[i]!;
-      const b = fb[v]!;
-      if (b <= 0) continue;
-      const u = b0 * pts[i]!;
-      U += w[v]! * u;
-      if (b >= cap * u) continue;
-      ratio[k] = b / u;
-      wb[k] = w[v]! * b;
-      wu[k++] = w[v]! * u;
+  const solve = (
+    p: number,
+    z: number,
+    c: number,
+    b0: number,
+    r0: number,
+    gathered: number,
+    capB: number,
+    capU: number,
+    U: number,
+  ): number => {
+    const { ratio, wb, wu, band } = scratch;
+    // What the supporters can pay at x = r0 (1 + j / BANDS), from below: the capped hold capB,
+    // those in the bands under x hold at least the band's lower edge, the rest pay x each.
+    let cap = Number.POSITIVE_INFINITY;
+    let below = capB;
+    let rest = U - capU;
+    for (let j = 1; j <= BANDS; j++) {
+      const lower = r0 * (1 + (j - 1) / BANDS);
+      below += lower * band[j - 1]!;
+      rest -= band[j - 1]!;
+      const x = r0 * (1 + j / BANDS);
+      if (below + x * rest >= c) {
+        cap = x;
+        break;
+      }
     }
+    if (cap === Number.POSITIVE_INFINITY) return solveAll(p, z, c, b0, r0);
+    let k = 0;
+    for (let i = 0; i < gathered; i++)
+      if (ratio[i]! < cap) {
+        ratio[k] = ratio[i]!;
+        wb[k] = wb[i]!;
+        wu[k++] = wu[i]!;
+      }
     let r = r0;
     for (;;) {
-      let rem = c;
-      let un = U;
+      let rem = c - capB;
+      let un = U - capU;
       for (let i = 0; i < k; i++)
         if (ratio[i]! < r) {
           rem -= wb[i]!;
@@ -201,8 +237,8 @@ export function equalShares(
       if (next <= r) break;
       r = next;
     }
-    // Beyond 4 c / U nobody was gathered: then go through everyone.
-    return r < cap ? r : solveAll(p, z, c, b0, r);
+    // A bound off by rounding would leave someone out: then go through everyone.
+    return r < cap ? r : solveAll(p, z, c, b0, r0);
   };
   const solveAll = (p: number, z: number, c: number, b0: number, r0: number): number => {
     let r = r0;
@@ -245,24 +281,19 @@ export function equalShares(
     let best = -1;
     for (;;) {
       // The project with the smallest bound; worked out again unless it already was this round.
-      best = -1;
-      for (let p = 0; p < m; p++)
-        if (alive[p] && (best < 0 || rho[p]! - err[p]! < rho[best]! - err[best]!)) best = p;
+      best = candidates.top;
       if (best < 0 || fresh[best] === round) break;
-      if (!evaluate(best, round)) alive[best] = 0;
-      else if (ambiguous && !rates.affordable(best, round)) alive[best] = 0;
+      if (!evaluate(best, round) || (ambiguous && !rates.affordable(best, round))) candidates.remove(best);
     }
     if (best < 0) break;
     // Every project whose rho could lie within rounding of the best is worked out and compared exactly.
     const hi = rho[best]! + err[best]!;
     const near: number[] = [];
-    for (let p = 0; p < m; p++) {
-      if (!alive[p] || p === best || rho[p]! - err[p]! > hi) continue;
-      if (fresh[p] !== round) {
-        if (!evaluate(p, round) || (ambiguous && !rates.affordable(p, round))) {
-          alive[p] = 0;
-          continue;
-        }
+    for (const p of candidates.upTo(hi)) {
+      if (p === best) continue;
+      if (fresh[p] !== round && (!evaluate(p, round) || (ambiguous && !rates.affordable(p, round)))) {
+        candidates.remove(p);
+        continue;
       }
       if (rho[p]! - err[p]! <= hi) near.push(p);
     }
@@ -272,7 +303,7 @@ export function equalShares(
       for (const p of [best, ...near]) {
         const r = rates.rho(p, round);
         if (!r) {
-          alive[p] = 0;
+          candidates.remove(p);
           continue;
         }
         const c = winnerRho ? cmp(r, winnerRho) : -1;
@@ -289,7 +320,7 @@ export function equalShares(
       rates.remember(round, winnerRho!);
     }
     settle(best, round);
-    alive[best] = 0;
+    candidates.remove(best);
     roundOf[best] = round;
     won.push(best);
   }
@@ -312,6 +343,7 @@ export function equalShares(
     const b0 = base(p);
     const capped: number[] = [];
     let near = false;
+    let poorest = Number.POSITIVE_INFINITY;
     for (let k = at[p]!; k < end[p]!; k++) {
       const v = voter[k]!;
       if (drained[v]! < round) continue;
@@ -325,14 +357,18 @@ export function equalShares(
         drained[v] = round;
       } else if (left <= margin) {
         near = true;
+        touchy[v] = 1;
         fb[v] = Math.max(0, left);
       } else fb[v] = left;
       if (had > 0 && fb[v] === 0) drop(v);
       else if (prep.hasPoints) lower(v);
+      else if (fb[v]! > 0 && fb[v]! < poorest) poorest = fb[v]!;
     }
-    // On approval ballots every payer who still holds something paid rho x cost (x 1 point), so
-    // the bound of every project sharing a supporter falls by that much at most.
-    if (!prep.hasPoints) for (const o of overlap[p]!) least[o]! -= r * b0;
+    // On approval ballots every payer who still holds something paid rho x cost (x 1 point) and
+    // holds at least the poorest payer's budget, so the bound of every project sharing a
+    // supporter falls by that much at most, and not below the poorest payer.
+    if (!prep.hasPoints)
+      for (const o of overlap[p]!) least[o] = Math.max(least[o]! - r * b0, Math.min(least[o]!, poorest));
     rates.settled(round, p, near ? null : capped);
   }
 
