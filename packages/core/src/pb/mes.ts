@@ -283,6 +283,17 @@ export function equalShares(
       // The project with the smallest bound; worked out again unless it already was this round.
       best = candidates.top;
       if (best < 0 || fresh[best] === round) break;
+      // With nobody capped rho would be c / U of the supporters who still hold something: a
+      // bound that rises as they run out, and costs nothing to raise the key to.
+      const floor = (costF[best]! / (base(best) * points[best]!)) * (1 - TOL);
+      if (points[best] === 0) {
+        candidates.remove(best);
+        continue;
+      }
+      if (floor > candidates.key[best]! * (1 + 1e-9) && floor > 0) {
+        candidates.set(best, floor);
+        continue;
+      }
       if (!evaluate(best, round) || (ambiguous && !rates.affordable(best, round))) candidates.remove(best);
     }
     if (best < 0) break;
