@@ -57,6 +57,40 @@ describe('Equal Shares in floats, exact where too close to call', () => {
     );
   });
 
+  it('agrees with the plain rule on cumulative ballots and on district shares, one district given nothing', () => {
+    fc.assert(
+      fc.property(
+        tied,
+        fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 12, maxLength: 12 }),
+        fc.boolean(),
+        fc.constantFrom('cost' as const, 'cardinality' as const),
+        (plain, pts, cumulative, utility) => {
+          const e: Election = cumulative
+            ? {
+                ...plain,
+                ballots: plain.ballots.map((b, i) => ({
+                  ...b,
+                  points: b.vote.map((_, k) => pts[(i + k) % 12]!),
+                })),
+              }
+            : plain;
+          // Three districts by voter: shares 0, 1 and 2 of the budget (the first gets nothing).
+          const n = e.ballots.length;
+          const sizes = [0, 1, 2].map((d) => e.ballots.filter((_, i) => i % 3 === d).length);
+          const start = e.ballots.map((_, i) =>
+            i % 3 === 0 ? q(0) : q(e.budget * (i % 3), 3 * sizes[i % 3]!),
+          );
+          const fast = equalShares(e, { utility, endowments: start });
+          expect(fast.rounds.map((r) => ({ project: r.project, rho: r.rho }))).toEqual(
+            plainMes(e, utility, start),
+          );
+          expect(n).toBe(start.length);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('Add1 stops where raising the share one unit more would overspend, as the plain rule does step by step', () => {
     fc.assert(
       fc.property(tied, (e) => {
