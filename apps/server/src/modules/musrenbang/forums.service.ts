@@ -354,45 +354,44 @@ export async function closeForum(
   const prepared: PreparedDecision[] = [];
   try {
     for (const it of items) {
-      const d = byId.get(it.p.id)!;
-      const one = await prepareDecision(
-        ctx,
-        principal,
-        it.p,
-        d.decision,
-        `body.decisions.${d.index}.decision`,
-      );
-      prepared.push({ ...one, forumId: id });
+      const { decision, index } = byId.get(it.p.id)!;
+      const field = `body.decisions.${index}.decision`;
+      prepared.push({ ...(await prepareDecision(ctx, principal, it.p, decision, field)), forumId: id });
     }
   } catch (error) {
-    // Closed at the same moment by another request: its decisions moved the proposals on, so this
-    // one's are refused; what happened is that the forum closed first (409), not a lack of right.
-    if ((await mustFind(ctx, id)).state !== 'draf') throw new AppError('STALE');
-    throw error;
+    throw await closedMeanwhile(ctx, id, error);
   }
   // Read before the transaction: on PGlite a read outside it would wait for it to end.
   const { numberPattern } = await getDocumentSettings(ctx);
-  await ctx.database.db.transaction(async (tx) => {
-    for (const d of prepared) await recordDecision(tx, ctx, principal, d);
-    await repo.setDecisions(tx, id, new Map(prepared.map((d) => [d.p.id, d.body.kind])));
-    // The berita acara is numbered when the forum first closes (a reopened forum keeps its number);
-    // the running number is the office's, per year, taken in this transaction.
-    const documentNumber =
-      f.documentNumber ??
-      formatDocumentNumber(numberPattern, {
-        no: await nextDocumentNo(ctx, tx, `forum:${f.regionCode}:${f.heldOn.slice(0, 4)}`),
-        isoDate: f.heldOn,
-        regionCode: f.regionCode,
+  await ctx.database.db
+    .transaction(async (tx) => {
+      for (const d of prepared) await recordDecision(tx, ctx, principal, d);
+      await repo.setDecisions(tx, id, new Map(prepared.map((d) => [d.p.id, d.body.kind])));
+      // The berita acara is numbered when the forum first closes (a reopened forum keeps its number);
+      // the running number is the office's, per year, taken in this transaction.
+      const documentNumber =
+        f.documentNumber ??
+        formatDocumentNumber(numberPattern, {
+          no: await nextDocumentNo(ctx, tx, `forum:${f.regionCode}:${f.heldOn.slice(0, 4)}`),
+          isoDate: f.heldOn,
+          regionCode: f.regionCode,
+        });
+      // Closed once: a second close of the same forum at the same moment finds it closed.
+      if (!(await repo.updateForumFrom(tx, id, 'draf', { state: 'selesai', documentNumber }, ctx.clock())))
+        throw new AppError('STALE');
+      await appendAudit(tx, principal, {
+        action: 'forum.closed',
+        entity: 'forum',
+        entityId: id,
+        after: { decisions: prepared.length },
       });
-    // Closed once: a second close of the same forum at the same moment finds it closed.
-    if (!(await repo.updateForumFrom(tx, id, 'draf', { state: 'selesai', documentNumber }, ctx.clock())))
-      throw new AppError('STALE');
-    await appendAudit(tx, principal, {
-      action: 'forum.closed',
-      entity: 'forum',
-      entityId: id,
-      after: { decisions: prepared.length },
+    })
+    .catch(async (error: unknown) => {
+      throw await closedMeanwhile(ctx, id, error);
     });
-  });
   return getForum(ctx, principal, id);
 }
+
+/** Closed meanwhile by another request, whose decisions moved the proposals on: 409, not this one's refusal. */
+const closedMeanwhile = async (ctx: AppContext, id: string, error: unknown) =>
+  (await mustFind(ctx, id)).state !== 'draf' ? new AppError('STALE') : error;
