@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { AppError, type PbFile } from '@sinergi/core';
+import { AppError, type CompositesFile, type PbFile } from '@sinergi/core';
 import { Piscina } from 'piscina';
 import { columnKey } from '../reports/xlsx.ts';
-import type { ParseReply, ParseRequest } from './parse-task.ts';
+import { type ParseReply, type ParseRequest, unpackComposites } from './parse-task.ts';
 import { DEFAULT_TABLE_LIMITS, refuseFile, type TableLimits } from './table-parse.ts';
 import { XLSX_TYPE } from './upload.ts';
 
@@ -46,6 +46,16 @@ export async function readPbUpload(data: Buffer): Promise<PbFile> {
   const reply = await runParse({ kind: 'pb', data, limits: DEFAULT_TABLE_LIMITS });
   if (!('pb' in reply)) throw new Error('a .pb file was asked for');
   return reply.pb;
+}
+
+/** Kemendesa's national IDM composites file (CSV), read and checked off the request thread. */
+export async function readCompositesUpload(
+  data: Buffer,
+  limits: TableLimits = DEFAULT_TABLE_LIMITS,
+): Promise<CompositesFile> {
+  const reply = await runParse({ kind: 'composites', data, limits });
+  if (!('composites' in reply)) throw new Error('a composites file was asked for');
+  return unpackComposites(reply.composites);
 }
 
 async function runParse(request: ParseRequest): Promise<Exclude<ParseReply, { issues: unknown }>> {

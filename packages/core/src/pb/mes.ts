@@ -5,7 +5,7 @@ export type { MesOutcome, MesRound } from './mes-exact.ts';
 
 import { buffers, Candidates, flat, weighted } from './mes-lists.ts';
 import { cmp, type Q, q, toNumber } from './rational.ts';
-import type { Election, Outcome } from './rules.ts';
+import type { Election } from './rules.ts';
 
 const TIE_MES =
   'smallest share per unit of utility (rho), then lower cost, then more supporters, then file order';

@@ -1,3 +1,4 @@
+export * from './composites.ts';
 export * from './engine.ts';
 export * from './plan.ts';
 export * from './rumusan.ts';

@@ -66,6 +66,17 @@ describe("import of Kemendesa's yearly composites file", () => {
     expect(summary.years.map((y: { year: number }) => y.year)).toEqual([2022, 2023, 2024]);
   });
 
+  it("takes a new year's file sent twice at once: one import adds it, the other finds it there", async () => {
+    const file = await readCompositesFile(kemendesaFile(2015, 2024), 'idm2015.csv');
+    const both = await Promise.all([
+      importComposites(t.ctx, systemPrincipal, file, 'idm2015.csv'),
+      importComposites(t.ctx, systemPrincipal, file, 'idm2015.csv'),
+    ]);
+    expect(both.map((r) => r.changed).sort((a, b) => a - b)).toEqual([0, 220]);
+    const summary = (await t.app.inject({ method: 'GET', url: '/api/index/summary' })).json();
+    expect(summary.years.map((y: { year: number }) => y.year)).toContain(2015);
+  });
+
   it('the official 2023 file equals what Sinergi already holds', async () => {
     const r = await importComposites(
       t.ctx,

@@ -2,28 +2,25 @@ import { extname } from 'node:path';
 import {
   AppError,
   computeIndex,
-  desaCodeFrom,
   type FieldIssue,
   idm2016,
   isDesaCode,
   isWithin,
   parseRegionCode,
   readRumusan,
-  statusOf,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
-import { readCsvUpload } from '../../http/table-file.ts';
+import { readCompositesUpload } from '../../http/table-file.ts';
+import { DEFAULT_TABLE_LIMITS } from '../../http/table-parse.ts';
 import { appendAuditInBulk } from '../audit/audit.repository.ts';
 import { readIndexTemplate } from './template.ts';
 import type { NewResult } from './village-index.repository.ts';
 import * as repo from './village-index.repository.ts';
 
 /**
- * Kemendesa's yearly national file of IDM composites: KODE_PROV, NAMA_PROVINSI, KODE_KAB,
- * NAMA_KABUPATEN, KODE_KEC, NAMA_KECAMATAN, KODE_DESA, NAMA_DESA, IKS_<year>, IKE_<year>,
- * IKL_<year>, NILAI_IDM_<year>, STATUS_IDM_<year> (domain facts). Codes may be written with or
- * without dots. Every row is checked; one bad row refuses the whole file; importing the same
- * file again changes nothing.
+ * Kemendesa's yearly national file of IDM composites (core readCompositesTable names its columns
+ * and checks): read and checked on a parse thread; one bad row refuses the whole file; importing
+ * the same file again changes nothing.
  */
 export interface CompositeImport {
   year: number;
@@ -38,89 +35,21 @@ export async function readCompositesFile(data: Buffer, fileName: string): Promis
       issues: [{ field: 'file', issue: 'file_type', params: { types: '.csv' } }],
     });
   }
-  const table = await readCsvUpload(data);
-  const [header, ...body] = table;
-  if (!header) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
-  const cols = header.map((h) => h.trim().toUpperCase());
-  const yearCol = cols.find((c) => /^NILAI_IDM_\d{4}$/.test(c));
-  if (!yearCol)
-    throw new AppError('VALIDATION', {
-      issues: [{ field: 'line 1, column NILAI_IDM_<tahun>', issue: 'missing_column' }],
-    });
-  const year = Number(yearCol.slice(-4));
-  const need = [
-    'KODE_DESA',
-    `IKS_${year}`,
-    `IKE_${year}`,
-    `IKL_${year}`,
-    `NILAI_IDM_${year}`,
-    `STATUS_IDM_${year}`,
-  ];
-  const missing = need.filter((c) => !cols.includes(c));
-  if (missing.length)
-    throw new AppError('VALIDATION', {
-      issues: missing.map((c) => ({ field: `line 1, column ${c}`, issue: 'missing_column' })),
-    });
-  if (body.length > MAX_ROWS)
-    throw new AppError('VALIDATION', {
-      issues: [{ field: 'file', issue: 'too_many_rows', params: { max: MAX_ROWS } }],
-    });
-  const at = (name: string) => cols.indexOf(name);
-  const issues: FieldIssue[] = [];
-  const seen = new Map<string, number>();
-  const rows: NewResult[] = [];
-  body.forEach((cells, i) => {
-    const line = i + 2;
-    const code = desaCodeFrom(cells[at('KODE_DESA')]);
-    if (code?.split('.').length !== 4) {
-      issues.push({ field: `line ${line}, column KODE_DESA`, issue: 'region_code' });
-      return;
-    }
-    if (seen.has(code))
-      issues.push({
-        field: `line ${line}, column KODE_DESA`,
-        issue: 'duplicate_row',
-        params: { line: seen.get(code)! },
-      });
-    seen.set(code, line);
-    const num = (col: string) => {
-      const raw = (cells[at(col)] ?? '').replace(',', '.');
-      const v = raw === '' ? Number.NaN : Number(raw);
-      if (!Number.isFinite(v) || v < 0 || v > 1) {
-        issues.push({ field: `line ${line}, column ${col}`, issue: 'ratio_range' });
-        return Number.NaN;
-      }
-      return v;
-    };
-    const iks = num(`IKS_${year}`);
-    const ike = num(`IKE_${year}`);
-    const ikl = num(`IKL_${year}`);
-    const value = num(`NILAI_IDM_${year}`);
-    const given = (cells[at(`STATUS_IDM_${year}`)] ?? '').trim().toUpperCase();
-    if (Number.isFinite(value)) {
-      const status = statusOf(idm2016, value).code;
-      if (given !== status) {
-        issues.push({
-          field: `line ${line}, column STATUS_IDM_${year}`,
-          issue: 'status_mismatch',
-          params: { expected: status },
-        });
-      }
-    }
-    rows.push({
+  const file = await readCompositesUpload(data, { ...DEFAULT_TABLE_LIMITS, rows: MAX_ROWS });
+  return {
+    year: file.year,
+    rows: file.rows.map((r) => ({
       schemeId: idm2016.id,
-      year,
-      regionCode: code,
+      year: file.year,
+      regionCode: r.regionCode,
       state: 'approved',
       source: 'official',
       scores: null,
-      dimensions: { IKS: iks, IKE: ike, IKL: ikl },
-      value,
-      status: given,
-    });
-  });
-  if (issues.length) throw new AppError('VALIDATION', { issues });
-  return { year, rows };
+      dimensions: { IKS: r.iks, IKE: r.ike, IKL: r.ikl },
+      value: r.value,
+      status: r.status,
+    })),
+  };
 }
 
 /**
