@@ -86,6 +86,7 @@ export const fieldNames: Record<string, readonly [id: string, en: string]> = {
   excludes: ['Tidak bersama', 'Excludes'],
   exclusive: ['Saling meniadakan', 'Mutually exclusive'],
   field: ['Isian', 'Field'],
+  file: ['Berkas', 'File'],
   fileName: ['Nama berkas', 'File name'],
   files: ['Berkas', 'Files'],
   format: ['Format berkas', 'File format'],

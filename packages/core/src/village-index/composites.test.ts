@@ -90,6 +90,7 @@ describe("Kemendesa's composites file", () => {
     );
     expect(issuesOf([['KODE_DESA']])[0]).toMatchObject({ issue: 'missing_column' });
     expect(issuesOf([])[0]).toMatchObject({ issue: 'empty_file' });
+    expect(issuesOf([header])).toEqual([{ field: 'file', issue: 'empty_file' }]);
     const many = Array.from({ length: 11 }, (_, i) =>
       row(`35050120${String(i).padStart(2, '0')}`, '0.5', '0.5', '0.5', '0.5', 'TERTINGGAL'),
     );

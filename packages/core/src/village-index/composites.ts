@@ -101,6 +101,8 @@ export function readCompositesTable(table: readonly (readonly string[])[], maxRo
     rows.push({ regionCode, iks, ike, ikl, value, status });
   }
   if (issues.length) throw new AppError('VALIDATION', { issues });
+  // A header and nothing under it is refused, not recorded as an import of no desa.
+  if (!rows.length) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
   return { year, rows };
 }
 

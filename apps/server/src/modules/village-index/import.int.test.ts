@@ -132,6 +132,12 @@ describe("import of Kemendesa's yearly composites file", () => {
     expect(bad.json().issues[0]).toMatchObject({ field: 'line 3, column KODE_DESA', issue: 'region_code' });
     // The place in the file is named in the user's language.
     expect(bad.json().detail).toContain('baris 3, kolom KODE_DESA');
+    // A header with no desa under it is refused, not recorded as an import of nothing.
+    const headerOnly = await upload(Buffer.from(kemendesaFile(2018, 2023).toString().split('\n')[0]!));
+    expect(headerOnly.statusCode).toBe(400);
+    expect(headerOnly.json().issues).toEqual([
+      { field: 'file', issue: 'empty_file', message: 'Berkas: berkas kosong' },
+    ]);
     const desa = await login(t.app, 'desa.jaten');
     expect((await upload(kemendesaFile(2019, 2023), desa)).statusCode).toBe(403);
   });
@@ -148,6 +154,11 @@ describe("import of Kemendesa's yearly composites file", () => {
       });
     const same = await upload(2024, template);
     expect(same.statusCode).toBe(200);
+    const headerOnly = await upload(2024, Buffer.from(template.toString().split(/\r?\n/)[0]!));
+    expect(headerOnly.statusCode).toBe(400);
+    expect(headerOnly.json().issues).toEqual([
+      { field: 'file', issue: 'empty_file', message: 'Berkas: berkas kosong' },
+    ]);
     expect(same.json()).toMatchObject({ year: 2024, rows: 220, changed: 0 });
     const older = await upload(2017, template);
     expect(older.json()).toMatchObject({ rows: 220, changed: 220 });

@@ -85,5 +85,7 @@ export async function readIndexTemplate(
     rows.push({ line, kodeDesa, scores });
   });
   if (issues.length) throw new AppError('VALIDATION', { issues });
+  // A header and nothing under it is refused, not recorded as an import of no desa.
+  if (!rows.length) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
   return rows;
 }
