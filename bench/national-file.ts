@@ -8,11 +8,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { idm2016, indicatorsOf, statusOf } from '@sinergi/core';
 import { type AppContext, systemPrincipal } from '../apps/server/src/context.ts';
-import { csvField } from '../apps/server/src/db/client.ts';
 import {
   importComposites,
   readCompositesFile,
 } from '../apps/server/src/modules/village-index/village-index.import.ts';
+import {
+  RESULT_COLUMNS,
+  resultsCsv,
+} from '../apps/server/src/modules/village-index/village-index.repository.ts';
 
 export function nationalCompositesCsv(year: number): { csv: string; rows: number } {
   const require = createRequire(import.meta.url);
@@ -69,32 +72,8 @@ export function nationalCompositesCsv(year: number): { csv: string; rows: number
  */
 export async function importAgainstCopy(ctx: AppContext, csv: string, year: number) {
   const parsed = await readCompositesFile(Buffer.from(csv), 'national.csv');
-  const copyCsv = parsed.rows
-    .map((r) =>
-      [
-        csvField(r.schemeId),
-        r.year,
-        csvField(r.regionCode),
-        csvField(r.state),
-        csvField(r.source),
-        '',
-        csvField(JSON.stringify(r.dimensions)),
-        r.value,
-        csvField(r.status),
-      ].join(','),
-    )
-    .join('\n');
-  const columns = [
-    'scheme_id',
-    'year',
-    'region_code',
-    'state',
-    'source',
-    'scores',
-    'dimensions',
-    'value',
-    'status',
-  ];
+  const copyCsv = resultsCsv(parsed.rows);
+  const columns = RESULT_COLUMNS;
   const timed = async (work: () => Promise<unknown>) => {
     const t = performance.now();
     await work();

@@ -63,7 +63,10 @@ export interface PackedComposites {
 function pack(file: CompositesFile): PackedComposites {
   const numbers = new Float64Array(file.rows.length * 4);
   file.rows.forEach((r, i) => {
-    numbers.set([r.iks, r.ike, r.ikl, r.value], i * 4);
+    numbers[i * 4] = r.iks;
+    numbers[i * 4 + 1] = r.ike;
+    numbers[i * 4 + 2] = r.ikl;
+    numbers[i * 4 + 3] = r.value;
   });
   return {
     year: file.year,
@@ -74,7 +77,6 @@ function pack(file: CompositesFile): PackedComposites {
 }
 
 export function unpackComposites(packed: PackedComposites): CompositesFile {
-  if (packed.numbers.length === 0) return { year: packed.year, rows: [] };
   const codes = packed.codes.split('\n');
   const statuses = packed.statuses.split('\n');
   const n = packed.numbers;

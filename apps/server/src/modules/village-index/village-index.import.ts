@@ -11,7 +11,6 @@ import {
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { readCompositesUpload } from '../../http/table-file.ts';
-import { DEFAULT_TABLE_LIMITS } from '../../http/table-parse.ts';
 import { appendAuditInBulk } from '../audit/audit.repository.ts';
 import { readIndexTemplate } from './template.ts';
 import type { NewResult } from './village-index.repository.ts';
@@ -27,15 +26,13 @@ export interface CompositeImport {
   rows: NewResult[];
 }
 
-const MAX_ROWS = 200_000;
-
 export async function readCompositesFile(data: Buffer, fileName: string): Promise<CompositeImport> {
   if (extname(fileName).toLowerCase() !== '.csv') {
     throw new AppError('VALIDATION', {
       issues: [{ field: 'file', issue: 'file_type', params: { types: '.csv' } }],
     });
   }
-  const file = await readCompositesUpload(data, { ...DEFAULT_TABLE_LIMITS, rows: MAX_ROWS });
+  const file = await readCompositesUpload(data);
   return {
     year: file.year,
     rows: file.rows.map((r) => ({

@@ -165,12 +165,22 @@ export async function findApprovedResultsOfDesa(db: Db, schemeId: string, region
 }
 
 /** Bulk insert with COPY (one transaction). */
-export async function copyResults(
-  tx: BulkTx,
-  rows: readonly NewResult[],
-  table = 'village_index_results',
-): Promise<void> {
-  const csv = rows
+/** The columns of `village_index_results` a load writes, in the order of `resultsCsv`. */
+export const RESULT_COLUMNS = [
+  'scheme_id',
+  'year',
+  'region_code',
+  'state',
+  'source',
+  'scores',
+  'dimensions',
+  'value',
+  'status',
+] as const;
+
+/** Results as CSV lines for a COPY into RESULT_COLUMNS. */
+export function resultsCsv(rows: readonly NewResult[]): string {
+  return rows
     .map((r) =>
       [
         csvField(r.schemeId),
@@ -185,11 +195,14 @@ export async function copyResults(
       ].join(','),
     )
     .join('\n');
-  await tx.copyCsv(
-    table,
-    ['scheme_id', 'year', 'region_code', 'state', 'source', 'scores', 'dimensions', 'value', 'status'],
-    csv,
-  );
+}
+
+export async function copyResults(
+  tx: BulkTx,
+  rows: readonly NewResult[],
+  table = 'village_index_results',
+): Promise<void> {
+  await tx.copyCsv(table, RESULT_COLUMNS, resultsCsv(rows));
 }
 
 export async function findResult(
