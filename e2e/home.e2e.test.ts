@@ -36,7 +36,8 @@ describe('a home per role, in Chromium', () => {
     await signIn(page, 'perencana');
     const calendar = page.getByTestId('planning-calendar');
     expect(await calendar.innerText()).toContain('Musrenbang kabupaten');
-    expect(await calendar.innerText()).toMatch(/\d+ usulan di tahap ini/);
+    // The counts come with their own request, after the calendar itself is drawn.
+    await expect.poll(() => calendar.innerText(), { timeout: 30_000 }).toMatch(/\d+ usulan di tahap ini/);
   });
 
   it('rings the bell for what started waiting; opening one goes to it and marks it read', async () => {
