@@ -1,10 +1,31 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Mantine's ScrollArea, which every Table carries, takes a single hook, `useMergeRefs`, from
+ * @floating-ui/react, and with it all 15 kB gzip of floating-ui into any page with a table (the
+ * home's planning calendar among them). It gets the same hook from @mantine/hooks instead; menus,
+ * popovers and tooltips still load floating-ui, on the pages that have them (issue 18).
+ */
+const scrollAreaWithoutFloatingUi: Plugin = {
+  name: 'sinergi:scroll-area-without-floating-ui',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === '@floating-ui/react' && importer?.endsWith('/ScrollArea/ScrollArea.mjs'))
+      return MERGE_REFS;
+  },
+  load(id) {
+    if (id === MERGE_REFS)
+      return "import { useMergedRef } from '@mantine/hooks';\nexport const useMergeRefs = (refs) => useMergedRef(...refs);\n";
+  },
+};
+const MERGE_REFS = '\0sinergi:merge-refs';
 
 export default defineConfig({
   plugins: [
     react(),
+    scrollAreaWithoutFloatingUi,
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script',

@@ -1,6 +1,5 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
-import 'dayjs/locale/id';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { initialLanguage, loadLanguage } from './app/i18n.ts';

@@ -1,14 +1,17 @@
 import { createTheme, Loader, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { featureRoutes } from './feature.ts';
 import { queryCache } from './query-errors.ts';
+import { byPrecedence, Navigate, Route, Switch } from './router.tsx';
 import { Shell } from './Shell.tsx';
 import { useSession } from './session.ts';
 
-// The home is loaded when shown, as every page is: the sign-in page does not wait for it.
+// The home, the portal and the sign-in page are loaded when shown, as every page is: none of them
+// waits for the others' code.
+const LoginPage = lazy(() =>
+  import('../features/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })),
+);
 const HomePage = lazy(() => import('../features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
 const PortalPage = lazy(() =>
   import('../features/home/PortalPage.tsx').then((m) => ({ default: m.PortalPage })),
@@ -22,6 +25,7 @@ function Index() {
   return session?.user && session.user.role !== 'warga' ? <HomePage /> : <PortalPage />;
 }
 
+const routes = byPrecedence(featureRoutes);
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md', fontFamily: 'system-ui, sans-serif' });
 const queryClient = new QueryClient({
   queryCache,
@@ -45,28 +49,32 @@ export function App() {
   return (
     <MantineProvider theme={theme}>
       <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <Suspense fallback={<Loader m="xl" />}>
-            <Routes>
-              <Route path="/masuk" element={<LoginPage />} />
-              <Route element={<Shell />}>
-                <Route index element={<Index />} />
-                {featureRoutes.map(({ path, page: Page, permission, open }) => (
-                  <Route
-                    key={path}
-                    path={path}
-                    element={
+        <Suspense fallback={<Loader m="xl" />}>
+          <Switch>
+            <Route path="/masuk">
+              <LoginPage />
+            </Route>
+            <Route>
+              <Shell>
+                <Switch>
+                  <Route path="/">
+                    <Index />
+                  </Route>
+                  {routes.map(({ path, page: Page, permission, open }) => (
+                    <Route key={path} path={`/${path}`}>
                       <Guard permission={permission} open={open}>
                         <Page />
                       </Guard>
-                    }
-                  />
-                ))}
-                <Route path="*" element={<Navigate to="/" replace />} />
-              </Route>
-            </Routes>
-          </Suspense>
-        </BrowserRouter>
+                    </Route>
+                  ))}
+                  <Route>
+                    <Navigate to="/" replace />
+                  </Route>
+                </Switch>
+              </Shell>
+            </Route>
+          </Switch>
+        </Suspense>
       </QueryClientProvider>
     </MantineProvider>
   );

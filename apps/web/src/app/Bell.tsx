@@ -13,9 +13,9 @@ import type { NotificationList } from '@sinergi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { get, post } from './api.ts';
 import { formatDateTime } from './format.ts';
+import { useNavigate } from './router.tsx';
 
 const key = ['notifications'] as const;
 

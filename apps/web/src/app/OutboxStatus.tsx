@@ -3,8 +3,8 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { flush } from './outbox.ts';
+import { Link } from './router.tsx';
 import { useOnline, useOutbox } from './use-outbox.ts';
 
 /** How often the waiting writes are tried again while the browser says it is online. */

@@ -1,24 +1,13 @@
-import {
-  AppShell,
-  Badge,
-  Burger,
-  Button,
-  Group,
-  NavLink,
-  ScrollArea,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { post } from './api.ts';
 import { adminNav, mainNav, type NavItem, navGroups } from './feature.ts';
 import { vocab } from './i18n.ts';
 import { QueryErrors } from './QueryState.tsx';
+import { Link, useNavigate, usePathname } from './router.tsx';
 import { useLanguage, useSession } from './session.ts';
 import { useSettings } from './settings.ts';
 
@@ -27,13 +16,14 @@ const Bell = lazy(() => import('./Bell.tsx').then((m) => ({ default: m.Bell })))
 // The outbox's word (offline, waiting writes) and the one that sends them, for every staff account.
 const OutboxStatus = lazy(() => import('./OutboxStatus.tsx').then((m) => ({ default: m.OutboxStatus })));
 
-export function Shell() {
+/** The frame of every signed-in and public page: header, navigation and the page shown in it. */
+export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const { session, can } = useSession();
   const settings = useSettings();
   const { toggle: toggleLanguage } = useLanguage();
-  const location = useLocation();
+  const pathname = usePathname();
   const navigate = useNavigate();
   const client = useQueryClient();
   const logout = async () => {
@@ -44,9 +34,7 @@ export function Shell() {
     navigate('/masuk');
   };
   const active = (item: { to: string; match?: string; exact?: boolean }) =>
-    item.to === '/' || item.exact
-      ? location.pathname === item.to
-      : location.pathname.startsWith(item.match ?? item.to);
+    item.to === '/' || item.exact ? pathname === item.to : pathname.startsWith(item.match ?? item.to);
   const atProvince = /^\d{2}$/.test(settings.data?.activeKabupaten.code ?? '');
   const shown = (item: NavItem) =>
     (!atProvince || item.province === true || adminNav.includes(item)) &&
@@ -119,7 +107,8 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <AppShell.Section grow component={ScrollArea}>
+        {/* A plain scrolling box: Mantine's ScrollArea would bring floating-ui into the first page's JS. */}
+        <AppShell.Section grow style={{ overflowY: 'auto' }}>
           <Stack gap={2}>
             {session?.user && (
               <Text size="xs" c="dimmed" px="sm" pb="xs" data-testid="whoami">
@@ -152,9 +141,7 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         <QueryErrors />
-        <Suspense fallback={<Text>{t('common.loading')}</Text>}>
-          <Outlet />
-        </Suspense>
+        <Suspense fallback={<Text>{t('common.loading')}</Text>}>{children}</Suspense>
       </AppShell.Main>
     </AppShell>
   );

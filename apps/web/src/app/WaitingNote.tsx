@@ -1,7 +1,7 @@
 import { Alert, Anchor, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { Outgoing } from './outbox.ts';
+import { Link } from './router.tsx';
 import { useOutbox } from './use-outbox.ts';
 
 /**

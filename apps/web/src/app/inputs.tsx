@@ -1,5 +1,6 @@
 import { NumberInput, type NumberInputProps } from '@mantine/core';
 import { DateInput, type DateInputProps } from '@mantine/dates';
+import 'dayjs/locale/id';
 import { parseIndonesianDate, todayIn } from '@sinergi/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

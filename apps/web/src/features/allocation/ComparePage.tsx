@@ -1,7 +1,7 @@
 import { Card, Grid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
+import { Link, useSearchParams } from '../../app/router.tsx';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
 import { useComparison } from './api.ts';
 import { Spending } from './Spending.tsx';

@@ -15,13 +15,13 @@ import { criterionCodes as allCriteria, assessedCriteria } from '@sinergi/contra
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
 import { api, get, post } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { DecimalInput, RupiahInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
+import { useNavigate, useParams } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useJob } from '../../app/use-job.tsx';
 import { useSubmit } from '../../app/use-submit.ts';

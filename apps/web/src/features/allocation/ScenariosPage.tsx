@@ -2,12 +2,12 @@ import { Badge, Button, Card, Checkbox, Group, Stack, Table, Text, TextInput, Ti
 import { scenarioBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
 import { post } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { RupiahInput, YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
+import { Link, useNavigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { useScenarios } from './api.ts';

@@ -4,10 +4,10 @@ import {
   Button,
   Center,
   Code,
+  Group,
   Paper,
   PasswordInput,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -15,9 +15,9 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate } from 'react-router';
 import { post } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
+import { Link, Navigate, useNavigate } from '../../app/router.tsx';
 import { useLanguage, useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 
@@ -110,18 +110,16 @@ export function LoginPage() {
             <Text size="sm" mb="xs">
               {t('login.demoText', { password: session.demoPassword })}
             </Text>
-            <Table fz="sm">
-              <Table.Tbody>
-                {demoAccounts.map(([name, role]) => (
-                  <Table.Tr key={name}>
-                    <Table.Td>
-                      <Code>{name}</Code>
-                    </Table.Td>
-                    <Table.Td>{vocab('roles', role)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            {/* A plain list: Mantine's Table would bring its scroll container and floating-ui into
+                the first page's JavaScript. */}
+            <Stack component="ul" gap={4} m={0} p={0} style={{ listStyle: 'none' }}>
+              {demoAccounts.map(([name, role]) => (
+                <Group component="li" key={name} gap="sm" fz="sm" wrap="nowrap">
+                  <Code miw={110}>{name}</Code>
+                  <Text size="sm">{vocab('roles', role)}</Text>
+                </Group>
+              ))}
+            </Stack>
           </Paper>
         )}
       </Stack>

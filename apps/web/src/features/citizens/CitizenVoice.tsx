@@ -3,11 +3,11 @@ import type { CommentItem } from '@sinergi/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { api, get, post } from '../../app/api.ts';
 import { formatDateTime, formatNumber } from '../../app/format.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { ReasonModal } from '../../app/ReasonModal.tsx';
+import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 

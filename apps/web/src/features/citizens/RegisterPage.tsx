@@ -2,10 +2,10 @@ import { Alert, Anchor, Button, Card, PasswordInput, Stack, Text, TextInput, Tit
 import { citizenRegisterBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { post } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { Problem } from '../../app/Problem.tsx';
+import { Link } from '../../app/router.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 
 /** A citizen registers: a name to show on their comments, an e-mail address, a password. */

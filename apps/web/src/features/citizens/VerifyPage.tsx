@@ -1,9 +1,9 @@
 import { Alert, Button, Loader, Stack, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
 import { post } from '../../app/api.ts';
 import { Problem } from '../../app/Problem.tsx';
+import { Link, useSearchParams } from '../../app/router.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 
 /** The mailed link lands here: the account is activated once, then the citizen signs in. */

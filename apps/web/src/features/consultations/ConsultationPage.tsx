@@ -17,7 +17,6 @@ import { consultationAnswerBody, consultationCommentBody } from '@sinergi/contra
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
 import { ApiError, post } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { formatDate, formatDateTime } from '../../app/format.ts';
@@ -25,6 +24,7 @@ import { vocab } from '../../app/i18n.ts';
 import { noNativeCheck } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
+import { Link, useParams } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { type ConsultationDetail, useConsultation } from './api.ts';

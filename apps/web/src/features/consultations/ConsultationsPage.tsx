@@ -15,7 +15,6 @@ import {
 import { consultationBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
 import { post } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { formatDate } from '../../app/format.ts';
@@ -23,6 +22,7 @@ import { vocab } from '../../app/i18n.ts';
 import { DateField } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
+import { Link, useNavigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { usePlans } from '../plans/api.ts';

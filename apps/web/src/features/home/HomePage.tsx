@@ -1,9 +1,9 @@
 import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { WaitingGroupView } from '@sinergi/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { vocab } from '../../app/i18n.ts';
 import { QueryState } from '../../app/QueryState.tsx';
+import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSettings } from '../../app/settings.ts';
 import { inboxKeys, useInbox } from './api.ts';

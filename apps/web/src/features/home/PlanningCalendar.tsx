@@ -3,9 +3,9 @@ import type { StageCounts } from '@sinergi/contracts';
 import { calendarOf, planYearOn } from '@sinergi/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { get, query } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
+import { Link } from '../../app/router.tsx';
 
 const monthName = (month: number, year: number, lang: string) =>
   new Date(Date.UTC(year, month - 1, 1)).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID', {

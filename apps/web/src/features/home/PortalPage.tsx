@@ -3,10 +3,10 @@ import type { ElectionItem, IndexSummary, ProjectList } from '@sinergi/contracts
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { Link, useNavigate } from '../../app/router.tsx';
 import { useActiveKabupaten } from '../../app/settings.ts';
 import { WhenShown } from '../../app/WhenShown.tsx';
 import { useRegion } from '../regions/api.ts';

@@ -14,9 +14,9 @@ import {
 import { pdrbCategories } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { QueryState } from '../../app/QueryState.tsx';
+import { Link } from '../../app/router.tsx';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';
 import { type IndustryAnalysis, useAnalysis } from './api.ts';
 import { decimal, divisionName } from './IndustryPage.tsx';

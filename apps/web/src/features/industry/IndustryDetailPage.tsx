@@ -2,10 +2,10 @@ import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { QueryState } from '../../app/QueryState.tsx';
+import { Link, useParams } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useIndustry } from './api.ts';
 import { IndustryForm } from './IndustryForm.tsx';

@@ -2,10 +2,10 @@ import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from 
 import { kbliDivisions } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { QueryState } from '../../app/QueryState.tsx';
+import { Link, useNavigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useBoundaries } from '../regions/api.ts';
 import { useIndustries } from './api.ts';

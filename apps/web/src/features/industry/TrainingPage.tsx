@@ -1,9 +1,9 @@
 import { Anchor, Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
 import { formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { QueryState } from '../../app/QueryState.tsx';
+import { Link, useParams } from '../../app/router.tsx';
 import { useTraining } from './api.ts';
 
 type Estimate = {

@@ -2,13 +2,13 @@ import { Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Titl
 import { forumBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
 import { post } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { formatDate } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { DateField, today, YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
+import { Link, useNavigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useActiveKabupaten } from '../../app/settings.ts';
 import { useSubmit } from '../../app/use-submit.ts';

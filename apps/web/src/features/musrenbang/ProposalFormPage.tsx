@@ -14,7 +14,6 @@ import {
 import { proposalBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { get, query } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { formatRupiah } from '../../app/format.ts';
@@ -23,6 +22,7 @@ import { CoordinateInput, DecimalInput, IntegerInput, RupiahInput, YearInput } f
 import { sendOrQueue } from '../../app/outbox.ts';
 import { PhotosInput } from '../../app/PhotosInput.tsx';
 import { Problem } from '../../app/Problem.tsx';
+import { useNavigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { useOrganisations } from '../organisations/api.ts';

@@ -3,11 +3,11 @@ import { idm2016, indicatorsOf } from '@sinergi/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { get } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { discard, flush, type Outgoing, sendMine } from '../../app/outbox.ts';
+import { Link } from '../../app/router.tsx';
 import { useOnline, useOutbox } from '../../app/use-outbox.ts';
 
 const stateColour = { waiting: 'blue', stale: 'orange', refused: 'red', signin: 'grape' } as const;

@@ -17,7 +17,6 @@ import { agreementBody, agreementKinds, commitmentKinds } from '@sinergi/contrac
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
 import { post } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
@@ -25,6 +24,7 @@ import { vocab } from '../../app/i18n.ts';
 import { DateField, RupiahInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
+import { Link, useParams } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { type PartnerDetail, usePartner } from './api.ts';

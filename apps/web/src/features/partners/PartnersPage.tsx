@@ -16,13 +16,13 @@ import {
 import { partnerBody, partnerKinds } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
 import { post } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
+import { Link, useNavigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { useOpportunities, usePartners } from './api.ts';

@@ -16,12 +16,12 @@ import { studyBody, studyStatuses } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { get, post } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { vocab } from '../../app/i18n.ts';
 import { type NumberValue, YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
+import { Link } from '../../app/router.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import type { PartnerDetail } from './api.ts';
 

@@ -2,11 +2,11 @@ import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@m
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { post } from '../../app/api.ts';
 import { formatDateTime, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
+import { useParams } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useJob } from '../../app/use-job.tsx';
 import { useSubmit } from '../../app/use-submit.ts';

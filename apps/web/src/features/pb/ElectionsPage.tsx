@@ -13,11 +13,11 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
 import { get, uploadFile } from '../../app/api.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
+import { Link, useNavigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { useElections } from './api.ts';

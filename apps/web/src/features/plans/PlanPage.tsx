@@ -1,11 +1,11 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { QueryState } from '../../app/QueryState.tsx';
+import { Link, useParams } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { PlanConsultations } from '../consultations/ConsultationsPage.tsx';
 import { planKeys, useLinkTargets, usePlan, useProvince, useRefreshPlans } from './api.ts';

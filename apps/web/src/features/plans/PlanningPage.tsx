@@ -16,9 +16,9 @@ import {
 import type { DrillNode, Alignment as Money, AlignmentScore as Score } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useDrill, usePlans, useSynchronisation } from './api.ts';
 import { ConsistencyTable } from './ConsistencyTable.tsx';

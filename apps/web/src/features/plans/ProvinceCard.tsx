@@ -1,10 +1,10 @@
 import { Alert, Button, Card, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { post } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { Problem } from '../../app/Problem.tsx';
+import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { useProvince, useRefreshPlans } from './api.ts';

@@ -15,9 +15,9 @@ import {
 import type { ProvinceSynchronisation } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { QueryState } from '../../app/QueryState.tsx';
+import { Link } from '../../app/router.tsx';
 import { planKeys, useProvince, useProvinceSync } from './api.ts';
 import { ConsistencyTable } from './ConsistencyTable.tsx';
 

@@ -1,8 +1,8 @@
 import { Badge, Card, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { vocab } from '../../app/i18n.ts';
+import { Link } from '../../app/router.tsx';
 import { usePlan, usePlans } from './api.ts';
 import { IndicatorView } from './IndicatorView.tsx';
 

@@ -19,9 +19,9 @@ import {
 } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { useParams } from '../../app/router.tsx';
 import { GrievancesPanel } from './GrievancesPanel.tsx';
 import { EnrolCard, EnrolmentTable } from './ProgramEnrolments.tsx';
 import { CyclesPanel, TargetingPanel } from './ProgramExtras.tsx';

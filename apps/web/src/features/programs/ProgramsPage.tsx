@@ -1,9 +1,9 @@
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { Link, useNavigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { usePrograms } from './api.ts';
 import { ProgramForm } from './ProgramForm.tsx';

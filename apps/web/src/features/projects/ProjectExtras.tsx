@@ -2,13 +2,13 @@ import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput }
 import type { ProjectSummary, ThresholdsView as Thresholds } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { api } from '../../app/api.ts';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { PercentInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
+import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { KecamatanMapCard } from '../regions/KecamatanMapCard.tsx';

@@ -2,10 +2,10 @@ import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } fro
 import { fundingLineKey, progressCurve } from '@sinergi/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { QueryState } from '../../app/QueryState.tsx';
+import { Link, useParams } from '../../app/router.tsx';
 import { WhenShown } from '../../app/WhenShown.tsx';
 import { SiteReports } from '../citizens/SiteReports.tsx';
 import { projectKeys, useProject, useRefreshProjects } from './api.ts';

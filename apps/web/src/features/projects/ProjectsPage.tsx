@@ -13,9 +13,9 @@ import {
 } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.ts';
 import { WhenShown } from '../../app/WhenShown.tsx';
 import { useBottlenecks, useProjects } from './api.ts';

@@ -1,8 +1,8 @@
 import { Card, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { useNavigate } from 'react-router';
 import { get } from '../../app/api.ts';
+import { useNavigate } from '../../app/router.tsx';
 import { WhenShown } from '../../app/WhenShown.tsx';
 import { MAP_ASPECT } from './map-size.ts';
 import type { MapFeatureCollection } from './RegionMap.tsx';

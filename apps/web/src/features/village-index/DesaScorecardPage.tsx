@@ -13,8 +13,8 @@ import {
 } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
 import { QueryState } from '../../app/QueryState.tsx';
+import { Link, useParams } from '../../app/router.tsx';
 import { WhenShown } from '../../app/WhenShown.tsx';
 import { indexKeys, useScorecard } from './api.ts';
 import { EntryPanel } from './EntryPanel.tsx';

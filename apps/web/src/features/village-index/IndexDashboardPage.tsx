@@ -2,9 +2,9 @@ import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Titl
 import type { IndexSummary } from '@sinergi/contracts';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
 import { formatNumber } from '../../app/format.ts';
 import { QueryState } from '../../app/QueryState.tsx';
+import { Link, useNavigate } from '../../app/router.tsx';
 import { WhenShown } from '../../app/WhenShown.tsx';
 import { MAP_ASPECT } from '../regions/map-size.ts';
 import { indexKeys, useDesaShapes, useIndexResults, useIndexSummary, useWeakest } from './api.ts';

@@ -2,12 +2,12 @@ import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Table, Text, 
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
 import { ApiError, post } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { YearInput } from '../../app/inputs.tsx';
 import { ReasonModal } from '../../app/ReasonModal.tsx';
+import { Link, useSearchParams } from '../../app/router.tsx';
 import { useLanguage } from '../../app/session.ts';
 import { useIndexSummary, useWorklist } from './api.ts';
 import { fmt4, statusColour } from './status.ts';
