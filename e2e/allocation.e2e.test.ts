@@ -98,5 +98,14 @@ describe('budget scenarios in Chromium', () => {
     await page.getByTestId('compare-map').first().locator('svg').first().waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('compare-map').count()).toBe(2);
     await shot(page, 'scenario-compare-map');
+    // Opened with no scenarios (a bookmark, a typed address): a word on how to pick them, and no
+    // request the server must refuse.
+    const refused: string[] = [];
+    page.on('response', (r) => r.status() >= 400 && refused.push(`${r.status()} ${r.url()}`));
+    await page.goto(`${baseUrl()}/skenario/banding`);
+    await page.getByTestId('compare-none').waitFor();
+    await page.getByTestId('compare-none').getByRole('link').click();
+    await page.waitForURL(/\/skenario$/);
+    expect(refused).toEqual([]);
   });
 });

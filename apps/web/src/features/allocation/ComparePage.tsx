@@ -1,4 +1,4 @@
-import { Card, Grid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Grid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { Link, useSearchParams } from '../../app/router.tsx';
@@ -13,6 +13,18 @@ export default function ComparePage() {
   const ids = params.get('ids') ?? '';
   const data = useComparison(ids);
   const items = data.data?.items ?? [];
+  if (ids === '')
+    return (
+      <Stack maw={1200}>
+        <Title order={2}>{t('allocation.compareTitle')}</Title>
+        <Text data-testid="compare-none">
+          {t('allocation.compareNone')}{' '}
+          <Anchor component={Link} to="/skenario">
+            {t('nav.budget')}
+          </Anchor>
+        </Text>
+      </Stack>
+    );
   const all = new Map(items.flatMap((s) => s.candidates.map((c) => [c.id, c] as const)));
   return (
     <Stack maw={1200}>

@@ -22,4 +22,6 @@ export const useComparison = (ids: string) =>
   useQuery({
     queryKey: scenarioKeys.compare(ids),
     queryFn: () => get<{ items: ScenarioDetail[] }>(`/api/scenarios/compare?ids=${ids}`),
+    // Opened without scenarios (a bookmark, a typed address) there is nothing to ask for.
+    enabled: ids !== '',
   });

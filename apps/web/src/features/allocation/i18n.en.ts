@@ -74,6 +74,7 @@ export const en: typeof id = {
     totalScore: 'Total score',
     spent: 'Spent',
     compareTitle: 'Scenarios compared',
+    compareNone: 'Pick two or more scenarios in the list of scenarios to compare them.',
     by: { kecamatan: 'By kecamatan', opd: 'By agency', bidang: 'By sector' },
     statuses: {
       optimal: 'optimal',

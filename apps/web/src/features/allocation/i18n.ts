@@ -72,6 +72,7 @@ export const id = {
     totalScore: 'Nilai total',
     spent: 'Terpakai',
     compareTitle: 'Perbandingan skenario',
+    compareNone: 'Pilih dua skenario atau lebih di daftar skenario untuk membandingkannya.',
     by: { kecamatan: 'Per kecamatan', opd: 'Per OPD', bidang: 'Per bidang' },
     statuses: {
       optimal: 'optimal',
