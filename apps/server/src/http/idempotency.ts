@@ -67,20 +67,25 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
     throw new AppError('IN_PROGRESS');
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  // In callback style: the many requests with no key to settle cost no promise.
+  app.addHook('onSend', (request, reply, payload, done) => {
     const owner = request.idempotency;
-    if (!owner) return payload;
+    if (!owner) return done(null, payload);
     request.idempotency = null;
     const status = reply.statusCode;
-    if (status >= 200 && status < 300) {
-      const type = reply.getHeader('content-type');
-      await keys.completeKey(ctx.database.db, {
-        ...owner,
-        status,
-        contentType: typeof type === 'string' ? type : null,
-        body: typeof payload === 'string' ? payload : null,
-      });
-    } else await keys.releaseKey(ctx.database.db, owner);
-    return payload;
+    const type = reply.getHeader('content-type');
+    const settled =
+      status >= 200 && status < 300
+        ? keys.completeKey(ctx.database.db, {
+            ...owner,
+            status,
+            contentType: typeof type === 'string' ? type : null,
+            body: typeof payload === 'string' ? payload : null,
+          })
+        : keys.releaseKey(ctx.database.db, owner);
+    settled.then(
+      () => done(null, payload),
+      (error: Error) => done(error),
+    );
   });
 }

@@ -2,7 +2,7 @@ import { pickLanguage } from '@sinergi/contracts';
 import { AppError, anonymous, assertCan, PUBLIC_ROUTE } from '@sinergi/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { resolveSession } from '../modules/auth/auth.service.ts';
+import { type ResolvedSession, resolveSession } from '../modules/auth/auth.service.ts';
 
 export const SESSION_COOKIE = 'sinergi_session';
 export const LANG_COOKIE = 'sinergi_lang';
@@ -42,9 +42,8 @@ export function registerSecurity(app: FastifyInstance, ctx: AppContext): void {
     if (!permission) throw new Error(`Route ${route.method} ${route.url} declares no permission`);
   });
 
-  app.addHook('onRequest', async (request) => {
-    const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await resolveSession(ctx, token) : null;
+  /** Admits the request with its session, or gives the error that refuses it. */
+  const admit = (request: FastifyRequest, session: ResolvedSession | null): unknown => {
     request.session = session;
     request.principal = session?.principal ?? { actor: anonymous, name: 'public' };
     request.lang = pickLanguage(
@@ -53,17 +52,27 @@ export function registerSecurity(app: FastifyInstance, ctx: AppContext): void {
       request.cookies[LANG_COOKIE],
       session?.info.user?.language,
     );
-
     const permission = request.routeOptions.config?.permission;
-    if (!isApiRoute(request.routeOptions.url ?? '')) return;
-    if (!permission) throw new AppError('NOT_FOUND');
-    if (permission !== PUBLIC_ROUTE) assertCan(request.principal.actor, permission);
-    if (UNSAFE.has(request.method)) {
-      if (session) {
-        if (request.headers[CSRF_HEADER] !== session.csrfToken) throw new AppError('CSRF');
-      } else if (!sameOrigin(request)) {
-        throw new AppError('CSRF');
-      }
+    if (!isApiRoute(request.routeOptions.url ?? '')) return undefined;
+    if (!permission) return new AppError('NOT_FOUND');
+    try {
+      if (permission !== PUBLIC_ROUTE) assertCan(request.principal.actor, permission);
+    } catch (error) {
+      return error;
     }
+    if (!UNSAFE.has(request.method)) return undefined;
+    if (session ? request.headers[CSRF_HEADER] !== session.csrfToken : !sameOrigin(request))
+      return new AppError('CSRF');
+    return undefined;
+  };
+
+  // In callback style: a request without a session (every public read) costs no promise.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return done(admit(request, null) as Error | undefined);
+    resolveSession(ctx, token).then(
+      (session) => done(admit(request, session) as Error | undefined),
+      (error: Error) => done(error),
+    );
   });
 }
