@@ -8,6 +8,7 @@ import { VitePWA } from 'vite-plugin-pwa';
  * home's planning calendar among them). It gets the same hook from @mantine/hooks instead; menus,
  * popovers and tooltips still load floating-ui, on the pages that have them (issue 18).
  */
+const MERGE_REFS = '\0sinergi:merge-refs';
 const scrollAreaWithoutFloatingUi: Plugin = {
   name: 'sinergi:scroll-area-without-floating-ui',
   enforce: 'pre',
@@ -20,8 +21,6 @@ const scrollAreaWithoutFloatingUi: Plugin = {
       return "import { useMergedRef } from '@mantine/hooks';\nexport const useMergeRefs = (refs) => useMergedRef(...refs);\n";
   },
 };
-const MERGE_REFS = '\0sinergi:merge-refs';
-
 export default defineConfig({
   plugins: [
     react(),

@@ -43,7 +43,7 @@ export function registerSecurity(app: FastifyInstance, ctx: AppContext): void {
   });
 
   /** Admits the request with its session, or gives the error that refuses it. */
-  const admit = (request: FastifyRequest, session: ResolvedSession | null): unknown => {
+  const admit = (request: FastifyRequest, session: ResolvedSession | null): Error | undefined => {
     request.session = session;
     request.principal = session?.principal ?? { actor: anonymous, name: 'public' };
     request.lang = pickLanguage(
@@ -58,7 +58,7 @@ export function registerSecurity(app: FastifyInstance, ctx: AppContext): void {
     try {
       if (permission !== PUBLIC_ROUTE) assertCan(request.principal.actor, permission);
     } catch (error) {
-      return error;
+      return error as Error;
     }
     if (!UNSAFE.has(request.method)) return undefined;
     if (session ? request.headers[CSRF_HEADER] !== session.csrfToken : !sameOrigin(request))
@@ -69,9 +69,9 @@ export function registerSecurity(app: FastifyInstance, ctx: AppContext): void {
   // In callback style: a request without a session (every public read) costs no promise.
   app.addHook('onRequest', (request, _reply, done) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return done(admit(request, null) as Error | undefined);
+    if (!token) return done(admit(request, null));
     resolveSession(ctx, token).then(
-      (session) => done(admit(request, session) as Error | undefined),
+      (session) => done(admit(request, session)),
       (error: Error) => done(error),
     );
   });
