@@ -26,10 +26,7 @@ import { addKabupaten } from '../apps/server/src/installation/installation.servi
 import { tenantConfig } from '../apps/server/src/installation/tenants.ts';
 import { jobHandlers } from '../apps/server/src/modules/index.ts';
 import { runJobNow } from '../apps/server/src/modules/jobs/jobs.service.ts';
-import {
-  importComposites,
-  readCompositesFile,
-} from '../apps/server/src/modules/village-index/village-index.import.ts';
+import { importCompositesFile } from '../apps/server/src/modules/village-index/village-index.import.ts';
 import { seed } from '../apps/server/src/seed/seed.ts';
 import { createContext, createLogger, openConfiguredDatabase } from '../apps/server/src/server.ts';
 import { startServer } from './hostile-server.ts';
@@ -162,7 +159,7 @@ for (const cache of ['on', 'off']) {
       const [value, status] = i % 2 ? ['0.9', 'MANDIRI'] : ['0.4', 'SANGAT TERTINGGAL'];
       cells.splice(8, 5, value, value, value, value, status);
       const file = Buffer.from(`${header}\n${cells.join(',')}`);
-      await importComposites(wctx, systemPrincipal, await readCompositesFile(file, 'satu.csv'), 'satu.csv');
+      await importCompositesFile(wctx, systemPrincipal, file, 'satu.csv');
       await new Promise((r) => setTimeout(r, 100)); // the change notice's way back
       after.push((await timed(target)).ms);
     }

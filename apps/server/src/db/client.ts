@@ -35,8 +35,11 @@ export type Engine = 'pglite' | 'postgres';
 /** Raw access inside one transaction, for bulk loads that the ORM should not do row by row. */
 export interface BulkTx {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  /** COPY ... FROM STDIN (FORMAT csv) of already-escaped CSV text. */
-  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * COPY ... FROM STDIN (FORMAT csv) of already-escaped CSV text, or of parts of it as they come
+   * (each whole lines), streamed into one COPY (PostgreSQL) or one COPY per part (PGlite).
+   */
+  copyCsv(table: string, columns: readonly string[], csv: string | AsyncIterable<string>): Promise<void>;
   /**
    * COPY a table, or a `(select ...)`, to a file as CSV with a header line, streamed (PostgreSQL)
    * or written from one blob (PGlite, whose tables live in its own memory anyway).
@@ -214,7 +217,8 @@ async function openPglite(options: OpenOptions): Promise<Database> {
           },
           copyCsv: async (table, columns, csv) => {
             noteQuery(`"${table}"`);
-            await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
+            for await (const part of typeof csv === 'string' ? [csv] : csv)
+              await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([part]) });
           },
           copyOutFile: async (source, file) => {
             const result = await tx.query(copyOutSql(source, "'/dev/blob'"));
@@ -304,14 +308,12 @@ async function openPostgres(url: string, poolSize: number, schemaName: string): 
             noteQuery(text);
             return (await conn.query(text, params)).rows;
           },
-          copyCsv: (table, columns, csv) =>
-            new Promise<void>((resolve, reject) => {
-              noteQuery(`"${table}"`);
-              const stream = conn.query(copyFrom(copySql(table, columns, 'STDIN')));
-              stream.on('error', reject);
-              stream.on('finish', () => resolve());
-              stream.end(csv);
-            }),
+          copyCsv: (table, columns, csv) => {
+            noteQuery(`"${table}"`);
+            const stream = conn.query(copyFrom(copySql(table, columns, 'STDIN')));
+            // A part that fails (a file refused part way) destroys the COPY: it is abandoned, not committed.
+            return pipeline(typeof csv === 'string' ? Readable.from([csv]) : Readable.from(csv), stream);
+          },
           copyOutFile: (source, file) =>
             pipeline(conn.query(copyTo(copyOutSql(source, 'STDOUT'))), createWriteStream(file)),
           copyInFile: (table, columns, file) =>

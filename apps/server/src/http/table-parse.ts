@@ -20,23 +20,28 @@ export const refuseFile = (issue: string, params: Record<string, string | number
   new AppError('VALIDATION', { issues: [{ field: 'file', issue, params }] });
 
 /** Checks rows, columns and cell lengths of a parsed table; the first problem refuses the file. */
-function assertWithin(table: string[][], limits: TableLimits): void {
-  if (table.length > limits.rows + 1) throw refuseFile('too_many_rows', { max: formatNumber(limits.rows) });
+function assertWithin(table: string[][], limits: TableLimits, rowsBefore: number): void {
+  if (rowsBefore + table.length > limits.rows + 1)
+    throw refuseFile('too_many_rows', { max: formatNumber(limits.rows) });
   for (const [i, row] of table.entries()) {
     if (row.length > limits.columns)
-      throw refuseFile('too_many_columns', { max: limits.columns, line: i + 1 });
+      throw refuseFile('too_many_columns', { max: limits.columns, line: rowsBefore + i + 1 });
     for (const cell of row)
       if (cell.length > limits.cellChars)
-        throw refuseFile('cell_too_long', { max: formatNumber(limits.cellChars), line: i + 1 });
+        throw refuseFile('cell_too_long', { max: formatNumber(limits.cellChars), line: rowsBefore + i + 1 });
   }
 }
 
-/** A CSV file as rows of trimmed cells; a broken file is a field issue, not a crash. */
+/**
+ * A CSV file as rows of trimmed cells; a broken file is a field issue, not a crash. `rowsBefore`:
+ * the rows of the file before this part of it (csvSlices), counted against the limits.
+ */
 export function parseCsvTable(
   data: Buffer,
-  options: { relaxQuotes?: boolean; limits?: TableLimits } = {},
+  options: { relaxQuotes?: boolean; limits?: TableLimits; rowsBefore?: number } = {},
 ): string[][] {
   const limits = options.limits ?? DEFAULT_TABLE_LIMITS;
+  const rowsBefore = options.rowsBefore ?? 0;
   let table: string[][];
   try {
     table = parse(data, {
@@ -47,7 +52,7 @@ export function parseCsvTable(
       skip_empty_lines: true,
       trim: true,
       // Stops reading one row past the limit, so a file of millions of rows is not read whole.
-      to_line: limits.rows + 2,
+      to_line: Math.max(1, limits.rows + 2 - rowsBefore),
       max_record_size: limits.columns * limits.cellChars,
     }) as string[][];
   } catch (error) {
@@ -56,8 +61,29 @@ export function parseCsvTable(
       throw refuseFile('record_too_long', { max: formatNumber(limits.columns * limits.cellChars) });
     throw refuseFile('not_csv', { reason: String((error as Error).message).slice(0, 80) });
   }
-  assertWithin(table, limits);
+  assertWithin(table, limits, rowsBefore);
   return table;
+}
+
+/**
+ * A CSV file cut into parts of about `bytes` each, every part whole lines: a cut is made only at
+ * a line end after an even number of quote characters, so never inside a quoted cell (a quote
+ * within one is written twice). A file with a stray quote is cut less, or not at all.
+ */
+export function* csvSlices(data: Buffer, bytes: number): Generator<Buffer> {
+  let start = 0;
+  let quotes = 0;
+  let target = bytes;
+  for (let i = 0; i < data.length; i++) {
+    const c = data[i];
+    if (c === 0x22) quotes++;
+    else if (c === 0x0a && i >= target && quotes % 2 === 0) {
+      yield data.subarray(start, i + 1);
+      start = i + 1;
+      target = start + bytes;
+    }
+  }
+  if (start < data.length) yield data.subarray(start);
 }
 
 /** Every sheet of a workbook as rows of cell texts (formulas give their result), by sheet name. */
@@ -91,7 +117,7 @@ export async function readXlsxSheets(
         ),
       );
     });
-    assertWithin(table, limits);
+    assertWithin(table, limits, 0);
     sheets.set(sheet.name, table);
   }
   return sheets;

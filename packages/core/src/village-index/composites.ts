@@ -30,7 +30,37 @@ const YEAR_COLUMN = /^NILAI_IDM_\d{4}$/;
  * Permendesa 2/2016) and every problem is named; one bad row refuses the whole file.
  */
 export function readCompositesTable(table: readonly (readonly string[])[], maxRows: number): CompositesFile {
-  const header = table[0];
+  const reader = compositesReader(table[0]);
+  if (table.length - 1 > maxRows)
+    throw new AppError('VALIDATION', {
+      issues: [{ field: 'file', issue: 'too_many_rows', params: { max: maxRows } }],
+    });
+  const rows: CompositeRow[] = [];
+  for (let i = 1; i < table.length; i++) {
+    const row = reader.read(table[i]!, i + 1);
+    if (row) rows.push(row);
+  }
+  reader.finish();
+  return { year: reader.year, rows };
+}
+
+/** The columns of a composites file that Sinergi reads, as indexes into a row. */
+export interface CompositesColumns {
+  code: number;
+  iks: number;
+  ike: number;
+  ikl: number;
+  value: number;
+  status: number;
+}
+
+/**
+ * Reads a composites file row by row, for a file read in parts (the national file is 75,000 rows,
+ * checked while the rows already read are loaded): the header names the year and the columns
+ * (refused at once when one is missing); `read` checks one row, noting its issues, and gives the
+ * row when it is sound; `finish` refuses the file with every issue noted, or when it had no row.
+ */
+export function compositesReader(header: readonly string[] | undefined) {
   if (!header) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
   const cols = header.map((h) => h.trim().toUpperCase());
   const yearCol = cols.find((c) => YEAR_COLUMN.test(c));
@@ -52,11 +82,7 @@ export function readCompositesTable(table: readonly (readonly string[])[], maxRo
     throw new AppError('VALIDATION', {
       issues: missing.map((c) => ({ field: `line 1, column ${c}`, issue: 'missing_column' })),
     });
-  if (table.length - 1 > maxRows)
-    throw new AppError('VALIDATION', {
-      issues: [{ field: 'file', issue: 'too_many_rows', params: { max: maxRows } }],
-    });
-  const at = {
+  const at: CompositesColumns = {
     code: cols.indexOf(names.code),
     iks: cols.indexOf(names.iks),
     ike: cols.indexOf(names.ike),
@@ -66,15 +92,13 @@ export function readCompositesTable(table: readonly (readonly string[])[], maxRo
   };
   const issues: FieldIssue[] = [];
   const seen = new Map<string, number>();
-  const rows: CompositeRow[] = [];
-  // One loop with no closure per row: a national file has 75,000 rows (issue 18).
-  for (let i = 1; i < table.length; i++) {
-    const cells = table[i]!;
-    const line = i + 1;
+  let desa = 0;
+  // No closure per row: a national file has 75,000 rows (issue 18).
+  const read = (cells: readonly string[], line: number): CompositeRow | null => {
     const regionCode = desaCodeFrom(cells[at.code]);
     if (regionCode === null) {
       issues.push({ field: `line ${line}, column ${names.code}`, issue: 'region_code' });
-      continue;
+      return null;
     }
     const first = seen.get(regionCode);
     if (first !== undefined)
@@ -84,6 +108,7 @@ export function readCompositesTable(table: readonly (readonly string[])[], maxRo
         params: { line: first },
       });
     seen.set(regionCode, line);
+    const before = issues.length;
     const iks = ratio(cells[at.iks], line, names.iks, issues);
     const ike = ratio(cells[at.ike], line, names.ike, issues);
     const ikl = ratio(cells[at.ikl], line, names.ikl, issues);
@@ -98,12 +123,17 @@ export function readCompositesTable(table: readonly (readonly string[])[], maxRo
           params: { expected },
         });
     }
-    rows.push({ regionCode, iks, ike, ikl, value, status });
-  }
-  if (issues.length) throw new AppError('VALIDATION', { issues });
-  // A header and nothing under it is refused, not recorded as an import of no desa.
-  if (!rows.length) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
-  return { year, rows };
+    desa++;
+    return issues.length === before && first === undefined
+      ? { regionCode, iks, ike, ikl, value, status }
+      : null;
+  };
+  const finish = () => {
+    if (issues.length) throw new AppError('VALIDATION', { issues });
+    // A header and nothing under it is refused, not recorded as an import of no desa.
+    if (!desa) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
+  };
+  return { year, columns: at, issues: issues as readonly FieldIssue[], read, finish };
 }
 
 /** A cell holding a ratio from 0 to 1, with a decimal dot or comma; NaN (and an issue) when not. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idm2024Indicators, rumusanOf } from '../../../../../packages/core/src/village-index/fixtures.ts';
 import { call, createTestApp, login, type TestApp } from '../../../test/harness.ts';
 import { systemPrincipal } from '../../context.ts';
-import { importComposites, readCompositesFile } from './village-index.import.ts';
+import { importCompositesFile } from './village-index.import.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -50,40 +50,28 @@ const auditCount = async () => {
 };
 
 describe("import of Kemendesa's yearly composites file", () => {
+  const importFile = (data: Buffer, fileName: string) =>
+    importCompositesFile(t.ctx, systemPrincipal, data, fileName);
+
   it('adds a year, and importing the same file again changes nothing', async () => {
-    const parsed = await readCompositesFile(kemendesaFile(2022, 2023), 'idm2022.csv');
-    expect(parsed.year).toBe(2022);
-    const first = await importComposites(t.ctx, systemPrincipal, parsed, 'idm2022.csv');
-    expect(first).toMatchObject({ rows: 220, changed: 220 });
-    const again = await importComposites(
-      t.ctx,
-      systemPrincipal,
-      await readCompositesFile(kemendesaFile(2022, 2023), 'idm2022.csv'),
-      'idm2022.csv',
-    );
+    const first = await importFile(kemendesaFile(2022, 2023), 'idm2022.csv');
+    expect(first).toMatchObject({ year: 2022, rows: 220, changed: 220 });
+    const again = await importFile(kemendesaFile(2022, 2023), 'idm2022.csv');
     expect(again).toMatchObject({ rows: 220, changed: 0 });
     const summary = (await t.app.inject({ method: 'GET', url: '/api/index/summary' })).json();
     expect(summary.years.map((y: { year: number }) => y.year)).toEqual([2022, 2023, 2024]);
   });
 
   it("takes a new year's file sent twice at once: one import adds it, the other finds it there", async () => {
-    const file = await readCompositesFile(kemendesaFile(2015, 2024), 'idm2015.csv');
-    const both = await Promise.all([
-      importComposites(t.ctx, systemPrincipal, file, 'idm2015.csv'),
-      importComposites(t.ctx, systemPrincipal, file, 'idm2015.csv'),
-    ]);
+    const file = kemendesaFile(2015, 2024);
+    const both = await Promise.all([importFile(file, 'idm2015.csv'), importFile(file, 'idm2015.csv')]);
     expect(both.map((r) => r.changed).sort((a, b) => a - b)).toEqual([0, 220]);
     const summary = (await t.app.inject({ method: 'GET', url: '/api/index/summary' })).json();
     expect(summary.years.map((y: { year: number }) => y.year)).toContain(2015);
   });
 
   it('the official 2023 file equals what Sinergi already holds', async () => {
-    const r = await importComposites(
-      t.ctx,
-      systemPrincipal,
-      await readCompositesFile(kemendesaFile(2023, 2023), 'idm2023.csv'),
-      'idm2023.csv',
-    );
+    const r = await importFile(kemendesaFile(2023, 2023), 'idm2023.csv');
     expect(r.changed).toBe(0);
   });
 
@@ -92,7 +80,7 @@ describe("import of Kemendesa's yearly composites file", () => {
     const bad = kemendesaFile(2021, 2023, (c) =>
       c[6] === '3505012003' ? [...c.slice(0, 11), '1.7', c[12]!] : c,
     );
-    await expect(readCompositesFile(bad, 'idm2021.csv')).rejects.toThrowError(
+    await expect(importFile(bad, 'idm2021.csv')).rejects.toThrowError(
       expect.objectContaining({
         code: 'VALIDATION',
         issues: expect.arrayContaining([{ field: 'line 4, column NILAI_IDM_2021', issue: 'ratio_range' }]),
@@ -101,7 +89,7 @@ describe("import of Kemendesa's yearly composites file", () => {
     const wrongStatus = kemendesaFile(2021, 2023, (c) =>
       c[6] === '3505012001' ? [...c.slice(0, 12), 'MANDIRI'] : c,
     );
-    await expect(readCompositesFile(wrongStatus, 'x.csv')).rejects.toThrowError(
+    await expect(importFile(wrongStatus, 'x.csv')).rejects.toThrowError(
       expect.objectContaining({
         issues: [
           { field: 'line 2, column STATUS_IDM_2021', issue: 'status_mismatch', params: { expected: 'MAJU' } },
@@ -111,6 +99,43 @@ describe("import of Kemendesa's yearly composites file", () => {
     expect(await auditCount()).toBe(before);
     const summary = (await t.app.inject({ method: 'GET', url: '/api/index/summary' })).json();
     expect(summary.years.map((y: { year: number }) => y.year)).not.toContain(2021);
+  });
+
+  it('leaves nothing written when a row far down a large file is bad, after its first parts were loaded', async () => {
+    // 8,000 desa (about 900 kB): the thread sends its first parts, which are COPYed, before it
+    // reaches the last row. Once as a year's first import, once over a year already held.
+    const big = (year: number, last: string) => {
+      const header = `KODE_PROV,NAMA_PROVINSI,KODE_KAB,NAMA_KABUPATEN,KODE_KEC,NAMA_KECAMATAN,KODE_DESA,NAMA_DESA,IKS_${year},IKE_${year},IKL_${year},NILAI_IDM_${year},STATUS_IDM_${year}`;
+      const lines = Array.from({ length: 8_000 }, (_, i) => {
+        const code = `35${String(10 + (i % 80)).padStart(2, '0')}${String(10 + Math.floor(i / 80))
+          .padStart(3, '0')
+          .slice(-2)}${2001 + (i % 7)}`;
+        return `35,"JAWA TIMUR, ""X""",3500,KAB,350001,KEC,${code},DESA ${i},0.8000,0.7,0.6,${i === 7_999 ? last : '0.75'},MAJU`;
+      });
+      return Buffer.from([header, ...lines].join('\r\n'));
+    };
+    const before = await auditCount();
+    for (const year of [2019, 2022]) {
+      const held = year === 2022 ? 220 : 0;
+      const count = async () =>
+        (
+          await t.ctx.database.bulk((tx) =>
+            tx.query<{ n: number }>(
+              `select count(*)::int as n from village_index_results where year = ${year}`,
+            ),
+          )
+        )[0]!.n;
+      expect(await count()).toBe(held);
+      await expect(importFile(big(year, '7'), 'national.csv')).rejects.toThrowError(
+        expect.objectContaining({
+          issues: [{ field: `line 8001, column NILAI_IDM_${year}`, issue: 'ratio_range' }],
+        }),
+      );
+      expect(await count()).toBe(held);
+    }
+    expect(await auditCount()).toBe(before);
+    const fine = await importFile(big(2019, '0.75'), 'national.csv');
+    expect(fine).toMatchObject({ year: 2019, rows: 8_000, changed: 8_000 });
   });
 
   it('takes the file over HTTP as text/csv from the kabupaten, with every bad cell named', async () => {

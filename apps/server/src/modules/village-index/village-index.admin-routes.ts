@@ -18,7 +18,7 @@ import { acceptFiles, uploadedFile, XLSX_TYPE } from '../../http/upload.ts';
 import * as schemes from './schemes.ts';
 import {
   importComposites,
-  readCompositesFile,
+  importCompositesFile,
   readRumusanImport,
   readTemplateImport,
 } from './village-index.import.ts';
@@ -132,8 +132,7 @@ export function adminRoutes(fastify: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const data = uploadedFile(request);
-      const parsed = await readCompositesFile(data, request.query.fileName);
-      return importComposites(ctx, request.principal, parsed, request.query.fileName);
+      return importCompositesFile(ctx, request.principal, data, request.query.fileName);
     },
   );
 

@@ -59,10 +59,10 @@ export function indexCli(program: Command, tools: CliTools) {
     .action((file: string) =>
       tools.withContext(async (ctx) => {
         const { systemPrincipal } = await import('../../context.ts');
-        const { importComposites, readCompositesFile } = await import('./village-index.import.ts');
+        const { importCompositesFile } = await import('./village-index.import.ts');
         const started = performance.now();
-        const parsed = await readCompositesFile(readFileSync(resolve(file)), file);
-        const result = await importComposites(ctx, { ...systemPrincipal, name: 'cli' }, parsed, file);
+        const data = readFileSync(resolve(file));
+        const result = await importCompositesFile(ctx, { ...systemPrincipal, name: 'cli' }, data, file);
         console.log(
           `IDM ${result.year}: ${result.rows} desa read, ${result.changed} added or changed, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
         );

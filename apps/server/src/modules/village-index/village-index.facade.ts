@@ -59,7 +59,7 @@ export async function handOfficialResults(
   const rows = await repo.findOfficialWithin(from.database.db, to.config.activeKabupaten);
   if (rows.length === 0) return 0;
   return to.database.bulk(async (tx) => {
-    const changed = await repo.upsertOfficialResults(tx, rows, to.clock());
+    const changed = await repo.upsertOfficialRows(tx, rows, to.clock());
     await appendAuditInBulk(tx, principal, {
       action: 'village_index.imported',
       entity: 'village_index',

@@ -10,48 +10,59 @@ import {
   readRumusan,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
-import { readCompositesUpload } from '../../http/table-file.ts';
+import type { BulkTx } from '../../db/client.ts';
+import { streamOffThread } from '../../http/table-file.ts';
 import { appendAuditInBulk } from '../audit/audit.repository.ts';
 import { readIndexTemplate } from './template.ts';
+import type { CompositesEnd, CompositesPart } from './village-index.composites-task.ts';
 import type { NewResult } from './village-index.repository.ts';
 import * as repo from './village-index.repository.ts';
 
-/**
- * Kemendesa's yearly national file of IDM composites (core readCompositesTable names its columns
- * and checks): read and checked on a parse thread; one bad row refuses the whole file; importing
- * the same file again changes nothing.
- */
+/** A year's official results read from a kabupaten's files, to load with importComposites. */
 export interface CompositeImport {
   year: number;
   rows: NewResult[];
 }
 
-export async function readCompositesFile(data: Buffer, fileName: string): Promise<CompositeImport> {
+const compositesTask = new URL('./village-index.composites-task.ts', import.meta.url);
+
+/**
+ * Kemendesa's yearly national file of IDM composites (core compositesReader names its columns and
+ * checks), loaded as a year's official results in one transaction: read and checked on a parse
+ * thread, whose first parts are loaded while it reads on (issue 18). One bad row refuses the whole
+ * file and leaves nothing written; importing the same file again changes nothing.
+ */
+export async function importCompositesFile(
+  ctx: AppContext,
+  principal: Principal,
+  data: Buffer,
+  fileName: string,
+) {
   if (extname(fileName).toLowerCase() !== '.csv') {
     throw new AppError('VALIDATION', {
       issues: [{ field: 'file', issue: 'file_type', params: { types: '.csv' } }],
     });
   }
-  const file = await readCompositesUpload(data);
-  return {
-    year: file.year,
-    rows: file.rows.map((r) => ({
-      schemeId: idm2016.id,
-      year: file.year,
-      regionCode: r.regionCode,
-      state: 'approved',
-      source: 'official',
-      scores: null,
-      dimensions: { IKS: r.iks, IKE: r.ike, IKL: r.ikl },
-      value: r.value,
-      status: r.status,
-    })),
+  const parts = streamOffThread<CompositesPart, CompositesEnd>(compositesTask, data);
+  // A file refused by its header or first rows is refused before the transaction begins.
+  const first = await parts.next();
+  const year = first.value.year;
+  const rest = async function* () {
+    if (first.done) return;
+    yield first.value;
+    yield* parts;
   };
+  return ctx.database.bulk(async (tx) => {
+    const key = { schemeId: idm2016.id, year };
+    const { rows, changed } = await repo.upsertOfficialResults(tx, key, rest(), ctx.clock());
+    return audited(tx, principal, { year, rows, changed, file: fileName });
+  });
 }
 
 /**
- * Loads the rows in one transaction: COPY into a temporary table, then one upsert. Rows already
- * entered through the sign-off chain for that year are left alone and counted as kept.
+ * Loads rows read from a kabupaten's files (template, rumusan) in one transaction: a year's first
+ * load by COPY, a later one compared row by row. Rows already entered through the sign-off chain
+ * for that year are left alone.
  */
 export async function importComposites(
   ctx: AppContext,
@@ -60,16 +71,23 @@ export async function importComposites(
   fileName: string,
 ) {
   return ctx.database.bulk(async (tx) => {
-    const changed = await repo.upsertOfficialResults(tx, input.rows, ctx.clock());
-    const summary = { year: input.year, rows: input.rows.length, changed, file: fileName };
-    await appendAuditInBulk(tx, principal, {
-      action: 'village_index.imported',
-      entity: 'village_index',
-      entityId: `${idm2016.id}:${input.year}`,
-      after: summary,
-    });
-    return summary;
+    const changed = await repo.upsertOfficialRows(tx, input.rows, ctx.clock());
+    return audited(tx, principal, { year: input.year, rows: input.rows.length, changed, file: fileName });
   });
+}
+
+async function audited(
+  tx: BulkTx,
+  principal: Principal,
+  summary: { year: number; rows: number; changed: number; file: string },
+) {
+  await appendAuditInBulk(tx, principal, {
+    action: 'village_index.imported',
+    entity: 'village_index',
+    entityId: `${idm2016.id}:${summary.year}`,
+    after: summary,
+  });
+  return summary;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { BulkTx, Db } from '../../db/client.ts';
 import { csvField } from '../../db/client.ts';
+import { RESULT_COLUMNS } from './village-index.copy.ts';
 import { indexSchemes, villageIndexResults } from './village-index.schema.ts';
 
 export type ResultRow = typeof villageIndexResults.$inferSelect;
@@ -165,20 +166,7 @@ export async function findApprovedResultsOfDesa(db: Db, schemeId: string, region
 }
 
 /** Bulk insert with COPY (one transaction). */
-/** The columns of `village_index_results` a load writes, in the order of `resultsCsv`. */
-export const RESULT_COLUMNS = [
-  'scheme_id',
-  'year',
-  'region_code',
-  'state',
-  'source',
-  'scores',
-  'dimensions',
-  'value',
-  'status',
-] as const;
-
-/** Results as CSV lines for a COPY into RESULT_COLUMNS. */
+/** Results as CSV lines of RESULT_COLUMNS (village-index.copy.ts) for a COPY. */
 export function resultsCsv(rows: readonly NewResult[]): string {
   return rows
     .map((r) =>
@@ -261,30 +249,48 @@ export async function setState(
  * only official rows whose values differ. Entries in the sign-off chain are never overwritten.
  * Returns how many rows were added or changed.
  */
+/** Lines of RESULT_COLUMNS (village-index.copy.ts), and how many. */
+export interface ResultLines {
+  rows: number;
+  lines: string;
+}
+
+/**
+ * Loads one year's official results of a scheme, given as COPY lines in parts as they are read
+ * (a national file is read while its first parts load), and says how many rows came and how many
+ * were added or changed. Rows already entered through the sign-off chain are left alone.
+ */
 export async function upsertOfficialResults(
   tx: BulkTx,
-  rows: readonly NewResult[],
+  key: { schemeId: string; year: number },
+  parts: AsyncIterable<ResultLines> | Iterable<ResultLines>,
   now: Date,
-): Promise<number> {
+): Promise<{ rows: number; changed: number }> {
   // Writes to the table wait for this one, so years found empty here stay empty until the COPY.
   await tx.query('lock table village_index_results in share row exclusive mode');
-  const schemes = [...new Set(rows.map((r) => r.schemeId))];
-  const years = [...new Set(rows.map((r) => r.year))];
   const [held] = await tx.query<{ any: boolean }>(
-    'select exists (select 1 from village_index_results where scheme_id = any($1::text[]) and year = any($2::int[])) as any',
-    [schemes, years],
+    'select exists (select 1 from village_index_results where scheme_id = $1 and year = $2) as any',
+    [key.schemeId, key.year],
   );
+  let rows = 0;
+  const counted = async function* () {
+    for await (const part of parts) {
+      rows += part.rows;
+      yield `${part.lines}\n`;
+    }
+  };
   if (!held!.any) {
     // A year's first import (the usual case): nothing to keep or compare, so straight in by COPY,
     // without the temporary table and the upsert, which took 1.4x (PostgreSQL) to 1.8x (PGlite) as
     // long as this COPY for 75,000 rows (issue 18).
-    await copyResults(tx, rows);
-    return rows.length;
+    await tx.copyCsv('village_index_results', RESULT_COLUMNS, counted());
+    return { rows, changed: rows };
   }
+  await tx.query('drop table if exists index_import');
   await tx.query(
     'create temporary table index_import (like village_index_results including defaults) on commit drop',
   );
-  await copyResults(tx, rows, 'index_import');
+  await tx.copyCsv('index_import', RESULT_COLUMNS, counted());
   const changed = await tx.query<{ n: number }>(
     `
     with up as (
@@ -302,7 +308,27 @@ export async function upsertOfficialResults(
     // A value, not now(): Citus takes no stable function in ON CONFLICT ... DO UPDATE.
     [now.toISOString()],
   );
-  return changed[0]!.n;
+  return { rows, changed: changed[0]!.n };
+}
+
+/**
+ * Official results given as rows (a kabupaten's template or rumusan files, what a new government
+ * is handed), loaded a scheme and year at a time; how many were added or changed.
+ */
+export async function upsertOfficialRows(tx: BulkTx, rows: readonly NewResult[], now: Date): Promise<number> {
+  const groups = new Map<string, NewResult[]>();
+  for (const row of rows) {
+    const key = `${row.schemeId} ${row.year}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(row);
+  }
+  let changed = 0;
+  for (const group of groups.values()) {
+    const key = { schemeId: group[0]!.schemeId, year: group[0]!.year };
+    const parts = [{ rows: group.length, lines: resultsCsv(group) }];
+    changed += (await upsertOfficialResults(tx, key, parts, now)).changed;
+  }
+  return changed;
 }
 
 // Admin-loaded scheme versions
