@@ -175,7 +175,7 @@ async function importBench() {
   say(`## 4. Importing a national IDM composites file (${rows.toLocaleString('en')} desa, synthetic values)`);
   say();
   say(
-    "Import = read and check every row on a parse thread, then in one transaction: a year's first import COPYs straight into the table, a later one COPYs into a temporary table and upserts; audit. Again = the same file imported once more (every row compared, nothing changes).",
+    "Import = in one transaction, the file read and every row checked on a parse thread in parts of whole lines, each part COPYed as it comes while the thread reads on: a year's first import straight into the table, a later one into a temporary table, then one upsert; audit. Again = the same file imported once more (every row compared, nothing changes).",
   );
   say(
     'Baselines, the same rows already as CSV: a bare COPY into a temporary table with the same columns (no keys, not logged), and a bare COPY into an ordinary table made like the real one (its primary key and index, logged). The year is emptied and the table vacuumed before each run.',
