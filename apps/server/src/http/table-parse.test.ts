@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvSlices, parseCsvTable } from './table-parse.ts';
+import { csvSlices, linesIn, parseCsvTable } from './table-parse.ts';
 
 const limits = { rows: 20, columns: 5, cellChars: 50 };
 
@@ -21,8 +21,16 @@ describe('a CSV file read in parts', () => {
     const data = Buffer.from('a,b\n1,x"y\n2,z\n3,w\n');
     const parts = [...csvSlices(data, 1)];
     expect(parts.map(String)).toEqual(['a,b\n', '1,x"y\n2,z\n3,w\n']);
-    expect(() => parseCsvTable(parts[1]!, { limits })).toThrowError(
-      expect.objectContaining({ issues: [expect.objectContaining({ issue: 'not_csv' })] }),
+    // The broken line is named by its line in the whole file, not in the part.
+    expect(() => parseCsvTable(parts[1]!, { limits, linesBefore: linesIn(parts[0]!) })).toThrowError(
+      expect.objectContaining({
+        issues: [
+          expect.objectContaining({
+            issue: 'not_csv',
+            params: { reason: expect.stringMatching(/at line 2,/) },
+          }),
+        ],
+      }),
     );
   });
 

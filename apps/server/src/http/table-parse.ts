@@ -33,12 +33,13 @@ function assertWithin(table: string[][], limits: TableLimits, rowsBefore: number
 }
 
 /**
- * A CSV file as rows of trimmed cells; a broken file is a field issue, not a crash. `rowsBefore`:
- * the rows of the file before this part of it (csvSlices), counted against the limits.
+ * A CSV file as rows of trimmed cells; a broken file is a field issue, not a crash. For a part of
+ * a file (csvSlices): `rowsBefore`, the rows before it, counted against the limits, and
+ * `linesBefore`, the lines before it, so a broken line is named by its line in the whole file.
  */
 export function parseCsvTable(
   data: Buffer,
-  options: { relaxQuotes?: boolean; limits?: TableLimits; rowsBefore?: number } = {},
+  options: { relaxQuotes?: boolean; limits?: TableLimits; rowsBefore?: number; linesBefore?: number } = {},
 ): string[][] {
   const limits = options.limits ?? DEFAULT_TABLE_LIMITS;
   const rowsBefore = options.rowsBefore ?? 0;
@@ -59,7 +60,11 @@ export function parseCsvTable(
     const code = (error as { code?: string }).code;
     if (code === 'CSV_MAX_RECORD_SIZE')
       throw refuseFile('record_too_long', { max: formatNumber(limits.columns * limits.cellChars) });
-    throw refuseFile('not_csv', { reason: String((error as Error).message).slice(0, 80) });
+    const message = String((error as Error).message).replace(
+      /at line (\d+)/,
+      (_, line: string) => `at line ${Number(line) + (options.linesBefore ?? 0)}`,
+    );
+    throw refuseFile('not_csv', { reason: message.slice(0, 80) });
   }
   assertWithin(table, limits, rowsBefore);
   return table;
@@ -121,4 +126,11 @@ export async function readXlsxSheets(
     sheets.set(sheet.name, table);
   }
   return sheets;
+}
+
+/** The lines a part of a file ends (its line feeds). */
+export function linesIn(data: Buffer): number {
+  let n = 0;
+  for (let i = data.indexOf(0x0a); i !== -1; i = data.indexOf(0x0a, i + 1)) n++;
+  return n;
 }

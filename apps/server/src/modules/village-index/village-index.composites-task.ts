@@ -1,6 +1,6 @@
 import { AppError, compositesReader, idm2016 } from '@sinergi/core';
 import type { StreamMessage, StreamRequest } from '../../http/table-file.ts';
-import { csvSlices, parseCsvTable } from '../../http/table-parse.ts';
+import { csvSlices, linesIn, parseCsvTable } from '../../http/table-parse.ts';
 import { compositeLine } from './village-index.copy.ts';
 
 /**
@@ -30,9 +30,11 @@ export default function readCompositesTask(request: StreamRequest): void {
   try {
     let reader: ReturnType<typeof compositesReader> | undefined;
     let rowsBefore = 0;
+    let linesBefore = 0;
     let rows = 0;
     for (const slice of csvSlices(data, SLICE)) {
-      const table = parseCsvTable(slice, { limits, rowsBefore });
+      const table = parseCsvTable(slice, { limits, rowsBefore, linesBefore });
+      linesBefore += linesIn(slice);
       let i = 0;
       if (!reader) {
         reader = compositesReader(table[0]);
