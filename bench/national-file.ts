@@ -8,13 +8,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { idm2016, indicatorsOf, statusOf } from '@sinergi/core';
 import { type AppContext, systemPrincipal } from '../apps/server/src/context.ts';
-import { streamOffThread } from '../apps/server/src/http/table-file.ts';
-import type {
-  CompositesEnd,
-  CompositesPart,
-} from '../apps/server/src/modules/village-index/village-index.composites-task.ts';
 import { RESULT_COLUMNS } from '../apps/server/src/modules/village-index/village-index.copy.ts';
-import { importCompositesFile } from '../apps/server/src/modules/village-index/village-index.import.ts';
+import {
+  compositesParts,
+  importCompositesFile,
+} from '../apps/server/src/modules/village-index/village-index.import.ts';
 
 export function nationalCompositesCsv(year: number): { csv: string; rows: number } {
   const require = createRequire(import.meta.url);
@@ -71,13 +69,9 @@ export function nationalCompositesCsv(year: number): { csv: string; rows: number
  */
 export async function importAgainstCopy(ctx: AppContext, csv: string, year: number) {
   // The baselines COPY the very lines the import loads, read once beforehand.
-  const task = new URL(
-    '../apps/server/src/modules/village-index/village-index.composites-task.ts',
-    import.meta.url,
-  );
   const lines: string[] = [];
   let rows = 0;
-  for await (const part of streamOffThread<CompositesPart, CompositesEnd>(task, Buffer.from(csv))) {
+  for await (const part of compositesParts(Buffer.from(csv))) {
     lines.push(part.lines);
     rows += part.rows;
   }

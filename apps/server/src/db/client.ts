@@ -312,7 +312,7 @@ async function openPostgres(url: string, poolSize: number, schemaName: string): 
             noteQuery(`"${table}"`);
             const stream = conn.query(copyFrom(copySql(table, columns, 'STDIN')));
             // A part that fails (a file refused part way) destroys the COPY: it is abandoned, not committed.
-            return pipeline(typeof csv === 'string' ? Readable.from([csv]) : Readable.from(csv), stream);
+            return pipeline(Readable.from(typeof csv === 'string' ? [csv] : csv), stream);
           },
           copyOutFile: (source, file) =>
             pipeline(conn.query(copyTo(copyOutSql(source, 'STDOUT'))), createWriteStream(file)),

@@ -26,6 +26,11 @@ export interface CompositeImport {
 
 const compositesTask = new URL('./village-index.composites-task.ts', import.meta.url);
 
+/** A national composites file read and checked on a parse thread, as the COPY's lines in parts. */
+export function compositesParts(data: Buffer) {
+  return streamOffThread<CompositesPart, CompositesEnd>(compositesTask, data);
+}
+
 /**
  * Kemendesa's yearly national file of IDM composites (core compositesReader names its columns and
  * checks), loaded as a year's official results in one transaction: read and checked on a parse
@@ -43,7 +48,7 @@ export async function importCompositesFile(
       issues: [{ field: 'file', issue: 'file_type', params: { types: '.csv' } }],
     });
   }
-  const parts = streamOffThread<CompositesPart, CompositesEnd>(compositesTask, data);
+  const parts = compositesParts(data);
   // A file refused by its header or first rows is refused before the transaction begins.
   const first = await parts.next();
   const year = first.value.year;

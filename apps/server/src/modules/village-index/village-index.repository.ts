@@ -165,7 +165,6 @@ export async function findApprovedResultsOfDesa(db: Db, schemeId: string, region
     .orderBy(villageIndexResults.year);
 }
 
-/** Bulk insert with COPY (one transaction). */
 /** Results as CSV lines of RESULT_COLUMNS (village-index.copy.ts) for a COPY. */
 export function resultsCsv(rows: readonly NewResult[]): string {
   return rows
@@ -185,12 +184,9 @@ export function resultsCsv(rows: readonly NewResult[]): string {
     .join('\n');
 }
 
-export async function copyResults(
-  tx: BulkTx,
-  rows: readonly NewResult[],
-  table = 'village_index_results',
-): Promise<void> {
-  await tx.copyCsv(table, RESULT_COLUMNS, resultsCsv(rows));
+/** Bulk insert with COPY (inside the caller's transaction). */
+export async function copyResults(tx: BulkTx, rows: readonly NewResult[]): Promise<void> {
+  await tx.copyCsv('village_index_results', RESULT_COLUMNS, resultsCsv(rows));
 }
 
 export async function findResult(
@@ -244,11 +240,6 @@ export async function setState(
   return row!;
 }
 
-/**
- * Official results in one statement: COPY into a temporary table, then an upsert that replaces
- * only official rows whose values differ. Entries in the sign-off chain are never overwritten.
- * Returns how many rows were added or changed.
- */
 /** Lines of RESULT_COLUMNS (village-index.copy.ts), and how many. */
 export interface ResultLines {
   rows: number;
@@ -258,7 +249,9 @@ export interface ResultLines {
 /**
  * Loads one year's official results of a scheme, given as COPY lines in parts as they are read
  * (a national file is read while its first parts load), and says how many rows came and how many
- * were added or changed. Rows already entered through the sign-off chain are left alone.
+ * were added or changed: a year's first load by COPY, a later one through a temporary table and an
+ * upsert that replaces only official rows whose values differ. Entries in the sign-off chain are
+ * never overwritten.
  */
 export async function upsertOfficialResults(
   tx: BulkTx,
