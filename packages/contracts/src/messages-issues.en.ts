@@ -76,7 +76,11 @@ export const issuesEn: Catalog = {
   empty_file: 'the file is empty',
   file_type: 'file type not supported (use {types})',
   not_xlsx: 'is not a valid XLSX file',
-  not_csv: 'is not valid CSV: {reason}',
+  not_csv: 'is not readable CSV (line {line})',
+  csv_quote_inside:
+    'has a quote (") inside a cell on line {line}, column {column}; enclose that cell in quotes and write the quote inside it twice ("")',
+  csv_after_closing_quote: 'has text after a closing quote on line {line}, column {column}',
+  csv_quote_not_closed: 'a quote opened on line {line} is never closed',
   too_many_rows: 'too many rows (at most {max})',
   not_json: 'is not valid JSON',
   not_a_candidate: 'is not a candidate of this scenario (kabupaten or RKPD step, same year)',

@@ -57,7 +57,11 @@ export const issuesId: Catalog = {
   empty_file: 'berkas kosong',
   file_type: 'jenis berkas tidak didukung (gunakan {types})',
   not_xlsx: 'bukan berkas XLSX yang valid',
-  not_csv: 'bukan CSV yang valid: {reason}',
+  not_csv: 'bukan CSV yang dapat dibaca (baris {line})',
+  csv_quote_inside:
+    'ada tanda kutip (") di tengah sel pada baris {line}, kolom ke-{column}; apit sel itu dengan tanda kutip dan tulis kutip di dalamnya dua kali ("")',
+  csv_after_closing_quote: 'ada teks setelah tanda kutip penutup pada baris {line}, kolom ke-{column}',
+  csv_quote_not_closed: 'tanda kutip yang dibuka pada baris {line} tidak pernah ditutup',
   too_many_rows: 'terlalu banyak baris (maksimal {max})',
   not_json: 'bukan JSON yang valid',
   not_a_candidate: 'bukan usulan calon skenario ini (tahap kabupaten atau RKPD, tahun yang sama)',

@@ -26,8 +26,8 @@ describe('a CSV file read in parts', () => {
       expect.objectContaining({
         issues: [
           expect.objectContaining({
-            issue: 'not_csv',
-            params: { reason: expect.stringMatching(/at line 2,/) },
+            issue: 'csv_quote_inside',
+            params: { line: 2, column: 2 },
           }),
         ],
       }),
@@ -46,5 +46,42 @@ describe('a CSV file read in parts', () => {
         issues: [expect.objectContaining({ issue: 'too_many_columns', params: { max: 5, line: 12 } })],
       }),
     );
+  });
+});
+
+describe('a CSV file csv-parse cannot read', () => {
+  const refusal = (text: string, linesBefore = 0, relaxQuotes = false) => {
+    try {
+      parseCsvTable(Buffer.from(text), { limits, linesBefore, relaxQuotes });
+    } catch (error) {
+      return (error as { issues: unknown[] }).issues[0];
+    }
+    throw new Error('the file was read');
+  };
+
+  it('is refused with an issue of its own kind, naming the line and the column from 1', () => {
+    expect(refusal('a,b,c\n1,2,x"y\n')).toEqual({
+      field: 'file',
+      issue: 'csv_quote_inside',
+      params: { line: 2, column: 3 },
+    });
+    expect(refusal('a,b\n1,"x"y\n')).toMatchObject({
+      issue: 'csv_after_closing_quote',
+      params: { line: 2, column: 2 },
+    });
+    expect(refusal('a,b\n1,"x" y\n', 100)).toMatchObject({
+      issue: 'csv_after_closing_quote',
+      params: { line: 102 },
+    });
+  });
+
+  it('names the line where a quote never closed was opened, not the end of the file', () => {
+    expect(refusal('a,b\n1,"two\nlines"\n3," ""x"" \n4,5\n6,7\n')).toEqual({
+      field: 'file',
+      issue: 'csv_quote_not_closed',
+      params: { line: 4 },
+    });
+    // A quote inside an unquoted cell (allowed in files written by hand) opens nothing.
+    expect(refusal('a,b\n1,x"y\n2,"open\n3,4\n', 10, true)).toMatchObject({ params: { line: 13 } });
   });
 });

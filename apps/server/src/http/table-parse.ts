@@ -1,5 +1,6 @@
 import { AppError, formatNumber } from '@sinergi/core';
 import { parse } from 'csv-parse/sync';
+import { csvIssue } from './csv-errors.ts';
 import { assertUnpackedWithin } from './zip-limits.ts';
 
 /**
@@ -60,11 +61,8 @@ export function parseCsvTable(
     const code = (error as { code?: string }).code;
     if (code === 'CSV_MAX_RECORD_SIZE')
       throw refuseFile('record_too_long', { max: formatNumber(limits.columns * limits.cellChars) });
-    const message = String((error as Error).message).replace(
-      /at line (\d+)/,
-      (_, line: string) => `at line ${Number(line) + (options.linesBefore ?? 0)}`,
-    );
-    throw refuseFile('not_csv', { reason: message.slice(0, 80) });
+    const { issue, params } = csvIssue(error, data, options.linesBefore ?? 0);
+    throw refuseFile(issue, params);
   }
   assertWithin(table, limits, rowsBefore);
   return table;

@@ -163,6 +163,36 @@ describe("import of Kemendesa's yearly composites file", () => {
     expect(headerOnly.json().issues).toEqual([
       { field: 'file', issue: 'empty_file', message: 'Berkas: berkas kosong' },
     ]);
+    // A file the CSV reader cannot read is named by its line and column in the user's language,
+    // with how to mend it, not by the reader's English sentence.
+    const quoted = kemendesaFile(2019, 2023, (c) =>
+      c[6] === '3505012002' ? [...c.slice(0, 7), 'JA"TEN', ...c.slice(8)] : c,
+    );
+    const stray = await upload(quoted);
+    expect(stray.statusCode).toBe(400);
+    expect(stray.json().issues).toEqual([
+      {
+        field: 'file',
+        issue: 'csv_quote_inside',
+        message: expect.stringMatching(
+          /^Berkas: ada tanda kutip \("\) di tengah sel pada baris 3, kolom ke-8; apit sel/,
+        ),
+      },
+    ]);
+    const english = await t.app.inject({
+      method: 'POST',
+      url: '/api/index/imports/composites?fileName=idm2019.csv',
+      headers: {
+        cookie: perencana.cookie,
+        'x-csrf-token': perencana.csrf,
+        'content-type': 'text/csv',
+        'x-language': 'en',
+      },
+      payload: [...kemendesaFile(2019, 2023).toString().split('\n').slice(0, 3), '35,"open', '35,x'].join(
+        '\n',
+      ),
+    });
+    expect(english.json().issues[0].message).toBe('File: a quote opened on line 4 is never closed');
     const desa = await login(t.app, 'desa.jaten');
     expect((await upload(kemendesaFile(2019, 2023), desa)).statusCode).toBe(403);
   });
