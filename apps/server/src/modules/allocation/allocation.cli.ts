@@ -21,8 +21,7 @@ export function allocationCli(program: Command, _tools: CliTools) {
         file: string,
         opts: { budget: string; rules?: string; timeLimit: string; gap: string; json?: boolean },
       ) => {
-        const { solvePortfolio } = await import('./solver.ts');
-        const { readPortfolioCsv, readPortfolioRules } = await import('./input.ts');
+        const { solvePortfolio, warmSolver } = await import('./solver.ts');
         const budget = Number(opts.budget);
         if (!Number.isInteger(budget) || budget < 0)
           throw new Error(`--budget: must be whole rupiah, got "${opts.budget}"`);
@@ -31,6 +30,9 @@ export function allocationCli(program: Command, _tools: CliTools) {
           throw new Error(`--time-limit: must be a positive number of seconds, got "${opts.timeLimit}"`);
         const gap = Number(opts.gap);
         if (!(gap >= 0 && gap < 1)) throw new Error(`--gap: must be a number from 0 to 1, got "${opts.gap}"`);
+        // HiGHS loads on its thread while the files are read and the model built.
+        warmSolver();
+        const { readPortfolioCsv, readPortfolioRules } = await import('./input.ts');
         const rules = opts.rules
           ? readPortfolioRules(readFileSync(resolve(opts.rules), 'utf8'), budget)
           : { budget };

@@ -34,13 +34,33 @@ export interface SolveOptions {
 
 const workerUrl = new URL('./solver.worker.mjs', import.meta.url);
 
+/** A solver thread started ahead of its model (warmSolver), for the next solveModel to take. */
+let warm: Worker | undefined;
+
+/**
+ * Starts the next solve's thread now: loading HiGHS (about a third of a second, most of it the
+ * WebAssembly) then runs while the caller reads its input and builds the model. The waiting thread
+ * does not keep the process alive, so a command that fails on its input still ends.
+ */
+export function warmSolver(): void {
+  if (warm) return;
+  const worker = new Worker(workerUrl);
+  worker.unref();
+  // A thread that fails before it is used is dropped; solveModel then starts its own.
+  worker.once('error', () => {
+    if (warm === worker) warm = undefined;
+  });
+  warm = worker;
+}
+
 /** Runs HiGHS on a model in sparse rows in a worker thread (the arrays are copied to it, not parsed). */
 export function solveModel(model: ModelMatrix, options: SolveOptions): Promise<SolveResult> {
   const cancel = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancel);
-  const worker = new Worker(workerUrl, {
-    workerData: { model, timeLimit: options.timeLimit, gap: options.gap, cancel },
-  });
+  const worker = warm ?? new Worker(workerUrl);
+  warm = undefined;
+  worker.ref();
+  worker.postMessage({ model, timeLimit: options.timeLimit, gap: options.gap, cancel });
   options.cancelled?.then(() => Atomics.store(flag, 0, 1));
   return new Promise<SolveResult>((resolve, reject) => {
     worker.on('message', (m) => {
