@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { appWithAccounts } from '../../../test/harness.ts';
+import { appWithAccounts, call } from '../../../test/harness.ts';
 import { bodyRowsOf } from '../../../test/workbook.ts';
 
 const h = appWithAccounts(['perencana', 'desa.jaten', 'kec.wonodadi', 'dprd', 'opd.dpupr', 'admin']);
@@ -100,6 +100,39 @@ describe('the sample registry and programs', () => {
       ).value,
     ).toBe(8.16);
     expect(r.between.theil.between + r.between.theil.within).toBeCloseTo(r.between.theil.total, 9);
+  });
+
+  it('keeps the poverty figures until a survey import changes them', async () => {
+    const first = await as(null, 'GET', '/api/poverty');
+    const etag = String(first.headers.etag);
+    const again = await call(h.t.app, null, {
+      method: 'GET',
+      url: '/api/poverty',
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.statusCode).toBe(304);
+    const csv = [
+      'id,expenditure_per_capita,size,weight,region',
+      'R1,300000,4,10,35.05.01.2001',
+      'R2,900000,2,10,35.05.02.2001',
+    ];
+    const imported = await call(h.t.app, h.session('perencana'), {
+      method: 'POST',
+      url: '/api/surveys?survey=Uji%20cache&line=520000',
+      headers: { 'content-type': 'text/csv' },
+      payload: csv.join('\n'),
+    });
+    expect(imported.statusCode, imported.body).toBe(201);
+    // The import's write dropped the kept answer: the same address now lists the new survey.
+    const after = await call(h.t.app, null, {
+      method: 'GET',
+      url: '/api/poverty',
+      headers: { 'if-none-match': etag },
+    });
+    expect(after.statusCode).toBe(200);
+    expect(after.json().surveys.map((s: { survey: string }) => s.survey)).toContain('Uji cache');
+    const chosen = (await as(null, 'GET', '/api/poverty?survey=Uji%20cache')).json();
+    expect(chosen.survey).toMatchObject({ name: 'Uji cache', households: 2, sample: false });
   });
 });
 
