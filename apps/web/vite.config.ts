@@ -27,7 +27,8 @@ export default defineConfig({
     scrollAreaWithoutFloatingUi,
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script',
+      // Registered by the app once its first page has settled (src/app/install.ts), not at load.
+      injectRegister: false,
       manifest: {
         name: 'Sinergi: perencanaan pembangunan daerah',
         short_name: 'Sinergi',

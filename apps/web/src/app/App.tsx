@@ -27,7 +27,7 @@ function Index() {
 
 const routes = byPrecedence(featureRoutes);
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md', fontFamily: 'system-ui, sans-serif' });
-const queryClient = new QueryClient({
+export const queryClient = new QueryClient({
   queryCache,
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
