@@ -9,8 +9,12 @@ import type { QueryClient } from '@tanstack/react-query';
  * for a second, or ten seconds after load at the latest.
  */
 export function registerWhenSettled(client: QueryClient): void {
-  if (!('serviceWorker' in navigator)) return;
-  const register = () => void navigator.serviceWorker.register('/sw.js', { scope: '/' });
+  // The development server has no service worker (the PWA plugin writes it at build).
+  if (import.meta.env.DEV || !('serviceWorker' in navigator)) return;
+  // A browser that refuses it (private mode, a blocked scope) still runs the app, online only.
+  const register = () => {
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
+  };
   window.addEventListener('load', () => {
     const latest = Date.now() + 10_000;
     let quietSince = Date.now();
