@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { type Config, ConfigError } from '../config.ts';
+import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 
 /**
@@ -63,6 +63,7 @@ async function kabupatenConfig(config: Config): Promise<Config> {
   const { openConfiguredDatabase } = await import('../server.ts');
   const { listTenants } = await import('../installation/installation.repository.ts');
   const { tenantConfig } = await import('../installation/tenants.ts');
+  const { ConfigError } = await import('../config.ts');
   const home = await openConfiguredDatabase(config);
   try {
     const tenant = (await listTenants(home.db)).find((t) => t.code === code);
