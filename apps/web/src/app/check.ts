@@ -1,4 +1,4 @@
-import { describeIssues, errorMessage, issuesOf } from '@sinergi/contracts';
+import { issuesOf } from '@sinergi/contracts';
 import i18next from 'i18next';
 import { ApiError } from './api.ts';
 
@@ -8,19 +8,39 @@ interface Schema {
 
 /**
  * Checks a form's body against the contract's schema (the one the server checks with) before it
- * is sent. A problem is thrown as the server would answer it, so the form shows "Pagu: wajib diisi"
- * under the field without a request; what passes is sent as it is, and the server checks again.
+ * is sent. A body that fails is thrown as BodyRefused, which `asProblem` words as the server would
+ * answer, so the form shows "Pagu: wajib diisi" under the field without a request; what passes is
+ * sent as it is, and the server checks again.
  */
 export function checked<T>(schema: Schema, body: T): T {
   const result = schema.safeParse(body);
   if (result.success) return body;
-  const lang = i18next.language === 'en' ? 'en' : 'id';
   // An empty field is "wajib diisi", whatever rule it then breaks (a number, a minimum length).
-  const found = issuesOf('body', result.error).map((i) =>
-    isEmpty(valueAt(body, i.field)) ? { ...i, issue: 'required', params: {} } : i,
+  throw new BodyRefused(
+    issuesOf('body', result.error).map((i) =>
+      isEmpty(valueAt(body, i.field)) ? { ...i, issue: 'required', params: {} } : i,
+    ),
   );
-  const issues = describeIssues(lang, found);
-  throw new ApiError(400, 'VALIDATION', errorMessage(lang, 'VALIDATION'), issues);
+}
+
+/**
+ * A body the contract refused in the browser. Its words are loaded when one is refused: the
+ * messages of every field and rule in both languages (with the index schemes' indicator names) are
+ * a fifth of a form page's script, and evaluating them held the page's first render (issue 18).
+ */
+export class BodyRefused extends Error {
+  constructor(readonly found: ReturnType<typeof issuesOf>) {
+    super('VALIDATION');
+  }
+}
+
+/** What a form shows for what its action threw: the server's problem, or one worded here. */
+export async function asProblem(e: unknown): Promise<ApiError> {
+  if (e instanceof ApiError) return e;
+  if (!(e instanceof BodyRefused)) return new ApiError(0, 'INTERNAL', String(e));
+  const { describeIssues, errorMessage } = await import('@sinergi/contracts');
+  const lang = i18next.language === 'en' ? 'en' : 'id';
+  return new ApiError(400, 'VALIDATION', errorMessage(lang, 'VALIDATION'), describeIssues(lang, e.found));
 }
 
 function valueAt(body: unknown, field: string): unknown {

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError } from './api.ts';
+import type { ApiError } from './api.ts';
+import { asProblem } from './check.ts';
 
 /**
  * The one way a form sends: prevents the page submit, tracks busy, keeps the server's problem
@@ -19,7 +20,7 @@ export function useSubmit(
       await action(confirmed);
       await onDone?.();
     } catch (e) {
-      const problem = e instanceof ApiError ? e : new ApiError(0, 'INTERNAL', String(e));
+      const problem = await asProblem(e);
       // Warnings to confirm ("is this cost right?"): the form offers to send again, confirmed.
       if (problem.code === 'NEEDS_CONFIRMATION') problem.confirm = () => void run(true);
       setError(problem);
