@@ -165,12 +165,7 @@ export default function DesaScorecardPage() {
                       <Table.Td>
                         {s.from} → {s.to}
                       </Table.Td>
-                      <Table.Td>
-                        {s.gain.toLocaleString('id-ID', {
-                          maximumFractionDigits: 4,
-                          minimumFractionDigits: 4,
-                        })}
-                      </Table.Td>
+                      <Table.Td>{fmt4(s.gain)}</Table.Td>
                       <Table.Td>{whoActs(s)}</Table.Td>
                     </Table.Tr>
                   ))}

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 /** Status colours, lowest to highest, shared by badges, tables and the map. */
 export const statusColour: Record<string, string> = {
@@ -8,8 +9,8 @@ export const statusColour: Record<string, string> = {
   MANDIRI: 'green',
 };
 
-export const fmt4 = (v: number) =>
-  v.toLocaleString('id-ID', { minimumFractionDigits: 4, maximumFractionDigits: 4 });
+/** An index score: 0,7312 (one formatter for every score a table shows). */
+export const fmt4 = (v: number) => formatNumber(v, 4);
 
 /** The same colours as hex, for charts. */
 export const statusHex: Record<string, string> = {
