@@ -38,7 +38,7 @@ export class BodyRefused extends Error {
 export async function asProblem(e: unknown): Promise<ApiError> {
   if (e instanceof ApiError) return e;
   if (!(e instanceof BodyRefused)) return new ApiError(0, 'INTERNAL', String(e));
-  const { describeIssues, errorMessage } = await import('@sinergi/contracts');
+  const { describeIssues, errorMessage } = await import('./check-words.ts');
   const lang = i18next.language === 'en' ? 'en' : 'id';
   return new ApiError(400, 'VALIDATION', errorMessage(lang, 'VALIDATION'), describeIssues(lang, e.found));
 }
