@@ -2,7 +2,18 @@
 // again whenever a file it was built from has changed. Through tsx, which loads each of the ~380
 // files on its own, `sinergi --help` took 0.75 s before it printed; bundled it takes 0.22 s (issue
 // 18). Plain JavaScript: bin/sinergi.mjs loads it before anything TypeScript can run.
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -39,6 +50,10 @@ function current(manifest) {
 }
 
 async function build(entry, outRoot, manifest) {
+  // Where nothing can be written (a read-only install) the command goes on through tsx at once,
+  // not after a build it could not keep.
+  mkdirSync(outRoot, { recursive: true });
+  accessSync(outRoot, constants.W_OK);
   const { build: esbuild } = await import('esbuild');
   // Taken before the sources are read: a file saved during the build makes the next run rebuild.
   const builtAt = Date.now();

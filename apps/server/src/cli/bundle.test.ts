@@ -41,6 +41,13 @@ describe('the CLI bundle', () => {
     expect(run(first!)).toBe(`one 1 ${entry.href}`);
   });
 
+  it('is not tried where nothing can be written', async () => {
+    const { entry } = project();
+    writeFileSync(join(dir, 'file'), '');
+    // A directory that cannot be made: the caller runs the sources through tsx.
+    expect(await bundled(entry, join(dir, 'file', 'dist'))).toBeUndefined();
+  });
+
   it('is not built from a file esbuild refuses, and leaves nothing behind', async () => {
     const { entry, out } = project();
     writeFileSync(join(dir, 'word.ts'), 'export const word = ;\n');
