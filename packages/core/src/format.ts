@@ -11,28 +11,29 @@ export function formatRupiah(value: number): string {
  * one, and a table or a map formats hundreds of values per render (the village index map spent
  * 50 ms of a 4x-throttled render making them, issue 18).
  */
-const numberFormats = new Map<number, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function dateFormat(key: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let f = dateFormats.get(key);
+function made<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = formats.get(key) as T | undefined;
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, options);
-    dateFormats.set(key, f);
+    f = make();
+    formats.set(key, f);
   }
   return f;
 }
 
+const dateFormat = (key: string, locale: string, options: Intl.DateTimeFormatOptions) =>
+  made(`date:${key}`, () => new Intl.DateTimeFormat(locale, options));
+
 export function formatNumber(value: number, fractionDigits = 0): string {
-  let f = numberFormats.get(fractionDigits);
-  if (!f) {
-    f = new Intl.NumberFormat('id-ID', {
-      minimumFractionDigits: fractionDigits,
-      maximumFractionDigits: fractionDigits,
-    });
-    numberFormats.set(fractionDigits, f);
-  }
-  return f.format(value);
+  return made(
+    `number:${fractionDigits}`,
+    () =>
+      new Intl.NumberFormat('id-ID', {
+        minimumFractionDigits: fractionDigits,
+        maximumFractionDigits: fractionDigits,
+      }),
+  ).format(value);
 }
 
 const TZ = 'Asia/Jakarta';

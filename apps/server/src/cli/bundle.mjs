@@ -1,7 +1,7 @@
 // The `sinergi` command runs from a bundle of its TypeScript, built by esbuild on its first run and
 // again whenever a file it was built from has changed. Through tsx, which loads each of the ~380
-// files on its own, `sinergi --help` took 0.75 s before it printed; bundled it takes 0.22 s (issue
-// 18). Plain JavaScript: bin/sinergi.mjs loads it before anything TypeScript can run.
+// files on its own, `sinergi --help` took 0.75 s before it printed; bundled it takes 0.16-0.21 s
+// (issue 18). Plain JavaScript: bin/sinergi.mjs loads it before anything TypeScript can run.
 import {
   accessSync,
   constants,
@@ -18,7 +18,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** A bundle superseded this long ago is removed (a process still running from it has loaded it). */
+/** A bundle superseded this long ago is removed; until then a process started from it can still load its parts. */
 const KEEP_MS = 86_400_000;
 
 /**
