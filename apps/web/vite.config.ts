@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { textsPlugin } from './texts-plugin.ts';
 
 /**
  * Mantine's ScrollArea, which every Table carries, takes a single hook, `useMergeRefs`, from
@@ -24,6 +26,7 @@ const scrollAreaWithoutFloatingUi: Plugin = {
 export default defineConfig({
   plugins: [
     react(),
+    textsPlugin(fileURLToPath(new URL('./src', import.meta.url))),
     scrollAreaWithoutFloatingUi,
     VitePWA({
       registerType: 'autoUpdate',
@@ -89,5 +92,14 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
     // The bundle sizes of every build are written to dist/.vite/manifest.json; bench/ reads them.
     manifest: true,
+    rolldownOptions: {
+      // Every group of texts also has a loader for a key no module named (texts-plugin.ts); that the
+      // modules naming the group import it too is intended.
+      onLog(level, log, handler) {
+        if (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && log.message.includes('virtual:sinergi-texts'))
+          return;
+        handler(level, log);
+      },
+    },
   },
 });

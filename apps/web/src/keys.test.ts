@@ -8,7 +8,8 @@ const flat = (o: Record<string, unknown>, p = ''): string[] =>
 it('has every interface text in both Bahasa Indonesia and English', async () => {
   // The i18n module reads the saved language at start; in Node there is no storage to read.
   Object.assign(globalThis, { localStorage: { getItem: () => null, setItem: () => undefined } });
-  const { default: i18n, loadLanguage } = await import('./app/i18n.ts');
+  const { default: i18n, loadLanguage, addTexts } = await import('./app/i18n.ts');
+  addTexts((await import('./app/i18n-id.ts')).id);
   await loadLanguage('en');
   const id = flat(i18n.getResourceBundle('id', 'translation')).sort();
   const en = flat(i18n.getResourceBundle('en', 'translation')).sort();
@@ -18,7 +19,8 @@ it('has every interface text in both Bahasa Indonesia and English', async () => 
 it('names every audit action, audit record kind and job kind, in both languages', async () => {
   Object.assign(globalThis, { localStorage: { getItem: () => null, setItem: () => undefined } });
   const { auditActions, auditEntities, jobKinds } = await import('@sinergi/core');
-  const { default: i18n, loadLanguage } = await import('./app/i18n.ts');
+  const { default: i18n, loadLanguage, addTexts } = await import('./app/i18n.ts');
+  addTexts((await import('./app/i18n-id.ts')).id);
   await loadLanguage('en');
   for (const lng of ['id', 'en']) {
     const t = i18n.getFixedT(lng);

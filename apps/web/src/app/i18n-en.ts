@@ -8,6 +8,7 @@ import { en as home } from '../features/home/i18n.en.ts';
 import { en as industry } from '../features/industry/i18n.en.ts';
 import { en as installation } from '../features/installation/i18n.en.ts';
 import { en as musrenbang } from '../features/musrenbang/i18n.en.ts';
+import { en as citizensMusrenbang } from '../features/musrenbang/i18n-public.en.ts';
 import { en as opendata } from '../features/opendata/i18n.en.ts';
 import { en as outbox } from '../features/outbox/i18n.en.ts';
 import { en as partners } from '../features/partners/i18n.en.ts';
@@ -25,6 +26,7 @@ import { en as shell } from './i18n-shell.en.ts';
 /** Every English text, with the keys of the Bahasa Indonesia ones (i18n.ts); loaded when chosen. */
 export const en: Resources = {
   ...musrenbang,
+  ...citizensMusrenbang,
   ...plans,
   ...projects,
   ...programs,

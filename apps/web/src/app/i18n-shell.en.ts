@@ -44,6 +44,11 @@ export const en: typeof id = {
     worklist: 'Index sign-off',
     indexEntry: 'Desa index entry',
     documents: 'Letterhead & numbering',
+    consultations: 'Public consultation',
+    industry: 'Industry & SMIs',
+    sentra: 'Sentra IKM',
+    opendata: 'Open data',
+    partners: 'Partners & CSR',
     groups: {
       planning: 'The planning year',
       budget: 'Budgeting',

@@ -42,6 +42,11 @@ export const id = {
     worklist: 'Verifikasi indeks',
     indexEntry: 'Isian IDM desa',
     documents: 'Kop surat & penomoran',
+    consultations: 'Konsultasi publik',
+    industry: 'Industri & IKM',
+    sentra: 'Sentra IKM',
+    opendata: 'Data terbuka',
+    partners: 'Mitra & CSR',
     groups: {
       planning: 'Perencanaan tahunan',
       budget: 'Penganggaran',

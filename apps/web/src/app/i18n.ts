@@ -1,59 +1,15 @@
 import i18n, { type ParseKeys } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import * as allocation from '../features/allocation/i18n.ts';
-import * as audit from '../features/audit/i18n.ts';
-import * as auth from '../features/auth/i18n.ts';
-import * as citizens from '../features/citizens/i18n.ts';
-import * as consultations from '../features/consultations/i18n.ts';
-import * as documents from '../features/documents/i18n.ts';
-import * as home from '../features/home/i18n.ts';
-import * as industry from '../features/industry/i18n.ts';
-import * as installation from '../features/installation/i18n.ts';
-import * as musrenbang from '../features/musrenbang/i18n.ts';
-import * as opendata from '../features/opendata/i18n.ts';
-import * as outbox from '../features/outbox/i18n.ts';
-import * as partners from '../features/partners/i18n.ts';
-import * as pb from '../features/pb/i18n.ts';
-import * as plans from '../features/plans/i18n.ts';
-import * as programs from '../features/programs/i18n.ts';
-import * as registry from '../features/programs/i18n-registry.ts';
-import * as projects from '../features/projects/i18n.ts';
-import * as regions from '../features/regions/i18n.ts';
-import * as users from '../features/users/i18n.ts';
-import * as villageIndex from '../features/village-index/i18n.ts';
+import type { id as all } from './i18n-id.ts';
 import * as shell from './i18n-shell.ts';
 
 /**
- * Every string the interface shows in Bahasa Indonesia (the default and the source of truth),
- * assembled from each feature's i18n.ts. English, with the same keys (checked by the types), is
- * assembled in i18n-en.ts and loaded only when chosen: a first visit downloads one language.
+ * The interface's texts in Bahasa Indonesia (the default and the source of truth) come from each
+ * feature's i18n.ts; they load with the code that shows them (texts-plugin.ts adds the import), and
+ * register here. The shell's texts are here from the start. English, with the same keys (checked by
+ * the types), is assembled in i18n-en.ts and loaded whole when chosen.
  */
-const id = {
-  ...musrenbang.id,
-  ...plans.id,
-  ...projects.id,
-  ...programs.id,
-  ...registry.id,
-  ...pb.id,
-  ...allocation.id,
-  ...regions.id,
-  ...users.id,
-  ...installation.id,
-  ...audit.id,
-  ...villageIndex.id,
-  ...auth.id,
-  ...home.id,
-  ...outbox.id,
-  ...opendata.id,
-  ...consultations.id,
-  ...partners.id,
-  ...industry.id,
-  ...citizens.id,
-  ...documents.id,
-  ...shell.id,
-};
-
-export type Resources = typeof id;
+export type Resources = typeof all;
 
 export const LANGUAGE_KEY = 'sinergi.lang';
 
@@ -61,13 +17,38 @@ export function initialLanguage(): 'id' | 'en' {
   return localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'id';
 }
 
+/** Loaders of every group's texts, by group (given by main.tsx from texts-plugin.ts). */
+let loaders: Record<string, () => Promise<unknown>> = {};
+const asked = new Set<string>();
+
 void i18n.use(initReactI18next).init({
-  resources: { id: { translation: id } },
+  resources: { id: { translation: shell.id } },
   partialBundledLanguages: true,
   lng: initialLanguage(),
   fallbackLng: 'id',
   interpolation: { escapeValue: false },
+  // A key of a group no loaded module named (one built at run time from parts): its group loads
+  // then, and the page is drawn again with it.
+  saveMissing: true,
+  missingKeyHandler: (_languages, _namespace, key) => {
+    const group = key.split('.')[0]!;
+    const load = loaders[group];
+    if (!load || asked.has(group)) return;
+    asked.add(group);
+    console.warn(`sinergi: texts of "${group}" loaded late (for ${key})`);
+    void load().then(() => i18n.changeLanguage(i18n.language));
+  },
 });
+
+/** Registers texts in Bahasa Indonesia (a feature's i18n.ts, as its code loads). */
+export function addTexts(texts: object) {
+  i18n.addResourceBundle('id', 'translation', texts, true, false);
+}
+
+/** Where the texts of a group are loaded from when a key of it is asked for before its code loaded. */
+export function textLoaders(all: Record<string, () => Promise<unknown>>) {
+  loaders = all;
+}
 
 /** Makes the texts of a language available; call before switching to it (English loads once). */
 export async function loadLanguage(language: 'id' | 'en'): Promise<void> {

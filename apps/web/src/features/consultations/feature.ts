@@ -15,7 +15,7 @@ export const feature: Feature = {
       order: 183,
       group: 'public',
       to: '/konsultasi',
-      label: 'consultation.nav',
+      label: 'nav.consultations',
       permission: 'consultations.read',
     },
   ],

@@ -3,7 +3,6 @@ import type { id } from './i18n.ts';
 /** Texts of public consultations in English (same keys as i18n.ts). */
 export const en: typeof id = {
   consultation: {
-    nav: 'Public consultation',
     title: 'Public consultation on draft plans',
     intro:
       'Draft RPJMD, Renstra and RKPD plans are open to citizens’ comments before they are adopted (Permendagri 86/2017). Bappeda answers every comment, and the record stays with the plan.',

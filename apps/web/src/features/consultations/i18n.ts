@@ -1,7 +1,6 @@
 /** Texts of public consultations: Bahasa Indonesia, the source of truth (English, with the same keys, is in the .en.ts beside it). */
 export const id = {
   consultation: {
-    nav: 'Konsultasi publik',
     title: 'Konsultasi publik rancangan rencana',
     intro:
       'Rancangan RPJMD, Renstra dan RKPD dibuka untuk komentar warga sebelum ditetapkan (Permendagri 86/2017). Setiap komentar dijawab Bappeda, dan catatannya disimpan bersama rencana.',

@@ -48,7 +48,7 @@ export function PortalPage() {
           style={{ flex: 1, minWidth: 220 }}
           data-testid="portal-search"
         />
-        <Button type="submit">{t('track.find')}</Button>
+        <Button type="submit">{t('portal.find')}</Button>
       </Group>
       <Group gap="xs">
         <Button component={Link} to="/aspirasi" variant="filled">

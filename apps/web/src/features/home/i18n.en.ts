@@ -36,6 +36,7 @@ export const en: typeof id = {
   },
   portal: {
     title: 'Sinergi {{name}}',
+    find: 'Find',
     intro:
       'Open development planning: proposals of citizens and villages with the reason for every decision, the village index, projects and their progress.',
     search: 'Search proposals',

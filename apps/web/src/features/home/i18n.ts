@@ -34,6 +34,7 @@ export const id = {
   },
   portal: {
     title: 'Sinergi {{name}}',
+    find: 'Cari',
     intro:
       'Perencanaan pembangunan yang terbuka: usulan warga dan desa beserta alasan setiap keputusan, indeks desa, proyek dan kemajuannya.',
     search: 'Cari usulan',

@@ -3,7 +3,6 @@ import type { id } from './i18n.ts';
 /** English texts of the industry registry (same keys as i18n.ts). */
 export const en: typeof id = {
   industry: {
-    nav: 'Industry & SMIs',
     title: 'Industry registry',
     intro:
       'Industrial businesses (small, medium and large) with their KBLI code, place, environmental approval and certificates, and their yearly reports: output, workforce, energy, water and waste. Greenhouse-gas emissions are estimated from the energy and wastewater reported.',

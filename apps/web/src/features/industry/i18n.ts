@@ -1,7 +1,6 @@
 /** Texts of the industry registry: Bahasa Indonesia, the source of truth (English in i18n.en.ts). */
 export const id = {
   industry: {
-    nav: 'Industri & IKM',
     title: 'Registri industri',
     intro:
       'Usaha industri (IKM dan besar) dengan KBLI, lokasi, persetujuan lingkungan dan sertifikat, serta laporan tahunannya: produksi, tenaga kerja, energi, air dan limbah. Emisi gas rumah kaca dihitung dari energi dan air limbah yang dilaporkan.',

@@ -1,5 +1,5 @@
 import { bidangWords, reasonWords, stageWords, wordsIn } from '@sinergi/contracts';
-/** Texts of musrenbang, forum, aspiration, track: Bahasa Indonesia, the source of truth (English, with the same keys, is in the .en.ts beside it). */
+/** Texts of musrenbang and the forums: Bahasa Indonesia, the source of truth (English, with the same keys, is in the .en.ts beside it). The citizens' pages (aspiration, tracking, public proposals) have theirs in i18n-public.ts. */
 export const id = {
   musrenbang: {
     title: 'Usulan pembangunan',
@@ -127,56 +127,5 @@ export const id = {
     reopenHint:
       'Keputusan forum ditarik kembali dan usulannya kembali ke tahap forum ini. Alasannya dicatat di berita acara.',
     reopenedNote: 'Dibuka kembali pada {{at}} oleh {{by}}: {{reason}}',
-  },
-  aspiration: {
-    title: 'Sampaikan aspirasi',
-    help: 'Siapa pun dapat mengusulkan pembangunan untuk desanya tanpa akun. Desa memeriksa aspirasi sebelum masuk Musrenbang desa. Anda mendapat kode lacak untuk mengikuti usulan sampai anggaran.',
-    name: 'Nama Anda',
-    contact: 'Nomor HP atau surel (tidak wajib)',
-    contactHelp: 'Hanya dilihat oleh desa yang memeriksa aspirasi Anda.',
-    send: 'Kirim aspirasi',
-    thanks: 'Terima kasih, aspirasi Anda diterima',
-    yourCode: 'Kode lacak Anda:',
-    keepCode: 'Simpan kode ini untuk melihat perjalanan usulan dan alasan setiap keputusan.',
-    estimate: 'Perkiraan biaya (tidak wajib)',
-    estimateHelp: 'Bila Anda tahu; desa akan memeriksanya.',
-    photos: 'Foto lokasi (tidak wajib, paling banyak 3)',
-    photosHelp: 'JPEG, PNG atau WebP, masing-masing paling besar 5 MiB.',
-    photosSent: '{{count}} dari {{total}} foto terkirim.',
-    similar: 'Mungkin sudah diusulkan',
-    similarHelp: 'Bila salah satu sama dengan usulan Anda, ikuti usulan itu dengan membukanya.',
-    follow: 'Lacak usulan ini',
-  },
-  track: {
-    title: 'Lacak usulan',
-    find: 'Cari',
-    mergedInto: 'Digabung ke {{code}}: lacak usulan itu',
-    description: 'Uraian',
-    volume: 'Volume',
-    cost: 'Perkiraan biaya',
-    beneficiaries: 'Penerima manfaat',
-    beneficiariesValue: '{{count}} jiwa',
-    photos: 'Foto lokasi',
-    inModeration:
-      'Usulan ini masih dimoderasi desa. Uraian dan fotonya tampil untuk umum setelah desa meneruskannya.',
-    project: 'Dilaksanakan sebagai proyek {{code}}',
-    projectProgress: 'Kemajuan fisik {{physical}} % (rencana {{planned}} %)',
-    openProject: 'Lihat proyek',
-  },
-  public: {
-    title: 'Usulan warga dan desa',
-    intro:
-      'Semua usulan yang sudah diteruskan desa: di mana usulan itu sekarang, berapa perkiraan biayanya, dan alasan setiap keputusan. Nama pengusul tidak ditampilkan.',
-    stage: 'Tahap',
-    search: 'Cari judul atau kode',
-    count_one: '{{shown}} usulan',
-    count_other: '{{shown}} usulan',
-    previous: 'Sebelumnya',
-    next: 'Berikutnya',
-    map: 'Peta usulan per desa',
-    mapHint: 'Warna menunjukkan banyaknya usulan di tiap desa; klik desa untuk melihat usulannya.',
-    proposals: 'Usulan',
-    reason: '{{office}}: {{reason}}',
-    project: 'Menjadi proyek · kemajuan {{physical}} %',
   },
 };

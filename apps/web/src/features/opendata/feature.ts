@@ -7,6 +7,6 @@ const OpenDataPage = lazy(() => import('./OpenDataPage.tsx'));
 export const feature: Feature = {
   routes: [{ path: 'data-terbuka', page: OpenDataPage, permission: 'opendata.read', open: true }],
   nav: [
-    { order: 185, group: 'public', to: '/data-terbuka', label: 'opendata.nav', permission: 'opendata.read' },
+    { order: 185, group: 'public', to: '/data-terbuka', label: 'nav.opendata', permission: 'opendata.read' },
   ],
 };

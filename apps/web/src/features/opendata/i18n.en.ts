@@ -3,7 +3,6 @@ import type { id } from './i18n.ts';
 /** Texts of open data in English (same keys as i18n.ts). */
 export const en: typeof id = {
   opendata: {
-    nav: 'Open data',
     title: 'Open data',
     intro:
       'Sinergi’s public tables as Satu Data Indonesia datasets: each with its data dictionary, licence and version, to download as CSV, XLSX or JSON. Free to reuse with attribution.',

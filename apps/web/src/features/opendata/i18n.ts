@@ -1,7 +1,6 @@
 /** Texts of open data: Bahasa Indonesia, the source of truth (English, with the same keys, is in the .en.ts beside it). */
 export const id = {
   opendata: {
-    nav: 'Data terbuka',
     title: 'Data terbuka',
     intro:
       'Tabel publik Sinergi sebagai dataset Satu Data Indonesia: setiap dataset dengan kamus data, lisensi dan versinya, dapat diunduh sebagai CSV, XLSX atau JSON. Boleh dipakai ulang dengan menyebut sumbernya.',

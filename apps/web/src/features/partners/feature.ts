@@ -10,5 +10,5 @@ export const feature: Feature = {
     { path: 'mitra', page: PartnersPage, permission: 'partners.read', open: true },
     { path: 'mitra/:id', page: PartnerPage, permission: 'partners.read', open: true },
   ],
-  nav: [{ order: 150, group: 'budget', to: '/mitra', label: 'partner.nav', permission: 'partners.read' }],
+  nav: [{ order: 150, group: 'budget', to: '/mitra', label: 'nav.partners', permission: 'partners.read' }],
 };

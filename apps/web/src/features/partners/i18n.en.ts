@@ -3,7 +3,6 @@ import type { id } from './i18n.ts';
 /** Texts of partners in English (same keys as i18n.ts). */
 export const en: typeof id = {
   partner: {
-    nav: 'Partners & CSR',
     sample: 'sample',
     title: 'Development partners',
     intro:

@@ -1,7 +1,6 @@
 /** Texts of partners: Bahasa Indonesia, the source of truth (English, with the same keys, is in the .en.ts beside it). */
 export const id = {
   partner: {
-    nav: 'Mitra & CSR',
     sample: 'contoh',
     title: 'Mitra pembangunan',
     intro:

@@ -1,0 +1,56 @@
+import type { id } from './i18n-public.ts';
+
+/** The English texts of the citizens' Musrenbang pages, with the keys of the Bahasa Indonesia ones; loaded when English is chosen. */
+export const en: typeof id = {
+  aspiration: {
+    title: 'Send an aspiration',
+    help: 'Anyone can propose development for their village without an account. The village checks aspirations before they enter its forum. You get a tracking code to follow the proposal to the budget.',
+    name: 'Your name',
+    contact: 'Phone or e-mail (optional)',
+    contactHelp: 'Seen only by the village that checks your aspiration.',
+    send: 'Send aspiration',
+    thanks: 'Thank you, your aspiration was received',
+    yourCode: 'Your tracking code:',
+    keepCode: 'Keep this code to see the path of the proposal and the reason for each decision.',
+    estimate: 'Estimated cost (optional)',
+    estimateHelp: 'If you know it; the village will check it.',
+    photos: 'Site photos (optional, at most 3)',
+    photosHelp: 'JPEG, PNG or WebP, at most 5 MiB each.',
+    photosSent: '{{count}} of {{total}} photos sent.',
+    similar: 'Perhaps already proposed',
+    similarHelp: 'If one of these is the same as yours, follow it by opening it.',
+    follow: 'Follow this proposal',
+  },
+  track: {
+    title: 'Follow a proposal',
+    find: 'Find',
+    mergedInto: 'Merged into {{code}}: follow that proposal',
+    description: 'Description',
+    volume: 'Volume',
+    cost: 'Estimated cost',
+    beneficiaries: 'Beneficiaries',
+    beneficiariesValue: '{{count}} people',
+    photos: 'Site photos',
+    inModeration:
+      'This proposal is still being moderated by its village. Its description and photos are public once the village forwards it.',
+    project: 'Carried out as project {{code}}',
+    projectProgress: 'Physical progress {{physical}} % (planned {{planned}} %)',
+    openProject: 'Open the project',
+  },
+  public: {
+    title: 'Proposals of citizens and villages',
+    intro:
+      'Every proposal a village has forwarded: where it stands, its estimated cost, and the reason for every decision. Proposers are not named.',
+    stage: 'Step',
+    search: 'Search title or code',
+    count_one: '{{shown}} proposal',
+    count_other: '{{shown}} proposals',
+    previous: 'Previous',
+    next: 'Next',
+    map: 'Proposals by village',
+    mapHint: 'The shade shows how many proposals each village has; click a village to see them.',
+    proposals: 'Proposals',
+    reason: '{{office}}: {{reason}}',
+    project: 'Became a project · progress {{physical}} %',
+  },
+};
