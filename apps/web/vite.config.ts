@@ -23,11 +23,32 @@ const scrollAreaWithoutFloatingUi: Plugin = {
       return "import { useMergedRef } from '@mantine/hooks';\nexport const useMergeRefs = (refs) => useMergedRef(...refs);\n";
   },
 };
+/**
+ * Every Table carries its ScrollContainer, and that Mantine's ScrollArea (5 kB gzip) for its default
+ * kind of scrolling. The app's tables scroll natively (the theme in App.tsx), so the container's
+ * import of ScrollArea is given a plain box; selects and other dropdowns still load ScrollArea.
+ */
+const NATIVE_SCROLL = '\0sinergi:table-native-scroll';
+const tableWithoutScrollArea: Plugin = {
+  name: 'sinergi:table-without-scroll-area',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (
+      source.endsWith('/ScrollArea/ScrollArea.mjs') &&
+      importer?.endsWith('/Table/TableScrollContainer.mjs')
+    )
+      return NATIVE_SCROLL;
+  },
+  load(id) {
+    if (id === NATIVE_SCROLL) return "export const ScrollArea = 'div';\n";
+  },
+};
 export default defineConfig({
   plugins: [
     react(),
     textsPlugin(fileURLToPath(new URL('./src', import.meta.url))),
     scrollAreaWithoutFloatingUi,
+    tableWithoutScrollArea,
     VitePWA({
       registerType: 'autoUpdate',
       // Registered by the app once its first page has settled (src/app/install.ts), not at load.

@@ -26,7 +26,14 @@ function Index() {
 }
 
 const routes = byPrecedence(featureRoutes);
-const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md', fontFamily: 'system-ui, sans-serif' });
+const theme = createTheme({
+  primaryColor: 'teal',
+  defaultRadius: 'md',
+  fontFamily: 'system-ui, sans-serif',
+  // A wide table scrolls in the browser's own box (smooth on a phone), not in Mantine's ScrollArea,
+  // which vite.config.ts keeps out of the tables' code (issue 18).
+  components: { TableScrollContainer: { defaultProps: { type: 'native' } } },
+});
 export const queryClient = new QueryClient({
   queryCache,
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },

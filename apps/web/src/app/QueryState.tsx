@@ -1,8 +1,11 @@
-import { Alert, Button, Group, Loader, Text } from '@mantine/core';
+import { Group, Loader, Text } from '@mantine/core';
 import { hashKey, type QueryKey, type UseQueryResult } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dismiss, markShown, useUnshownErrors } from './query-errors.ts';
+
+// The red line of a failed query, with its Alert, comes when a query fails, not with every page.
+const QueryAlert = lazy(() => import('./QueryAlert.tsx'));
 
 /** A failed request's message in the reader's language: the server's, or ours when it never answered. */
 export function useErrorText() {
@@ -28,19 +31,13 @@ export function QueryState({
   empty?: boolean;
 }) {
   const { t } = useTranslation();
-  const text = useErrorText();
   const hash = hashKey(queryKey);
   useEffect(() => markShown(hash), [hash]);
   if (query.isError && query.error)
     return (
-      <Alert color="red" title={t('common.loadFailed')} data-testid="query-error">
-        <Group justify="space-between">
-          <Text size="sm">{text(query.error)}</Text>
-          <Button size="compact-sm" variant="light" color="red" onClick={() => void query.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Group>
-      </Alert>
+      <Suspense fallback={null}>
+        <QueryAlert error={query.error} retry={() => void query.refetch()} />
+      </Suspense>
     );
   if (query.isPending)
     return (
@@ -62,27 +59,13 @@ export function QueryState({
 
 /** The errors of queries no page shows in place (a list, a side card): one line each, with "try again". */
 export function QueryErrors() {
-  const { t } = useTranslation();
-  const text = useErrorText();
   const errors = useUnshownErrors();
   if (!errors.length) return null;
-  return errors.map((f) => (
-    <Alert
-      key={f.hash}
-      color="red"
-      mb="sm"
-      title={t('common.loadFailed')}
-      withCloseButton
-      closeButtonLabel={t('common.close')}
-      onClose={() => dismiss(f.hash)}
-      data-testid="query-error"
-    >
-      <Group justify="space-between">
-        <Text size="sm">{text(f.error)}</Text>
-        <Button size="compact-sm" variant="light" color="red" onClick={f.retry}>
-          {t('common.retry')}
-        </Button>
-      </Group>
-    </Alert>
-  ));
+  return (
+    <Suspense fallback={null}>
+      {errors.map((f) => (
+        <QueryAlert key={f.hash} error={f.error} retry={f.retry} close={() => dismiss(f.hash)} />
+      ))}
+    </Suspense>
+  );
 }

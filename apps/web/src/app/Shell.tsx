@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Badge, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense } from 'react';
@@ -8,6 +8,7 @@ import { adminNav, mainNav, type NavItem, navGroups } from './feature.ts';
 import { vocab } from './i18n.ts';
 import { QueryErrors } from './QueryState.tsx';
 import { Link, useNavigate, usePathname } from './router.tsx';
+import classes from './Shell.module.css';
 import { useLanguage, useSession } from './session.ts';
 import { useSettings } from './settings.ts';
 
@@ -54,12 +55,9 @@ export function Shell({ children }: { children: ReactNode }) {
     );
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="md"
-    >
-      <AppShell.Header>
+    <div className={classes.root}>
+      {/* The class lets a modal that hides the page's scroll bar keep the header where it was. */}
+      <header className={`${classes.header} right-scroll-bar-position`}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
@@ -105,10 +103,10 @@ export function Shell({ children }: { children: ReactNode }) {
             )}
           </Group>
         </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs">
+      </header>
+      <nav className={classes.navbar} data-opened={opened || undefined}>
         {/* A plain scrolling box: Mantine's ScrollArea would bring floating-ui into the first page's JS. */}
-        <AppShell.Section grow style={{ overflowY: 'auto' }}>
+        <div className={classes.links}>
           <Stack gap={2}>
             {session?.user && (
               <Text size="xs" c="dimmed" px="sm" pb="xs" data-testid="whoami">
@@ -137,12 +135,12 @@ export function Shell({ children }: { children: ReactNode }) {
             )}
             {adminNav.map(link)}
           </Stack>
-        </AppShell.Section>
-      </AppShell.Navbar>
-      <AppShell.Main>
+        </div>
+      </nav>
+      <main className={classes.main}>
         <QueryErrors />
         <Suspense fallback={<Text>{t('common.loading')}</Text>}>{children}</Suspense>
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </div>
   );
 }
