@@ -97,7 +97,7 @@ export default function AuditPage() {
                   <Table.Td>{vocab('audit.entities', e.entity)}</Table.Td>
                   <Table.Td style={{ maxWidth: 360 }}>
                     <Text size="xs" lineClamp={3}>
-                      {describeDetails(e.after, lang)}
+                      {describeDetails(e.after, lang, (k) => vocab('jobs.kinds', k))}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

@@ -6,7 +6,12 @@ import { formatNumber } from '../../app/format.ts';
  * Fields are named by their labels; a part the log keeps for machines (an id, a nested object) is
  * left out rather than shown as code, and a confirmed warning reads as its message.
  */
-export function describeDetails(after: unknown, lang: 'id' | 'en'): string {
+export function describeDetails(
+  after: unknown,
+  lang: 'id' | 'en',
+  /** The name of a background job's kind ("Muat wilayah" for `regions.load`). */
+  jobKind: (code: string) => string = (code) => code,
+): string {
   if (!after || typeof after !== 'object' || Array.isArray(after)) return '';
   const parts: string[] = [];
   for (const [key, value] of Object.entries(after as Record<string, unknown>)) {
@@ -16,7 +21,7 @@ export function describeDetails(after: unknown, lang: 'id' | 'en'): string {
       continue;
     }
     if (!hasFieldLabel(key) || /Id$|^id$/.test(key)) continue;
-    const shown = valueText(value, lang);
+    const shown = key === 'kind' && typeof value === 'string' ? jobKind(value) : valueText(value, lang);
     if (shown !== null) parts.push(`${fieldLabel(lang, key)}: ${shown}`);
   }
   return parts.join(' · ');
