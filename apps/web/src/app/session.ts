@@ -1,20 +1,23 @@
 import type { SessionInfo } from '@sinergi/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post, setCsrfToken } from './api.ts';
 import { LANGUAGE_KEY, loadLanguage } from './i18n.ts';
 
+/** Who is signed in, with what permissions: every page and the shell need it. */
+export const sessionQuery = queryOptions({
+  queryKey: ['session'],
+  queryFn: async () => {
+    const info = await get<SessionInfo>('/api/auth/session');
+    setCsrfToken(info.csrfToken);
+    return info;
+  },
+  staleTime: 60_000,
+});
+
 export function useSession() {
-  const query = useQuery({
-    queryKey: ['session'],
-    queryFn: async () => {
-      const info = await get<SessionInfo>('/api/auth/session');
-      setCsrfToken(info.csrfToken);
-      return info;
-    },
-    staleTime: 60_000,
-  });
+  const query = useQuery(sessionQuery);
   const can = useCallback(
     (permission: string) => query.data?.permissions.includes(permission) ?? false,
     [query.data],
