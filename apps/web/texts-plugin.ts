@@ -109,6 +109,10 @@ export function textsPlugin(src: string): Plugin {
     buildStart() {
       groups = textFiles(root);
     },
+    // A key added while `vite` serves the app is found without a restart.
+    watchChange(id) {
+      if (/\/i18n[\w-]*\.ts$/.test(normalizePath(id)) && !id.includes('.en.')) groups = textFiles(root);
+    },
     resolveId(source) {
       if (source === VIRTUAL || source.startsWith(`${VIRTUAL}/`)) return `\0${source}`;
     },
