@@ -15,6 +15,8 @@ type Expression = ESTree.Expression;
  * A key no module names literally is loaded when first asked for (app/i18n.ts, `missingKeyHandler`).
  */
 const VIRTUAL = 'virtual:sinergi-texts';
+/** A feature's Indonesian texts file (`i18n.ts`, `i18n-public.ts`; not the `.en.ts` beside it). */
+const isTextsFile = (path: string) => /\/i18n[\w-]*\.ts$/.test(normalizePath(path));
 
 /** A group's file and the key paths under it; `open` are those whose value is made by code (any key below them may exist). */
 export interface Group {
@@ -66,8 +68,8 @@ export function textFiles(src: string): Map<string, Group> {
   const features = join(src, 'features');
   for (const feature of readdirSync(features))
     for (const name of readdirSync(join(features, feature))) {
-      if (!/^i18n[\w-]*\.ts$/.test(name) || name.includes('.en.')) continue;
       const file = normalizePath(join(features, feature, name));
+      if (!isTextsFile(file)) continue;
       for (const [name, group] of groupsOf(file, readFileSync(file, 'utf8'))) {
         const other = all.get(name);
         if (other) throw new Error(`texts group "${name}" is in both ${other.file} and ${file}`);
@@ -111,7 +113,7 @@ export function textsPlugin(src: string): Plugin {
     },
     // A key added while `vite` serves the app is found without a restart.
     watchChange(id) {
-      if (/\/i18n[\w-]*\.ts$/.test(normalizePath(id)) && !id.includes('.en.')) groups = textFiles(root);
+      if (isTextsFile(id)) groups = textFiles(root);
     },
     resolveId(source) {
       if (source === VIRTUAL || source.startsWith(`${VIRTUAL}/`)) return `\0${source}`;

@@ -5,44 +5,46 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { textsPlugin } from './texts-plugin.ts';
 
 /**
- * Mantine's ScrollArea, which every Table carries, takes a single hook, `useMergeRefs`, from
- * @floating-ui/react, and with it all 15 kB gzip of floating-ui into any page with a table (the
- * home's planning calendar among them). It gets the same hook from @mantine/hooks instead; menus,
- * popovers and tooltips still load floating-ui, on the pages that have them (issue 18).
+ * A plugin that gives one Mantine module, in place of one of its imports, a small module of ours:
+ * `source` as imported by a file whose path ends with `importer` resolves to `code`.
  */
-const MERGE_REFS = '\0sinergi:merge-refs';
-const scrollAreaWithoutFloatingUi: Plugin = {
-  name: 'sinergi:scroll-area-without-floating-ui',
-  enforce: 'pre',
-  resolveId(source, importer) {
-    if (source === '@floating-ui/react' && importer?.endsWith('/ScrollArea/ScrollArea.mjs'))
-      return MERGE_REFS;
-  },
-  load(id) {
-    if (id === MERGE_REFS)
-      return "import { useMergedRef } from '@mantine/hooks';\nexport const useMergeRefs = (refs) => useMergedRef(...refs);\n";
-  },
-};
+function replaceImport(name: string, source: string, importer: string, code: string): Plugin {
+  const id = `\0sinergi:${name}`;
+  return {
+    name: `sinergi:${name}`,
+    enforce: 'pre',
+    resolveId(s, from) {
+      if ((s === source || s.endsWith(source)) && from?.endsWith(importer)) return id;
+    },
+    load(loaded) {
+      if (loaded === id) return code;
+    },
+  };
+}
+
+/**
+ * Mantine's ScrollArea takes a single hook, `useMergeRefs`, from @floating-ui/react, and with it
+ * all 15 kB gzip of floating-ui into any page that has a ScrollArea. It gets the same hook from
+ * @mantine/hooks instead; menus, popovers and tooltips still load floating-ui, on the pages that
+ * have them (issue 18).
+ */
+const scrollAreaWithoutFloatingUi = replaceImport(
+  'scroll-area-without-floating-ui',
+  '@floating-ui/react',
+  '/ScrollArea/ScrollArea.mjs',
+  "import { useMergedRef } from '@mantine/hooks';\nexport const useMergeRefs = (refs) => useMergedRef(...refs);\n",
+);
 /**
  * Every Table carries its ScrollContainer, and that Mantine's ScrollArea (5 kB gzip) for its default
  * kind of scrolling. The app's tables scroll natively (the theme in App.tsx), so the container's
  * import of ScrollArea is given a plain box; selects and other dropdowns still load ScrollArea.
  */
-const NATIVE_SCROLL = '\0sinergi:table-native-scroll';
-const tableWithoutScrollArea: Plugin = {
-  name: 'sinergi:table-without-scroll-area',
-  enforce: 'pre',
-  resolveId(source, importer) {
-    if (
-      source.endsWith('/ScrollArea/ScrollArea.mjs') &&
-      importer?.endsWith('/Table/TableScrollContainer.mjs')
-    )
-      return NATIVE_SCROLL;
-  },
-  load(id) {
-    if (id === NATIVE_SCROLL) return "export const ScrollArea = 'div';\n";
-  },
-};
+const tableWithoutScrollArea = replaceImport(
+  'table-without-scroll-area',
+  '/ScrollArea/ScrollArea.mjs',
+  '/Table/TableScrollContainer.mjs',
+  "export const ScrollArea = 'div';\n",
+);
 export default defineConfig({
   plugins: [
     react(),
