@@ -172,6 +172,11 @@ describe('working without a connection, in Chromium (issue 20)', () => {
         })
       ).json();
     const first = await make(`Lampu jalan RT 01 ${Date.now()}`);
+    // This browser never tells the page that the connection came back (no \`online\` event, as on
+    // some phones; Chromium's emulation itself missed it now and then): the app must notice anyway.
+    await page.addInitScript(() =>
+      window.addEventListener('online', (e) => e.stopImmediatePropagation(), { capture: true }),
+    );
     await installed(page, OPERATOR, OPERATOR_PASSWORD);
     await page.goto(`${baseUrl()}/usulan/${first.id}`);
     await page.getByTestId('decide').waitFor();

@@ -2,6 +2,7 @@ import { createTheme, Loader, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { featureRoutes } from './feature.ts';
+import { followConnection } from './online.ts';
 import { queryCache } from './query-errors.ts';
 import { byPrecedence, Navigate, Route, Switch } from './router.tsx';
 import { Shell } from './Shell.tsx';
@@ -34,6 +35,7 @@ const theme = createTheme({
   // which vite.config.ts keeps out of the tables' code (issue 18).
   components: { TableScrollContainer: { defaultProps: { type: 'native' } } },
 });
+followConnection();
 export const queryClient = new QueryClient({
   queryCache,
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },

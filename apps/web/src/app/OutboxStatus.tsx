@@ -3,17 +3,23 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOnline } from './online.ts';
 import { flush } from './outbox.ts';
 import { Link } from './router.tsx';
-import { useOnline, useOutbox } from './use-outbox.ts';
+import { useOutbox } from './use-outbox.ts';
 
-/** How often the waiting writes are tried again while the browser says it is online. */
+/**
+ * How soon the waiting writes are tried again while the browser says it is online: a connection
+ * that has just come back often fails its first requests, so the first retries come quickly
+ * (2 s, then doubling) and settle at every 20 seconds.
+ */
+const FIRST_RETRY_MS = 2_000;
 const RETRY_MS = 20_000;
 
 /**
  * The header's word on the outbox: "Luring" without a connection, how many writes wait and how
  * many need the operator. It also sends them: when the page opens, when the connection returns,
- * and every 20 seconds while some wait; what was sent is then read again.
+ * and again while some wait; what was sent is then read again.
  */
 export function OutboxStatus() {
   const { t } = useTranslation();
@@ -25,13 +31,20 @@ export function OutboxStatus() {
   const toCheck = items.length - waiting;
   useEffect(() => {
     if (!online || !userId || waiting === 0) return;
-    const send = () =>
-      void flush(userId).then((sent) => {
-        if (sent > 0) void client.invalidateQueries();
-      });
-    send();
-    const timer = setInterval(send, RETRY_MS);
-    return () => clearInterval(timer);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let live = true;
+    const send = (delay: number) =>
+      void flush(userId)
+        .catch(() => 0)
+        .then((sent) => {
+          if (sent > 0) void client.invalidateQueries();
+          if (live) timer = setTimeout(() => send(Math.min(delay * 2, RETRY_MS)), delay);
+        });
+    send(FIRST_RETRY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [online, userId, waiting, client]);
   if (narrow) {
     // A phone's header has room for one mark: how many writes are kept (orange when one needs the

@@ -2,22 +2,6 @@ import { useEffect, useState } from 'react';
 import { listOutgoing, type Outgoing, subscribe } from './outbox.ts';
 import { useSession } from './session.ts';
 
-/** Whether the browser has a connection, kept up to date. */
-export function useOnline(): boolean {
-  const [online, setOnline] = useState(navigator.onLine);
-  useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    window.addEventListener('online', on);
-    window.addEventListener('offline', off);
-    return () => {
-      window.removeEventListener('online', on);
-      window.removeEventListener('offline', off);
-    };
-  }, []);
-  return online;
-}
-
 /** The signed-in account's writes kept on this device, kept up to date (this tab and others). */
 export function useOutbox(): { items: Outgoing[]; userId: string | undefined } {
   const { session } = useSession();

@@ -1,3 +1,4 @@
+import { LOCKOUT_THRESHOLD } from '@sinergi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, DEMO_PASSWORD, login, type TestApp } from '../../../test/harness.ts';
 
@@ -64,10 +65,10 @@ describe('sign-in and sessions', () => {
     expect(audit.items.some((e: { action: string }) => e.action === 'auth.locked')).toBe(true);
   });
 
-  it('counts thirty wrong passwords at once as thirty: the account locks', async () => {
+  it('counts every wrong password of thirty at once, none lost: the account locks', async () => {
     const fresh = await createTestApp();
     try {
-      await Promise.all(
+      const answers = await Promise.all(
         Array.from({ length: 30 }, () =>
           fresh.app.inject({
             method: 'POST',
@@ -76,12 +77,24 @@ describe('sign-in and sessions', () => {
           }),
         ),
       );
+      expect(answers.map((a) => a.statusCode)).toEqual(Array(30).fill(401));
       const [row] = await fresh.ctx.database.bulk((tx) =>
         tx.query<{ failed_attempts: number; locked: boolean }>(
           "select failed_attempts, locked_until > now() as locked from users where username = 'dprd'",
         ),
       );
-      expect(row).toEqual({ failed_attempts: 30, locked: true });
+      // A guess that reads the account after the lock is written is refused as locked, uncounted
+      // (a locked account answers as an unknown one), so fewer than thirty may be counted; but each
+      // counted guess got its own number: a lost update would repeat one and skip the top.
+      const counted = await fresh.ctx.database.bulk((tx) =>
+        tx.query<{ n: number }>(
+          `select (a.after->>'failedAttempts')::int as n from audit_log a join users u on a.entity_id = u.id::text
+           where u.username = 'dprd' and a.action in ('auth.login_failed', 'auth.locked') order by n`,
+        ),
+      );
+      expect(row!.locked).toBe(true);
+      expect(row!.failed_attempts).toBeGreaterThanOrEqual(LOCKOUT_THRESHOLD);
+      expect(counted.map((c) => c.n)).toEqual(Array.from({ length: row!.failed_attempts }, (_, i) => i + 1));
     } finally {
       await fresh.close();
     }

@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { get } from '../../app/api.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
+import { useOnline } from '../../app/online.ts';
 import { discard, flush, type Outgoing, sendMine } from '../../app/outbox.ts';
 import { Link } from '../../app/router.tsx';
-import { useOnline, useOutbox } from '../../app/use-outbox.ts';
+import { useOutbox } from '../../app/use-outbox.ts';
 
 const stateColour = { waiting: 'blue', stale: 'orange', refused: 'red', signin: 'grape' } as const;
 /** Fields of a write that are about sending it, not what it says. */
