@@ -1,11 +1,4 @@
 /** Indonesian formats: Rp1.250.000; 23 November 2026; 1.234,5. The language only changes month names. */
-const rupiah = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
-
-export function formatRupiah(value: number): string {
-  const sign = value < 0 ? '-' : '';
-  return `${sign}Rp${rupiah.format(Math.abs(Math.round(value)))}`;
-}
-
 /**
  * Formatters are made once per set of options: making an Intl formatter costs far more than using
  * one, and a table or a map formats hundreds of values per render (the village index map spent
@@ -20,6 +13,13 @@ function made<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, ma
     formats.set(key, f);
   }
   return f;
+}
+
+/** Made when first used, not at load: a command that formats nothing starts without ICU's data. */
+export function formatRupiah(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  const rupiah = made('rupiah', () => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }));
+  return `${sign}Rp${rupiah.format(Math.abs(Math.round(value)))}`;
 }
 
 const dateFormat = (key: string, locale: string, options: Intl.DateTimeFormatOptions) =>

@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { AppError, type FieldIssue, type PbFile } from '@sinergi/core';
 import { Piscina } from 'piscina';
-import { columnKey } from '../reports/xlsx.ts';
 import type { ParseReply, ParseRequest } from './parse-task.ts';
 import { DEFAULT_TABLE_LIMITS, refuseFile, type TableLimits } from './table-parse.ts';
 import { XLSX_TYPE } from './upload.ts';
@@ -154,24 +153,4 @@ export async function uploadedTable(
   return type === XLSX_TYPE
     ? ([...(await readXlsxUpload(data, limits)).values()][0] ?? [])
     : readCsvUpload(data, limits);
-}
-
-/**
- * The columns of a table by their header names (lower case, trimmed): `cell(row, name)` gives a
- * row's text in that column ('' when absent). Refuses the file naming every required column that
- * is missing; `where` prefixes the field (e.g. "sheet Pohon, ").
- */
-export function tableColumns(header: readonly string[] | undefined, required: readonly string[], where = '') {
-  if (!header) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
-  const cols = header.map(columnKey);
-  const missing = required.filter((c) => !cols.includes(c));
-  if (missing.length)
-    throw new AppError('VALIDATION', {
-      issues: missing.map((c) => ({ field: `${where}line 1, column ${c}`, issue: 'missing_column' })),
-    });
-  return {
-    names: cols,
-    cell: (row: readonly string[], name: string) =>
-      cols.includes(name) ? (row[cols.indexOf(name)] ?? '').trim() : '',
-  };
 }

@@ -1,5 +1,6 @@
 import { AppError, formatNumber } from '@sinergi/core';
 import { parse } from 'csv-parse/sync';
+import { columnKey } from '../reports/xlsx.ts';
 import { csvIssue } from './csv-errors.ts';
 import { assertUnpackedWithin } from './zip-limits.ts';
 
@@ -131,4 +132,24 @@ export function linesIn(data: Buffer): number {
   let n = 0;
   for (let i = data.indexOf(0x0a); i !== -1; i = data.indexOf(0x0a, i + 1)) n++;
   return n;
+}
+
+/**
+ * The columns of a table by their header names (lower case, trimmed): `cell(row, name)` gives a
+ * row's text in that column ('' when absent). Refuses the file naming every required column that
+ * is missing; `where` prefixes the field (e.g. "sheet Pohon, ").
+ */
+export function tableColumns(header: readonly string[] | undefined, required: readonly string[], where = '') {
+  if (!header) throw new AppError('VALIDATION', { issues: [{ field: 'file', issue: 'empty_file' }] });
+  const cols = header.map(columnKey);
+  const missing = required.filter((c) => !cols.includes(c));
+  if (missing.length)
+    throw new AppError('VALIDATION', {
+      issues: missing.map((c) => ({ field: `${where}line 1, column ${c}`, issue: 'missing_column' })),
+    });
+  return {
+    names: cols,
+    cell: (row: readonly string[], name: string) =>
+      cols.includes(name) ? (row[cols.indexOf(name)] ?? '').trim() : '',
+  };
 }

@@ -1,7 +1,9 @@
-import { type PortfolioRulesInput, portfolioRules, toFieldIssue } from '@sinergi/contracts';
+// The two contracts it needs, not the index: `sinergi allocate` then builds two zod schemas at start,
+// not every one of the API's (issue 18).
+import { type PortfolioRulesInput, portfolioRules } from '@sinergi/contracts/allocation';
+import { toFieldIssue } from '@sinergi/contracts/issues';
 import { AppError, type FieldIssue, type PortfolioItem, type PortfolioRules } from '@sinergi/core';
-import { tableColumns } from '../../http/table-file.ts';
-import { parseCsvTable } from '../../http/table-parse.ts';
+import { parseCsvTable, tableColumns } from '../../http/table-parse.ts';
 
 /**
  * Proposals for `sinergi allocate`: a CSV with `id,cost,score` and optional `kecamatan,opd,bidang`

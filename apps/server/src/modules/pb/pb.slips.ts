@@ -7,7 +7,8 @@ import {
   type RegionCode,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
-import { tableColumns, uploadedTable } from '../../http/table-file.ts';
+import { uploadedTable } from '../../http/table-file.ts';
+import { tableColumns } from '../../http/table-parse.ts';
 import { keyedHash, maskIdentifier } from '../../personal/personal-data.ts';
 import { renderPdf } from '../../reports/pdf.ts';
 import { appendAudit } from '../audit/audit.repository.ts';

@@ -1,6 +1,6 @@
 import { planIndicatorBody } from '@sinergi/contracts';
 import type { FieldIssue } from '@sinergi/core';
-import { tableColumns } from '../../http/table-file.ts';
+import { tableColumns } from '../../http/table-parse.ts';
 
 export const INDICATORS = 'Indikator';
 

@@ -1,7 +1,8 @@
 import { planNodeKinds } from '@sinergi/contracts';
 import { AppError, type FieldIssue, linkAllowed, sameJson } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
-import { readXlsxUpload, tableColumns } from '../../http/table-file.ts';
+import { readXlsxUpload } from '../../http/table-file.ts';
+import { tableColumns } from '../../http/table-parse.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { columnYears, INDICATORS, type IndicatorRow, indicatorRowsOf } from './plans.file-indicators.ts';
 import * as repo from './plans.repository.ts';

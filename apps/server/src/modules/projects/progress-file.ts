@@ -1,7 +1,8 @@
 import { progressBody } from '@sinergi/contracts';
 import { AppError, type FieldIssue, sourceOfKey } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
-import { tableColumns, uploadedTable } from '../../http/table-file.ts';
+import { uploadedTable } from '../../http/table-file.ts';
+import { tableColumns } from '../../http/table-parse.ts';
 import { sheet, xlsxOfSheets } from '../../reports/xlsx.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { checkReport } from './progress.service.ts';

@@ -1,7 +1,8 @@
 import { AppError, type FieldIssue } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { inSlices } from '../../http/slices.ts';
-import { readCsvUpload, tableColumns } from '../../http/table-file.ts';
+import { readCsvUpload } from '../../http/table-file.ts';
+import { tableColumns } from '../../http/table-parse.ts';
 import { keyedHash } from '../../personal/personal-data.ts';
 import { appendAuditInBulk } from '../audit/audit.repository.ts';
 import * as repo from './registry.repository.ts';

@@ -1,5 +1,6 @@
 import { AppError, type FieldIssue, type HouseholdRecord } from '@sinergi/core';
-import { readCsvUpload, tableColumns } from '../../http/table-file.ts';
+import { readCsvUpload } from '../../http/table-file.ts';
+import { tableColumns } from '../../http/table-parse.ts';
 
 /**
  * Household survey records from CSV: `id,expenditure_per_capita,size,weight,region` (region may be
