@@ -78,8 +78,10 @@ export async function createTestApp(env: Record<string, string> = {}, logTo?: { 
   const postgresTemplate = inject('postgresTemplate');
   let dropDatabase = async () => {};
   let database: Awaited<ReturnType<typeof openDatabase>>;
-  // A test that reads the log passes where to write it, at level info.
-  const log = logTo ? createLogger({ logLevel: 'info' }, logTo) : createLogger({ logLevel: 'silent' });
+  // A test that reads the log passes where to write it, at level info unless it names another.
+  const log = logTo
+    ? createLogger({ logLevel: env.LOG_LEVEL ?? 'info' }, logTo)
+    : createLogger({ logLevel: 'silent' });
   let schema = 'public';
   if (onCitus) {
     const built = await citusSchema(config, log);

@@ -7,7 +7,11 @@ let t: TestApp;
 let perencana: Session;
 let url: string;
 beforeAll(async () => {
-  t = await createTestApp({ READ_CACHE_ENTRIES: '0' }, { write: (line) => void lines.push(line) });
+  // At debug level every answered read has its line (at info they are counted once a minute).
+  t = await createTestApp(
+    { READ_CACHE_ENTRIES: '0', LOG_LEVEL: 'debug' },
+    { write: (line) => void lines.push(line) },
+  );
   perencana = await login(t.app, 'perencana');
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   url = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;

@@ -7,14 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { errorMessage, pickLanguage } from '@sinergi/contracts';
 import { AppError } from '@sinergi/core';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-  type FastifyServerFactory,
-  LogController,
-} from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerFactory } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -27,27 +20,13 @@ import { modules } from '../modules/index.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { problemBody, sendProblem, toAppError } from './problem.ts';
 import { registerReadCache } from './read-cache.ts';
+import { RequestLog } from './request-log.ts';
 import { unstorableText } from './safe-log.ts';
 import { registerSecurity } from './security.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import './types.ts';
 
 export type App = FastifyInstance;
-
-/**
- * One log line per answer: method, route pattern, status and time (http/safe-log.ts keeps it free
- * of anything personal). Fastify's own two lines per request cost more than a cached read.
- */
-class OneLinePerAnswer extends LogController {
-  override incomingRequest() {}
-  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
-    if (error) return super.requestCompleted(error, request, reply);
-    request.log.info(
-      { req: request, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
-      'request completed',
-    );
-  }
-}
 
 export interface RouteEntry {
   method: string;
@@ -60,13 +39,14 @@ export async function buildApp(
   ctx: AppContext,
   options: { serverFactory?: FastifyServerFactory } = {},
 ): Promise<{ app: FastifyInstance; routeTable: RouteEntry[] }> {
+  const requestLog = new RequestLog(ctx.log as FastifyBaseLogger);
   const app = Fastify({
     // Several kabupaten of one installation answer on one port, each app given its requests by host
     // name (installation/serve.ts).
     ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: ctx.config.bodyLimitBytes,
-    logController: new OneLinePerAnswer(),
+    logController: requestLog,
     // Behind the configured proxies the client's own address is read from X-Forwarded-For, so a
     // rate limit counts each person, not the proxy (TRUST_PROXY).
     trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy : false,
@@ -96,6 +76,8 @@ export async function buildApp(
       );
     },
   });
+  // The reads counted since the last tally are written as the app closes.
+  app.addHook('onClose', async () => requestLog.flush());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
