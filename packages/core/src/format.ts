@@ -15,13 +15,6 @@ function made<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, ma
   return f;
 }
 
-/** Made when first used, not at load: a command that formats nothing starts without ICU's data. */
-export function formatRupiah(value: number): string {
-  const sign = value < 0 ? '-' : '';
-  const rupiah = made('rupiah', () => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }));
-  return `${sign}Rp${rupiah.format(Math.abs(Math.round(value)))}`;
-}
-
 const dateFormat = (key: string, locale: string, options: Intl.DateTimeFormatOptions) =>
   made(`date:${key}`, () => new Intl.DateTimeFormat(locale, options));
 
@@ -34,6 +27,12 @@ export function formatNumber(value: number, fractionDigits = 0): string {
         maximumFractionDigits: fractionDigits,
       }),
   ).format(value);
+}
+
+/** Rp1.250.000, by the whole-number formatter, made when first used (not at load). */
+export function formatRupiah(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  return `${sign}Rp${formatNumber(Math.abs(Math.round(value)))}`;
 }
 
 const TZ = 'Asia/Jakarta';

@@ -6,6 +6,8 @@ const SLOW_MS = 500;
 const TALLY_MS = 60_000;
 
 interface Tally {
+  method: string;
+  route: string;
   answered: number;
   notModified: number;
   totalMs: number;
@@ -41,11 +43,13 @@ export class RequestLog extends LogController {
       return;
     }
     request.log.debug({ req: request, status, ms }, 'request completed');
-    const route = `${request.method} ${request.routeOptions.url ?? '(no route)'}`;
-    let tally = this.#reads.get(route);
+    const method = request.method;
+    const route = request.routeOptions.url ?? '(no route)';
+    const key = `${method} ${route}`;
+    let tally = this.#reads.get(key);
     if (!tally) {
-      tally = { answered: 0, notModified: 0, totalMs: 0, slowestMs: 0 };
-      this.#reads.set(route, tally);
+      tally = { method, route, answered: 0, notModified: 0, totalMs: 0, slowestMs: 0 };
+      this.#reads.set(key, tally);
     }
     tally.answered++;
     if (status === 304) tally.notModified++;
@@ -58,12 +62,11 @@ export class RequestLog extends LogController {
   flush(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    for (const [route, t] of this.#reads) {
-      const [method, pattern] = route.split(' ');
+    for (const t of this.#reads.values())
       this.log.info(
         {
-          method,
-          route: pattern,
+          method: t.method,
+          route: t.route,
           answered: t.answered,
           notModified: t.notModified,
           meanMs: Math.round((t.totalMs / t.answered) * 10) / 10,
@@ -71,7 +74,6 @@ export class RequestLog extends LogController {
         },
         'reads answered',
       );
-    }
     this.#reads.clear();
   }
 }
