@@ -9,8 +9,6 @@ export interface Prepared {
   /** Supporters of each project: voter index and the points they gave (1 on approval ballots). */
   supporters: { voter: Int32Array; points: Float64Array }[];
   hasPoints: boolean;
-  /** Each voter's projects and points, made when first needed (ballotsOf). */
-  ballots?: { p: number[]; pts: number[] }[];
 }
 
 export function prepare(e: Election): Prepared {
@@ -33,23 +31,6 @@ export function prepare(e: Election): Prepared {
     supporters: lists.map((l) => ({ voter: Int32Array.from(l.voter), points: Float64Array.from(l.points) })),
     hasPoints,
   };
-}
-
-/**
- * Each voter's approved projects with their points, from the supporter lists; built once per
- * prepared election (Add1 runs the rule hundreds of times on it) and never changed.
- */
-export function ballotsOf(prep: Prepared, n: number): { p: number[]; pts: number[] }[] {
-  if (prep.ballots) return prep.ballots;
-  const ballots = Array.from({ length: n }, () => ({ p: [] as number[], pts: [] as number[] }));
-  prep.supporters.forEach((s, p) => {
-    for (let k = 0; k < s.voter.length; k++) {
-      ballots[s.voter[k]!]!.p.push(p);
-      ballots[s.voter[k]!]!.pts.push(s.points[k]!);
-    }
-  });
-  prep.ballots = ballots;
-  return ballots;
 }
 
 /**

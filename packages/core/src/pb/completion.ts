@@ -62,14 +62,13 @@ export function equalSharesAdd1(
     lastEndowment = endowment;
   }
   const kept = last;
-  // What each voter spent: their kept ballot's.
-  let outcome: MesOutcome = {
-    ...kept,
+  // What each voter spent: their kept ballot's. The rounds stay a getter, worked out when read.
+  let outcome: MesOutcome = lazyRounds(kept, {
     spentByVoter: () => {
       const spent = kept.spentByVoter();
       return Array.from(collapsed.keptOf, (i) => spent[i]!);
     },
-  };
+  });
   let rule = `equalshares/add1 (${options.utility ?? 'cost'} utilities)`;
   if (options.greedyCompletion) {
     const chosen = new Set(outcome.selected);
@@ -85,29 +84,39 @@ export function equalSharesAdd1(
         extra.push(x.p.id);
         cost += x.p.cost;
       }
-    outcome = { ...outcome, selected: [...outcome.selected, ...extra], cost };
+    outcome = lazyRounds(outcome, { selected: [...outcome.selected, ...extra], cost });
     rule += ' + greedy completion';
   }
   let comparison: Comparison | undefined;
   if (options.compareGreedy) {
     const compared = compareWithGreedy(e, outcome, options.threshold);
     comparison = compared.comparison;
-    outcome = {
-      ...outcome,
+    outcome = lazyRounds(outcome, {
       selected: compared.outcome.selected,
       cost: compared.outcome.cost,
-      ...(comparison.kept === 'greedy' ? { rounds: [] } : {}),
-    };
+      ...(comparison.kept === 'greedy' ? { rounds: [] as MesOutcome['rounds'] } : {}),
+    });
     rule += ' compared with greedy';
   }
-  return {
-    ...outcome,
+  return lazyRounds(outcome, {
     rule,
     endowment: String(lastEndowment),
     steps,
     stopRule: `add1 in steps of ${step}: the last endowment whose outcome costs at most the budget (stops before the first that overspends)`,
     ...(comparison ? { comparison } : {}),
-  };
+  });
+}
+
+/**
+ * The outcome with some fields changed and its rounds still read from it when asked: a spread would
+ * call the getter, and the exact rho and payments of every round are a third of a large run's time.
+ */
+function lazyRounds<C extends Partial<MesOutcome>>(outcome: MesOutcome, changes: C): MesOutcome & C {
+  const { rounds: _, ...rest } = Object.getOwnPropertyDescriptors(outcome);
+  const out = Object.defineProperties({}, rest) as MesOutcome & C;
+  if (!('rounds' in changes))
+    Object.defineProperty(out, 'rounds', { get: () => outcome.rounds, enumerable: true });
+  return Object.assign(out, changes);
 }
 
 export interface Comparison {

@@ -1,4 +1,5 @@
-import { ballotsOf, type Prepared } from './ballots.ts';
+import type { Prepared } from './ballots.ts';
+import { flat } from './mes-lists.ts';
 import { add, cmp, div, key, mul, type Q, q, raw, sub, ZERO } from './rational.ts';
 import type { Election, Outcome } from './rules.ts';
 
@@ -40,6 +41,9 @@ export interface Rates {
   spentByVoter(rounds: number): Q[];
 }
 
+/** Kinds of payment (round and points) a tree node may have children for: node x STEPS + step stays below 2^53. */
+const STEPS = 2 ** 21;
+
 export function ratesOf(s: {
   e: Election;
   prep: Prepared;
@@ -57,11 +61,17 @@ export function ratesOf(s: {
   const base = (p: number) => (s.utility === 'cost' ? prep.costs[p]! : 1n);
   const u = (p: number, pts: number) => base(p) * BigInt(Math.round(pts));
   const byRound = new Map<number, { p: number; capped: readonly number[] | null; rho: Q | null }>();
+  const { on, project, given } = flat(prep, n);
   // Budgets by history: voters who paid in the same rounds, with the same points, from the same
-  // endowment hold the same, so each is worked out once ("endowment|round:points|...").
-  const afterPath = new Map<string, Q>();
-  const payOf = new Map<string, Q>();
-  const ballots = () => ballotsOf(prep, n);
+  // endowment hold the same, so each is worked out once. The histories form a tree: a node is a
+  // budget, its children the budgets after one more payment (keyed by the node, the round and
+  // the points).
+  const nodeBudget: Q[] = [];
+  const child = new Map<number, number>();
+  const roots = new Map<Q, number>();
+  const steps = new Map<number, number>();
+  const payOf = new Map<number, Q>();
+  const paid: number[] = [];
 
   const rhoOf = (round: number): Q => {
     const r = byRound.get(round)!;
@@ -71,32 +81,49 @@ export function ratesOf(s: {
   /** v's exact budget before `round`. */
   const budget = (v: number, round: number): Q => {
     if (drained[v]! < round) return ZERO;
-    const b = ballots()[v]!;
-    const paid: [number, number][] = [];
-    for (let i = 0; i < b.p.length; i++) {
-      const j = roundOf[b.p[i]!]!;
-      if (j >= 0 && j < round && b.pts[i]! > 0) paid.push([j, i]);
+    // The rounds v paid in before `round`, in order (a ballot names a few projects: insertion sort).
+    paid.length = 0;
+    for (let k = on[v]!; k < on[v + 1]!; k++) {
+      const j = roundOf[project[k]!]!;
+      if (j < 0 || j >= round || given[k]! <= 0) continue;
+      let i = paid.length;
+      paid.push(k);
+      while (i > 0 && roundOf[project[paid[i - 1]!]!]! > j) {
+        paid[i] = paid[i - 1]!;
+        i--;
+      }
+      paid[i] = k;
     }
-    paid.sort((x, y) => x[0] - y[0]);
-    let left = s.start(v);
-    let path = key(left);
-    for (const [j, i] of paid) {
+    const from = s.start(v);
+    let node = roots.get(from);
+    if (node === undefined) {
+      node = nodeBudget.push(from) - 1;
+      roots.set(from, node);
+    }
+    for (const k of paid) {
+      const left: Q = nodeBudget[node]!;
       if (left.n === 0n) break;
-      const step = `${j}:${b.pts[i]}`;
-      path += `|${step}`;
-      let known = afterPath.get(path);
-      if (!known) {
+      // One payment: its round and the points given (integers: u rounds them), numbered as first met.
+      const payment = roundOf[project[k]!]! + (s.e.projects.length + 1) * given[k]!;
+      let step = steps.get(payment);
+      if (step === undefined) {
+        step = steps.size;
+        steps.set(payment, step);
+      }
+      const at = node * STEPS + step;
+      let next = child.get(at);
+      if (next === undefined) {
         let pay = payOf.get(step);
         if (!pay) {
-          pay = mul(rhoOf(j), q(u(b.p[i]!, b.pts[i]!)));
+          pay = mul(rhoOf(roundOf[project[k]!]!), q(u(project[k]!, given[k]!)));
           payOf.set(step, pay);
         }
-        known = cmp(left, pay) <= 0 ? ZERO : sub(left, pay);
-        afterPath.set(path, known);
+        next = nodeBudget.push(cmp(left, pay) <= 0 ? ZERO : sub(left, pay)) - 1;
+        child.set(at, next);
       }
-      left = known;
+      node = next;
     }
-    return left;
+    return nodeBudget[node]!;
   };
   /**
    * What voters hold together before `round`. A voter never charged less than a full share (not
@@ -116,11 +143,10 @@ export function ratesOf(s: {
       }
       const from = s.start(v);
       fromStart.set(from, (fromStart.get(from) ?? 0n) + weight(v));
-      const b = ballots()[v]!;
-      for (let i = 0; i < b.p.length; i++) {
-        const j = roundOf[b.p[i]!]!;
-        if (j >= 0 && j < round && b.pts[i]! > 0)
-          perRound.set(j, (perRound.get(j) ?? 0n) + weight(v) * u(b.p[i]!, b.pts[i]!));
+      for (let k = on[v]!; k < on[v + 1]!; k++) {
+        const j = roundOf[project[k]!]!;
+        if (j >= 0 && j < round && given[k]! > 0)
+          perRound.set(j, (perRound.get(j) ?? 0n) + weight(v) * u(project[k]!, given[k]!));
       }
     }
     for (const [from, k] of fromStart) total = add(total, mul(from, q(k)));
