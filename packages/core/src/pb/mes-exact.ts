@@ -162,13 +162,23 @@ export function ratesOf(s: {
     return out;
   };
   const weight = (v: number) => BigInt(w[v]!);
+  /** The same supporters, one call each, without a list. */
+  const eachSupporter = (p: number, round: number, f: (v: number, pts: number) => void) => {
+    const sp = prep.supporters[p]!;
+    for (let k = 0; k < sp.voter.length; k++)
+      if (sp.points[k]! > 0 && drained[sp.voter[k]!]! >= round) f(sp.voter[k]!, sp.points[k]!);
+  };
 
   /** rho before `round` from what was noted: nobody or known voters capped, else every budget sorted. */
   const solve = (p: number, round: number, capped: readonly number[] | null): Q => {
     if (!capped) return full(p, round)!;
     const isCapped = new Set(capped);
-    let usum = 0n;
-    for (const x of supportersOf(p, round)) if (!isCapped.has(x.v)) usum += weight(x.v) * u(p, x.pts);
+    // The others' utility: base x the sum of weight x points, integers exact in a double.
+    let units = 0;
+    eachSupporter(p, round, (v, pts) => {
+      if (!isCapped.has(v)) units += w[v]! * Math.round(pts);
+    });
+    const usum = base(p) * BigInt(units);
     const paidByCapped = held(
       capped.map((v) => ({ v })),
       round,
@@ -221,23 +231,24 @@ export function ratesOf(s: {
       const noted = byRound.get(round)!.capped;
       const capped = noted && new Set(noted);
       const payments = new Map<string, { amount: string; voters: number }>();
-      const shares = new Map<number, Q>();
-      const keys = new Map<Q, string>();
-      for (const x of supportersOf(p, round)) {
-        const share = memo(shares, x.pts, () => mul(rho, q(u(p, x.pts))));
-        let pay = share;
+      const group = (pay: Q) => memo(payments, key(pay), (amount) => ({ amount, voters: 0 }));
+      // Per points given: rho x u, and the group of those who paid it (most supporters).
+      const shares = new Map<number, Share>();
+      eachSupporter(p, round, (v, pts) => {
+        const full = memo(shares, pts, (): Share => ({ share: mul(rho, q(u(p, pts))) }));
         // Nobody noted as capped pays less than rho x u; the others pay what they had, if that is less.
-        if (!capped || capped.has(x.v)) {
-          const b = budget(x.v, round);
-          if (b.n === 0n) continue;
-          if (cmp(b, share) < 0) pay = b;
-        }
         // Every value here is in lowest terms already (rational.ts keeps them so).
-        const amount = memo(keys, pay, () => key(pay));
-        const g = payments.get(amount);
-        if (g) g.voters += w[x.v]!;
-        else payments.set(amount, { amount, voters: w[x.v]! });
-      }
+        if (!capped || capped.has(v)) {
+          const b = budget(v, round);
+          if (b.n === 0n) return;
+          if (cmp(b, full.share) < 0) {
+            group(b).voters += w[v]!;
+            return;
+          }
+        }
+        full.paid ??= group(full.share);
+        full.paid.voters += w[v]!;
+      });
       return { project: s.e.projects[p]!.id, rho: key(rho), payments: [...payments.values()] };
     },
     spentByVoter(rounds) {
@@ -255,11 +266,17 @@ export function ratesOf(s: {
   };
 }
 
+/** What a supporter pays who is not capped, and the group of those who paid it (made when one did). */
+interface Share {
+  share: Q;
+  paid?: { voters: number };
+}
+
 /** The value kept under k, made and kept the first time it is asked for. */
-function memo<K, V>(map: Map<K, V>, k: K, make: () => V): V {
+function memo<K, V>(map: Map<K, V>, k: K, make: (k: K) => V): V {
   let v = map.get(k);
   if (v === undefined) {
-    v = make();
+    v = make(k);
     map.set(k, v);
   }
   return v;
