@@ -2,7 +2,8 @@
  * The API under load, written to bench/results/<date>-api.md: the real server (`sinergi serve`, as
  * a user runs it, request logging on) in its own process with the demo data, on PGlite and on
  * PostgreSQL when TEST_DATABASE_URL is set; autocannon at 50 connections from this process, and a
- * bare Fastify hello-world in its own process as the baseline measured in the same run.
+ * bare Fastify hello-world in its own process as the baseline, measured again just before each
+ * route (the machine is shared: its speed moves between minutes, so each ratio is taken in turns).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -61,7 +62,7 @@ async function startHello(port: number): Promise<ChildProcess> {
 }
 
 const row = (label: string, engine: string, l: Load, hello: number) =>
-  `| ${label} | ${engine} | ${l.rps.toFixed(0)} | ${l.p50} | ${l.p99} | ${l.errors} | ${(l.rps / hello).toFixed(3)} |`;
+  `| ${label} | ${engine} | ${l.rps.toFixed(0)} | ${l.p50} | ${l.p99} | ${l.errors} | ${hello.toFixed(0)} | ${(l.rps / hello).toFixed(3)} |`;
 
 async function freshPostgres(): Promise<string | null> {
   if (!process.env.TEST_DATABASE_URL) return null;
@@ -87,11 +88,20 @@ async function main() {
   );
   say();
   const hello = await startHello(3290);
-  const base = await load('http://127.0.0.1:3290/hello');
-  hello.kill();
-  say('| route | engine | req/s | p50 | p99 | errors | ratio to hello-world |');
-  say('|---|---|---|---|---|---|---|');
-  say(row('bare Fastify `GET /hello` (baseline)', '–', base, base.rps));
+  process.once('exit', () => hello.kill());
+  /** The baseline, measured in the turn before each route. */
+  const helloNow = () => load('http://127.0.0.1:3290/hello');
+  const base = await helloNow();
+  const bases = [base.rps];
+  say(
+    'Each route is loaded right after a hello-world load of the same length; its ratio is to that hello-world (its req/s in the column before).',
+  );
+  say();
+  say(
+    '| route | engine | req/s | p50 | p99 | errors | hello-world just before (req/s) | ratio to hello-world |',
+  );
+  say('|---|---|---|---|---|---|---|---|');
+  say(row('bare Fastify `GET /hello` (baseline, first turn)', '–', base, base.rps));
   // The same server with its read cache off (READ_CACHE_ENTRIES=0) shows, in this run, what the
   // cache gains; the rest of this work (sessions remembered, helmet's headers once, one log line,
   // PGlite's parsers once) is in both.
@@ -140,11 +150,13 @@ async function main() {
         abandonedRows.push(`| ${engine} | ${(performance.now() - t0).toFixed(0)} |`);
       }
       for (const [label, path, headers] of routes) {
+        const before = (await helloNow()).rps;
+        bases.push(before);
         const l = await load(`${server.url}${path}`, headers);
         const t0 = performance.now();
         await fetch(`${server.url}/api/health`);
         const after = performance.now() - t0;
-        say(`${row(label, engine, l, base.rps)}`);
+        say(`${row(label, engine, l, before)}`);
         afterLoad.push(`| ${label} | ${engine} | ${after.toFixed(0)} |`);
       }
     } finally {
@@ -153,6 +165,12 @@ async function main() {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  hello.kill();
+  const sorted = [...bases].sort((a, b) => a - b);
+  say();
+  say(
+    `hello-world over the ${bases.length} turns: ${sorted[0]!.toFixed(0)} to ${sorted.at(-1)!.toFixed(0)} req/s, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)}.`,
+  );
   say();
   say(
     "One `GET /api/health` sent the moment each load ended (autocannon waits for its last answers, so the load's requests in flight are ahead of it):",
