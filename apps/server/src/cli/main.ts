@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { AppError } from '@sinergi/core';
 import { Command } from 'commander';
+import { endPools } from '../http/thread-pools.ts';
 import { moduleCommands } from '../modules/commands.ts';
 import { progressLine, readSecret, withContext } from './shared.ts';
 
@@ -110,5 +111,5 @@ try {
   process.exitCode = 1;
 } finally {
   // The serve command keeps running; every other command leaves no parse thread behind.
-  if (process.argv[2] !== 'serve') await (await import('../http/table-file.ts')).closeParsePool();
+  if (process.argv[2] !== 'serve') await endPools();
 }

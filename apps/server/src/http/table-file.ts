@@ -4,6 +4,7 @@ import { AppError, type FieldIssue, type PbFile } from '@sinergi/core';
 import { Piscina } from 'piscina';
 import type { ParseReply, ParseRequest } from './parse-task.ts';
 import { DEFAULT_TABLE_LIMITS, refuseFile, type TableLimits } from './table-parse.ts';
+import { poolEnded, poolStarted } from './thread-pools.ts';
 import { XLSX_TYPE } from './upload.ts';
 
 /**
@@ -17,6 +18,7 @@ const QUEUE = 8;
 let pool: Piscina | undefined;
 
 function parsePool(): Piscina {
+  if (!pool) poolStarted(closeParsePool);
   pool ??= new Piscina({
     filename: new URL('./parse-worker.mjs', import.meta.url).href,
     minThreads: 0,
@@ -32,6 +34,7 @@ function parsePool(): Piscina {
 export async function closeParsePool(): Promise<void> {
   const p = pool;
   pool = undefined;
+  poolEnded(closeParsePool);
   await p?.destroy();
 }
 
