@@ -71,7 +71,6 @@ export function ratesOf(s: {
   const roots = new Map<Q, number>();
   const steps = new Map<number, number>();
   const payOf = new Map<number, Q>();
-  const paid: number[] = [];
 
   const rhoOf = (round: number): Q => {
     const r = byRound.get(round)!;
@@ -82,7 +81,8 @@ export function ratesOf(s: {
   const budget = (v: number, round: number): Q => {
     if (drained[v]! < round) return ZERO;
     // The rounds v paid in before `round`, in order (a ballot names a few projects: insertion sort).
-    paid.length = 0;
+    // A list of its own: working out a round's rho below may ask for other voters' budgets.
+    const paid: number[] = [];
     for (let k = on[v]!; k < on[v + 1]!; k++) {
       const j = roundOf[project[k]!]!;
       if (j < 0 || j >= round || given[k]! <= 0) continue;
