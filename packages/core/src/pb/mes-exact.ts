@@ -103,11 +103,12 @@ export function ratesOf(s: {
     for (const k of paid) {
       const left: Q = nodeBudget[node]!;
       if (left.n === 0n) break;
-      // One payment: its round and the points given (integers: u rounds them), numbered as first met.
-      const payment = roundOf[project[k]!]! + (s.e.projects.length + 1) * given[k]!;
+      // One payment: its round and the points given (rounded, as u rounds them), numbered as first met.
+      const payment = roundOf[project[k]!]! + (s.e.projects.length + 1) * Math.round(given[k]!);
       let step = steps.get(payment);
       if (step === undefined) {
         step = steps.size;
+        if (step >= STEPS) throw new RangeError('more kinds of payment than the history tree can key');
         steps.set(payment, step);
       }
       const at = node * STEPS + step;
