@@ -8,7 +8,7 @@ import { type Database, openDatabase } from './db/client.ts';
 import { hasPgliteDatabase, lockDataDir } from './db/data-dir-lock.ts';
 import { buildApp } from './http/app.ts';
 import { safeError, safeRequest } from './http/safe-log.ts';
-import { closeParsePool } from './http/table-file.ts';
+import { endPools } from './http/thread-pools.ts';
 import { findUserById } from './modules/auth/auth.repository.ts';
 import { actorOf } from './modules/auth/auth.service.ts';
 import { startNotifier } from './modules/inbox/notifier-loop.ts';
@@ -165,7 +165,7 @@ export async function startServer(config: Config = loadConfig()) {
   );
   const stop = async () => {
     await served.stop();
-    await closeParsePool();
+    await endPools();
   };
   return { app: served.app, ctx: served.ctx, stop };
 }

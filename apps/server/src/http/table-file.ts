@@ -18,8 +18,9 @@ const QUEUE = 8;
 let pool: Piscina | undefined;
 
 function parsePool(): Piscina {
-  if (!pool) poolStarted(closeParsePool);
-  pool ??= new Piscina({
+  if (pool) return pool;
+  poolStarted(closeParsePool);
+  pool = new Piscina({
     filename: new URL('./parse-worker.mjs', import.meta.url).href,
     minThreads: 0,
     maxThreads: Math.max(1, Math.min(2, availableParallelism() - 1)),

@@ -1,7 +1,7 @@
 /**
- * Thread pools a command has started, so that it can end them when it finishes without loading the
- * modules of pools it never started (piscina and its helpers took about 60 ms at the end of every
- * `sinergi allocate`, after the answer was printed).
+ * Thread pools this process has started, so that a command when it finishes, and the server when it
+ * stops, end them without loading the modules of pools never started (piscina and its helpers took
+ * about 60 ms at the end of every `sinergi allocate`, after the answer was printed).
  */
 const open = new Set<() => Promise<void>>();
 

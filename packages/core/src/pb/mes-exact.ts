@@ -80,20 +80,14 @@ export function ratesOf(s: {
   /** v's exact budget before `round`. */
   const budget = (v: number, round: number): Q => {
     if (drained[v]! < round) return ZERO;
-    // The rounds v paid in before `round`, in order (a ballot names a few projects: insertion sort).
-    // A list of its own: working out a round's rho below may ask for other voters' budgets.
+    // The rounds v paid in before `round`, in order. A list of its own: working out a round's rho
+    // below may ask for other voters' budgets.
     const paid: number[] = [];
     for (let k = on[v]!; k < on[v + 1]!; k++) {
       const j = roundOf[project[k]!]!;
-      if (j < 0 || j >= round || given[k]! <= 0) continue;
-      let i = paid.length;
-      paid.push(k);
-      while (i > 0 && roundOf[project[paid[i - 1]!]!]! > j) {
-        paid[i] = paid[i - 1]!;
-        i--;
-      }
-      paid[i] = k;
+      if (j >= 0 && j < round && given[k]! > 0) paid.push(k);
     }
+    paid.sort((a, b) => roundOf[project[a]!]! - roundOf[project[b]!]!);
     const from = s.start(v);
     let node = roots.get(from);
     if (node === undefined) {
@@ -154,20 +148,18 @@ export function ratesOf(s: {
     for (const [j, k] of perRound) total = sub(total, mul(rhoOf(j), q(k)));
     return total;
   };
-  const supportersOf = (p: number, round: number) => {
-    const sp = prep.supporters[p]!;
-    const out: { v: number; pts: number }[] = [];
-    for (let k = 0; k < sp.voter.length; k++)
-      if (sp.points[k]! > 0 && drained[sp.voter[k]!]! >= round)
-        out.push({ v: sp.voter[k]!, pts: sp.points[k]! });
-    return out;
-  };
   const weight = (v: number) => BigInt(w[v]!);
-  /** The same supporters, one call each, without a list. */
+  /** p's supporters who still hold something before `round`, one call each. */
   const eachSupporter = (p: number, round: number, f: (v: number, pts: number) => void) => {
     const sp = prep.supporters[p]!;
     for (let k = 0; k < sp.voter.length; k++)
       if (sp.points[k]! > 0 && drained[sp.voter[k]!]! >= round) f(sp.voter[k]!, sp.points[k]!);
+  };
+  /** The same, as a list. */
+  const supportersOf = (p: number, round: number) => {
+    const out: { v: number; pts: number }[] = [];
+    eachSupporter(p, round, (v, pts) => out.push({ v, pts }));
+    return out;
   };
 
   /** rho before `round` from what was noted: nobody or known voters capped, else every budget sorted. */

@@ -24,6 +24,14 @@ export function gcd(a: bigint, b: bigint): bigint {
     x = y;
     y = t;
   }
+  // One of Euclid's steps first: in Equal Shares a later round's denominator is most often a
+  // multiple of an earlier one's (rho carries the budgets before it), and this division shows it.
+  if (y >= WIDE) {
+    const r = x % y;
+    if (r === 0n) return y;
+    x = y;
+    y = r;
+  }
   while (y >= WIDE) {
     const shift = BigInt(Math.max(0, bitLength(x) - 48));
     let xh = Number(x >> shift);
@@ -90,21 +98,12 @@ export const ZERO = q(0);
  * Equal Shares.
  */
 function addScaled(a: Q, b: Q, sign: 1n | -1n): Q {
-  const g1 = common(a.d, b.d);
+  const g1 = gcd(a.d, b.d);
   const t = a.n * (b.d / g1) + sign * b.n * (a.d / g1);
   if (t === 0n) return ZERO;
   if (g1 === 1n) return { n: t, d: a.d * b.d };
   const g2 = gcd(t, g1);
   return g2 === 1n ? { n: t, d: (a.d / g1) * b.d } : { n: t / g2, d: (a.d / g1) * (b.d / g2) };
-}
-/**
- * gcd of two denominators. In Equal Shares a later round's denominator is most often a multiple of
- * an earlier one's (rho carries the budgets before it), and one division shows it.
- */
-function common(x: bigint, y: bigint): bigint {
-  if (x === y || y % x === 0n) return x;
-  if (x % y === 0n) return y;
-  return gcd(x, y);
 }
 export const add = (a: Q, b: Q): Q => addScaled(a, b, 1n);
 export const sub = (a: Q, b: Q): Q => addScaled(a, b, -1n);
