@@ -11,6 +11,7 @@ export * from './industry/index.ts';
 export * from './jobs.ts';
 export * from './json.ts';
 export * from './musrenbang/index.ts';
+export * from './number-text.ts';
 export * from './numbers.ts';
 export * from './pb/index.ts';
 export * from './plans/index.ts';

@@ -1,4 +1,4 @@
-import { AppError, formatNumber } from '@sinergi/core';
+import { AppError, formatNumber, numberCellText } from '@sinergi/core';
 import { parse } from 'csv-parse/sync';
 import { columnKey } from '../reports/xlsx.ts';
 import { csvIssue } from './csv-errors.ts';
@@ -90,6 +90,19 @@ export function* csvSlices(data: Buffer, bytes: number): Generator<Buffer> {
   if (start < data.length) yield data.subarray(start);
 }
 
+/**
+ * A workbook cell as text: a number as `numberCellText` writes it (so that 2.125 is not read as
+ * 2125 by the Indonesian reading of a dot before three digits), a formula as its result.
+ */
+const cellText = (v: unknown): string =>
+  v == null
+    ? ''
+    : typeof v === 'number'
+      ? numberCellText(v)
+      : typeof v === 'object' && 'result' in v
+        ? cellText(v.result)
+        : String(v).trim();
+
 /** Every sheet of a workbook as rows of cell texts (formulas give their result), by sheet name. */
 export async function readXlsxSheets(
   data: Buffer,
@@ -115,11 +128,7 @@ export async function readXlsxSheets(
     sheet.eachRow({ includeEmpty: true }, (row) => {
       // Array.from fills the holes ExcelJS leaves for empty cells.
       const values = Array.from((row.values as unknown[]).slice(1));
-      table.push(
-        values.map((v) =>
-          v == null ? '' : typeof v === 'object' && 'result' in v ? String(v.result) : String(v).trim(),
-        ),
-      );
+      table.push(values.map((v) => cellText(v)));
     });
     assertWithin(table, limits, 0);
     sheets.set(sheet.name, table);

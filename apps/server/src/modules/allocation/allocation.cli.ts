@@ -23,13 +23,14 @@ export function allocationCli(program: Command, _tools: CliTools) {
         opts: { budget: string; rules?: string; timeLimit: string; gap: string; json?: boolean },
       ) => {
         const { solvePortfolio, warmSolver } = await import('./solver.ts');
-        const budget = Number(opts.budget);
-        if (!Number.isInteger(budget) || budget < 0)
-          throw new Error(`--budget: must be whole rupiah, got "${opts.budget}"`);
-        const timeLimit = Number(opts.timeLimit);
+        const { readNumber } = await import('@sinergi/core');
+        // Rp150.000.000 or 150000000, as a file's amounts are written.
+        const budget = readNumber(opts.budget, 'whole') ?? Number.NaN;
+        if (!(budget >= 0)) throw new Error(`--budget: must be whole rupiah, got "${opts.budget}"`);
+        const timeLimit = readNumber(opts.timeLimit) ?? Number.NaN;
         if (!(timeLimit > 0))
           throw new Error(`--time-limit: must be a positive number of seconds, got "${opts.timeLimit}"`);
-        const gap = Number(opts.gap);
+        const gap = readNumber(opts.gap) ?? Number.NaN;
         if (!(gap >= 0 && gap < 1)) throw new Error(`--gap: must be a number from 0 to 1, got "${opts.gap}"`);
         // HiGHS is WebAssembly: V8 runs it first as baseline code and recompiles the functions that
         // run most with its optimising compiler on background threads. On two cores those compiles

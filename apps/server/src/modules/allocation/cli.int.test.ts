@@ -39,6 +39,19 @@ describe('npx sinergi allocate', () => {
     expect(rules.err).toContain('mustFund');
     expect(cli('allocate', csv, '--budget', 'banyak').err).toContain('--budget');
   });
+
+  it('reads amounts and scores as an Indonesian spreadsheet writes them', () => {
+    const indonesian = file(
+      'id.csv',
+      'id,cost,score,kecamatan,opd\nA,"Rp500",9,K1,PU\nB,Rp400,"7,0",K1,PU\nC,300,"6,5",K2,DINKES\nD,"Rp 300,00","5,5",K2,DINKES\nE,200,1,K3,PU\n',
+    );
+    const r = cli('allocate', indonesian, '--budget', 'Rp1.000', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ status: 'optimal', selected: ['B', 'C', 'D'], objective: 19 });
+    const decimals = cli('allocate', file('dec.csv', 'id,cost,score\nA,"Rp1.500,50",1\n'), '--budget', '10');
+    expect(decimals.code).toBe(1);
+    expect(decimals.err).toContain('line 2, column cost');
+  });
 });
 
 describe('npx sinergi pb run', () => {

@@ -2,7 +2,13 @@
 // not every one of the API's (issue 18).
 import { type PortfolioRulesInput, portfolioRules } from '@sinergi/contracts/allocation';
 import { toFieldIssue } from '@sinergi/contracts/issues';
-import { AppError, type FieldIssue, type PortfolioItem, type PortfolioRules } from '@sinergi/core';
+import {
+  AppError,
+  type FieldIssue,
+  type PortfolioItem,
+  type PortfolioRules,
+  readNumber,
+} from '@sinergi/core';
 import { parseCsvTable, tableColumns } from '../../http/table-parse.ts';
 
 /**
@@ -29,12 +35,10 @@ export function readPortfolioCsv(data: Buffer): PortfolioItem[] {
         params: { line: seen.get(id)! },
       });
     seen.set(id, line);
-    const cost = Number(cell('cost'));
-    if (cell('cost') === '' || !Number.isInteger(cost) || cost < 0)
-      issues.push({ field: `line ${line}, column cost`, issue: 'rupiah' });
-    const score = Number(cell('score'));
-    if (cell('score') === '' || !Number.isFinite(score) || score < 0)
-      issues.push({ field: `line ${line}, column score`, issue: 'not_a_number' });
+    const cost = readNumber(cell('cost'), 'whole') ?? Number.NaN;
+    if (!(cost >= 0)) issues.push({ field: `line ${line}, column cost`, issue: 'rupiah' });
+    const score = readNumber(cell('score')) ?? Number.NaN;
+    if (!(score >= 0)) issues.push({ field: `line ${line}, column score`, issue: 'not_a_number' });
     items.push({
       id,
       cost,

@@ -1,5 +1,5 @@
 import { bidangList } from '@sinergi/contracts';
-import { AppError, type FieldIssue } from '@sinergi/core';
+import { AppError, type FieldIssue, readNumber } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { readXlsxUpload } from '../../http/table-file.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -65,8 +65,8 @@ export async function importKamus(ctx: AppContext, principal: Principal, data: B
     const orgCode = cell('kode_opd').toUpperCase();
     const organisationId = orgCode ? (orgs.get(orgCode) ?? null) : null;
     if (orgCode && !organisationId) issues.push({ field: at('kode_opd'), issue: 'not_found' });
-    const cost = Number(cell('harga_satuan').replace(/[.\s]/g, '').replace(/^Rp/i, ''));
-    if (!Number.isInteger(cost) || cost < 0) issues.push({ field: at('harga_satuan'), issue: 'rupiah' });
+    const cost = readNumber(cell('harga_satuan'), 'whole') ?? Number.NaN;
+    if (!(cost >= 0)) issues.push({ field: at('harga_satuan'), issue: 'rupiah' });
     rows.push({
       code,
       name: cell('nama').slice(0, 300),

@@ -129,6 +129,55 @@ describe('SIPD layout', () => {
     });
   });
 
+  it('reads a workbook number as it holds it and a number typed as text the Indonesian way', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Usulan');
+    ws.addRow([
+      'jenis_usulan',
+      'tahun',
+      'usulan',
+      'kode_desa',
+      'koefisien',
+      'satuan',
+      'anggaran',
+      'swadaya',
+      'penerima_manfaat',
+      'pengusul',
+      'rek_lurah_kades',
+    ]);
+    // 2.125 held as a number (not 2125); amounts typed as text, with dots grouping.
+    ws.addRow([
+      'Musrenbang',
+      year,
+      'Saluran irigasi Dusun Krajan',
+      '35.05.01.2001',
+      2.125,
+      'km',
+      'Rp60.000.000',
+      '1.500.000',
+      '1.200',
+      'Warga',
+      'Disetujui',
+    ]);
+    const res = await call(b.app, sb, {
+      method: 'POST',
+      url: '/api/proposals/import/sipd',
+      headers: { 'content-type': XLSX },
+      payload: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const list = (await call(b.app, sb, { method: 'GET', url: '/api/proposals?q=Dusun%20Krajan' })).json();
+    const saved = (
+      await call(b.app, sb, { method: 'GET', url: `/api/proposals/${list.items[0].id}` })
+    ).json();
+    expect(saved).toMatchObject({
+      volume: 2.125,
+      estimatedCost: 60_000_000,
+      communityContribution: 1_500_000,
+      beneficiaries: 1200,
+    });
+  });
+
   it('refuses a bad file whole, naming line and column', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Usulan');

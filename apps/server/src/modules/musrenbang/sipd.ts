@@ -6,6 +6,7 @@ import {
   isWithin,
   type ProposalState,
   parseRegionCode,
+  readNumber,
   type Stage,
   stages,
   type Track,
@@ -183,7 +184,7 @@ export async function importSipd(ctx: AppContext, principal: Principal, data: Bu
         issue: 'invalid_value',
         params: { values: Object.values(trackNames).join(', ') },
       });
-    const year = Number(cell('tahun'));
+    const year = readNumber(cell('tahun'), 'whole') ?? Number.NaN;
     if (!Number.isInteger(year) || year < 2020 || year > 2100)
       issues.push({ field: at('tahun'), issue: 'invalid_value', params: { values: '2020..2100' } });
     const title = cell('usulan');
@@ -205,10 +206,10 @@ export async function importSipd(ctx: AppContext, principal: Principal, data: Bu
     const organisationId = orgCode ? (orgs.get(orgCode) ?? null) : null;
     if (orgCode && !organisationId) issues.push({ field: at('skpd_kode'), issue: 'not_found' });
     const num = (c: Column, int: boolean, optional = false) => {
-      const raw = cell(c).replace(/\s/g, '');
+      const raw = cell(c);
       if (raw === '' && optional) return 0;
-      const v = Number(raw.replace(',', '.'));
-      if (!Number.isFinite(v) || v < 0 || (int && !Number.isInteger(v))) {
+      const v = readNumber(raw, int ? 'whole' : 'decimal') ?? Number.NaN;
+      if (!(v >= 0)) {
         issues.push({ field: at(c), issue: int ? 'rupiah' : 'not_a_number' });
         return 0;
       }

@@ -1,5 +1,6 @@
 import { planIndicatorBody } from '@sinergi/contracts';
 import type { FieldIssue } from '@sinergi/core';
+import { readNumber } from '@sinergi/core';
 import { tableColumns } from '../../http/table-parse.ts';
 
 export const INDICATORS = 'Indikator';
@@ -53,10 +54,10 @@ export function indicatorRowsOf(
       if (aditif && aditif !== 'ya' && aditif !== 'tidak')
         issues.push({ field: at(INDICATORS, line, 'aditif'), issue: 'yes_no' });
       const num = (col: string) => {
-        const v = c(col).replace(',', '.');
+        const v = c(col);
         if (!v) return undefined;
-        const n = Number(v);
-        if (!Number.isFinite(n)) issues.push({ field: at(INDICATORS, line, col), issue: 'not_a_number' });
+        const n = readNumber(v) ?? Number.NaN;
+        if (Number.isNaN(n)) issues.push({ field: at(INDICATORS, line, col), issue: 'not_a_number' });
         return n;
       };
       const targets: Record<string, number> = {};

@@ -1,5 +1,5 @@
 import { planNodeKinds } from '@sinergi/contracts';
-import { AppError, type FieldIssue, linkAllowed, sameJson } from '@sinergi/core';
+import { AppError, type FieldIssue, linkAllowed, readNumber, sameJson } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { readXlsxUpload } from '../../http/table-file.ts';
 import { tableColumns } from '../../http/table-parse.ts';
@@ -37,8 +37,6 @@ const list = (x: string) =>
     .split(';')
     .map((s) => s.trim())
     .filter(Boolean);
-
-const rupiah = (x: string) => /^\d{1,15}$/.test(x.replace(/[.\s]/g, ''));
 
 interface NodeRow {
   line: number;
@@ -115,8 +113,10 @@ export async function importPlan(ctx: AppContext, principal: Principal, planId: 
     for (const y of columnYears(t.names, 'pagu_')) {
       const v = c(`pagu_${y}`);
       if (!v) continue;
-      if (!rupiah(v)) issues.push({ field: at(TREE, line, `pagu_${y}`), issue: 'rupiah' });
-      else budget[y] = Number(v.replace(/[.\s]/g, ''));
+      const amount = readNumber(v, 'whole');
+      if (amount === null || amount < 0 || amount > 1e15)
+        issues.push({ field: at(TREE, line, `pagu_${y}`), issue: 'rupiah' });
+      else budget[y] = amount;
     }
     rows.push({
       line,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nomenclatureLevels } from '@sinergi/contracts';
-import { AppError, type FieldIssue } from '@sinergi/core';
+import { AppError, type FieldIssue, readNumber } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { uploadedTable } from '../../http/table-file.ts';
 import { parseCsvTable, tableColumns } from '../../http/table-parse.ts';
@@ -103,12 +103,11 @@ export async function importSeries(ctx: AppContext, principal: Principal, data: 
     const region = c('region');
     if (!regions.has(region))
       issues.push({ field: at('region'), issue: 'region_unknown', params: { value: region || '–' } });
-    const year = Number(c('year'));
+    const year = readNumber(c('year'), 'whole') ?? Number.NaN;
     if (!Number.isInteger(year) || year < 1990 || year > 2100)
       issues.push({ field: at('year'), issue: 'year_range' });
-    const raw = c('value').replace(',', '.');
-    const value = Number(raw);
-    if (raw === '' || !Number.isFinite(value)) issues.push({ field: at('value'), issue: 'not_a_number' });
+    const value = readNumber(c('value')) ?? Number.NaN;
+    if (Number.isNaN(value)) issues.push({ field: at('value'), issue: 'not_a_number' });
     const source = c('source');
     if (source.length < 2) issues.push({ field: at('source'), issue: source ? 'too_short' : 'required' });
     const key = `${indicator}|${region}|${year}`;

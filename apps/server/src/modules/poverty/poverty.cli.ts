@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { povertyProfile, theil, williamson } from '@sinergi/core';
+import { povertyProfile, readNumber, theil, williamson } from '@sinergi/core';
 import type { Command } from 'commander';
 import type { CliTools } from '../module.ts';
 
@@ -18,7 +18,7 @@ export function povertyCli(program: Command, _tools: CliTools) {
     .option('--json', 'print JSON')
     .action(async (file: string, opts: { line: string; by?: string; json?: boolean }) => {
       const { readSurveyCsv } = await import('../stats/survey.ts');
-      const line = Number(opts.line);
+      const line = readNumber(opts.line) ?? Number.NaN;
       if (!(line > 0)) throw new Error(`--line: must be a positive number of rupiah, got "${opts.line}"`);
       if (opts.by !== undefined && opts.by !== 'region')
         throw new Error(`--by: only "region", got "${opts.by}"`);

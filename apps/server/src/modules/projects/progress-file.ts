@@ -1,5 +1,5 @@
 import { progressBody } from '@sinergi/contracts';
-import { AppError, type FieldIssue, sourceOfKey } from '@sinergi/core';
+import { AppError, type FieldIssue, type NumberKind, readNumber, sourceOfKey } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { uploadedTable } from '../../http/table-file.ts';
 import { tableColumns } from '../../http/table-parse.ts';
@@ -65,6 +65,9 @@ export async function importProgress(ctx: AppContext, principal: Principal, data
   for (const [i, cells] of body.entries()) {
     const line = i + 2;
     const cell = (c: string) => columns.cell(cells, c);
+    // Rp1.500.000 and 45,5 as an office writes them; text that is no number fails the schema's check.
+    const numberIn = (c: string, kind: NumberKind) =>
+      cell(c) === '' ? undefined : (readNumber(cell(c), kind) ?? Number.NaN);
     if (cells.every((c) => c.trim() === '') || (!cell('tanggal') && !cell('fisik'))) continue;
     const project = byCode.get(cell('kode'));
     if (!project) {
@@ -72,11 +75,11 @@ export async function importProgress(ctx: AppContext, principal: Principal, data
       continue;
     }
     const spending = Object.fromEntries(
-      SOURCES.flatMap((s) => (cell(`realisasi_${s}`) ? [[s, Number(cell(`realisasi_${s}`))]] : [])),
+      SOURCES.flatMap((s) => (cell(`realisasi_${s}`) ? [[s, numberIn(`realisasi_${s}`, 'whole')]] : [])),
     );
     const parsed = progressBody.safeParse({
       reportDate: cell('tanggal'),
-      physical: Number(cell('fisik')),
+      physical: numberIn('fisik', 'decimal'),
       spending,
       problems: cell('masalah'),
       followUp: cell('tindak_lanjut'),

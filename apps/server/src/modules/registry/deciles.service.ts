@@ -1,4 +1,4 @@
-import { AppError, type FieldIssue } from '@sinergi/core';
+import { AppError, type FieldIssue, readNumber } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { inSlices } from '../../http/slices.ts';
 import { readCsvUpload } from '../../http/table-file.ts';
@@ -23,7 +23,7 @@ export async function importDeciles(ctx: AppContext, principal: Principal, data:
     const line = i + 2;
     if (cells.every((c) => c.trim() === '')) return;
     const kk = columns.cell(cells, 'no_kk');
-    const d = Number(columns.cell(cells, 'desil'));
+    const d = readNumber(columns.cell(cells, 'desil'), 'whole') ?? Number.NaN;
     if (!/^\d{16}$/.test(kk)) issues.push({ field: `line ${line}, column no_kk`, issue: 'kk' });
     if (!Number.isInteger(d) || d < 1 || d > 10)
       issues.push({ field: `line ${line}, column desil`, issue: 'decile' });

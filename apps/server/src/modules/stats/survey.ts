@@ -1,4 +1,4 @@
-import { AppError, type FieldIssue, type HouseholdRecord } from '@sinergi/core';
+import { AppError, type FieldIssue, type HouseholdRecord, readNumber } from '@sinergi/core';
 import { readCsvUpload } from '../../http/table-file.ts';
 import { tableColumns } from '../../http/table-parse.ts';
 
@@ -19,9 +19,8 @@ export async function readSurveyCsv(data: Buffer): Promise<HouseholdRecord[]> {
     if (cells.every((c) => c.trim() === '')) return;
     const cell = (c: string) => columns.cell(cells, c);
     const num = (c: string, ok: (x: number) => boolean, issue: string) => {
-      const x = Number(cell(c));
-      if (cell(c) === '' || !Number.isFinite(x) || !ok(x))
-        issues.push({ field: `line ${line}, column ${c}`, issue });
+      const x = readNumber(cell(c)) ?? Number.NaN;
+      if (Number.isNaN(x) || !ok(x)) issues.push({ field: `line ${line}, column ${c}`, issue });
       return x;
     };
     const id = cell('id');

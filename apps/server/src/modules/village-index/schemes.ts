@@ -8,6 +8,7 @@ import {
   type IndexScheme,
   indicatorsOf,
   linearWeights,
+  readNumber,
   scaleOf,
   schemeProblems,
 } from '@sinergi/core';
@@ -234,8 +235,8 @@ function schemeFromSheets(sheets: Map<string, string[][]>): IndexScheme {
   };
   const num = (text: string, field: string): number | undefined => {
     if (text === '') return undefined;
-    const v = Number(text.replace(',', '.'));
-    if (!Number.isFinite(v)) issues.push({ field, issue: 'not_a_number' });
+    const v = readNumber(text) ?? Number.NaN;
+    if (Number.isNaN(v)) issues.push({ field, issue: 'not_a_number' });
     return v;
   };
   const list = (text: string) =>

@@ -1,5 +1,12 @@
 import { extname } from 'node:path';
-import { AppError, type FieldIssue, type IndexScheme, indicatorsOf, isRegionCode } from '@sinergi/core';
+import {
+  AppError,
+  type FieldIssue,
+  type IndexScheme,
+  indicatorsOf,
+  isRegionCode,
+  readNumber,
+} from '@sinergi/core';
 import { readCsvUpload, readXlsxUpload } from '../../http/table-file.ts';
 import { columnKey } from '../../reports/xlsx.ts';
 
@@ -72,7 +79,7 @@ export async function readIndexTemplate(
     const scores: Record<string, number> = {};
     for (const code of codes) {
       const raw = (cells[at.get(code)!] ?? '').trim();
-      const value = raw === '' ? Number.NaN : Number(raw.replace(',', '.'));
+      const value = readNumber(raw) ?? Number.NaN;
       if (!Number.isInteger(value) || value < scheme.scoreMin || value > scheme.scoreMax) {
         issues.push({
           field: `line ${line}, column ${code}`,
