@@ -150,6 +150,10 @@ describe('web shell in Chromium', () => {
     expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(Number(br.headers.get('content-length'))).toBeLessThan(plainBytes / 2);
     expect(plain.headers.get('content-encoding')).toBeNull();
+    // A monitor's HEAD of a page of the app is answered as its GET, without the page.
+    const head = await fetch(`${baseUrl()}/masuk`, { method: 'HEAD' });
+    expect([head.status, head.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    expect((await fetch(`${baseUrl()}/api/nothing`, { method: 'HEAD' })).status).toBe(404);
   });
 
   it('lets an admin back up the running server and download the file', async () => {

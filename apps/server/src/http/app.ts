@@ -192,7 +192,8 @@ async function registerWeb(app: FastifyInstance, ctx: AppContext): Promise<void>
       },
     });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+    // HEAD as GET, without the body: a monitor checking that a page is up gets 200, not 404.
+    if (request.url.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD')) {
       return sendProblem(reply, request, new AppError('NOT_FOUND'));
     }
     if (!indexHtml) {

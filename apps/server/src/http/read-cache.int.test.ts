@@ -39,6 +39,19 @@ describe('reads kept until what they were read from changes', () => {
     expect(revalidated.body).toBe('');
   });
 
+  it('works out an answer once for requests that ask for it at the same time', async () => {
+    const url = '/api/index/summary?year=2024';
+    const answers = await Promise.all(Array.from({ length: 20 }, () => get(url)));
+    expect(new Set(answers.map((a) => a.statusCode))).toEqual(new Set([200]));
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    // One worked it out; the other nineteen waited for it and were answered from the cache.
+    expect(answers.filter((a) => a.headers['x-cache'] === 'hit')).toHaveLength(19);
+    // A refused read is not kept: those waiting for it are answered on their own, alike.
+    const refused = await Promise.all(Array.from({ length: 5 }, () => get('/api/index/results?year=abc')));
+    expect(refused.map((a) => a.statusCode)).toEqual([400, 400, 400, 400, 400]);
+    expect(refused.filter((a) => a.headers['x-cache'])).toHaveLength(0);
+  });
+
   it('a write through the API is read back at once by the next request', async () => {
     const before = (await get('/api/organisations', admin)).json().items;
     const target = before[0];

@@ -24,5 +24,7 @@ declare module 'fastify' {
     /** Where a cached route's answer is kept, worked out once per request. */
     cacheKey: string;
     cacheHit: boolean;
+    /** This request works out an answer others with the same key wait for (read-cache.ts). */
+    cacheLeader: boolean;
   }
 }
