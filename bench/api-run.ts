@@ -16,6 +16,13 @@ import { regionsLoaded, signIn, sleep, startServer } from './hostile-server.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+/**
+ * Each route is loaded this long before it is measured, not counted: a server just started is still
+ * compiling (V8 optimises the hot JavaScript, and PGlite's WebAssembly, on background threads that
+ * share the two cores), and the first requests fill the read cache. A region lookup on PGlite
+ * measured cold ran at about half the rate of the same lookup a minute later.
+ */
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const CONNECTIONS = 50;
 const lines: string[] = [];
 const say = (line = '') => {
@@ -33,11 +40,11 @@ interface Load {
 /** What Chromium sends with every request: the server may answer compressed. */
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
-async function load(url: string, headers: Record<string, string> = {}): Promise<Load> {
+async function load(url: string, headers: Record<string, string> = {}, duration = DURATION): Promise<Load> {
   const r = await autocannon({
     url,
     connections: CONNECTIONS,
-    duration: DURATION,
+    duration,
     headers: { ...BROWSER, ...headers },
   });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
@@ -84,7 +91,7 @@ async function main() {
     `Machine: ${cpus()[0]?.model}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
   );
   say(
-    `autocannon, ${CONNECTIONS} connections, ${DURATION} s per route, from the bench process; the server (\`sinergi serve\`, LOG_LEVEL=info, the demo data and the national regions) and the baseline each in a process of their own. Every request says \`accept-encoding: ${BROWSER['accept-encoding']}\`, as Chromium does. Latencies in ms.`,
+    `autocannon, ${CONNECTIONS} connections, ${DURATION} s per route after ${WARMUP} s of the same load not counted (the server's JIT warms and the read cache fills), from the bench process; the server (\`sinergi serve\`, LOG_LEVEL=info, the demo data and the national regions) and the baseline each in a process of their own. Every request says \`accept-encoding: ${BROWSER['accept-encoding']}\`, as Chromium does. Latencies in ms.`,
   );
   say();
   const hello = await startHello(3290);
@@ -150,6 +157,7 @@ async function main() {
         abandonedRows.push(`| ${engine} | ${(performance.now() - t0).toFixed(0)} |`);
       }
       for (const [label, path, headers] of routes) {
+        if (WARMUP > 0) await load(`${server.url}${path}`, headers, WARMUP);
         const before = (await helloNow()).rps;
         bases.push(before);
         const l = await load(`${server.url}${path}`, headers);
