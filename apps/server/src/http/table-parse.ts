@@ -92,16 +92,21 @@ export function* csvSlices(data: Buffer, bytes: number): Generator<Buffer> {
 
 /**
  * A workbook cell as text: a number as `numberCellText` writes it (so that 2.125 is not read as
- * 2125 by the Indonesian reading of a dot before three digits), a formula as its result.
+ * 2125 by the Indonesian reading of a dot before three digits), a date cell as YYYY-MM-DD (ExcelJS
+ * gives the day the cell shows at midnight UTC), a formula as its result.
  */
 const cellText = (v: unknown): string =>
   v == null
     ? ''
     : typeof v === 'number'
       ? numberCellText(v)
-      : typeof v === 'object' && 'result' in v
-        ? cellText(v.result)
-        : String(v).trim();
+      : v instanceof Date
+        ? Number.isNaN(v.getTime())
+          ? ''
+          : v.toISOString().slice(0, 10)
+        : typeof v === 'object' && 'result' in v
+          ? cellText(v.result)
+          : String(v).trim();
 
 /** Every sheet of a workbook as rows of cell texts (formulas give their result), by sheet name. */
 export async function readXlsxSheets(

@@ -1,5 +1,12 @@
 import { progressBody } from '@sinergi/contracts';
-import { AppError, type FieldIssue, type NumberKind, readNumber, sourceOfKey } from '@sinergi/core';
+import {
+  AppError,
+  type FieldIssue,
+  type NumberKind,
+  parseIndonesianDate,
+  readNumber,
+  sourceOfKey,
+} from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { uploadedTable } from '../../http/table-file.ts';
 import { tableColumns } from '../../http/table-parse.ts';
@@ -54,6 +61,19 @@ export async function exportProgress(ctx: AppContext, organisationId?: string) {
   ]);
 }
 
+/** The file's column of a field of a report, so an issue names the column the office filled in. */
+const COLUMNS: Record<string, string> = {
+  reportDate: 'tanggal',
+  physical: 'fisik',
+  problems: 'masalah',
+  followUp: 'tindak_lanjut',
+  finalDocuments: 'dokumen_akhir',
+};
+const columnOf = (field: string) =>
+  field.startsWith('spending.')
+    ? `realisasi_${field.slice('spending.'.length)}`
+    : (COLUMNS[field.split('.')[0]!] ?? field);
+
 export async function importProgress(ctx: AppContext, principal: Principal, data: Buffer, type: string) {
   const [header, ...body] = await uploadedTable(data, type);
   const columns = tableColumns(header, ['kode', 'tanggal', 'fisik']);
@@ -78,7 +98,8 @@ export async function importProgress(ctx: AppContext, principal: Principal, data
       SOURCES.flatMap((s) => (cell(`realisasi_${s}`) ? [[s, numberIn(`realisasi_${s}`, 'whole')]] : [])),
     );
     const parsed = progressBody.safeParse({
-      reportDate: cell('tanggal'),
+      // 17/11/2026, 17 November 2026 or 2026-11-17; anything else goes to the schema to be named.
+      reportDate: parseIndonesianDate(cell('tanggal')) ?? cell('tanggal'),
       physical: numberIn('fisik', 'decimal'),
       spending,
       problems: cell('masalah'),
@@ -90,7 +111,10 @@ export async function importProgress(ctx: AppContext, principal: Principal, data
     });
     if (!parsed.success) {
       for (const z of parsed.error.issues)
-        issues.push({ field: `line ${line}, column ${String(z.path[0] ?? 'fisik')}`, issue: z.message });
+        issues.push({
+          field: `line ${line}, column ${columnOf(z.path.join('.') || 'physical')}`,
+          issue: z.message,
+        });
       continue;
     }
     try {
@@ -101,7 +125,7 @@ export async function importProgress(ctx: AppContext, principal: Principal, data
         issues.push(
           ...error.issues.map((x) => ({
             ...x,
-            field: `line ${line}, ${x.field.replace(/^body\./, 'column ')}`,
+            field: `line ${line}, column ${columnOf(x.field.replace(/^body\./, ''))}`,
           })),
         );
       else if (error instanceof AppError)
