@@ -131,6 +131,7 @@ export const issuesEn: Catalog = {
   custom: 'is not valid',
   kk: 'a No. KK is 16 digits',
   date: 'a date is written YYYY-MM-DD',
+  date_typed: 'must be a date, e.g. 17/08/2026 or 17 August 2026',
   program_code: 'program code: capitals, digits or hyphens, 2 to 30',
   survey_name: 'survey name: letters, digits, spaces, dots, underscores or hyphens',
   nik_registered: 'this NIK is already registered',

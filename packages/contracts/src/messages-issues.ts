@@ -132,6 +132,7 @@ export const issuesId: Catalog = {
   target_against_direction: 'berlawanan dengan arah kinerja (nilai awal {baseline})',
   kk: 'No. KK harus 16 angka',
   date: 'tanggal berbentuk TTTT-BB-HH',
+  date_typed: 'harus tanggal, mis. 17/08/2026 atau 17 Agustus 2026',
   program_code: 'kode program: huruf besar, angka atau tanda hubung, 2 sampai 30',
   survey_name: 'nama survei: huruf, angka, spasi, titik, garis bawah atau tanda hubung',
   nik_registered: 'NIK ini sudah terdaftar',

@@ -1,4 +1,4 @@
-import { idm2016, indeksDesa2024 } from '@sinergi/core';
+import { formatDate, idm2016, indeksDesa2024 } from '@sinergi/core';
 import type { Language } from './common.ts';
 import { fieldNames } from './messages-fields.ts';
 import { issuesEn } from './messages-issues.en.ts';
@@ -86,11 +86,13 @@ const catalogs = {
   en: { errors: errorsEn, issues: { ...issuesEn, ...workflowIssuesEn, ...securityIssuesEn } },
 };
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const numberFormats = { id: new Intl.NumberFormat('id-ID'), en: new Intl.NumberFormat('en-GB') };
 
 /**
  * Fills `{name}`; a number is written the reader's way (1.000.000 in Indonesian, 1,000,000 in
- * English). Numbers below 10.000 stay as they are, since a four-digit limit is mostly a year.
+ * English). Numbers below 10.000 stay as they are, since a four-digit limit is mostly a year. A
+ * date (YYYY-MM-DD) is written in words, 30 November 2026, never as the code's form.
  */
 function fill(
   template: string,
@@ -100,6 +102,7 @@ function fill(
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
     const value = params[key];
     if (typeof value === 'number' && Math.abs(value) >= 10_000) return numberFormats[lang].format(value);
+    if (typeof value === 'string' && ISO_DATE.test(value)) return formatDate(`${value}T12:00:00Z`, lang);
     return String(value ?? '—');
   });
 }

@@ -85,9 +85,24 @@ export async function importProgress(ctx: AppContext, principal: Principal, data
   for (const [i, cells] of body.entries()) {
     const line = i + 2;
     const cell = (c: string) => columns.cell(cells, c);
-    // Rp1.500.000 and 45,5 as an office writes them; text that is no number fails the schema's check.
-    const numberIn = (c: string, kind: NumberKind) =>
-      cell(c) === '' ? undefined : (readNumber(cell(c), kind) ?? Number.NaN);
+    // Rp1.500.000, 45,5 and 17 Agustus 2026 as an office writes them; what is none is named here,
+    // with an example, before the schema's checks.
+    const typed: FieldIssue[] = [];
+    const numberIn = (c: string, kind: NumberKind) => {
+      if (cell(c) === '') return undefined;
+      const n = readNumber(cell(c), kind);
+      if (n === null)
+        typed.push({
+          field: `line ${line}, column ${c}`,
+          issue: kind === 'whole' ? 'rupiah' : 'not_a_number',
+        });
+      return n ?? undefined;
+    };
+    const dateIn = (c: string) => {
+      const date = parseIndonesianDate(cell(c));
+      if (!date && cell(c)) typed.push({ field: `line ${line}, column ${c}`, issue: 'date_typed' });
+      return date ?? cell(c);
+    };
     if (cells.every((c) => c.trim() === '') || (!cell('tanggal') && !cell('fisik'))) continue;
     const project = byCode.get(cell('kode'));
     if (!project) {
@@ -97,10 +112,15 @@ export async function importProgress(ctx: AppContext, principal: Principal, data
     const spending = Object.fromEntries(
       SOURCES.flatMap((s) => (cell(`realisasi_${s}`) ? [[s, numberIn(`realisasi_${s}`, 'whole')]] : [])),
     );
+    const reportDate = dateIn('tanggal');
+    const physical = numberIn('fisik', 'decimal');
+    if (typed.length) {
+      issues.push(...typed);
+      continue;
+    }
     const parsed = progressBody.safeParse({
-      // 17/11/2026, 17 November 2026 or 2026-11-17; anything else goes to the schema to be named.
-      reportDate: parseIndonesianDate(cell('tanggal')) ?? cell('tanggal'),
-      physical: numberIn('fisik', 'decimal'),
+      reportDate,
+      physical,
       spending,
       problems: cell('masalah'),
       followUp: cell('tindak_lanjut'),

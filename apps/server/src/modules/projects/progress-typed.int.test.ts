@@ -80,10 +80,20 @@ describe('progress of many projects from a file, as an office fills it in', () =
       physical: Math.floor(b!.physical) + 1.25,
       reportDate: today,
     });
-    // 31/11 is no date: refused, naming the line and column.
-    const wrong = await send(Buffer.from(`kode,tanggal,fisik\n${a!.code},31/11/2026,"40,5"\n`), 'text/csv');
+    // 31/11 is no date and "abc" no number: refused, naming the line and column, with an example.
+    const wrong = await send(Buffer.from(`kode,tanggal,fisik\n${a!.code},31/11/2026,abc\n`), 'text/csv');
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().issues[0]).toMatchObject({ field: 'line 2, column tanggal' });
-    expect(wrong.json().detail).toContain('baris 2, kolom tanggal');
+    expect(wrong.json().issues.map((x: { field: string; issue: string }) => `${x.field} ${x.issue}`)).toEqual(
+      ['line 2, column tanggal date_typed', 'line 2, column fisik not_a_number'],
+    );
+    expect(wrong.json().detail).toContain(
+      'baris 2, kolom tanggal: harus tanggal, mis. 17/08/2026 atau 17 Agustus 2026',
+    );
+    // A report that lowers the spending names the earlier report's date in words.
+    const lower = `kode,tanggal,fisik,${spent[0]}\n${a!.code},${formatDate(today)},"${formatNumber(physical, 1)}",0\n`;
+    const refused = (await send(Buffer.from(lower), 'text/csv')).json();
+    expect(refused.issues[0].issue).toBe('spending_backwards');
+    expect(refused.issues[0].field).toMatch(/^line 2, column realisasi_/);
+    expect(refused.detail).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });
