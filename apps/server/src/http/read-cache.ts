@@ -96,7 +96,11 @@ export function registerReadCache(app: FastifyInstance, ctx: AppContext): Change
     request.cacheLeader = false;
     const waiting = pending.get(request.cacheKey);
     pending.delete(request.cacheKey);
-    for (const next of waiting ?? []) next();
+    // After this answer has left, not inside its hooks: fifty sends would hold it back.
+    if (waiting?.length)
+      setImmediate(() => {
+        for (const next of waiting) next();
+      });
   };
 
   // Every API handler runs recording the tables it queries, and stops at its next query once its
