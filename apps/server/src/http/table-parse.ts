@@ -95,18 +95,13 @@ export function* csvSlices(data: Buffer, bytes: number): Generator<Buffer> {
  * 2125 by the Indonesian reading of a dot before three digits), a date cell as YYYY-MM-DD (ExcelJS
  * gives the day the cell shows at midnight UTC), a formula as its result.
  */
-const cellText = (v: unknown): string =>
-  v == null
-    ? ''
-    : typeof v === 'number'
-      ? numberCellText(v)
-      : v instanceof Date
-        ? Number.isNaN(v.getTime())
-          ? ''
-          : v.toISOString().slice(0, 10)
-        : typeof v === 'object' && 'result' in v
-          ? cellText(v.result)
-          : String(v).trim();
+function cellText(v: unknown): string {
+  if (v == null) return '';
+  if (typeof v === 'number') return numberCellText(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  if (typeof v === 'object' && 'result' in v) return cellText(v.result);
+  return String(v).trim();
+}
 
 /** Every sheet of a workbook as rows of cell texts (formulas give their result), by sheet name. */
 export async function readXlsxSheets(

@@ -89,8 +89,9 @@ export async function importProgress(ctx: AppContext, principal: Principal, data
     // with an example, before the schema's checks.
     const typed: FieldIssue[] = [];
     const numberIn = (c: string, kind: NumberKind) => {
-      if (cell(c) === '') return undefined;
-      const n = readNumber(cell(c), kind);
+      const text = cell(c);
+      if (text === '') return undefined;
+      const n = readNumber(text, kind);
       if (n === null)
         typed.push({
           field: `line ${line}, column ${c}`,
@@ -99,9 +100,10 @@ export async function importProgress(ctx: AppContext, principal: Principal, data
       return n ?? undefined;
     };
     const dateIn = (c: string) => {
-      const date = parseIndonesianDate(cell(c));
-      if (!date && cell(c)) typed.push({ field: `line ${line}, column ${c}`, issue: 'date_typed' });
-      return date ?? cell(c);
+      const text = cell(c);
+      const date = parseIndonesianDate(text);
+      if (!date && text) typed.push({ field: `line ${line}, column ${c}`, issue: 'date_typed' });
+      return date ?? text;
     };
     if (cells.every((c) => c.trim() === '') || (!cell('tanggal') && !cell('fisik'))) continue;
     const project = byCode.get(cell('kode'));
