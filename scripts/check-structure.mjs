@@ -18,7 +18,13 @@ const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclud
   encoding: 'utf8',
 })
   .split('\n')
-  .filter((f) => /\.(ts|tsx|mjs|js|cjs)$/.test(f) && !f.includes('node_modules/') && !f.includes('/dist/'));
+  .filter(
+    (f) =>
+      /\.(ts|tsx|mjs|js|cjs)$/.test(f) &&
+      !f.includes('node_modules/') &&
+      !f.includes('/dist/') &&
+      !f.includes('/dist-ssr/'),
+  );
 
 const problems = [];
 let largest = { file: '', lines: 0 };

@@ -45,69 +45,80 @@ const tableWithoutScrollArea = replaceImport(
   '/Table/TableScrollContainer.mjs',
   "export const ScrollArea = 'div';\n",
 );
-export default defineConfig({
+/**
+ * Two builds: the app for the browser (dist/) and, with `--ssr`, the module by which the server
+ * draws a page's first HTML (dist-ssr/, src/entry-server.tsx; no service worker).
+ */
+export default defineConfig(({ isSsrBuild }) => ({
+  // Everything bundled, React's production build with it: a server started without NODE_ENV (as
+  // `npm start` is) would otherwise draw pages with React's development build, two to three
+  // times slower.
+  ssr: { noExternal: true },
+  define: isSsrBuild ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
+  publicDir: isSsrBuild ? false : 'public',
   plugins: [
     react(),
     textsPlugin(fileURLToPath(new URL('./src', import.meta.url))),
     scrollAreaWithoutFloatingUi,
     tableWithoutScrollArea,
-    VitePWA({
-      registerType: 'autoUpdate',
-      // Registered by the app once its first page has settled (src/app/install.ts), not at load.
-      injectRegister: false,
-      manifest: {
-        name: 'Sinergi: perencanaan pembangunan daerah',
-        short_name: 'Sinergi',
-        description: 'Perencanaan, penganggaran dan pemantauan pembangunan daerah',
-        lang: 'id',
-        start_url: '/',
-        scope: '/',
-        display: 'standalone',
-        theme_color: '#0b7285',
-        background_color: '#ffffff',
-        icons: [
-          { src: '/icons/sinergi-192.png', sizes: '192x192', type: 'image/png' },
-          { src: '/icons/sinergi-512.png', sizes: '512x512', type: 'image/png' },
-          {
-            src: '/icons/sinergi-maskable-512.png',
-            sizes: '512x512',
-            type: 'image/png',
-            purpose: 'maskable',
-          },
-        ],
-      },
-      workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
-        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
-        navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
-        cleanupOutdatedCaches: true,
-        runtimeCaching: [
-          {
-            // The reads a desa operator needs to keep working without a connection (issue 20): the
-            // session, the kamus and offices, proposals, the village index entry, projects. From the
-            // network when there is one, from the device's copy when not; the copy is dropped at
-            // sign-out. Files (PDF, XLSX) and everything personal (people, beneficiaries, voters) are
-            // never kept. (The function is copied into the service worker: it names nothing outside.)
-            urlPattern: ({ url, request }) =>
-              request.method === 'GET' &&
-              url.origin === self.location.origin &&
-              /^\/api\/(auth\/session|settings|kamus|organisations|regions|proposals|index\/(entries|worklist|desa|summary)|projects|reports|photos|track)(\/|\?|$)/.test(
-                url.pathname,
-              ) &&
-              !/\.(pdf|xlsx|csv|zip)$/.test(url.pathname),
-            handler: 'NetworkFirst',
-            options: {
-              cacheName: 'sinergi-api',
-              networkTimeoutSeconds: 6,
-              matchOptions: { ignoreVary: true },
-              cacheableResponse: { statuses: [200] },
-              expiration: { maxEntries: 400, maxAgeSeconds: 14 * 24 * 3600 },
+    !isSsrBuild &&
+      VitePWA({
+        registerType: 'autoUpdate',
+        // Registered by the app once its first page has settled (src/app/install.ts), not at load.
+        injectRegister: false,
+        manifest: {
+          name: 'Sinergi: perencanaan pembangunan daerah',
+          short_name: 'Sinergi',
+          description: 'Perencanaan, penganggaran dan pemantauan pembangunan daerah',
+          lang: 'id',
+          start_url: '/',
+          scope: '/',
+          display: 'standalone',
+          theme_color: '#0b7285',
+          background_color: '#ffffff',
+          icons: [
+            { src: '/icons/sinergi-192.png', sizes: '192x192', type: 'image/png' },
+            { src: '/icons/sinergi-512.png', sizes: '512x512', type: 'image/png' },
+            {
+              src: '/icons/sinergi-maskable-512.png',
+              sizes: '512x512',
+              type: 'image/png',
+              purpose: 'maskable',
             },
-          },
-        ],
-      },
-    }),
+          ],
+        },
+        workbox: {
+          globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+          maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+          navigateFallback: '/index.html',
+          navigateFallbackDenylist: [/^\/api\//],
+          cleanupOutdatedCaches: true,
+          runtimeCaching: [
+            {
+              // The reads a desa operator needs to keep working without a connection (issue 20): the
+              // session, the kamus and offices, proposals, the village index entry, projects. From the
+              // network when there is one, from the device's copy when not; the copy is dropped at
+              // sign-out. Files (PDF, XLSX) and everything personal (people, beneficiaries, voters) are
+              // never kept. (The function is copied into the service worker: it names nothing outside.)
+              urlPattern: ({ url, request }) =>
+                request.method === 'GET' &&
+                url.origin === self.location.origin &&
+                /^\/api\/(auth\/session|settings|kamus|organisations|regions|proposals|index\/(entries|worklist|desa|summary)|projects|reports|photos|track)(\/|\?|$)/.test(
+                  url.pathname,
+                ) &&
+                !/\.(pdf|xlsx|csv|zip)$/.test(url.pathname),
+              handler: 'NetworkFirst',
+              options: {
+                cacheName: 'sinergi-api',
+                networkTimeoutSeconds: 6,
+                matchOptions: { ignoreVary: true },
+                cacheableResponse: { statuses: [200] },
+                expiration: { maxEntries: 400, maxAgeSeconds: 14 * 24 * 3600 },
+              },
+            },
+          ],
+        },
+      }),
   ],
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
   build: {
@@ -125,4 +136,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

@@ -1,8 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { errorMessage, pickLanguage } from '@sinergi/contracts';
@@ -24,6 +21,7 @@ import { RequestLog } from './request-log.ts';
 import { unstorableText } from './safe-log.ts';
 import { registerSecurity } from './security.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { registerWeb } from './web.ts';
 import './types.ts';
 
 export type App = FastifyInstance;
@@ -167,40 +165,4 @@ export async function buildApp(
 
   await registerWeb(app, ctx);
   return { app, routeTable };
-}
-
-/** Serves the built single-page app; any non-API path falls back to index.html. */
-async function registerWeb(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const dist = ctx.config.webDistDir;
-  const indexPath = join(dist, 'index.html');
-  const built = existsSync(indexPath);
-  const indexHtml = built ? readFileSync(indexPath) : null;
-  if (built)
-    await app.register(fastifyStatic, {
-      root: dist,
-      wildcard: false,
-      index: false,
-      // The .br and .gz written at build time (scripts/compress-dist.mjs), when the browser takes them.
-      preCompressed: true,
-      cacheControl: false,
-      // Files under /assets/ carry a hash of their content in the name: they never change.
-      setHeaders: (reply, path) => {
-        reply.header(
-          'cache-control',
-          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
-    });
-  app.setNotFoundHandler((request, reply) => {
-    // HEAD as GET, without the body: a monitor checking that a page is up gets 200, not 404.
-    if (request.url.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD')) {
-      return sendProblem(reply, request, new AppError('NOT_FOUND'));
-    }
-    if (!indexHtml) {
-      return reply
-        .type('text/plain; charset=utf-8')
-        .send('Sinergi: the web app is not built. Run `npm run build:web` (npm start does it for you).');
-    }
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-  });
 }

@@ -35,7 +35,11 @@ interface Cached {
 const COMPRESS_FROM = 1024;
 
 /** The body in the best encoding the browser takes (brotli, then gzip), compressed once per answer. */
-function encoded(request: FastifyRequest, reply: FastifyReply, entry: Cached): string | Buffer {
+export function encoded(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  entry: Pick<Cached, 'bytes' | 'br' | 'gzip'>,
+): string | Buffer {
   if (entry.bytes.length < COMPRESS_FROM) return entry.bytes;
   const accepts = String(request.headers['accept-encoding'] ?? '');
   if (/\bbr\b(?!;q=0(\.0*)?\b)/.test(accepts)) {

@@ -2,9 +2,9 @@ import { createTheme, Loader, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { featureRoutes } from './feature.ts';
-import { followConnection } from './online.ts';
+import { PageTakenOver, UntilHydrated } from './hydrated.tsx';
 import { queryCache } from './query-errors.ts';
-import { byPrecedence, Navigate, Route, Switch } from './router.tsx';
+import { byPrecedence, Navigate, Route, Router, Switch } from './router.tsx';
 import { Shell } from './Shell.tsx';
 import { useSession } from './session.ts';
 
@@ -33,9 +33,13 @@ const theme = createTheme({
   fontFamily: 'system-ui, sans-serif',
   // A wide table scrolls in the browser's own box (smooth on a phone), not in Mantine's ScrollArea,
   // which vite.config.ts keeps out of the tables' code (issue 18).
-  components: { TableScrollContainer: { defaultProps: { type: 'native' } } },
+  // A badge is a span, not Mantine's div: pages put badges in a line of text (a <p>), and a <p>
+  // holding a <div> is not HTML a browser keeps, so the page the server drew did not match.
+  components: {
+    TableScrollContainer: { defaultProps: { type: 'native' } },
+    Badge: { defaultProps: { component: 'span' } },
+  },
 });
-followConnection();
 export const queryClient = new QueryClient({
   queryCache,
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -54,37 +58,57 @@ function Guard({ permission, open, children }: { permission?: string; open?: boo
   return <>{children}</>;
 }
 
-export function App() {
-  return (
+/** Where the server draws the app (entry-server.tsx): the address, and where a redirect is noted. */
+export interface OnServer {
+  path: string;
+  context: { redirectTo?: string };
+}
+
+/**
+ * The app. In the browser it reads the address bar and shares `queryClient`; the server draws a
+ * page's first HTML at an address, with a client of that request's own.
+ */
+export function App({ client = queryClient, server }: { client?: QueryClient; server?: OnServer }) {
+  const app = (
     <MantineProvider theme={theme}>
-      <QueryClientProvider client={queryClient}>
-        <Suspense fallback={<Loader m="xl" />}>
-          <Switch>
-            <Route path="/masuk">
-              <LoginPage />
-            </Route>
-            <Route>
-              <Shell>
-                <Switch>
-                  <Route path="/">
-                    <Index />
-                  </Route>
-                  {routes.map(({ path, page: Page, permission, open }) => (
-                    <Route key={path} path={`/${path}`}>
-                      <Guard permission={permission} open={open}>
-                        <Page />
-                      </Guard>
+      <QueryClientProvider client={client}>
+        <UntilHydrated>
+          <Suspense fallback={<Loader m="xl" />}>
+            <Switch>
+              <Route path="/masuk">
+                <LoginPage />
+                <PageTakenOver />
+              </Route>
+              <Route>
+                <Shell>
+                  <Switch>
+                    <Route path="/">
+                      <Index />
                     </Route>
-                  ))}
-                  <Route>
-                    <Navigate to="/" replace />
-                  </Route>
-                </Switch>
-              </Shell>
-            </Route>
-          </Switch>
-        </Suspense>
+                    {routes.map(({ path, page: Page, permission, open }) => (
+                      <Route key={path} path={`/${path}`}>
+                        <Guard permission={permission} open={open}>
+                          <Page />
+                        </Guard>
+                      </Route>
+                    ))}
+                    <Route>
+                      <Navigate to="/" replace />
+                    </Route>
+                  </Switch>
+                </Shell>
+              </Route>
+            </Switch>
+          </Suspense>
+        </UntilHydrated>
       </QueryClientProvider>
     </MantineProvider>
+  );
+  return server ? (
+    <Router ssrPath={server.path} ssrContext={server.context}>
+      {app}
+    </Router>
+  ) : (
+    app
   );
 }

@@ -5,6 +5,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from './api.ts';
 import { adminNav, mainNav, type NavItem, navGroups } from './feature.ts';
+import { PageTakenOver } from './hydrated.tsx';
 import { vocab } from './i18n.ts';
 import { QueryErrors } from './QueryState.tsx';
 import { Link, useNavigate, usePathname } from './router.tsx';
@@ -139,7 +140,10 @@ export function Shell({ children }: { children: ReactNode }) {
       </nav>
       <main className={classes.main}>
         <QueryErrors />
-        <Suspense fallback={<Text>{t('common.loading')}</Text>}>{children}</Suspense>
+        <Suspense fallback={<Text>{t('common.loading')}</Text>}>
+          {children}
+          <PageTakenOver />
+        </Suspense>
       </main>
     </div>
   );

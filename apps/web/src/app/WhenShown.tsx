@@ -16,7 +16,10 @@ export function WhenShown({
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [shown, setShown] = useState(() => typeof IntersectionObserver === 'undefined');
+  // Drawn on the server (no window), it is the box: what the browser first draws over it is too.
+  const [shown, setShown] = useState(
+    () => typeof window !== 'undefined' && typeof IntersectionObserver === 'undefined',
+  );
   useEffect(() => {
     const element = ref.current;
     if (!element || shown) return;

@@ -46,6 +46,22 @@ export class ApiError extends Error {
 /** The language the interface shows: the server writes its messages in it, whatever the browser's setting. */
 export const LANGUAGE_HEADER = 'x-language';
 
+/**
+ * How a request reaches the API: the browser's fetch. The server, drawing a page's first HTML,
+ * answers the page's reads itself (entry-server.tsx).
+ */
+let transport: typeof fetch = (input, init) => fetch(input, init);
+
+export function setTransport(next: typeof fetch): void {
+  transport = next;
+}
+
+/**
+ * The `meta` of a query the server does not read when it draws a page's first HTML: a map's
+ * boundaries (hundreds of kB, drawn once the map is shown).
+ */
+export const READ_IN_BROWSER = { readInBrowser: true } as const;
+
 /** Sends a request; no answer at all (offline, server down) is an ApiError with status 0. */
 async function send(url: string, init: RequestInit): Promise<Response> {
   const headers = {
@@ -53,7 +69,7 @@ async function send(url: string, init: RequestInit): Promise<Response> {
     [LANGUAGE_HEADER]: i18next.language === 'en' ? 'en' : 'id',
   };
   try {
-    return await fetch(url, { credentials: 'same-origin', ...init, headers });
+    return await transport(url, { credentials: 'same-origin', ...init, headers });
   } catch {
     throw new ApiError(0, 'NETWORK', '');
   }

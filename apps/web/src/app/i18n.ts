@@ -14,6 +14,8 @@ export type Resources = typeof all;
 export const LANGUAGE_KEY = 'sinergi.lang';
 
 export function initialLanguage(): 'id' | 'en' {
+  // The server draws a page's first HTML in Bahasa Indonesia; it has no reader's choice to read.
+  if (typeof localStorage === 'undefined') return 'id';
   return localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'id';
 }
 

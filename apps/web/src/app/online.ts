@@ -24,7 +24,8 @@ const isOnline = () => navigator.onLine;
 
 /** Whether the browser has a connection, kept up to date (a React component redraws on a change). */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, isOnline);
+  // A page drawn on the server is drawn online (and so, at first, in the browser that takes it over).
+  return useSyncExternalStore(subscribe, isOnline, () => true);
 }
 
 /** The queries pause without a connection and resume when it returns, by the same signal. */

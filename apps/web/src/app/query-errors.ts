@@ -16,6 +16,8 @@ const shownInPlace = new Map<string, number>();
 const listeners = new Set<() => void>();
 /** The failed queries no page shows in place; recomputed on every change, so readers get a stable array. */
 let unshown: Failed[] = [];
+/** What a page drawn on the server shows: no failed query (it draws none it could not answer). */
+const none: Failed[] = [];
 const emit = () => {
   unshown = failed.filter((f) => !shownInPlace.has(f.hash));
   for (const l of listeners) l();
@@ -59,5 +61,9 @@ const subscribe = (listener: () => void) => {
 
 /** The failed queries no page shows in place, newest last. */
 export function useUnshownErrors(): Failed[] {
-  return useSyncExternalStore(subscribe, () => unshown);
+  return useSyncExternalStore(
+    subscribe,
+    () => unshown,
+    () => none,
+  );
 }

@@ -5,7 +5,7 @@ import { Redirect, useLocation } from 'wouter';
  * first page's JavaScript for the few things the app asks of a router (issue 18). Pages import these names
  * from here, in React Router's shapes: `navigate(to, { replace })`, `<Navigate to replace />`.
  */
-export { Link, Route, Switch, useParams, useSearchParams } from 'wouter';
+export { Link, Route, Router, Switch, useParams, useSearchParams } from 'wouter';
 
 /** A function that goes to a path of the app; `{ replace: true }` takes the place of the current entry. */
 export function useNavigate() {

@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
 import { formatNumber } from '../../app/format.ts';
+import { useHydrated } from '../../app/hydrated.tsx';
 import { noNativeCheck } from '../../app/inputs.tsx';
 import { QueryState } from '../../app/QueryState.tsx';
 import { useLanguage } from '../../app/session.ts';
@@ -38,6 +39,16 @@ import { useInstallation } from './api.ts';
 /** A government's address as this browser reaches it: its host name, on this page's port. */
 const addressOf = (host: string) =>
   `${window.location.protocol}//${host}${window.location.port ? `:${window.location.port}` : ''}/`;
+
+/** A host's address, with this page's scheme and port: known in the browser, so drawn there. */
+function HostLink({ host }: { host: string }) {
+  const hydrated = useHydrated();
+  return (
+    <Anchor size="sm" href={hydrated ? addressOf(host) : undefined}>
+      {host}
+    </Anchor>
+  );
+}
 
 /** The region a code names, once it looks like one: the admin sees what the code is before adding. */
 function CodeName({ code }: { code: string }) {
@@ -205,9 +216,7 @@ export default function InstallationPage() {
                       ) : (
                         <Stack gap={0}>
                           {g.hosts.map((h) => (
-                            <Anchor key={h} size="sm" href={addressOf(h)}>
-                              {h}
-                            </Anchor>
+                            <HostLink key={h} host={h} />
                           ))}
                         </Stack>
                       )}

@@ -1,7 +1,7 @@
 import { Card, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { get } from '../../app/api.ts';
+import { get, READ_IN_BROWSER } from '../../app/api.ts';
 import { useNavigate } from '../../app/router.tsx';
 import { WhenShown } from '../../app/WhenShown.tsx';
 import { MAP_ASPECT } from './map-size.ts';
@@ -54,6 +54,7 @@ function KecamatanMap({
     queryKey: ['boundaries', 'kecamatan'],
     queryFn: () => get<MapFeatureCollection>('/api/regions/boundaries?level=kecamatan'),
     staleTime: Number.POSITIVE_INFINITY,
+    meta: READ_IN_BROWSER,
   });
   if (!shapes.data) return <Text size="sm">…</Text>;
   const byCode =

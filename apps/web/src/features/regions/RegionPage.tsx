@@ -24,9 +24,8 @@ import { vocab } from '../../app/i18n.ts';
 import { Link, useNavigate, useParams } from '../../app/router.tsx';
 import { useSettings } from '../../app/settings.ts';
 import { WhenShown } from '../../app/WhenShown.tsx';
-import { useRegion } from './api.ts';
+import { useBoundaries, useRegion } from './api.ts';
 import { MAP_ASPECT } from './map-size.ts';
-import type { MapFeatureCollection } from './RegionMap.tsx';
 
 const RegionMap = lazy(() => import('./RegionMap.tsx'));
 
@@ -79,15 +78,6 @@ function RegionSearch() {
       )}
     </Stack>
   );
-}
-
-function useBoundaries(level: 'kecamatan' | 'desa', enabled: boolean) {
-  return useQuery({
-    queryKey: ['boundaries', level],
-    queryFn: () => get<MapFeatureCollection>(`/api/regions/boundaries?level=${level}`),
-    enabled,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
 }
 
 function MapPanel({ region }: { region: RegionDetail }) {

@@ -1,6 +1,6 @@
 import type { RegionDetail } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../app/api.ts';
+import { get, READ_IN_BROWSER } from '../../app/api.ts';
 import type { MapFeatureCollection } from './RegionMap.tsx';
 
 /** Query keys of regions. */
@@ -25,6 +25,7 @@ export function useBoundaries(level: 'kecamatan' | 'desa', enabled = true) {
     queryKey: regionKeys.boundaries(level),
     queryFn: () => get<MapFeatureCollection>(`/api/regions/boundaries?level=${level}`),
     staleTime: Number.POSITIVE_INFINITY,
+    meta: READ_IN_BROWSER,
     enabled,
   });
 }

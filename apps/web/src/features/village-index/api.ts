@@ -9,7 +9,7 @@ import type {
   Worklist,
 } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, get } from '../../app/api.ts';
+import { ApiError, get, READ_IN_BROWSER } from '../../app/api.ts';
 import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
 
 /** The village index API as typed hooks (keys as the pages invalidate them). */
@@ -46,6 +46,7 @@ export const useDesaShapes = () =>
     queryKey: indexKeys.desaShapes(),
     queryFn: () => get<MapFeatureCollection>('/api/regions/boundaries?level=desa'),
     staleTime: Number.POSITIVE_INFINITY,
+    meta: READ_IN_BROWSER,
   });
 
 export const useScorecard = (code: string) =>

@@ -1,0 +1,137 @@
+/**
+ * The web app: its built files, and every page's address answered with the app's HTML, the page
+ * already drawn in it when the app was built with its server part (apps/web/src/entry-server.tsx,
+ * built to dist-ssr/ beside dist/). A drawn page shows at once; the browser's copy of the app then
+ * takes it over. Without the server part, or when drawing fails or too many pages are being drawn
+ * at once, the page goes out empty and the browser draws it, as before (issue 18).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import { AppError } from '@sinergi/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { sendProblem } from './problem.ts';
+import { encoded } from './read-cache.ts';
+
+/** One API read of the page being drawn, answered with the access of the reader who asked for it. */
+type Answer = (path: string) => Promise<{ status: number; type: string; body: string }>;
+
+/** The app's server part, as entry-server.tsx exports it. */
+interface Drawer {
+  render(path: string, answer: Answer): Promise<{ html: string; state: string } | null>;
+}
+
+/** Pages drawn at once at most; the others go out empty (drawing a large page takes 100-200 ms of CPU). */
+const DRAWING_AT_ONCE = 2;
+const ROOT = '<div id="root"></div>';
+
+/** The server part, loaded at the first page asked for (React and the pages' code: not at start). */
+function drawerOf(dist: string, log: FastifyInstance['log']): () => Promise<Drawer | null> {
+  const entry = join(dirname(dist), 'dist-ssr', 'entry-server.js');
+  let loading: Promise<Drawer | null> | null = null;
+  return () => {
+    loading ??= existsSync(entry)
+      ? (import(pathToFileURL(entry).href) as Promise<Drawer>).catch((error: unknown) => {
+          log.warn({ err: error }, 'the web app’s server part did not load; pages are drawn in the browser');
+          return null;
+        })
+      : Promise.resolve(null);
+    return loading;
+  };
+}
+
+/** A read of the page, sent through the whole API (its permissions, read cache and limits) as the reader. */
+const answerFor =
+  (app: FastifyInstance, request: FastifyRequest): Answer =>
+  async (path) => {
+    const response = await app.inject({
+      method: 'GET',
+      url: path,
+      remoteAddress: request.ip,
+      headers: {
+        accept: 'application/json',
+        'x-language': 'id',
+        ...(request.headers.cookie ? { cookie: request.headers.cookie } : {}),
+        ...(request.headers['user-agent'] ? { 'user-agent': request.headers['user-agent'] } : {}),
+      },
+    });
+    return {
+      status: response.statusCode,
+      type: String(response.headers['content-type'] ?? 'application/json'),
+      body: response.body,
+    };
+  };
+
+/** The reads a page was drawn with, in a script the browser does not run (`<` escaped: no `</script>`). */
+const stateScript = (state: string) =>
+  `<script type="application/json" id="sinergi-state">${state.replace(/</g, '\\u003c')}</script>`;
+
+/** Serves the built single-page app; any non-API path falls back to index.html. */
+export async function registerWeb(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const dist = ctx.config.webDistDir;
+  const indexPath = join(dist, 'index.html');
+  const built = existsSync(indexPath);
+  const indexHtml = built ? readFileSync(indexPath) : null;
+  const template = indexHtml?.toString('utf8') ?? '';
+  const drawer = drawerOf(dist, app.log);
+  let drawing = 0;
+
+  /** The page at the request's address drawn into the app's HTML; null when it goes out empty. */
+  async function drawn(request: FastifyRequest): Promise<string | null> {
+    if (request.method !== 'GET' || !template.includes(ROOT)) return null;
+    if (!String(request.headers.accept ?? '').includes('text/html')) return null;
+    const server = await drawer();
+    if (!server || drawing >= DRAWING_AT_ONCE) return null;
+    drawing++;
+    try {
+      const page = await server.render(request.url, answerFor(app, request));
+      if (!page) return null;
+      return template.replace(ROOT, `<div id="root">${page.html}</div>${stateScript(page.state)}`);
+    } catch (error) {
+      // The address is not logged: it may carry a search the reader typed.
+      request.log.warn({ err: error }, 'a page could not be drawn on the server; the browser draws it');
+      return null;
+    } finally {
+      drawing--;
+    }
+  }
+
+  if (built)
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: false,
+      index: false,
+      // The .br and .gz written at build time (scripts/compress-dist.mjs), when the browser takes them.
+      preCompressed: true,
+      cacheControl: false,
+      // Files under /assets/ carry a hash of their content in the name: they never change.
+      setHeaders: (reply, path) => {
+        reply.header(
+          'cache-control',
+          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
+    // HEAD as GET, without the body: a monitor checking that a page is up gets 200, not 404.
+    if (request.url.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      return sendProblem(reply, request, new AppError('NOT_FOUND'));
+    }
+    if (!indexHtml) {
+      return reply
+        .type('text/plain; charset=utf-8')
+        .send('Sinergi: the web app is not built. Run `npm run build:web` (npm start does it for you).');
+    }
+    const page = await drawn(request);
+    if (page === null)
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    // Drawn with the reader's own reads: kept by no cache between, and by the browser only for them.
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'private, no-cache')
+      .header('vary', 'cookie');
+    return reply.send(encoded(request, reply, { bytes: Buffer.from(page) }));
+  });
+}
