@@ -75,9 +75,7 @@ export async function render(path: string, answer: Answer, budgetMs = 400): Prom
   const asked = new Set<string>();
   for (let round = 1; ; round++) {
     const server: OnServer = { path, context: {} };
-    const t0 = Date.now();
     const html = await draw(client, server);
-    if (process.env.SSR_DEBUG) console.log('round', round, 'draw', Date.now() - t0);
     if (server.context.redirectTo !== undefined) return null;
     const waiting = cache
       .getAll()
@@ -85,12 +83,9 @@ export async function render(path: string, answer: Answer, budgetMs = 400): Prom
     if (waiting.length === 0 || round > ROUNDS || Date.now() - started > budgetMs)
       return { html, state: JSON.stringify(dehydrate(client)) };
     for (const query of waiting) asked.add(query.queryHash);
-    const t1 = Date.now();
     await reading.run(answer, () =>
       Promise.all(waiting.map((query) => query.fetch().catch(() => undefined))),
     );
-    if (process.env.SSR_DEBUG)
-      console.log('read', waiting.map((q) => q.queryHash).join(' '), Date.now() - t1);
     for (const query of cache.findAll({ predicate: (q) => q.state.status === 'error' })) cache.remove(query);
   }
 }

@@ -75,12 +75,14 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext): Promis
   const built = existsSync(indexPath);
   const indexHtml = built ? readFileSync(indexPath) : null;
   const template = indexHtml?.toString('utf8') ?? '';
+  // A built index.html with the empty root to draw into (checked once, not per request).
+  const drawable = template.includes(ROOT);
   const drawer = drawerOf(dist, app.log);
   let drawing = 0;
 
   /** The page at the request's address drawn into the app's HTML; null when it goes out empty. */
   async function drawn(request: FastifyRequest): Promise<string | null> {
-    if (request.method !== 'GET' || !template.includes(ROOT)) return null;
+    if (request.method !== 'GET' || !drawable) return null;
     if (!String(request.headers.accept ?? '').includes('text/html')) return null;
     const server = await drawer();
     if (!server || drawing >= DRAWING_AT_ONCE) return null;

@@ -1,9 +1,8 @@
 import { Card, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { get, READ_IN_BROWSER } from '../../app/api.ts';
 import { useNavigate } from '../../app/router.tsx';
 import { WhenShown } from '../../app/WhenShown.tsx';
+import { useBoundaries } from './api.ts';
 import { MAP_ASPECT } from './map-size.ts';
 import type { MapFeatureCollection } from './RegionMap.tsx';
 
@@ -50,12 +49,7 @@ function KecamatanMap({
   valueLabel: string;
 }) {
   const navigate = useNavigate();
-  const shapes = useQuery({
-    queryKey: ['boundaries', 'kecamatan'],
-    queryFn: () => get<MapFeatureCollection>('/api/regions/boundaries?level=kecamatan'),
-    staleTime: Number.POSITIVE_INFINITY,
-    meta: READ_IN_BROWSER,
-  });
+  const shapes = useBoundaries('kecamatan');
   if (!shapes.data) return <Text size="sm">…</Text>;
   const byCode =
     typeof values === 'function'

@@ -9,7 +9,8 @@ import type {
   Worklist,
 } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, get, READ_IN_BROWSER } from '../../app/api.ts';
+import { ApiError, get } from '../../app/api.ts';
+import { useBoundaries } from '../regions/api.ts';
 import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
 
 /** The village index API as typed hooks (keys as the pages invalidate them). */
@@ -21,7 +22,6 @@ export const indexKeys = {
   scorecard: (code: string) => ['scorecard', code] as const,
   schemes: () => ['schemes'] as const,
   worklist: (year: number) => ['worklist', year] as const,
-  desaShapes: () => ['boundaries', 'desa'] as const,
 };
 
 export const useIndexSummary = () =>
@@ -41,13 +41,8 @@ export const useIndexResults = (year: number | undefined) =>
 export const useWeakest = () =>
   useQuery({ queryKey: indexKeys.weakest(), queryFn: () => get<WeakestList>('/api/index/weakest') });
 
-export const useDesaShapes = () =>
-  useQuery({
-    queryKey: indexKeys.desaShapes(),
-    queryFn: () => get<MapFeatureCollection>('/api/regions/boundaries?level=desa'),
-    staleTime: Number.POSITIVE_INFINITY,
-    meta: READ_IN_BROWSER,
-  });
+/** The desa boundaries for the index's maps: the regions' own query, shared with their pages. */
+export const useDesaShapes = () => useBoundaries('desa');
 
 export const useScorecard = (code: string) =>
   useQuery({
