@@ -1,3 +1,4 @@
+import { Workspace } from './mes-lists.ts';
 import { add, cmp, div, type Q, q, ZERO } from './rational.ts';
 import {
   collapseBallots,
@@ -40,13 +41,17 @@ export function equalSharesAdd1(
   // Identical ballots are counted once with their weight, and the election is prepared once for
   // every run of the rule.
   const collapsed = collapseBallots(e);
-  const prepared = prepare(collapsed.election);
+  const { prepared } = collapsed;
+  // Two workspaces in turn: the outcome kept is always the last run's or the one before.
+  const spaces = [0, 1].map(() => new Workspace(collapsed.election.ballots.length, e.projects.length));
+  let turn = 0;
   const run = (share: number) =>
     equalShares(collapsed.election, {
       utility: options.utility,
       endowment: q(share),
       prepared,
       weights: collapsed.weights,
+      workspace: spaces[turn++ % 2],
     });
   let last = run(endowment);
   let lastEndowment = endowment;

@@ -34,7 +34,7 @@ export interface Rates {
   /** The exact rho of a round decided by exact comparison. */
   remember(round: number, rho: Q): void;
   /** What the float run saw when it charged a round: the capped voters, or null when someone was too close to call. */
-  settled(round: number, p: number, capped: readonly number[] | null): void;
+  settled(round: number, p: number, capped: ArrayLike<number> | null): void;
   /** p's exact rho before `round`, or null when its supporters cannot pay for it. */
   rho(p: number, round: number): Q | null;
   report(p: number, round: number): MesRound;
@@ -60,7 +60,7 @@ export function ratesOf(s: {
   const n = s.e.ballots.length;
   const base = (p: number) => (s.utility === 'cost' ? prep.costs[p]! : 1n);
   const u = (p: number, pts: number) => base(p) * BigInt(Math.round(pts));
-  const byRound = new Map<number, { p: number; capped: readonly number[] | null; rho: Q | null }>();
+  const byRound = new Map<number, { p: number; capped: ArrayLike<number> | null; rho: Q | null }>();
   const { on, project, given } = flat(prep, n);
   // Budgets by history: voters who paid in the same rounds, with the same points, from the same
   // endowment hold the same, so each is worked out once. The histories form a tree: a node is a
@@ -163,9 +163,9 @@ export function ratesOf(s: {
   };
 
   /** rho before `round` from what was noted: nobody or known voters capped, else every budget sorted. */
-  const solve = (p: number, round: number, capped: readonly number[] | null): Q => {
+  const solve = (p: number, round: number, capped: ArrayLike<number> | null): Q => {
     if (!capped) return full(p, round)!;
-    const isCapped = new Set(capped);
+    const isCapped = new Set(Array.from(capped));
     // The others' utility: base x the sum of weight x points, integers exact in a double.
     let units = 0;
     eachSupporter(p, round, (v, pts) => {
@@ -173,7 +173,7 @@ export function ratesOf(s: {
     });
     const usum = base(p) * BigInt(units);
     const paidByCapped = held(
-      capped.map((v) => ({ v })),
+      Array.from(capped, (v) => ({ v })),
       round,
     );
     return div(sub(q(prep.costs[p]!), paidByCapped), q(usum));
@@ -222,7 +222,7 @@ export function ratesOf(s: {
     report(p, round) {
       const rho = rhoOf(round);
       const noted = byRound.get(round)!.capped;
-      const capped = noted && new Set(noted);
+      const capped = noted && new Set(Array.from(noted));
       const payments = new Map<string, { amount: string; voters: number }>();
       const group = (pay: Q) => memo(payments, key(pay), (amount) => ({ amount, voters: 0 }));
       // Per points given: rho x u, and the group of those who paid it (most supporters).

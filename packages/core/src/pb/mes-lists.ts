@@ -12,51 +12,45 @@ interface Flat {
   given: Float64Array;
   /** Per project: the projects that share a supporter with it. */
   overlap: Int32Array[];
+  /** Per project: its cost as a double. */
+  costF: Float64Array;
 }
 
 /** Supporters per project and projects per voter in flat arrays, made once per prepared election. */
 export function flat(prep: Prepared & { flat?: Flat }, n: number): Flat {
   if (prep.flat) return prep.flat;
   const m = prep.supporters.length;
-  const at = new Int32Array(m + 1);
-  const on = new Int32Array(n + 1);
-  prep.supporters.forEach((s, p) => {
-    at[p + 1] = at[p]! + s.voter.length;
-    for (const v of s.voter) on[v + 1]!++;
-  });
-  for (let v = 0; v < n; v++) on[v + 1]! += on[v]!;
-  const voter = new Int32Array(at[m]!);
-  const pts = new Float64Array(at[m]!);
-  const project = new Int32Array(at[m]!);
-  const given = new Float64Array(at[m]!);
-  const next = on.slice(0, n);
-  prep.supporters.forEach((s, p) => {
-    voter.set(s.voter, at[p]!);
-    pts.set(s.points, at[p]!);
-    for (let k = 0; k < s.voter.length; k++) {
-      const v = s.voter[k]!;
-      project[next[v]!] = p;
-      given[next[v]!++] = s.points[k]!;
-    }
-  });
+  const { at, item: voter, points: pts } = prep.byProject;
+  const { at: on, item: project, points: given } = prep.byVoter;
+  if (on.length !== n + 1) throw new RangeError('prepared for another election');
+  // Each project's neighbours, marked with the project's own number so one array serves them all.
+  const mark = new Int32Array(m).fill(-1);
   const overlap = Array.from({ length: m }, (_, p) => {
-    const seen = new Uint8Array(m);
+    const out: number[] = [];
+    mark[p] = p;
     for (let k = at[p]!; k < at[p + 1]!; k++) {
       const v = voter[k]!;
-      for (let j = on[v]!; j < on[v + 1]!; j++) seen[project[j]!] = 1;
+      for (let j = on[v]!; j < on[v + 1]!; j++) {
+        const o = project[j]!;
+        if (mark[o] !== p) {
+          mark[o] = p;
+          out.push(o);
+        }
+      }
     }
-    seen[p] = 0;
-    const out: number[] = [];
-    for (let o = 0; o < m; o++) if (seen[o]) out.push(o);
-    return Int32Array.from(out);
+    return Int32Array.from(out.sort((a, b) => a - b));
   });
-  prep.flat = { at, voter, pts, on, project, given, overlap };
+  const costF = new Float64Array(m);
+  for (let p = 0; p < m; p++) costF[p] = Number(prep.costs[p]!);
+  prep.flat = { at, voter, pts, on, project, given, overlap, costF };
   return prep.flat;
 }
 
 interface Weighted {
   weights: readonly number[] | undefined;
   w: Float64Array;
+  /** Every weight is 1 (no two ballots alike): the runs need not read them. */
+  unit: boolean;
   /** Per project: supporters (weighted), their points, and the most points one of them gave. */
   supporters: Float64Array;
   points: Float64Array;
@@ -83,7 +77,7 @@ export function weighted(
       points[p]! += w[voter[k]!]! * pts[k]!;
       maxPoints[p] = Math.max(maxPoints[p]!, pts[k]!);
     }
-  prep.weighted = { weights, w, supporters, points, maxPoints };
+  prep.weighted = { weights, w, unit: w.every((x) => x === 1), supporters, points, maxPoints };
   return prep.weighted;
 }
 
@@ -97,7 +91,7 @@ export function buffers(
     const most = Math.max(0, ...prep.supporters.map((s) => s.voter.length));
     prep.buffers = {
       voter: new Int32Array(f.voter.length),
-      pts: new Float64Array(f.pts.length),
+      pts: Float64Array.from(f.pts),
       scratch: {
         ratio: new Float64Array(most),
         wb: new Float64Array(most),
@@ -107,8 +101,71 @@ export function buffers(
     };
   }
   prep.buffers.voter.set(f.voter);
-  prep.buffers.pts.set(f.pts);
+  // On approval ballots every point is 1, wherever the lists put it: they need not be copied again.
+  if (prep.hasPoints) prep.buffers.pts.set(f.pts);
   return prep.buffers;
+}
+
+/**
+ * The arrays one run of Equal Shares works in (mes.ts), made once and set afresh for each run: Add1
+ * runs the rule hundreds of times, and making them anew each time was a fifth of its time. An
+ * outcome reads drained, touchy and roundOf when its rounds are asked for, so a workspace may be
+ * used again only once its outcome is no longer read (Add1 keeps two and takes turns).
+ */
+export class Workspace {
+  readonly startF: Float64Array;
+  readonly fb: Float64Array;
+  /** The round in which a voter was certainly left with nothing (n + m when not, or not certainly). */
+  readonly drained: Int32Array;
+  readonly touchy: Uint8Array;
+  /** The voters capped in each round, one after another. */
+  readonly capped: Int32Array;
+  readonly roundOf: Int32Array;
+  readonly rho: Float64Array;
+  readonly err: Float64Array;
+  readonly fresh: Int32Array;
+  readonly points: Float64Array;
+  readonly least: Float64Array;
+  readonly scale: Float64Array;
+  readonly end: Int32Array;
+  readonly candidates: Candidates;
+
+  constructor(
+    readonly n: number,
+    readonly m: number,
+  ) {
+    this.startF = new Float64Array(n);
+    this.fb = new Float64Array(n);
+    this.drained = new Int32Array(n);
+    this.touchy = new Uint8Array(n);
+    this.capped = new Int32Array(n);
+    this.roundOf = new Int32Array(m);
+    this.rho = new Float64Array(m);
+    this.err = new Float64Array(m);
+    this.fresh = new Int32Array(m);
+    this.points = new Float64Array(m);
+    this.least = new Float64Array(m);
+    this.scale = new Float64Array(m);
+    this.end = new Int32Array(m);
+    this.candidates = new Candidates(m);
+  }
+
+  /** Everything as a new run starts: each voter holds `endowment`, the lists are whole, no project is worked out. */
+  reset(endowment: number, at: Int32Array, points: Float64Array): this {
+    this.startF.fill(endowment);
+    this.drained.fill(this.n + this.m);
+    this.touchy.fill(0);
+    this.roundOf.fill(-1);
+    this.rho.fill(0);
+    this.err.fill(0);
+    this.fresh.fill(-1);
+    this.points.set(points);
+    this.least.fill(0);
+    this.scale.fill(0);
+    this.end.set(at.subarray(1));
+    this.candidates.reset();
+    return this;
+  }
 }
 
 interface Scratch {
@@ -127,12 +184,28 @@ export class Candidates {
   private readonly heap: Int32Array;
   private readonly at: Int32Array;
   private size: number;
+  private readonly stack: Int32Array;
+  /** What upTo found. */
+  readonly found: Int32Array;
 
   constructor(m: number) {
     this.key = new Float64Array(m);
-    this.heap = Int32Array.from({ length: m }, (_, i) => i);
-    this.at = Int32Array.from({ length: m }, (_, i) => i);
+    this.stack = new Int32Array(m + 1);
+    this.found = new Int32Array(m);
+    this.heap = new Int32Array(m);
+    this.at = new Int32Array(m);
     this.size = m;
+    this.reset();
+  }
+
+  /** Every project back in, with key 0. */
+  reset(): void {
+    this.size = this.key.length;
+    this.key.fill(0);
+    for (let i = 0; i < this.size; i++) {
+      this.heap[i] = i;
+      this.at[i] = i;
+    }
   }
 
   get top(): number {
@@ -158,19 +231,24 @@ export class Candidates {
     this.up(i);
     this.down(this.at[last]!);
   }
-  /** Every project whose key is at most `limit` (the heap is cut below the first larger key). */
-  upTo(limit: number): number[] {
-    const out: number[] = [];
-    const stack = this.size ? [0] : [];
-    while (stack.length) {
-      const i = stack.pop()!;
-      const p = this.heap[i]!;
-      if (this.key[p]! > limit) continue;
-      out.push(p);
-      if (2 * i + 1 < this.size) stack.push(2 * i + 1);
-      if (2 * i + 2 < this.size) stack.push(2 * i + 2);
+  /**
+   * Every project whose key is at most `limit` (the heap is cut below the first larger key), into
+   * `found`; how many there are. The list stays valid until the next call.
+   */
+  upTo(limit: number): number {
+    const { heap, key, stack, found } = this;
+    let count = 0;
+    let top = 0;
+    if (this.size) stack[top++] = 0;
+    while (top) {
+      const i = stack[--top]!;
+      const p = heap[i]!;
+      if (key[p]! > limit) continue;
+      found[count++] = p;
+      if (2 * i + 1 < this.size) stack[top++] = 2 * i + 1;
+      if (2 * i + 2 < this.size) stack[top++] = 2 * i + 2;
     }
-    return out;
+    return count;
   }
   private less(a: number, b: number): boolean {
     const ka = this.key[a]!;

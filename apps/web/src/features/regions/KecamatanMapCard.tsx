@@ -4,7 +4,6 @@ import { useNavigate } from '../../app/router.tsx';
 import { WhenShown } from '../../app/WhenShown.tsx';
 import { useBoundaries } from './api.ts';
 import { MAP_ASPECT } from './map-size.ts';
-import type { MapFeatureCollection } from './RegionMap.tsx';
 
 const RegionMap = lazy(() => import('./RegionMap.tsx'));
 

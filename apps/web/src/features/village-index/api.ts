@@ -11,7 +11,6 @@ import type {
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, get } from '../../app/api.ts';
 import { useBoundaries } from '../regions/api.ts';
-import type { MapFeatureCollection } from '../regions/RegionMap.tsx';
 
 /** The village index API as typed hooks (keys as the pages invalidate them). */
 export const indexKeys = {
