@@ -42,8 +42,11 @@ function toolInstance(e: Election) {
   };
 }
 
-/** Runs that warm the JIT up, then runs timed (their median is kept); the tool's timed runs after one warm-up. */
-const WARM = 3;
+/**
+ * Each side is warmed up the same way before it is timed: run until WARM_S seconds of runs (and at
+ * least one) have gone. Then Sinergi's median of TIMED runs, the tool's of TOOL_TIMED.
+ */
+const WARM_S = 2;
 const TIMED = 7;
 const TOOL_TIMED = 3;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1]!;
@@ -85,7 +88,7 @@ say(
 );
 say();
 say(
-  `Sinergi runs the rule exactly (rationals), as the tool's fractions mode does; the tool's float mode is its fast one. Sinergi's time is the winners (Add1 to its last step) and then the exact rho and payments of every round of the kept outcome, which Sinergi reports and the tool does not; the two ratios compare the tool with the winners alone and with both. Both are warmed up the same way before they are timed, since both run in the same V8: Sinergi's time is the median of ${TIMED} runs after ${WARM} that warm the JIT up (the very first run's time is given too), the heap growth the most the heap grew over the timed runs; the tool's float time is the median of ${TOOL_TIMED} runs after one warm-up run (one run on 100,000 x 200, whose run takes about 20 s), and its fractions mode runs once.`,
+  `Sinergi runs the rule exactly (rationals), as the tool's fractions mode does; the tool's float mode is its fast one. Sinergi's time is the winners (Add1 to its last step) and then the exact rho and payments of every round of the kept outcome, which Sinergi reports and the tool does not; the two ratios compare the tool with the winners alone and with both. Both run in the same V8 and are warmed up the same way before they are timed: each is run until ${WARM_S} s of runs, and at least one, have gone. Sinergi's time is then the median of ${TIMED} runs (the very first run's time is given too), the heap growth the most the heap grew over them; the tool's float time the median of ${TOOL_TIMED} runs (one on 100,000 x 200, whose run takes about 20 s); its fractions mode runs once.`,
 );
 say();
 say(
@@ -106,7 +109,7 @@ const total = (x: { winners: number; rounds: number }) => x.winners + x.rounds;
 for (const { name, e, fractions } of instances) {
   let ours = count(e);
   const first = total(ours);
-  for (let i = 1; i < WARM; i++) count(e);
+  for (let spent = first; spent < WARM_S; ) spent += total(count(e));
   globalThis.gc?.();
   const heap = process.memoryUsage().heapUsed;
   let grown = 0;
@@ -134,7 +137,7 @@ for (const { name, e, fractions } of instances) {
       seconds(() => {
         winners = run(toolInstance(e), params('floats')).winners;
       });
-    once();
+    for (let spent = once(); spent < WARM_S; ) spent += once();
     const timed = Array.from({ length: e.ballots.length > 50_000 ? 1 : TOOL_TIMED }, once);
     floats = { s: median(timed), winners };
     if (fractions) {
