@@ -33,8 +33,6 @@ export interface Rates {
   affordable(p: number, round: number): boolean;
   /** The exact rho of a round decided by exact comparison. */
   remember(round: number, rho: Q): void;
-  /** What the float run saw when it charged a round: the capped voters, or null when someone was too close to call. */
-  settled(round: number, p: number, capped: ArrayLike<number> | null): void;
   /** p's exact rho before `round`, or null when its supporters cannot pay for it. */
   rho(p: number, round: number): Q | null;
   report(p: number, round: number): MesRound;
@@ -55,12 +53,21 @@ export function ratesOf(s: {
   /** Voters once left within rounding of nothing: their exact budget may have been cut to zero then. */
   touchy: Uint8Array;
   roundOf: Int32Array;
+  /**
+   * What the float run saw when it charged each round: the project, and the voters capped, which
+   * are capped[from[round]] .. capped[to[round] - 1], or to[round] = -1 when someone was too close to call.
+   */
+  noted: { p: Int32Array; from: Int32Array; to: Int32Array; capped: Int32Array };
 }): Rates {
   const { prep, w, drained, roundOf } = s;
   const n = s.e.ballots.length;
   const base = (p: number) => (s.utility === 'cost' ? prep.costs[p]! : 1n);
   const u = (p: number, pts: number) => base(p) * BigInt(Math.round(pts));
-  const byRound = new Map<number, { p: number; capped: ArrayLike<number> | null; rho: Q | null }>();
+  const { noted } = s;
+  /** Each round's exact rho, once worked out or decided by exact comparison. */
+  const known: (Q | undefined)[] = [];
+  const cappedOf = (round: number) =>
+    noted.to[round]! < 0 ? null : noted.capped.subarray(noted.from[round]!, noted.to[round]!);
   const { on, project, given } = flat(prep, n);
   // Budgets by history: voters who paid in the same rounds, with the same points, from the same
   // endowment hold the same, so each is worked out once. The histories form a tree: a node is a
@@ -73,9 +80,8 @@ export function ratesOf(s: {
   const payOf = new Map<number, Q>();
 
   const rhoOf = (round: number): Q => {
-    const r = byRound.get(round)!;
-    r.rho ??= solve(r.p, round, r.capped);
-    return r.rho;
+    known[round] ??= solve(noted.p[round]!, round, cappedOf(round));
+    return known[round];
   };
   /** v's exact budget before `round`. */
   const budget = (v: number, round: number): Q => {
@@ -212,17 +218,13 @@ export function ratesOf(s: {
       return cmp(total, q(prep.costs[p]!)) >= 0 && total.n > 0n;
     },
     remember(round, rho) {
-      byRound.set(round, { p: -1, capped: null, rho });
-    },
-    settled(round, p, capped) {
-      const known = byRound.get(round);
-      byRound.set(round, { p, capped, rho: known?.rho ?? null });
+      known[round] = rho;
     },
     rho: full,
     report(p, round) {
       const rho = rhoOf(round);
-      const noted = byRound.get(round)!.capped;
-      const capped = noted && new Set(Array.from(noted));
+      const listed = cappedOf(round);
+      const capped = listed && new Set(Array.from(listed));
       const payments = new Map<string, { amount: string; voters: number }>();
       const group = (pay: Q) => memo(payments, key(pay), (amount) => ({ amount, voters: 0 }));
       // Per points given: rho x u, and the group of those who paid it (most supporters).

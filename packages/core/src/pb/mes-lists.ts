@@ -49,8 +49,6 @@ export function flat(prep: Prepared & { flat?: Flat }, n: number): Flat {
 interface Weighted {
   weights: readonly number[] | undefined;
   w: Float64Array;
-  /** Every weight is 1 (no two ballots alike): the runs need not read them. */
-  unit: boolean;
   /** Per project: supporters (weighted), their points, and the most points one of them gave. */
   supporters: Float64Array;
   points: Float64Array;
@@ -77,7 +75,7 @@ export function weighted(
       points[p]! += w[voter[k]!]! * pts[k]!;
       maxPoints[p] = Math.max(maxPoints[p]!, pts[k]!);
     }
-  prep.weighted = { weights, w, unit: w.every((x) => x === 1), supporters, points, maxPoints };
+  prep.weighted = { weights, w, supporters, points, maxPoints };
   return prep.weighted;
 }
 
@@ -120,6 +118,10 @@ export class Workspace {
   readonly touchy: Uint8Array;
   /** The voters capped in each round, one after another. */
   readonly capped: Int32Array;
+  /** Per round: the project funded, and where its capped voters start and end in capped (-1: too close to call). */
+  readonly roundP: Int32Array;
+  readonly cappedFrom: Int32Array;
+  readonly cappedTo: Int32Array;
   readonly roundOf: Int32Array;
   readonly rho: Float64Array;
   readonly err: Float64Array;
@@ -139,6 +141,9 @@ export class Workspace {
     this.drained = new Int32Array(n);
     this.touchy = new Uint8Array(n);
     this.capped = new Int32Array(n);
+    this.roundP = new Int32Array(m + 1);
+    this.cappedFrom = new Int32Array(m + 1);
+    this.cappedTo = new Int32Array(m + 1);
     this.roundOf = new Int32Array(m);
     this.rho = new Float64Array(m);
     this.err = new Float64Array(m);

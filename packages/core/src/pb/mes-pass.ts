@@ -12,8 +12,6 @@ export interface PassLists {
   pts: Float64Array;
   fb: Float64Array;
   w: Float64Array;
-  /** Every weight is 1. */
-  unit: boolean;
   ratio: Float64Array;
   wb: Float64Array;
   wu: Float64Array;
@@ -41,10 +39,9 @@ export class Pass {
   }
 
   private approval(l: PassLists, a: number, end: number, b0: number, r0: number) {
-    const { voter, fb, w, unit, ratio, wb, wu, band } = l;
+    const { voter, fb, w, ratio, wb, wu, band } = l;
     const share = r0 * b0;
     const twice = 2 * share;
-    const toBand = BANDS / share;
     let z = a;
     let k = 0;
     let sum = 0;
@@ -53,31 +50,31 @@ export class Pass {
     let W = 0;
     let low = Number.POSITIVE_INFINITY;
     const inverse = 1 / b0;
-    // Without branches on where a budget falls (a third of supporters each way, unpredictable):
-    // each is added with a factor of 0 or 1, and written to the gathered lists, which only
-    // advance when it belongs there.
     for (let i = a; i < end; i++) {
       const v = voter[i]!;
       const b = fb[v]!;
       if (b < 0) continue;
       voter[z++] = v;
       if (b === 0) continue;
-      const wv = unit ? 1 : w[v]!;
+      const wv = w[v]!;
       const held = wv * b;
       sum += held;
       W += wv;
       if (b < low) low = b;
-      const capped = +(b < share);
-      const gathered = +(b < twice) - capped;
-      capB += capped * held;
-      capW += capped * wv;
-      ratio[k] = b * inverse;
-      wb[k] = held;
-      wu[k] = wv * b0;
-      k += gathered;
-      const j = ((b - share) * toBand) | 0;
-      band[(j - (j >> 4)) & (BANDS - 1)]! += gathered * wv * b0;
+      if (b < share) {
+        capB += held;
+        capW += wv;
+      } else if (b < twice) {
+        ratio[k] = b * inverse;
+        wb[k] = held;
+        wu[k++] = wv * b0;
+      }
     }
+    // The bands after the loop, from the gathered only: adding to band[j] in the loop made each
+    // step wait for the last one's store.
+    const toBand = BANDS / r0;
+    for (let i = 0; i < k; i++)
+      band[Math.max(0, Math.min(BANDS - 1, ((ratio[i]! - r0) * toBand) | 0))]! += wu[i]!;
     this.z = z;
     this.k = k;
     this.sum = sum;
@@ -88,7 +85,7 @@ export class Pass {
   }
 
   private points(l: PassLists, a: number, end: number, b0: number, r0: number) {
-    const { voter, pts, fb, w, unit, ratio, wb, wu, band } = l;
+    const { voter, pts, fb, w, ratio, wb, wu, band } = l;
     const top = 2 * r0;
     let z = a;
     let k = 0;
@@ -105,7 +102,7 @@ export class Pass {
       voter[z] = v;
       pts[z++] = pt;
       if (b === 0) continue;
-      const wv = unit ? 1 : w[v]!;
+      const wv = w[v]!;
       const u = b0 * pt;
       sum += wv * b;
       U += wv * u;

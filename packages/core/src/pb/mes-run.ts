@@ -19,7 +19,6 @@ export interface RunInput {
   pts: Float64Array;
   scratch: { ratio: Float64Array; wb: Float64Array; wu: Float64Array; band: Float64Array };
   w: Float64Array;
-  unit: boolean;
   supporters: Float64Array;
   costF: Float64Array;
   /** Utility is the cost (else one per point). */
@@ -50,8 +49,8 @@ export class MesRun {
   private readonly near: number[] = [];
 
   constructor(private readonly s: RunInput) {
-    const { voter, pts, w, unit, scratch, ws } = s;
-    this.lists = { voter, pts, fb: ws.fb, w, unit, ...scratch };
+    const { voter, pts, w, scratch, ws } = s;
+    this.lists = { voter, pts, fb: ws.fb, w, ...scratch };
   }
 
   private base(p: number): number {
@@ -318,7 +317,8 @@ export class MesRun {
   /** Charges the supporters of p at the float rho; who is capped, or near the cap, is noted for the exact rho. */
   private settle(p: number, round: number): void {
     const { at, voter, pts, approval, own, E0, overlap } = this.s;
-    const { rho, err, end, fb, startF, drained, touchy, least, capped } = this.s.ws;
+    const { rho, err, end, fb, startF, drained, touchy, least, capped, roundP, cappedFrom, cappedTo } =
+      this.s.ws;
     const r = rho[p]!;
     const e0 = err[p]!;
     const b0 = this.base(p);
@@ -336,12 +336,19 @@ export class MesRun {
       const u = approval ? b0 : b0 * pts[k]!;
       const left = had - r * u;
       const margin = even ? evenMargin : TOL * (own ? startF[v]! : E0) + e0 * u;
-      let now = left;
+      // Most payers pay in full and keep something: the short way.
+      if (left > margin) {
+        fb[v] = left;
+        if (!approval) this.lower(v);
+        else if (left < poorest) poorest = left;
+        continue;
+      }
+      let now: number;
       if (left < -margin) {
         capped[count++] = v;
         now = -1;
         drained[v] = round;
-      } else if (left <= margin) {
+      } else {
         near = true;
         touchy[v] = 1;
         now = Math.max(0, left);
@@ -358,6 +365,8 @@ export class MesRun {
     // supporter falls by that much at most, and not below the poorest payer.
     if (approval)
       for (const o of overlap[p]!) least[o] = Math.max(least[o]! - r * b0, Math.min(least[o]!, poorest));
-    this.s.rates.settled(round, p, near ? null : capped.subarray(from, count));
+    roundP[round] = p;
+    cappedFrom[round] = from;
+    cappedTo[round] = near ? -1 : count;
   }
 }

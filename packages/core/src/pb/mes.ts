@@ -49,7 +49,7 @@ export function equalShares(
   const { at, on, project, given, overlap, costF } = flat(prep, n);
   // This run's supporter lists: a supporter certainly left with nothing is dropped from them.
   const { voter, pts, scratch } = buffers(prep, n);
-  const { w, unit, supporters, points: allPoints, maxPoints } = weighted(prep, n, options.weights);
+  const { w, supporters, points: allPoints, maxPoints } = weighted(prep, n, options.weights);
   let voters = 0;
   for (let v = 0; v < n; v++) voters += w[v]!;
   const endowment = options.endowment ?? q(e.budget, Math.max(voters, 1));
@@ -69,6 +69,7 @@ export function equalShares(
     drained,
     touchy,
     roundOf,
+    noted: { p: ws.roundP, from: ws.cappedFrom, to: ws.cappedTo, capped: ws.capped },
   });
 
   // Per project: its last float rho (a lower bound from then on), its rounding bound, and the
@@ -103,7 +104,6 @@ export function equalShares(
     pts,
     scratch,
     w,
-    unit,
     supporters,
     costF,
     byCost: utility === 'cost',
