@@ -49,6 +49,8 @@ export function flat(prep: Prepared & { flat?: Flat }, n: number): Flat {
 interface Weighted {
   weights: readonly number[] | undefined;
   w: Float64Array;
+  /** How many voters the ballots stand for together. */
+  voters: number;
   /** Per project: supporters (weighted), their points, and the most points one of them gave. */
   supporters: Float64Array;
   points: Float64Array;
@@ -75,7 +77,9 @@ export function weighted(
       points[p]! += w[voter[k]!]! * pts[k]!;
       maxPoints[p] = Math.max(maxPoints[p]!, pts[k]!);
     }
-  prep.weighted = { weights, w, supporters, points, maxPoints };
+  let voters = 0;
+  for (let v = 0; v < n; v++) voters += w[v]!;
+  prep.weighted = { weights, w, voters, supporters, points, maxPoints };
   return prep.weighted;
 }
 

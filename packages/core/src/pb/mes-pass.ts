@@ -1,11 +1,10 @@
 /**
  * The one pass Equal Shares (mes.ts) makes over a project's supporters to work out its rho: drop
  * the voters certainly left with nothing (their budget is marked -1), sum what the others hold,
- * set aside those below c / U (certainly capped), and gather those up to twice that, counting
- * their utility in BANDS bands, which bound rho from above. Approval ballots (one point each)
- * have a loop of their own that compares budgets with the share instead of dividing each.
+ * set aside those below c / U (certainly capped), and gather those up to twice that (mes-run.ts
+ * counts their utility in bands, which bound rho from above, when it needs them). Approval
+ * ballots (one point each) have a loop of their own that compares budgets with the share.
  */
-export const BANDS = 16;
 
 export interface PassLists {
   voter: Int32Array;
@@ -15,7 +14,6 @@ export interface PassLists {
   ratio: Float64Array;
   wb: Float64Array;
   wu: Float64Array;
-  band: Float64Array;
 }
 
 export class Pass {
@@ -32,14 +30,13 @@ export class Pass {
 
   /** Goes through supporters a .. end - 1 of a project with utility b0 per point, at rho = r0 if nobody were capped. */
   run(l: PassLists, a: number, end: number, b0: number, r0: number, approval: boolean): this {
-    l.band.fill(0);
     if (approval) this.approval(l, a, end, b0, r0);
     else this.points(l, a, end, b0, r0);
     return this;
   }
 
   private approval(l: PassLists, a: number, end: number, b0: number, r0: number) {
-    const { voter, fb, w, ratio, wb, wu, band } = l;
+    const { voter, fb, w, ratio, wb, wu } = l;
     const share = r0 * b0;
     const twice = 2 * share;
     let z = a;
@@ -70,11 +67,6 @@ export class Pass {
         wu[k++] = wv * b0;
       }
     }
-    // The bands after the loop, from the gathered only: adding to band[j] in the loop made each
-    // step wait for the last one's store.
-    const toBand = BANDS / r0;
-    for (let i = 0; i < k; i++)
-      band[Math.max(0, Math.min(BANDS - 1, ((ratio[i]! - r0) * toBand) | 0))]! += wu[i]!;
     this.z = z;
     this.k = k;
     this.sum = sum;
@@ -85,7 +77,7 @@ export class Pass {
   }
 
   private points(l: PassLists, a: number, end: number, b0: number, r0: number) {
-    const { voter, pts, fb, w, ratio, wb, wu, band } = l;
+    const { voter, pts, fb, w, ratio, wb, wu } = l;
     const top = 2 * r0;
     let z = a;
     let k = 0;
@@ -115,7 +107,6 @@ export class Pass {
         ratio[k] = x;
         wb[k] = wv * b;
         wu[k++] = wv * u;
-        band[Math.min(BANDS - 1, ((x / r0 - 1) * BANDS) | 0)]! += wv * u;
       }
     }
     this.z = z;

@@ -1,10 +1,12 @@
 import type { Rates } from './mes-exact.ts';
 import type { Workspace } from './mes-lists.ts';
-import { BANDS, Pass } from './mes-pass.ts';
+import { Pass } from './mes-pass.ts';
 import { cmp, type Q } from './rational.ts';
 
 /** Relative size of the rounding a float budget may carry: far above a double's, far below any real gap. */
 export const TOL = 1e-10;
+/** Bands of b / u between c / U and twice that, counted to bound rho from above. */
+const BANDS = 16;
 
 /** What one run of Equal Shares reads (mes.ts sets it up). */
 export interface RunInput {
@@ -45,6 +47,12 @@ export class MesRun {
   /** The utility of the supporters not capped at the rho the last solve found. */
   private solved = 0;
   private cappedCount = 0;
+  /**
+   * Voters left with nothing so far. On approval ballots their points are not taken off each of
+   * their projects (that was half of settle's time, a cache miss per project): a project's count
+   * is refreshed by its next pass instead, and until then only bounds rho from below.
+   */
+  private drains = 0;
   /** The projects within rounding of the round's best. */
   private readonly near: number[] = [];
 
@@ -146,15 +154,24 @@ export class MesRun {
     let r = c / (b0 * points[p]!);
     let usum = b0 * points[p]!;
     this.ambiguous = false;
-    if (least[p]! < r * b0 * (1 + TOL)) {
-      // One pass over the supporters (mes-pass.ts).
+    // On approval ballots points[p] is exact only until a voter is left with nothing (see settle).
+    if ((approval && this.drains > 0) || least[p]! < r * b0 * (1 + TOL)) {
+      // One pass over the supporters (mes-pass.ts). Below r0 = c / U a supporter is certainly
+      // capped, also when U counted some who hold nothing any more.
       const r0 = r;
       const { z, k, sum, capB, capU, U, low } = this.pass.run(this.lists, at[p]!, end[p]!, b0, r0, approval);
       end[p] = z;
       least[p] = low;
       if (sum < c - tol) return false;
       this.ambiguous = sum <= c + tol;
-      if (capU > 0) {
+      const stale = U !== b0 * points[p]!;
+      if (stale) {
+        points[p] = U / b0;
+        r = c / U;
+        usum = U;
+      }
+      // Nobody below c / U of those who hold something (low is the least any holds): rho is that.
+      if (capU > 0 || (stale && low < r * b0 * (1 + TOL))) {
         r = this.solve(p, z, c, b0, r0, k, capB, capU, U);
         usum = this.solved;
       }
@@ -184,6 +201,12 @@ export class MesRun {
     U: number,
   ): number {
     const { ratio, wb, wu, band } = this.s.scratch;
+    // The gathered supporters' utility by band of b / u (only here, where it is needed: adding to
+    // band[j] in the pass made each step wait for the last one's store).
+    band.fill(0);
+    const toBand = BANDS / r0;
+    for (let i = 0; i < gathered; i++)
+      band[Math.max(0, Math.min(BANDS - 1, ((ratio[i]! - r0) * toBand) | 0))]! += wu[i]!;
     // What the supporters can pay at x = r0 (1 + j / BANDS), from below: the capped hold capB,
     // those in the bands under x hold at least the band's lower edge, the rest pay x each.
     let cap = Number.POSITIVE_INFINITY;
@@ -298,7 +321,7 @@ export class MesRun {
     );
   }
 
-  /** v holds nothing any more: its points leave the projects it supports. */
+  /** v holds nothing any more: its points leave the projects it supports (cumulative ballots). */
   private drop(v: number): void {
     const { on, project, given, w } = this.s;
     const points = this.s.ws.points;
@@ -355,7 +378,9 @@ export class MesRun {
       }
       fb[v] = now;
       if (now <= 0) {
-        if (had > 0) this.drop(v);
+        if (had <= 0) continue;
+        if (approval) this.drains++;
+        else this.drop(v);
       } else if (!approval) this.lower(v);
       else if (now < poorest) poorest = now;
     }

@@ -49,9 +49,7 @@ export function equalShares(
   const { at, on, project, given, overlap, costF } = flat(prep, n);
   // This run's supporter lists: a supporter certainly left with nothing is dropped from them.
   const { voter, pts, scratch } = buffers(prep, n);
-  const { w, supporters, points: allPoints, maxPoints } = weighted(prep, n, options.weights);
-  let voters = 0;
-  for (let v = 0; v < n; v++) voters += w[v]!;
+  const { w, voters, supporters, points: allPoints, maxPoints } = weighted(prep, n, options.weights);
   const endowment = options.endowment ?? q(e.budget, Math.max(voters, 1));
   const start = options.endowments;
   const E0 = toNumber(endowment);
