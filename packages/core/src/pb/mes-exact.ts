@@ -225,8 +225,10 @@ export function ratesOf(s: {
       const rho = rhoOf(round);
       const listed = cappedOf(round);
       const capped = listed && new Set(Array.from(listed));
-      const payments = new Map<string, { amount: string; voters: number }>();
-      const group = (pay: Q) => memo(payments, key(pay), (amount) => ({ amount, voters: 0 }));
+      // Grouped by the amount as an object first (budgets with the same history are one object),
+      // then by its value: the value's text is made once per amount, not once per voter.
+      const byObject = new Map<Q, { voters: number }>();
+      const group = (pay: Q) => memo(byObject, pay, () => ({ voters: 0 }));
       // Per points given: rho x u, and the group of those who paid it (most supporters).
       const shares = new Map<number, Share>();
       eachSupporter(p, round, (v, pts) => {
@@ -244,6 +246,9 @@ export function ratesOf(s: {
         full.paid ??= group(full.share);
         full.paid.voters += w[v]!;
       });
+      const payments = new Map<string, { amount: string; voters: number }>();
+      for (const [pay, g] of byObject)
+        memo(payments, key(pay), (amount) => ({ amount, voters: 0 })).voters += g.voters;
       return { project: s.e.projects[p]!.id, rho: key(rho), payments: [...payments.values()] };
     },
     spentByVoter(rounds) {
