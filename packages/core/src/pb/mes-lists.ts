@@ -98,7 +98,7 @@ export function buffers(
         ratio: new Float64Array(most),
         wb: new Float64Array(most),
         wu: new Float64Array(most),
-        band: new Float64Array(16),
+        band: new Float64Array(4 * 16),
       },
     };
   }

@@ -203,10 +203,13 @@ export class MesRun {
     const { ratio, wb, wu, band } = this.s.scratch;
     // The gathered supporters' utility by band of b / u (only here, where it is needed: adding to
     // band[j] in the pass made each step wait for the last one's store).
+    // Four sums per band, taken in turn, so that one addition need not wait for the last.
     band.fill(0);
     const toBand = BANDS / r0;
     for (let i = 0; i < gathered; i++)
-      band[Math.max(0, Math.min(BANDS - 1, ((ratio[i]! - r0) * toBand) | 0))]! += wu[i]!;
+      band[4 * Math.max(0, Math.min(BANDS - 1, ((ratio[i]! - r0) * toBand) | 0)) + (i & 3)]! += wu[i]!;
+    for (let j = 0; j < BANDS; j++)
+      band[j] = band[4 * j]! + band[4 * j + 1]! + band[4 * j + 2]! + band[4 * j + 3]!;
     // What the supporters can pay at x = r0 (1 + j / BANDS), from below: the capped hold capB,
     // those in the bands under x hold at least the band's lower edge, the rest pay x each.
     let cap = Number.POSITIVE_INFINITY;
