@@ -22,7 +22,11 @@ export interface Prepared {
 }
 
 export function prepare(e: Election): Prepared {
-  return fromRows(e, readBallots(e));
+  return fromRows(
+    e,
+    readBallots(e),
+    e.ballots.some((b) => b.points),
+  );
 }
 
 /** Each ballot as project indices and points, in the ballot's order; unknown projects and points of 0 or less are left out. */
@@ -53,7 +57,7 @@ export function readBallots(e: Election): Rows {
 }
 
 /** The prepared election from each voter's row; supporters are listed by voter index. */
-function fromRows(e: Election, byVoter: Rows): Prepared {
+function fromRows(e: Election, byVoter: Rows, hasPoints: boolean): Prepared {
   const m = e.projects.length;
   const n = byVoter.at.length - 1;
   const at = new Int32Array(m + 1);
@@ -74,7 +78,7 @@ function fromRows(e: Election, byVoter: Rows): Prepared {
       voter: voter.subarray(at[p]!, at[p + 1]!),
       points: points.subarray(at[p]!, at[p + 1]!),
     })),
-    hasPoints: e.ballots.some((b) => b.points),
+    hasPoints,
     byProject: { at, item: voter, points },
     byVoter,
   };
@@ -140,8 +144,12 @@ export function collapseBallots(e: Election): {
       points[to] = rows.points[k]!;
     }
   const election = { ...e, ballots: kept.map((v) => e.ballots[v]!) };
-  const prepared = fromRows(election, { at, item, points });
-  prepared.hasPoints = e.ballots.some((b) => b.points);
+  // Points on any ballot, kept or not (a ballot with points and an approval ballot can be alike).
+  const prepared = fromRows(
+    election,
+    { at, item, points },
+    e.ballots.some((b) => b.points),
+  );
   return { election, weights, keptOf, prepared };
 }
 

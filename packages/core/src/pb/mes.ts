@@ -85,11 +85,10 @@ export function equalShares(
         else if (fb[v]! < least[p]! * pts[k]!) least[p] = fb[v]! / pts[k]!;
       }
   } else {
-    const E = E0;
-    if (E <= 0) points.fill(0);
+    if (E0 <= 0) points.fill(0);
     for (let p = 0; p < m; p++) {
-      scale[p] = E * supporters[p]!;
-      least[p] = E / maxPoints[p]!;
+      scale[p] = E0 * supporters[p]!;
+      least[p] = E0 / maxPoints[p]!;
     }
   }
   const won = new MesRun({
