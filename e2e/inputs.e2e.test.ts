@@ -120,7 +120,8 @@ async function open(
   user: string | null,
   path: string | ((page: Page) => Promise<string>),
   opener?: string,
-  ready = '[data-input-kind]',
+  // Enabled: the fields of a page the server drew are disabled until the app has taken it over.
+  ready = '[data-input-kind]:enabled',
 ) {
   if (user) await signIn(page, user);
   await page.goto(`${baseUrl()}${typeof path === 'string' ? path : await path(page)}`);

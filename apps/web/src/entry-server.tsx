@@ -2,7 +2,7 @@
  * A page's first HTML, drawn by the server (issue 18). Without it the browser drew nothing until
  * the app's code had loaded and run and the page's reads had come back: the largest paint came at
  * 2.4-3.9 s at 4x CPU throttle, against 0.3 s for a bare HTML page. With it the page is there when
- * the HTML and CSS are; the app's code then takes over the same elements (hydration in main.tsx).
+ * the HTML and CSS are; the app's code then takes over the same elements (hydration in boot.tsx).
  *
  * The page is drawn in rounds: each round draws it with what has been read so far, then reads what
  * it asked for (the session first, then the page's own reads, then reads that need those), through

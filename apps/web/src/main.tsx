@@ -1,49 +1,11 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
-import { loaders } from 'virtual:sinergi-texts';
-import type { SessionInfo } from '@sinergi/contracts';
-import { type DehydratedState, hydrate } from '@tanstack/react-query';
-import { createRoot, hydrateRoot } from 'react-dom/client';
-import { App, queryClient } from './app/App.tsx';
-import { setCsrfToken } from './app/api.ts';
-import { initialLanguage, loadLanguage, textLoaders } from './app/i18n.ts';
-import { registerWhenSettled } from './app/install.ts';
-import { followConnection } from './app/online.ts';
-import { sessionQuery } from './app/session.ts';
 
-/** How long the reads a page was drawn with count as fresh in the browser. */
-const DRAWN_FRESH_MS = 30_000;
-
-textLoaders(loaders);
-followConnection();
-const root = document.getElementById('root')!;
-// The page as the server drew it, with the reads it was drawn with (entry-server.tsx): the app
-// takes over its elements instead of drawing them again. Drawn in Bahasa Indonesia, so a reader who
-// chose English gets the page drawn anew. (The service worker's copy of the app has no drawn page.)
-const drawn = document.getElementById('sinergi-state');
-const takeOver = drawn !== null && root.firstElementChild !== null && initialLanguage() === 'id';
-if (takeOver) {
-  const state = JSON.parse(drawn.textContent ?? '{}') as DehydratedState;
-  hydrate(queryClient, state);
-  // What the page was drawn with is as fresh as a read the browser made itself: not read again at
-  // once (it would double every read of the first page); once changed or refetched, as any other.
-  const drawnAt = new Map(state.queries.map((q) => [q.queryHash, q.state.dataUpdatedAt]));
-  const defaults = queryClient.getDefaultOptions();
-  queryClient.setDefaultOptions({
-    ...defaults,
-    queries: {
-      ...defaults.queries,
-      staleTime: (query) => (drawnAt.get(query.queryHash) === query.state.dataUpdatedAt ? DRAWN_FRESH_MS : 0),
-    },
-  });
-  const session = queryClient.getQueryData<SessionInfo>(sessionQuery.queryKey);
-  if (session) setCsrfToken(session.csrfToken);
-}
-// Every page waits on the session: it is asked for now, while the page's code loads, not once the
-// page has drawn (on the sign-in page that was 400 ms later at 4x CPU throttle).
-void queryClient.prefetchQuery(sessionQuery);
-// English is a separate download; a reader who chose it gets it before the first paint. (Not a
-// top-level await: with one, the bundler splits the first route into forty files.)
-if (takeOver) hydrateRoot(root, <App />);
-else void loadLanguage(initialLanguage()).then(() => createRoot(root).render(<App />));
-registerWhenSettled(queryClient);
+/**
+ * The page the server drew is shown before any of the app's code runs; the code then runs in steps,
+ * each a task of its own, so the page can answer its reader between them instead of being blocked
+ * while all of it is read at once (total blocking time, issue 18): React's DOM renderer first, then
+ * the app (boot.tsx), which takes the page over.
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+void import('react-dom/client').then(nextTask).then(() => import('./boot.tsx'));

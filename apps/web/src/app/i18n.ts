@@ -19,7 +19,7 @@ export function initialLanguage(): 'id' | 'en' {
   return localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'id';
 }
 
-/** Loaders of every group's texts, by group (given by main.tsx from texts-plugin.ts). */
+/** Loaders of every group's texts, by group (given by boot.tsx from texts-plugin.ts). */
 let loaders: Record<string, () => Promise<unknown>> = {};
 const asked = new Set<string>();
 

@@ -15,7 +15,7 @@ export function registerWhenSettled(client: QueryClient): void {
   const register = () => {
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
   };
-  window.addEventListener('load', () => {
+  const watch = () => {
     const latest = Date.now() + 10_000;
     let quietSince = Date.now();
     const check = () => {
@@ -24,5 +24,8 @@ export function registerWhenSettled(client: QueryClient): void {
       else setTimeout(check, 250);
     };
     setTimeout(check, 250);
-  });
+  };
+  // The app's code runs in steps (main.tsx), so the window may have loaded before this runs.
+  if (document.readyState === 'complete') watch();
+  else window.addEventListener('load', watch, { once: true });
 }
