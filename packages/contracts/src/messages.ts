@@ -1,4 +1,4 @@
-import { formatDate, idm2016, indeksDesa2024 } from '@sinergi/core';
+import { formatAmount, formatDate, idm2016, indeksDesa2024 } from '@sinergi/core';
 import type { Language } from './common.ts';
 import { fieldNames } from './messages-fields.ts';
 import { issuesEn } from './messages-issues.en.ts';
@@ -87,7 +87,6 @@ const catalogs = {
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const numberFormats = { id: new Intl.NumberFormat('id-ID'), en: new Intl.NumberFormat('en-GB') };
 
 /**
  * Fills `{name}`; a number is written the reader's way (1.000.000 in Indonesian, 1,000,000 in
@@ -101,7 +100,7 @@ function fill(
 ): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
     const value = params[key];
-    if (typeof value === 'number' && Math.abs(value) >= 10_000) return numberFormats[lang].format(value);
+    if (typeof value === 'number' && Math.abs(value) >= 10_000) return formatAmount(value, lang);
     if (typeof value === 'string' && ISO_DATE.test(value)) return formatDate(`${value}T12:00:00Z`, lang);
     return String(value ?? '—');
   });

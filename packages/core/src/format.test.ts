@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  formatAmount,
   formatDate,
   formatDateTime,
   formatMonth,
@@ -20,6 +21,8 @@ describe('Indonesian formats', () => {
     expect(formatDate('2026-11-23T10:00:00Z')).toBe('23 November 2026');
     // 20:00 UTC is already the next day in WIB (UTC+7).
     expect(formatDate('2026-11-23T20:00:00Z')).toBe('24 November 2026');
+    expect(formatDate('2026-11-23T16:59:59.999Z')).toBe('23 November 2026');
+    expect(formatDate('2026-11-23T17:00:00Z')).toBe('24 November 2026');
     expect(formatDate('2026-08-17T00:00:00Z')).toBe('17 Agustus 2026');
     expect(formatDate('2026-08-17T00:00:00Z', 'en')).toBe('17 August 2026');
     expect(formatMonth('2026-11')).toBe('November 2026');
@@ -31,6 +34,71 @@ describe('Indonesian formats', () => {
   });
   it('uses a comma for decimals', () => {
     expect(formatNumber(1234.5, 1)).toBe('1.234,5');
+  });
+});
+
+/** Written by hand for speed in the browser (format.ts); Intl's text is the reference. */
+describe("the formats are Intl's to the character", () => {
+  const intlNumber = (fd: number) =>
+    new Intl.NumberFormat('id-ID', { minimumFractionDigits: fd, maximumFractionDigits: fd });
+  const values = fc.oneof(
+    fc.double({ noNaN: true }),
+    fc.integer({ min: -1e12, max: 1e12 }).map((n) => n / 1000),
+    fc.integer({ min: -2e9, max: 2e9 }),
+    fc.constantFrom(0, -0, 0.5, 1.005, 2.5, -2.5, 0.05, 9.995, 999.9996, 1e21, 1e-7, 123456789012345680000),
+  );
+  it('numbers with 0 to 4 decimals, amounts in both languages', () => {
+    fc.assert(
+      fc.property(values, fc.integer({ min: 0, max: 4 }), (value, fd) => {
+        expect(formatNumber(value, fd)).toBe(intlNumber(fd).format(value));
+        expect(formatAmount(value)).toBe(new Intl.NumberFormat('id-ID').format(value));
+        expect(formatAmount(value, 'en')).toBe(new Intl.NumberFormat('en-GB').format(value));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('dates, months, times and today in WIB', () => {
+    const wib = { timeZone: 'Asia/Jakarta' } as const;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -3e12, max: 5e12 }),
+        fc.constantFrom('id', 'en') as fc.Arbitrary<'id' | 'en'>,
+        (ms, lang) => {
+          const d = new Date(ms);
+          const locale = lang === 'en' ? 'en-GB' : 'id-ID';
+          const date = new Intl.DateTimeFormat(locale, {
+            ...wib,
+            day: 'numeric',
+            month: 'long',
+            year: 'numeric',
+          }).format(d);
+          expect(formatDate(d, lang)).toBe(date);
+          const time = new Intl.DateTimeFormat('id-ID', {
+            ...wib,
+            hour: '2-digit',
+            minute: '2-digit',
+            hour12: false,
+          }).format(d);
+          expect(formatDateTime(d, lang)).toBe(`${date}, ${time.replace('.', ':')} WIB`);
+          expect(todayIn(undefined, d)).toBe(
+            new Intl.DateTimeFormat('en-CA', {
+              ...wib,
+              year: 'numeric',
+              month: '2-digit',
+              day: '2-digit',
+            }).format(d),
+          );
+          const month = d.toISOString().slice(0, 7);
+          if (/^\d{4}-/.test(month))
+            expect(formatMonth(month, lang)).toBe(
+              new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
+                new Date(`${month}-01T00:00:00Z`),
+              ),
+            );
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -1,8 +1,10 @@
 /** Indonesian formats: Rp1.250.000; 23 November 2026; 1.234,5. The language only changes month names. */
 /**
- * Formatters are made once per set of options: making an Intl formatter costs far more than using
- * one, and a table or a map formats hundreds of values per render (the village index map spent
- * 50 ms of a 4x-throttled render making them, issue 18).
+ * Numbers and dates are written here by hand, not by Intl: the first Intl formatter a page makes
+ * loads the browser's locale data, 120-230 ms of a 4x-throttled phone's main thread before anything
+ * is shown (issue 18). The text is Intl's to the character (format.test.ts holds it to Intl on
+ * random values); what these rules do not cover (a number beyond 1e21's digits, a date before 1970,
+ * another time zone) is still Intl's.
  */
 const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
@@ -18,36 +20,146 @@ function made<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, ma
 const dateFormat = (key: string, locale: string, options: Intl.DateTimeFormatOptions) =>
   made(`date:${key}`, () => new Intl.DateTimeFormat(locale, options));
 
-export function formatNumber(value: number, fractionDigits = 0): string {
-  return made(
-    `number:${fractionDigits}`,
-    () =>
-      new Intl.NumberFormat('id-ID', {
-        minimumFractionDigits: fractionDigits,
-        maximumFractionDigits: fractionDigits,
-      }),
-  ).format(value);
+const SHORTEST = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
+
+/**
+ * |value| rounded to `fractionDigits` as Intl rounds it: the shortest decimal that reads back as the
+ * value (JavaScript's own text of it, so 1.005 is 1.005, not 1.00499...), halves away from zero.
+ * Gives the whole part's digits and the fraction's, or null where Intl is left to say it.
+ */
+function roundedDigits(value: number, fractionDigits: number): [string, string] | null {
+  const m = SHORTEST.exec(String(Math.abs(value)));
+  if (!m) return null;
+  const digits = (m[1]! + (m[2] ?? '')).split('').map(Number);
+  // The decimal point sits after `point` of the digits (negative: zeros before them).
+  let point = m[1]!.length + Number(m[3] ?? 0);
+  const keep = point + fractionDigits;
+  if (keep < 0) return ['0', '0'.repeat(fractionDigits)];
+  const up = keep < digits.length && digits[keep]! >= 5;
+  digits.length = Math.min(digits.length, keep);
+  while (digits.length < keep) digits.push(0);
+  if (up) {
+    let i = digits.length - 1;
+    while (i >= 0 && digits[i] === 9) digits[i--] = 0;
+    if (i >= 0) digits[i]!++;
+    else {
+      digits.unshift(1);
+      point++;
+    }
+  }
+  while (point < 1) {
+    digits.unshift(0);
+    point++;
+  }
+  const whole = digits
+    .slice(0, point)
+    .join('')
+    .replace(/^0+(?=\d)/, '');
+  return [whole, digits.slice(point).join('')];
 }
 
-/** Rp1.250.000, by the whole-number formatter, made when first used (not at load). */
+/** The whole part in groups of three, "1234567" as "1.234.567" (`group` "."). */
+const inThrees = (whole: string, group: string) => whole.replace(/\B(?=(\d{3})+$)/g, group);
+
+/** 1.234.567,5 with exactly `fractionDigits` after the comma (Intl's id-ID text). */
+export function formatNumber(value: number, fractionDigits = 0): string {
+  const parts = Number.isFinite(value) ? roundedDigits(value, fractionDigits) : null;
+  if (!parts) {
+    return made(
+      `number:${fractionDigits}`,
+      () =>
+        new Intl.NumberFormat('id-ID', {
+          minimumFractionDigits: fractionDigits,
+          maximumFractionDigits: fractionDigits,
+        }),
+    ).format(value);
+  }
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  return `${sign}${inThrees(parts[0], '.')}${parts[1] ? `,${parts[1]}` : ''}`;
+}
+
+/**
+ * A number in a sentence, as Intl writes it by default: up to three decimals, none written as a
+ * trailing zero; 1.234.567,5 in Indonesian, 1,234,567.5 in English.
+ */
+export function formatAmount(value: number, lang: 'id' | 'en' = 'id'): string {
+  const parts = Number.isFinite(value) ? roundedDigits(value, 3) : null;
+  if (!parts)
+    return made(`amount:${lang}`, () => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID')).format(
+      value,
+    );
+  const [group, decimal] = lang === 'en' ? [',', '.'] : ['.', ','];
+  const fraction = parts[1].replace(/0+$/, '');
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  return `${sign}${inThrees(parts[0], group)}${fraction ? `${decimal}${fraction}` : ''}`;
+}
+
+/** Rp1.250.000, in whole rupiah. */
 export function formatRupiah(value: number): string {
   const sign = value < 0 ? '-' : '';
   return `${sign}Rp${formatNumber(Math.abs(Math.round(value)))}`;
 }
 
 const TZ = 'Asia/Jakarta';
+/** WIB has been UTC+7 since 1964; earlier instants are left to Intl's zone history. */
+const WIB_MS = 7 * 3600_000;
+
+export const monthWords = {
+  id: [
+    'Januari',
+    'Februari',
+    'Maret',
+    'April',
+    'Mei',
+    'Juni',
+    'Juli',
+    'Agustus',
+    'September',
+    'Oktober',
+    'November',
+    'Desember',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+} as const;
+
+/** The instant as a wall clock in WIB (read with getUTC*), or null before 1970. */
+function inWib(d: Date): Date | null {
+  const t = d.getTime();
+  return Number.isFinite(t) && t >= 0 ? new Date(t + WIB_MS) : null;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
 
 export function formatDate(iso: string | Date, lang: 'id' | 'en' = 'id'): string {
+  const d = new Date(iso);
+  const wib = inWib(d);
+  if (wib) return `${wib.getUTCDate()} ${monthWords[lang][wib.getUTCMonth()]} ${wib.getUTCFullYear()}`;
   return dateFormat(`date-${lang}`, lang === 'en' ? 'en-GB' : 'id-ID', {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: TZ,
-  }).format(new Date(iso));
+  }).format(d);
 }
 
 /** A month as words: "2026-11" is "November 2026" ("November 2026" in English too). */
 export function formatMonth(month: string, lang: 'id' | 'en' = 'id'): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  const n = m ? Number(m[2]) : 0;
+  if (m && n >= 1 && n <= 12 && Number(m[1]) >= 1970) return `${monthWords[lang][n - 1]} ${Number(m[1])}`;
   return dateFormat(`month-${lang}`, lang === 'en' ? 'en-GB' : 'id-ID', {
     month: 'long',
     year: 'numeric',
@@ -57,19 +169,19 @@ export function formatMonth(month: string, lang: 'id' | 'en' = 'id'): string {
 
 export function formatDateTime(iso: string | Date, lang: 'id' | 'en' = 'id'): string {
   const d = new Date(iso);
-  const time = dateFormat('time', 'id-ID', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: TZ,
-  })
-    .format(d)
-    .replace('.', ':');
+  const wib = inWib(d);
+  const time = wib
+    ? `${two(wib.getUTCHours())}:${two(wib.getUTCMinutes())}`
+    : dateFormat('time', 'id-ID', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TZ })
+        .format(d)
+        .replace('.', ':');
   return `${formatDate(d, lang)}, ${time} WIB`;
 }
 
 /** Today's calendar date (YYYY-MM-DD) in the office's time zone (WIB unless told), not the browser's UTC. */
 export function todayIn(timeZone = TZ, now: Date = new Date()): string {
+  const wib = timeZone === TZ ? inWib(now) : null;
+  if (wib) return wib.toISOString().slice(0, 10);
   return dateFormat(`today-${timeZone}`, 'en-CA', {
     timeZone,
     year: 'numeric',

@@ -1,3 +1,5 @@
+import { monthWords } from './format.ts';
+
 /**
  * Numbers and dates in Indonesian words, as an official document writes them ("Pada hari Senin
  * tanggal dua bulan Desember tahun dua ribu dua puluh enam"): the day and date of a berita acara
@@ -39,20 +41,6 @@ export function terbilang(n: number): string {
 }
 
 const days = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
-const months = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
 
 /** A calendar date (YYYY-MM-DD) as a berita acara opens: "Pada hari Senin tanggal dua bulan Desember tahun dua ribu dua puluh enam". */
 export function dateInWords(isoDate: string): string {
@@ -60,7 +48,7 @@ export function dateInWords(isoDate: string): string {
   if (!m) throw new RangeError(`dateInWords: not a date: ${isoDate}`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const day = days[new Date(Date.UTC(y, mo - 1, d)).getUTCDay()]!;
-  return `Pada hari ${day} tanggal ${terbilang(d)} bulan ${months[mo - 1]} tahun ${terbilang(y)}`;
+  return `Pada hari ${day} tanggal ${terbilang(d)} bulan ${monthWords.id[mo - 1]} tahun ${terbilang(y)}`;
 }
 
 /** Month numbers as Roman numerals, as document numbers write them (".../XII/2026"). */
