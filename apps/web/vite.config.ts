@@ -124,6 +124,9 @@ export default defineConfig(({ isSsrBuild }) => ({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 800,
+    // One stylesheet, linked by the page: the page the server drew needs all of it at once (split,
+    // the frame's styles came with boot.tsx's code, after the page had been shown unstyled).
+    cssCodeSplit: false,
     // The bundle sizes of every build are written to dist/.vite/manifest.json; bench/ reads them.
     manifest: true,
     rolldownOptions: {
