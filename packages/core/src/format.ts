@@ -61,21 +61,31 @@ function roundedDigits(value: number, fractionDigits: number): [string, string] 
 /** The whole part in groups of three, "1234567" as "1.234.567" (`group` "."). */
 const inThrees = (whole: string, group: string) => whole.replace(/\B(?=(\d{3})+$)/g, group);
 
+/**
+ * The value written with `group` between thousands and `decimal` before the fraction, rounded to
+ * `fractionDigits` (trailing zeros of the fraction dropped when `trim`); null where Intl is left to say it.
+ */
+function written(value: number, fractionDigits: number, group: string, decimal: string, trim: boolean) {
+  const parts = Number.isFinite(value) ? roundedDigits(value, fractionDigits) : null;
+  if (!parts) return null;
+  const fraction = trim ? parts[1].replace(/0+$/, '') : parts[1];
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  return `${sign}${inThrees(parts[0], group)}${fraction ? `${decimal}${fraction}` : ''}`;
+}
+
 /** 1.234.567,5 with exactly `fractionDigits` after the comma (Intl's id-ID text). */
 export function formatNumber(value: number, fractionDigits = 0): string {
-  const parts = Number.isFinite(value) ? roundedDigits(value, fractionDigits) : null;
-  if (!parts) {
-    return made(
+  return (
+    written(value, fractionDigits, '.', ',', false) ??
+    made(
       `number:${fractionDigits}`,
       () =>
         new Intl.NumberFormat('id-ID', {
           minimumFractionDigits: fractionDigits,
           maximumFractionDigits: fractionDigits,
         }),
-    ).format(value);
-  }
-  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
-  return `${sign}${inThrees(parts[0], '.')}${parts[1] ? `,${parts[1]}` : ''}`;
+    ).format(value)
+  );
 }
 
 /**
@@ -83,15 +93,11 @@ export function formatNumber(value: number, fractionDigits = 0): string {
  * trailing zero; 1.234.567,5 in Indonesian, 1,234,567.5 in English.
  */
 export function formatAmount(value: number, lang: 'id' | 'en' = 'id'): string {
-  const parts = Number.isFinite(value) ? roundedDigits(value, 3) : null;
-  if (!parts)
-    return made(`amount:${lang}`, () => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID')).format(
-      value,
-    );
   const [group, decimal] = lang === 'en' ? [',', '.'] : ['.', ','];
-  const fraction = parts[1].replace(/0+$/, '');
-  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
-  return `${sign}${inThrees(parts[0], group)}${fraction ? `${decimal}${fraction}` : ''}`;
+  return (
+    written(value, 3, group, decimal, true) ??
+    made(`amount:${lang}`, () => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID')).format(value)
+  );
 }
 
 /** Rp1.250.000, in whole rupiah. */
