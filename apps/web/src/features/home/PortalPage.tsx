@@ -1,20 +1,16 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { ElectionItem, IndexSummary, ProjectList } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../app/api.ts';
 import { formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Link, useNavigate } from '../../app/router.tsx';
 import { useActiveKabupaten } from '../../app/settings.ts';
-import { WhenShown } from '../../app/WhenShown.tsx';
 import { useRegion } from '../regions/api.ts';
-import { MAP_ASPECT } from '../regions/map-size.ts';
-import { useDesaShapes } from '../village-index/api.ts';
+import { DesaMap } from '../regions/DesaMap.tsx';
 import { PlanningCalendar } from './PlanningCalendar.tsx';
-
-const RegionMap = lazy(() => import('../regions/RegionMap.tsx'));
 
 /**
  * The public portal (issue 20): what anyone sees at `/` without signing in. Where this year's
@@ -85,7 +81,6 @@ function IndexCard() {
     queryFn: () => get<{ items: { code: string; value: number }[] }>(`/api/index/results?year=${year!.year}`),
     enabled: !!year,
   });
-  const shapes = useDesaShapes();
   const values = useMemo(
     () => Object.fromEntries((results.data?.items ?? []).map((r) => [r.code, Number(r.value.toFixed(4))])),
     [results.data],
@@ -102,17 +97,8 @@ function IndexCard() {
           </Badge>
         ))}
       </Group>
-      {shapes.data && results.data && (
-        <WhenShown aspectRatio={MAP_ASPECT}>
-          <Suspense fallback={null}>
-            <RegionMap
-              shapes={shapes.data}
-              values={values}
-              valueLabel="IDM"
-              onSelect={(code) => navigate(`/indeks-desa/${code}`)}
-            />
-          </Suspense>
-        </WhenShown>
+      {results.data && (
+        <DesaMap values={values} valueLabel="IDM" onSelect={(code) => navigate(`/indeks-desa/${code}`)} />
       )}
       <Anchor component={Link} to="/indeks-desa" size="sm">
         {t('portal.more')}
@@ -129,7 +115,6 @@ function ProjectsCard() {
     queryKey: ['projects', 'portal'],
     queryFn: () => get<ProjectList>('/api/projects?limit=500'),
   });
-  const shapes = useDesaShapes();
   const values = useMemo(() => {
     const by = new Map<string, number[]>();
     for (const p of list.data?.items ?? [])
@@ -151,17 +136,12 @@ function ProjectsCard() {
           </Badge>
         ))}
       </Group>
-      {shapes.data && list.data && (
-        <WhenShown aspectRatio={MAP_ASPECT}>
-          <Suspense fallback={null}>
-            <RegionMap
-              shapes={shapes.data}
-              values={values}
-              valueLabel={t('portal.progress')}
-              onSelect={(code) => navigate(`/wilayah/${code}`)}
-            />
-          </Suspense>
-        </WhenShown>
+      {list.data && (
+        <DesaMap
+          values={values}
+          valueLabel={t('portal.progress')}
+          onSelect={(code) => navigate(`/wilayah/${code}`)}
+        />
       )}
       <Anchor component={Link} to="/proyek" size="sm">
         {t('portal.more')}

@@ -15,7 +15,7 @@ import {
 import type { PublicProposalItem, PublicProposalList } from '@sinergi/contracts';
 import { planYearOn } from '@sinergi/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, query } from '../../app/api.ts';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
@@ -23,13 +23,10 @@ import { vocab } from '../../app/i18n.ts';
 import { QueryState } from '../../app/QueryState.tsx';
 import { Link, useSearchParams } from '../../app/router.tsx';
 import { useActiveKabupaten } from '../../app/settings.ts';
-import { WhenShown } from '../../app/WhenShown.tsx';
 import { useRegion } from '../regions/api.ts';
-import { MAP_ASPECT } from '../regions/map-size.ts';
-import { useDesaShapes } from '../village-index/api.ts';
+import { DesaMap } from '../regions/DesaMap.tsx';
 import { bidangList, stageOrder, stateColour } from './labels.ts';
 
-const RegionMap = lazy(() => import('../regions/RegionMap.tsx'));
 const PAGE = 30;
 
 /**
@@ -71,18 +68,6 @@ export default function PublicProposalsPage() {
   });
   const kab = useRegion(useActiveKabupaten());
   const kec = useRegion(kecamatan);
-  const shapes = useDesaShapes();
-  // A chosen kecamatan fills the map with its own desa.
-  const drawn = useMemo(
-    () =>
-      shapes.data && kecamatan
-        ? {
-            ...shapes.data,
-            features: shapes.data.features.filter((f) => f.properties.code.startsWith(`${kecamatan}.`)),
-          }
-        : shapes.data,
-    [shapes.data, kecamatan],
-  );
   const data = list.data;
   return (
     <Stack>
@@ -200,20 +185,15 @@ export default function PublicProposalsPage() {
             <Text size="xs" c="dimmed">
               {t('public.mapHint')}
             </Text>
-            {drawn && drawn.features.length > 0 && (
-              <WhenShown aspectRatio={MAP_ASPECT}>
-                <Suspense fallback={null}>
-                  <RegionMap
-                    key={kecamatan ?? 'all'}
-                    shapes={drawn}
-                    values={data.perDesa}
-                    valueLabel={t('public.proposals')}
-                    highlight={desa ?? undefined}
-                    onSelect={(code) => set({ kecamatan: code.split('.').slice(0, 3).join('.'), desa: code })}
-                  />
-                </Suspense>
-              </WhenShown>
-            )}
+            {/* A chosen kecamatan fills the map with its own desa. */}
+            <DesaMap
+              key={kecamatan ?? 'all'}
+              within={kecamatan}
+              values={data.perDesa}
+              valueLabel={t('public.proposals')}
+              highlight={desa ?? undefined}
+              onSelect={(code) => set({ kecamatan: code.split('.').slice(0, 3).join('.'), desa: code })}
+            />
           </Card>
         </SimpleGrid>
       )}

@@ -6,11 +6,10 @@ import { formatNumber } from '../../app/format.ts';
 import { QueryState } from '../../app/QueryState.tsx';
 import { Link, useNavigate } from '../../app/router.tsx';
 import { WhenShown } from '../../app/WhenShown.tsx';
-import { MAP_ASPECT } from '../regions/map-size.ts';
-import { indexKeys, useDesaShapes, useIndexResults, useIndexSummary, useWeakest } from './api.ts';
+import { DesaMap } from '../regions/DesaMap.tsx';
+import { indexKeys, useIndexResults, useIndexSummary, useWeakest } from './api.ts';
 import { fmt4, statusColour, statusHex, whoActs } from './status.ts';
 
-const RegionMap = lazy(() => import('../regions/RegionMap.tsx'));
 const TrendChart = lazy(() => import('./TrendChart.tsx'));
 const NationalCard = lazy(() => import('./NationalCard.tsx'));
 
@@ -29,19 +28,24 @@ export function UnconfirmedNote({ scheme }: { scheme: IndexSummary['scheme'] }) 
   );
 }
 
-export default function IndexDashboardPage() {
-  const { t } = useTranslation();
+/** Each desa's IDM of the year on the map: its own component, so the results arriving draw only it. */
+function IndexMap({ year }: { year: number | undefined }) {
   const navigate = useNavigate();
-  const summary = useIndexSummary();
-  const s = summary.data;
-  const lastYear = s?.years.at(-1)?.year;
-  const results = useIndexResults(lastYear);
-  const weakest = useWeakest();
-  const shapes = useDesaShapes();
+  const results = useIndexResults(year);
   const values = useMemo(
     () => Object.fromEntries((results.data?.items ?? []).map((r) => [r.code, Number(r.value.toFixed(4))])),
     [results.data],
   );
+  if (!results.data) return null;
+  return <DesaMap values={values} valueLabel="IDM" onSelect={(code) => navigate(`/indeks-desa/${code}`)} />;
+}
+
+export default function IndexDashboardPage() {
+  const { t } = useTranslation();
+  const summary = useIndexSummary();
+  const s = summary.data;
+  const lastYear = s?.years.at(-1)?.year;
+  const weakest = useWeakest();
   if (!s) return <QueryState query={summary} queryKey={indexKeys.summary()} />;
   const statuses = s.scheme.statuses.map((x) => x.code);
   // At a province's Sinergi the table is per kabupaten/kota.
@@ -128,18 +132,7 @@ export default function IndexDashboardPage() {
           <Anchor href={`/api/index/results.xlsx?year=${lastYear}`} size="xs" data-testid="results-xlsx">
             {t('index.downloadXlsx', { year: lastYear })}
           </Anchor>
-          {shapes.data && results.data && (
-            <WhenShown aspectRatio={MAP_ASPECT}>
-              <Suspense fallback={<Text>{t('regions.loading')}</Text>}>
-                <RegionMap
-                  shapes={shapes.data}
-                  values={values}
-                  valueLabel="IDM"
-                  onSelect={(code) => navigate(`/indeks-desa/${code}`)}
-                />
-              </Suspense>
-            </WhenShown>
-          )}
+          <IndexMap year={lastYear} />
         </Card>
         {s.transition && (
           <Card withBorder>
