@@ -89,6 +89,44 @@ describe('the first HTML of a page, drawn by the server (issue 18)', () => {
     }
   });
 
+  it('lists the files of the drawn page’s own code to preload, each one the server has', async () => {
+    const preloads = (body: string) =>
+      JSON.parse(
+        body.match(/<script type="application\/json" id="sinergi-preload">(.*?)<\/script>/)?.[1] ?? 'null',
+      ) as string[] | null;
+    const index = preloads((await html('/indeks-desa')).body)!;
+    const login = preloads((await html('/masuk')).body)!;
+    // The page's own file and what it imports, besides the app's start (which every page lists).
+    expect(index.some((file) => /\/IndexDashboardPage-[\w-]+\.js$/.test(file))).toBe(true);
+    expect(index.some((file) => /\/boot-[\w-]+\.js$/.test(file))).toBe(true);
+    expect(index.some((file) => /\/LoginPage-/.test(file))).toBe(false);
+    expect(login.some((file) => /\/LoginPage-[\w-]+\.js$/.test(file))).toBe(true);
+    expect(new Set(index).size).toBe(index.length);
+    for (const file of new Set([...index, ...login]))
+      expect((await fetch(`${baseUrl()}${file}`, { method: 'HEAD' })).status, file).toBe(200);
+    // A page that goes out empty (not signed in) lists the app's start only.
+    const empty = preloads((await html('/usulan')).body)!;
+    expect(empty.some((file) => /\/boot-/.test(file))).toBe(true);
+    expect(empty.some((file) => /Page-/.test(file))).toBe(false);
+  });
+
+  it('names them as module preloads once the page has been painted, not in its HTML', async () => {
+    const b = await openBrowser();
+    try {
+      await b.page.goto(`${baseUrl()}/indeks-desa`);
+      await b.page.waitForLoadState('networkidle');
+      const named = await b.page.evaluate(() =>
+        [...document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].map(
+          (l) => new URL(l.href).pathname,
+        ),
+      );
+      expect(named.some((file) => /\/IndexDashboardPage-/.test(file))).toBe(true);
+      expect((await html('/indeks-desa')).body).not.toContain('rel="modulepreload"');
+    } finally {
+      await b.close();
+    }
+  });
+
   it('draws a page only for one allowed to see it, with that visitor’s own reads, kept by no shared cache', async () => {
     // Not signed in: a page that needs it goes out empty (the app sends the visitor to sign in).
     const anonymous = await html('/usulan');

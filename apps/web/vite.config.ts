@@ -1,3 +1,4 @@
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -47,11 +48,13 @@ const tableWithoutScrollArea = replaceImport(
 );
 /**
  * The files of the app's steps (main.tsx: React's DOM renderer, then boot.tsx, with all they import)
- * are named in the page itself as module preloads, so the browser fetches them at once, side by side,
- * and not one level of imports after another. Vite's own preloading is off (`modulePreload: false`):
- * it adds those links from script when a file is imported, and adding them took a 4x-throttled page
- * 110-150 ms of main thread per import (issue 18). A page's own code, loaded when it is shown, is
- * fetched as the browser finds its imports.
+ * are listed in the page (`<script type="application/json" id="sinergi-preload">`; the server adds
+ * the files of the page it drew), and main.tsx names them as module preloads once the page has been
+ * painted, so the browser fetches them side by side, not one level of imports after another. Named
+ * in the HTML itself, their fetching and compiling came before the first paint (the largest paint
+ * of the sign-in page and the village index later by a tenth to a third in a trace's turns). Vite's
+ * own preloading is off (`modulePreload: false`): it adds the links from script at each import
+ * (issue 18).
  */
 function preloadSteps(): Plugin {
   return {
@@ -73,12 +76,45 @@ function preloadSteps(): Plugin {
         };
         for (const step of entry.dynamicImports) walk(step);
         files.delete(entry.fileName);
-        return [...files].map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
-          injectTo: 'head' as const,
-        }));
+        return [
+          {
+            tag: 'script',
+            attrs: { type: 'application/json', id: 'sinergi-preload' },
+            children: JSON.stringify([...files].map((file) => `/${file}`)),
+            injectTo: 'head' as const,
+          },
+        ];
       },
+    },
+  };
+}
+const WEB_ROOT = fileURLToPath(new URL('.', import.meta.url));
+/**
+ * In the server's build only: each `lazy(() => import('./X.tsx')...)` of the app becomes
+ * `lazyNoted('src/.../X.tsx', () => import('./X.tsx')...)` (src/app/drawn-parts.ts), which notes the
+ * parts a drawn page showed; the server names their files as module preloads in that page.
+ */
+function noteLazyParts(): Plugin {
+  const helper = fileURLToPath(new URL('./src/app/drawn-parts.ts', import.meta.url));
+  const lazyImport = /\blazy\(\s*\(\)\s*=>\s*import\(\s*'(\.[^']+)'\s*\)/g;
+  return {
+    name: 'sinergi:note-lazy-parts',
+    enforce: 'pre',
+    apply: (_config, { isSsrBuild }) => isSsrBuild === true,
+    transform(code, id) {
+      if (id.includes('node_modules') || !/\.tsx?$/.test(id) || !lazyImport.test(code)) return;
+      lazyImport.lastIndex = 0;
+      const source = (specifier: string) =>
+        relative(WEB_ROOT, resolve(dirname(id), specifier)).replaceAll('\\', '/');
+      const noted = code.replace(
+        lazyImport,
+        (_all, specifier: string) =>
+          `__lazyNoted(${JSON.stringify(source(specifier))}, () => import(${JSON.stringify(specifier)})`,
+      );
+      return {
+        code: `import { lazyNoted as __lazyNoted } from ${JSON.stringify(helper)};\n${noted}`,
+        map: null,
+      };
     },
   };
 }
@@ -99,6 +135,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     scrollAreaWithoutFloatingUi,
     tableWithoutScrollArea,
     !isSsrBuild && preloadSteps(),
+    noteLazyParts(),
     !isSsrBuild &&
       VitePWA({
         registerType: 'autoUpdate',

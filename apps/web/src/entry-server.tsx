@@ -19,15 +19,17 @@ import { renderToString } from 'react-dom/server';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { App, type OnServer } from './app/App.tsx';
 import { setTransport } from './app/api.ts';
+import { noting } from './app/drawn-parts.ts';
 import { textLoaders } from './app/i18n.ts';
 
 /** One API read of the page being drawn, answered as the reader who asked for the page. */
 export type Answer = (path: string) => Promise<{ status: number; type: string; body: string }>;
 
-/** A drawn page: its HTML and, as JSON, the reads it was drawn with. */
+/** A drawn page: its HTML, as JSON the reads it was drawn with, and the source files of the lazy parts it shows. */
 export interface Drawn {
   html: string;
   state: string;
+  parts: string[];
 }
 
 const reading = new AsyncLocalStorage<Answer>();
@@ -52,13 +54,13 @@ const ROUNDS = 4;
  * every part) and the page is drawn again. The output never has React's inline scripts for parts
  * that finish late, which the pages' Content-Security-Policy would block.
  */
-async function draw(client: QueryClient, server: OnServer): Promise<string> {
+async function draw(client: QueryClient, server: OnServer): Promise<{ drawn: string; parts: string[] }> {
   const app = <App client={client} server={server} />;
-  const html = renderToString(app);
-  if (!html.includes('<!--$!-->')) return html;
+  const first = noting(() => renderToString(app));
+  if (!first.drawn.includes('<!--$!-->')) return first;
   const { prelude } = await prerenderToNodeStream(app);
   for await (const _ of prelude as Readable);
-  return renderToString(app);
+  return noting(() => renderToString(app));
 }
 
 /**
@@ -75,13 +77,13 @@ export async function render(path: string, answer: Answer, budgetMs = 400): Prom
   const asked = new Set<string>();
   for (let round = 1; ; round++) {
     const server: OnServer = { path, context: {} };
-    const html = await draw(client, server);
+    const { drawn: html, parts } = await draw(client, server);
     if (server.context.redirectTo !== undefined) return null;
     const waiting = cache
       .getAll()
       .filter((q) => q.state.status === 'pending' && !asked.has(q.queryHash) && !q.meta?.readInBrowser);
     if (waiting.length === 0 || round > ROUNDS || Date.now() - started > budgetMs)
-      return { html, state: JSON.stringify(dehydrate(client)) };
+      return { html, state: JSON.stringify(dehydrate(client)), parts };
     for (const query of waiting) asked.add(query.queryHash);
     await reading.run(answer, () =>
       Promise.all(waiting.map((query) => query.fetch().catch(() => undefined))),

@@ -20,7 +20,49 @@ type Answer = (path: string) => Promise<{ status: number; type: string; body: st
 
 /** The app's server part, as entry-server.tsx exports it. */
 interface Drawer {
-  render(path: string, answer: Answer): Promise<{ html: string; state: string } | null>;
+  render(path: string, answer: Answer): Promise<{ html: string; state: string; parts: string[] } | null>;
+}
+
+/** The build's manifest (dist/.vite/manifest.json): each source file's built file and the files it imports. */
+type Manifest = Record<string, { file: string; imports?: string[] }>;
+
+/**
+ * The files a drawn page's code needs besides the app's start: those of the lazy parts it shows
+ * (`parts`, by source file) with everything they import, less those the page lists already. Listed
+ * in the page (`#sinergi-preload`, where the build lists the start's), they are named as module
+ * preloads once it is painted (main.tsx), and fetched at once rather than one level of imports after
+ * another as the browser finds them (issue 18).
+ */
+export function preloadsOf(manifest: Manifest, parts: readonly string[], template: string): string[] {
+  const files = new Set<string>();
+  const walk = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const imported of chunk.imports ?? []) walk(imported);
+  };
+  for (const part of parts) walk(part);
+  return [...files]
+    .filter((file) => file.endsWith('.js') && !template.includes(`"/${file}"`))
+    .map((file) => `/${file}`);
+}
+
+/** The page's list of files to preload (vite.config.ts, preloadSteps) with `files` added to it. */
+export const withPreloads = (html: string, files: readonly string[]) =>
+  files.length === 0
+    ? html
+    : html.replace(
+        /(<script type="application\/json" id="sinergi-preload">)(\[[^<]*\])/,
+        (_all, open: string, list: string) =>
+          `${open}${JSON.stringify([...(JSON.parse(list) as string[]), ...files]).replace(/</g, '\\u003c')}`,
+      );
+
+function manifestOf(dist: string): Manifest {
+  try {
+    return JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return {};
+  }
 }
 
 /** Pages drawn at once at most; the others go out empty (drawing a large page takes 100-200 ms of CPU). */
@@ -78,6 +120,7 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext): Promis
   // A built index.html with the empty root to draw into (checked once, not per request).
   const drawable = template.includes(ROOT);
   const drawer = drawerOf(dist, app.log);
+  const manifest = built ? manifestOf(dist) : {};
   let drawing = 0;
 
   /** The page at the request's address drawn into the app's HTML; null when it goes out empty. */
@@ -90,7 +133,10 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext): Promis
     try {
       const page = await server.render(request.url, answerFor(app, request));
       if (!page) return null;
-      return template.replace(ROOT, `<div id="root">${page.html}</div>${stateScript(page.state)}`);
+      return withPreloads(template, preloadsOf(manifest, page.parts ?? [], template)).replace(
+        ROOT,
+        `<div id="root">${page.html}</div>${stateScript(page.state)}`,
+      );
     } catch (error) {
       // The address is not logged: it may carry a search the reader typed.
       request.log.warn({ err: error }, 'a page could not be drawn on the server; the browser draws it');
