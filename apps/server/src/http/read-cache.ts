@@ -16,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
+import { todayIn } from '@sinergi/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { ChangeAwareCache } from '../db/change-aware-cache.ts';
@@ -66,7 +67,7 @@ const SESSION_TABLES = ['sessions', 'users'];
 /** A `daily` answer (it shows "today") is kept under the day as well. */
 const keyOf = (request: FastifyRequest, ctx: AppContext) =>
   `${request.session?.sessionId ?? '-'} ${request.lang} ${request.url}${
-    request.routeOptions.config?.cache === 'daily' ? ` ${ctx.clock().toISOString().slice(0, 10)}` : ''
+    request.routeOptions.config?.cache === 'daily' ? ` ${todayIn(undefined, ctx.clock())}` : ''
   }`;
 
 const etagOf = (body: string) => `W/"${createHash('sha1').update(body).digest('base64url')}"`;

@@ -9,6 +9,7 @@ import {
   cycleMove,
   type EligibilityRule,
   parseRegionCode,
+  todayIn,
 } from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -36,7 +37,7 @@ async function recheck(ctx: AppContext, p: repo.ProgramRow) {
     ctx,
     rows.map((r) => r.personId),
   );
-  const today = ctx.clock().toISOString().slice(0, 10);
+  const today = todayIn(undefined, ctx.clock());
   const recipients: string[] = [];
   const ineligible: { enrolmentId: string; failed: unknown[] }[] = [];
   for (const r of rows) {

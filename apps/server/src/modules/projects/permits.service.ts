@@ -1,4 +1,11 @@
-import { AppError, canManagePermits, kecamatanOf, kemantapan, type RoadCondition } from '@sinergi/core';
+import {
+  AppError,
+  canManagePermits,
+  kecamatanOf,
+  kemantapan,
+  type RoadCondition,
+  todayIn,
+} from '@sinergi/core';
 import type { AppContext, Principal } from '../../context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { namesOf } from '../regions/regions.service.ts';
@@ -41,7 +48,7 @@ export async function savePermit(
 /** Which kinds of permit hold up how many projects and how much money, and for how long. */
 export async function bottlenecks(ctx: AppContext) {
   const rows = await repo.findPermitsWithValue(ctx.database.db);
-  const today = Date.parse(ctx.clock().toISOString().slice(0, 10));
+  const today = Date.parse(todayIn(undefined, ctx.clock()));
   const byKind = new Map<string, { projects: Set<string>; money: number; days: number[] }>();
   for (const r of rows) {
     if (r.status === 'selesai') continue;

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../../../test/harness.ts';
 import { columnKey } from '../../reports/xlsx.ts';
+import { projectItems } from './projects.service.ts';
 
 let t: TestApp;
 let opd: Session;
@@ -95,5 +96,14 @@ describe('progress of many projects from a file, as an office fills it in', () =
     expect(refused.issues[0].issue).toBe('spending_backwards');
     expect(refused.issues[0].field).toMatch(/^line 2, column realisasi_/);
     expect(refused.detail).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('stands every project on the office’s day: after 17:00 UTC that is already the next day in WIB', async () => {
+    // 01:00 WIB on 7 December. A report dated that day was taken for one in the future (the list's
+    // day was UTC's), and a report typed in then was not shown as waiting for verification.
+    const late = { ...t.ctx, clock: () => new Date('2026-12-06T18:00:00Z') };
+    expect((await projectItems(late, {})).on).toBe('2026-12-07');
+    const early = { ...t.ctx, clock: () => new Date('2026-12-06T16:59:00Z') };
+    expect((await projectItems(early, {})).on).toBe('2026-12-06');
   });
 });

@@ -31,7 +31,7 @@ export async function projectsOfProposals(ctx: AppContext, proposalIds: readonly
     rows.map((p) => p.id),
   );
   const reportsOf = groupBy(reports, (r) => r.projectId);
-  const today = ctx.clock().toISOString().slice(0, 10);
+  const today = todayIn(undefined, ctx.clock());
   const t = await thresholdsOf(ctx);
   return new Map<string, ProjectOfProposal>(
     rows.map((p) => {

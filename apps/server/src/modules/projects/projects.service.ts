@@ -17,6 +17,7 @@ import {
   type ReportState,
   scheduleStatus,
   type Thresholds,
+  todayIn,
   totalSpent,
   verifiedReports,
 } from '@sinergi/core';
@@ -219,7 +220,7 @@ export async function projectItems(
   query: { kecamatan?: string | undefined; organisationId?: string | undefined; on?: string | undefined },
 ) {
   const db = ctx.database.db;
-  const on = query.on ?? ctx.clock().toISOString().slice(0, 10);
+  const on = query.on ?? todayIn(undefined, ctx.clock());
   const rows = (await repo.findProjectsWithOrganisation(db)).filter(
     (r) =>
       (!query.kecamatan || r.p.regionCode.startsWith(`${query.kecamatan}.`)) &&
@@ -292,7 +293,7 @@ export async function getProject(ctx: AppContext, id: string, principal: Princip
   const permits = await repo.findPermitsOf(db, [id]);
   const org = await getOrganisation(ctx, p.organisationId).catch(() => null);
   const proposal = p.proposalId ? await proposalById(ctx, p.proposalId) : null;
-  const today = ctx.clock().toISOString().slice(0, 10);
+  const today = todayIn(undefined, ctx.clock());
   const names = await namesOf(ctx, [p.regionCode]);
   return presentProjectDetail({
     p,
