@@ -100,10 +100,8 @@ function noteLazyParts(): Plugin {
   return {
     name: 'sinergi:note-lazy-parts',
     enforce: 'pre',
-    apply: (_config, { isSsrBuild }) => isSsrBuild === true,
     transform(code, id) {
-      if (id.includes('node_modules') || !/\.tsx?$/.test(id) || !lazyImport.test(code)) return;
-      lazyImport.lastIndex = 0;
+      if (id.includes('node_modules') || !/\.tsx?$/.test(id)) return;
       const source = (specifier: string) =>
         relative(WEB_ROOT, resolve(dirname(id), specifier)).replaceAll('\\', '/');
       const noted = code.replace(
@@ -111,6 +109,7 @@ function noteLazyParts(): Plugin {
         (_all, specifier: string) =>
           `__lazyNoted(${JSON.stringify(source(specifier))}, () => import(${JSON.stringify(specifier)})`,
       );
+      if (noted === code) return;
       return {
         code: `import { lazyNoted as __lazyNoted } from ${JSON.stringify(helper)};\n${noted}`,
         map: null,
@@ -135,7 +134,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     scrollAreaWithoutFloatingUi,
     tableWithoutScrollArea,
     !isSsrBuild && preloadSteps(),
-    noteLazyParts(),
+    isSsrBuild && noteLazyParts(),
     !isSsrBuild &&
       VitePWA({
         registerType: 'autoUpdate',

@@ -28,12 +28,16 @@ type Manifest = Record<string, { file: string; imports?: string[] }>;
 
 /**
  * The files a drawn page's code needs besides the app's start: those of the lazy parts it shows
- * (`parts`, by source file) with everything they import, less those the page lists already. Listed
+ * (`parts`, by source file) with everything they import, less those the page lists already (`listed`). Listed
  * in the page (`#sinergi-preload`, where the build lists the start's), they are named as module
  * preloads once it is painted (main.tsx), and fetched at once rather than one level of imports after
  * another as the browser finds them (issue 18).
  */
-export function preloadsOf(manifest: Manifest, parts: readonly string[], template: string): string[] {
+export function preloadsOf(
+  manifest: Manifest,
+  parts: readonly string[],
+  listed: ReadonlySet<string>,
+): string[] {
   const files = new Set<string>();
   const walk = (key: string) => {
     const chunk = manifest[key];
@@ -42,17 +46,25 @@ export function preloadsOf(manifest: Manifest, parts: readonly string[], templat
     for (const imported of chunk.imports ?? []) walk(imported);
   };
   for (const part of parts) walk(part);
-  return [...files]
-    .filter((file) => file.endsWith('.js') && !template.includes(`"/${file}"`))
-    .map((file) => `/${file}`);
+  return [...files].map((file) => `/${file}`).filter((file) => file.endsWith('.js') && !listed.has(file));
 }
 
-/** The page's list of files to preload (vite.config.ts, preloadSteps) with `files` added to it. */
+/** The page's list of files to preload, as the build wrote it (vite.config.ts, preloadSteps). */
+const PRELOAD_LIST = /(<script type="application\/json" id="sinergi-preload">)(\[[^<]*\])/;
+
+/** The files the app's HTML loads already: its scripts and those it lists to preload. */
+export function listedIn(html: string): string[] {
+  const list = PRELOAD_LIST.exec(html)?.[2];
+  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
+  return [...scripts, ...(list ? (JSON.parse(list) as string[]) : [])];
+}
+
+/** The app's HTML with `files` added to its list of files to preload. */
 export const withPreloads = (html: string, files: readonly string[]) =>
   files.length === 0
     ? html
     : html.replace(
-        /(<script type="application\/json" id="sinergi-preload">)(\[[^<]*\])/,
+        PRELOAD_LIST,
         (_all, open: string, list: string) =>
           `${open}${JSON.stringify([...(JSON.parse(list) as string[]), ...files]).replace(/</g, '\\u003c')}`,
       );
@@ -121,6 +133,8 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext): Promis
   const drawable = template.includes(ROOT);
   const drawer = drawerOf(dist, app.log);
   const manifest = built ? manifestOf(dist) : {};
+  // What every page lists already (the app's start), read once.
+  const listed = new Set(listedIn(template));
   let drawing = 0;
 
   /** The page at the request's address drawn into the app's HTML; null when it goes out empty. */
@@ -133,7 +147,7 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext): Promis
     try {
       const page = await server.render(request.url, answerFor(app, request));
       if (!page) return null;
-      return withPreloads(template, preloadsOf(manifest, page.parts ?? [], template)).replace(
+      return withPreloads(template, preloadsOf(manifest, page.parts ?? [], listed)).replace(
         ROOT,
         `<div id="root">${page.html}</div>${stateScript(page.state)}`,
       );

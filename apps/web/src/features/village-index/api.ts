@@ -10,7 +10,6 @@ import type {
 } from '@sinergi/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, get } from '../../app/api.ts';
-import { useBoundaries } from '../regions/api.ts';
 
 /** The village index API as typed hooks (keys as the pages invalidate them). */
 export const indexKeys = {
@@ -39,9 +38,6 @@ export const useIndexResults = (year: number | undefined) =>
 
 export const useWeakest = () =>
   useQuery({ queryKey: indexKeys.weakest(), queryFn: () => get<WeakestList>('/api/index/weakest') });
-
-/** The desa boundaries for the index's maps: the regions' own query, shared with their pages. */
-export const useDesaShapes = () => useBoundaries('desa');
 
 export const useScorecard = (code: string) =>
   useQuery({
