@@ -40,7 +40,7 @@ export interface RunInput {
  * their closures anew each time.
  */
 export class MesRun {
-  private readonly pass = new Pass();
+  private readonly pass: Pass;
   private readonly lists;
   /** The last evaluate was too close to call on affordability. */
   private ambiguous = false;
@@ -58,6 +58,7 @@ export class MesRun {
 
   constructor(private readonly s: RunInput) {
     const { voter, pts, w, scratch, ws } = s;
+    this.pass = new Pass(s.costF.length);
     this.lists = { voter, pts, fb: ws.fb, w, ...scratch };
   }
 
@@ -159,7 +160,15 @@ export class MesRun {
       // One pass over the supporters (mes-pass.ts). Below r0 = c / U a supporter is certainly
       // capped, also when U counted some who hold nothing any more.
       const r0 = r;
-      const { z, k, sum, capB, capU, U, low } = this.pass.run(this.lists, at[p]!, end[p]!, b0, r0, approval);
+      const { z, k, sum, capB, capU, U, low } = this.pass.run(
+        this.lists,
+        p,
+        at[p]!,
+        end[p]!,
+        b0,
+        r0,
+        approval,
+      );
       end[p] = z;
       least[p] = low;
       if (sum < c - tol) return false;
@@ -226,22 +235,23 @@ export class MesRun {
       }
     }
     if (cap === Number.POSITIVE_INFINITY) return this.solveAll(p, z, c, b0, r0);
+    // Kept or not, and counted or not, without a branch (see mes-pass.ts): 0 or 1 times each.
     let k = 0;
-    for (let i = 0; i < gathered; i++)
-      if (ratio[i]! < cap) {
-        ratio[k] = ratio[i]!;
-        wb[k] = wb[i]!;
-        wu[k++] = wu[i]!;
-      }
+    for (let i = 0; i < gathered; i++) {
+      ratio[k] = ratio[i]!;
+      wb[k] = wb[i]!;
+      wu[k] = wu[i]!;
+      k += Number(ratio[i]! < cap);
+    }
     let r = r0;
     for (;;) {
       let rem = c - capB;
       let un = U - capU;
-      for (let i = 0; i < k; i++)
-        if (ratio[i]! < r) {
-          rem -= wb[i]!;
-          un -= wu[i]!;
-        }
+      for (let i = 0; i < k; i++) {
+        const below = Number(ratio[i]! < r);
+        rem -= below * wb[i]!;
+        un -= below * wu[i]!;
+      }
       if (un <= 0) {
         this.solved = 0;
         return this.largestRatio(p);
@@ -255,52 +265,11 @@ export class MesRun {
     return r < cap ? r : this.solveAll(p, z, c, b0, r0);
   }
 
-  /**
-   * rho when the bands did not reach it: one pass gathers every supporter who holds something,
-   * then each Newton step goes through those not yet capped only.
-   */
+  /** rho when the bands did not reach it (mes-pass.ts), or the largest b / u when nobody is left uncapped. */
   private solveAll(p: number, z: number, c: number, b0: number, r0: number): number {
-    const { at, voter, pts, w } = this.s;
-    const { ratio, wb, wu } = this.s.scratch;
-    const fb = this.s.ws.fb;
-    let rem = c;
-    let un = 0;
-    let k = 0;
-    for (let i = at[p]!; i < z; i++) {
-      const v = voter[i]!;
-      const b = fb[v]!;
-      if (b <= 0) continue;
-      const u = b0 * pts[i]!;
-      if (b < r0 * u) rem -= w[v]! * b;
-      else {
-        ratio[k] = b / u;
-        wb[k] = w[v]! * b;
-        wu[k++] = w[v]! * u;
-        un += w[v]! * u;
-      }
-    }
-    let r = r0;
-    for (;;) {
-      if (un === 0) {
-        this.solved = 0;
-        return this.largestRatio(p);
-      }
-      const next = rem / un;
-      this.solved = un;
-      if (next <= r) return r;
-      r = next;
-      let kept = 0;
-      for (let i = 0; i < k; i++)
-        if (ratio[i]! < r) {
-          rem -= wb[i]!;
-          un -= wu[i]!;
-        } else {
-          ratio[kept] = ratio[i]!;
-          wb[kept] = wb[i]!;
-          wu[kept++] = wu[i]!;
-        }
-      k = kept;
-    }
+    const r = this.pass.solveAll(this.lists, this.s.at[p]!, z, c, b0, r0);
+    this.solved = this.pass.solved;
+    return r < 0 ? this.largestRatio(p) : r;
   }
 
   private largestRatio(p: number): number {
