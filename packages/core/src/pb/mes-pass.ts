@@ -4,8 +4,8 @@
  * set aside those below c / U (certainly capped), and gather those up to twice that (mes-run.ts
  * counts their utility in bands, which bound rho from above, when it needs them). Approval
  * ballots (one point each) have a loop of their own that compares budgets with the share, with
- * or without a branch on which side each falls (see mixed). solveAll is the rho mes-run.ts falls back on when
- * its bands do not reach it.
+ * or without a branch on which side each falls (see mixed). solveAll is the rho mes-run.ts falls
+ * back on when its bands do not reach it.
  */
 
 export interface PassLists {
@@ -43,25 +43,25 @@ export class Pass {
     this.mixed = new Uint8Array(projects);
   }
 
+  /** The utility of the supporters not capped at the rho solveAll found. */
+  solved = 0;
+
   /** Goes through supporters a .. end - 1 of project p with utility b0 per point, at rho = r0 if nobody were capped. */
   run(l: PassLists, p: number, a: number, end: number, b0: number, r0: number, approval: boolean): this {
-    if (!approval) this.points(l, a, end, b0, r0);
-    else this.approval(l, a, end, b0, r0, this.mixed[p] === 1);
-    if (approval) {
-      const { capU, U, k } = this;
-      const n = this.z - a;
-      this.mixed[p] = Number((capU > 0.1 * U && capU < 0.9 * U) || (k > 0.1 * n && k < 0.9 * n));
-    }
+    if (approval) this.approval(l, p, a, end, b0, r0);
+    else this.points(l, a, end, b0, r0);
     return this;
   }
 
   /**
    * Approval ballots: with a branch on where each budget falls, or (mixed) without one: then each
    * sum is added 0 or 1 times, and every supporter is written to the gathered lists and kept only
-   * if below twice the share. The test of mixed is the same every time round, so always guessed right.
+   * if below twice the share. The test of mixed is the same every time round, so always guessed
+   * right; whether p's next pass goes without the branch is noted at the end.
    */
-  private approval(l: PassLists, a: number, end: number, b0: number, r0: number, mixed: boolean) {
+  private approval(l: PassLists, p: number, a: number, end: number, b0: number, r0: number) {
     const { voter, fb, w, ratio, wb, wu } = l;
+    const mixed = this.mixed[p] === 1;
     const share = r0 * b0;
     const twice = 2 * share;
     let z = a;
@@ -100,7 +100,11 @@ export class Pass {
         wu[k++] = wv * b0;
       }
     }
-    this.done(z, k, sum, capB, capW * b0, W * b0, low);
+    const capU = capW * b0;
+    const U = W * b0;
+    const n = z - a;
+    this.mixed[p] = Number((capU > 0.1 * U && capU < 0.9 * U) || (k > 0.1 * n && k < 0.9 * n));
+    this.done(z, k, sum, capB, capU, U, low);
   }
 
   private points(l: PassLists, a: number, end: number, b0: number, r0: number) {
@@ -138,9 +142,6 @@ export class Pass {
     }
     this.done(z, k, sum, capB, capU, U, low);
   }
-
-  /** The utility of the supporters not capped at the rho solveAll found. */
-  solved = 0;
 
   /**
    * rho of a project (supporters a .. z - 1) when the bands of mes-run.ts did not reach it: one
