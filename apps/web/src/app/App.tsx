@@ -35,7 +35,11 @@ const theme = createTheme({
   // which vite.config.ts keeps out of the tables' code (issue 18).
   // A badge is a span, not Mantine's div: pages put badges in a line of text (a <p>), and a <p>
   // holding a <div> is not HTML a browser keeps, so the page the server drew did not match.
+  // A select's list of options is drawn when it opens, not kept hidden in the page: kept, every
+  // select drew all its options (the kamus: every item) as the app took over a page the server drew,
+  // in one synchronous task (issue 18).
   components: {
+    Combobox: { defaultProps: { keepMounted: false } },
     TableScrollContainer: { defaultProps: { type: 'native' } },
     Badge: { defaultProps: { component: 'span' } },
   },
