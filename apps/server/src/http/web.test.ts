@@ -17,15 +17,16 @@ const listed = new Set(listedIn(template));
 
 describe('the module preloads of a drawn page', () => {
   it('names each part’s file and all it imports, once each, less what the page loads already', () => {
+    // Each after what it imports (box-B and table-T import each other: the first found comes last).
     expect(preloadsOf(manifest, ['src/features/a/APage.tsx'], listed)).toEqual([
-      '/assets/APage-1.js',
-      '/assets/table-T.js',
       '/assets/box-B.js',
+      '/assets/table-T.js',
+      '/assets/APage-1.js',
     ]);
     expect(preloadsOf(manifest, ['src/features/a/APage.tsx', 'src/features/b/BPage.tsx'], listed)).toEqual([
-      '/assets/APage-1.js',
-      '/assets/table-T.js',
       '/assets/box-B.js',
+      '/assets/table-T.js',
+      '/assets/APage-1.js',
       '/assets/BPage-2.js',
     ]);
   });

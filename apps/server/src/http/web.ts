@@ -31,7 +31,8 @@ type Manifest = Record<string, { file: string; imports?: string[] }>;
  * (`parts`, by source file) with everything they import, less those the page lists already (`listed`). Listed
  * in the page (`#sinergi-preload`, where the build lists the start's), they are named as module
  * preloads once it is painted (main.tsx), and fetched at once rather than one level of imports after
- * another as the browser finds them (issue 18).
+ * another as the browser finds them (issue 18). Each file comes after the files it imports, so the
+ * app can run them one at a time, each in a task of its own (boot.tsx).
  */
 export function preloadsOf(
   manifest: Manifest,
@@ -39,11 +40,13 @@ export function preloadsOf(
   listed: ReadonlySet<string>,
 ): string[] {
   const files = new Set<string>();
+  const seen = new Set<string>();
   const walk = (key: string) => {
     const chunk = manifest[key];
-    if (!chunk || files.has(chunk.file)) return;
-    files.add(chunk.file);
+    if (!chunk || seen.has(key)) return;
+    seen.add(key);
     for (const imported of chunk.imports ?? []) walk(imported);
+    files.add(chunk.file);
   };
   for (const part of parts) walk(part);
   return [...files].map((file) => `/${file}`).filter((file) => file.endsWith('.js') && !listed.has(file));
