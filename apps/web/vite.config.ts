@@ -7,18 +7,25 @@ import { textsPlugin } from './texts-plugin.ts';
 
 /**
  * A plugin that gives one Mantine module, in place of one of its imports, a small module of ours:
- * `source` as imported by a file whose path ends with `importer` resolves to `code`.
+ * `source` as imported by a file whose path ends with `importer` resolves to `code`. A build in
+ * which it never applied fails: Mantine's files have moved, and the page would quietly be slower.
  */
 function replaceImport(name: string, source: string, importer: string, code: string): Plugin {
   const id = `\0sinergi:${name}`;
+  let applied = false;
   return {
     name: `sinergi:${name}`,
     enforce: 'pre',
     resolveId(s, from) {
-      if ((s === source || s.endsWith(source)) && from?.endsWith(importer)) return id;
+      if (!((s === source || s.endsWith(source)) && from?.endsWith(importer))) return;
+      applied = true;
+      return id;
     },
     load(loaded) {
       if (loaded === id) return code;
+    },
+    generateBundle() {
+      if (!applied) this.error(`${name}: no file ending with ${importer} imports ${source} any more`);
     },
   };
 }
