@@ -13,6 +13,7 @@ import { initialLanguage, loadLanguage, textLoaders } from './app/i18n.ts';
 import { registerWhenSettled } from './app/install.ts';
 import { followConnection } from './app/online.ts';
 import { sessionQuery } from './app/session.ts';
+import { listedFiles, nextTask } from './app/steps.ts';
 
 /** How long the reads a page was drawn with count as fresh in the browser. */
 const DRAWN_FRESH_MS = 30_000;
@@ -26,11 +27,10 @@ const DRAWN_FRESH_MS = 30_000;
  * left for the page to ask for again.
  */
 async function runPageFiles() {
-  const list = document.getElementById('sinergi-preload')?.textContent;
-  for (const file of list ? (JSON.parse(list) as string[]) : []) {
+  for (const file of listedFiles()) {
     const started = performance.now();
     await import(/* @vite-ignore */ file).catch(() => undefined);
-    if (performance.now() - started > 4) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (performance.now() - started > 4) await nextTask();
   }
 }
 

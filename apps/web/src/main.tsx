@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
+import { listedFiles, nextTask } from './app/steps.ts';
 
 /**
  * The page the server drew is shown before any of the app's code runs; the code then runs in steps,
@@ -7,7 +8,6 @@ import '@mantine/dates/styles.css';
  * while all of it is read at once (total blocking time, issue 18): React's DOM renderer first, then
  * the app (boot.tsx), which takes the page over.
  */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Once the page has been painted (at most 100 ms: a tab opened in the background paints nothing). */
 const painted = () =>
   new Promise<void>((resolve) => {
@@ -25,8 +25,7 @@ const AT_ONCE = 6;
  * forty named in one were a task of 184 ms in a trace of the village index.
  */
 async function preload() {
-  const list = document.getElementById('sinergi-preload')?.textContent;
-  const files = list ? (JSON.parse(list) as string[]) : [];
+  const files = listedFiles();
   for (let i = 0; i < files.length; i++) {
     if (i > 0 && i % AT_ONCE === 0) await nextTask();
     const link = document.createElement('link');
