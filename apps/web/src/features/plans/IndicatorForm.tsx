@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { planIndicatorBody } from '@sinergi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -68,7 +68,7 @@ export function IndicatorForm({
       : post(`/api/plan-nodes/${nodeId}/indicators`, checked(planIndicatorBody, body));
   }, onDone);
   return (
-    <Stack gap={4} w={560} mt={4} data-testid="indicator-form">
+    <Stack gap={4} maw={560} mt={4} data-testid="indicator-form">
       <TextInput
         size="xs"
         label={t('plans.indicatorName')}
@@ -117,7 +117,8 @@ export function IndicatorForm({
           data-testid="indicator-baseline"
         />
       </Group>
-      <Group gap={4} grow>
+      {/* A target a year: three to a row on a phone, all in one on a wider screen. */}
+      <SimpleGrid cols={{ base: 3, sm: years.length }} spacing={4}>
         {years.map((y) => (
           <DecimalInput
             key={y}
@@ -127,7 +128,7 @@ export function IndicatorForm({
             onChange={(v) => setTargets((x) => ({ ...x, [y]: v === '' ? '' : Number(v) }))}
           />
         ))}
-      </Group>
+      </SimpleGrid>
       <Select
         size="xs"
         label={t('plans.series')}

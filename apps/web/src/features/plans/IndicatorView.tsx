@@ -10,10 +10,12 @@ import { DecimalInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
 import { useSubmit } from '../../app/use-submit.ts';
 import { WhenShown } from '../../app/WhenShown.tsx';
-import { IndicatorForm } from './IndicatorForm.tsx';
 import { type Indicator, lightColour, verdictColour } from './plan-types.ts';
 
 const TrendChart = lazy(() => import('../village-index/TrendChart.tsx'));
+// Loaded when an editor opens it: the form's checks (the contracts' schemas) are not code a reader
+// of the targets runs (issue 18: evaluating them was a task of 60-100 ms at 4x throttle).
+const IndicatorForm = lazy(() => import('./IndicatorForm.tsx').then((m) => ({ default: m.IndicatorForm })));
 
 /** An indicator: its targets and realisations by year with lights, its chart and the projection. */
 /** The reasoning of a projection in the reader's language, with Indonesian number formats. */
@@ -195,14 +197,16 @@ export function IndicatorView({
         </Group>
       )}
       {mayEdit && editing && plan && (
-        <IndicatorForm
-          plan={plan}
-          indicator={i}
-          onDone={async () => {
-            setEditing(false);
-            await onDone();
-          }}
-        />
+        <Suspense fallback={null}>
+          <IndicatorForm
+            plan={plan}
+            indicator={i}
+            onDone={async () => {
+              setEditing(false);
+              await onDone();
+            }}
+          />
+        </Suspense>
       )}
       {mayEdit && (
         <Group gap={4} align="end">
