@@ -107,6 +107,20 @@ describe('reads kept until what they were read from changes', () => {
     expect(refused.headers['content-encoding']).toBeUndefined();
   });
 
+  it('keeps the desa boundaries compressed, with the hour the browser may keep them', async () => {
+    const url = '/api/regions/boundaries?level=desa';
+    const plain = await get(url);
+    expect(plain.headers['cache-control']).toBe('public, max-age=3600');
+    const packed = await get(url, null, { 'accept-encoding': 'br' });
+    expect(packed.headers['x-cache']).toBe('hit');
+    expect(packed.headers['cache-control']).toBe('public, max-age=3600');
+    expect(packed.headers['content-encoding']).toBe('br');
+    expect(packed.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    expect(brotliDecompressSync(packed.rawPayload).toString()).toBe(plain.body);
+    const again = await get(url, null, { 'if-none-match': String(packed.headers.etag) });
+    expect(again.statusCode).toBe(304);
+  });
+
   it('never keeps a refusal or an invalid request', async () => {
     const bad = await get('/api/index/results?year=abc');
     expect(bad.statusCode).toBe(400);

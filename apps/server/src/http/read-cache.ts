@@ -27,6 +27,8 @@ interface Cached {
   bytes: Buffer;
   etag: string;
   type: string;
+  /** The route's own Cache-Control (the boundaries: kept an hour by the browser), else no-cache. */
+  control: string | undefined;
   /** The body compressed, made the first time a browser takes it (a list of projects: 271 kB, 9x less). */
   br?: Buffer;
   gzip?: Buffer;
@@ -72,9 +74,14 @@ const keyOf = (request: FastifyRequest, ctx: AppContext) =>
 
 const etagOf = (body: string) => `W/"${createHash('sha1').update(body).digest('base64url')}"`;
 
-function cacheHeaders(request: FastifyRequest, reply: FastifyReply, etag: string) {
+function cacheHeaders(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  etag: string,
+  control: string | undefined,
+) {
   reply.header('etag', etag);
-  reply.header('cache-control', request.session ? 'private, no-cache' : 'no-cache');
+  reply.header('cache-control', control ?? (request.session ? 'private, no-cache' : 'no-cache'));
   reply.header('vary', 'cookie, accept-language, x-language, accept-encoding');
 }
 
@@ -135,7 +142,7 @@ export function registerReadCache(app: FastifyInstance, ctx: AppContext): Change
 
   const answer = (request: FastifyRequest, reply: FastifyReply, hit: Cached) => {
     request.cacheHit = true;
-    cacheHeaders(request, reply, hit.etag);
+    cacheHeaders(request, reply, hit.etag, hit.control);
     // Said for whoever runs the server (a proxy's log, curl -I), as caches commonly say it.
     reply.header('x-cache', 'hit');
     if (notModified(request, hit.etag)) reply.code(304).send();
@@ -179,10 +186,12 @@ export function registerReadCache(app: FastifyInstance, ctx: AppContext): Change
     if (request.cacheHit || !request.routeOptions.config?.cache) return payload;
     if (reply.statusCode !== 200 || typeof payload !== 'string' || !request.tablesRead) return payload;
     const etag = etagOf(payload);
-    cacheHeaders(request, reply, etag);
+    const own = reply.getHeader('cache-control');
+    const control = typeof own === 'string' ? own : undefined;
+    cacheHeaders(request, reply, etag, control);
     const tables = request.session ? new Set([...request.tablesRead, ...SESSION_TABLES]) : request.tablesRead;
     const type = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
-    const entry: Cached = { bytes: Buffer.from(payload), etag, type };
+    const entry: Cached = { bytes: Buffer.from(payload), etag, type, control };
     cache.set(request.cacheKey, entry, tables, request.cacheTicket);
     release(request);
     if (!notModified(request, etag)) return encoded(request, reply, entry);

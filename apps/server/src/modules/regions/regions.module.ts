@@ -77,7 +77,7 @@ function routes(fastify: FastifyInstance, ctx: AppContext) {
   app.get(
     '/regions/boundaries',
     {
-      config: read,
+      config: cached,
       schema: {
         tags,
         summary: "GeoJSON of the active kabupaten's kecamatan or desa",
