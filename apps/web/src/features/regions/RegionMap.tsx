@@ -1,9 +1,9 @@
 import { Group, Text } from '@mantine/core';
-import { type GeoPermissibleObjects, geoIdentity, geoPath } from 'd3-geo';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { formatNumber } from '../../app/format.ts';
 import { useWidth } from '../../app/use-width.ts';
 import { MAP_HEIGHT, MAP_WIDTH } from './map-size.ts';
+import { useProjected } from './projected.ts';
 import { useRoam } from './roam.ts';
 
 export interface MapFeatureCollection {
@@ -51,23 +51,7 @@ const shown = (v: number | undefined) =>
  * with its value under the map. ECharts did the same with 250 ms of script on a slow phone.
  */
 export default function RegionMap({ shapes, values, valueLabel, highlight, onSelect }: RegionMapProps) {
-  const drawn = useMemo(() => {
-    // Longitude and latitude drawn as a plane (north up): across a kabupaten eight degrees south
-    // of the equator that is within 1 % of any map projection, and it skips the spherical
-    // resampling and clipping that cost a slow phone 26,000 points' worth (and a ring's winding
-    // no longer matters, filled even-odd).
-    const geometries = shapes.features.map((f) => f.geometry as GeoPermissibleObjects);
-    const all = { type: 'GeometryCollection', geometries } as GeoPermissibleObjects;
-    const path = geoPath(
-      geoIdentity()
-        .reflectY(true)
-        .fitSize([WIDTH, HEIGHT], all as never),
-    );
-    return shapes.features.map((f, i) => {
-      const [x, y] = path.centroid(geometries[i]!);
-      return { code: f.properties.code, name: f.properties.name, d: path(geometries[i]!) ?? '', x, y };
-    });
-  }, [shapes]);
+  const drawn = useProjected(shapes, WIDTH, HEIGHT);
   const numbers = Object.values(values).filter(Number.isFinite);
   const min = numbers.length ? Math.min(...numbers) : 0;
   const max = numbers.length ? Math.max(...numbers) : 1;
@@ -83,14 +67,16 @@ export default function RegionMap({ shapes, values, valueLabel, highlight, onSel
   const open = (code: string) => {
     if (!roam.dragged()) onSelect(code);
   };
-  const named = drawn.find((r) => r.code === active);
+  const named = drawn?.find((r) => r.code === active);
   // The width it is drawn at: names are written 10 px high on the screen, and only where they fit
   // (a phone reads the name under the map instead).
   const box = useWidth();
   const drawnWidth = box.width || WIDTH;
-  const labels = drawn.length <= 30;
+  const labels = shapes.features.length <= 30;
   const written = labels && drawnWidth >= 400;
 
+  // Until its outlines are worked out, a box of the map's shape holds its place.
+  if (!drawn) return <div ref={box.ref} style={{ aspectRatio: `${WIDTH} / ${HEIGHT}`, maxHeight: 440 }} />;
   return (
     <div ref={box.ref} data-testid="region-map">
       <svg

@@ -1,0 +1,76 @@
+import { type GeoPermissibleObjects, geoIdentity, geoPath } from 'd3-geo';
+import { useEffect, useState } from 'react';
+import { nextTask } from '../../app/steps.ts';
+import type { MapFeatureCollection } from './RegionMap.tsx';
+
+/** A region as the map draws it: its outline as an SVG path and the point its name is written at. */
+export interface Drawn {
+  code: string;
+  name: string;
+  d: string;
+  x: number;
+  y: number;
+}
+
+/** Work done between turns given back to the page (ms): a turn of a 4x-throttled phone stays short. */
+const SLICE_MS = 8;
+
+/** The smallest box that holds every coordinate of the regions, as two corners. */
+function bounds(shapes: MapFeatureCollection): [[number, number], [number, number]] {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number') {
+      const [x, y] = c as [number, number];
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    } else for (const inner of c) visit(inner);
+  };
+  for (const f of shapes.features) visit((f.geometry as { coordinates?: unknown }).coordinates);
+  return [
+    [x0, y0],
+    [x1, y1],
+  ];
+}
+
+/**
+ * The regions' outlines drawn to fit `width` x `height`, worked out a few at a time with the page
+ * answering in between, then all at once (null until then). The desa of a kabupaten are 26,000
+ * points: drawn in one go it was a task of 150-200 ms at 4x throttle on every page with a map
+ * (issue 18). Longitude and latitude are drawn as a plane (north up): across a kabupaten eight
+ * degrees south of the equator that is within 1 % of any map projection, and it skips the
+ * spherical resampling and clipping that cost a slow phone 26,000 points' worth. One decimal of
+ * the drawing's 800 units is a twelfth of a pixel unzoomed.
+ */
+export function useProjected(shapes: MapFeatureCollection, width: number, height: number): Drawn[] | null {
+  const [drawn, setDrawn] = useState<{ of: MapFeatureCollection; regions: Drawn[] } | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    void (async () => {
+      const corners = bounds(shapes);
+      const fit = geoIdentity()
+        .reflectY(true)
+        .fitSize([width, height], { type: 'MultiPoint', coordinates: corners });
+      const path = geoPath(fit).digits(1);
+      const regions: Drawn[] = [];
+      let since = performance.now();
+      for (const f of shapes.features) {
+        const geometry = f.geometry as GeoPermissibleObjects;
+        const [x, y] = path.centroid(geometry);
+        regions.push({ code: f.properties.code, name: f.properties.name, d: path(geometry) ?? '', x, y });
+        if (performance.now() - since > SLICE_MS) {
+          await nextTask();
+          if (stopped) return;
+          since = performance.now();
+        }
+      }
+      if (!stopped) setDrawn({ of: shapes, regions });
+    })();
+    return () => {
+      stopped = true;
+    };
+  }, [shapes, width, height]);
+  return drawn?.of === shapes ? drawn.regions : null;
+}
