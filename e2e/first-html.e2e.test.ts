@@ -10,6 +10,19 @@ async function html(path: string, cookie = '') {
   return { response, body: await response.text() };
 }
 
+/** The session cookie of `username`, signed in through the API. */
+async function signedInCookie(username: string) {
+  const login = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'sinergi-demo' }),
+  });
+  return login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
 /** The reads a drawn page carries for the app to take over with. */
 const stateOf = (body: string) => {
   const match = body.match(/<script type="application\/json" id="sinergi-state">([\s\S]*?)<\/script>/);
@@ -127,6 +140,27 @@ describe('the first HTML of a page, drawn by the server (issue 18)', () => {
     }
   });
 
+  it('keeps a public page while its reads are unchanged, and draws it anew once one changes', async () => {
+    const first = await html('/perencanaan');
+    const again = await html('/perencanaan');
+    expect(stateOf(again.body)).not.toBeNull();
+    expect(again.body).toBe(first.body);
+
+    const cookie = await signedInCookie('perencana');
+    const session = await (await fetch(`${baseUrl()}/api/auth/session`, { headers: { cookie } })).json();
+    const name = `RKPD uji gambar ${Date.now()}`;
+    const created = await fetch(`${baseUrl()}/api/plans`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+      body: JSON.stringify({ kind: 'RKPD', level: 'kabupaten', name, startYear: 2027, endYear: 2027 }),
+    });
+    expect(created.status, await created.text()).toBe(201);
+    // The plan list the page was drawn from changed: the page is drawn again, with the new plan.
+    const after = await html('/perencanaan');
+    expect(after.body).toContain(name);
+    expect(first.body).not.toContain(name);
+  });
+
   it('draws a page only for one allowed to see it, with that visitor’s own reads, kept by no shared cache', async () => {
     // Not signed in: a page that needs it goes out empty (the app sends the visitor to sign in).
     const anonymous = await html('/usulan');
@@ -134,15 +168,7 @@ describe('the first HTML of a page, drawn by the server (issue 18)', () => {
     expect(stateOf(anonymous.body)).toBeNull();
     expect(anonymous.body).toContain('<div id="root"></div>');
 
-    const login = await fetch(`${baseUrl()}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'desa.jaten', password: 'sinergi-demo' }),
-    });
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    const cookie = await signedInCookie('desa.jaten');
     const signedIn = await html('/usulan', cookie);
     expect(signedIn.response.headers.get('cache-control')).toBe('private, no-cache');
     expect(signedIn.response.headers.get('vary')).toMatch(/cookie/);

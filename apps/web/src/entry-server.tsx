@@ -30,6 +30,8 @@ export interface Drawn {
   html: string;
   state: string;
   parts: string[];
+  /** Whether every read the page asked for was read (none left to the browser), so it may be kept. */
+  complete: boolean;
 }
 
 const reading = new AsyncLocalStorage<Answer>();
@@ -81,9 +83,17 @@ export async function render(path: string, answer: Answer, budgetMs = 400): Prom
     if (server.context.redirectTo !== undefined) return null;
     const waiting = cache
       .getAll()
-      .filter((q) => q.state.status === 'pending' && !asked.has(q.queryHash) && !q.meta?.readInBrowser);
+      // A query not enabled (its key still lacks what it needs, as a plan's id before the list of
+      // plans is read) is not asked for: fetched anyway, it read `/api/plans/undefined`.
+      .filter(
+        (q) =>
+          q.state.status === 'pending' &&
+          (q.options as { enabled?: unknown }).enabled !== false &&
+          !asked.has(q.queryHash) &&
+          !q.meta?.readInBrowser,
+      );
     if (waiting.length === 0 || round > ROUNDS || Date.now() - started > budgetMs)
-      return { html, state: JSON.stringify(dehydrate(client)), parts };
+      return { html, state: JSON.stringify(dehydrate(client)), parts, complete: waiting.length === 0 };
     for (const query of waiting) asked.add(query.queryHash);
     await reading.run(answer, () =>
       Promise.all(waiting.map((query) => query.fetch().catch(() => undefined))),

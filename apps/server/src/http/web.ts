@@ -12,6 +12,7 @@ import fastifyStatic from '@fastify/static';
 import { AppError } from '@sinergi/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { DrawnPages, type ReadMade } from './drawn-pages.ts';
 import { sendProblem } from './problem.ts';
 import { encoded } from './read-cache.ts';
 
@@ -20,7 +21,10 @@ type Answer = (path: string) => Promise<{ status: number; type: string; body: st
 
 /** The app's server part, as entry-server.tsx exports it. */
 interface Drawer {
-  render(path: string, answer: Answer): Promise<{ html: string; state: string; parts: string[] } | null>;
+  render(
+    path: string,
+    answer: Answer,
+  ): Promise<{ html: string; state: string; parts: string[]; complete?: boolean } | null>;
 }
 
 /** The build's manifest (dist/.vite/manifest.json): each source file's built file and the files it imports. */
@@ -101,7 +105,7 @@ function drawerOf(dist: string, log: FastifyInstance['log']): () => Promise<Draw
 
 /** A read of the page, sent through the whole API (its permissions, read cache and limits) as the reader. */
 const answerFor =
-  (app: FastifyInstance, request: FastifyRequest): Answer =>
+  (app: FastifyInstance, request: FastifyRequest, made: ReadMade[]): Answer =>
   async (path) => {
     const response = await app.inject({
       method: 'GET',
@@ -113,6 +117,13 @@ const answerFor =
         ...(request.headers.cookie ? { cookie: request.headers.cookie } : {}),
         ...(request.headers['user-agent'] ? { 'user-agent': request.headers['user-agent'] } : {}),
       },
+    });
+    const etag = response.headers.etag;
+    made.push({
+      path,
+      status: response.statusCode,
+      etag: typeof etag === 'string' ? etag : null,
+      body: response.body,
     });
     return {
       status: response.statusCode,
@@ -140,20 +151,29 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext): Promis
   const listed = new Set(listedIn(template));
   let drawing = 0;
 
-  /** The page at the request's address drawn into the app's HTML; null when it goes out empty. */
-  async function drawn(request: FastifyRequest): Promise<string | null> {
+  const kept = new DrawnPages(app, ctx);
+
+  /** The page at the request's address drawn into the app's HTML (kept, or drawn now); null when it goes out empty. */
+  async function drawn(request: FastifyRequest): Promise<Parameters<typeof encoded>[2] | null> {
     if (request.method !== 'GET' || !drawable) return null;
     if (!String(request.headers.accept ?? '').includes('text/html')) return null;
     const server = await drawer();
-    if (!server || drawing >= DRAWING_AT_ONCE) return null;
+    if (!server) return null;
+    const key = kept.keyOf(request);
+    const page = key ? await kept.get(key, request) : undefined;
+    if (page) return page;
+    if (drawing >= DRAWING_AT_ONCE) return null;
     drawing++;
     try {
-      const page = await server.render(request.url, answerFor(app, request));
+      const reads: ReadMade[] = [];
+      const page = await server.render(request.url, answerFor(app, request, reads));
       if (!page) return null;
-      return withPreloads(template, preloadsOf(manifest, page.parts ?? [], listed)).replace(
+      const html = withPreloads(template, preloadsOf(manifest, page.parts ?? [], listed)).replace(
         ROOT,
         `<div id="root">${page.html}</div>${stateScript(page.state)}`,
       );
+      // Kept only when nothing was left for the browser to read (a draw out of time shows loading).
+      return key && page.complete ? kept.keep(key, html, reads) : { bytes: Buffer.from(html) };
     } catch (error) {
       // The address is not logged: it may carry a search the reader typed.
       request.log.warn({ err: error }, 'a page could not be drawn on the server; the browser draws it');
@@ -197,6 +217,6 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext): Promis
       .type('text/html; charset=utf-8')
       .header('cache-control', 'private, no-cache')
       .header('vary', 'cookie');
-    return reply.send(encoded(request, reply, { bytes: Buffer.from(page) }));
+    return reply.send(encoded(request, reply, page));
   });
 }
