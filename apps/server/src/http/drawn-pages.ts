@@ -9,11 +9,11 @@
  * read that failed is never kept. Pages also hang on the day (a plan year's default is this year),
  * so the day is part of the key.
  */
-import { createHash } from 'node:crypto';
 import { todayIn } from '@sinergi/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { AppContext } from '../context.ts';
+import { type Encodable, etagOf } from './read-cache.ts';
 
 /** A page's read as the drawing made it: its answer's status, ETag (none: not kept) and body. */
 export interface ReadMade {
@@ -23,16 +23,17 @@ export interface ReadMade {
   body: string;
 }
 
-interface Kept {
-  /** The page's HTML as bytes, with its compressed forms once made (read-cache.ts, `encoded`). */
-  bytes: Buffer;
-  br?: Buffer;
-  gzip?: Buffer;
-  /** Each read with the ETag it had, or (none) a digest of its body. */
+/** The page's HTML as bytes, with its compressed forms once made (read-cache.ts, `encoded`). */
+interface Kept extends Encodable {
+  /** Each read with the ETag it had, or (none) that of its body. */
   reads: { path: string; etag: string | null; digest: string }[];
 }
 
-const digestOf = (body: string) => createHash('sha1').update(body).digest('base64url');
+/** A read of the page as its visitor, through the whole API (web.ts), with `headers` added. */
+export type Ask = (
+  path: string,
+  headers?: Record<string, string>,
+) => Promise<{ statusCode: number; body: string; headers: Record<string, unknown> }>;
 
 /** Addresses kept at most: the public pages, each with its searches, of one kabupaten. */
 const KEPT = 500;
@@ -45,10 +46,7 @@ export class DrawnPages {
     sizeCalculation: (page) => Math.max(1, page.bytes.length),
   });
 
-  constructor(
-    private readonly app: FastifyInstance,
-    private readonly ctx: AppContext,
-  ) {}
+  constructor(private readonly ctx: AppContext) {}
 
   /** The key of a request whose page may be kept: none with a cookie (a session, a language chosen). */
   keyOf(request: FastifyRequest): string | null {
@@ -57,23 +55,13 @@ export class DrawnPages {
   }
 
   /** The kept page of `key` if every read it was drawn from still answers the same. */
-  async get(key: string, request: FastifyRequest): Promise<Kept | undefined> {
+  async get(key: string, ask: Ask): Promise<Kept | undefined> {
     const page = this.pages.get(key);
     if (!page) return undefined;
     for (const read of page.reads) {
-      const response = await this.app.inject({
-        method: 'GET',
-        url: read.path,
-        remoteAddress: request.ip,
-        headers: {
-          accept: 'application/json',
-          'x-language': 'id',
-          ...(read.etag ? { 'if-none-match': read.etag } : {}),
-        },
-      });
+      const response = await ask(read.path, read.etag ? { 'if-none-match': read.etag } : {});
       const same =
-        response.statusCode === 304 ||
-        (response.statusCode === 200 && digestOf(response.body) === read.digest);
+        response.statusCode === 304 || (response.statusCode === 200 && etagOf(response.body) === read.digest);
       if (!same) {
         this.pages.delete(key);
         return undefined;
@@ -87,7 +75,7 @@ export class DrawnPages {
     const page: Kept = { bytes: Buffer.from(html), reads: [] };
     for (const read of reads) {
       if (read.status !== 200) return page;
-      page.reads.push({ path: read.path, etag: read.etag, digest: digestOf(read.body) });
+      page.reads.push({ path: read.path, etag: read.etag, digest: etagOf(read.body) });
     }
     this.pages.set(key, page);
     return page;

@@ -34,15 +34,14 @@ interface Cached {
   gzip?: Buffer;
 }
 
+/** What `encoded` sends: the body, and its compressed forms once made. */
+export type Encodable = Pick<Cached, 'bytes' | 'br' | 'gzip'>;
+
 /** Answers smaller than this go as they are. */
 const COMPRESS_FROM = 1024;
 
 /** The body in the best encoding the browser takes (brotli, then gzip), compressed once per answer. */
-export function encoded(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  entry: Pick<Cached, 'bytes' | 'br' | 'gzip'>,
-): string | Buffer {
+export function encoded(request: FastifyRequest, reply: FastifyReply, entry: Encodable): string | Buffer {
   if (entry.bytes.length < COMPRESS_FROM) return entry.bytes;
   const accepts = String(request.headers['accept-encoding'] ?? '');
   if (/\bbr\b(?!;q=0(\.0*)?\b)/.test(accepts)) {
@@ -72,7 +71,8 @@ const keyOf = (request: FastifyRequest, ctx: AppContext) =>
     request.routeOptions.config?.cache === 'daily' ? ` ${todayIn(undefined, ctx.clock())}` : ''
   }`;
 
-const etagOf = (body: string) => `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+/** A weak ETag of a body: its SHA-1. */
+export const etagOf = (body: string) => `W/"${createHash('sha1').update(body).digest('base64url')}"`;
 
 function cacheHeaders(
   request: FastifyRequest,

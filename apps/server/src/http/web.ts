@@ -12,9 +12,9 @@ import fastifyStatic from '@fastify/static';
 import { AppError } from '@sinergi/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { DrawnPages, type ReadMade } from './drawn-pages.ts';
+import { type Ask, DrawnPages, type ReadMade } from './drawn-pages.ts';
 import { sendProblem } from './problem.ts';
-import { encoded } from './read-cache.ts';
+import { type Encodable, encoded } from './read-cache.ts';
 
 /** One API read of the page being drawn, answered with the access of the reader who asked for it. */
 type Answer = (path: string) => Promise<{ status: number; type: string; body: string }>;
@@ -104,10 +104,10 @@ function drawerOf(dist: string, log: FastifyInstance['log']): () => Promise<Draw
 }
 
 /** A read of the page, sent through the whole API (its permissions, read cache and limits) as the reader. */
-const answerFor =
-  (app: FastifyInstance, request: FastifyRequest, made: ReadMade[]): Answer =>
-  async (path) => {
-    const response = await app.inject({
+const askAs =
+  (app: FastifyInstance, request: FastifyRequest): Ask =>
+  (path, headers = {}) =>
+    app.inject({
       method: 'GET',
       url: path,
       remoteAddress: request.ip,
@@ -116,8 +116,15 @@ const answerFor =
         'x-language': 'id',
         ...(request.headers.cookie ? { cookie: request.headers.cookie } : {}),
         ...(request.headers['user-agent'] ? { 'user-agent': request.headers['user-agent'] } : {}),
+        ...headers,
       },
     });
+
+/** The page's reads as the drawing asks them, each noted in `made` (what a kept page was drawn from). */
+const answerFor =
+  (ask: Ask, made: ReadMade[]): Answer =>
+  async (path) => {
+    const response = await ask(path);
     const etag = response.headers.etag;
     made.push({
       path,
@@ -151,22 +158,23 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext): Promis
   const listed = new Set(listedIn(template));
   let drawing = 0;
 
-  const kept = new DrawnPages(app, ctx);
+  const kept = new DrawnPages(ctx);
 
   /** The page at the request's address drawn into the app's HTML (kept, or drawn now); null when it goes out empty. */
-  async function drawn(request: FastifyRequest): Promise<Parameters<typeof encoded>[2] | null> {
+  async function drawn(request: FastifyRequest): Promise<Encodable | null> {
     if (request.method !== 'GET' || !drawable) return null;
     if (!String(request.headers.accept ?? '').includes('text/html')) return null;
     const server = await drawer();
     if (!server) return null;
+    const ask = askAs(app, request);
     const key = kept.keyOf(request);
-    const page = key ? await kept.get(key, request) : undefined;
+    const page = key ? await kept.get(key, ask) : undefined;
     if (page) return page;
     if (drawing >= DRAWING_AT_ONCE) return null;
     drawing++;
     try {
       const reads: ReadMade[] = [];
-      const page = await server.render(request.url, answerFor(app, request, reads));
+      const page = await server.render(request.url, answerFor(ask, reads));
       if (!page) return null;
       const html = withPreloads(template, preloadsOf(manifest, page.parts ?? [], listed)).replace(
         ROOT,

@@ -15,26 +15,6 @@ export interface Drawn {
 /** Work done between turns given back to the page (ms): a turn of a 4x-throttled phone stays short. */
 const SLICE_MS = 8;
 
-/** The smallest box that holds every coordinate of the regions, as two corners. */
-function bounds(shapes: MapFeatureCollection): [[number, number], [number, number]] {
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number') {
-      const [x, y] = c as [number, number];
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-    } else for (const inner of c) visit(inner);
-  };
-  for (const f of shapes.features) visit((f.geometry as { coordinates?: unknown }).coordinates);
-  return [
-    [x0, y0],
-    [x1, y1],
-  ];
-}
-
 /**
  * The regions' outlines drawn to fit `width` x `height`, worked out a few at a time with the page
  * answering in between, then all at once (null until then). The desa of a kabupaten are 26,000
@@ -49,15 +29,17 @@ export function useProjected(shapes: MapFeatureCollection, width: number, height
   useEffect(() => {
     let stopped = false;
     void (async () => {
-      const corners = bounds(shapes);
-      const fit = geoIdentity()
-        .reflectY(true)
-        .fitSize([width, height], { type: 'MultiPoint', coordinates: corners });
-      const path = geoPath(fit).digits(1);
+      const geometries = shapes.features.map((f) => f.geometry as GeoPermissibleObjects);
+      const all = { type: 'GeometryCollection', geometries } as GeoPermissibleObjects;
+      const path = geoPath(
+        geoIdentity()
+          .reflectY(true)
+          .fitSize([width, height], all as never),
+      ).digits(1);
       const regions: Drawn[] = [];
       let since = performance.now();
-      for (const f of shapes.features) {
-        const geometry = f.geometry as GeoPermissibleObjects;
+      for (const [i, f] of shapes.features.entries()) {
+        const geometry = geometries[i]!;
         const [x, y] = path.centroid(geometry);
         regions.push({ code: f.properties.code, name: f.properties.name, d: path(geometry) ?? '', x, y });
         if (performance.now() - since > SLICE_MS) {
