@@ -15,6 +15,7 @@ import type { AppContext } from '../context.ts';
 import { isClientGone } from '../db/tables-read.ts';
 import { modules } from '../modules/index.ts';
 import { registerIdempotency } from './idempotency.ts';
+import { type Door, keptDoor, serverWithDoor } from './kept-door.ts';
 import { problemBody, sendProblem, toAppError } from './problem.ts';
 import { registerReadCache } from './read-cache.ts';
 import { RequestLog } from './request-log.ts';
@@ -38,10 +39,12 @@ export async function buildApp(
   options: { serverFactory?: FastifyServerFactory } = {},
 ): Promise<{ app: FastifyInstance; routeTable: RouteEntry[] }> {
   const requestLog = new RequestLog(ctx.log as FastifyBaseLogger);
+  let door: Door | null = null;
   const app = Fastify({
-    // Several kabupaten of one installation answer on one port, each app given its requests by host
-    // name (installation/serve.ts).
-    ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
+    // Kept public answers are sent at the door, before the app (http/kept-door.ts). Several
+    // kabupaten of one installation answer on one port, each app given its requests by host name
+    // (installation/serve.ts).
+    serverFactory: serverWithDoor(() => door, options.serverFactory as Parameters<typeof serverWithDoor>[1]),
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: ctx.config.bodyLimitBytes,
     logController: requestLog,
@@ -89,7 +92,7 @@ export async function buildApp(
   });
 
   await app.register(fastifyCookie);
-  registerSecurityHeaders(app, {
+  const apiHeaders = registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -154,7 +157,21 @@ export async function buildApp(
 
   registerSecurity(app, ctx);
   registerIdempotency(app, ctx);
-  registerReadCache(app, ctx);
+  const cache = registerReadCache(app, ctx);
+  if (ctx.config.readCacheEntries && !ctx.log.isLevelEnabled('debug')) {
+    let open = true;
+    app.addHook('preClose', (done) => {
+      open = false;
+      done();
+    });
+    door = keptDoor({
+      cache,
+      apiHeaders,
+      clock: ctx.clock,
+      open: () => open,
+      count: (route, status, ms) => requestLog.countRead('GET', route, status, ms, true),
+    });
+  }
 
   app.get(
     '/api/openapi.json',

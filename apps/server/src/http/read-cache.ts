@@ -22,7 +22,7 @@ import type { AppContext } from '../context.ts';
 import { ChangeAwareCache } from '../db/change-aware-cache.ts';
 import { asRequest } from '../db/tables-read.ts';
 
-interface Cached {
+export interface Cached {
   /** The body as bytes, encoded once: sent as a string it was encoded again on every answer. */
   bytes: Buffer;
   etag: string;
@@ -32,6 +32,11 @@ interface Cached {
   /** The body compressed, made the first time a browser takes it (a list of projects: 271 kB, 9x less). */
   br?: Buffer;
   gzip?: Buffer;
+  /**
+   * The route's address pattern, when the answer was read for a visitor without a session on a
+   * route without a rate limit: it is then answered at the door (http/kept-door.ts).
+   */
+  door?: string;
 }
 
 /** What `encoded` sends: the body, and its compressed forms once made. */
@@ -40,10 +45,12 @@ export type Encodable = Pick<Cached, 'bytes' | 'br' | 'gzip'>;
 /** Answers smaller than this go as they are. */
 const COMPRESS_FROM = 1024;
 
-/** The body in the best encoding the browser takes (brotli, then gzip), compressed once per answer. */
-export function encoded(request: FastifyRequest, reply: FastifyReply, entry: Encodable): string | Buffer {
-  if (entry.bytes.length < COMPRESS_FROM) return entry.bytes;
-  const accepts = String(request.headers['accept-encoding'] ?? '');
+/** The body in the best encoding `accepts` takes (brotli, then gzip), compressed once per answer. */
+export function pickEncoding(
+  accepts: string,
+  entry: Encodable,
+): { body: Buffer; encoding: 'br' | 'gzip' | undefined } {
+  if (entry.bytes.length < COMPRESS_FROM) return { body: entry.bytes, encoding: undefined };
   if (/\bbr\b(?!;q=0(\.0*)?\b)/.test(accepts)) {
     entry.br ??= brotliCompressSync(entry.bytes, {
       params: {
@@ -51,28 +58,47 @@ export function encoded(request: FastifyRequest, reply: FastifyReply, entry: Enc
         [zlibConstants.BROTLI_PARAM_SIZE_HINT]: entry.bytes.length,
       },
     });
-    reply.header('content-encoding', 'br');
-    return entry.br;
+    return { body: entry.br, encoding: 'br' };
   }
   if (/\bgzip\b(?!;q=0(\.0*)?\b)/.test(accepts)) {
     entry.gzip ??= gzipSync(entry.bytes, { level: 6 });
-    reply.header('content-encoding', 'gzip');
-    return entry.gzip;
+    return { body: entry.gzip, encoding: 'gzip' };
   }
-  return entry.bytes;
+  return { body: entry.bytes, encoding: undefined };
+}
+
+/** The body in the best encoding the browser takes, saying which. */
+export function encoded(request: FastifyRequest, reply: FastifyReply, entry: Encodable): Buffer {
+  const { body, encoding } = pickEncoding(String(request.headers['accept-encoding'] ?? ''), entry);
+  if (encoding) reply.header('content-encoding', encoding);
+  return body;
 }
 
 /** What a signed-in answer also depends on: who the session's account is. */
 const SESSION_TABLES = ['sessions', 'users'];
 
+/** The key of an answer read by `session` (none: the public) in `lang` at `url`, on `day` when daily. */
+export const keyOfAnswer = (session: string | undefined, lang: string, url: string, day?: string) =>
+  `${session ?? '-'} ${lang} ${url}${day ? ` ${day}` : ''}`;
+
 /** A `daily` answer (it shows "today") is kept under the day as well. */
 const keyOf = (request: FastifyRequest, ctx: AppContext) =>
-  `${request.session?.sessionId ?? '-'} ${request.lang} ${request.url}${
-    request.routeOptions.config?.cache === 'daily' ? ` ${todayIn(undefined, ctx.clock())}` : ''
-  }`;
+  keyOfAnswer(
+    request.session?.sessionId,
+    request.lang,
+    request.url,
+    request.routeOptions.config?.cache === 'daily' ? todayIn(undefined, ctx.clock()) : undefined,
+  );
 
 /** A weak ETag of a body: its SHA-1. */
 export const etagOf = (body: string) => `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+
+/** The headers that say how a kept answer may be kept further, and that it was kept. */
+export const cacheHeaderValues = (etag: string, control: string | undefined, signedIn: boolean) => ({
+  etag,
+  'cache-control': control ?? (signedIn ? 'private, no-cache' : 'no-cache'),
+  vary: 'cookie, accept-language, x-language, accept-encoding',
+});
 
 function cacheHeaders(
   request: FastifyRequest,
@@ -80,9 +106,7 @@ function cacheHeaders(
   etag: string,
   control: string | undefined,
 ) {
-  reply.header('etag', etag);
-  reply.header('cache-control', control ?? (request.session ? 'private, no-cache' : 'no-cache'));
-  reply.header('vary', 'cookie, accept-language, x-language, accept-encoding');
+  reply.headers(cacheHeaderValues(etag, control, Boolean(request.session)));
 }
 
 const notModified = (request: FastifyRequest, etag: string) => request.headers['if-none-match'] === etag;
@@ -192,6 +216,9 @@ export function registerReadCache(app: FastifyInstance, ctx: AppContext): Change
     const tables = request.session ? new Set([...request.tablesRead, ...SESSION_TABLES]) : request.tablesRead;
     const type = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
     const entry: Cached = { bytes: Buffer.from(payload), etag, type, control };
+    // Read for anyone without a session, and no limit to count: anyone without one is sent it at
+    // the door, with these same headers (http/kept-door.ts).
+    if (!request.session && !request.routeOptions.config?.rateLimit) entry.door = request.routeOptions.url;
     cache.set(request.cacheKey, entry, tables, request.cacheTicket);
     release(request);
     if (!notModified(request, etag)) return encoded(request, reply, entry);

@@ -10,6 +10,8 @@ interface Tally {
   route: string;
   answered: number;
   notModified: number;
+  /** Of those answered, how many at the door, before the app (http/kept-door.ts). */
+  atDoor: number;
   totalMs: number;
   slowestMs: number;
 }
@@ -19,8 +21,8 @@ interface Tally {
  * pattern, status, time; http/safe-log.ts keeps it free of anything personal) for every write,
  * every refusal or failure and every read slower than half a second. A successful quick read is
  * counted instead: once a minute, and when the app closes, one line per route says how many were
- * answered, how many of them as 304, their mean and their slowest time; with LOG_LEVEL=debug each
- * has its line too. Fastify's two lines per request, and then one per read, cost as much as a
+ * answered, how many of them as 304 and how many at the door (http/kept-door.ts), their mean and
+ * their slowest time; with LOG_LEVEL=debug each has its line too. Fastify's two lines per request, and then one per read, cost as much as a
  * cached read itself (bench:api: 0.33 of hello-world logging every read, 0.61 at warn).
  */
 export class RequestLog extends LogController {
@@ -43,16 +45,20 @@ export class RequestLog extends LogController {
       return;
     }
     request.log.debug({ req: request, status, ms }, 'request completed');
-    const method = request.method;
-    const route = request.routeOptions.url ?? '(no route)';
+    this.countRead(request.method, request.routeOptions.url ?? '(no route)', status, ms);
+  }
+
+  /** A successful quick read, counted in its route's tally (also those answered at the door, http/kept-door.ts). */
+  countRead(method: string, route: string, status: number, ms: number, atDoor = false): void {
     const key = `${method} ${route}`;
     let tally = this.#reads.get(key);
     if (!tally) {
-      tally = { method, route, answered: 0, notModified: 0, totalMs: 0, slowestMs: 0 };
+      tally = { method, route, answered: 0, notModified: 0, atDoor: 0, totalMs: 0, slowestMs: 0 };
       this.#reads.set(key, tally);
     }
     tally.answered++;
     if (status === 304) tally.notModified++;
+    if (atDoor) tally.atDoor++;
     tally.totalMs += ms;
     if (ms > tally.slowestMs) tally.slowestMs = ms;
     this.#timer ??= setTimeout(() => this.flush(), TALLY_MS).unref();
@@ -69,6 +75,7 @@ export class RequestLog extends LogController {
           route: t.route,
           answered: t.answered,
           notModified: t.notModified,
+          atDoor: t.atDoor,
           meanMs: Math.round((t.totalMs / t.answered) * 10) / 10,
           slowestMs: t.slowestMs,
         },

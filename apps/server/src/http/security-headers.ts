@@ -43,12 +43,19 @@ export const API_HEADER_OPTIONS: HelmetOptions = {
   xXssProtection: false,
 };
 
-/** Pages and their files get `pageOptions`; every address under /api/ the short data set. */
-export function registerSecurityHeaders(app: FastifyInstance, pageOptions: HelmetOptions): void {
+/**
+ * Pages and their files get `pageOptions`; every address under /api/ the short data set, which is
+ * returned (kept answers sent at the door carry it too: http/kept-door.ts).
+ */
+export function registerSecurityHeaders(
+  app: FastifyInstance,
+  pageOptions: HelmetOptions,
+): Readonly<Record<string, string>> {
   const page = helmetHeaders(pageOptions);
   const api = helmetHeaders(API_HEADER_OPTIONS);
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(request.url.startsWith('/api/') ? api : page);
     done();
   });
+  return api;
 }
