@@ -94,6 +94,20 @@ describe('kept public reads answered at the door (issue 18)', () => {
     // A language cookie the app decodes (%65n is en) is not read here: the app answers it, in English.
     const odd = await send(url, { cookie: 'sinergi_lang=%65n' });
     expect(odd.body.equals((await appAnswer(url, { 'accept-language': 'en' })).body)).toBe(true);
+    // Cookies in other forms are answered as the app reads them.
+    for (const cookie of [
+      ' sinergi_lang = en ;x=1',
+      'sinergi_lang="en"',
+      'sinergi_lang=en; sinergi_lang=id',
+      'a=1;;sinergi_lang=en',
+      'sinergi_lang=en;',
+      'sinergi_session=',
+      'x=sinergi_lang=en',
+    ]) {
+      const [door, app] = [await send(url, { cookie }), await appAnswer(url, { cookie })];
+      expect({ cookie, body: door.body.toString() }).toEqual({ cookie, body: app.body.toString() });
+      expect(own(door.headers)).toEqual(own(app.headers));
+    }
 
     const region = '/api/regions/35.05.01.2001';
     const name = JSON.parse((await send(region)).body.toString()).name;
@@ -117,7 +131,8 @@ describe('kept public reads answered at the door (issue 18)', () => {
     await t.close();
     closed = true;
     expect(atDoor('/api/index/summary')).toBe(6);
-    // A session, an odd cookie and a first read were the app's.
-    expect(atDoor('/api/index/desa/:code')).toBe(0);
+    // A session, the first reads and the cookies only the app can read were the app's; of the
+    // cookies above, the two plain ones (a=1;;sinergi_lang=en and sinergi_lang=en;) were the door's.
+    expect(atDoor('/api/index/desa/:code')).toBe(2);
   });
 });

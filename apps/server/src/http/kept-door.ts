@@ -38,8 +38,17 @@ export interface DoorParts {
   count: (route: string, status: number, ms: number) => void;
 }
 
-const hasSession = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=`);
-const langCookie = new RegExp(`(?:^|;)\\s*${LANG_COOKIE}=([^;]*)`);
+/** The one language cookie, exactly as the app reads it; any other form is left to the app's parser. */
+const langCookie = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=(id|en)(?:;|$)`);
+
+/** The language a cookie header chooses (undefined: none), or false when only the app can tell. */
+function cookieLanguage(cookie: string): string | undefined | false {
+  if (cookie.includes(SESSION_COOKIE)) return false;
+  const at = cookie.indexOf(LANG_COOKIE);
+  if (at < 0) return undefined;
+  if (cookie.indexOf(LANG_COOKIE, at + 1) >= 0) return false;
+  return langCookie.exec(cookie)?.[1] ?? false;
+}
 
 /** The headers of `entry` sent as `how`, made once per entry and way. */
 type Way = 'identity' | 'br' | 'gzip' | '304';
@@ -73,13 +82,8 @@ export function keptDoor(parts: DoorParts): Door {
     const started = performance.now();
     const url = req.url;
     if (req.method !== 'GET' || !url?.startsWith('/api/') || !parts.open()) return false;
-    const cookie = req.headers.cookie;
-    let chosen: string | undefined;
-    if (cookie) {
-      if (hasSession.test(cookie)) return false;
-      chosen = langCookie.exec(cookie)?.[1];
-      if (chosen !== undefined && chosen !== 'id' && chosen !== 'en') return false;
-    }
+    const chosen = req.headers.cookie ? cookieLanguage(req.headers.cookie) : undefined;
+    if (chosen === false) return false;
     const lang = pickLanguage(req.headers['accept-language'], req.headers['x-language'], chosen);
     const key = keyOfAnswer(undefined, lang, url);
     const entry = parts.cache.get(key) ?? parts.cache.get(`${key} ${todayIn(undefined, parts.clock())}`);
