@@ -60,28 +60,34 @@ const atDoor = (route: string) => {
 };
 
 describe('kept public reads answered at the door (issue 18)', () => {
-  it('sends a kept public read with the same status, headers and bytes as the app, in every encoding', async () => {
-    const url = '/api/index/summary';
-    // Kept in both languages by the app first.
-    const etag = String((await appAnswer(url)).headers.etag);
-    await appAnswer(url, { 'accept-language': 'en' });
-    const variants: Record<string, string>[] = [
-      {},
-      { 'accept-encoding': 'gzip, deflate' },
-      { 'accept-encoding': 'gzip, deflate, br, zstd' },
-      { 'if-none-match': etag },
-      { 'accept-language': 'en-US,en;q=0.9' },
-      { cookie: 'sinergi_lang=en; other=1' },
-    ];
-    for (const headers of variants) {
-      const app = await appAnswer(url, headers);
-      const door = await send(url, headers);
-      expect(door.status).toBe(app.status);
-      expect(own(door.headers)).toEqual(own(app.headers));
-      expect(door.body.equals(app.body)).toBe(true);
-      expect(door.headers['x-cache']).toBe('hit');
-    }
-  });
+  it.each([
+    '/api/index/summary',
+    // Kept under the day (it shows today).
+    '/api/projects',
+  ])(
+    'sends a kept public read with the same status, headers and bytes as the app, in every encoding: %s',
+    async (url) => {
+      // Kept in both languages by the app first.
+      const etag = String((await appAnswer(url)).headers.etag);
+      await appAnswer(url, { 'accept-language': 'en' });
+      const variants: Record<string, string>[] = [
+        {},
+        { 'accept-encoding': 'gzip, deflate' },
+        { 'accept-encoding': 'gzip, deflate, br, zstd' },
+        { 'if-none-match': etag },
+        { 'accept-language': 'en-US,en;q=0.9' },
+        { cookie: 'sinergi_lang=en; other=1' },
+      ];
+      for (const headers of variants) {
+        const app = await appAnswer(url, headers);
+        const door = await send(url, headers);
+        expect(door.status).toBe(app.status);
+        expect(own(door.headers)).toEqual(own(app.headers));
+        expect(door.body.equals(app.body)).toBe(true);
+        expect(door.headers['x-cache']).toBe('hit');
+      }
+    },
+  );
 
   it('leaves a session, an odd language cookie and a changed table to the app', async () => {
     const url = '/api/index/desa/35.05.01.2001';
@@ -131,6 +137,7 @@ describe('kept public reads answered at the door (issue 18)', () => {
     await t.close();
     closed = true;
     expect(atDoor('/api/index/summary')).toBe(6);
+    expect(atDoor('/api/projects')).toBe(6);
     // A session, the first reads and the cookies only the app can read were the app's; of the
     // cookies above, the two plain ones (a=1;;sinergi_lang=en and sinergi_lang=en;) were the door's.
     expect(atDoor('/api/index/desa/:code')).toBe(2);
