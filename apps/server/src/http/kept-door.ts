@@ -50,7 +50,7 @@ function cookieLanguage(cookie: string): string | undefined | false {
   return langCookie.exec(cookie)?.[1] ?? false;
 }
 
-/** The headers of `entry` sent as `how`, made once per entry and way. */
+/** The headers of `entry` sent in `way`, made once per entry and way. */
 type Way = 'identity' | 'br' | 'gzip' | '304';
 const sentHeaders = new WeakMap<Cached, Partial<Record<Way, string[]>>>();
 
@@ -85,8 +85,9 @@ export function keptDoor(parts: DoorParts): Door {
     const chosen = req.headers.cookie ? cookieLanguage(req.headers.cookie) : undefined;
     if (chosen === false) return false;
     const lang = pickLanguage(req.headers['accept-language'], req.headers['x-language'], chosen);
-    const key = keyOfAnswer(undefined, lang, url);
-    const entry = parts.cache.get(key) ?? parts.cache.get(`${key} ${todayIn(undefined, parts.clock())}`);
+    const entry =
+      parts.cache.get(keyOfAnswer(undefined, lang, url)) ??
+      parts.cache.get(keyOfAnswer(undefined, lang, url, todayIn(undefined, parts.clock())));
     if (!entry?.door) return false;
     if (req.headers['if-none-match'] === entry.etag) {
       res.writeHead(304, headersOf(entry, '304', entry.bytes, parts.apiHeaders));
