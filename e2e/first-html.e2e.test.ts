@@ -102,6 +102,29 @@ describe('the first HTML of a page, drawn by the server (issue 18)', () => {
     }
   });
 
+  it('names each page in its title, in the HTML it is drawn in and as the reader moves on', async () => {
+    const { body } = await html('/indeks-desa/35.05.01.2001');
+    expect(body).toContain('<title>Indeks Desa · Sinergi</title>');
+    expect(body.match(/<title>/g)).toHaveLength(1);
+    const context = await browser.newContext({ locale: 'id-ID' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl()}/proyek`);
+      await expect.poll(() => page.title()).toBe('Proyek · Sinergi');
+      // Moved on within the app, not by a page of the server's.
+      await page.getByRole('link', { name: 'Indeks Desa', exact: true }).click();
+      await page.waitForURL(/\/indeks-desa$/);
+      await expect.poll(() => page.title()).toBe('Indeks Desa · Sinergi');
+      // In the reader's language once chosen.
+      await page.getByTestId('language-switch').click();
+      await expect.poll(() => page.title()).toBe('Village index · Sinergi');
+      await page.goto(`${baseUrl()}/masuk`);
+      await expect.poll(() => page.title()).toBe('Sign in · Sinergi');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('lists the files of the drawn page’s own code to preload, each one the server has', async () => {
     const preloads = (body: string) =>
       JSON.parse(

@@ -32,6 +32,8 @@ export interface Drawn {
   parts: string[];
   /** Whether every read the page asked for was read (none left to the browser), so it may be kept. */
   complete: boolean;
+  /** The title the page gave itself (app/page-title.ts), for the HTML's <title>. */
+  title: string | null;
 }
 
 const reading = new AsyncLocalStorage<Answer>();
@@ -56,7 +58,10 @@ const ROUNDS = 4;
  * every part) and the page is drawn again. The output never has React's inline scripts for parts
  * that finish late, which the pages' Content-Security-Policy would block.
  */
-async function draw(client: QueryClient, server: OnServer): Promise<{ drawn: string; parts: string[] }> {
+async function draw(
+  client: QueryClient,
+  server: OnServer,
+): Promise<{ drawn: string; parts: string[]; title: string | null }> {
   const app = <App client={client} server={server} />;
   const first = noting(() => renderToString(app));
   if (!first.drawn.includes('<!--$!-->')) return first;
@@ -79,7 +84,7 @@ export async function render(path: string, answer: Answer, budgetMs = 400): Prom
   const asked = new Set<string>();
   for (let round = 1; ; round++) {
     const server: OnServer = { path, context: {} };
-    const { drawn: html, parts } = await draw(client, server);
+    const { drawn: html, parts, title } = await draw(client, server);
     if (server.context.redirectTo !== undefined) return null;
     const waiting = cache
       .getAll()
@@ -93,7 +98,7 @@ export async function render(path: string, answer: Answer, budgetMs = 400): Prom
           !q.meta?.readInBrowser,
       );
     if (waiting.length === 0 || round > ROUNDS || Date.now() - started > budgetMs)
-      return { html, state: JSON.stringify(dehydrate(client)), parts, complete: waiting.length === 0 };
+      return { html, state: JSON.stringify(dehydrate(client)), parts, complete: waiting.length === 0, title };
     for (const query of waiting) asked.add(query.queryHash);
     await reading.run(answer, () =>
       Promise.all(waiting.map((query) => query.fetch().catch(() => undefined))),

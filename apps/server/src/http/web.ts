@@ -24,7 +24,13 @@ interface Drawer {
   render(
     path: string,
     answer: Answer,
-  ): Promise<{ html: string; state: string; parts: string[]; complete?: boolean } | null>;
+  ): Promise<{
+    html: string;
+    state: string;
+    parts: string[];
+    complete?: boolean;
+    title?: string | null;
+  } | null>;
 }
 
 /** The build's manifest (dist/.vite/manifest.json): each source file's built file and the files it imports. */
@@ -87,6 +93,12 @@ function manifestOf(dist: string): Manifest {
 /** Pages drawn at once at most; the others go out empty (drawing a large page takes 100-200 ms of CPU). */
 const DRAWING_AT_ONCE = 2;
 const ROOT = '<div id="root"></div>';
+/** The title every page has until it names itself (apps/web/index.html). */
+const TITLE = '<title>Sinergi</title>';
+
+/** The page's own title in place of the app's, as text (`&` and `<` escaped). */
+const titled = (html: string, title: string | null | undefined) =>
+  title ? html.replace(TITLE, `<title>${title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</title>`) : html;
 
 /** The server part, loaded at the first page asked for (React and the pages' code: not at start). */
 function drawerOf(dist: string, log: FastifyInstance['log']): () => Promise<Drawer | null> {
@@ -176,10 +188,10 @@ export async function registerWeb(app: FastifyInstance, ctx: AppContext): Promis
       const reads: ReadMade[] = [];
       const page = await server.render(request.url, answerFor(ask, reads));
       if (!page) return null;
-      const html = withPreloads(template, preloadsOf(manifest, page.parts ?? [], listed)).replace(
-        ROOT,
-        `<div id="root">${page.html}</div>${stateScript(page.state)}`,
-      );
+      const html = titled(
+        withPreloads(template, preloadsOf(manifest, page.parts ?? [], listed)),
+        page.title,
+      ).replace(ROOT, `<div id="root">${page.html}</div>${stateScript(page.state)}`);
       // Kept only when nothing was left for the browser to read (a draw out of time shows loading).
       return key && page.complete ? kept.keep(key, html, reads) : { bytes: Buffer.from(html) };
     } catch (error) {

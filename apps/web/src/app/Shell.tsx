@@ -7,6 +7,7 @@ import { post } from './api.ts';
 import { adminNav, mainNav, type NavItem, navGroups } from './feature.ts';
 import { PageTakenOver } from './hydrated.tsx';
 import { vocab } from './i18n.ts';
+import { useSectionTitle } from './page-title.ts';
 import { QueryErrors } from './QueryState.tsx';
 import { Link, useNavigate, usePathname } from './router.tsx';
 import classes from './Shell.module.css';
@@ -27,6 +28,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const { toggle: toggleLanguage } = useLanguage();
   const pathname = usePathname();
   const navigate = useNavigate();
+  useSectionTitle(pathname, session?.user?.role ?? 'public');
   const client = useQueryClient();
   const logout = async () => {
     await post('/api/auth/logout');

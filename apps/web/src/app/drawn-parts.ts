@@ -9,6 +9,13 @@ import { type ComponentType, createElement, lazy } from 'react';
  * the browser's build keeps React's `lazy`, so the drawn page and the browser's are the same tree.
  */
 let drawing: Set<string> | null = null;
+/** The title the page being drawn on the server gave itself (usePageTitle). */
+let drawnTitle: string | null = null;
+
+/** Notes `title` as the title of the page being drawn on the server (nothing in the browser). */
+export function noteTitle(title: string): void {
+  if (drawing) drawnTitle = title;
+}
 
 // biome-ignore lint/suspicious/noExplicitAny: the props of whatever part the app loads lazily
 export function lazyNoted<P extends Record<string, any>>(
@@ -22,13 +29,19 @@ export function lazyNoted<P extends Record<string, any>>(
   };
 }
 
-/** Draws with `draw`, and gives the app's source files of the lazy parts it showed (as the build's manifest names them). */
-export function noting<T>(draw: () => T): { drawn: T; parts: string[] } {
+/**
+ * Draws with `draw`, and gives the app's source files of the lazy parts it showed (as the build's
+ * manifest names them) and the title the page gave itself.
+ */
+export function noting<T>(draw: () => T): { drawn: T; parts: string[]; title: string | null } {
   const parts = new Set<string>();
   drawing = parts;
+  drawnTitle = null;
   try {
-    return { drawn: draw(), parts: [...parts] };
+    const drawn = draw();
+    return { drawn, parts: [...parts], title: drawnTitle };
   } finally {
     drawing = null;
+    drawnTitle = null;
   }
 }

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api.ts';
 import { vocab } from '../../app/i18n.ts';
+import { usePageTitle } from '../../app/page-title.ts';
 import { Link, Navigate, useNavigate } from '../../app/router.tsx';
 import { useLanguage, useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
@@ -37,6 +38,7 @@ export function LoginPage() {
   const { toggle } = useLanguage();
   const navigate = useNavigate();
   const client = useQueryClient();
+  usePageTitle(t('login.submit'));
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const { submit, error, busy } = useSubmit(
