@@ -60,8 +60,12 @@ if (takeOver) {
   if (session) setCsrfToken(session.csrfToken);
 }
 // Every page waits on the session: it is asked for now, while the page's code loads, not once the
-// page has drawn (on the sign-in page that was 400 ms later at 4x CPU throttle).
-void queryClient.prefetchQuery(sessionQuery);
+// page has drawn (on the sign-in page that was 400 ms later at 4x CPU throttle). Not for a page the
+// server drew without it (out of time, on a cold or busy server): that page is taken over as drawn
+// first, then reads it; a session come in before would draw the page otherwise than the server did
+// (the sign-in page with its demo accounts), and React would throw the drawing away and start anew.
+if (!takeOver || queryClient.getQueryData(sessionQuery.queryKey) !== undefined)
+  void queryClient.prefetchQuery(sessionQuery);
 // English is a separate download; a reader who chose it gets it before the first paint. (Not a
 // top-level await: with one, the bundler splits the first route into forty files.)
 if (takeOver) void runPageFiles().then(() => startTransition(() => void hydrateRoot(root, <App />)));

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from './api.ts';
-import { adminNav, mainNav, type NavItem, navGroups } from './feature.ts';
+import { accountNav, adminNav, mainNav, type NavItem, navGroups } from './feature.ts';
 import { PageTakenOver } from './hydrated.tsx';
 import { vocab } from './i18n.ts';
 import { useSectionTitle } from './page-title.ts';
@@ -130,7 +130,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 )
               );
             })}
-            {can('account.self') && link({ order: 0, to: '/akun', label: 'nav.account', province: true })}
+            {can('account.self') && link(accountNav)}
             {adminNav.some(shown) && (
               <Text size="xs" fw={700} c="dimmed" px="sm" pt="md">
                 {t('nav.admin')}

@@ -51,3 +51,5 @@ const byOrder = (a: NavItem, b: NavItem) => a.order - b.order;
 export const featureRoutes: FeatureRoute[] = features.flatMap((f) => f.routes ?? []);
 export const mainNav: NavItem[] = features.flatMap((f) => f.nav ?? []).sort(byOrder);
 export const adminNav: NavItem[] = features.flatMap((f) => f.adminNav ?? []).sort(byOrder);
+/** The reader's own account, at the foot of the navigation. */
+export const accountNav: NavItem = { order: 0, to: '/akun', label: 'nav.account', province: true };

@@ -9,6 +9,7 @@ describe('the navigation entry a page is under, for its title', () => {
     expect(sectionOf('/indeks-desa/verifikasi', 'desa')?.label).toBe('nav.indexEntry');
     expect(sectionOf('/indeks-desa/verifikasi', 'perencana')?.label).toBe('nav.worklist');
     expect(sectionOf('/', 'public')?.label).toBe('nav.home');
+    expect(sectionOf('/akun', 'desa')?.label).toBe('nav.account');
   });
 
   it('names no section for an address under none, nor for one that only shares its first letters', () => {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { noteTitle } from './drawn-parts.ts';
-import { adminNav, mainNav, type NavItem } from './feature.ts';
+import { accountNav, adminNav, mainNav, type NavItem } from './feature.ts';
 
 const APP = 'Sinergi';
 
@@ -12,7 +12,7 @@ const APP = 'Sinergi';
  */
 export function sectionOf(pathname: string, role: string): NavItem | undefined {
   let best: NavItem | undefined;
-  for (const item of [...mainNav, ...adminNav]) {
+  for (const item of [...mainNav, ...adminNav, accountNav]) {
     const under =
       item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
     if (!under) continue;
