@@ -90,6 +90,21 @@ describe('web shell in Chromium', () => {
     expect(await results.innerText()).toContain('Kabupaten Blitar');
   });
 
+  it('says so when a search of the population finds no one, instead of headers over nothing', async () => {
+    const { page } = b;
+    await signIn(page, 'desa.jaten');
+    await page.goto(`${baseUrl()}/penduduk`);
+    const table = page.getByTestId('people');
+    await table.locator('tbody tr').first().waitFor();
+    expect(await table.getByTestId('table-empty').count()).toBe(0);
+    await page.getByPlaceholder(/Cari/).fill('tidak ada orang bernama ini');
+    await page.getByPlaceholder(/Cari/).press('Enter');
+    await table.getByTestId('table-empty').waitFor();
+    expect(await table.getByTestId('table-empty').innerText()).toBe(
+      'Tidak ada yang cocok dengan pilihan ini.',
+    );
+  });
+
   it('switches to English and back, and the choice survives a reload', async () => {
     const { page } = b;
     await signIn(page, 'dprd');

@@ -91,6 +91,7 @@ export const en: typeof id = {
     networkError: 'The server cannot be reached. Check the connection and try again.',
     retry: 'Try again',
     empty: 'Nothing here yet.',
+    noMatch: 'Nothing matches what you chose.',
     yes: 'Yes',
     no: 'No',
     next: 'Next',

@@ -89,6 +89,7 @@ export const id = {
     networkError: 'Server tidak dapat dihubungi. Periksa sambungan lalu coba lagi.',
     retry: 'Coba lagi',
     empty: 'Belum ada data.',
+    noMatch: 'Tidak ada yang cocok dengan pilihan ini.',
     yes: 'Ya',
     no: 'Tidak',
     next: 'Berikutnya',

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
+import { EmptyRow } from '../../app/EmptyRow.tsx';
 import { formatNumber, formatRupiah } from '../../app/format.ts';
 import { RupiahInput, YearInput } from '../../app/inputs.tsx';
 import { Problem } from '../../app/Problem.tsx';
@@ -58,6 +59,7 @@ export default function ScenariosPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
+            <EmptyRow shown={list.data?.items.length === 0} columns={6} text={t('allocation.none')} />
             {list.data?.items.map((s) => (
               <Table.Tr key={s.id}>
                 <Table.Td>

@@ -21,6 +21,7 @@ export const en: typeof id = {
     multiYearProposals: 'Multi-year proposals',
     saveRules: 'Save the rules',
     mapTitle: 'Spending by kecamatan (map)',
+    none: 'No scenarios yet.',
     title: 'Budget scenarios',
     help: "Candidates: the plan year's active proposals at the kabupaten forum or RKPD step. Sinergi finds the portfolio with the highest score within the budget and rules (HiGHS), compares it with the spreadsheet's list sorted by score, and explains every proposal left out.",
     name: 'Scenario name',

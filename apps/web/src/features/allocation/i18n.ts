@@ -19,6 +19,7 @@ export const id = {
     multiYearProposals: 'Usulan tahun jamak',
     saveRules: 'Simpan aturan',
     mapTitle: 'Belanja per kecamatan (peta)',
+    none: 'Belum ada skenario.',
     title: 'Skenario anggaran',
     help: 'Calon: usulan aktif tahun rencana pada tahap Musrenbang kabupaten atau RKPD. Sinergi mencari portofolio dengan nilai tertinggi dalam pagu dan aturan (HiGHS), membandingkannya dengan daftar berurut nilai ala lembar kerja, dan menjelaskan setiap usulan yang tidak terpilih.',
     name: 'Nama skenario',

@@ -2,6 +2,7 @@ import { Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } fro
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyRow } from '../../app/EmptyRow.tsx';
 import { formatDateTime, formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { DateField } from '../../app/inputs.tsx';
@@ -84,6 +85,7 @@ export default function AuditPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
+              <EmptyRow shown={page.data?.items.length === 0} columns={5} text={t('common.noMatch')} />
               {page.data?.items.map((e) => (
                 <Table.Tr key={e.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, lang)}</Table.Td>

@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
+import { EmptyRow } from '../../app/EmptyRow.tsx';
 import { FileUpload } from '../../app/FileUpload.tsx';
 import { formatDate, formatNumber } from '../../app/format.ts';
 import { DateField, YearInput } from '../../app/inputs.tsx';
@@ -84,6 +85,11 @@ export default function RegistryPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
+            <EmptyRow
+              shown={list.data?.items.length === 0}
+              columns={6}
+              text={t(search ? 'common.noMatch' : 'common.empty')}
+            />
             {list.data?.items.map((p) => (
               <Table.Tr key={p.id}>
                 <Table.Td>
