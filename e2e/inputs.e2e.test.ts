@@ -193,6 +193,19 @@ describe('numbers and dates typed the Indonesian way', () => {
     });
   });
 
+  it('a field that starts at Rp0 takes what is typed in its place, as a person clicks into it and types', async () => {
+    const { page } = b;
+    await open(page, 'desa.jaten', '/usulan/baru');
+    const cost = page.getByRole('textbox', { name: /^Perkiraan biaya/ });
+    expect(await cost.inputValue()).toBe('Rp0');
+    await cost.click();
+    await cost.pressSequentially('150000000', { delay: 15 });
+    // Typed after the 0 it showed Rp0150.000.000.
+    expect(await cost.inputValue()).toBe('Rp150.000.000');
+    await cost.blur();
+    expect(await cost.inputValue()).toBe('Rp150.000.000');
+  });
+
   it('a point picked on the map of the desa fills the fields and is saved inside its boundary', async () => {
     const { page } = b;
     await open(page, 'desa.jaten', '/usulan/baru');

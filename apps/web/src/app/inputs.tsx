@@ -106,6 +106,12 @@ function LocalNumber({ kind, value, onChange, onBlur, ...props }: Shared & { kin
         answering.current = true;
         onChange(number);
       }}
+      // A field holding 0 (a form's starting value) has it selected as it is entered, so what is
+      // typed replaces it: typed after it, 150000000 showed as Rp0150.000.000.
+      onFocus={(event) => {
+        if (Number(text) === 0 && text !== '') event.currentTarget.select();
+        props.onFocus?.(event);
+      }}
       // Leaving the field shows what the form holds, so nothing is saved that is not on screen.
       onBlur={(event) => {
         if (reported.current !== outside || (text === '' && outside !== '')) setText(outside);
