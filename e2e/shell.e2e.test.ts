@@ -97,8 +97,9 @@ describe('web shell in Chromium', () => {
     const table = page.getByTestId('people');
     await table.locator('tbody tr').first().waitFor();
     expect(await table.getByTestId('table-empty').count()).toBe(0);
-    await page.getByPlaceholder(/Cari/).fill('tidak ada orang bernama ini');
-    await page.getByPlaceholder(/Cari/).press('Enter');
+    const search = page.getByPlaceholder(/Cari/);
+    await search.fill('tidak ada orang bernama ini');
+    await search.press('Enter');
     await table.getByTestId('table-empty').waitFor();
     expect(await table.getByTestId('table-empty').innerText()).toBe(
       'Tidak ada yang cocok dengan pilihan ini.',

@@ -44,7 +44,7 @@ export async function buildApp(
     // Kept public answers are sent at the door, before the app (http/kept-door.ts). Several
     // kabupaten of one installation answer on one port, each app given its requests by host name
     // (installation/serve.ts).
-    serverFactory: serverWithDoor(() => door, options.serverFactory as Parameters<typeof serverWithDoor>[1]),
+    serverFactory: serverWithDoor(() => door, options.serverFactory),
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: ctx.config.bodyLimitBytes,
     logController: requestLog,
@@ -167,7 +167,7 @@ export async function buildApp(
     door = keptDoor({
       cache,
       apiHeaders,
-      clock: ctx.clock,
+      clock: () => ctx.clock(),
       open: () => open,
       count: (route, status, ms) => requestLog.countRead('GET', route, status, ms, true),
     });

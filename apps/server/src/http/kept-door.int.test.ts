@@ -89,6 +89,23 @@ describe('kept public reads answered at the door (issue 18)', () => {
     },
   );
 
+  it('sends a daily read on the day it was read only', async () => {
+    const url = '/api/projects';
+    expect((await appAnswer(url)).headers['x-cache']).toBe('hit');
+    const ctx = t.ctx as { clock: () => Date };
+    const clock = ctx.clock;
+    ctx.clock = () => new Date(clock().getTime() + 24 * 60 * 60 * 1000);
+    try {
+      // The next day it is read anew, by the app, and kept under that day.
+      expect((await send(url)).headers['x-cache']).toBeUndefined();
+      expect((await appAnswer(url)).headers['x-cache']).toBe('hit');
+    } finally {
+      ctx.clock = clock;
+    }
+    // Back on the day before, the answer kept is tomorrow's: read anew.
+    expect((await send(url)).headers['x-cache']).toBeUndefined();
+  });
+
   it('leaves a session, an odd language cookie and a changed table to the app', async () => {
     const url = '/api/index/desa/35.05.01.2001';
     const open = await send(url);

@@ -17,10 +17,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { pickLanguage } from '@sinergi/contracts';
-import { todayIn } from '@sinergi/core';
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyServerFactory, FastifyServerOptions } from 'fastify';
 import type { ChangeAwareCache } from '../db/change-aware-cache.ts';
-import { type Cached, cacheHeaderValues, keyOfAnswer, pickEncoding } from './read-cache.ts';
+import { type Cached, cacheHeaderValues, current, keyOfAnswer, pickEncoding } from './read-cache.ts';
 import { LANG_COOKIE, SESSION_COOKIE } from './security.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -79,16 +78,14 @@ function headersOf(entry: Cached, way: Way, body: Buffer, apiHeaders: Readonly<R
 
 export function keptDoor(parts: DoorParts): Door {
   return (req, res) => {
-    const started = performance.now();
     const url = req.url;
     if (req.method !== 'GET' || !url?.startsWith('/api/') || !parts.open()) return false;
     const chosen = req.headers.cookie ? cookieLanguage(req.headers.cookie) : undefined;
     if (chosen === false) return false;
     const lang = pickLanguage(req.headers['accept-language'], req.headers['x-language'], chosen);
-    const entry =
-      parts.cache.get(keyOfAnswer(undefined, lang, url)) ??
-      parts.cache.get(keyOfAnswer(undefined, lang, url, todayIn(undefined, parts.clock())));
+    const entry = current(parts.cache.get(keyOfAnswer(undefined, lang, url)), parts.clock);
     if (!entry?.door) return false;
+    const started = performance.now();
     if (req.headers['if-none-match'] === entry.etag) {
       res.writeHead(304, headersOf(entry, '304', entry.bytes, parts.apiHeaders));
       res.end();
@@ -106,15 +103,12 @@ export function keptDoor(parts: DoorParts): Door {
  * A server factory for Fastify that asks `door()` first: the server Fastify makes itself when given
  * none (its timeouts as configured), or the one `outer` makes (installation/serve.ts).
  */
-export function serverWithDoor(
-  door: () => Door | null,
-  outer?: (handler: Handler, options: FastifyServerOptions) => Server,
-) {
+export function serverWithDoor(door: () => Door | null, outer?: FastifyServerFactory) {
   return (handler: Handler, options: FastifyServerOptions): Server => {
     const first: Handler = (req, res) => {
       if (!door()?.(req, res)) handler(req, res);
     };
-    if (outer) return outer(first, options);
+    if (outer) return outer(first, options) as Server;
     const server = createServer(first);
     if (options.keepAliveTimeout !== undefined) server.keepAliveTimeout = options.keepAliveTimeout;
     if (options.requestTimeout !== undefined) server.requestTimeout = options.requestTimeout;

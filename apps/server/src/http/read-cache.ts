@@ -4,8 +4,8 @@
  * A GET route that opts in (`config.cache`: its answer depends only on the database, the session,
  * the address and the language, never on the clock; `'daily'`: also on today's date) is stored as
  * the bytes it sent, under the session (or the public), the language and the full address, with
- * the tables its queries named
- * (db/tables-read.ts). Every write's trigger (db/changes.ts) drops the entries of its table; a
+ * the tables its queries named (db/tables-read.ts); a `'daily'` one with its day, and sent on that
+ * day only. Every write's trigger (db/changes.ts) drops the entries of its table; a
  * write request here also drops what it touched before its answer leaves, so whoever wrote reads
  * their write next. Every cached answer carries an ETag, and a browser that has it gets 304; one
  * of 1 kB or more is sent compressed (brotli or gzip) when the browser takes it, compressed once.
@@ -37,6 +37,8 @@ export interface Cached {
    * route without a rate limit: it is then answered at the door (http/kept-door.ts).
    */
   door?: string;
+  /** The day a `daily` answer was read (it shows "today"): on another day it is not sent. */
+  day?: string;
 }
 
 /** What `encoded` sends: the body, and its compressed forms once made. */
@@ -77,18 +79,15 @@ export function encoded(request: FastifyRequest, reply: FastifyReply, entry: Enc
 /** What a signed-in answer also depends on: who the session's account is. */
 const SESSION_TABLES = ['sessions', 'users'];
 
-/** The key of an answer read by `session` (none: the public) in `lang` at `url`, on `day` when daily. */
-export const keyOfAnswer = (session: string | undefined, lang: string, url: string, day?: string) =>
-  `${session ?? '-'} ${lang} ${url}${day ? ` ${day}` : ''}`;
+/** The key of an answer read by `session` (none: the public) in `lang` at `url`. */
+export const keyOfAnswer = (session: string | undefined, lang: string, url: string) =>
+  `${session ?? '-'} ${lang} ${url}`;
 
-/** A `daily` answer (it shows "today") is kept under the day as well. */
-const keyOf = (request: FastifyRequest, ctx: AppContext) =>
-  keyOfAnswer(
-    request.session?.sessionId,
-    request.lang,
-    request.url,
-    request.routeOptions.config?.cache === 'daily' ? todayIn(undefined, ctx.clock()) : undefined,
-  );
+const keyOf = (request: FastifyRequest) => keyOfAnswer(request.session?.sessionId, request.lang, request.url);
+
+/** The kept answer if it may still be sent: a `daily` one only on the day it was read. */
+export const current = (entry: Cached | undefined, clock: () => Date): Cached | undefined =>
+  entry && (!entry.day || entry.day === todayIn(undefined, clock())) ? entry : undefined;
 
 /** A weak ETag of a body: its SHA-1. */
 export const etagOf = (body: string) => `W/"${createHash('sha1').update(body).digest('base64url')}"`;
@@ -175,8 +174,8 @@ export function registerReadCache(app: FastifyInstance, ctx: AppContext): Change
   app.addHook('onRequest', (request, reply, done) => {
     if (request.method !== 'GET' || !request.routeOptions.config?.cache) return done();
     request.cacheTicket = cache.ticket();
-    request.cacheKey = keyOf(request, ctx);
-    const hit = cache.get(request.cacheKey);
+    request.cacheKey = keyOf(request);
+    const hit = current(cache.get(request.cacheKey), ctx.clock);
     if (hit) return answer(request, reply, hit);
     const waiting = pending.get(request.cacheKey);
     if (!waiting) {
@@ -186,7 +185,7 @@ export function registerReadCache(app: FastifyInstance, ctx: AppContext): Change
     }
     // Kept by the one working it out, unless a write came first: then this one reads anew.
     waiting.push(() => {
-      const kept = cache.get(request.cacheKey);
+      const kept = current(cache.get(request.cacheKey), ctx.clock);
       if (kept) answer(request, reply, kept);
       else {
         request.cacheTicket = cache.ticket();
@@ -219,6 +218,7 @@ export function registerReadCache(app: FastifyInstance, ctx: AppContext): Change
     // Read for anyone without a session, and no limit to count: anyone without one is sent it at
     // the door, with these same headers (http/kept-door.ts).
     if (!request.session && !request.routeOptions.config?.rateLimit) entry.door = request.routeOptions.url;
+    if (request.routeOptions.config?.cache === 'daily') entry.day = todayIn(undefined, ctx.clock());
     cache.set(request.cacheKey, entry, tables, request.cacheTicket);
     release(request);
     if (!notModified(request, etag)) return encoded(request, reply, entry);

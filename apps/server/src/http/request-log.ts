@@ -22,8 +22,9 @@ interface Tally {
  * every refusal or failure and every read slower than half a second. A successful quick read is
  * counted instead: once a minute, and when the app closes, one line per route says how many were
  * answered, how many of them as 304 and how many at the door (http/kept-door.ts), their mean and
- * their slowest time; with LOG_LEVEL=debug each has its line too. Fastify's two lines per request, and then one per read, cost as much as a
- * cached read itself (bench:api: 0.33 of hello-world logging every read, 0.61 at warn).
+ * their slowest time; with LOG_LEVEL=debug each has its line too. Fastify's two lines per request,
+ * and then one per read, cost as much as a cached read itself (bench:api: 0.33 of hello-world
+ * logging every read, 0.61 at warn).
  */
 export class RequestLog extends LogController {
   readonly #reads = new Map<string, Tally>();

@@ -11,16 +11,17 @@ const APP = 'Sinergi';
  * entries share an address.
  */
 export function sectionOf(pathname: string, role: string): NavItem | undefined {
+  const under = (item: NavItem) =>
+    item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
+  const fits = (item: NavItem) => !item.roles || item.roles.includes(role);
   let best: NavItem | undefined;
-  for (const item of [...mainNav, ...adminNav, accountNav]) {
-    const under =
-      item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
-    if (!under) continue;
-    const fits = !item.roles || item.roles.includes(role);
-    const bestFits = best && (!best.roles || best.roles.includes(role));
-    if (!best || item.to.length > best.to.length || (item.to.length === best.to.length && fits && !bestFits))
+  for (const item of [...mainNav, ...adminNav, accountNav].filter(under))
+    if (
+      !best ||
+      item.to.length > best.to.length ||
+      (item.to.length === best.to.length && fits(item) && !fits(best))
+    )
       best = item;
-  }
   return best;
 }
 
