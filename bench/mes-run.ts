@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import type { Election } from '@sinergi/core';
 import { bundled } from '../apps/server/src/cli/bundle.mjs';
+import { add1Help, add1HelperReady, add1HelperRuns } from '../apps/server/src/modules/pb/add1-helper.ts';
 import { pbInstance } from './allocation.ts';
 
 // Sinergi's rules as `sinergi pb run` runs them: from an esbuild bundle (apps/server/src/cli/bundle.mjs),
@@ -103,18 +104,19 @@ say(
 );
 say();
 say(
-  `Sinergi runs the rule exactly (rationals), as the tool's fractions mode does; the tool's float mode is its fast one. Sinergi's time is the winners (Add1 to its last step) and then the exact rho and payments of every round of the kept outcome, which Sinergi reports and the tool does not; the two ratios compare the tool with the winners alone and with both. Both run in the same V8 (Sinergi from the esbuild bundle \`sinergi pb run\` runs) and are warmed up the same way: each is run until ${WARM_S} s of runs, and at least one, have gone. Then they are timed in turns, ${PER} runs of Sinergi and one of the tool, ${PAIRS} times (twice on 100,000 x 200, where the tool's run takes about 20 s), so both see the machine as it was at the time: it is shared, and its speed changes by up to half within minutes. Each ratio is the median of the pairs' ratios (the tool's run over the median of the ${PER} runs before it); the times are the medians of all runs timed (the very first run's time is given too); the heap growth is the most the heap grew over them. The tool's fractions mode runs once.`,
+  `Sinergi runs the rule exactly (rationals), as the tool's fractions mode does; the tool's float mode is its fast one. Sinergi's time is the winners (Add1 to its last step) and then the exact rho and payments of every round of the kept outcome, which Sinergi reports and the tool does not; the two ratios compare the tool with the winners alone and with both. Sinergi is timed two ways: on one thread, and as \`sinergi pb run\` runs it on this machine of ${cpus().length} cores, with a second thread taking some of Add1's runs (each endowment's run is independent of the others; both threads take the next endowment from a board in shared memory, and the search ends where it would alone: packages/core/src/pb/add1-board.ts, apps/server/src/modules/pb/add1-helper.ts); the tool runs on one thread. The second thread is started once, as the command starts it while it reads the file, and is warm when timed. Both run in the same V8 (Sinergi from the esbuild bundle \`sinergi pb run\` runs) and are warmed up the same way: each is run until ${WARM_S} s of runs, and at least one, have gone. Then they are timed in turns, ${PER} runs of Sinergi on one thread, ${PER} with the second thread and one of the tool, ${PAIRS} times (twice on 100,000 x 200, where the tool's run takes about 20 s), so both see the machine as it was at the time: it is shared, and its speed changes by up to half within minutes. Each ratio is the median of the turns' ratios (the tool's run over the median of the ${PER} runs before it); the times are the medians of all runs timed (the very first run's time is given too); the heap growth is the most the heap grew over them. The tool's fractions mode runs once.`,
 );
 say();
 say(
-  '| instance | Sinergi exact, with rounds (s) | of which the rounds report (s) | first run (s) | Add1 steps | tool, floats (s) | tool, fractions (s) | floats / Sinergi winners | floats / Sinergi with rounds | same winners | heap growth (MiB) |',
+  '| instance | Sinergi exact, with rounds, 2 threads (s) | one thread (s) | of which the rounds report (s) | first run (s) | Add1 steps | runs by the second thread | tool, floats (s) | tool, fractions (s) | floats / Sinergi winners, 2 threads | floats / Sinergi winners, one thread | floats / Sinergi with rounds, 2 threads | same winners | heap growth (MiB) |',
 );
-say('|---|---|---|---|---|---|---|---|---|---|---|');
+say('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+await add1HelperReady();
 const run = tool ? loadTool(tool) : null;
 /** One Add1 count: the winners, then the exact rho and payments of every round (worked out when read). */
-const count = (e: Election) => {
+const count = (e: Election, helped = true) => {
   const started = performance.now();
-  const outcome = equalSharesAdd1(e);
+  const outcome = equalSharesAdd1(e, helped ? { help: add1Help } : {});
   const winners = performance.now();
   void outcome.rounds;
   const done = performance.now();
@@ -137,24 +139,36 @@ for (const { name, e, fractions } of instances) {
     });
   let ours = count(e);
   const first = total(ours);
-  for (let spent = first; spent < WARM_S; ) spent += total(count(e));
+  for (let spent = first; spent < WARM_S; ) spent += total(count(e)) + total(count(e, false));
   if (run) for (let spent = toolOnce(); spent < WARM_S; ) spent += toolOnce();
   globalThis.gc?.();
   const heap = process.memoryUsage().heapUsed;
   let grown = 0;
   // In turns: PER runs of Sinergi, then one of the tool, PAIRS times (fewer where the tool takes 20 s).
   const timed: { winners: number; rounds: number }[] = [];
+  const alone: number[] = [];
   const tool: number[] = [];
-  const ratios: { winners: number; total: number }[] = [];
+  const ratios: { winners: number; total: number; alone: number }[] = [];
+  let runs = 0;
+  let helperRuns = 0;
   const pairs = run ? (e.ballots.length > 50_000 ? 2 : PAIRS) : 1;
   for (let i = 0; i < pairs; i++) {
     // Only the times are kept: an outcome holds its run's arrays, and 25 of them held on to made
     // the timed runs collect garbage that a caller keeping one outcome never has.
+    const single = Array.from({ length: PER }, () => count(e, false).winners);
+    alone.push(...single);
+    // The second thread's tally comes as messages, read when this thread is free: those of the
+    // runs before are read first.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const helperBefore = add1HelperRuns();
     const batch = Array.from({ length: PER }, () => {
       ours = count(e);
+      runs += ours.outcome.steps;
       grown = Math.max(grown, (process.memoryUsage().heapUsed - heap) / 2 ** 20);
       return { winners: ours.winners, rounds: ours.rounds };
     });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    helperRuns += add1HelperRuns() - helperBefore;
     timed.push(...batch);
     if (!run) continue;
     const t = toolOnce();
@@ -162,6 +176,7 @@ for (const { name, e, fractions } of instances) {
     ratios.push({
       winners: t / median(batch.map((x) => x.winners)),
       total: t / median(batch.map(total)),
+      alone: t / median(single),
     });
   }
   // Sinergi's median run by its whole time, and its two parts.
@@ -174,18 +189,19 @@ for (const { name, e, fractions } of instances) {
     });
     exact = { s: t, winners };
   }
-  const same = [floats, exact]
-    .filter((x) => x !== null)
-    .every((x) => sameSet(x.winners, ours.outcome.selected));
-  const ratio = (pick: (x: { winners: number; total: number }) => number) =>
+  const one = count(e, false).outcome;
+  const same =
+    sameSet(one.selected, ours.outcome.selected) &&
+    [floats, exact].filter((x) => x !== null).every((x) => sameSet(x.winners, ours.outcome.selected));
+  const ratio = (pick: (x: { winners: number; total: number; alone: number }) => number) =>
     run ? median(ratios.map(pick)).toFixed(1) : '–';
   say(
-    `| ${name} | ${total(mid).toFixed(3)} | ${mid.rounds.toFixed(3)} | ${first.toFixed(3)} | ${ours.outcome.steps} | ${floats?.s.toFixed(2) ?? '–'} | ${exact?.s.toFixed(2) ?? '–'} | ${ratio((x) => x.winners)} | ${ratio((x) => x.total)} | ${run ? (same ? 'yes' : 'NO') : '–'} | ${grown.toFixed(0)} |`,
+    `| ${name} | ${total(mid).toFixed(3)} | ${(median(alone) + mid.rounds).toFixed(3)} | ${mid.rounds.toFixed(3)} | ${first.toFixed(3)} | ${ours.outcome.steps} | ${runs ? `${((100 * helperRuns) / runs).toFixed(0)} %` : '–'} | ${floats?.s.toFixed(2) ?? '–'} | ${exact?.s.toFixed(2) ?? '–'} | ${ratio((x) => x.winners)} | ${ratio((x) => x.alone)} | ${ratio((x) => x.total)} | ${run ? (same ? 'yes' : 'NO') : '–'} | ${grown.toFixed(0)} |`,
   );
 }
 say();
 say(
-  "How: the rule works in floating point with a bound on each value's rounding and settles in exact rationals only the decisions that fall within it (near ties, near affordability, who is capped), and the rho and payments of the rounds it reports (packages/core/src/pb/mes.ts, mes-run.ts, mes-exact.ts). A project's rho never falls, so only the projects that could still be cheapest are worked out again each round; a project none of whose supporters is capped costs c / U from running sums; the capped set comes from Newton steps over the supporters who could be capped; identical ballots are counted once. Since 2026-12-06: Add1's runs share one compiled run (a class, where closures were made anew for each run) and two sets of arrays taken in turn; the hot loops read one array per supporter (a budget of -1 marks a voter left with nothing); approval ballots are gone through without branching on where each budget falls; ballots are read once into flat arrays. Since the evening of 2026-12-06: a pass over a project whose last pass found its supporters' budgets on both sides of the share (or of twice it) goes without a branch on which side each falls (a wrong guess cost more than the sums), and so do the Newton steps of rho; where nearly all fall on one side the pass keeps its branch, which is then guessed right. Before that change (this file as committed in 614a2fe): 20.5x, 18.4x and 30.8x; in an A/B of the two bundles in one process, alternating, 15 pairs of medians of 3, the change took 10,000 x 100 to 1.11-1.15 times the speed before and Wieliczka to 0.96 (it spends less of its time in these loops). Before (bench/results/2026-12-05-mes.md, the tool timed once, cold): 8.1x, 10.5x and 14.4x the tool's float mode; before that (bench/results/2026-12-03-allocation.md): 27.8 s for 10,000 x 100 and 118.8 s for 100,000 x 200, with the tool at 4.2-5.7 s and 25 s (issue 18).",
+  "How: the rule works in floating point with a bound on each value's rounding and settles in exact rationals only the decisions that fall within it (near ties, near affordability, who is capped), and the rho and payments of the rounds it reports (packages/core/src/pb/mes.ts, mes-run.ts, mes-exact.ts). A project's rho never falls, so only the projects that could still be cheapest are worked out again each round; a project none of whose supporters is capped costs c / U from running sums; the capped set comes from Newton steps over the supporters who could be capped; identical ballots are counted once. Since 2026-12-07: Add1's runs are shared with a second thread (see above); on one thread the rule is as it was. Since 2026-12-06: Add1's runs share one compiled run (a class, where closures were made anew for each run) and two sets of arrays taken in turn; the hot loops read one array per supporter (a budget of -1 marks a voter left with nothing); approval ballots are gone through without branching on where each budget falls; ballots are read once into flat arrays. Since the evening of 2026-12-06: a pass over a project whose last pass found its supporters' budgets on both sides of the share (or of twice it) goes without a branch on which side each falls (a wrong guess cost more than the sums), and so do the Newton steps of rho; where nearly all fall on one side the pass keeps its branch, which is then guessed right. Before that change (this file as committed in 614a2fe): 20.5x, 18.4x and 30.8x; in an A/B of the two bundles in one process, alternating, 15 pairs of medians of 3, the change took 10,000 x 100 to 1.11-1.15 times the speed before and Wieliczka to 0.96 (it spends less of its time in these loops). Before (bench/results/2026-12-05-mes.md, the tool timed once, cold): 8.1x, 10.5x and 14.4x the tool's float mode; before that (bench/results/2026-12-03-allocation.md): 27.8 s for 10,000 x 100 and 118.8 s for 100,000 x 200, with the tool at 4.2-5.7 s and 25 s (issue 18).",
 );
 const file = join(root, 'bench/results', `${date}-mes.md`);
 writeFileSync(file, `${lines.join('\n')}\n`);

@@ -22,7 +22,7 @@ export interface Prepared {
 }
 
 export function prepare(e: Election): Prepared {
-  return fromRows(
+  return preparedOf(
     e,
     readBallots(e),
     e.ballots.some((b) => b.points),
@@ -57,7 +57,8 @@ export function readBallots(e: Election): Rows {
 }
 
 /** The prepared election from each voter's row; supporters are listed by voter index. */
-function fromRows(e: Election, byVoter: Rows, hasPoints: boolean): Prepared {
+/** The election prepared from its ballots read as rows (what a thread given only the rows needs). */
+export function preparedOf(e: Election, byVoter: Rows, hasPoints: boolean): Prepared {
   const m = e.projects.length;
   const n = byVoter.at.length - 1;
   const at = new Int32Array(m + 1);
@@ -145,7 +146,7 @@ export function collapseBallots(e: Election): {
     }
   const election = { ...e, ballots: kept.map((v) => e.ballots[v]!) };
   // Points on any ballot, kept or not (a ballot with points and an approval ballot can be alike).
-  const prepared = fromRows(
+  const prepared = preparedOf(
     election,
     { at, item, points },
     e.ballots.some((b) => b.points),

@@ -1,3 +1,4 @@
+import { type Add1Board, type Add1Job, endsAt, Posted, postedOf } from './add1-board.ts';
 import { Workspace } from './mes-lists.ts';
 import { add, cmp, div, type Q, q, ZERO } from './rational.ts';
 import {
@@ -29,6 +30,8 @@ export function equalSharesAdd1(
     compareGreedy?: boolean;
     threshold?: number;
     step?: number;
+    /** A second thread for some of the runs (apps/server's pb/add1-helper.ts): a board it takes from. */
+    help?: (job: Add1Job) => Add1Board | undefined;
   } = {},
 ): MesOutcome & {
   steps: number;
@@ -37,36 +40,61 @@ export function equalSharesAdd1(
 } {
   const n = Math.max(e.ballots.length, 1);
   const step = Math.max(1, Math.floor(options.step ?? 1));
-  let endowment = Math.floor(e.budget / n);
   // Identical ballots are counted once with their weight, and the election is prepared once for
   // every run of the rule.
   const collapsed = collapseBallots(e);
   const { prepared } = collapsed;
-  // Two workspaces in turn: the outcome kept is always the last run's or the one before.
+  const job: Add1Job = {
+    budget: e.budget,
+    projects: e.projects.map((p) => ({ id: p.id, cost: p.cost })),
+    rows: prepared.byVoter,
+    hasPoints: prepared.hasPoints,
+    weights: Float64Array.from(collapsed.weights),
+    utility: options.utility ?? 'cost',
+    base: Math.floor(e.budget / n),
+    step,
+  };
+  // Two workspaces in turn: the outcomes of this thread's last two runs stay readable.
   const spaces = [0, 1].map(() => new Workspace(collapsed.election.ballots.length, e.projects.length));
   let turn = 0;
-  const run = (share: number) =>
-    equalShares(collapsed.election, {
+  const recent: { k: number; outcome: MesOutcome }[] = [];
+  const runAt = (k: number) => {
+    const outcome = equalShares(collapsed.election, {
       utility: options.utility,
-      endowment: q(share),
+      endowment: q(job.base + k * step),
       prepared,
-      weights: collapsed.weights,
+      weights: job.weights,
       workspace: spaces[turn++ % 2],
     });
-  let last = run(endowment);
-  let lastEndowment = endowment;
-  let steps = 1;
-  // B/n x n <= B, so the first outcome always fits; raise the share while the next one still does.
-  for (;;) {
-    if (last.selected.length === e.projects.length || endowment > e.budget) break;
-    endowment += step;
-    const next = run(endowment);
-    steps++;
-    if (next.cost > e.budget) break;
-    last = next;
-    lastEndowment = endowment;
+    recent.unshift({ k, outcome });
+    recent.length = Math.min(recent.length, 2);
+    return postedOf(outcome, job);
+  };
+  // The first index that ends the search: its outcome overspends (B/n x n <= B, so never the
+  // first), funds every project, or its endowment is past the budget. With a second thread, both
+  // take endowments from the board and this one then reads what the other posted, in order.
+  const board = options.help?.(job);
+  let last = -1;
+  let posted: Posted = Posted.None;
+  if (board) {
+    for (let k = board.take(); k >= 0; k = board.take()) {
+      const p = runAt(k);
+      board.post(k, p, endsAt(job, k, p));
+    }
   }
-  const kept = last;
+  for (let k = 0; last < 0; k++) {
+    // The other thread may be late or gone: after the board's patience the run is made here too
+    // (both give the same).
+    let p = board && k < board.capacity ? board.read(k) : Posted.None;
+    if (p === Posted.None) p = runAt(k);
+    if (endsAt(job, k, p)) [last, posted] = [k, p];
+  }
+  board?.close();
+  const keptAt = posted === Posted.Overspends && last > 0 ? last - 1 : last;
+  const steps = last + 1;
+  if (!recent.some((r) => r.k === keptAt)) runAt(keptAt);
+  const kept = recent.find((r) => r.k === keptAt)!.outcome;
+  const lastEndowment = job.base + keptAt * step;
   // What each voter spent: their kept ballot's. The rounds stay a getter, worked out when read.
   let outcome: MesOutcome = lazyRounds(kept, {
     spentByVoter: () => {

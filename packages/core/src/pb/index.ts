@@ -1,3 +1,4 @@
+export * from './add1-board.ts';
 export * from './completion.ts';
 export * from './explain.ts';
 export * from './pabulib.ts';

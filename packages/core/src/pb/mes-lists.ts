@@ -47,7 +47,7 @@ export function flat(prep: Prepared & { flat?: Flat }, n: number): Flat {
 }
 
 interface Weighted {
-  weights: readonly number[] | undefined;
+  weights: ArrayLike<number> | undefined;
   w: Float64Array;
   /** How many voters the ballots stand for together. */
   voters: number;
@@ -61,7 +61,7 @@ interface Weighted {
 export function weighted(
   prep: Prepared & { weighted?: Weighted },
   n: number,
-  weights: readonly number[] | undefined,
+  weights: ArrayLike<number> | undefined,
 ) {
   if (prep.weighted && prep.weighted.weights === weights) return prep.weighted;
   const { at, voter, pts } = flat(prep, n);

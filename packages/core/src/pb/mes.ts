@@ -37,7 +37,7 @@ export function equalShares(
     /** prepare(e), when the caller runs the same election many times (Add1). */
     prepared?: Prepared;
     /** How many voters each ballot stands for (collapseBallots); 1 each when not given. */
-    weights?: readonly number[];
+    weights?: ArrayLike<number>;
     /** Arrays to work in (Add1 reuses them); made for this run when not given. */
     workspace?: Workspace;
   } = {},

@@ -62,3 +62,12 @@ export function plainMes(e: Election, utility: 'cost' | 'cardinality', start: Q[
   }
   return rounds;
 }
+
+/** What an Add1 outcome decided and how (selection, cost, endowment, steps, every round): two ways of running it must agree on all of it. */
+export const decided = (o: {
+  selected: readonly string[];
+  cost: number;
+  endowment: string;
+  steps: number;
+  rounds: unknown;
+}) => ({ selected: o.selected, cost: o.cost, endowment: o.endowment, steps: o.steps, rounds: o.rounds });

@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error.ts';
+import type { Add1Board, Add1Job } from './add1-board.ts';
 import { type Comparison, compareWithGreedy, equalSharesAdd1, phragmen, quality } from './completion.ts';
 import type { Q } from './rational.ts';
 import { type Election, equalShares, greedy, type MesRound, votesOf } from './rules.ts';
@@ -79,7 +80,13 @@ export function ruleOfFile(
  * unequal turnout) Equal Shares starts every voter from their own budget; Add1 raises one common
  * share, so it cannot be combined with district endowments and is refused.
  */
-export function runRule(e: Election, config: RuleConfig, endowments?: readonly Q[]): RunOutcome {
+export function runRule(
+  e: Election,
+  config: RuleConfig,
+  endowments?: readonly Q[],
+  /** A second thread for Add1's runs (equalSharesAdd1's help). */
+  help?: (job: Add1Job) => Add1Board | undefined,
+): RunOutcome {
   const threshold = config.threshold ?? 0;
   const votes = votesOf(e);
   const belowThreshold = e.projects.filter((_, i) => votes[i]! < threshold).map((p) => p.id);
@@ -107,6 +114,7 @@ export function runRule(e: Election, config: RuleConfig, endowments?: readonly Q
             greedyCompletion: config.completion === 'add1-greedy',
             compareGreedy: config.compareGreedy,
             step: config.add1Step ?? 1,
+            ...(help ? { help } : {}),
           });
         const mes = equalShares(eligible, { utility: config.utility, ...(endowments ? { endowments } : {}) });
         const { spentByVoter: _spent, ...plain } = mes;

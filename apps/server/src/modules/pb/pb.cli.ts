@@ -13,6 +13,7 @@ import {
 } from '@sinergi/core';
 import type { Command } from 'commander';
 import type { CliTools } from '../module.ts';
+import { add1Help, warmAdd1Helper } from './add1-helper.ts';
 
 /** `sinergi pb run`: a participatory budgeting rule on a Pabulib .pb file. */
 export function pbCli(program: Command, _tools: CliTools) {
@@ -43,6 +44,8 @@ export function pbCli(program: Command, _tools: CliTools) {
           json?: boolean;
         },
       ) => {
+        // Add1's second thread loads while the file is read (it is used only by Equal Shares with Add1).
+        warmAdd1Helper();
         const parsed = parsePb(readFileSync(resolve(file), 'utf8'));
         const e = electionOf(parsed);
         const threshold = thresholdOf(parsed.meta);
@@ -89,7 +92,7 @@ export function pbCli(program: Command, _tools: CliTools) {
           if (unknown.length) throw new Error(`--exclusive: no project ${unknown.join(', ')} in the file`);
           config = { ...config, exclusive: opts.exclusive };
         }
-        const result = runRule(e, config);
+        const result = runRule(e, config, undefined, add1Help);
         if (opts.json) {
           const { rounds: _r, quality: measures, ...rest } = result;
           console.log(JSON.stringify({ ...rest, ...measures }, null, 2));
