@@ -49,7 +49,10 @@ export function add1Help(job: Add1Job): Add1Board {
 /** Waits until the helper thread has loaded its rules (a bench times it warm). */
 export function add1HelperReady(): Promise<void> {
   warmAdd1Helper();
-  return loaded!;
+  // Held while waited for: an unreferenced thread alone would let the process end first.
+  const worker = helper!;
+  worker.ref();
+  return loaded!.finally(() => worker.unref());
 }
 
 /** Stops the helper thread (tests). */
