@@ -114,6 +114,24 @@ describe('participatory budgeting in Chromium', () => {
     const plain = await page.getByTestId('pb-explanation').innerText();
     expect(plain).toMatch(/dibagi sama rata kepada 2 pemilih/);
     expect(plain).toContain('Lampu jalan dusun');
+    // 'Hasil akhir' is read whole ('TERPI...' before), and on a phone the table scrolls to it.
+    const cut = () =>
+      page
+        .getByTestId('pb-projects')
+        .locator('.mantine-Badge-label')
+        .evaluateAll((labels) => [
+          labels.length,
+          labels.filter((l) => l.scrollWidth > l.clientWidth + 1).length,
+        ]);
+    expect(await cut()).toEqual([3, 0]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const lastBadge = page.getByTestId('pb-projects').locator('.mantine-Badge-root').last();
+    await lastBadge.scrollIntoViewIfNeeded();
+    const box = (await lastBadge.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await cut()).toEqual([3, 0]);
+    await page.setViewportSize({ width: 1280, height: 860 });
     await shot(page, 'pb-result');
 
     await page

@@ -18,6 +18,8 @@ export const electionItem = counts.extend({
   title: z.string(),
   planYear: z.number().int(),
   budget: z.number(),
+  /** The currency of its amounts: IDR for Sinergi's own votes, the file's for an imported one ('' when it names none). */
+  currency: z.string(),
   state,
   source,
   overridden: z.boolean(),
@@ -56,6 +58,7 @@ export const electionDetail = z
     description: z.string(),
     planYear: z.number().int(),
     budget: z.number(),
+    currency: z.string(),
     ballot: ballotFormat,
     rule: ruleConfig,
     districtShares: z.record(z.string(), z.number()).nullable(),

@@ -4,6 +4,7 @@ import {
   formatAmount,
   formatDate,
   formatDateTime,
+  formatMoney,
   formatMonth,
   formatNumber,
   formatRupiah,
@@ -16,6 +17,12 @@ describe('Indonesian formats', () => {
     expect(formatRupiah(1_250_000)).toBe('Rp1.250.000');
     expect(formatRupiah(0)).toBe('Rp0');
     expect(formatRupiah(-5000)).toBe('-Rp5.000');
+  });
+  it('writes an amount in its own currency, never another currency as rupiah', () => {
+    expect(formatMoney(1_250_000, 'IDR')).toBe('Rp1.250.000');
+    expect(formatMoney(5_000, 'PLN')).toBe('5.000 PLN');
+    expect(formatMoney(34_999.6, 'EUR')).toBe('35.000 EUR');
+    expect(formatMoney(600, '')).toBe('600');
   });
   it('writes dates as 23 November 2026 in the kabupaten time zone', () => {
     expect(formatDate('2026-11-23T10:00:00Z')).toBe('23 November 2026');

@@ -106,6 +106,16 @@ export function formatRupiah(value: number): string {
   return `${sign}Rp${formatNumber(Math.abs(Math.round(value)))}`;
 }
 
+/**
+ * An amount in its own currency: rupiah as Rp150.000.000; another currency (a vote imported from
+ * a Pabulib file held in zloty, say) as 5.000 PLN, never as rupiah; none known, the number alone.
+ */
+export function formatMoney(value: number, currency: string): string {
+  if (currency === 'IDR') return formatRupiah(value);
+  const amount = formatNumber(Math.round(value));
+  return currency ? `${amount} ${currency}` : amount;
+}
+
 const TZ = 'Asia/Jakarta';
 /** WIB has been UTC+7 since 1964; earlier instants are left to Intl's zone history. */
 const WIB_MS = 7 * 3600_000;

@@ -2,7 +2,14 @@
 import { formatMonth as monthIn } from '@sinergi/core';
 import i18next from 'i18next';
 
-export { formatDate, formatDateTime, formatFileSize, formatNumber, formatRupiah } from '@sinergi/core';
+export {
+  formatDate,
+  formatDateTime,
+  formatFileSize,
+  formatMoney,
+  formatNumber,
+  formatRupiah,
+} from '@sinergi/core';
 
 /** "2026-11" as "November 2026", in the interface's language. */
 export const formatMonth = (month: string) => monthIn(month, i18next.language === 'en' ? 'en' : 'id');

@@ -50,4 +50,27 @@ describe('explainCount', () => {
     expect(lines[1]).toBe('1. Lampu jalan: 2 votes, cost Rp30.000.000.');
     expect(lines.some((l) => l.startsWith('Counting only the most votes'))).toBe(false);
   });
+
+  it('with Add1 says the share was raised and which share the result was counted with', () => {
+    const lines = explainCount({ ...count, completion: 'add1', endowment: '31000000' });
+    expect(lines[0]).toContain('masing-masing memegang Rp25.000.000');
+    expect(lines[0]).toContain('pelengkap Add1');
+    expect(lines[0]).toContain('hasil ini dihitung dengan bagian Rp31.000.000 per pemilih');
+    expect(lines.some((l) => l.startsWith('Sisa anggaran lalu diisi'))).toBe(false);
+    // Completed by greedy: the project no round paid for is said to fill what was left.
+    const filled = explainCount(
+      { ...count, completion: 'add1-greedy', endowment: '31000000', selected: ['B', 'C', 'A'] },
+      'en',
+    );
+    expect(filled[0]).toContain('counted with a share of Rp31.000.000 per voter');
+    expect(filled).toContain(
+      'What was left of the budget was then filled with the projects with the most votes that still fit.',
+    );
+  });
+
+  it('does not say the budget was shared equally when each kecamatan had its own part', () => {
+    const lines = explainCount({ ...count, districtCorrected: true });
+    expect(lines[0]).toMatch(/^Anggaran Rp100\.000\.000 dibagi antarkecamatan/);
+    expect(lines[0]).not.toContain('sama rata kepada');
+  });
 });

@@ -1,4 +1,4 @@
-import { formatNumber, formatRupiah } from '../format.ts';
+import { formatMoney, formatNumber } from '../format.ts';
 
 /** A count as the plain explanation reads it (the stored result of an election, reduced). */
 export interface CountToExplain {
@@ -13,6 +13,13 @@ export interface CountToExplain {
   rounds: readonly { project: string; payments: readonly { amount: string }[] }[];
   greedySelected: readonly string[];
   belowThreshold: readonly string[];
+  /** The currency of the amounts (IDR unless given; an imported vote's may be another). */
+  currency?: string;
+  /** Equal Shares: how it was completed, and the share per voter the kept outcome was counted with (as stored: an integer with Add1). */
+  completion?: 'none' | 'add1' | 'add1-greedy';
+  endowment?: string;
+  /** Each kecamatan's voters shared their kecamatan's part of the budget (not one equal share for all). */
+  districtCorrected?: boolean;
 }
 
 const rationalValue = (q: string) => {
@@ -22,7 +29,14 @@ const rationalValue = (q: string) => {
 
 const words = {
   id: {
-    mes: 'Anggaran {budget} dibagi sama rata kepada {ballots} pemilih: masing-masing memegang {share}. Sebuah proyek terpilih bila para pemilih yang mendukungnya bersama-sama masih dapat membayar biayanya dari bagian mereka; proyek yang paling ringan bagi tiap pendukungnya dipilih lebih dahulu (Metode Equal Shares).',
+    mes: 'Anggaran {budget} dibagi sama rata kepada {ballots} pemilih: masing-masing memegang {share}. {rule}',
+    mesAdd1:
+      'Anggaran {budget} dibagi sama rata kepada {ballots} pemilih: masing-masing memegang {base}. Karena bagian sebesar itu belum tentu menghabiskan anggaran, bagian setiap pemilih dinaikkan sedikit demi sedikit selama proyek yang terpilih masih muat dalam anggaran (pelengkap Add1): hasil ini dihitung dengan bagian {share} per pemilih. {rule}',
+    mesDistrict:
+      'Anggaran {budget} dibagi antarkecamatan menurut bagian yang ditetapkan, lalu sama rata di antara pemilih tiap kecamatan ({ballots} pemilih). {rule}',
+    mesRule:
+      'Sebuah proyek terpilih bila para pemilih yang mendukungnya bersama-sama masih dapat membayar biayanya dari bagian mereka; proyek yang paling ringan bagi tiap pendukungnya dipilih lebih dahulu (Metode Equal Shares).',
+    filled: 'Sisa anggaran lalu diisi dengan proyek bersuara terbanyak yang masih muat.',
     greedy:
       'Proyek diurutkan dari suara terbanyak dan dipilih satu per satu selama sisa anggaran {budget} masih cukup.',
     'greedy-no-skip':
@@ -41,7 +55,15 @@ const words = {
     none: 'tidak ada',
   },
   en: {
-    mes: 'The budget of {budget} is shared equally among {ballots} voters: each holds {share}. A project is chosen when the voters who support it can still pay its cost together from their shares; the project that costs each of its supporters least is chosen first (Method of Equal Shares).',
+    mes: 'The budget of {budget} is shared equally among {ballots} voters: each holds {share}. {rule}',
+    mesAdd1:
+      "The budget of {budget} is shared equally among {ballots} voters: each holds {base}. As shares of that size need not spend the budget, every voter's share is raised little by little while the projects chosen still fit the budget (the Add1 completion): this result was counted with a share of {share} per voter. {rule}",
+    mesDistrict:
+      "The budget of {budget} is divided among the kecamatan by the parts set for them, then equally among each kecamatan's voters ({ballots} voters). {rule}",
+    mesRule:
+      'A project is chosen when the voters who support it can still pay its cost together from their shares; the project that costs each of its supporters least is chosen first (Method of Equal Shares).',
+    filled:
+      'What was left of the budget was then filled with the projects with the most votes that still fit.',
     greedy:
       'Projects are ranked by votes and chosen one by one while the remaining budget of {budget} allows.',
     'greedy-no-skip':
@@ -71,18 +93,29 @@ const fill = (text: string, values: Record<string, string | number>) =>
  */
 export function explainCount(c: CountToExplain, lang: 'id' | 'en' = 'id'): string[] {
   const w = words[lang];
-  // Money is written the Indonesian way in both languages, as everywhere in Sinergi.
-  const rp = (n: number) => formatRupiah(Math.round(n));
+  // Money is written the Indonesian way in both languages, as everywhere in Sinergi, in its own currency.
+  const rp = (n: number) => formatMoney(Math.round(n), c.currency ?? 'IDR');
   const byCode = new Map(c.projects.map((p) => [p.code, p]));
   const title = (code: string) => byCode.get(code)?.title ?? code;
   const votes = (code: string) => c.votes[code] ?? 0;
   const lines: string[] = [];
-  const intro = w[c.rule as 'mes' | 'greedy' | 'greedy-no-skip' | 'phragmen'] ?? w.greedy;
+  const add1 = c.rule === 'mes' && (c.completion === 'add1' || c.completion === 'add1-greedy');
+  const intro =
+    c.rule === 'mes'
+      ? c.districtCorrected
+        ? w.mesDistrict
+        : add1 && c.endowment
+          ? w.mesAdd1
+          : w.mes
+      : (w[c.rule as 'greedy' | 'greedy-no-skip' | 'phragmen'] ?? w.greedy);
   lines.push(
     fill(intro, {
       budget: rp(c.budget),
       ballots: formatNumber(c.ballots),
-      share: rp(c.ballots ? c.budget / c.ballots : 0),
+      // Add1 starts from the whole rupiah below B / n (completion.ts) and keeps the share it reached.
+      base: rp(c.ballots ? Math.floor(c.budget / c.ballots) : 0),
+      share: rp(add1 && c.endowment ? rationalValue(c.endowment) : c.ballots ? c.budget / c.ballots : 0),
+      rule: w.mesRule,
     }),
   );
   // The most any supporter paid for a project: its payments are stored per group of voters.
@@ -118,6 +151,8 @@ export function explainCount(c: CountToExplain, lang: 'id' | 'en' = 'id'): strin
       }),
     );
   }
+  if (c.rule === 'mes' && c.completion === 'add1-greedy' && c.selected.some((code) => !rho.has(code)))
+    lines.push(w.filled);
   for (const code of c.belowThreshold) lines.push(fill(w.threshold, { title: title(code) }));
   const spent = c.selected.reduce((s, code) => s + (byCode.get(code)?.cost ?? 0), 0);
   lines.push(fill(w.spent, { spent: rp(spent), budget: rp(c.budget) }));

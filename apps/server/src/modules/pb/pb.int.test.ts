@@ -252,6 +252,8 @@ describe('participatory budgeting in the app', () => {
       'budget;100',
       'vote_type;approval',
       'rule;equalshares/add1',
+      'country;Poland',
+      'currency;PLN',
       'PROJECTS',
       'project_id;cost;name',
       'A;60;Jalan',
@@ -275,6 +277,17 @@ describe('participatory budgeting in the app', () => {
     const counted = await count(res.json().id);
     expect(counted.result.outcome.selected).toEqual(['C', 'A']);
     expect(counted.result.outcome.endowment).toBe('47');
+    // Its amounts are zloty, said so and never called rupiah, here, in the list and in its export.
+    expect(counted.currency).toBe('PLN');
+    expect(counted.explanation[0]).toContain('Anggaran 100 PLN dibagi sama rata kepada 4 pemilih');
+    expect(counted.explanation[0]).toContain('bagian 47 PLN per pemilih');
+    expect(counted.explanation.join(' ')).not.toContain('Rp');
+    const listed = (await call(t.app, perencana, { method: 'GET', url: '/api/pb/elections' })).json();
+    expect(listed.items.find((e: { id: string }) => e.id === counted.id)).toMatchObject({ currency: 'PLN' });
+    const exported = parsePb(
+      (await call(t.app, null, { method: 'GET', url: `/api/pb/elections/${counted.id}/export.pb` })).body,
+    );
+    expect(exported.meta).toMatchObject({ currency: 'PLN', country: 'Poland', description: 'Uji impor' });
 
     const broken = await call(t.app, perencana, {
       method: 'POST',
@@ -283,7 +296,7 @@ describe('participatory budgeting in the app', () => {
       headers: { 'content-type': 'text/plain' },
     });
     expect(broken.statusCode).toBe(400);
-    expect(broken.json().issues[0].message).toContain('baris 19: suara menyebut proyek Z yang tidak ada');
+    expect(broken.json().issues[0].message).toContain('baris 21: suara menyebut proyek Z yang tidak ada');
   });
 
   it('imports a .pb with 300,000 ballots instead of failing (issue 17: Math.max over every ballot)', async () => {

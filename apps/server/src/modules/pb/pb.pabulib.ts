@@ -25,25 +25,32 @@ export function pabulibRule(c: RuleConfig) {
   return c.compareGreedy ? `${base}-comparison` : base;
 }
 
+const pick = (from: Record<string, string>, keys: readonly string[]) =>
+  Object.fromEntries(keys.flatMap((k) => (from[k] ? [[k, from[k]]] : [])));
+
 /** The election as a Pabulib `.pb` file: ballots anonymous, numbered in receipt order. */
 export async function exportPb(ctx: AppContext, id: string) {
   const { e, projects, ballots } = await electionData(ctx, id);
   const view = await getElection(ctx, id);
   const ballot = e.ballot as Ballot;
   const cumulative = ballot.type === 'cumulative';
+  // An imported vote keeps its file's own description, place, year, currency and language (a
+  // zloty vote exported as rupiah would be wrong); what Sinergi holds (counts, budget, rule) is ours.
+  const own = e.source === 'pabulib' ? (e.meta as Record<string, string>) : {};
   const meta: Record<string, string> = {
-    ...(e.source === 'pabulib' ? (e.meta as Record<string, string>) : {}),
+    ...own,
     description: e.title,
     country: 'Indonesia',
     unit: 'Kabupaten Blitar',
     instance: String(e.planYear),
+    currency: 'IDR',
+    language: 'id',
+    ...pick(own, ['description', 'country', 'unit', 'subunit', 'instance', 'currency', 'language']),
     num_projects: String(projects.length),
     num_votes: String(ballots.length),
     budget: String(e.budget),
     vote_type: ballot.type,
     rule: pabulibRule(e.rule as RuleConfig),
-    currency: 'IDR',
-    language: 'id',
     ...(ballot.type === 'approval'
       ? { max_length: String(ballot.maxChoices) }
       : { max_sum_points: String(ballot.points) }),

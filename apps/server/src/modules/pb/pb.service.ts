@@ -189,6 +189,13 @@ export async function saveElection(ctx: AppContext, principal: Principal, body: 
   });
 }
 
+/** Sinergi's own votes are in rupiah; an imported one's amounts are in the currency its file names. */
+export function currencyOf(e: { source: string; meta: unknown }): string {
+  if (e.source !== 'pabulib') return 'IDR';
+  const named = (e.meta as Record<string, string> | null)?.currency?.trim().toUpperCase() ?? '';
+  return /^[A-Z]{3}$/.test(named) ? named : '';
+}
+
 export async function listElections(ctx: AppContext) {
   const rows = await repo.listElections(ctx.database.db);
   return {
@@ -198,6 +205,7 @@ export async function listElections(ctx: AppContext) {
         title: e.title,
         planYear: e.planYear,
         budget: e.budget,
+        currency: currencyOf(e),
         state: e.state as ElectionState,
         source: e.source as 'sinergi' | 'pabulib',
         ...(await repo.countsOf(ctx.database.db, e.id)),
@@ -237,6 +245,7 @@ export async function getElection(
     description: e.description,
     planYear: e.planYear,
     budget: e.budget,
+    currency: currencyOf(e),
     ballot: e.ballot as Ballot,
     rule: e.rule as RuleConfig,
     districtShares: e.districtShares as Record<string, number> | null,
@@ -278,6 +287,10 @@ export async function getElection(
             })),
             greedySelected: result.greedy.selected,
             belowThreshold: result.outcome.belowThreshold ?? [],
+            currency: currencyOf(e),
+            completion: result.config.completion,
+            ...(result.outcome.endowment ? { endowment: result.outcome.endowment } : {}),
+            districtCorrected: result.districtCorrected,
           },
           lang,
         )

@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post, postForFile } from '../../app/api.ts';
 import { checked } from '../../app/check.ts';
-import { formatDateTime, formatNumber, formatRupiah } from '../../app/format.ts';
+import { formatDateTime, formatMoney, formatNumber } from '../../app/format.ts';
 import type { TextKey } from '../../app/i18n.ts';
 import { vocab } from '../../app/i18n.ts';
 import { IntegerInput } from '../../app/inputs.tsx';
@@ -26,7 +26,7 @@ import { Problem } from '../../app/Problem.tsx';
 import { useSession } from '../../app/session.ts';
 import { useSubmit } from '../../app/use-submit.ts';
 import { DesaPicker } from '../musrenbang/DesaPicker.tsx';
-import { percent, rupiahOf } from './ElectionPage.tsx';
+import { amountOf, percent } from './ElectionPage.tsx';
 import type { Election, Quality } from './types.ts';
 import { VoterFile } from './VoterFile.tsx';
 
@@ -85,7 +85,7 @@ export function VoteCard({ election: e, onCast }: { election: Election; onCast: 
             cumulative ? (
               <IntegerInput
                 key={p.code}
-                label={`${p.title} (${formatRupiah(p.cost)})`}
+                label={`${p.title} (${formatMoney(p.cost, e.currency)})`}
                 value={chosen[p.code] ?? 0}
                 min={0}
                 max={e.ballot.type === 'cumulative' ? e.ballot.points : 0}
@@ -94,7 +94,7 @@ export function VoteCard({ election: e, onCast }: { election: Election; onCast: 
             ) : (
               <Checkbox
                 key={p.code}
-                label={`${p.title} (${formatRupiah(p.cost)})`}
+                label={`${p.title} (${formatMoney(p.cost, e.currency)})`}
                 description={
                   p.trackingCode && (
                     <Anchor href={`/lacak/${p.trackingCode}`} target="_blank" size="xs">
@@ -112,7 +112,10 @@ export function VoteCard({ election: e, onCast }: { election: Election; onCast: 
         <div data-testid="pb-budget-bar">
           <Progress value={Math.min(100, (100 * cost) / e.budget)} color={cost > e.budget ? 'red' : 'teal'} />
           <Text size="xs" c={cost > e.budget ? 'red' : 'dimmed'}>
-            {t('pb.budgetBar', { cost: formatRupiah(cost), budget: formatRupiah(e.budget) })}
+            {t('pb.budgetBar', {
+              cost: formatMoney(cost, e.currency),
+              budget: formatMoney(e.budget, e.currency),
+            })}
           </Text>
         </div>
         <Text size="sm" c="dimmed">
@@ -238,10 +241,10 @@ export function ResultCard({ election: e, names }: { election: Election; names: 
           </Text>
         </Group>
         <Text size="sm" data-testid="pb-selected">
-          <b>{t('pb.selected')}:</b> {list(o.selected)} ({formatRupiah(o.cost)})
+          <b>{t('pb.selected')}:</b> {list(o.selected)} ({formatMoney(o.cost, e.currency)})
         </Text>
         <Text size="sm" c="dimmed">
-          <b>{t('pb.greedyBeside')}:</b> {list(r.greedy.selected)} ({formatRupiah(r.greedy.cost)})
+          <b>{t('pb.greedyBeside')}:</b> {list(r.greedy.selected)} ({formatMoney(r.greedy.cost, e.currency)})
         </Text>
         <Table fz="sm" withTableBorder>
           <Table.Thead>
@@ -257,13 +260,14 @@ export function ResultCard({ election: e, names }: { election: Election; names: 
         </Table>
         {o.endowment && (
           <Text size="sm">
-            <b>{t('pb.endowment')}:</b> {formatRupiah(Number(o.endowment))}
+            <b>{t('pb.endowment')}:</b> {formatMoney(Number(o.endowment), e.currency)}
             {o.steps ? ` · Add1 ${formatNumber(o.steps)}×` : ''}
           </Text>
         )}
         {o.stopRule && (
           <Text size="sm">
-            <b>{t('pb.stopRule')}:</b> {t('pb.stopRuleAdd1', { step: formatRupiah(e.rule.add1Step ?? 1) })}
+            <b>{t('pb.stopRule')}:</b>{' '}
+            {t('pb.stopRuleAdd1', { step: formatMoney(e.rule.add1Step ?? 1, e.currency) })}
           </Text>
         )}
         <Text size="sm">
@@ -307,7 +311,10 @@ export function ResultCard({ election: e, names }: { election: Election; names: 
                     <Table.Td>
                       {round.payments
                         .map((p) =>
-                          t('pb.paid', { voters: formatNumber(p.voters), amount: rupiahOf(p.amount) }),
+                          t('pb.paid', {
+                            voters: formatNumber(p.voters),
+                            amount: amountOf(p.amount, e.currency),
+                          }),
                         )
                         .join('; ')}
                     </Table.Td>
@@ -338,12 +345,16 @@ export function OverrideCard({ election: e, onDone }: { election: Election; onDo
         <Checkbox.Group value={selected} onChange={setSelected}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {e.projects.map((p) => (
-              <Checkbox key={p.code} value={p.code} label={`${p.title} (${formatRupiah(p.cost)})`} />
+              <Checkbox
+                key={p.code}
+                value={p.code}
+                label={`${p.title} (${formatMoney(p.cost, e.currency)})`}
+              />
             ))}
           </SimpleGrid>
         </Checkbox.Group>
         <Text size="sm" c={cost > e.budget ? 'red' : 'dimmed'}>
-          {formatRupiah(cost)} / {formatRupiah(e.budget)}
+          {formatMoney(cost, e.currency)} / {formatMoney(e.budget, e.currency)}
         </Text>
         <Textarea
           label={t('pb.overrideReason')}

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api.ts';
-import { formatDateTime, formatNumber, formatRupiah } from '../../app/format.ts';
+import { formatDateTime, formatMoney, formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { useParams } from '../../app/router.tsx';
@@ -16,10 +16,10 @@ import { OverrideCard, RegisterCard, ResultCard, VoteCard } from './ElectionCard
 export const percent = (x: number | null) =>
   x === null ? '–' : `${formatNumber(Math.round(x * 1000) / 10)} %`;
 
-/** "15000000/2" → Rp7.500.000 (exact shares are shown to the rupiah). */
-export const rupiahOf = (q: string) => {
+/** "15000000/2" in rupiah → Rp7.500.000 (exact shares are shown to the whole unit of their currency). */
+export const amountOf = (q: string, currency: string) => {
   const [n, d] = q.split('/').map(Number);
-  return formatRupiah(Math.round((n ?? 0) / (d || 1)));
+  return formatMoney(Math.round((n ?? 0) / (d || 1)), currency);
 };
 
 /** One vote: the ballot, registration and paper entry for officers, the count round by round, and any override. */
@@ -55,7 +55,8 @@ export default function ElectionPage() {
           <Title order={2}>{e.title}</Title>
           <Text size="sm" c="dimmed">
             {e.regionName && `${t('pb.area', { name: e.regionName })} · `}
-            {e.planYear} · {t('pb.budget')} {formatRupiah(e.budget)} · {vocab('pb.rules', e.rule.rule)}
+            {e.planYear} · {t('pb.budget')} {formatMoney(e.budget, e.currency)} ·{' '}
+            {vocab('pb.rules', e.rule.rule)}
             {e.rule.rule === 'mes' &&
               ` (${vocab('pb.utilities', e.rule.utility)}, ${vocab('pb.completions', e.rule.completion)})`}
           </Text>
@@ -114,38 +115,47 @@ export default function ElectionPage() {
       {funded !== null && <Alert color="teal">{t('pb.established', { funded })}</Alert>}
 
       <Card withBorder p={0}>
-        <Table fz="sm" striped data-testid="pb-projects">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('pb.code')}</Table.Th>
-              <Table.Th>{t('pb.projects')}</Table.Th>
-              <Table.Th>{t('pb.location')}</Table.Th>
-              <Table.Th ta="right">{t('pb.cost')}</Table.Th>
-              <Table.Th ta="right">{t('pb.votes')}</Table.Th>
-              <Table.Th>{t('pb.final')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {e.projects.map((p) => (
-              <Table.Tr key={p.code}>
-                <Table.Td>{p.code}</Table.Td>
-                <Table.Td>{p.title}</Table.Td>
-                <Table.Td>{p.regionName ?? '–'}</Table.Td>
-                <Table.Td ta="right">{formatRupiah(p.cost)}</Table.Td>
-                <Table.Td ta="right">{p.votes === null ? '–' : formatNumber(p.votes)}</Table.Td>
-                <Table.Td>
-                  {p.selected === null ? (
-                    '–'
-                  ) : (
-                    <Badge color={p.selected ? 'teal' : 'gray'} variant="light">
-                      {p.selected ? t('pb.selected') : t('pb.notSelected')}
-                    </Badge>
-                  )}
-                </Table.Td>
+        {/* On a phone the votes and the result stay reachable: the table scrolls sideways. */}
+        <Table.ScrollContainer minWidth={640}>
+          <Table fz="sm" striped data-testid="pb-projects">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('pb.code')}</Table.Th>
+                <Table.Th>{t('pb.projects')}</Table.Th>
+                <Table.Th>{t('pb.location')}</Table.Th>
+                <Table.Th ta="right">{t('pb.cost')}</Table.Th>
+                <Table.Th ta="right">{t('pb.votes')}</Table.Th>
+                <Table.Th>{t('pb.final')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {e.projects.map((p) => (
+                <Table.Tr key={p.code}>
+                  <Table.Td>{p.code}</Table.Td>
+                  <Table.Td>{p.title}</Table.Td>
+                  <Table.Td>{p.regionName ?? '–'}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {formatMoney(p.cost, e.currency)}
+                  </Table.Td>
+                  <Table.Td ta="right">{p.votes === null ? '–' : formatNumber(p.votes)}</Table.Td>
+                  <Table.Td>
+                    {p.selected === null ? (
+                      '–'
+                    ) : (
+                      <Badge
+                        color={p.selected ? 'teal' : 'gray'}
+                        variant="light"
+                        styles={{ label: { overflow: 'visible' } }}
+                      >
+                        {p.selected ? t('pb.selected') : t('pb.notSelected')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       </Card>
 
       {e.state === 'dibuka' && <VoteCard election={e} onCast={reload} />}

@@ -14,7 +14,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, uploadFile } from '../../app/api.ts';
-import { formatDate, formatNumber, formatRupiah } from '../../app/format.ts';
+import { formatDate, formatMoney, formatNumber } from '../../app/format.ts';
 import { vocab } from '../../app/i18n.ts';
 import { Problem } from '../../app/Problem.tsx';
 import { Link, useNavigate } from '../../app/router.tsx';
@@ -75,7 +75,7 @@ export default function ElectionsPage() {
                   )}
                 </Table.Td>
                 <Table.Td>{e.planYear}</Table.Td>
-                <Table.Td ta="right">{formatRupiah(e.budget)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(e.budget, e.currency)}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={e.state === 'dibuka' ? 'teal' : 'gray'}>
                     {vocab('pb.states', e.state)}
