@@ -73,4 +73,20 @@ describe('explainCount', () => {
     expect(lines[0]).toMatch(/^Anggaran Rp100\.000\.000 dibagi antarkecamatan/);
     expect(lines[0]).not.toContain('sama rata kepada');
   });
+
+  it('gives the first three passed-over projects their reason in full and the rest one line', () => {
+    const many = {
+      ...count,
+      projects: [
+        ...count.projects,
+        ...[4, 5, 6, 7].map((i) => ({ code: `X${i}`, title: `Proyek ${i}`, cost: 90_000_000 })),
+      ],
+      votes: { ...count.votes, X4: 9, X5: 8, X6: 7, X7: 6 },
+    };
+    const lines = explainCount(many);
+    expect(lines.filter((l) => l.includes('tidak cukup lagi untuk membayarnya'))).toHaveLength(3);
+    expect(lines).toContain(
+      'Demikian pula 2 proyek lain yang mendapat lebih dari 1 suara tetapi tidak terpilih: Proyek 7 (6 suara, Rp90.000.000); Jembatan desa (3 suara, Rp80.000.000).',
+    );
+  });
 });

@@ -49,6 +49,9 @@ const words = {
       '{title} mendapat {votes} suara, lebih banyak dari {other} ({otherVotes} suara) yang terpilih, tetapi biayanya {cost}: bagian anggaran para pendukungnya tidak cukup lagi untuk membayarnya, sehingga anggaran dipakai untuk proyek yang didukung kelompok pemilih lain.',
     popularGreedy:
       '{title} mendapat {votes} suara, tetapi biayanya {cost} melebihi sisa anggaran saat gilirannya tiba.',
+    morePopular:
+      'Demikian pula {count} proyek lain yang mendapat lebih dari {otherVotes} suara tetapi tidak terpilih: {list}.',
+    listed: '{title} ({votes} suara, {cost})',
     threshold: '{title} tidak mencapai ambang suara minimal, sehingga tidak ikut dihitung.',
     spent: 'Terpakai {spent} dari {budget}.',
     greedyDiffers: 'Bila hanya suara terbanyak yang dihitung, yang terpilih adalah: {titles}.',
@@ -76,12 +79,18 @@ const words = {
       "{title} received {votes} votes, more than {other} ({otherVotes} votes) which was chosen, but it costs {cost}: its supporters' remaining shares could no longer pay for it, so the budget went to projects supported by other groups of voters.",
     popularGreedy:
       '{title} received {votes} votes, but its cost of {cost} exceeded what was left when its turn came.',
+    morePopular:
+      'So too {count} other projects with more than {otherVotes} votes that were not chosen: {list}.',
+    listed: '{title} ({votes} votes, {cost})',
     threshold: '{title} did not reach the minimum number of votes, so it was not counted.',
     spent: 'Spent {spent} of {budget}.',
     greedyDiffers: 'Counting only the most votes, the chosen projects would be: {titles}.',
     none: 'none',
   },
 } as const;
+
+/** How many passed-over projects are each explained in a sentence of their own. */
+const IN_FULL = 3;
 
 const fill = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
@@ -138,19 +147,36 @@ export function explainCount(c: CountToExplain, lang: 'id' | 'en' = 'id'): strin
   const chosen = new Set(c.selected);
   const below = new Set(c.belowThreshold);
   const leastChosen = [...c.selected].sort((a, b) => votes(a) - votes(b))[0];
-  for (const p of [...c.projects].sort((a, b) => votes(b.code) - votes(a.code))) {
-    if (chosen.has(p.code) || below.has(p.code) || !leastChosen || votes(p.code) <= votes(leastChosen))
-      continue;
+  // Projects with more votes than the least-voted chosen one: the first few each get the reason in
+  // full, the rest one line (Wieliczka 2023 has 30 of them, the same sentence 30 times).
+  const passedOver = leastChosen
+    ? [...c.projects]
+        .sort((a, b) => votes(b.code) - votes(a.code))
+        .filter((p) => !chosen.has(p.code) && !below.has(p.code) && votes(p.code) > votes(leastChosen))
+    : [];
+  for (const p of passedOver.slice(0, IN_FULL))
     lines.push(
       fill(c.rule === 'mes' ? w.popularMes : w.popularGreedy, {
         title: p.title,
         votes: formatNumber(votes(p.code)),
-        other: title(leastChosen),
-        otherVotes: formatNumber(votes(leastChosen)),
+        other: title(leastChosen!),
+        otherVotes: formatNumber(votes(leastChosen!)),
         cost: rp(p.cost),
       }),
     );
-  }
+  const rest = passedOver.slice(IN_FULL);
+  if (rest.length)
+    lines.push(
+      fill(w.morePopular, {
+        count: formatNumber(rest.length),
+        otherVotes: formatNumber(votes(leastChosen!)),
+        list: rest
+          .map((p) =>
+            fill(w.listed, { title: p.title, votes: formatNumber(votes(p.code)), cost: rp(p.cost) }),
+          )
+          .join('; '),
+      }),
+    );
   if (c.rule === 'mes' && c.completion === 'add1-greedy' && c.selected.some((code) => !rho.has(code)))
     lines.push(w.filled);
   for (const code of c.belowThreshold) lines.push(fill(w.threshold, { title: title(code) }));
