@@ -192,7 +192,7 @@ export const issuesEn: Catalog = {
   pbf_voter_twice: 'line {line}: voter {value} appears twice',
   pbf_unknown_project: 'line {line}: the vote names unknown project {value}',
   pbf_vote_twice: 'line {line}: a project appears twice in one vote',
-  pbf_points: 'line {line}: points must be one non-negative number per voted project',
+  pbf_points: 'line {line}: points must be one number from 0 to 1,000,000 per voted project',
   pbf_no_projects: 'no PROJECTS section',
   pbf_no_votes: 'no VOTES section',
   pbf_budget: 'META has no budget',

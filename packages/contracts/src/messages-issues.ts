@@ -193,7 +193,8 @@ export const issuesId: Catalog = {
   pbf_voter_twice: 'baris {line}: pemilih {value} muncul dua kali',
   pbf_unknown_project: 'baris {line}: suara menyebut proyek {value} yang tidak ada',
   pbf_vote_twice: 'baris {line}: satu proyek muncul dua kali dalam satu suara',
-  pbf_points: 'baris {line}: poin harus satu bilangan tidak negatif untuk setiap proyek yang dipilih',
+  pbf_points:
+    'baris {line}: poin harus satu bilangan dari 0 sampai 1.000.000 untuk setiap proyek yang dipilih',
   pbf_no_projects: 'tidak ada bagian PROJECTS',
   pbf_no_votes: 'tidak ada bagian VOTES',
   pbf_budget: 'META tidak memuat budget',

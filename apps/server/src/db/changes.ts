@@ -6,6 +6,7 @@
  * can drop exactly what a write made stale.
  */
 import pg from 'pg';
+import { outsideRequest } from './tables-read.ts';
 
 export const CHANGE_CHANNEL = 'sinergi_change';
 
@@ -62,8 +63,15 @@ export class ChangeFeed {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Tells every listener, as work of no request: on PGlite a notice arrives inside the query that
+   * wrote, so a listener's work (the installation re-reading its list of governments) was carried
+   * along with that request and cancelled once its client had its answer and left.
+   */
   emit(table: string): void {
-    for (const listener of this.listeners) listener(table);
+    outsideRequest(() => {
+      for (const listener of this.listeners) listener(table);
+    });
   }
 
   /** Connection lost: every listener hears `*` (everything may have changed unseen). */

@@ -89,4 +89,16 @@ describe('explainCount', () => {
       'Demikian pula 2 proyek lain yang mendapat lebih dari 1 suara tetapi tidak terpilih: Proyek 7 (6 suara, Rp90.000.000); Jembatan desa (3 suara, Rp80.000.000).',
     );
   });
+
+  it('counts points, not voters, on cumulative ballots', () => {
+    const lines = explainCount({ ...count, points: true, votes: { A: 30, B: 20, C: 10 } });
+    expect(lines[1]).toBe(
+      '1. Lampu jalan: mendapat 20 poin; biayanya Rp30.000.000 ditanggung para pendukungnya, paling banyak Rp15.000.000 per orang.',
+    );
+    expect(lines[3]).toMatch(
+      /^Jembatan desa mendapat 30 poin, lebih banyak dari Sumur bor \(10 poin\) yang terpilih/,
+    );
+    const en = explainCount({ ...count, points: true, rule: 'greedy', rounds: [] }, 'en');
+    expect(en[1]).toBe('1. Lampu jalan: 2 points, cost Rp30.000.000.');
+  });
 });

@@ -13,6 +13,8 @@ export interface CountToExplain {
   rounds: readonly { project: string; payments: readonly { amount: string }[] }[];
   greedySelected: readonly string[];
   belowThreshold: readonly string[];
+  /** Ballots give points (cumulative): a project's tally is points, not voters. */
+  points?: boolean;
   /** The currency of the amounts (IDR unless given; an imported vote's may be another). */
   currency?: string;
   /** Equal Shares: how it was completed, and the share per voter the kept outcome was counted with (as stored: an integer with Add1). */
@@ -43,15 +45,19 @@ const words = {
       'Proyek diurutkan dari suara terbanyak dan dipilih satu per satu; penghitungan berhenti pada proyek pertama yang tidak tertampung sisa anggaran {budget}.',
     phragmen:
       'Metode Phragmén: setiap pemilih mengumpulkan bagian anggaran yang sama sedikit demi sedikit; sebuah proyek terpilih begitu bagian para pendukungnya cukup untuk membayar biayanya.',
-    paid: '{n}. {title}: didukung {votes} pemilih; biayanya {cost} ditanggung para pendukungnya, paling banyak {rho} per orang.',
-    chosen: '{n}. {title}: {votes} suara, biaya {cost}.',
+    paid: '{n}. {title}: {support}; biayanya {cost} ditanggung para pendukungnya, paling banyak {rho} per orang.',
+    chosen: '{n}. {title}: {votes}, biaya {cost}.',
     popularMes:
-      '{title} mendapat {votes} suara, lebih banyak dari {other} ({otherVotes} suara) yang terpilih, tetapi biayanya {cost}: bagian anggaran para pendukungnya tidak cukup lagi untuk membayarnya, sehingga anggaran dipakai untuk proyek yang didukung kelompok pemilih lain.',
+      '{title} mendapat {votes}, lebih banyak dari {other} ({otherVotes}) yang terpilih, tetapi biayanya {cost}: bagian anggaran para pendukungnya tidak cukup lagi untuk membayarnya, sehingga anggaran dipakai untuk proyek yang didukung kelompok pemilih lain.',
     popularGreedy:
-      '{title} mendapat {votes} suara, tetapi biayanya {cost} melebihi sisa anggaran saat gilirannya tiba.',
+      '{title} mendapat {votes}, tetapi biayanya {cost} melebihi sisa anggaran saat gilirannya tiba.',
     morePopular:
-      'Demikian pula {count} proyek lain yang mendapat lebih dari {otherVotes} suara tetapi tidak terpilih: {list}.',
-    listed: '{title} ({votes} suara, {cost})',
+      'Demikian pula {count} proyek lain yang mendapat lebih dari {otherVotes} tetapi tidak terpilih: {list}.',
+    listed: '{title} ({votes}, {cost})',
+    votes: '{n} suara',
+    points: '{n} poin',
+    supporters: 'didukung {n} pemilih',
+    pointsGot: 'mendapat {n} poin',
     threshold: '{title} tidak mencapai ambang suara minimal, sehingga tidak ikut dihitung.',
     spent: 'Terpakai {spent} dari {budget}.',
     greedyDiffers: 'Bila hanya suara terbanyak yang dihitung, yang terpilih adalah: {titles}.',
@@ -73,15 +79,18 @@ const words = {
       'Projects are ranked by votes and chosen one by one; the count stops at the first project the remaining budget of {budget} cannot fund.',
     phragmen:
       "Phragmén's method: every voter earns an equal share of the budget little by little; a project is chosen as soon as its supporters' shares can pay its cost.",
-    paid: '{n}. {title}: supported by {votes} voters; its cost of {cost} is paid by its supporters, at most {rho} each.',
-    chosen: '{n}. {title}: {votes} votes, cost {cost}.',
+    paid: '{n}. {title}: {support}; its cost of {cost} is paid by its supporters, at most {rho} each.',
+    chosen: '{n}. {title}: {votes}, cost {cost}.',
     popularMes:
-      "{title} received {votes} votes, more than {other} ({otherVotes} votes) which was chosen, but it costs {cost}: its supporters' remaining shares could no longer pay for it, so the budget went to projects supported by other groups of voters.",
+      "{title} received {votes}, more than {other} ({otherVotes}) which was chosen, but it costs {cost}: its supporters' remaining shares could no longer pay for it, so the budget went to projects supported by other groups of voters.",
     popularGreedy:
-      '{title} received {votes} votes, but its cost of {cost} exceeded what was left when its turn came.',
-    morePopular:
-      'So too {count} other projects with more than {otherVotes} votes that were not chosen: {list}.',
-    listed: '{title} ({votes} votes, {cost})',
+      '{title} received {votes}, but its cost of {cost} exceeded what was left when its turn came.',
+    morePopular: 'So too {count} other projects with more than {otherVotes} that were not chosen: {list}.',
+    listed: '{title} ({votes}, {cost})',
+    votes: '{n} votes',
+    points: '{n} points',
+    supporters: 'supported by {n} voters',
+    pointsGot: 'received {n} points',
     threshold: '{title} did not reach the minimum number of votes, so it was not counted.',
     spent: 'Spent {spent} of {budget}.',
     greedyDiffers: 'Counting only the most votes, the chosen projects would be: {titles}.',
@@ -107,6 +116,8 @@ export function explainCount(c: CountToExplain, lang: 'id' | 'en' = 'id'): strin
   const byCode = new Map(c.projects.map((p) => [p.code, p]));
   const title = (code: string) => byCode.get(code)?.title ?? code;
   const votes = (code: string) => c.votes[code] ?? 0;
+  // A tally said with its unit: 720 suara, or 1.234 poin on cumulative ballots.
+  const tally = (n: number) => fill(c.points ? w.points : w.votes, { n: formatNumber(n) });
   const lines: string[] = [];
   const add1 = c.rule === 'mes' && (c.completion === 'add1' || c.completion === 'add1-greedy');
   const intro =
@@ -138,7 +149,8 @@ export function explainCount(c: CountToExplain, lang: 'id' | 'en' = 'id'): strin
       fill(c.rule === 'mes' && paid !== undefined ? w.paid : w.chosen, {
         n: i + 1,
         title: title(code),
-        votes: formatNumber(votes(code)),
+        votes: tally(votes(code)),
+        support: fill(c.points ? w.pointsGot : w.supporters, { n: formatNumber(votes(code)) }),
         cost: rp(cost),
         rho: rp(paid ?? 0),
       }),
@@ -158,9 +170,9 @@ export function explainCount(c: CountToExplain, lang: 'id' | 'en' = 'id'): strin
     lines.push(
       fill(c.rule === 'mes' ? w.popularMes : w.popularGreedy, {
         title: p.title,
-        votes: formatNumber(votes(p.code)),
+        votes: tally(votes(p.code)),
         other: title(leastChosen!),
-        otherVotes: formatNumber(votes(leastChosen!)),
+        otherVotes: tally(votes(leastChosen!)),
         cost: rp(p.cost),
       }),
     );
@@ -169,11 +181,9 @@ export function explainCount(c: CountToExplain, lang: 'id' | 'en' = 'id'): strin
     lines.push(
       fill(w.morePopular, {
         count: formatNumber(rest.length),
-        otherVotes: formatNumber(votes(leastChosen!)),
+        otherVotes: tally(votes(leastChosen!)),
         list: rest
-          .map((p) =>
-            fill(w.listed, { title: p.title, votes: formatNumber(votes(p.code)), cost: rp(p.cost) }),
-          )
+          .map((p) => fill(w.listed, { title: p.title, votes: tally(votes(p.code)), cost: rp(p.cost) }))
           .join('; '),
       }),
     );

@@ -24,6 +24,9 @@ export interface PbFile {
   voters: PbVoter[];
 }
 
+/** The most points one ballot may give one project (cumulative ballots give tens or hundreds). */
+const MAX_POINTS = 1_000_000;
+
 /** A broken file: the line, an issue key the interface translates, and the English text for the CLI. */
 export class PbError extends Error {
   constructor(
@@ -144,12 +147,17 @@ export function parsePb(text: string): PbFile {
       let points: number[] | null = null;
       if (row.points) {
         points = row.points.split(',').map((s) => Number(s.trim()));
-        if (points.length !== vote.length || points.some((p) => !Number.isFinite(p) || p < 0))
+        // Bounded, so that sums over every voter stay exact in a double (a point count of 10^20
+        // was taken and counted as 100.000.000.000.000.000.000 supporters).
+        if (
+          points.length !== vote.length ||
+          points.some((p) => !Number.isFinite(p) || p < 0 || p > MAX_POINTS)
+        )
           throw new PbError(
             line,
             'pbf_points',
             {},
-            'points must be one non-negative number per voted project',
+            'points must be one number from 0 to 1,000,000 per voted project',
           );
       }
       file.voters.push({ id, vote, points, fields: row });

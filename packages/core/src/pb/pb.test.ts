@@ -242,6 +242,14 @@ describe('Pabulib files', () => {
       /line 11: cost of project B/,
     );
   });
+
+  it('takes points from 0 to a million a project, not 10^20 (taken once as that many supporters)', () => {
+    const pb = (points: string) =>
+      `META\nkey;value\nbudget;100\nvote_type;cumulative\nPROJECTS\nproject_id;cost\na;10\nb;20\nVOTES\nvoter_id;vote;points\n1;a,b;${points}\n`;
+    expect(parsePb(pb('3,1000000')).voters[0]!.points).toEqual([3, 1_000_000]);
+    for (const bad of ['99999999999999999999,1', '1000001,1', '-1,2', '1', 'x,1'])
+      expect(() => parsePb(pb(bad)), bad).toThrow(/line 11: points must be one number from 0 to 1,000,000/);
+  });
 });
 
 describe('runRule', () => {

@@ -288,6 +288,7 @@ export async function getElection(
             greedySelected: result.greedy.selected,
             belowThreshold: result.outcome.belowThreshold ?? [],
             currency: currencyOf(e),
+            points: (e.ballot as Ballot).type === 'cumulative',
             completion: result.config.completion,
             ...(result.outcome.endowment ? { endowment: result.outcome.endowment } : {}),
             districtCorrected: result.districtCorrected,
