@@ -41,7 +41,8 @@ const theme = createTheme({
   components: {
     Combobox: { defaultProps: { keepMounted: false } },
     TableScrollContainer: { defaultProps: { type: 'native' } },
-    Badge: { defaultProps: { component: 'span' } },
+    // Its words are whole: in a narrow table column Mantine cut them to 'TERPI…' or 'c…'.
+    Badge: { defaultProps: { component: 'span' }, styles: { label: { overflow: 'visible' } } },
   },
 });
 export const queryClient = new QueryClient({

@@ -142,11 +142,7 @@ export default function ElectionPage() {
                     {p.selected === null ? (
                       '–'
                     ) : (
-                      <Badge
-                        color={p.selected ? 'teal' : 'gray'}
-                        variant="light"
-                        styles={{ label: { overflow: 'visible' } }}
-                      >
+                      <Badge color={p.selected ? 'teal' : 'gray'} variant="light">
                         {p.selected ? t('pb.selected') : t('pb.notSelected')}
                       </Badge>
                     )}

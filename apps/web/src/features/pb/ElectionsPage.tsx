@@ -53,39 +53,43 @@ export default function ElectionsPage() {
       <Title order={2}>{t('pb.title')}</Title>
       <Text size="sm">{t('pb.help')}</Text>
       <Card withBorder p={0}>
-        <Table fz="sm" striped data-testid="elections">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('pb.name')}</Table.Th>
-              <Table.Th>{t('musrenbang.planYear')}</Table.Th>
-              <Table.Th ta="right">{t('pb.budget')}</Table.Th>
-              <Table.Th>{t('pb.state')}</Table.Th>
-              <Table.Th ta="right">{t('pb.ballots')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data?.items.map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td>
-                  <Link to={`/anggaran-partisipatif/${e.id}`}>{e.title}</Link>
-                  {e.source === 'pabulib' && (
-                    <Badge ml="xs" size="xs" variant="light">
-                      {t('pb.source.pabulib')}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{e.planYear}</Table.Td>
-                <Table.Td ta="right">{formatMoney(e.budget, e.currency)}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={e.state === 'dibuka' ? 'teal' : 'gray'}>
-                    {vocab('pb.states', e.state)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td ta="right">{formatNumber(e.ballots)}</Table.Td>
+        <Table.ScrollContainer minWidth={560}>
+          <Table fz="sm" striped data-testid="elections">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('pb.name')}</Table.Th>
+                <Table.Th>{t('musrenbang.planYear')}</Table.Th>
+                <Table.Th ta="right">{t('pb.budget')}</Table.Th>
+                <Table.Th>{t('pb.state')}</Table.Th>
+                <Table.Th ta="right">{t('pb.ballots')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data?.items.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td>
+                    <Link to={`/anggaran-partisipatif/${e.id}`}>{e.title}</Link>
+                    {e.source === 'pabulib' && (
+                      <Badge ml="xs" size="xs" variant="light">
+                        {t('pb.source.pabulib')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{e.planYear}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {formatMoney(e.budget, e.currency)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={e.state === 'dibuka' ? 'teal' : 'gray'}>
+                      {vocab('pb.states', e.state)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td ta="right">{formatNumber(e.ballots)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         {list.data?.items.length === 0 && (
           <Text p="md" c="dimmed">
             {t('pb.empty')}
