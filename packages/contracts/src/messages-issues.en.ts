@@ -195,7 +195,7 @@ export const issuesEn: Catalog = {
   pbf_points: 'line {line}: points must be one number from 0 to 1,000,000 per voted project',
   pbf_no_projects: 'no PROJECTS section',
   pbf_no_votes: 'no VOTES section',
-  pbf_budget: 'META has no budget',
+  pbf_budget: 'META must give the budget as a number of 0 or more',
   pbf_vote_type: 'vote type "{value}" is not supported (approval or cumulative)',
   plan_cycle: 'an item cannot move under itself or one of its descendants',
   plan_has_children: 'this item still has items below it; move or delete them first',

@@ -197,7 +197,7 @@ export const issuesId: Catalog = {
     'baris {line}: poin harus satu bilangan dari 0 sampai 1.000.000 untuk setiap proyek yang dipilih',
   pbf_no_projects: 'tidak ada bagian PROJECTS',
   pbf_no_votes: 'tidak ada bagian VOTES',
-  pbf_budget: 'META tidak memuat budget',
+  pbf_budget: 'META harus memuat budget berupa bilangan 0 atau lebih',
   pbf_vote_type: 'jenis suara "{value}" tidak didukung (approval atau cumulative)',
   plan_cycle: 'butir tidak dapat dipindah ke bawah dirinya sendiri atau turunannya',
   plan_has_children: 'butir ini masih memiliki turunan; pindahkan atau hapus turunannya dahulu',

@@ -204,7 +204,8 @@ function bordaPoints(file: PbFile): number | null {
 /** The election a file describes (projects that cannot be implemented are left out). */
 export function electionOf(file: PbFile) {
   const budget = Number(file.meta.budget);
-  if (!Number.isFinite(budget) || budget < 0) throw new PbError(1, 'pbf_budget', {}, 'META has no budget');
+  if (!Number.isFinite(budget) || budget < 0)
+    throw new PbError(1, 'pbf_budget', {}, 'META must give the budget as a number of 0 or more');
   const projects = file.projects
     .filter((p) => p.cost !== NOT_IMPLEMENTABLE)
     .map((p) => ({ id: p.id, cost: p.cost }));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error.ts';
 import { equalSharesAdd1, phragmen, quality } from './completion.ts';
-import { parsePb, writePb } from './pabulib.ts';
+import { electionOf, parsePb, writePb } from './pabulib.ts';
 import { plainMes } from './plain-mes.test-support.ts';
 import { cmp, q, toNumber } from './rational.ts';
 import { collapseBallots, type Election, equalShares, greedy } from './rules.ts';
@@ -249,6 +249,16 @@ describe('Pabulib files', () => {
     expect(parsePb(pb('3,1000000')).voters[0]!.points).toEqual([3, 1_000_000]);
     for (const bad of ['99999999999999999999,1', '1000001,1', '-1,2', '1', 'x,1'])
       expect(() => parsePb(pb(bad)), bad).toThrow(/line 11: points must be one number from 0 to 1,000,000/);
+  });
+
+  it('says a budget that is not a number is not one, rather than missing', () => {
+    const file = (budget: string) =>
+      parsePb(
+        `META\nkey;value\nbudget;${budget}\nvote_type;approval\nPROJECTS\nproject_id;cost\na;10\nVOTES\nvoter_id;vote\n1;a\n`,
+      );
+    expect(electionOf(file('100')).budget).toBe(100);
+    for (const bad of ['abc', '-5', '1e400'])
+      expect(() => electionOf(file(bad)), bad).toThrow('META must give the budget as a number of 0 or more');
   });
 });
 
