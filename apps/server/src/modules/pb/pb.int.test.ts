@@ -283,7 +283,12 @@ describe('participatory budgeting in the app', () => {
     expect(counted.explanation[0]).toContain('bagian 47 PLN per pemilih');
     expect(counted.explanation.join(' ')).not.toContain('Rp');
     const listed = (await call(t.app, perencana, { method: 'GET', url: '/api/pb/elections' })).json();
-    expect(listed.items.find((e: { id: string }) => e.id === counted.id)).toMatchObject({ currency: 'PLN' });
+    expect(listed.items.find((e: { id: string }) => e.id === counted.id)).toMatchObject({
+      currency: 'PLN',
+      ballots: 4,
+      byChannel: { import: 4 },
+      registered: 0,
+    });
     const exported = parsePb(
       (await call(t.app, null, { method: 'GET', url: `/api/pb/elections/${counted.id}/export.pb` })).body,
     );

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { pbBallots, pbElections, pbProjects, pbVoters } from './pb.schema.ts';
 
@@ -27,8 +27,22 @@ export async function findElection(db: Db, id: string): Promise<ElectionRow | nu
   return row ?? null;
 }
 
+/** The list's columns only: a counted election's stored result (every round's payments) can run to megabytes. */
 export async function listElections(db: Db) {
-  return db.select().from(pbElections).orderBy(desc(pbElections.createdAt));
+  return db
+    .select({
+      id: pbElections.id,
+      title: pbElections.title,
+      planYear: pbElections.planYear,
+      budget: pbElections.budget,
+      state: pbElections.state,
+      source: pbElections.source,
+      meta: pbElections.meta,
+      overridden: sql<boolean>`${pbElections.override} is not null`,
+      updatedAt: pbElections.updatedAt,
+    })
+    .from(pbElections)
+    .orderBy(desc(pbElections.createdAt));
 }
 
 export async function replaceProjects(tx: Db, electionId: string, rows: (typeof pbProjects.$inferInsert)[]) {
@@ -120,6 +134,31 @@ export function findBallotReceipts(db: Db, electionId: string) {
 export async function findBallotByReceipt(db: Db, receipt: string) {
   const [row] = await db.select().from(pbBallots).where(eq(pbBallots.receipt, receipt));
   return row ?? null;
+}
+
+/** countsOf for many elections in two queries (the list made three per election). */
+export async function countsOfAll(db: Db, electionIds: string[]) {
+  const counts = new Map(
+    electionIds.map((id) => [id, { ballots: 0, byChannel: {} as Record<string, number>, registered: 0 }]),
+  );
+  if (!electionIds.length) return counts;
+  const ballots = await db
+    .select({ election: pbBallots.electionId, channel: pbBallots.channel, n: count() })
+    .from(pbBallots)
+    .where(inArray(pbBallots.electionId, electionIds))
+    .groupBy(pbBallots.electionId, pbBallots.channel);
+  for (const r of ballots) {
+    const c = counts.get(r.election)!;
+    c.ballots += r.n;
+    c.byChannel[r.channel] = r.n;
+  }
+  const voters = await db
+    .select({ election: pbVoters.electionId, n: count() })
+    .from(pbVoters)
+    .where(inArray(pbVoters.electionId, electionIds))
+    .groupBy(pbVoters.electionId);
+  for (const r of voters) counts.get(r.election)!.registered = r.n;
+  return counts;
 }
 
 export async function countsOf(db: Db, electionId: string) {

@@ -198,21 +198,23 @@ export function currencyOf(e: { source: string; meta: unknown }): string {
 
 export async function listElections(ctx: AppContext) {
   const rows = await repo.listElections(ctx.database.db);
+  const counts = await repo.countsOfAll(
+    ctx.database.db,
+    rows.map((e) => e.id),
+  );
   return {
-    items: await Promise.all(
-      rows.map(async (e) => ({
-        id: e.id,
-        title: e.title,
-        planYear: e.planYear,
-        budget: e.budget,
-        currency: currencyOf(e),
-        state: e.state as ElectionState,
-        source: e.source as 'sinergi' | 'pabulib',
-        ...(await repo.countsOf(ctx.database.db, e.id)),
-        overridden: e.override !== null,
-        updatedAt: e.updatedAt.toISOString(),
-      })),
-    ),
+    items: rows.map((e) => ({
+      id: e.id,
+      title: e.title,
+      planYear: e.planYear,
+      budget: e.budget,
+      currency: currencyOf(e),
+      state: e.state as ElectionState,
+      source: e.source as 'sinergi' | 'pabulib',
+      ...counts.get(e.id)!,
+      overridden: e.overridden,
+      updatedAt: e.updatedAt.toISOString(),
+    })),
   };
 }
 
