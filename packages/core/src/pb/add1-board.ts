@@ -110,6 +110,20 @@ export function postedOf(outcome: { cost: number; selected: readonly string[] },
 }
 
 /**
+ * Takes endowments from the board, runs each and posts what it gave, until the search has ended or
+ * the board is full: both threads' part (equalSharesAdd1 and helpAdd1). How many it ran.
+ */
+export function takeTurns(board: Add1Board, job: Add1Job, run: (k: number) => Posted): number {
+  let done = 0;
+  for (let k = board.take(); k >= 0; k = board.take()) {
+    const posted = run(k);
+    board.post(k, posted, endsAt(job, k, posted));
+    done++;
+  }
+  return done;
+}
+
+/**
  * The second thread's part: takes endowments from the board and posts what each gave until the
  * search has ended (equalSharesAdd1 in completion.ts is the first thread's). Its outcomes are not
  * kept; the first thread runs again the one it keeps, if it was worked out here.
@@ -119,18 +133,16 @@ export function helpAdd1(job: Add1Job, board: Add1Board): number {
   const election: Election = { budget: job.budget, projects: job.projects, ballots };
   const prepared = preparedOf(election, job.rows, job.hasPoints);
   const workspace = new Workspace(ballots.length, job.projects.length);
-  let done = 0;
-  for (let k = board.take(); k >= 0; k = board.take()) {
-    const outcome = equalShares(election, {
-      utility: job.utility,
-      endowment: q(job.base + k * job.step),
-      prepared,
-      weights: job.weights,
-      workspace,
-    });
-    const posted = postedOf(outcome, job);
-    board.post(k, posted, endsAt(job, k, posted));
-    done++;
-  }
-  return done;
+  return takeTurns(board, job, (k) =>
+    postedOf(
+      equalShares(election, {
+        utility: job.utility,
+        endowment: q(job.base + k * job.step),
+        prepared,
+        weights: job.weights,
+        workspace,
+      }),
+      job,
+    ),
+  );
 }

@@ -1,4 +1,4 @@
-import { type Add1Board, type Add1Job, endsAt, Posted, postedOf } from './add1-board.ts';
+import { type Add1Board, type Add1Job, endsAt, Posted, postedOf, takeTurns } from './add1-board.ts';
 import { Workspace } from './mes-lists.ts';
 import { add, cmp, div, type Q, q, ZERO } from './rational.ts';
 import {
@@ -76,12 +76,7 @@ export function equalSharesAdd1(
   const board = options.help?.(job);
   let last = -1;
   let posted: Posted = Posted.None;
-  if (board) {
-    for (let k = board.take(); k >= 0; k = board.take()) {
-      const p = runAt(k);
-      board.post(k, p, endsAt(job, k, p));
-    }
-  }
+  if (board) takeTurns(board, job, runAt);
   for (let k = 0; last < 0; k++) {
     // The other thread may be late or gone: after the board's patience the run is made here too
     // (both give the same).

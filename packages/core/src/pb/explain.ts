@@ -112,7 +112,7 @@ const fill = (text: string, values: Record<string, string | number>) =>
 export function explainCount(c: CountToExplain, lang: 'id' | 'en' = 'id'): string[] {
   const w = words[lang];
   // Money is written the Indonesian way in both languages, as everywhere in Sinergi, in its own currency.
-  const rp = (n: number) => formatMoney(Math.round(n), c.currency ?? 'IDR');
+  const rp = (n: number) => formatMoney(n, c.currency ?? 'IDR');
   const byCode = new Map(c.projects.map((p) => [p.code, p]));
   const title = (code: string) => byCode.get(code)?.title ?? code;
   const votes = (code: string) => c.votes[code] ?? 0;

@@ -1,5 +1,4 @@
 import type { AppContext } from '../../context.ts';
-import { outsideRequest } from '../../db/tables-read.ts';
 import type { WaitingSource } from './inbox.service.ts';
 import { type MailSender, smtpSender } from './mail.ts';
 import { deliverMail, queueDigests, sweepAll } from './notifier.ts';
@@ -77,12 +76,13 @@ export function startNotifier(
     const wait = Math.max(debounceMs, lastEnd + minGapMs - Date.now());
     timer = setTimeout(() => {
       timer = null;
-      void outsideRequest(run);
+      void run();
     }, wait);
   };
-  // A change notice arrives inside the request that made it: the timer must not carry that along.
+  // Change notices are heard outside the request that made them (ChangeFeed.emit), so the timer
+  // carries no request along.
   const unsubscribe = ctx.database.changes.subscribe((table) => {
-    if (!QUIET_TABLES.has(table)) outsideRequest(schedule);
+    if (!QUIET_TABLES.has(table)) schedule();
   });
   const interval = setInterval(() => void run(), options.intervalMs ?? 60_000);
   interval.unref();
